@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const cities = pgTable('cities', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  state: text('state').notNull(),
+  ...timestamps,
+});
+
+export const restaurants = pgTable(
+  'restaurants',
+  {
+    id: serial('id').primaryKey(),
+    cityId: integer('city_id')
+      .notNull()
+      .references(() => cities.id, { onDelete: 'cascade' }),
+    // Unique across cities, so /api/restaurants/<slug>/menu needs no city.
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    area: text('area').notNull(),
+    cuisines: text('cuisines').array().notNull(),
+    rating: numeric('rating', { precision: 2, scale: 1, mode: 'number' }).notNull(),
+    deliveryMinutes: integer('delivery_minutes').notNull(),
+    /** Whole rupees, as food-delivery apps show it ("₹400 for two"). */
+    costForTwo: integer('cost_for_two').notNull(),
+    pureVeg: boolean('pure_veg').notNull().default(false),
+    isOpen: boolean('is_open').notNull().default(true),
+    ...timestamps,
+  },
+  (table) => [
+    index('restaurants_city_rating_idx').on(table.cityId, table.rating.desc(), table.slug),
+    check('restaurants_rating_range', sql`${table.rating} between 0 and 5`),
+    check('restaurants_delivery_positive', sql`${table.deliveryMinutes} > 0`),
+    check('restaurants_cost_positive', sql`${table.costForTwo} > 0`),
+  ],
+);
+
+export const menuCategories = pgTable(
+  'menu_categories',
+  {
+    id: serial('id').primaryKey(),
+    restaurantId: integer('restaurant_id')
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('menu_categories_restaurant_name_idx').on(table.restaurantId, table.name),
+    index('menu_categories_restaurant_position_idx').on(table.restaurantId, table.position),
+  ],
+);
+
+export const menuItems = pgTable(
+  'menu_items',
+  {
+    id: serial('id').primaryKey(),
+    // Denormalised from the category so one indexed scan reads a whole menu.
+    restaurantId: integer('restaurant_id')
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => menuCategories.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** Integer paise (1 rupee = 100 paise): money is never a float. */
+    pricePaise: integer('price_paise').notNull(),
+    veg: boolean('veg').notNull(),
+    available: boolean('available').notNull().default(true),
+    bestseller: boolean('bestseller').notNull().default(false),
+    position: integer('position').notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('menu_items_restaurant_name_idx').on(table.restaurantId, table.name),
+    index('menu_items_restaurant_category_position_idx').on(table.restaurantId, table.categoryId, table.position),
+    check('menu_items_price_positive', sql`${table.pricePaise} > 0`),
+  ],
+);
+
+export type City = typeof cities.$inferSelect;
+export type Restaurant = typeof restaurants.$inferSelect;
+export type MenuCategory = typeof menuCategories.$inferSelect;
+export type MenuItem = typeof menuItems.$inferSelect;
+export type NewCity = typeof cities.$inferInsert;
+export type NewRestaurant = typeof restaurants.$inferInsert;
+export type NewMenuCategory = typeof menuCategories.$inferInsert;
+export type NewMenuItem = typeof menuItems.$inferInsert;

@@ -1,0 +1,24 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+import { defineConfig, globalIgnores } from 'eslint/config';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores(['.next/**', 'node_modules/**', '.data/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  {
+    // Only db/ and lib/ may talk to Postgres or Redis; pages and components go through lib/.
+    files: ['app/**', 'components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*', 'redis', '@upstash/*'], message: 'Data access lives in lib/ and db/.' },
+            { group: ['@/db', '@/db/*'], message: 'Use the queries in lib/menus instead of the db client.' },
+          ],
+        },
+      ],
+    },
+  },
+]);

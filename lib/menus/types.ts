@@ -1,0 +1,46 @@
+/** The app's own shapes for menus, independent of table layout; the JSON API returns exactly these. */
+
+export interface CitySummary {
+  slug: string;
+  name: string;
+  restaurantCount: number;
+}
+
+export interface RestaurantSummary {
+  slug: string;
+  name: string;
+  cuisines: string[];
+  /** 0.0 to 5.0, one decimal. */
+  rating: number;
+  deliveryMinutes: number;
+  /** Whole rupees. */
+  costForTwo: number;
+  pureVeg: boolean;
+  isOpen: boolean;
+}
+
+export interface CityRestaurants {
+  city: { slug: string; name: string; state: string };
+  /** Every restaurant in the city, closed ones included, in the default order (see sortRestaurants). */
+  restaurants: RestaurantSummary[];
+}
+
+export interface MenuItemView {
+  id: number;
+  name: string;
+  description: string;
+  pricePaise: number;
+  veg: boolean;
+  available: boolean;
+  bestseller: boolean;
+}
+
+export interface MenuCategoryView {
+  name: string;
+  items: MenuItemView[];
+}
+
+export interface RestaurantMenu {
+  restaurant: RestaurantSummary & { area: string; city: { slug: string; name: string } };
+  categories: MenuCategoryView[];
+}

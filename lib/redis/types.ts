@@ -1,0 +1,106 @@
+/**
+ * The one Redis interface every feature is written against. Three drivers implement it:
+ * Upstash over REST, node-redis over TCP, and an in-process store with Redis's semantics.
+ * Keys arrive fully built (prefix included) from lib/cache/keys.ts; drivers never rewrite them.
+ *
+ * Only commands the app uses belong here, each with Redis's own semantics, so the contract suite
+ * (tests/contract) can hold all three drivers to the same behaviour.
+ */
+export type RedisBackend = 'upstash' | 'tcp' | 'memory';
+
+export type RedisType = 'string' | 'hash' | 'list' | 'set' | 'zset' | 'none';
+
+export type ListEnd = 'LEFT' | 'RIGHT';
+
+export interface SetOptions {
+  /** Expire after this many milliseconds (SET … PX). */
+  px?: number;
+  /** Only set if the key does not exist (SET … NX). */
+  nx?: boolean;
+  /** Only set if the key already exists (SET … XX). */
+  xx?: boolean;
+}
+
+export interface ScanOptions {
+  /** Glob pattern, as Redis MATCH takes it. */
+  match?: string;
+  /** A hint for how many keys to look at per call, as Redis COUNT takes it. */
+  count?: number;
+}
+
+export interface ScoredMember {
+  member: string;
+  score: number;
+}
+
+export interface RedisStore {
+  readonly backend: RedisBackend;
+
+  ping(): Promise<string>;
+
+  // Strings
+  get(key: string): Promise<string | null>;
+  /** Returns true when the value was written, false when NX/XX prevented it. */
+  set(key: string, value: string, options?: SetOptions): Promise<boolean>;
+  getdel(key: string): Promise<string | null>;
+  mget(keys: readonly string[]): Promise<(string | null)[]>;
+  incr(key: string): Promise<number>;
+  incrby(key: string, increment: number): Promise<number>;
+  strlen(key: string): Promise<number>;
+
+  // Keys
+  del(keys: readonly string[]): Promise<number>;
+  exists(keys: readonly string[]): Promise<number>;
+  /** Returns true when a timeout was set (false: no such key). */
+  pexpire(key: string, milliseconds: number): Promise<boolean>;
+  /** Remaining time to live in ms; -1 when the key has no expiry, -2 when it does not exist. */
+  pttl(key: string): Promise<number>;
+  /** Remaining time to live in seconds; -1 when the key has no expiry, -2 when it does not exist. */
+  ttl(key: string): Promise<number>;
+  type(key: string): Promise<RedisType>;
+  /** RENAME: throws when the source key does not exist; keeps the source's TTL. */
+  rename(key: string, newKey: string): Promise<void>;
+  /** One SCAN step. Cursor "0" starts and, when returned, ends the iteration. */
+  scan(cursor: string, options?: ScanOptions): Promise<{ cursor: string; keys: string[] }>;
+
+  // Hashes
+  /** Returns the number of fields that were added (not updated). */
+  hset(key: string, fields: Readonly<Record<string, string>>): Promise<number>;
+  hget(key: string, field: string): Promise<string | null>;
+  hgetall(key: string): Promise<Record<string, string>>;
+  hdel(key: string, fields: readonly string[]): Promise<number>;
+  hincrby(key: string, field: string, increment: number): Promise<number>;
+  hlen(key: string): Promise<number>;
+
+  // Lists
+  lpush(key: string, values: readonly string[]): Promise<number>;
+  rpush(key: string, values: readonly string[]): Promise<number>;
+  /** Atomically pops from one end of source and pushes to one end of destination; null when source is empty. */
+  lmove(source: string, destination: string, from: ListEnd, to: ListEnd): Promise<string | null>;
+  lrange(key: string, start: number, stop: number): Promise<string[]>;
+  /** Removes `count` occurrences of value (0: all; negative: from the tail). */
+  lrem(key: string, count: number, value: string): Promise<number>;
+  llen(key: string): Promise<number>;
+
+  // Sets
+  sadd(key: string, members: readonly string[]): Promise<number>;
+  srem(key: string, members: readonly string[]): Promise<number>;
+  smembers(key: string): Promise<string[]>;
+  sismember(key: string, member: string): Promise<boolean>;
+  scard(key: string): Promise<number>;
+
+  // Sorted sets
+  zadd(key: string, members: readonly ScoredMember[]): Promise<number>;
+  zincrby(key: string, increment: number, member: string): Promise<number>;
+  zscore(key: string, member: string): Promise<number | null>;
+  /** ZRANGE key start stop [REV] WITHSCORES, by rank. */
+  zrange(key: string, start: number, stop: number, options?: { rev?: boolean }): Promise<ScoredMember[]>;
+  zrem(key: string, members: readonly string[]): Promise<number>;
+  zcard(key: string): Promise<number>;
+
+  /** Releases connections; the store is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+/** The error every driver throws for a command applied to the wrong kind of value. */
+export const WRONGTYPE_MESSAGE = 'WRONGTYPE Operation against a key holding the wrong kind of value';
