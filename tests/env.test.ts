@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, databaseBackend, parseEnv, redisBackend } from '@/lib/env';
+
+describe('parseEnv', () => {
+  it('falls back to the embedded backends with nothing set', () => {
+    const env = parseEnv({});
+    expect(databaseBackend(env)).toBe('pglite');
+    expect(redisBackend(env)).toBe('memory');
+  });
+
+  it('prefers Upstash, then REDIS_URL', () => {
+    const both = parseEnv({
+      UPSTASH_REDIS_REST_URL: 'https://eu1.example.io',
+      UPSTASH_REDIS_REST_TOKEN: 't',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(redisBackend(both)).toBe('upstash');
+    expect(redisBackend(parseEnv({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toBe('tcp');
+  });
+
+  it('names the variable when configuration is half set', () => {
+    expect(() => parseEnv({ UPSTASH_REDIS_REST_URL: 'https://eu1.example.io' })).toThrow(/UPSTASH_REDIS_REST_TOKEN/);
+    expect(() => parseEnv({ UPSTASH_REDIS_REST_TOKEN: 't' })).toThrow(/UPSTASH_REDIS_REST_URL/);
+  });
+
+  it('rejects malformed URLs with the variable name', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL/);
+  });
+
+  it('refuses the embedded backends on Vercel and says what to set', () => {
+    expect(() => parseEnv({ VERCEL: '1' })).toThrow(/DATABASE_URL[\s\S]*UPSTASH_REDIS_REST_URL/);
+    expect(() =>
+      parseEnv({ VERCEL: '1', DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'rediss://h:6380' }),
+    ).not.toThrow();
+  });
+
+  it('normalises REDIS_KEY_PREFIX to end with a separator and rejects odd characters', () => {
+    expect(parseEnv({ REDIS_KEY_PREFIX: 'preview' }).REDIS_KEY_PREFIX).toBe('preview:');
+    expect(parseEnv({ REDIS_KEY_PREFIX: 'prod:' }).REDIS_KEY_PREFIX).toBe('prod:');
+    expect(() => parseEnv({ REDIS_KEY_PREFIX: 'Has Space' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(redisBackend(parseEnv({ REDIS_URL: '', UPSTASH_REDIS_REST_URL: '' }))).toBe('memory');
+  });
+});
