@@ -13,9 +13,10 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
+          paths: ['drizzle-orm', 'postgres', 'redis'].map((name) => ({ name, message: 'Data access lives in lib/ and db/.' })),
           patterns: [
-            { group: ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*', 'redis', '@upstash/*'], message: 'Data access lives in lib/ and db/.' },
-            { group: ['@/db', '@/db/*'], message: 'Use the queries in lib/menus instead of the db client.' },
+            { group: ['drizzle-orm/*', '@electric-sql/*', '@upstash/*', '@redis/*'], message: 'Data access lives in lib/ and db/.' },
+            { group: ['@/db', '@/db/*'], message: 'Read data through lib/ (e.g. lib/menus/cached) instead of the db client.' },
           ],
         },
       ],

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { singletons } from '@/lib/server/singletons';
+
 /**
  * The only module that reads process.env. It is parsed lazily, on first use at server start
  * (instrumentation.ts), never at import time, so `next build` needs no configuration.
@@ -84,11 +86,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
-const globalForEnv = globalThis as unknown as { __thaliEnv?: Env };
-
 export function getEnv(): Env {
-  globalForEnv.__thaliEnv ??= parseEnv(process.env);
-  return globalForEnv.__thaliEnv;
+  const shared = singletons();
+  shared.env ??= parseEnv(process.env);
+  return shared.env;
 }
 
 export type DatabaseBackend = 'postgres' | 'pglite';

@@ -1,15 +1,47 @@
 import 'server-only';
 
-import type { Cached } from '@/lib/cache/types';
-import type { CitySummary, CityRestaurants, RestaurantMenu } from '@/lib/menus/types';
+import { cache } from 'react';
 
-// STUB: signatures only; the cache-aside implementation lands next.
-export async function getCities(): Promise<Cached<CitySummary[]>> {
-  throw new Error('not implemented');
-}
-export async function getCityRestaurants(citySlug: string): Promise<Cached<CityRestaurants | null>> {
-  throw new Error(`not implemented ${citySlug}`);
-}
-export async function getRestaurantMenu(restaurantSlug: string): Promise<Cached<RestaurantMenu | null>> {
-  throw new Error(`not implemented ${restaurantSlug}`);
-}
+import { getDb } from '@/db/client';
+import { cacheTtlMs, keys } from '@/lib/cache/keys';
+import { readThrough } from '@/lib/cache/read-through';
+import type { Cached } from '@/lib/cache/types';
+
+import { loadCities, loadCityRestaurants, loadRestaurantMenu } from './queries';
+import { slugSchema } from './slug';
+import type { CityRestaurants, CitySummary, RestaurantMenu } from './types';
+
+/**
+ * The menu reads every page and API route goes through: Redis first, Postgres on a miss.
+ * React's cache() makes a layout and its page share one lookup within a request.
+ * Callers validate slugs first (and answer 400/404 themselves); a bad slug here is a bug.
+ */
+
+export const getCities = cache(
+  async (): Promise<Cached<CitySummary[]>> => {
+    const result = await readThrough({ key: keys.cities(), ttlMs: cacheTtlMs(), load: () => loadCities(getDb()) });
+    return { value: result.value ?? [], cache: result.cache };
+  },
+);
+
+export const getCityRestaurants = cache(
+  async (citySlug: string): Promise<Cached<CityRestaurants | null>> => {
+    const slug = slugSchema.parse(citySlug);
+    return readThrough({
+      key: keys.cityRestaurants(slug),
+      ttlMs: cacheTtlMs(),
+      load: () => loadCityRestaurants(getDb(), slug),
+    });
+  },
+);
+
+export const getRestaurantMenu = cache(
+  async (restaurantSlug: string): Promise<Cached<RestaurantMenu | null>> => {
+    const slug = slugSchema.parse(restaurantSlug);
+    return readThrough({
+      key: keys.restaurantMenu(slug),
+      ttlMs: cacheTtlMs(),
+      load: () => loadRestaurantMenu(getDb(), slug),
+    });
+  },
+);

@@ -1,0 +1,20 @@
+'use client';
+
+import { useEffect } from 'react';
+
+import { ErrorPanel } from '@/components/error-panel';
+
+export default function CityError({ error, retry }: { error: unknown; retry: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  return (
+    <ErrorPanel
+      title="We couldn't load these restaurants"
+      message="Something went wrong while fetching this city's restaurants. It is usually temporary, so please try again."
+      error={error}
+      retry={retry}
+    />
+  );
+}

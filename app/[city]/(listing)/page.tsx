@@ -1,0 +1,110 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { CacheBadge } from '@/components/cache-badge';
+import { Container } from '@/components/container';
+import { EmptyState } from '@/components/empty-state';
+import { FilterBar } from '@/components/filter-bar';
+import { RestaurantCard } from '@/components/restaurant-card';
+import { RestaurantGrid } from '@/components/restaurant-grid';
+import { plural } from '@/lib/format';
+import { getCityRestaurants } from '@/lib/menus/cached';
+import { applyListing, listCuisines, parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
+import { isSlug } from '@/lib/menus/slug';
+
+interface CityPageProps {
+  params: Promise<{ city: string }>;
+  searchParams: Promise<SearchParamsRecord>;
+}
+
+export async function generateMetadata({ params }: CityPageProps): Promise<Metadata> {
+  const { city } = await params;
+  if (!isSlug(city)) return {};
+  const { value } = await getCityRestaurants(city);
+  if (!value) return {};
+  return {
+    title: `Restaurants in ${value.city.name}`,
+    description: `Order from ${plural(value.restaurants.length, 'restaurant')} in ${value.city.name}, ${value.city.state}.`,
+  };
+}
+
+export default async function CityPage({ params, searchParams }: CityPageProps) {
+  const { city } = await params;
+  // The layout has already turned unknown cities into a 404; this only narrows the types.
+  if (!isSlug(city)) notFound();
+  const [{ value: data, cache }, query] = await Promise.all([getCityRestaurants(city), searchParams]);
+  if (!data) notFound();
+
+  const listing = parseListingParams(query);
+  const restaurants = applyListing(data.restaurants, listing);
+  const total = data.restaurants.length;
+  const openNow = data.restaurants.filter((restaurant) => restaurant.isOpen).length;
+  const filtered = listing.vegOnly || listing.cuisine !== undefined;
+
+  return (
+    <Container className="py-6 sm:py-8">
+      <p className="mb-3 text-sm">
+        <Link href="/" className="font-medium text-muted hover:text-brand-700">
+          <span aria-hidden="true">← </span>All cities
+        </Link>
+      </p>
+
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Restaurants in {data.city.name}</h1>
+          <p className="mt-1 text-sm text-muted" aria-live="polite">
+            {filtered ? `Showing ${restaurants.length} of ${plural(total, 'restaurant')}` : plural(total, 'restaurant')}
+            {' · '}
+            {openNow} open now
+          </p>
+        </div>
+        <CacheBadge cache={cache} />
+      </div>
+
+      {total > 0 ? (
+        <div className="mb-8 border-b border-line pb-5">
+          <FilterBar citySlug={data.city.slug} params={listing} cuisines={listCuisines(data.restaurants)} />
+        </div>
+      ) : null}
+
+      {restaurants.length > 0 ? (
+        <RestaurantGrid label={`Restaurants in ${data.city.name}`}>
+          {restaurants.map((restaurant) => (
+            <li key={restaurant.slug}>
+              <RestaurantCard restaurant={restaurant} citySlug={data.city.slug} />
+            </li>
+          ))}
+        </RestaurantGrid>
+      ) : total > 0 ? (
+        <EmptyState title="No restaurants match these filters">
+          <p>
+            {listing.vegOnly && listing.cuisine
+              ? 'Try another cuisine, or turn off Pure Veg.'
+              : listing.vegOnly
+                ? 'No Pure Veg restaurants here yet. Turn off Pure Veg to see the rest.'
+                : 'Nobody here serves that cuisine yet. Try another one.'}
+          </p>
+          <p className="mt-4">
+            <Link
+              href={`/${data.city.slug}`}
+              prefetch={false}
+              className="inline-block rounded-full bg-brand-700 px-5 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+            >
+              Clear filters
+            </Link>
+          </p>
+        </EmptyState>
+      ) : (
+        <EmptyState title={`No restaurants in ${data.city.name} yet`}>
+          <p>We are still signing up kitchens here. Pick another city for now.</p>
+          <p className="mt-4">
+            <Link href="/" className="font-semibold text-brand-700 underline underline-offset-4">
+              See all cities
+            </Link>
+          </p>
+        </EmptyState>
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,20 @@
+'use client';
+
+import { useEffect } from 'react';
+
+import { ErrorPanel } from '@/components/error-panel';
+
+export default function MenuError({ error, retry }: { error: unknown; retry: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  return (
+    <ErrorPanel
+      title="We couldn't load this menu"
+      message="Something went wrong while fetching the menu. It is usually temporary, so please try again."
+      error={error}
+      retry={retry}
+    />
+  );
+}

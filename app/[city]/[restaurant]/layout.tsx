@@ -1,0 +1,23 @@
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+
+import { getRestaurantMenu } from '@/lib/menus/cached';
+import { isSlug } from '@/lib/menus/slug';
+
+/**
+ * Decides whether the restaurant exists in this city (a restaurant from another city under this
+ * city's URL is a 404 too). Its loading.tsx sits below it, so the status is settled before streaming.
+ */
+export default async function RestaurantLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ city: string; restaurant: string }>;
+}) {
+  const { city, restaurant } = await params;
+  if (!isSlug(restaurant)) notFound();
+  const { value: menu } = await getRestaurantMenu(restaurant);
+  if (!menu || menu.restaurant.city.slug !== city) notFound();
+  return children;
+}

@@ -1,0 +1,20 @@
+'use client';
+
+import { useEffect } from 'react';
+
+import { ErrorPanel } from '@/components/error-panel';
+
+export default function RootError({ error, retry }: { error: unknown; retry: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  return (
+    <ErrorPanel
+      title="Something went wrong"
+      message="We couldn't load this page just now. It is usually temporary, so please try again."
+      error={error}
+      retry={retry}
+    />
+  );
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+
+import { CitySkyline } from '@/components/city-skyline';
+import { plural } from '@/lib/format';
+import type { CitySummary } from '@/lib/menus/types';
+
+export function CityCard({ city }: { city: CitySummary }) {
+  return (
+    <Link
+      href={`/${city.slug}`}
+      prefetch={false}
+      className="group block overflow-hidden rounded-2xl border border-line bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md motion-reduce:transition-none motion-reduce:hover:translate-y-0"
+    >
+      <div className="aspect-[12/5] overflow-hidden bg-brand-50">
+        <CitySkyline seed={city.slug} className="size-full transition duration-300 group-hover:scale-[1.03] motion-reduce:transition-none" />
+      </div>
+      <div className="flex items-end justify-between gap-3 p-4">
+        <div>
+          <h3 className="text-lg font-bold text-ink group-hover:text-brand-700">{city.name}</h3>
+          <p className="text-sm text-muted">{plural(city.restaurantCount, 'restaurant')}</p>
+        </div>
+        <span
+          aria-hidden="true"
+          className="grid size-9 shrink-0 place-items-center rounded-full bg-brand-50 text-brand-700 transition group-hover:bg-brand-700 group-hover:text-white"
+        >
+          <svg viewBox="0 0 20 20" className="size-4" focusable="false">
+            <path d="M7 4l6 6-6 6" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </span>
+      </div>
+    </Link>
+  );
+}

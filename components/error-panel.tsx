@@ -1,0 +1,48 @@
+import Link from 'next/link';
+
+import { EmptyPlate } from '@/components/empty-plate';
+
+function digestOf(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string') {
+    return error.digest;
+  }
+  return undefined;
+}
+
+/** What error boundaries show: a plain explanation, a retry button and a way home. */
+export function ErrorPanel({
+  title,
+  message,
+  error,
+  retry,
+}: {
+  title: string;
+  message: string;
+  error: unknown;
+  retry: () => void;
+}) {
+  const digest = digestOf(error);
+  return (
+    <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 px-4 py-16 text-center">
+      <EmptyPlate className="w-40" />
+      <h1 className="text-2xl font-extrabold tracking-tight text-ink">{title}</h1>
+      <p className="text-muted">{message}</p>
+      <div className="mt-2 flex flex-wrap justify-center gap-3">
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="rounded-full bg-brand-700 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"
+        >
+          Try again
+        </button>
+        <Link
+          href="/"
+          className="rounded-full border border-line bg-white px-5 py-2.5 text-sm font-semibold text-ink hover:bg-stone-50"
+        >
+          Go to all cities
+        </Link>
+      </div>
+      {digest ? <p className="text-xs text-muted">Error reference: {digest}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { Price } from '@/components/price';
+import { VegMark } from '@/components/veg-mark';
+import type { MenuItemView } from '@/lib/menus/types';
+
+/** One dish: veg mark, Bestseller tag, name, price, description and (for show) an ADD button. */
+export function MenuItemRow({ item, orderable }: { item: MenuItemView; orderable: boolean }) {
+  const unavailable = !item.available;
+  return (
+    <li data-testid="menu-item" data-available={item.available ? 'true' : 'false'} className="flex gap-4 py-5 sm:gap-6">
+      <div className={`min-w-0 flex-1 ${unavailable ? 'text-muted' : 'text-ink'}`}>
+        <div className="flex items-center gap-2">
+          <VegMark veg={item.veg} className={`size-4 ${unavailable ? 'opacity-60' : ''}`} />
+          {item.bestseller ? (
+            <span className="inline-flex items-center gap-1 text-xs font-bold text-brand-700">
+              <svg viewBox="0 0 20 20" className="size-3" aria-hidden="true" focusable="false">
+                <path
+                  fill="currentColor"
+                  d="M10 1.8l2.47 5.26 5.73.67-4.24 3.93 1.12 5.67L10 14.5l-5.08 2.83 1.12-5.67L1.8 7.73l5.73-.67z"
+                />
+              </svg>
+              Bestseller
+            </span>
+          ) : null}
+        </div>
+        <h3 className="mt-1.5 text-base font-semibold sm:text-lg">{item.name}</h3>
+        <Price paise={item.pricePaise} className="mt-0.5 block text-sm font-semibold sm:text-base" />
+        {item.description ? <p className="mt-2 text-sm leading-relaxed text-muted">{item.description}</p> : null}
+      </div>
+      <div className="flex w-24 shrink-0 flex-col items-center justify-center sm:w-28">
+        {unavailable ? (
+          <p className="rounded-lg bg-stone-100 px-2 py-2 text-center text-xs leading-tight font-semibold text-muted">
+            Currently unavailable
+          </p>
+        ) : (
+          <button
+            type="button"
+            disabled
+            title={orderable ? 'Ordering is not part of this demo' : 'This restaurant is closed'}
+            className="w-full cursor-not-allowed rounded-lg border border-line bg-white py-2 text-sm font-extrabold tracking-wide text-rating opacity-60"
+          >
+            ADD
+            <span className="sr-only">
+              {' '}
+              {item.name} ({orderable ? 'ordering is not available in this demo' : 'restaurant closed'})
+            </span>
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

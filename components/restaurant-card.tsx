@@ -1,0 +1,60 @@
+import Link from 'next/link';
+
+import { PureVegBadge } from '@/components/pure-veg-badge';
+import { RatingBadge } from '@/components/rating-badge';
+import { RestaurantArt } from '@/components/restaurant-art';
+import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
+import type { RestaurantSummary } from '@/lib/menus/types';
+
+/**
+ * Shared with RestaurantCardSkeleton so the loading state has exactly the card's shape:
+ * a row (square art beside the text) on phones, a column (wide art above the text) from sm up.
+ */
+export const restaurantCardLayout = {
+  root: 'relative flex h-full gap-4 rounded-2xl sm:flex-col sm:gap-0',
+  art: 'relative aspect-square w-32 shrink-0 overflow-hidden rounded-2xl sm:aspect-[16/10] sm:w-full',
+  body: 'flex min-w-0 flex-1 flex-col justify-center gap-1 sm:justify-start sm:px-1 sm:pt-3',
+} as const;
+
+export function RestaurantCard({ restaurant, citySlug }: { restaurant: RestaurantSummary; citySlug: string }) {
+  const closed = !restaurant.isOpen;
+  return (
+    <article
+      data-testid="restaurant-card"
+      data-open={restaurant.isOpen ? 'true' : 'false'}
+      className={`${restaurantCardLayout.root} group transition has-[a:focus-visible]:outline-3 has-[a:focus-visible]:outline-offset-4 has-[a:focus-visible]:outline-brand-600`}
+    >
+      <div
+        className={`${restaurantCardLayout.art} shadow-sm transition duration-200 group-hover:shadow-md motion-safe:group-hover:scale-[0.98]`}
+      >
+        <RestaurantArt seed={restaurant.slug} className={`size-full ${closed ? 'opacity-60 grayscale' : ''}`} />
+        {restaurant.pureVeg ? <PureVegBadge className="absolute top-2 left-2 shadow-sm sm:top-2.5 sm:left-2.5" /> : null}
+        {closed ? (
+          <p className="absolute inset-x-0 bottom-0 bg-ink/80 px-2 py-1.5 text-center text-xs font-semibold text-white sm:px-3 sm:py-2 sm:text-sm">
+            Currently closed
+          </p>
+        ) : null}
+      </div>
+      <div className={restaurantCardLayout.body}>
+        <h2 className={`line-clamp-2 text-base leading-snug font-bold sm:truncate sm:text-lg ${closed ? 'text-muted' : 'text-ink'}`}>
+          <Link
+            href={`/${citySlug}/${restaurant.slug}`}
+            prefetch={false}
+            className="outline-none group-hover:text-brand-700 after:absolute after:inset-0 after:rounded-2xl"
+          >
+            {restaurant.name}
+          </Link>
+        </h2>
+        <p className={`flex items-center gap-2 text-sm font-semibold ${closed ? 'text-muted' : 'text-ink'}`}>
+          <RatingBadge rating={restaurant.rating} muted={closed} />
+          <span aria-hidden="true" className="text-muted">
+            •
+          </span>
+          <span>{formatDeliveryTime(restaurant.deliveryMinutes)}</span>
+        </p>
+        <p className="truncate text-sm text-muted">{restaurant.cuisines.join(', ')}</p>
+        <p className="text-sm text-muted">{formatCostForTwo(restaurant.costForTwo)}</p>
+      </div>
+    </article>
+  );
+}

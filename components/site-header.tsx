@@ -1,0 +1,17 @@
+import Link from 'next/link';
+
+import { ThaliLogo } from '@/components/thali-logo';
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-line bg-white">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 rounded-md text-xl font-extrabold tracking-tight text-brand-700">
+          <ThaliLogo className="size-8" />
+          <span>Thali</span>
+        </Link>
+        <p className="hidden text-sm text-muted sm:block">Food delivery, served from cache</p>
+      </div>
+    </header>
+  );
+}

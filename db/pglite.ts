@@ -1,0 +1,49 @@
+import 'server-only';
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm/logger';
+import { drizzle } from 'drizzle-orm/pglite';
+
+import * as schema from '@/db/schema';
+
+import type { Database } from './client';
+
+/**
+ * PGlite is one process's database: two processes opening the same folder corrupt it. The owner
+ * writes its PID beside the folder, and anyone else (say `npm run db:seed` while `npm run dev` runs)
+ * is refused with a message instead.
+ */
+function claimDataDir(dataDir: string): void {
+  const ownerFile = `${path.resolve(dataDir)}.owner`;
+  const owner = Number(fs.existsSync(ownerFile) ? fs.readFileSync(ownerFile, 'utf8') : NaN);
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    throw new Error(
+      `The embedded database in ${dataDir} is open in process ${owner} (the dev server?). ` +
+        'Stop it first: PGlite serves one process at a time, and the dev server migrates and seeds it on start.',
+    );
+  }
+  fs.mkdirSync(path.dirname(ownerFile), { recursive: true });
+  fs.writeFileSync(ownerFile, String(process.pid));
+  process.once('exit', () => {
+    if (fs.existsSync(ownerFile) && fs.readFileSync(ownerFile, 'utf8') === String(process.pid)) fs.rmSync(ownerFile);
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Opens PGlite on a folder (kept between runs) or, with no folder, in memory. */
+export function openPglite(dataDir: string | undefined, logger: Logger): { client: PGlite; db: Database } {
+  if (dataDir) claimDataDir(dataDir);
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  return { client, db: drizzle({ client, schema, logger }) as unknown as Database };
+}

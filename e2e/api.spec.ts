@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { createClient } from 'redis';
+
+import { E2E_KEY_PREFIX, E2E_REDIS_URL } from './support/config';
+
+test.describe('JSON API', () => {
+  test('GET /api/cities lists cities with restaurant counts', async ({ request }) => {
+    const response = await request.get('/api/cities');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['x-cache']).toMatch(/^(HIT|MISS)$/);
+    expect(response.headers()['server-timing']).toMatch(/cache;desc="(HIT|MISS)";dur=\d/);
+    const cities = (await response.json()) as { slug: string; name: string; restaurantCount: number }[];
+    expect(cities.length).toBeGreaterThanOrEqual(8);
+    expect(cities[0]).toEqual({ slug: expect.any(String), name: expect.any(String), restaurantCount: 25 });
+  });
+
+  test('a menu is a MISS first, then a HIT', async ({ request }) => {
+    const list = await (await request.get('/api/cities/kolkata/restaurants')).json();
+    const slug = (list as { slug: string }[]).at(-1)!.slug;
+
+    const first = await request.get(`/api/restaurants/${slug}/menu`);
+    const second = await request.get(`/api/restaurants/${slug}/menu`);
+    expect(first.headers()['x-cache']).toBe('MISS');
+    expect(second.headers()['x-cache']).toBe('HIT');
+    expect(await second.json()).toEqual(await first.json());
+
+    const menu = (await first.json()) as {
+      restaurant: { slug: string };
+      categories: { name: string; items: { id: number; pricePaise: number; veg: boolean }[] }[];
+    };
+    expect(menu.restaurant.slug).toBe(slug);
+    expect(menu.categories.length).toBeGreaterThan(0);
+    expect(Number.isInteger(menu.categories[0]!.items[0]!.pricePaise)).toBe(true);
+  });
+
+  test('restaurants of a city come in the city page’s default order, closed ones included', async ({ request }) => {
+    const response = await request.get('/api/cities/pune/restaurants');
+    const restaurants = (await response.json()) as { isOpen: boolean; rating: number }[];
+    expect(restaurants).toHaveLength(25);
+    expect(Object.keys(restaurants[0]!).sort()).toEqual(
+      ['costForTwo', 'cuisines', 'deliveryMinutes', 'isOpen', 'name', 'pureVeg', 'rating', 'slug'].sort(),
+    );
+    const firstClosed = restaurants.findIndex((restaurant) => !restaurant.isOpen);
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(restaurants.slice(firstClosed).every((restaurant) => !restaurant.isOpen)).toBe(true);
+  });
+
+  test('malformed parameters get 400 and unknown ones 404, as JSON', async ({ request }) => {
+    const malformed = await request.get('/api/restaurants/NOT_A_SLUG/menu');
+    expect(malformed.status()).toBe(400);
+    expect(await malformed.json()).toEqual({ error: expect.stringContaining('restaurant') });
+
+    const unknown = await request.get('/api/restaurants/no-such-place-e2e/menu');
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.json()).toEqual({ error: expect.any(String) });
+
+    expect((await request.get('/api/cities/atlantis-e2e/restaurants')).status()).toBe(404);
+    expect((await request.get('/api/cities/Atlantis/restaurants')).status()).toBe(400);
+  });
+
+  test('an unknown slug creates no cache key', async ({ request }) => {
+    test.skip(!E2E_REDIS_URL, 'needs E2E_REDIS_URL to look inside Redis (the in-process store lives in the server)');
+    await request.get('/api/restaurants/ghost-kitchen-e2e/menu');
+    await request.get('/api/cities/ghost-town-e2e/restaurants');
+    const redis = createClient({ url: E2E_REDIS_URL });
+    await redis.connect();
+    const found: string[] = [];
+    for await (const keys of redis.scanIterator({ MATCH: `${E2E_KEY_PREFIX}*ghost*`, COUNT: 500 })) found.push(...keys);
+    const all: string[] = [];
+    for await (const keys of redis.scanIterator({ MATCH: `${E2E_KEY_PREFIX}*`, COUNT: 500 })) all.push(...keys);
+    await redis.quit();
+    expect(found).toEqual([]);
+    // The namespace is in use, so the empty answer above is not an accident of the prefix.
+    expect(all.length).toBeGreaterThan(0);
+  });
+});

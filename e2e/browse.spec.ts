@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('browsing like a customer', () => {
+  test('city → restaurant → menu', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.getByRole('link', { name: /Bengaluru/ }).first().click();
+
+    await expect(page).toHaveURL(/\/bengaluru$/);
+    await expect(page.getByRole('heading', { name: /Restaurants in Bengaluru/ })).toBeVisible();
+    const cards = page.locator('[data-testid="restaurant-card"]');
+    await expect(cards).toHaveCount(25);
+
+    await cards.first().getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/bengaluru\/[a-z0-9-]+$/);
+    await expect(page.getByRole('navigation', { name: /categor/i })).toBeVisible();
+    await expect(page.locator('[data-testid="menu-item"]').first()).toBeVisible();
+    await expect(page.getByText(/₹/).first()).toBeVisible();
+    await expect(page.getByTestId('cache-status')).toBeVisible();
+  });
+
+  test('a reload of a menu page is served from Redis', async ({ page }) => {
+    const response = await page.request.get('/api/cities/hyderabad/restaurants');
+    const [restaurant] = (await response.json()) as { slug: string }[];
+    const url = `/hyderabad/${restaurant!.slug}`;
+
+    await page.goto(url);
+    await expect(page.getByTestId('cache-status')).toHaveAttribute('data-cache-status', 'MISS');
+    await page.reload();
+    await expect(page.getByTestId('cache-status')).toHaveAttribute('data-cache-status', 'HIT');
+    await expect(page.getByTestId('cache-status')).toContainText(/Redis/i);
+  });
+
+  test('filters and sorting live in the URL', async ({ page }) => {
+    await page.goto('/chennai?veg=1&sort=cost');
+    const cards = page.locator('[data-testid="restaurant-card"]');
+    const count = await cards.count();
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(25);
+    for (const card of await cards.all()) await expect(card.getByText('Pure Veg')).toBeVisible();
+  });
+
+  test('the menu page, as a customer sees it', async ({ page }, testInfo) => {
+    const response = await page.request.get('/api/cities/bengaluru/restaurants');
+    const restaurants = (await response.json()) as { slug: string; isOpen: boolean }[];
+    const open = restaurants.find((restaurant) => restaurant.isOpen)!;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/bengaluru/${open.slug}`);
+    await expect(page.locator('[data-testid="menu-item"]').first()).toBeVisible();
+    // Kept in the repository so the README's screenshot always shows the current UI.
+    if (testInfo.project.name === 'desktop') await page.screenshot({ path: 'docs/screenshots/menu.png' });
+  });
+});
+
+test.describe('not found', () => {
+  for (const path of ['/atlantis', '/bengaluru/no-such-restaurant', '/Bengaluru', '/bengaluru/a_b']) {
+    test(`${path} answers 404 with the not-found page`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('link', { name: /home|cities/i }).first()).toBeVisible();
+    });
+  }
+
+  test('a restaurant under another city’s URL is not found', async ({ page }) => {
+    const response = await page.request.get('/api/cities/mumbai/restaurants');
+    const [restaurant] = (await response.json()) as { slug: string }[];
+    expect((await page.goto(`/delhi/${restaurant!.slug}`))?.status()).toBe(404);
+  });
+});

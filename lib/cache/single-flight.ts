@@ -1,0 +1,20 @@
+/**
+ * Collapses concurrent calls for one key into one: the first caller runs `work`, the others await
+ * its promise. So N concurrent misses for a menu cost one Postgres query, not N (stampede control
+ * within one process). One map per process, shared by every route bundle.
+ */
+import { singletons } from '@/lib/server/singletons';
+
+function flights(): Map<string, Promise<unknown>> {
+  const shared = singletons();
+  shared.flights ??= new Map();
+  return shared.flights;
+}
+
+export function singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const inFlight = flights().get(key);
+  if (inFlight) return inFlight as Promise<T>;
+  const promise = work().finally(() => flights().delete(key));
+  flights().set(key, promise);
+  return promise;
+}

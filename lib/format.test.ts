@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatCostForTwo, formatDeliveryTime, formatMs, formatRating, formatRupees, plural } from '@/lib/format';
+
+describe('formatRupees', () => {
+  it('drops .00 for whole rupees', () => {
+    expect(formatRupees(24900)).toBe('₹249');
+    expect(formatRupees(100)).toBe('₹1');
+    expect(formatRupees(0)).toBe('₹0');
+  });
+
+  it('keeps both paise digits otherwise', () => {
+    expect(formatRupees(24950)).toBe('₹249.50');
+    expect(formatRupees(24905)).toBe('₹249.05');
+    expect(formatRupees(1)).toBe('₹0.01');
+  });
+
+  it('groups digits the Indian way', () => {
+    expect(formatRupees(123456700)).toBe('₹12,34,567');
+    expect(formatRupees(12345650)).toBe('₹1,23,456.50');
+    expect(formatRupees(100000)).toBe('₹1,000');
+  });
+
+  it('rounds stray fractional paise instead of printing them', () => {
+    expect(formatRupees(24999.6)).toBe('₹250');
+  });
+});
+
+describe('small formatters', () => {
+  it('formats cost for two from whole rupees', () => {
+    expect(formatCostForTwo(400)).toBe('₹400 for two');
+    expect(formatCostForTwo(1200)).toBe('₹1,200 for two');
+  });
+
+  it('formats delivery time', () => {
+    expect(formatDeliveryTime(32)).toBe('32 mins');
+    expect(formatDeliveryTime(1)).toBe('1 min');
+  });
+
+  it('formats ratings, with New for unrated places', () => {
+    expect(formatRating(4.3)).toBe('4.3');
+    expect(formatRating(4)).toBe('4.0');
+    expect(formatRating(0)).toBe('New');
+  });
+
+  it('formats lookup durations', () => {
+    expect(formatMs(2.4)).toBe('2 ms');
+    expect(formatMs(14.6)).toBe('15 ms');
+    expect(formatMs(0.3)).toBe('<1 ms');
+    expect(formatMs(Number.NaN)).toBe('? ms');
+  });
+
+  it('pluralises', () => {
+    expect(plural(1, 'restaurant')).toBe('1 restaurant');
+    expect(plural(0, 'restaurant')).toBe('0 restaurants');
+    expect(plural(3, 'item')).toBe('3 items');
+  });
+});

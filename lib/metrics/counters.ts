@@ -1,0 +1,34 @@
+import { singletons } from '@/lib/server/singletons';
+
+/** Process-wide counters (one set per process: see lib/server/singletons.ts). */
+export interface NamespaceCounts {
+  hit: number;
+  miss: number;
+  /** Lookups that could not use Redis (down, slow or skipped by the circuit breaker). */
+  degraded: number;
+}
+
+export interface Counters {
+  /** Every statement sent to Postgres/PGlite through Drizzle. */
+  dbQueries: number;
+  cache: Record<string, NamespaceCounts>;
+  redis: { failures: number; skipped: number };
+}
+
+export function counters(): Counters {
+  const shared = singletons();
+  shared.counters ??= { dbQueries: 0, cache: {}, redis: { failures: 0, skipped: 0 } };
+  return shared.counters;
+}
+
+export function countCacheLookup(namespace: string, outcome: 'hit' | 'miss', degraded: boolean): void {
+  const cache = counters().cache;
+  const counts = (cache[namespace] ??= { hit: 0, miss: 0, degraded: 0 });
+  counts[outcome] += 1;
+  if (degraded) counts.degraded += 1;
+}
+
+/** A copy, so callers can diff two readings. */
+export function snapshotCounters(): Counters {
+  return structuredClone(counters());
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+
+import { getEnv } from '@/lib/env';
+import { log } from '@/lib/log';
+import { counters } from '@/lib/metrics/counters';
+import { singletons } from '@/lib/server/singletons';
+
+import { CircuitBreaker } from './circuit-breaker';
+import { getRedis } from './client';
+import type { RedisStore } from './types';
+
+export type GuardedResult<T> = { ok: true; value: T } | { ok: false; reason: 'skipped' | 'failed' };
+
+function breaker(): CircuitBreaker {
+  const shared = singletons();
+  shared.redisBreaker ??= new CircuitBreaker();
+  return shared.redisBreaker;
+}
+
+class RedisTimeoutError extends Error {
+  override name = 'RedisTimeoutError';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisTimeoutError(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs one Redis operation for a feature that can do without Redis (the cache): bounded by the
+ * configured timeout, skipped while the circuit breaker is open, and never throwing. The caller
+ * falls back to Postgres on `ok: false`. Failures are counted; they are logged once when an outage
+ * starts and once when it ends, not per request.
+ */
+export async function guardedRedis<T>(
+  operation: string,
+  run: (redis: RedisStore) => Promise<T>,
+  store: RedisStore = getRedis(),
+): Promise<GuardedResult<T>> {
+  const circuit = breaker();
+  if (!circuit.tryAcquire()) {
+    counters().redis.skipped += 1;
+    return { ok: false, reason: 'skipped' };
+  }
+  try {
+    const value = await withTimeout(run(store), getEnv().REDIS_TIMEOUT_MS);
+    if (circuit.recordSuccess() === 'recovered') log.info('redis is answering again: cache back on');
+    return { ok: true, value };
+  } catch (error) {
+    counters().redis.failures += 1;
+    if (circuit.recordFailure() === 'opened') {
+      log.warn('redis unavailable: serving from Postgres and skipping Redis for a while', {
+        operation,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    return { ok: false, reason: 'failed' };
+  }
+}

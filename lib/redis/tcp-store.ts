@@ -1,0 +1,317 @@
+import 'server-only';
+
+import { createClient, ErrorReply, TimeoutError as NodeRedisTimeoutError } from 'redis';
+
+import type { ListEnd, RedisStore, RedisType, ScanOptions, ScoredMember, SetOptions } from './types';
+
+/**
+ * RedisStore over node-redis (TCP). Every command is bounded by a short budget because callers fall back
+ * to Postgres: a slow answer is worth less than a quick failure. node-redis alone only times out commands
+ * that were never written, so the budget is enforced here, and a connection whose replies stop arriving
+ * altogether is thrown away rather than left to collect unanswered commands.
+ */
+
+const DEFAULT_TIMEOUT_MS = 150;
+/** Bounds each TCP (or TLS) connect attempt; commands never wait for it beyond their own budget. */
+const CONNECT_TIMEOUT_MS = 2_000;
+const MAX_RECONNECT_DELAY_MS = 2_000;
+/** Hard cap on commands node-redis holds at once, so nothing can grow without bound. */
+const MAX_QUEUED_COMMANDS = 1_000;
+/** How long QUIT may take on close() before the socket is simply destroyed. */
+const CLOSE_GRACE_MS = 500;
+
+const REDIS_TYPES: readonly RedisType[] = ['string', 'hash', 'list', 'set', 'zset', 'none'];
+
+type Reply = unknown;
+
+function makeClient(url: string, timeoutMs: number) {
+  return createClient({
+    url,
+    // RESP2 keeps replies plain (flat arrays, string scores), the same shapes Upstash's REST API returns.
+    RESP: 2,
+    maintNotifications: 'disabled',
+    // While reconnecting, reject at once instead of queueing work that would outlive its caller.
+    disableOfflineQueue: true,
+    commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
+    // node-redis drops commands still waiting to be written after this; our own timer covers the reply.
+    commandOptions: { timeout: timeoutMs },
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      reconnectStrategy: (retries: number) =>
+        Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) + Math.floor(Math.random() * 100),
+    },
+  });
+}
+
+type Client = ReturnType<typeof makeClient>;
+
+interface Connection {
+  client: Client;
+  /** Settles on the first 'ready' (or the first error before it): the single shared connect attempt. */
+  firstReady: Promise<void>;
+  lastError: Error | null;
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // Connection failures to a host with several addresses arrive as an AggregateError with no message.
+  const code = (error as NodeJS.ErrnoException).code;
+  return error.message || code || error.name;
+}
+
+function unexpected(command: string, reply: Reply): never {
+  throw new Error(`Unexpected reply to ${command}: ${JSON.stringify(reply)}`);
+}
+
+function asString(command: string, reply: Reply): string {
+  return typeof reply === 'string' ? reply : unexpected(command, reply);
+}
+
+function asNullableString(command: string, reply: Reply): string | null {
+  return reply === null ? null : asString(command, reply);
+}
+
+function asInteger(command: string, reply: Reply): number {
+  return typeof reply === 'number' ? reply : unexpected(command, reply);
+}
+
+function asBoolean(command: string, reply: Reply): boolean {
+  return asInteger(command, reply) === 1;
+}
+
+function asStringArray(command: string, reply: Reply): string[] {
+  if (!Array.isArray(reply)) return unexpected(command, reply);
+  return reply.map((item: Reply) => asString(command, item));
+}
+
+/** fromEntries defines own properties, so a field named "__proto__" stays a field. */
+function pairsToRecord(flat: readonly string[]): Record<string, string> {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i] as string, flat[i + 1] as string]);
+  return Object.fromEntries(pairs);
+}
+
+/** Redis writes infinite scores as "inf"/"-inf", which Number() does not read. */
+function parseScore(command: string, reply: Reply): number {
+  const text = asString(command, reply).toLowerCase();
+  if (text === 'inf' || text === '+inf') return Infinity;
+  if (text === '-inf') return -Infinity;
+  const score = Number(text);
+  return Number.isNaN(score) ? unexpected(command, reply) : score;
+}
+
+/** Redis spells infinities "+inf"/"-inf"; String(Infinity) would be rejected as not a float. */
+function formatScore(score: number): string {
+  if (score === Infinity) return '+inf';
+  if (score === -Infinity) return '-inf';
+  return String(score);
+}
+
+export function createTcpStore(options: { url: string; commandTimeoutMs?: number }): RedisStore {
+  const timeoutMs = options.commandTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // The stall deadline: a reply this late means the connection is dead, not Redis merely slow.
+  const stallMs = Math.max(1_000, timeoutMs * 10);
+  let current: Connection | null = null;
+  let closed = false;
+  // One warning per outage: muted until Redis answers a command again.
+  let outage = false;
+
+  function warn(message: string): void {
+    if (outage) return;
+    outage = true;
+    console.warn(`[thali] redis(tcp): ${message}; further errors muted until Redis answers again`);
+  }
+
+  function answered(): void {
+    if (!outage) return;
+    outage = false;
+    console.info('[thali] redis(tcp): Redis is answering again');
+  }
+
+  function connect(): Connection {
+    const client = makeClient(options.url, timeoutMs);
+    let settle: (error?: Error) => void = () => {};
+    const firstReady = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error ? reject(error) : resolve());
+    });
+    firstReady.catch(() => {}); // Observed by commands; never an unhandled rejection.
+    const connection: Connection = { client, firstReady, lastError: null };
+
+    // Without an 'error' listener node-redis would crash the process on the first failure.
+    client.on('error', (error: Error) => {
+      connection.lastError = error;
+      settle(error);
+      if (connection === current) warn(describe(error));
+    });
+    client.on('ready', () => {
+      connection.lastError = null;
+      settle();
+    });
+    // Keeps retrying with backoff in the background; commands fail fast meanwhile (see waitReady).
+    client.connect().catch(() => {});
+    return connection;
+  }
+
+  /** Drops a connection whose replies stopped; the next command opens a fresh one. */
+  function discard(connection: Connection): void {
+    if (current === connection) current = null;
+    warn(`no reply for ${stallMs} ms, replacing the connection`);
+    connection.client.destroy();
+  }
+
+  async function waitReady(connection: Connection): Promise<void> {
+    if (connection.client.isReady) return;
+    if (connection.lastError) throw new Error(`Redis unavailable: ${describe(connection.lastError)}`);
+    await connection.firstReady.catch((error: unknown) => {
+      throw new Error(`Redis unavailable: ${describe(error)}`);
+    });
+  }
+
+  function run(args: readonly string[]): Promise<Reply> {
+    if (closed) return Promise.reject(new Error('Redis store is closed'));
+    const connection = (current ??= connect());
+    let settled = false;
+    const work = waitReady(connection)
+      .then(() => connection.client.sendCommand<Reply>(args))
+      .finally(() => {
+        settled = true;
+      });
+
+    const timedOut = () => new Error(`Redis ${args[0]} timed out after ${timeoutMs} ms`);
+    return new Promise<Reply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(timedOut());
+        // Give the connection until the stall deadline to answer; if it has not by then, replace it.
+        const check = () => !settled && !closed && current === connection && discard(connection);
+        setTimeout(check, stallMs - timeoutMs).unref();
+      }, timeoutMs);
+      work.then(
+        (reply) => {
+          clearTimeout(timer);
+          answered();
+          resolve(reply);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          if (error instanceof ErrorReply) answered();
+          reject(error instanceof NodeRedisTimeoutError ? timedOut() : error);
+        },
+      );
+    });
+  }
+
+  const call = async <T>(parse: (command: string, reply: Reply) => T, args: readonly string[]): Promise<T> =>
+    parse(args[0] ?? '', await run(args));
+
+  return {
+    backend: 'tcp',
+
+    ping: () => call(asString, ['PING']),
+
+    get: (key) => call(asNullableString, ['GET', key]),
+    set: (key, value, setOptions: SetOptions = {}) => {
+      const args = ['SET', key, value];
+      if (setOptions.px !== undefined) args.push('PX', String(setOptions.px));
+      if (setOptions.nx) args.push('NX');
+      if (setOptions.xx) args.push('XX');
+      // NX/XX that prevented the write answer nil instead of OK.
+      return call((command, reply) => (reply === null ? false : asString(command, reply) === 'OK'), args);
+    },
+    getdel: (key) => call(asNullableString, ['GETDEL', key]),
+    mget: (keys) =>
+      call((command, reply) => {
+        if (!Array.isArray(reply)) return unexpected(command, reply);
+        return reply.map((item: Reply) => asNullableString(command, item));
+      }, ['MGET', ...keys]),
+    incr: (key) => call(asInteger, ['INCR', key]),
+    incrby: (key, increment) => call(asInteger, ['INCRBY', key, String(increment)]),
+    strlen: (key) => call(asInteger, ['STRLEN', key]),
+
+    del: (keys) => call(asInteger, ['DEL', ...keys]),
+    exists: (keys) => call(asInteger, ['EXISTS', ...keys]),
+    pexpire: (key, milliseconds) => call(asBoolean, ['PEXPIRE', key, String(milliseconds)]),
+    pttl: (key) => call(asInteger, ['PTTL', key]),
+    ttl: (key) => call(asInteger, ['TTL', key]),
+    type: (key) =>
+      call((command, reply) => {
+        const type = asString(command, reply);
+        return REDIS_TYPES.find((known) => known === type) ?? unexpected(command, reply);
+      }, ['TYPE', key]),
+    rename: (key, newKey) =>
+      call((command, reply) => {
+        asString(command, reply);
+      }, ['RENAME', key, newKey]),
+    scan: (cursor, scanOptions: ScanOptions = {}) => {
+      const args = ['SCAN', cursor];
+      if (scanOptions.match !== undefined) args.push('MATCH', scanOptions.match);
+      if (scanOptions.count !== undefined) args.push('COUNT', String(scanOptions.count));
+      return call((command, reply) => {
+        if (!Array.isArray(reply) || reply.length !== 2) return unexpected(command, reply);
+        return { cursor: asString(command, reply[0]), keys: asStringArray(command, reply[1]) };
+      }, args);
+    },
+
+    hset: (key, fields) => call(asInteger, ['HSET', key, ...Object.entries(fields).flat()]),
+    hget: (key, field) => call(asNullableString, ['HGET', key, field]),
+    hgetall: (key) =>
+      call((command, reply) => {
+        return pairsToRecord(asStringArray(command, reply));
+      }, ['HGETALL', key]),
+    hdel: (key, fields) => call(asInteger, ['HDEL', key, ...fields]),
+    hincrby: (key, field, increment) => call(asInteger, ['HINCRBY', key, field, String(increment)]),
+    hlen: (key) => call(asInteger, ['HLEN', key]),
+
+    lpush: (key, values) => call(asInteger, ['LPUSH', key, ...values]),
+    rpush: (key, values) => call(asInteger, ['RPUSH', key, ...values]),
+    lmove: (source, destination, from: ListEnd, to: ListEnd) =>
+      call(asNullableString, ['LMOVE', source, destination, from, to]),
+    lrange: (key, start, stop) => call(asStringArray, ['LRANGE', key, String(start), String(stop)]),
+    lrem: (key, count, value) => call(asInteger, ['LREM', key, String(count), value]),
+    llen: (key) => call(asInteger, ['LLEN', key]),
+
+    sadd: (key, members) => call(asInteger, ['SADD', key, ...members]),
+    srem: (key, members) => call(asInteger, ['SREM', key, ...members]),
+    smembers: (key) => call(asStringArray, ['SMEMBERS', key]),
+    sismember: (key, member) => call(asBoolean, ['SISMEMBER', key, member]),
+    scard: (key) => call(asInteger, ['SCARD', key]),
+
+    zadd: (key, members: readonly ScoredMember[]) =>
+      call(asInteger, ['ZADD', key, ...members.flatMap(({ member, score }) => [formatScore(score), member])]),
+    zincrby: (key, increment, member) => call(parseScore, ['ZINCRBY', key, formatScore(increment), member]),
+    zscore: (key, member) =>
+      call((command, reply) => (reply === null ? null : parseScore(command, reply)), ['ZSCORE', key, member]),
+    zrange: (key, start, stop, rangeOptions = {}) => {
+      const args = ['ZRANGE', key, String(start), String(stop)];
+      if (rangeOptions.rev) args.push('REV');
+      args.push('WITHSCORES');
+      return call((command, reply) => {
+        const flat = asStringArray(command, reply);
+        const members: ScoredMember[] = [];
+        for (let i = 0; i + 1 < flat.length; i += 2) {
+          members.push({ member: flat[i] as string, score: parseScore(command, flat[i + 1]) });
+        }
+        return members;
+      }, args);
+    },
+    zrem: (key, members) => call(asInteger, ['ZREM', key, ...members]),
+    zcard: (key) => call(asInteger, ['ZCARD', key]),
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      const connection = current;
+      current = null;
+      if (!connection) return;
+      if (connection.client.isReady) {
+        // Let in-flight replies drain, but never wait on a Redis that has stopped answering.
+        let timer: NodeJS.Timeout | undefined;
+        const grace = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, CLOSE_GRACE_MS);
+        });
+        await Promise.race([connection.client.close().catch(() => {}), grace]);
+        clearTimeout(timer);
+      }
+      connection.client.destroy();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+
+import { getDatabase } from '@/db/client';
+import { redisBackend } from '@/lib/env';
+import { snapshotCounters, type Counters } from '@/lib/metrics/counters';
+import { guardedRedis } from '@/lib/redis/guard';
+
+export interface Health {
+  ok: true;
+  database: 'postgres' | 'pglite';
+  redis: { backend: 'upstash' | 'tcp' | 'memory'; reachable: boolean };
+  counters: Counters;
+}
+
+/**
+ * Which backends this instance uses, whether Redis answers, and its counters (Postgres queries,
+ * cache hits and misses per namespace). No secrets, keys or values.
+ */
+export async function readHealth(): Promise<Health> {
+  const ping = await guardedRedis('ping', (redis) => redis.ping());
+  return {
+    ok: true,
+    database: getDatabase().backend,
+    redis: { backend: redisBackend(), reachable: ping.ok },
+    counters: snapshotCounters(),
+  };
+}

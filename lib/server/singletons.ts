@@ -1,0 +1,26 @@
+import type { DatabaseHandle } from '@/db/client';
+import type { Env } from '@/lib/env';
+import type { Counters } from '@/lib/metrics/counters';
+import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
+import type { RedisStore } from '@/lib/redis/types';
+
+/**
+ * Everything that must be one per process lives here, on globalThis: the proxy, instrumentation and
+ * every route are separate module graphs in one Node process, and hot reload re-evaluates modules,
+ * so module-level state would split into copies (two in-process stores, two PGlite instances…).
+ */
+export interface ProcessSingletons {
+  env?: Env;
+  redis?: RedisStore;
+  database?: DatabaseHandle;
+  redisBreaker?: CircuitBreaker;
+  flights?: Map<string, Promise<unknown>>;
+  counters?: Counters;
+}
+
+const globalForThali = globalThis as unknown as { __thali?: ProcessSingletons };
+
+export function singletons(): ProcessSingletons {
+  globalForThali.__thali ??= {};
+  return globalForThali.__thali;
+}

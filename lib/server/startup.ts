@@ -1,0 +1,38 @@
+import 'server-only';
+
+import { getDatabase } from '@/db/client';
+import { prepareEmbeddedDatabase } from '@/db/prepare';
+import { ConfigError, getEnv, redisBackend } from '@/lib/env';
+import { log } from '@/lib/log';
+import { describeRedis } from '@/lib/redis/client';
+
+/**
+ * Runs once when the server starts (instrumentation.ts), before it takes requests: configuration is
+ * validated here rather than at build time, so `next build` needs no environment at all.
+ */
+export async function startServer(): Promise<void> {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[thali] ${error.message}\n[thali] Fix the variables above and start again.`);
+    process.exit(1);
+  }
+
+  const database = getDatabase();
+  const redis = redisBackend(env);
+  log.info('backends', {
+    database: `${database.backend} (${database.description})`,
+    redis: `${redis} (${describeRedis(env)})`,
+    keyPrefix: env.REDIS_KEY_PREFIX ?? '(none)',
+  });
+
+  if (env.NODE_ENV === 'production' && redis === 'memory') {
+    log.warn(
+      'the in-process Redis store holds cache for this one server instance only: set REDIS_URL or ' +
+        'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN before running more than one instance',
+    );
+  }
+  if (database.backend === 'pglite') await prepareEmbeddedDatabase(database);
+}

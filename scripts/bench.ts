@@ -1,0 +1,140 @@
+// npm run bench: latency of the menu API through the cache, against the production build.
+//
+//   npm run build && npm run bench
+//
+// Starts `next start` on its own port against a fresh `thali_bench` database on the real Postgres
+// and its own key prefix on the real Redis (BENCH_DATABASE_URL / BENCH_REDIS_URL override them),
+// then measures: the median latency of a cold request (cache MISS: Postgres, then a Redis write),
+// of a warm one (cache HIT), and how many Postgres queries 100 warm requests cause (expect 0).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+import postgres from 'postgres';
+import { createClient } from 'redis';
+
+import { connectPostgres } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seed } from '@/db/seed';
+
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/thali_bench';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PREFIX = 'thali-bench:';
+const COLD_SAMPLES = 60;
+const WARM_SAMPLES = 500;
+const base = `http://127.0.0.1:${PORT}`;
+
+if (!fs.existsSync('.next/BUILD_ID')) {
+  console.error('No production build found: run `npm run build` first.');
+  process.exit(1);
+}
+
+await prepareDatabase();
+await clearPrefix();
+
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  env: { ...process.env, NODE_ENV: 'production', DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX: PREFIX, UPSTASH_REDIS_REST_URL: '', UPSTASH_REDIS_REST_TOKEN: '' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+
+try {
+  await waitForServer();
+  const slugs = await restaurantSlugs();
+
+  // Cold: each restaurant's first request is a MISS.
+  const cold: number[] = [];
+  for (const slug of slugs.slice(0, COLD_SAMPLES)) cold.push(await timedGet(`/api/restaurants/${slug}/menu`, 'MISS'));
+
+  // Warm: one restaurant, already cached.
+  const warmSlug = slugs[0]!;
+  for (let i = 0; i < 20; i++) await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT');
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_SAMPLES; i++) warm.push(await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT'));
+
+  const before = await dbQueries();
+  for (let i = 0; i < 100; i++) await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT');
+  const after = await dbQueries();
+
+  console.log('\nGET /api/restaurants/<slug>/menu, sequential requests over loopback');
+  console.table({
+    'cold (MISS)': summary(cold),
+    'warm (HIT)': summary(warm),
+  });
+  console.log(`Postgres queries caused by 100 warm requests: ${after - before}`);
+} finally {
+  server.kill('SIGTERM');
+  await clearPrefix();
+}
+
+function summary(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { samples: samples.length, 'p50 ms': round(at(0.5)), 'p90 ms': round(at(0.9)), 'p99 ms': round(at(0.99)) };
+}
+
+function round(ms: number) {
+  return Math.round(ms * 100) / 100;
+}
+
+async function timedGet(path: string, expected: 'HIT' | 'MISS'): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(base + path);
+  await response.arrayBuffer();
+  const elapsed = performance.now() - started;
+  const cache = response.headers.get('x-cache');
+  if (response.status !== 200 || cache !== expected) {
+    throw new Error(`${path}: expected 200 ${expected}, got ${response.status} ${cache}`);
+  }
+  return elapsed;
+}
+
+async function restaurantSlugs(): Promise<string[]> {
+  const cities = (await (await fetch(`${base}/api/cities`)).json()) as { slug: string }[];
+  const slugs: string[] = [];
+  for (const city of cities) {
+    const list = (await (await fetch(`${base}/api/cities/${city.slug}/restaurants`)).json()) as { slug: string }[];
+    slugs.push(...list.map((restaurant) => restaurant.slug));
+  }
+  return slugs;
+}
+
+async function dbQueries(): Promise<number> {
+  const health = (await (await fetch(`${base}/api/health`)).json()) as { counters: { dbQueries: number } };
+  return health.counters.dbQueries;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the server did not start');
+}
+
+async function prepareDatabase(): Promise<void> {
+  const url = new URL(DATABASE_URL);
+  const name = url.pathname.slice(1);
+  const adminUrl = new URL(DATABASE_URL);
+  adminUrl.pathname = '/postgres';
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  const exists = await admin`select 1 from pg_database where datname = ${name}`;
+  if (exists.length === 0) await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const database = connectPostgres(DATABASE_URL);
+  await migrateDatabase(database);
+  await seed(database.db);
+  await database.close();
+}
+
+async function clearPrefix(): Promise<void> {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  for await (const keys of redis.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 500 })) {
+    if (keys.length > 0) await redis.del(keys);
+  }
+  await redis.quit();
+}

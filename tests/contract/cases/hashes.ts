@@ -1,0 +1,45 @@
+import { expect } from 'vitest';
+
+import { contractCase } from './types';
+
+export const hashCases = [
+  contractCase('HSET returns the number of new fields; HGET, HGETALL and HLEN read them back', ['hset', 'hget', 'hgetall', 'hlen'], async ({ store, k }) => {
+    expect(await store.hset(k('h'), { a: '1', b: '2' })).toBe(2);
+    expect(await store.hset(k('h'), { b: '3', c: '{"json":true}' })).toBe(1);
+    expect(await store.hget(k('h'), 'b')).toBe('3');
+    expect(await store.hget(k('h'), 'nope')).toBeNull();
+    expect(await store.hget(k('missing'), 'a')).toBeNull();
+    expect(await store.hgetall(k('h'))).toEqual({ a: '1', b: '3', c: '{"json":true}' });
+    expect(await store.hlen(k('h'))).toBe(3);
+    expect(await store.hlen(k('missing'))).toBe(0);
+  }),
+
+  contractCase('HGETALL of a missing key is an empty object', ['hgetall'], async ({ store, k }) => {
+    expect(await store.hgetall(k('missing'))).toEqual({});
+  }),
+
+  contractCase('HGETALL keeps fields named like Object.prototype members', ['hset', 'hgetall'], async ({ store, k }) => {
+    await store.hset(k('h'), { constructor: 'c', toString: 't', ['__proto__']: 'p' });
+    const all = await store.hgetall(k('h'));
+    expect(Object.keys(all).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(all, '__proto__')?.value).toBe('p');
+  }),
+
+  contractCase('HDEL counts removed fields, and removing the last field deletes the hash', ['hdel', 'exists', 'type'], async ({ store, k }) => {
+    await store.hset(k('h'), { a: '1', b: '2', c: '3' });
+    expect(await store.hdel(k('h'), ['a', 'nope'])).toBe(1);
+    expect(await store.hdel(k('h'), ['b', 'c'])).toBe(2);
+    expect(await store.exists([k('h')])).toBe(0);
+    expect(await store.type(k('h'))).toBe('none');
+    expect(await store.hdel(k('h'), ['a'])).toBe(0);
+  }),
+
+  contractCase('HINCRBY counts from 0, goes negative, and rejects non-integer fields', ['hincrby', 'hget', 'hset'], async ({ store, k }) => {
+    expect(await store.hincrby(k('h'), 'n', 5)).toBe(5);
+    expect(await store.hincrby(k('h'), 'n', -7)).toBe(-2);
+    expect(await store.hget(k('h'), 'n')).toBe('-2');
+    await store.hset(k('h'), { word: 'abc' });
+    await expect(store.hincrby(k('h'), 'word', 1)).rejects.toThrow(/ERR hash value is not an integer/);
+    expect(await store.hget(k('h'), 'word')).toBe('abc');
+  }),
+];
