@@ -1,0 +1,25 @@
+import { expect, test } from '@playwright/test';
+
+// Runs in the "phone" project (Pixel 7 viewport) as well as on desktop.
+for (const path of ['/', '/bengaluru']) {
+  test(`${path} fits the screen without sideways scrolling`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator('main')).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
+
+test('a menu page on a phone: the category bar scrolls sideways and jumps to its category', async ({ page }) => {
+  const restaurants = (await (await page.request.get('/api/cities/mumbai/restaurants')).json()) as { slug: string }[];
+  await page.goto(`/mumbai/${restaurants[1]!.slug}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  const nav = page.getByRole('navigation', { name: /categor/i });
+  const last = nav.getByRole('link').last();
+  await last.click();
+  const target = (await last.getAttribute('href'))!;
+  await expect(page).toHaveURL(new RegExp(`${target}$`));
+  await expect(page.locator(target)).toBeInViewport();
+});
