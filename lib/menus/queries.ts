@@ -5,11 +5,12 @@ import { asc, count, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cities, menuCategories, menuItems, restaurants } from '@/db/schema';
 
-import type { CityRestaurants, CitySummary, RestaurantMenu, RestaurantSummary } from './types';
+import type { CityRestaurants, CitySummary, MenuCategoryView, RestaurantMenu, RestaurantSummary } from './types';
 
 /**
- * Postgres reads, the source of truth behind the cache. Each returns the app's own shapes
- * (lib/menus/types.ts), never table rows, so the cached JSON does not change with the schema.
+ * Postgres reads, the source of truth behind the cache. Each is one SQL statement (one round trip
+ * per cache miss) and returns the app's own shapes (lib/menus/types.ts), never table rows, so the
+ * cached JSON does not change with the schema.
  */
 
 const restaurantSummaryColumns = {
@@ -34,64 +35,58 @@ export async function loadCities(db: Database): Promise<CitySummary[]> {
 
 /** Every restaurant of the city, closed ones included, in the default order (see compareByRelevance). */
 export async function loadCityRestaurants(db: Database, citySlug: string): Promise<CityRestaurants | null> {
-  const [city] = await db
-    .select({ id: cities.id, slug: cities.slug, name: cities.name, state: cities.state })
+  const rows = await db
+    .select({
+      city: { slug: cities.slug, name: cities.name, state: cities.state },
+      restaurant: restaurantSummaryColumns,
+    })
     .from(cities)
-    .where(eq(cities.slug, citySlug));
-  if (!city) return null;
-
-  const rows: RestaurantSummary[] = await db
-    .select(restaurantSummaryColumns)
-    .from(restaurants)
-    .where(eq(restaurants.cityId, city.id))
+    .leftJoin(restaurants, eq(restaurants.cityId, cities.id))
+    .where(eq(cities.slug, citySlug))
     .orderBy(desc(restaurants.isOpen), desc(restaurants.rating), asc(restaurants.slug));
 
-  return { city: { slug: city.slug, name: city.name, state: city.state }, restaurants: rows };
-}
-
-export async function loadRestaurantMenu(db: Database, restaurantSlug: string): Promise<RestaurantMenu | null> {
-  const [restaurant] = await db
-    .select({
-      ...restaurantSummaryColumns,
-      id: restaurants.id,
-      area: restaurants.area,
-      citySlug: cities.slug,
-      cityName: cities.name,
-    })
-    .from(restaurants)
-    .innerJoin(cities, eq(cities.id, restaurants.cityId))
-    .where(eq(restaurants.slug, restaurantSlug));
-  if (!restaurant) return null;
-  const { id, citySlug, cityName, ...summary } = restaurant;
-
-  const items = await db
-    .select({
-      category: menuCategories.name,
-      id: menuItems.id,
-      name: menuItems.name,
-      description: menuItems.description,
-      pricePaise: menuItems.pricePaise,
-      veg: menuItems.veg,
-      available: menuItems.available,
-      bestseller: menuItems.bestseller,
-    })
-    .from(menuItems)
-    .innerJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
-    .where(eq(menuItems.restaurantId, id))
-    .orderBy(asc(menuCategories.position), asc(menuItems.position), asc(menuItems.id));
-
+  const [first] = rows;
+  if (!first) return null;
   return {
-    restaurant: { ...summary, city: { slug: citySlug, name: cityName } },
-    categories: groupByCategory(items),
+    city: first.city,
+    // A city without restaurants comes back as one row whose restaurant is null.
+    restaurants: rows.flatMap((row): RestaurantSummary[] => (row.restaurant ? [row.restaurant] : [])),
   };
 }
 
-function groupByCategory<T extends { category: string }>(rows: T[]): { name: string; items: Omit<T, 'category'>[] }[] {
-  const groups: { name: string; items: Omit<T, 'category'>[] }[] = [];
-  for (const { category, ...item } of rows) {
-    const last = groups.at(-1);
+export async function loadRestaurantMenu(db: Database, restaurantSlug: string): Promise<RestaurantMenu | null> {
+  const rows = await db
+    .select({
+      restaurant: { ...restaurantSummaryColumns, area: restaurants.area },
+      city: { slug: cities.slug, name: cities.name },
+      category: menuCategories.name,
+      item: {
+        id: menuItems.id,
+        name: menuItems.name,
+        description: menuItems.description,
+        pricePaise: menuItems.pricePaise,
+        veg: menuItems.veg,
+        available: menuItems.available,
+        bestseller: menuItems.bestseller,
+      },
+    })
+    .from(restaurants)
+    .innerJoin(cities, eq(cities.id, restaurants.cityId))
+    .leftJoin(menuItems, eq(menuItems.restaurantId, restaurants.id))
+    .leftJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
+    .where(eq(restaurants.slug, restaurantSlug))
+    .orderBy(asc(menuCategories.position), asc(menuItems.position), asc(menuItems.id));
+
+  const [first] = rows;
+  if (!first) return null;
+
+  const categories: MenuCategoryView[] = [];
+  for (const { category, item } of rows) {
+    // A restaurant without items comes back as one row whose item is null.
+    if (!item || category === null) continue;
+    const last = categories.at(-1);
     if (last?.name === category) last.items.push(item);
-    else groups.push({ name: category, items: [item] });
+    else categories.push({ name: category, items: [item] });
   }
-  return groups;
+  return { restaurant: { ...first.restaurant, city: first.city }, categories };
 }
