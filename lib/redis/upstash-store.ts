@@ -2,7 +2,19 @@ import 'server-only';
 
 import { Redis } from '@upstash/redis';
 
-import type { ListEnd, RedisStore, RedisType, ScanOptions, ScoredMember, SetOptions } from './types';
+import {
+  asBoolean,
+  asInteger,
+  asNullableString,
+  asString,
+  asStringArray,
+  pairsToRecord,
+  parseScore,
+  REDIS_TYPES,
+  unexpected,
+  type Reply,
+} from './replies';
+import type { ListEnd, RedisStore, ScanOptions, ScoredMember, SetOptions } from './types';
 
 /**
  * RedisStore over Upstash's REST API. The SDK's auto-pipelining stays on (commands issued in the same tick
@@ -11,51 +23,6 @@ import type { ListEnd, RedisStore, RedisType, ScanOptions, ScoredMember, SetOpti
  */
 
 const DEFAULT_TIMEOUT_MS = 150;
-
-const REDIS_TYPES: readonly RedisType[] = ['string', 'hash', 'list', 'set', 'zset', 'none'];
-
-type Reply = unknown;
-
-function unexpected(command: string, reply: Reply): never {
-  throw new Error(`Unexpected reply to ${command}: ${JSON.stringify(reply)}`);
-}
-
-function asString(command: string, reply: Reply): string {
-  return typeof reply === 'string' ? reply : unexpected(command, reply);
-}
-
-function asNullableString(command: string, reply: Reply): string | null {
-  return reply === null ? null : asString(command, reply);
-}
-
-function asInteger(command: string, reply: Reply): number {
-  return typeof reply === 'number' ? reply : unexpected(command, reply);
-}
-
-function asBoolean(command: string, reply: Reply): boolean {
-  return asInteger(command, reply) === 1;
-}
-
-function asStringArray(command: string, reply: Reply): string[] {
-  if (!Array.isArray(reply)) return unexpected(command, reply);
-  return reply.map((item: Reply) => asString(command, item));
-}
-
-/** fromEntries defines own properties, so a field named "__proto__" stays a field. */
-function pairsToRecord(flat: readonly string[]): Record<string, string> {
-  const pairs: [string, string][] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) pairs.push([flat[i] as string, flat[i + 1] as string]);
-  return Object.fromEntries(pairs);
-}
-
-/** Redis writes infinite scores as "inf"/"-inf", which Number() does not read. */
-function parseScore(command: string, reply: Reply): number {
-  const text = typeof reply === 'number' ? String(reply) : asString(command, reply).toLowerCase();
-  if (text === 'inf' || text === '+inf') return Infinity;
-  if (text === '-inf') return -Infinity;
-  const score = Number(text);
-  return Number.isNaN(score) ? unexpected(command, reply) : score;
-}
 
 /** JSON has no Infinity or NaN (both become null), so they travel in Redis's own spelling. */
 function formatScore(score: number): string | number {
