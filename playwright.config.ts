@@ -1,6 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 
-import { e2eServerEnv, E2E_PORT } from './e2e/support/config';
+import {
+  e2eServerEnv,
+  E2E_PORT,
+  E2E_RATELIMIT_PORT,
+  E2E_SECOND_PORT,
+  E2E_SHARED_BACKENDS,
+  ratelimitServerEnv,
+} from './e2e/support/config';
 
 /**
  * End-to-end tests against the production build (`next build` first), started without an npm/npx
@@ -36,12 +43,18 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
     { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /responsive\.spec\.ts/ },
   ],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${E2E_PORT}/api/health`,
-    env: e2eServerEnv(),
+  // A second instance on the same Redis and Postgres (e2e/admin-edit.spec.ts checks a save reaches it).
+  // scripts/serve.mjs is what `npm start` runs: Next behind the server that decides the client's address.
+  // The last one serves only e2e/ratelimit.spec.ts, with production budgets (e2e/support/config.ts).
+  webServer: [
+    ...[E2E_PORT, ...(E2E_SHARED_BACKENDS ? [E2E_SECOND_PORT] : [])].map((port) => ({ port, env: e2eServerEnv() })),
+    { port: E2E_RATELIMIT_PORT, env: ratelimitServerEnv() },
+  ].map(({ port, env }) => ({
+    command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    env,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
-  },
+    stdout: 'pipe' as const,
+  })),
 });

@@ -1,10 +1,12 @@
 import 'server-only';
 
+import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 
 import type { DatabaseHandle } from './client';
 import { migrateDatabase } from './migrate';
 import { isSeeded, seed } from './seed';
+import { adminToSeed, seedAdmin } from './seed-admin';
 
 /**
  * The embedded database has no one else to set it up: the server migrates it on every start and
@@ -14,10 +16,29 @@ import { isSeeded, seed } from './seed';
 export async function prepareEmbeddedDatabase(handle: DatabaseHandle): Promise<void> {
   const started = performance.now();
   await migrateDatabase(handle);
-  if (await isSeeded(handle.db)) return;
-  const report = await seed(handle.db);
-  log.info('seeded the embedded database', {
-    ...report,
-    ms: Math.round(performance.now() - started),
-  });
+  if (!(await isSeeded(handle.db))) {
+    const report = await seed(handle.db);
+    log.info('seeded the embedded database', {
+      ...report,
+      ms: Math.round(performance.now() - started),
+    });
+  }
+  await prepareAdmin(handle);
+}
+
+/**
+ * On every start, not only the first, so a changed ADMIN_PASSWORD takes effect on restart. With
+ * neither variable set, `next dev` gets the demo admin from the README; production gets none.
+ */
+async function prepareAdmin(handle: DatabaseHandle): Promise<void> {
+  const admin = adminToSeed(getEnv(), true);
+  if (!admin) {
+    log.warn('no admin seeded: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');
+    return;
+  }
+  const outcome = await seedAdmin(handle.db, admin.credentials);
+  if (outcome !== 'unchanged') log.info(`admin ${outcome}`, { email: admin.credentials.email, source: admin.source });
+  if (admin.source === 'demo') {
+    log.info(`sign in at /admin/login as ${admin.credentials.email} / ${admin.credentials.password} (development only)`);
+  }
 }

@@ -1,11 +1,16 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
+  bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -43,6 +48,8 @@ export const restaurants = pgTable(
     costForTwo: integer('cost_for_two').notNull(),
     pureVeg: boolean('pure_veg').notNull().default(false),
     isOpen: boolean('is_open').notNull().default(true),
+    /** Bumped by every admin save; a save that read an older version is a conflict. */
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (table) => [
@@ -89,6 +96,8 @@ export const menuItems = pgTable(
     available: boolean('available').notNull().default(true),
     bestseller: boolean('bestseller').notNull().default(false),
     position: integer('position').notNull(),
+    /** Bumped by every admin save; a save that read an older version is a conflict. */
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (table) => [
@@ -98,6 +107,56 @@ export const menuItems = pgTable(
   ],
 );
 
+export const admins = pgTable('admins', {
+  id: serial('id').primaryKey(),
+  /** Stored lowercased and trimmed. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** `scrypt$N$r$p$<salt b64>$<hash b64>` (see lib/auth/password.ts). */
+  passwordHash: text('password_hash').notNull(),
+  ...timestamps,
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    adminId: integer('admin_id').references(() => admins.id, { onDelete: 'set null' }),
+    /** e.g. restaurant.update, item.create, item.update, item.delete, cache.purge */
+    action: text('action').notNull(),
+    restaurantId: integer('restaurant_id').references(() => restaurants.id, { onDelete: 'set null' }),
+    /** What was changed, e.g. `menu_item:123` or a cache namespace. */
+    target: text('target').notNull(),
+    /** Field-level before/after, or what was purged. */
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
+    invalidatedKeys: text('invalidated_keys').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('audit_log_restaurant_created_idx').on(table.restaurantId, table.createdAt.desc()),
+    index('audit_log_created_idx').on(table.createdAt.desc()),
+  ],
+);
+
+/** Durable view counts per restaurant and day; Redis holds only what has not been flushed yet. */
+export const restaurantDailyViews = pgTable(
+  'restaurant_daily_views',
+  {
+    restaurantId: integer('restaurant_id')
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    views: bigint('views', { mode: 'number' }).notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.restaurantId, table.day] })],
+);
+
+/** Flushes already applied, so a flush that crashed after committing is never applied twice. */
+export const counterFlushes = pgTable('counter_flushes', {
+  id: text('id').primaryKey(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export type City = typeof cities.$inferSelect;
 export type Restaurant = typeof restaurants.$inferSelect;
 export type MenuCategory = typeof menuCategories.$inferSelect;
@@ -106,3 +165,5 @@ export type NewCity = typeof cities.$inferInsert;
 export type NewRestaurant = typeof restaurants.$inferInsert;
 export type NewMenuCategory = typeof menuCategories.$inferInsert;
 export type NewMenuItem = typeof menuItems.$inferInsert;
+export type Admin = typeof admins.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -15,6 +15,15 @@ const optionalString = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** Not trimmed: leading or trailing spaces in a password are part of it. */
+const optionalSecret = z
+  .string()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** The embedded development database's admin when none is configured; refused in production. */
+export const DEMO_ADMIN = { email: 'admin@thali.dev', password: 'thali-demo-admin' } as const;
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -43,6 +52,38 @@ const schema = z
     REDIS_TIMEOUT_MS: positiveInt(150),
     /** Menu/listing cache lifetime, before jitter. */
     CACHE_TTL_SECONDS: positiveInt(300),
+    /** How often each server moves live view counts to Postgres; 0: no timer (schedule `npm run counters:flush`). */
+    COUNTER_FLUSH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
+    /** The admin `npm run db:seed` (and the embedded database at start) creates or updates. */
+    ADMIN_EMAIL: optionalString.pipe(
+      z.email({ message: 'must be an email address' }).transform((email) => email.toLowerCase()).optional(),
+    ),
+    ADMIN_PASSWORD: optionalSecret.pipe(
+      z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters').optional(),
+    ),
+    /** Idle lifetime of an admin session: each use within it extends it again. */
+    SESSION_TTL_HOURS: z.coerce.number().int().positive().max(168, 'must be at most 168 (a week)').default(8),
+    /**
+     * Who may tell the app the client's address (lib/ratelimit/client-identity.ts): `none` (the socket
+     * address), `vercel`, or how many reverse proxies stand in front. Unset: `vercel` on Vercel, else
+     * `none`. scripts/serve.mjs parses it the same way, before Next starts.
+     */
+    TRUSTED_PROXIES: optionalString.pipe(
+      z
+        .union([z.enum(['none', 'vercel']), z.string().regex(/^[1-9]$/).transform(Number)], {
+          message: 'must be none, vercel, or the number of reverse proxies in front of the server (1-9)',
+        })
+        .optional(),
+    ),
+    /** Per-IP budgets of the `api` and `page` rate-limit policies (lib/ratelimit/policies.ts). */
+    RATE_LIMIT_API_PER_MINUTE: positiveInt(120),
+    RATE_LIMIT_PAGE_PER_MINUTE: positiveInt(600),
+    /** How long a rate-limit decision waits for Redis before the policy's fallback answers. */
+    RATE_LIMIT_TIMEOUT_MS: positiveInt(100),
+    /** Serves /api/internal/bench/* (exempt from rate limits) for `npm run bench:ratelimit`; never set it in a deployment. */
+    ENABLE_BENCH_ROUTES: optionalString.pipe(
+      z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
+    ).transform((value) => value === 'true' || value === '1'),
   })
   .superRefine((env, ctx) => {
     const hasUrl = env.UPSTASH_REDIS_REST_URL !== undefined;
@@ -52,6 +93,20 @@ const schema = z
         code: 'custom',
         path: [hasUrl ? 'UPSTASH_REDIS_REST_TOKEN' : 'UPSTASH_REDIS_REST_URL'],
         message: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together',
+      });
+    }
+    if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.ADMIN_PASSWORD === DEMO_ADMIN.password) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ADMIN_PASSWORD'],
+        message: 'the documented demo password cannot be used in production: choose another',
       });
     }
     if (env.VERCEL) {
@@ -97,6 +152,12 @@ export type RedisBackendChoice = 'upstash' | 'tcp' | 'memory';
 
 export function databaseBackend(env: Env = getEnv()): DatabaseBackend {
   return env.DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+export type TrustedProxies = 'none' | 'vercel' | number;
+
+export function trustedProxies(env: Env = getEnv()): TrustedProxies {
+  return env.TRUSTED_PROXIES ?? (env.VERCEL ? 'vercel' : 'none');
 }
 
 export function redisBackend(env: Env = getEnv()): RedisBackendChoice {

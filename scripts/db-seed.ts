@@ -1,7 +1,10 @@
-// Seeds the configured database with the demo cities, restaurants and menus. Idempotent: rows that
-// exist (by slug or name) are left alone, so re-running it never undoes an admin's edits.
+// Seeds the configured database with the demo cities, restaurants and menus, and the admin from
+// ADMIN_EMAIL / ADMIN_PASSWORD. Idempotent: rows that exist (by slug or name) are left alone, so
+// re-running it never undoes an admin's edits; the admin's password is updated if it changed.
 import { getDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
+import { adminToSeed, seedAdmin } from '@/db/seed-admin';
+import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 
 const database = getDatabase();
@@ -13,6 +16,15 @@ try {
     ...inserted,
     ms: Math.round(performance.now() - started),
   });
+
+  const admin = adminToSeed(getEnv(), database.backend === 'pglite');
+  if (admin) {
+    const outcome = await seedAdmin(database.db, admin.credentials);
+    log.info(`admin ${outcome}`, { email: admin.credentials.email, source: admin.source });
+    if (admin.source === 'demo') log.info(`demo admin for development: ${admin.credentials.email} / ${admin.credentials.password}`);
+  } else {
+    log.warn('no admin seeded: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');
+  }
 } finally {
   await database.close();
 }

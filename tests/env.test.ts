@@ -47,3 +47,31 @@ describe('parseEnv', () => {
     expect(redisBackend(parseEnv({ REDIS_URL: '', UPSTASH_REDIS_REST_URL: '' }))).toBe('memory');
   });
 });
+
+describe('parseEnv: admin and sessions', () => {
+  it('takes ADMIN_EMAIL and ADMIN_PASSWORD together, the email lowercased and the password untouched', () => {
+    const env = parseEnv({ ADMIN_EMAIL: ' Ops@Thali.Test ', ADMIN_PASSWORD: '  spaces count  ' });
+    expect(env.ADMIN_EMAIL).toBe('ops@thali.test');
+    expect(env.ADMIN_PASSWORD).toBe('  spaces count  ');
+    expect(() => parseEnv({ ADMIN_EMAIL: 'ops@thali.test' })).toThrow(/ADMIN_PASSWORD[^\n]*set together/);
+    expect(() => parseEnv({ ADMIN_PASSWORD: 'long-enough-password' })).toThrow(/ADMIN_EMAIL[^\n]*set together/);
+  });
+
+  it('rejects a malformed email and a short password, naming the variable', () => {
+    expect(() => parseEnv({ ADMIN_EMAIL: 'ops', ADMIN_PASSWORD: 'long-enough-password' })).toThrow(/ADMIN_EMAIL/);
+    expect(() => parseEnv({ ADMIN_EMAIL: 'ops@thali.test', ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD: must be at least 12/);
+  });
+
+  it('refuses the documented demo password in production only', () => {
+    const demo = { ADMIN_EMAIL: 'ops@thali.test', ADMIN_PASSWORD: 'thali-demo-admin' };
+    expect(() => parseEnv({ NODE_ENV: 'production', ...demo })).toThrow(/ADMIN_PASSWORD: the documented demo password/);
+    expect(() => parseEnv({ NODE_ENV: 'development', ...demo })).not.toThrow();
+  });
+
+  it('defaults sessions to 8 idle hours, at most a week', () => {
+    expect(parseEnv({}).SESSION_TTL_HOURS).toBe(8);
+    expect(parseEnv({ SESSION_TTL_HOURS: '24' }).SESSION_TTL_HOURS).toBe(24);
+    expect(() => parseEnv({ SESSION_TTL_HOURS: '169' })).toThrow(/SESSION_TTL_HOURS/);
+    expect(() => parseEnv({ SESSION_TTL_HOURS: '0' })).toThrow(/SESSION_TTL_HOURS/);
+  });
+});

@@ -7,6 +7,12 @@ export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || undefined;
 export const E2E_REDIS_URL = process.env.E2E_REDIS_URL || undefined;
 export const E2E_KEY_PREFIX = 'thali-e2e:';
 export const E2E_PGLITE_DIR = '.data/e2e-pglite';
+/** A second `next start` on the same Redis and Postgres, to show a save reaching every instance. */
+export const E2E_SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? 3101);
+/** The embedded backends live inside one server process, so a second instance only makes sense on real services. */
+export const E2E_SHARED_BACKENDS = Boolean(E2E_DATABASE_URL && E2E_REDIS_URL);
+/** The e2e server's one admin: seeded by prepare.ts (Postgres) or by the server itself (PGlite). */
+export const E2E_ADMIN = { email: 'e2e-admin@thali.test', password: 'e2e-admin-password' } as const;
 
 export function e2eServerEnv(): Record<string, string> {
   const env: Record<string, string> = {
@@ -18,9 +24,41 @@ export function e2eServerEnv(): Record<string, string> {
     REDIS_URL: '',
     UPSTASH_REDIS_REST_URL: '',
     UPSTASH_REDIS_REST_TOKEN: '',
+    ADMIN_EMAIL: E2E_ADMIN.email,
+    ADMIN_PASSWORD: E2E_ADMIN.password,
+    // Rate limits stay on. These servers answer specs that are not about limits, every request from
+    // 127.0.0.1, so they get raised budgets; e2e/ratelimit.spec.ts has its own server (below).
+    TRUSTED_PROXIES: 'none',
+    RATE_LIMIT_API_PER_MINUTE: '100000',
+    RATE_LIMIT_PAGE_PER_MINUTE: '100000',
+    ENABLE_BENCH_ROUTES: '',
+    // e2e checks behaviour, not speed: a cold server on a busy 2-core machine can take longer than
+    // the production budget to handle a Redis reply, and should not flip a page to "degraded".
+    REDIS_TIMEOUT_MS: '1000',
   };
   if (E2E_DATABASE_URL) env.DATABASE_URL = E2E_DATABASE_URL;
   else env.PGLITE_DIR = E2E_PGLITE_DIR;
   if (E2E_REDIS_URL) env.REDIS_URL = E2E_REDIS_URL;
+  return env;
+}
+
+/**
+ * The server of e2e/ratelimit.spec.ts: the production budgets and trust setting, its own key prefix
+ * (and embedded database), so its blocks and spent budgets never reach the other specs. Each of its
+ * tests is a client of its own by connecting from its own loopback address (support/loopback.ts).
+ */
+export const E2E_RATELIMIT_PORT = Number(process.env.E2E_RATELIMIT_PORT ?? 3102);
+export const E2E_RATELIMIT_KEY_PREFIX = 'thali-e2e-rl:';
+export const E2E_RATELIMIT_PGLITE_DIR = '.data/e2e-pglite-ratelimit';
+
+export function ratelimitServerEnv(): Record<string, string> {
+  const env: Record<string, string> = {
+    ...e2eServerEnv(),
+    REDIS_KEY_PREFIX: E2E_RATELIMIT_KEY_PREFIX,
+    // lib/env.ts's defaults, spelled out so a developer's exported values can't change them.
+    RATE_LIMIT_API_PER_MINUTE: '120',
+    RATE_LIMIT_PAGE_PER_MINUTE: '600',
+  };
+  if (!E2E_DATABASE_URL) env.PGLITE_DIR = E2E_RATELIMIT_PGLITE_DIR;
   return env;
 }

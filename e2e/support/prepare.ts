@@ -8,8 +8,17 @@ import { createClient } from 'redis';
 import { connectPostgres } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seed } from '@/db/seed';
+import { seedAdmin } from '@/db/seed-admin';
 
-import { E2E_DATABASE_URL, E2E_KEY_PREFIX, E2E_PGLITE_DIR, E2E_REDIS_URL } from './config';
+import {
+  E2E_ADMIN,
+  E2E_DATABASE_URL,
+  E2E_KEY_PREFIX,
+  E2E_PGLITE_DIR,
+  E2E_RATELIMIT_KEY_PREFIX,
+  E2E_RATELIMIT_PGLITE_DIR,
+  E2E_REDIS_URL,
+} from './config';
 
 if (E2E_DATABASE_URL) {
   const url = new URL(E2E_DATABASE_URL);
@@ -24,17 +33,22 @@ if (E2E_DATABASE_URL) {
   const database = connectPostgres(E2E_DATABASE_URL);
   await migrateDatabase(database);
   await seed(database.db);
+  await seedAdmin(database.db, E2E_ADMIN);
   await database.close();
 } else {
-  // The server migrates and seeds the embedded database itself on start.
+  // The server migrates and seeds the embedded database itself on start, the admin (from
+  // ADMIN_EMAIL / ADMIN_PASSWORD in e2eServerEnv) included.
   fs.rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
+  fs.rmSync(E2E_RATELIMIT_PGLITE_DIR, { recursive: true, force: true });
 }
 
 if (E2E_REDIS_URL) {
   const redis = createClient({ url: E2E_REDIS_URL });
   await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${E2E_KEY_PREFIX}*`, COUNT: 500 })) {
-    if (keys.length > 0) await redis.del(keys);
+  for (const prefix of [E2E_KEY_PREFIX, E2E_RATELIMIT_KEY_PREFIX]) {
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
+      if (keys.length > 0) await redis.del(keys);
+    }
   }
   await redis.quit();
 }

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+
 import { getEnv } from '@/lib/env';
+import { escapeGlob } from '@/lib/redis/glob';
 
 /**
  * Every Redis key the app uses is built here, with its lifetime beside it.
@@ -14,7 +17,10 @@ import { getEnv } from '@/lib/env';
 const SECOND = 1000;
 
 export const CACHE_NAMESPACES = ['cities', 'city', 'menu'] as const;
+/** Namespaces that are not cache: shown as counts only, never values, and never purged from the admin. */
+export const PRIVATE_NAMESPACES = ['session', 'otp', 'rl', 'queue', 'views', 'trending', 'stats'] as const;
 export type CacheNamespace = (typeof CACHE_NAMESPACES)[number];
+export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
 
 function prefix(): string {
   return getEnv().REDIS_KEY_PREFIX ?? '';
@@ -30,19 +36,150 @@ export function withJitter(ttlMs: number, random: () => number = Math.random): n
   return ttlMs + Math.floor(random() * ttlMs * 0.1);
 }
 
+/**
+ * Every cache entry has a generation key beside it (same hash tag, so one MGET reads both): a random
+ * token that writers replace after each commit. An entry only counts while it carries the current
+ * token (see read-through.ts). Generation keys have no TTL, so `volatile-*` eviction never drops one.
+ */
+export function generationKey(entryKey: string): string {
+  return `${entryKey}:gen`;
+}
+
+export function isGenerationKey(key: string): boolean {
+  return key.endsWith(':gen');
+}
+
+/**
+ * Admin sessions: an idle lifetime that each use extends (SESSION_TTL_HOURS, 8 h by default), and
+ * an absolute cap after sign-in that no amount of use extends, so a stolen cookie can't live forever.
+ */
+export function sessionTtlMs(): number {
+  return getEnv().SESSION_TTL_HOURS * 3_600 * SECOND;
+}
+export const SESSION_MAX_AGE_MS = 7 * 24 * 3_600 * SECOND;
+
 export const keys = {
   /** JSON array of CitySummary. */
-  cities: () => `${prefix()}cities:v1:all`,
+  cities: () => `${prefix()}cities:v1:{all}`,
   /** JSON CityRestaurants for one city. */
   cityRestaurants: (citySlug: string) => `${prefix()}city:v1:{${citySlug}}:restaurants`,
   /** JSON RestaurantMenu for one restaurant. */
   restaurantMenu: (restaurantSlug: string) => `${prefix()}menu:v1:restaurant:{${restaurantSlug}}`,
+  /** Hash of shared hit/miss counters per cache namespace (fields `<namespace>:hit`, …). */
+  cacheStats: () => `${prefix()}stats:v1:cache`,
+  /**
+   * JSON session record (lib/auth/sessions.ts), keyed by the SHA-256 of the cookie's id so that
+   * nothing that lists keys ever shows a usable token.
+   */
+  session: (idHash: string) => `${prefix()}session:${idHash}`,
   /** SCAN pattern for every key of one cache namespace. */
   namespacePattern: (namespace: CacheNamespace) => `${prefix()}${namespace}:*`,
+  /** SCAN pattern for every key of this deployment, all namespaces (the admin counts them in one pass). */
+  deploymentPattern: () => `${escapeGlob(prefix())}*`,
 } as const;
+
+/** A key's first segment after REDIS_KEY_PREFIX (its namespace); undefined for a key without this prefix. */
+export function segmentOf(key: string): string | undefined {
+  const ours = prefix();
+  if (!key.startsWith(ours)) return undefined;
+  const bare = key.slice(ours.length);
+  const end = bare.indexOf(':');
+  return end > 0 ? bare.slice(0, end) : undefined;
+}
 
 /** Which cache namespace a full key belongs to (for per-namespace hit/miss counts). */
 export function namespaceOf(key: string): CacheNamespace | undefined {
   const bare = key.slice(prefix().length);
   return CACHE_NAMESPACES.find((namespace) => bare.startsWith(`${namespace}:`));
 }
+
+// ─── Counters ──────────────────────────────────────────────────────────────────────────────────────
+// Not cache: live counts that the flush (lib/counters/flush.ts) moves to Postgres. Every key of one
+// restaurant carries its slug as the hash tag, so a live bucket, its flush keys and its in-flight
+// marker set share a Redis Cluster slot (RENAME and MGET across them are legal there).
+
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** One counted view per visitor, restaurant and minute (SET NX PX): reload storms count once. */
+export const VIEW_DEDUPE_TTL_MS = MINUTE;
+/**
+ * A safety net, not the lifecycle: the flush moves day buckets to Postgres every minute or so. A bucket
+ * no flush ever reaches still outlives the 7-day window it is shown in, then stops using memory.
+ */
+export const VIEW_DAY_TTL_MS = 8 * DAY;
+/** Trending reads the last 24 hourly buckets; the extra hour keeps the oldest alive until it leaves the window. */
+export const TRENDING_HOUR_TTL_MS = 25 * HOUR;
+/** How far back trending looks, in hourly buckets. */
+export const TRENDING_WINDOW_HOURS = 24;
+
+const VIEWS_RESTAURANT = 'views:v1:restaurant:';
+const COUNTER_KEY =
+  /^views:v1:restaurant:\{([a-z0-9-]+)\}:(?:day:(\d{4}-\d{2}-\d{2})(?::flush:([A-Za-z0-9_-]+))?|(flushing))$/;
+
+/** A views key found by SCAN: a live day bucket, a bucket being flushed, or a restaurant's in-flight marker set. */
+export type CounterKey =
+  | { kind: 'day'; slug: string; day: string }
+  | { kind: 'flush'; slug: string; day: string; flushId: string }
+  | { kind: 'flushing'; slug: string };
+
+export const counterKeys = {
+  /** Live view count of one restaurant on one day (INCR), `day` as YYYY-MM-DD in IST. */
+  viewsDay: (slug: string, day: string) => `${prefix()}${VIEWS_RESTAURANT}{${slug}}:day:${day}`,
+  /** A day bucket renamed away by one flush; never written again, only read and deleted. */
+  viewsFlush: (slug: string, day: string, flushId: string) => `${counterKeys.viewsDay(slug, day)}:flush:${flushId}`,
+  /** Set of `<day>:<flushId>` members naming this restaurant's flush keys, so readers find them without SCAN. */
+  viewsFlushing: (slug: string) => `${prefix()}${VIEWS_RESTAURANT}{${slug}}:flushing`,
+  /** Present for a minute after a visitor's counted view (SET NX PX). */
+  viewSeen: (slug: string, visitorId: string) => `${prefix()}views:v1:seen:{${slug}}:${visitorId}`,
+  /** Sorted set of restaurant slugs by views in one hour (ZINCRBY), `hour` as YYYYMMDDHH in IST. */
+  trendingHour: (citySlug: string, hour: string) => `${prefix()}trending:v1:city:{${citySlug}}:hour:${hour}`,
+  /** SCAN pattern for every views key of every restaurant (buckets, flush keys, markers); see parseCounterKey. */
+  viewsRestaurantPattern: () => `${escapeGlob(prefix())}${VIEWS_RESTAURANT}*`,
+} as const;
+
+/** Parses a full key (prefix included) from a SCAN of the views namespace; undefined for anything else. */
+export function parseCounterKey(key: string): CounterKey | undefined {
+  const own = prefix();
+  if (!key.startsWith(own)) return undefined;
+  const match = COUNTER_KEY.exec(key.slice(own.length));
+  if (!match) return undefined;
+  const [, slug, day, flushId, flushing] = match;
+  if (flushing) return { kind: 'flushing', slug: slug! };
+  if (flushId) return { kind: 'flush', slug: slug!, day: day!, flushId };
+  return { kind: 'day', slug: slug!, day: day! };
+}
+
+// ─── Rate limits ───────────────────────────────────────────────────────────────────────────────────
+// Policies live in lib/ratelimit/policies.ts. @upstash/ratelimit appends `:<subject>:<window>` to a
+// limiter prefix and its sliding-window script touches two windows at once, so the subject is a hash
+// tag: both windows share a Redis Cluster slot. Emails and phone numbers are stored as a digest, so
+// a key listing never shows them and a brace in the input can't break the tag.
+
+/** The part of a policy's key after REDIS_KEY_PREFIX, e.g. `rl:api:ip`. */
+export type RateLimitKeyPrefix = `rl:${string}`;
+
+const IP_LIKE = /^[0-9a-f]*[.:][0-9a-f.:/]*$/i;
+
+/**
+ * A limiter or cooldown subject, wrapped in a hash tag: IP addresses (and IPv6 /64 prefixes) as they
+ * are, any other part (an email, a phone number) as a SHA-256 digest.
+ */
+export function rateLimitSubject(...parts: readonly string[]): string {
+  const shown = parts.map((part) =>
+    IP_LIKE.test(part) ? part : createHash('sha256').update(part).digest('base64url').slice(0, 22),
+  );
+  return `{${shown.join(':')}}`;
+}
+
+export const rateLimitKeys = {
+  /** Ratelimit's `prefix` option for one limiter policy. */
+  limiterPrefix: (policyPrefix: RateLimitKeyPrefix) => `${prefix()}${policyPrefix}`,
+  /** Failure counter of one cooldown subject (INCR, PEXPIRE on the first failure). */
+  cooldownCount: (policyPrefix: RateLimitKeyPrefix, subject: string) => `${prefix()}${policyPrefix}:${subject}:count`,
+  /** Present (SET … PX) while one cooldown subject is blocked. */
+  cooldownBlock: (policyPrefix: RateLimitKeyPrefix, subject: string) => `${prefix()}${policyPrefix}:${subject}:block`,
+  /** SCAN pattern for every rate-limit key of this deployment. */
+  pattern: () => `${escapeGlob(prefix())}rl:*`,
+} as const;

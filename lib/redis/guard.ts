@@ -39,9 +39,11 @@ export async function guardedRedis<T>(
   operation: string,
   run: (redis: RedisStore) => Promise<T>,
   store: RedisStore = getRedis(),
+  options: { bypassBreaker?: boolean } = {},
 ): Promise<GuardedResult<T>> {
   const circuit = breaker();
-  if (!circuit.tryAcquire()) {
+  // Rare, important writes (invalidation after a save) try even while reads skip Redis.
+  if (!options.bypassBreaker && !circuit.tryAcquire()) {
     counters().redis.skipped += 1;
     return { ok: false, reason: 'skipped' };
   }

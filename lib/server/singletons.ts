@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '@/db/client';
 import type { Env } from '@/lib/env';
 import type { Counters } from '@/lib/metrics/counters';
+import type { RateLimitState } from '@/lib/ratelimit/state';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -16,6 +17,10 @@ export interface ProcessSingletons {
   redisBreaker?: CircuitBreaker;
   flights?: Map<string, Promise<unknown>>;
   counters?: Counters;
+  cacheStats?: { counts: Map<string, number>; timer?: NodeJS.Timeout };
+  counterFlush?: { timer: NodeJS.Timeout; running: boolean; failing: boolean };
+  /** The rate limiter, its own Redis clients, breaker and fallback: shared by the proxy and every action. */
+  rateLimit?: RateLimitState;
 }
 
 const globalForThali = globalThis as unknown as { __thali?: ProcessSingletons };

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+
+import { AdminBar } from '@/components/admin/admin-bar';
+import { Container } from '@/components/container';
+import { requireAdmin } from '@/lib/auth/admin';
+
+import { signOut } from '../actions';
+
+/**
+ * The signed-in console. This check renders the shell; it does not protect the pages under it
+ * (a page renders alongside its layout, and alone on client navigation), so each of them calls
+ * requireAdmin() as well.
+ */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const admin = await requireAdmin();
+  return (
+    <>
+      <AdminBar email={admin.email} signOut={signOut} />
+      <Container className="py-8">{children}</Container>
+    </>
+  );
+}

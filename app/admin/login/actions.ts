@@ -1,0 +1,45 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+
+import type { LoginFormState } from '@/components/admin/login-form';
+import { clientIp } from '@/lib/auth/client-ip';
+import { sessionCookie } from '@/lib/auth/cookie';
+import { safeNextPath } from '@/lib/auth/next-path';
+import { destroySession } from '@/lib/auth/sessions';
+import { signIn, type SignInResult } from '@/lib/auth/sign-in';
+
+const credentials = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(256),
+  next: z.string().optional(),
+});
+
+const MESSAGES: Record<Exclude<SignInResult, { ok: true }>['error'], string> = {
+  // The same words for an unknown email and a wrong password: the form never says which.
+  'invalid-credentials': 'Email or password is incorrect.',
+  unavailable: 'Sign-in is temporarily unavailable. Please try again in a minute.',
+  'too-many-attempts': 'Too many attempts. Please wait a few minutes and try again.',
+};
+
+export async function logIn(_previous: LoginFormState, formData: FormData): Promise<LoginFormState> {
+  const parsed = credentials.safeParse({
+    email: formData.get('email'),
+    password: formData.get('password'),
+    next: formData.get('next') ?? undefined,
+  });
+  const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).slice(0, 254) : '';
+  if (!parsed.success) return { error: 'Enter your email and password.', email };
+
+  const result = await signIn(parsed.data.email, parsed.data.password, { ip: clientIp(await headers()) });
+  if (!result.ok) return { error: MESSAGES[result.error], email };
+
+  const jar = await cookies();
+  const cookie = sessionCookie();
+  // A fresh id on every sign-in; a session this browser held before is ended, not kept alongside.
+  await destroySession(jar.get(cookie.name)?.value);
+  jar.set(cookie.name, result.sessionId, cookie.options);
+  redirect(safeNextPath(parsed.data.next));
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+const LINKS = [
+  { href: '/admin/restaurants', label: 'Restaurants' },
+  { href: '/admin/cache', label: 'Cache' },
+] as const;
+
+/** The console's sections; the current one is marked for screen readers as well as by colour. */
+export function AdminNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Admin">
+      <ul className="flex gap-1">
+        {LINKS.map(({ href, label }) => {
+          const current = pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={current ? 'page' : undefined}
+                className={`inline-flex rounded-full px-3.5 py-1.5 text-sm font-semibold transition ${
+                  current ? 'bg-brand-50 text-brand-800' : 'text-muted hover:bg-stone-100 hover:text-ink'
+                }`}
+              >
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,128 @@
+import 'server-only';
+
+import { createHash, randomBytes } from 'node:crypto';
+
+import { z } from 'zod';
+
+import { keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
+import { log } from '@/lib/log';
+import { getRedis } from '@/lib/redis/client';
+import { guardedRedis } from '@/lib/redis/guard';
+import type { RedisStore } from '@/lib/redis/types';
+
+/**
+ * Server-side sessions in Redis. The cookie carries only a random id; Redis holds the record under
+ * the SHA-256 of that id, so a key listing (the admin's cache inspector, `redis-cli --scan`) never
+ * shows a usable token. Deleting the key signs the session out on every instance at once.
+ *
+ * Sessions are not cache, so Redis trouble fails closed: calls go through `guardedRedis` (the same
+ * timeout, outage logging and circuit breaker as the cache) but `ok: false` means "unavailable",
+ * never "carry on without". Reads respect the breaker, so during an outage admin pages answer
+ * "sign-in unavailable" at once instead of each waiting out a timeout; the rare writes (sign-in,
+ * sign-out) try even while it is open, as invalidation does.
+ */
+
+/** One record type per kind of signed-in party; the customer issue adds `kind: 'customer'`. */
+const adminRecord = z.object({
+  kind: z.literal('admin'),
+  adminId: z.number().int().positive(),
+  email: z.string(),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+});
+const sessionRecord = z.discriminatedUnion('kind', [adminRecord]);
+
+export type SessionRecord = z.infer<typeof sessionRecord>;
+export type NewSession = Omit<SessionRecord, 'createdAt'>;
+
+export type SessionLookup =
+  | { status: 'active'; session: SessionRecord }
+  | { status: 'none' }
+  | { status: 'unavailable' };
+
+export interface SessionOptions {
+  store?: RedisStore;
+  /** Idle lifetime; the configured one by default. */
+  ttlMs?: number;
+  /** Current time in ms, for tests of the absolute cap. */
+  now?: number;
+}
+
+/** 32 random bytes as base64url: 43 characters, 256 bits. */
+const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+export function newSessionId(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function sessionKey(id: string): string {
+  return keys.session(createHash('sha256').update(id).digest('hex'));
+}
+
+/** Stores a new session and returns its id, or null when Redis can't take it. */
+export async function createSession(record: NewSession, options: SessionOptions = {}): Promise<string | null> {
+  const id = newSessionId();
+  const value: SessionRecord = { ...record, createdAt: new Date(options.now ?? Date.now()).toISOString() };
+  const written = await guardedRedis(
+    'session.create',
+    // NX: a 256-bit id never collides, and if it somehow did, it must not take over another session.
+    (redis) => redis.set(sessionKey(id), JSON.stringify(value), { px: options.ttlMs ?? sessionTtlMs(), nx: true }),
+    options.store ?? getRedis(),
+    { bypassBreaker: true },
+  );
+  return written.ok && written.value ? id : null;
+}
+
+/**
+ * The session behind a cookie value. Extends the idle lifetime only once less than half of it is
+ * left, so a busy admin costs one PEXPIRE per half-TTL rather than one per request. PEXPIRE (not a
+ * rewrite) can't bring back a session that a sign-out deleted in between.
+ */
+export async function readSession(id: string | undefined, options: SessionOptions = {}): Promise<SessionLookup> {
+  if (!id || !ID_PATTERN.test(id)) return { status: 'none' };
+  const key = sessionKey(id);
+  const store = options.store ?? getRedis();
+  const ttlMs = options.ttlMs ?? sessionTtlMs();
+
+  const read = await guardedRedis('session.read', (redis) => Promise.all([redis.get(key), redis.pttl(key)]), store);
+  if (!read.ok) return { status: 'unavailable' };
+  const [raw, remainingMs] = read.value;
+  if (raw === null) return { status: 'none' };
+
+  const session = parseRecord(raw);
+  const now = options.now ?? Date.now();
+  if (!session || now - Date.parse(session.createdAt) >= SESSION_MAX_AGE_MS) {
+    if (!session) log.warn('dropping an unreadable session record');
+    await guardedRedis('session.drop', (redis) => redis.del([key]), store, { bypassBreaker: true });
+    return { status: 'none' };
+  }
+
+  // -1 (no expiry) can only come from a hand-written key; give it one rather than let it live forever.
+  if (remainingMs === -1 || (remainingMs >= 0 && remainingMs < ttlMs / 2)) {
+    // A failed extension costs nothing now: the session is still valid for `remainingMs`.
+    await guardedRedis('session.touch', (redis) => redis.pexpire(key, ttlMs), store);
+  }
+  return { status: 'active', session };
+}
+
+/** Deletes the session; false when Redis could not be reached (the key then lives out its TTL). */
+export async function destroySession(id: string | undefined, options: SessionOptions = {}): Promise<boolean> {
+  if (!id || !ID_PATTERN.test(id)) return true;
+  const deleted = await guardedRedis(
+    'session.destroy',
+    (redis) => redis.del([sessionKey(id)]),
+    options.store ?? getRedis(),
+    { bypassBreaker: true },
+  );
+  if (!deleted.ok) log.warn('could not delete a session from Redis: it stays valid until it expires');
+  return deleted.ok;
+}
+
+function parseRecord(raw: string): SessionRecord | null {
+  try {
+    const parsed = sessionRecord.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { seedAdmin } from '@/db/seed-admin';
+import { DEMO_ADMIN } from '@/lib/env';
+import { createMemoryStore } from '@/lib/redis/memory-store';
+import type { RedisStore } from '@/lib/redis/types';
+import { singletons } from '@/lib/server/singletons';
+import { installBackends, keysUnder } from '@/tests/support/app-context';
+import { createTestPglite } from '@/tests/support/databases';
+
+import type { LoginAttemptKey, LoginAttempts } from './login-attempts';
+import { readSession } from './sessions';
+import { signIn } from './sign-in';
+
+const ADMIN = { email: 'kavya@thali.test', password: 'kavya-long-password', name: 'Kavya' };
+const PREFIX = 'test:sign-in:';
+const context = { ip: '203.0.113.9' };
+
+describe('signIn (PGlite + in-process store)', () => {
+  let database: DatabaseHandle;
+  let redis: RedisStore;
+
+  beforeAll(async () => {
+    database = await createTestPglite();
+    await seedAdmin(database.db, ADMIN);
+    await seedAdmin(database.db, DEMO_ADMIN);
+  });
+  beforeEach(() => {
+    redis = createMemoryStore();
+    installBackends({ redis, database, env: { REDIS_KEY_PREFIX: PREFIX } });
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('opens a session for the right password, whatever the email’s case and spacing', async () => {
+    const result = await signIn('  Kavya@THALI.test ', ADMIN.password, context);
+    expect(result).toEqual({ ok: true, sessionId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    const lookup = await readSession(result.ok ? result.sessionId : undefined);
+    expect(lookup).toMatchObject({
+      status: 'active',
+      session: { kind: 'admin', adminId: expect.any(Number), email: ADMIN.email, name: 'Kavya' },
+    });
+  });
+
+  it('answers a wrong password and an unknown email alike, and creates no session', async () => {
+    const wrong = await signIn(ADMIN.email, 'not-the-password', context);
+    const unknown = await signIn('nobody@thali.test', ADMIN.password, context);
+    expect(wrong).toEqual({ ok: false, error: 'invalid-credentials' });
+    expect(unknown).toEqual(wrong);
+    // (The sign-in limiter may count the failures under rl:…; no session may exist.)
+    expect(await keysUnder(redis, `${PREFIX}session:`)).toEqual([]);
+  });
+
+  it('refuses the published demo password in production, whatever the database holds', async () => {
+    expect((await signIn(DEMO_ADMIN.email, DEMO_ADMIN.password, context)).ok).toBe(true);
+    installBackends({ redis, database, env: { NODE_ENV: 'production', REDIS_KEY_PREFIX: PREFIX } });
+    expect(await signIn(DEMO_ADMIN.email, DEMO_ADMIN.password, context)).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+
+  it('answers unavailable, not signed in, when Redis can’t store the session', async () => {
+    // Reads would work; the write of the new session fails, as it does when Redis goes away mid-sign-in.
+    singletons().redis = new Proxy(redis, {
+      get: (target, property, receiver) =>
+        property === 'set' ? () => Promise.reject(new Error('ECONNREFUSED')) : Reflect.get(target, property, receiver),
+    });
+    expect(await signIn(ADMIN.email, ADMIN.password, context)).toEqual({ ok: false, error: 'unavailable' });
+  });
+
+  describe('the rate-limit seam', () => {
+    function recorder(blocked = false) {
+      const events: [string, LoginAttemptKey][] = [];
+      const attempts: LoginAttempts = {
+        check: async (key) => (events.push(['check', key]), blocked ? { allowed: false, retryAfterSeconds: 900 } : { allowed: true }),
+        recordFailure: async (key) => void events.push(['failure', key]),
+        recordSuccess: async (key) => void events.push(['success', key]),
+      };
+      return { attempts, events };
+    }
+
+    it('is asked first and told every outcome, keyed on the normalised email and the IP', async () => {
+      const { attempts, events } = recorder();
+      await signIn('Kavya@thali.test', 'nope-nope-nope', { ...context, attempts });
+      await signIn('nobody@thali.test', 'nope-nope-nope', { ...context, attempts });
+      await signIn(ADMIN.email, ADMIN.password, { ...context, attempts });
+      const key = { email: ADMIN.email, ip: context.ip };
+      expect(events).toEqual([
+        ['check', key],
+        ['failure', key],
+        ['check', { email: 'nobody@thali.test', ip: context.ip }],
+        ['failure', { email: 'nobody@thali.test', ip: context.ip }],
+        ['check', key],
+        ['success', key],
+      ]);
+    });
+
+    it('can refuse before any password is checked', async () => {
+      const { attempts, events } = recorder(true);
+      expect(await signIn(ADMIN.email, ADMIN.password, { ...context, attempts })).toEqual({
+        ok: false,
+        error: 'too-many-attempts',
+        retryAfterSeconds: 900,
+      });
+      expect(events.map(([event]) => event)).toEqual(['check']);
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import 'server-only';
+
+import { isIP } from 'node:net';
+
+import { trustedProxies, type TrustedProxies } from '@/lib/env';
+
+/**
+ * Who the client is, for rate limits and sign-in cooldowns. One setting decides which header may be
+ * believed (TRUSTED_PROXIES):
+ *
+ * - `none` (default off Vercel): the socket address. Next never shows the socket to the proxy and
+ *   keeps whatever `X-Forwarded-For` a client sends, so scripts/serve.mjs deletes client-sent
+ *   forwarding headers and puts the socket address in `X-Forwarded-For` before Next sees the
+ *   request. Self-hosting with plain `next start` would let a client choose its identity.
+ * - `vercel`: the address Vercel's edge writes (it overwrites what clients send).
+ * - N: the Nth address from the right of `X-Forwarded-For`, the one the outermost of N trusted
+ *   proxies saw; anything further left was written by the client.
+ *
+ * IPv6 clients are counted per /64, the block one subscriber usually gets, so rotating addresses
+ * within it buys nothing. Loopback is not exempt.
+ */
+
+export const UNKNOWN_CLIENT = 'unknown';
+
+function forwardedFor(headers: Headers): string[] {
+  const value = headers.get('x-forwarded-for');
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** A header value as an address to count by, or null when it is not an IP address. */
+export function normalizeAddress(raw: string): string | null {
+  let address = raw.trim();
+  // "[v6]:port" and "v4:port" appear in some proxies' headers.
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) address = bracketed[1]!;
+  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(':'));
+  const zone = address.indexOf('%');
+  if (zone !== -1) address = address.slice(0, zone);
+
+  const version = isIP(address);
+  if (version === 4) return address;
+  if (version !== 6) return null;
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped && isIP(mapped[1]!) === 4) return mapped[1]!;
+  return `${expandV6(address).slice(0, 4).join(':')}::/64`;
+}
+
+/** The eight hextets of an IPv6 address, without leading zeros ("2001:db8::1" → 2001,db8,0,…,1). */
+function expandV6(address: string): string[] {
+  let text = address.toLowerCase();
+  // An embedded IPv4 tail ("::1.2.3.4") is two hextets.
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const middle = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...middle, ...right].map((hextet) => parseInt(hextet, 16).toString(16));
+}
+
+function pick(headers: Headers, trust: TrustedProxies): string | undefined {
+  if (trust === 'none') return forwardedFor(headers).at(-1);
+  if (trust === 'vercel') {
+    return headers.get('x-real-ip') ?? headers.get('x-vercel-forwarded-for')?.split(',')[0] ?? forwardedFor(headers)[0];
+  }
+  const chain = forwardedFor(headers);
+  // Fewer entries than trusted proxies means a request that skipped some of them: no answer is safe,
+  // and the leftmost is the least wrong.
+  return chain[Math.max(0, chain.length - trust)];
+}
+
+/** The client's address as the trust setting allows it to be known; UNKNOWN_CLIENT if it can't be. */
+export function clientIdentity(headers: Headers, trust: TrustedProxies = trustedProxies()): string {
+  const raw = pick(headers, trust);
+  return (raw && normalizeAddress(raw)) || UNKNOWN_CLIENT;
+}

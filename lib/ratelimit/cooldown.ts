@@ -1,0 +1,115 @@
+import 'server-only';
+
+import { rateLimitKeys, rateLimitSubject } from '@/lib/cache/keys';
+import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { COOLDOWN_POLICIES, type CooldownPolicy, type CooldownPolicyName } from './policies';
+
+/**
+ * Failure cooldowns (sign-in; later OTP verification): `maxFailures` within `windowMs` block the
+ * subject for `blockMs`. Plain commands with Redis's own TTLs, so it behaves the same on all three
+ * drivers and nothing needs cleaning up: INCR the counter (PEXPIRE on the first failure), SET the
+ * block key with PX when the count is reached, DEL the counter on success.
+ *
+ * While the shared store is unreachable the same logic runs on an in-process store (per instance,
+ * never unlimited), and checks consult both, so failures recorded during an outage still count.
+ */
+
+export interface CooldownSubject {
+  policy: CooldownPolicyName;
+  /** What is counted, e.g. [email, ip]; emails are stored only as digests (lib/cache/keys.ts). */
+  parts: readonly string[];
+}
+
+export type CooldownCheck = { blocked: false } | { blocked: true; retryAfterMs: number };
+
+export interface Cooldowns {
+  check(subjects: readonly CooldownSubject[]): Promise<CooldownCheck>;
+  recordFailure(subjects: readonly CooldownSubject[]): Promise<void>;
+  clear(subjects: readonly CooldownSubject[]): Promise<void>;
+}
+
+export interface CooldownOptions {
+  /** The app's RedisStore (lib/redis/client.ts), looked up per call. */
+  store: () => RedisStore;
+  /** An in-process store for outages. */
+  local: RedisStore;
+  breaker: CircuitBreaker;
+  /** Budget for one check or one recording (a few commands) on the shared store. */
+  timeoutMs: number;
+  policies?: Readonly<Record<CooldownPolicyName, CooldownPolicy>>;
+  onOutage?: (event: 'opened' | 'recovered', error?: unknown) => void;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`cooldown store did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+export function createCooldowns(options: CooldownOptions): Cooldowns {
+  const policies = options.policies ?? COOLDOWN_POLICIES;
+  const keysOf = ({ policy, parts }: CooldownSubject) => {
+    const { keyPrefix } = policies[policy];
+    const subject = rateLimitSubject(...parts);
+    return { count: rateLimitKeys.cooldownCount(keyPrefix, subject), block: rateLimitKeys.cooldownBlock(keyPrefix, subject) };
+  };
+
+  async function blockedFor(store: RedisStore, subjects: readonly CooldownSubject[]): Promise<number> {
+    const ttls = await Promise.all(subjects.map((subject) => store.pttl(keysOf(subject).block)));
+    // -1 (a block key without expiry) can only come from outside this module: honour it for a full block.
+    return Math.max(0, ...ttls.map((ttl, i) => (ttl === -1 ? policies[subjects[i]!.policy].blockMs : ttl)));
+  }
+
+  async function recordOn(store: RedisStore, subjects: readonly CooldownSubject[]): Promise<void> {
+    await Promise.all(
+      subjects.map(async (subject) => {
+        const policy = policies[subject.policy];
+        const { count, block } = keysOf(subject);
+        const failures = await store.incr(count);
+        if (failures === 1) await store.pexpire(count, policy.windowMs);
+        if (failures >= policy.maxFailures) {
+          await store.set(block, '1', { px: policy.blockMs });
+          // Counting starts afresh after the block. This also heals a counter whose PEXPIRE was lost.
+          await store.del([count]);
+        }
+      }),
+    );
+  }
+
+  async function onShared<T>(run: (store: RedisStore) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+    if (!options.breaker.tryAcquire()) return { ok: false };
+    try {
+      const value = await withTimeout(run(options.store()), options.timeoutMs);
+      if (options.breaker.recordSuccess() === 'recovered') options.onOutage?.('recovered');
+      return { ok: true, value };
+    } catch (error) {
+      if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
+      return { ok: false };
+    }
+  }
+
+  return {
+    async check(subjects) {
+      const [shared, local] = await Promise.all([
+        onShared((store) => blockedFor(store, subjects)),
+        blockedFor(options.local, subjects),
+      ]);
+      const retryAfterMs = Math.max(shared.ok ? shared.value : 0, local);
+      return retryAfterMs > 0 ? { blocked: true, retryAfterMs } : { blocked: false };
+    },
+
+    async recordFailure(subjects) {
+      const shared = await onShared((store) => recordOn(store, subjects));
+      if (!shared.ok) await recordOn(options.local, subjects);
+    },
+
+    async clear(subjects) {
+      const counts = subjects.map((subject) => keysOf(subject).count);
+      await Promise.all([onShared((store) => store.del(counts)), options.local.del(counts)]);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+
+import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
+
+import { FallbackLimiter } from './fallback-limiter';
+import { createRateLimiter } from './limiter';
+import type { LimiterPolicy } from './policies';
+import type { ScriptRedis } from './tcp-adapter';
+
+const policies = {
+  open: { kind: 'limiter', algorithm: 'slidingWindow', limit: 2, windowMs: 60_000, keyPrefix: 'rl:t:open', onRedisFailure: 'fallback' },
+  shut: { kind: 'limiter', algorithm: 'slidingWindow', limit: 2, windowMs: 60_000, keyPrefix: 'rl:t:shut', onRedisFailure: 'closed' },
+} as const satisfies Record<string, LimiterPolicy>;
+
+/** Speaks the sliding-window script's reply ([remaining, limit]) from a plain counter, or misbehaves. */
+function fakeRedis() {
+  const counts = new Map<string, number>();
+  const state = { mode: 'ok' as 'ok' | 'hang' | 'throw', calls: 0 };
+  const run = async (keys: readonly string[], args: readonly unknown[]) => {
+    state.calls += 1;
+    if (state.mode === 'hang') return new Promise<never>(() => {});
+    if (state.mode === 'throw') throw new Error('ECONNREFUSED');
+    const limit = Number(args[0]);
+    const used = counts.get(keys[0]!) ?? 0;
+    if (used >= limit) return [-1, limit];
+    counts.set(keys[0]!, used + 1);
+    return [limit - used - 1, limit];
+  };
+  const redis: ScriptRedis = { evalsha: (_sha, keys, args) => run(keys, args), eval: (_script, keys, args) => run(keys, args) };
+  return { redis, state };
+}
+
+function build(redis?: ScriptRedis, breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 })) {
+  return createRateLimiter({
+    policies,
+    redis,
+    keyPrefix: (policy) => `t:${policy.keyPrefix}`,
+    timeoutMs: 30,
+    breaker,
+    fallback: new FallbackLimiter(),
+  });
+}
+
+describe('createRateLimiter', () => {
+  it('uses Redis when it answers, and the library’s ephemeral cache once a subject is refused', async () => {
+    const { redis, state } = fakeRedis();
+    const limiter = build(redis);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await limiter.limit('open', '203.0.113.1'));
+    expect(results.map((r) => [r.success, r.remaining, r.source])).toEqual([[true, 1, 'redis'], [true, 0, 'redis'], [false, 0, 'redis']]);
+    expect(results[0]!.resetMs).toBeGreaterThan(Date.now());
+    const calls = state.calls;
+    expect((await limiter.limit('open', '203.0.113.1')).success).toBe(false);
+    expect(state.calls).toBe(calls);
+  });
+
+  it('treats a slow Redis as failed: the fallback policy limits per instance, the closed one refuses', async () => {
+    const { redis, state } = fakeRedis();
+    state.mode = 'hang';
+    const limiter = build(redis);
+    const started = performance.now();
+    const open = [await limiter.limit('open', 'x'), await limiter.limit('open', 'x'), await limiter.limit('open', 'x')];
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(open.map((r) => [r.success, r.source])).toEqual([[true, 'fallback'], [true, 'fallback'], [false, 'fallback']]);
+    const shut = await limiter.limit('shut', 'x');
+    expect(shut).toMatchObject({ success: false, source: 'closed' });
+    expect(shut.resetMs).toBeGreaterThan(Date.now());
+  });
+
+  it('skips Redis once the breaker opens, and goes back after a successful probe', async () => {
+    const { redis, state } = fakeRedis();
+    let now = 1_000_000;
+    const breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 5_000, now: () => now });
+    const limiter = build(redis, breaker);
+    state.mode = 'throw';
+    for (let i = 0; i < 3; i++) await limiter.limit('open', `y${i}`);
+    expect(breaker.current).toBe('open');
+    const calls = state.calls;
+    for (let i = 0; i < 10; i++) expect((await limiter.limit('open', `z${i}`)).source).toBe('fallback');
+    expect(state.calls).toBe(calls);
+
+    state.mode = 'ok';
+    now += 5_000;
+    expect((await limiter.limit('open', 'w')).source).toBe('redis');
+    expect(breaker.current).toBe('closed');
+  });
+
+  it('runs every policy on the in-process limiter when there is no shared store', async () => {
+    const limiter = build(undefined);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await limiter.limit('shut', 'm'));
+    expect(results.map((r) => [r.success, r.source])).toEqual([[true, 'memory'], [true, 'memory'], [false, 'memory']]);
+  });
+});

@@ -1,0 +1,64 @@
+// npm run dev / npm start: Next.js behind a thin Node HTTP server, so the app knows who its client is.
+//
+//   node scripts/serve.mjs [--dev] [-p|--port <port>] [-H|--hostname <host>]      (PORT works too)
+//
+// `next start` and `next dev` keep whatever X-Forwarded-For a client sends and never show the socket
+// address to proxy.ts, so rate limits keyed on it could be dodged by inventing addresses. Here, unless
+// TRUSTED_PROXIES says a proxy in front may be believed, client-sent forwarding headers are dropped
+// and X-Forwarded-For carries the socket address (lib/ratelimit/client-identity.ts reads it).
+// Plain JavaScript with no build step, so production needs nothing but `next build`.
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+
+import nextEnv from '@next/env';
+
+import { parseTrustedProxies, scrubForwarding } from './trusted-proxies.mjs';
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    port: { type: 'string', short: 'p' },
+    hostname: { type: 'string', short: 'H' },
+  },
+});
+const dev = values.dev;
+// What `next dev` / `next start` would set; React and Next pick their builds from it.
+process.env.NODE_ENV = dev ? 'development' : 'production';
+// .env files first, so TRUSTED_PROXIES from them counts here as it does in the app.
+nextEnv.loadEnvConfig(process.cwd(), dev);
+
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+  console.error(`[thali] invalid port "${values.port ?? process.env.PORT}"`);
+  process.exit(1);
+}
+// Not HOSTNAME from the environment: shells and containers set it to the machine's name.
+const hostname = values.hostname;
+
+let trust;
+try {
+  trust = parseTrustedProxies(process.env.TRUSTED_PROXIES, process.env.VERCEL);
+} catch (error) {
+  console.error(`[thali] Invalid configuration:\n  ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const { default: next } = await import('next');
+const server = http.createServer();
+const app = next({ dev, hostname: hostname ?? 'localhost', port, httpServer: server });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+server.on('request', (request, response) => {
+  scrubForwarding(request, trust);
+  handle(request, response).catch((error) => {
+    console.error('[thali] request failed', error);
+    if (!response.headersSent) response.statusCode = 500;
+    response.end();
+  });
+});
+
+server.listen(port, hostname, () => {
+  const shown = hostname ?? 'localhost';
+  console.log(`[thali] ready on http://${shown.includes(':') ? `[${shown}]` : shown}:${port} (${dev ? 'development' : 'production'}; trusted proxies: ${trust})`);
+});

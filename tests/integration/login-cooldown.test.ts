@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { seedAdmin } from '@/db/seed-admin';
+import { signIn } from '@/lib/auth/sign-in';
+import { createCooldowns } from '@/lib/ratelimit/cooldown';
+import { loginCooldown } from '@/lib/ratelimit/login';
+import { createRateLimitState } from '@/lib/ratelimit/state';
+import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
+import { createMemoryStore } from '@/lib/redis/memory-store';
+import type { RedisStore } from '@/lib/redis/types';
+import { singletons } from '@/lib/server/singletons';
+
+import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
+import { createTestPglite } from '../support/databases';
+import { driversUnderTest } from '../support/redis-drivers';
+import { uniquePrefix } from '../support/services';
+
+/**
+ * The sign-in cooldown through the real signIn(), on all three drivers: 5 failures for one account
+ * from one IP block that pair (the right password too) for 15 minutes with keys that expire by
+ * themselves, a success clears the count, and a wider per-account limit catches guessing spread
+ * over many addresses. Unknown accounts are treated exactly alike.
+ */
+const ADMIN = { email: 'meera@thali.test', password: 'meera-long-password', name: 'Meera' };
+const FIFTEEN_MINUTES = 15 * 60 * 1_000;
+const drivers = await driversUnderTest();
+
+let database: DatabaseHandle;
+beforeAll(async () => {
+  database = await createTestPglite();
+  await seedAdmin(database.db, ADMIN);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+for (const driver of drivers) {
+  describe.skipIf(!driver.available)(`login cooldown on ${driver.name}${driver.skipReason ? ` (skipped: ${driver.skipReason})` : ''}`, () => {
+    const prefix = uniquePrefix(`cooldown-${driver.name}`);
+    let store: RedisStore;
+
+    beforeAll(async () => {
+      store = await driver.create();
+      // A roomy budget: under a loaded test run a slow answer would move counts to the in-process fallback.
+      installBackends({ redis: store, database, env: { REDIS_KEY_PREFIX: prefix, RATE_LIMIT_TIMEOUT_MS: '5000' } });
+      // The production state, its cooldowns on this driver (getRedis() is the store above).
+      singletons().rateLimit = createRateLimitState(singletons().env!);
+    });
+    afterAll(async () => {
+      await deleteKeysUnder(store, prefix);
+      await singletons().rateLimit?.close();
+      singletons().rateLimit = undefined;
+      await store.close();
+      await driver.cleanup();
+    });
+
+    const attempt = (email: string, password: string, ip: string) => signIn(email, password, { ip });
+
+    it('blocks the 6th attempt and the right password for 15 minutes after 5 failures from one IP', async () => {
+      const ip = '203.0.113.10';
+      for (let i = 0; i < 5; i++) expect(await attempt(ADMIN.email, 'wrong-password!', ip)).toEqual({ ok: false, error: 'invalid-credentials' });
+      const sixth = await attempt(ADMIN.email, 'wrong-password!', ip);
+      expect(sixth).toMatchObject({ ok: false, error: 'too-many-attempts' });
+      expect(sixth.ok === false && sixth.error === 'too-many-attempts' && sixth.retryAfterSeconds).toBeGreaterThan(895);
+      expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+      // Another address is a different pair.
+      expect(await attempt(ADMIN.email, ADMIN.password, '203.0.113.11')).toMatchObject({ ok: true });
+
+      const blocks = (await keysUnder(store, `${prefix}rl:login:account-ip:`)).filter((key) => key.endsWith(':block'));
+      expect(blocks).toHaveLength(1);
+      expect(blocks[0]).not.toContain(ADMIN.email);
+      const ttl = await store.pttl(blocks[0]!);
+      expect(ttl).toBeGreaterThan(FIFTEEN_MINUTES - 10_000);
+      expect(ttl).toBeLessThanOrEqual(FIFTEEN_MINUTES);
+    });
+
+    it('treats an unknown account exactly like a real one', async () => {
+      const ip = '203.0.113.20';
+      for (let i = 0; i < 5; i++) expect(await attempt('nobody@thali.test', 'wrong-password!', ip)).toEqual({ ok: false, error: 'invalid-credentials' });
+      expect(await attempt('nobody@thali.test', 'wrong-password!', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    });
+
+    it('a successful sign-in clears the pair’s count, whose key expires by itself meanwhile', async () => {
+      const ip = '203.0.113.30';
+      for (let i = 0; i < 4; i++) await attempt(ADMIN.email, 'wrong-password!', ip);
+      const counts = (await keysUnder(store, `${prefix}rl:login:account-ip:`)).filter((key) => key.endsWith(':count'));
+      const ttls = await Promise.all(counts.map((key) => store.pttl(key)));
+      expect(ttls.every((ttl) => ttl > 0 && ttl <= 10 * 60 * 1_000)).toBe(true);
+
+      expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
+      for (let i = 0; i < 4; i++) await attempt(ADMIN.email, 'wrong-password!', ip);
+      // Eight failures in all, but the success in between started the count again.
+      expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
+    });
+
+    it('blocks an account guessed at from many addresses (20 failures across IPs)', async () => {
+      const email = 'spread@thali.test';
+      for (let i = 0; i < 20; i++) await attempt(email, 'wrong-password!', `198.51.100.${i + 1}`);
+      expect(await attempt(email, 'wrong-password!', '198.51.100.200')).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    });
+  });
+}
+
+describe('login cooldown while Redis fails', () => {
+  it('keeps counting and blocking in-process, never unlimited', async () => {
+    const failing = new Proxy(createMemoryStore(), {
+      get: (target, property, receiver) =>
+        typeof Reflect.get(target, property, receiver) === 'function' && property !== 'close'
+          ? () => Promise.reject(new Error('ECONNREFUSED'))
+          : Reflect.get(target, property, receiver),
+    });
+    const cooldowns = createCooldowns({ store: () => failing, local: createMemoryStore(), breaker: new CircuitBreaker(), timeoutMs: 100 });
+    const attempts = loginCooldown(() => cooldowns);
+    const key = { email: 'someone@thali.test', ip: '192.0.2.50' };
+    for (let i = 0; i < 5; i++) {
+      expect(await attempts.check(key)).toEqual({ allowed: true });
+      await attempts.recordFailure(key);
+    }
+    expect(await attempts.check(key)).toEqual({ allowed: false, retryAfterSeconds: 900 });
+  });
+});
