@@ -1,11 +1,14 @@
 import 'server-only';
 
+import { randomBytes } from 'node:crypto';
+
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/counters';
 import { guardedRedis } from '@/lib/redis/guard';
 
-import { namespaceOf, withJitter } from './keys';
+import { generationKey, namespaceOf, withJitter } from './keys';
 import { singleFlight } from './single-flight';
+import { recordCacheLookup } from './stats';
 import type { Cached, CacheStatus } from './types';
 
 export interface ReadThroughSpec<T> {
@@ -13,6 +16,14 @@ export interface ReadThroughSpec<T> {
   ttlMs: number;
   /** Reads the source of truth; null means "no such thing", which is never cached. */
   load: () => Promise<T | null>;
+  /** Test-only fault injection: runs between the Postgres load and the cache write. */
+  afterLoad?: () => Promise<void>;
+}
+
+/** What is stored under an entry key: the value and the generation it was loaded under. */
+interface Entry<T> {
+  generation: string;
+  value: T;
 }
 
 interface Lookup<T> {
@@ -25,35 +36,79 @@ interface Lookup<T> {
  * Cache-aside, as the kirana board: look at Redis first (HIT); on a MISS read Postgres, write the
  * answer to Redis with a TTL, and answer. Redis trouble never fails the read: Postgres answers and
  * the outcome is marked degraded. Unknown entities are not stored, so random URLs create no keys.
+ *
+ * Why generations: in plain cache-aside a reader can load the old menu just before an admin's commit
+ * and store it just after the admin's invalidation, and the old menu then lives until its TTL. Here
+ * each entry carries the generation token it was loaded under, read in the same MGET as the entry
+ * itself *before* the load, and writers replace the token after every commit (invalidate.ts). An
+ * entry stored by such a late reader carries the old token and is never served. Tokens are random,
+ * so a purged or recreated generation key can never make an old entry current again.
  */
 export async function readThrough<T>(spec: ReadThroughSpec<T>): Promise<Cached<T | null>> {
   const started = performance.now();
-  const lookup = await singleFlight(spec.key, () => lookUp(spec));
+  const lookup = await lookUp(spec);
   const ms = performance.now() - started;
-  countCacheLookup(namespaceOf(spec.key) ?? 'other', lookup.status === 'HIT' ? 'hit' : 'miss', lookup.degraded);
+  const namespace = namespaceOf(spec.key) ?? 'other';
+  countCacheLookup(namespace, lookup.status === 'HIT' ? 'hit' : 'miss', lookup.degraded);
+  recordCacheLookup(namespace, lookup.status);
   return { value: lookup.value, cache: { status: lookup.status, ms, degraded: lookup.degraded } };
 }
 
-async function lookUp<T>({ key, ttlMs, load }: ReadThroughSpec<T>): Promise<Lookup<T>> {
-  const cached = await guardedRedis('get', (redis) => redis.get(key));
-  if (cached.ok && cached.value !== null) {
-    const parsed = parse<T>(cached.value);
-    if (parsed.ok) return { value: parsed.value, status: 'HIT', degraded: false };
-    log.warn('dropping an unreadable cache entry', { key });
-  }
-
-  const value = await load();
-  if (value !== null && cached.ok) {
-    // Awaited so the next request finds it, but a failed write only costs a future miss.
-    await guardedRedis('set', (redis) => redis.set(key, JSON.stringify(value), { px: withJitter(ttlMs) }));
-  }
-  return { value, status: 'MISS', degraded: !cached.ok };
+/** Flights are per entry key and generation: see lookUp. */
+export function flightPrefix(key: string): string {
+  return `${key}#`;
 }
 
-function parse<T>(raw: string): { ok: true; value: T } | { ok: false } {
+async function lookUp<T>(spec: ReadThroughSpec<T>): Promise<Lookup<T>> {
+  const { key } = spec;
+  const read = await guardedRedis('mget', (redis) => redis.mget([generationKey(key), key]));
+  const [generation = null, raw = null] = read.ok ? read.value : [];
+
+  if (generation !== null && raw !== null) {
+    const entry = parseEntry<T>(raw);
+    if (entry?.generation === generation) return { value: entry.value, status: 'HIT', degraded: false };
+    if (!entry) log.warn('replacing an unreadable cache entry', { key });
+  }
+
+  // Concurrent misses share one load, but only with readers that saw the same generation: a reader
+  // arriving after a save saw the new token, so it never joins a load that began before the commit.
+  const flight = `${flightPrefix(key)}${read.ok ? (generation ?? 'none') : 'redis-unavailable'}`;
+  const value = await singleFlight(flight, () => loadAndStore(spec, read.ok, generation));
+  return { value, status: 'MISS', degraded: !read.ok };
+}
+
+async function loadAndStore<T>(
+  { key, ttlMs, load, afterLoad }: ReadThroughSpec<T>,
+  redisAnswered: boolean,
+  generation: string | null,
+): Promise<T | null> {
+  const value = await load();
+  await afterLoad?.();
+  if (value === null || !redisAnswered) return value;
+  // The token read before the load; if there was none, claim one only if no writer set one meanwhile.
+  const token = generation ?? (await claimGeneration(generationKey(key)));
+  if (token !== null) {
+    const entry: Entry<T> = { generation: token, value };
+    await guardedRedis('set', (redis) => redis.set(key, JSON.stringify(entry), { px: withJitter(ttlMs) }));
+  }
+  return value;
+}
+
+export function newGenerationToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+async function claimGeneration(genKey: string): Promise<string | null> {
+  const token = newGenerationToken();
+  const claimed = await guardedRedis('set', (redis) => redis.set(genKey, token, { nx: true }));
+  return claimed.ok && claimed.value ? token : null;
+}
+
+function parseEntry<T>(raw: string): Entry<T> | null {
   try {
-    return { ok: true, value: JSON.parse(raw) as T };
+    const parsed = JSON.parse(raw) as Partial<Entry<T>>;
+    return typeof parsed.generation === 'string' && 'value' in parsed ? (parsed as Entry<T>) : null;
   } catch {
-    return { ok: false };
+    return null;
   }
 }

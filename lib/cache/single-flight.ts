@@ -14,7 +14,14 @@ function flights(): Map<string, Promise<unknown>> {
 export function singleFlight<T>(key: string, work: () => Promise<T>): Promise<T> {
   const inFlight = flights().get(key);
   if (inFlight) return inFlight as Promise<T>;
-  const promise = work().finally(() => flights().delete(key));
+  const promise = work().finally(() => {
+    if (flights().get(key) === promise) flights().delete(key);
+  });
   flights().set(key, promise);
   return promise;
+}
+
+/** Lets later callers start afresh instead of joining flights whose key starts with `prefix`. */
+export function forgetFlights(prefix: string): void {
+  for (const key of flights().keys()) if (key.startsWith(prefix)) flights().delete(key);
 }

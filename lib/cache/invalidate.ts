@@ -1,0 +1,40 @@
+import 'server-only';
+
+import { guardedRedis } from '@/lib/redis/guard';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { generationKey } from './keys';
+import { flightPrefix, newGenerationToken } from './read-through';
+import { forgetFlights } from './single-flight';
+
+export interface InvalidationResult {
+  /** The entry keys whose generation was replaced and whose value was dropped. */
+  keys: string[];
+  /** False when Redis could not be reached: entries then live until their TTL (CACHE_TTL_SECONDS). */
+  ok: boolean;
+}
+
+/**
+ * Runs after the Postgres commit. Replacing the generation token (never deleting it) is what makes a
+ * concurrent reader's late write harmless; deleting the entry only frees memory early.
+ */
+export async function invalidate(entryKeys: readonly string[], store?: RedisStore): Promise<InvalidationResult> {
+  const unique = [...new Set(entryKeys)];
+  if (unique.length === 0) return { keys: [], ok: true };
+  // Loads already under way in this process began before the commit: nobody may join them now.
+  unique.forEach((key) => forgetFlights(flightPrefix(key)));
+  const results = await Promise.all(
+    unique.map((key) =>
+      guardedRedis(
+        'invalidate',
+        async (redis) => {
+          await redis.set(generationKey(key), newGenerationToken());
+          await redis.del([key]);
+        },
+        store,
+        { bypassBreaker: true },
+      ),
+    ),
+  );
+  return { keys: unique, ok: results.every((result) => result.ok) };
+}

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { createMemoryStore } from '@/lib/redis/memory-store';
+import type { RedisStore } from '@/lib/redis/types';
+import { installBackends } from '@/tests/support/app-context';
+
+import { invalidate } from './invalidate';
+import { generationKey } from './keys';
+import { readThrough } from './read-through';
+
+/** Generation rules, on the in-process store (the contract suite holds the other drivers to it). */
+describe('readThrough generations', () => {
+  let redis: RedisStore;
+  const key = 'menu:v1:restaurant:{dosa-corner}';
+  const genKey = generationKey(key);
+
+  beforeEach(() => {
+    redis = createMemoryStore();
+    // No database is touched here: every load is a stub.
+    installBackends({ redis, database: {} as DatabaseHandle });
+  });
+  afterEach(() => redis.close());
+
+  const read = (value: string | null, afterLoad?: () => Promise<void>) =>
+    readThrough({ key, ttlMs: 60_000, load: async () => value, afterLoad });
+
+  it('serves an entry only while it carries the current generation', async () => {
+    expect((await read('v1')).cache.status).toBe('MISS');
+    expect(await read('never loaded')).toMatchObject({ value: 'v1', cache: { status: 'HIT' } });
+
+    await redis.set(genKey, 'someone-else');
+    expect(await read('v2')).toMatchObject({ value: 'v2', cache: { status: 'MISS' } });
+    expect(await read('never loaded')).toMatchObject({ value: 'v2', cache: { status: 'HIT' } });
+  });
+
+  it('never brings an old entry back after its generation key is lost', async () => {
+    await read('old');
+    const oldToken = await redis.get(genKey);
+    await redis.del([genKey]);
+
+    expect(await read('new')).toMatchObject({ value: 'new', cache: { status: 'MISS' } });
+    const newToken = await redis.get(genKey);
+    expect(newToken).not.toBeNull();
+    expect(newToken).not.toBe(oldToken);
+  });
+
+  it('does not store what it loaded when a writer set a generation during the load', async () => {
+    // No generation yet; the writer's invalidation lands between this reader's load and its write.
+    await read('stale', () => invalidate([key]).then(() => undefined));
+    expect(await redis.get(key)).toBeNull();
+    expect(await read('fresh')).toMatchObject({ value: 'fresh', cache: { status: 'MISS' } });
+  });
+
+  it('rotates the generation on invalidation and drops the entry', async () => {
+    await read('v1');
+    const before = await redis.get(genKey);
+    const result = await invalidate([key, key]);
+    expect(result).toEqual({ keys: [key], ok: true });
+    expect(await redis.get(genKey)).not.toBe(before);
+    expect(await redis.exists([key])).toBe(0);
+  });
+
+  it('does not let a read that starts after an invalidation join a load from before it', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const early = readThrough({ key, ttlMs: 60_000, load: async () => (await gate, 'old') });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    await invalidate([key]);
+    const late = await read('new');
+    release();
+    expect(late.value).toBe('new');
+    expect((await early).value).toBe('old');
+    expect((await read('unused')).value).toBe('new');
+  });
+
+  it('creates no keys for something that does not exist', async () => {
+    expect((await read(null)).value).toBeNull();
+    expect(await redis.exists([key, genKey])).toBe(0);
+  });
+});

@@ -1,0 +1,198 @@
+import 'server-only';
+
+import { and, eq, sql } from 'drizzle-orm';
+
+import { getDb, type Database } from '@/db/client';
+import { auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
+import { invalidate, type InvalidationResult } from '@/lib/cache/invalidate';
+import { keys } from '@/lib/cache/keys';
+
+import {
+  fieldErrorsOf,
+  menuItemDeleteSchema,
+  menuItemFieldsSchema,
+  menuItemUpdateSchema,
+  restaurantUpdateSchema,
+  type FieldErrors,
+} from './admin-schemas';
+
+/**
+ * Admin writes. Each one validates (nothing invalid is written), commits the change and its audit
+ * entry in one Postgres transaction, and only then invalidates every cache key derived from the
+ * changed rows. A form carries the row's version; a save over a newer version is a conflict and
+ * overwrites nothing.
+ */
+
+export interface Actor {
+  adminId: number;
+}
+
+export type MutationOutcome<T> =
+  | { status: 'saved'; value: T; invalidation: InvalidationResult }
+  | { status: 'invalid'; fieldErrors: FieldErrors }
+  | { status: 'conflict'; message: string }
+  | { status: 'not-found' };
+
+type Committed<T> = { status: 'committed'; value: T; keys: string[] } | Exclude<MutationOutcome<T>, { status: 'saved' }>;
+
+const CONFLICT = 'Someone else saved this since you opened the form. Reload to see their changes, then edit again.';
+
+async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
+  const result = await getDb().transaction((tx) => work(tx as unknown as Database));
+  if (result.status !== 'committed') return result;
+  return { status: 'saved', value: result.value, invalidation: await invalidate(result.keys) };
+}
+
+/** Only the fields that changed, as `{ field: { from, to } }`, for the audit log. */
+function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const [field, to] of Object.entries(after)) {
+    const from = before[field];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return changes;
+}
+
+export async function updateRestaurant(actor: Actor, slug: string, input: unknown) {
+  const parsed = restaurantUpdateSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) } as const;
+  const { version, ...fields } = parsed.data;
+
+  return commitThenInvalidate(async (tx) => {
+    const [current] = await tx
+      .select({ id: restaurants.id, name: restaurants.name, cuisines: restaurants.cuisines, isOpen: restaurants.isOpen, citySlug: cities.slug })
+      .from(restaurants)
+      .innerJoin(cities, eq(cities.id, restaurants.cityId))
+      .where(eq(restaurants.slug, slug));
+    if (!current) return { status: 'not-found' };
+
+    const [updated] = await tx
+      .update(restaurants)
+      .set({ ...fields, version: sql`${restaurants.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(restaurants.id, current.id), eq(restaurants.version, version)))
+      .returning({ version: restaurants.version });
+    if (!updated) return { status: 'conflict', message: CONFLICT };
+
+    // The name, cuisines and open state show on the menu and on the city's listing.
+    const derived = [keys.restaurantMenu(slug), keys.cityRestaurants(current.citySlug)];
+    await tx.insert(auditLog).values({
+      adminId: actor.adminId,
+      action: 'restaurant.update',
+      restaurantId: current.id,
+      target: `restaurant:${slug}`,
+      changes: diff({ name: current.name, cuisines: current.cuisines, isOpen: current.isOpen }, fields),
+      invalidatedKeys: derived,
+    });
+    return { status: 'committed', value: { version: updated.version }, keys: derived };
+  });
+}
+
+/** The restaurant an item or category belongs to, for checks and for the keys to invalidate. */
+async function restaurantOfCategory(tx: Database, categoryId: number) {
+  const [row] = await tx
+    .select({ restaurantId: menuCategories.restaurantId, slug: restaurants.slug })
+    .from(menuCategories)
+    .innerJoin(restaurants, eq(restaurants.id, menuCategories.restaurantId))
+    .where(eq(menuCategories.id, categoryId));
+  return row;
+}
+
+export async function createMenuItem(actor: Actor, restaurantSlug: string, input: unknown) {
+  const parsed = menuItemFieldsSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) } as const;
+  const { price, ...fields } = parsed.data;
+
+  return commitThenInvalidate(async (tx) => {
+    const owner = await restaurantOfCategory(tx, fields.categoryId);
+    if (!owner || owner.slug !== restaurantSlug) return { status: 'invalid', fieldErrors: { categoryId: ['Choose one of this restaurant’s categories'] } };
+
+    const [{ next } = { next: 0 }] = await tx
+      .select({ next: sql<number>`coalesce(max(${menuItems.position}), -1)::int + 1` })
+      .from(menuItems)
+      .where(eq(menuItems.categoryId, fields.categoryId));
+    const inserted = await tx
+      .insert(menuItems)
+      .values({ ...fields, pricePaise: price, restaurantId: owner.restaurantId, position: next })
+      .onConflictDoNothing()
+      .returning({ id: menuItems.id, version: menuItems.version });
+    const [item] = inserted;
+    if (!item) return { status: 'invalid', fieldErrors: { name: ['This restaurant already has an item with that name'] } };
+
+    const derived = [keys.restaurantMenu(restaurantSlug)];
+    await tx.insert(auditLog).values({
+      adminId: actor.adminId,
+      action: 'item.create',
+      restaurantId: owner.restaurantId,
+      target: `menu_item:${item.id}`,
+      changes: { ...fields, pricePaise: price },
+      invalidatedKeys: derived,
+    });
+    return { status: 'committed', value: item, keys: derived };
+  });
+}
+
+export async function updateMenuItem(actor: Actor, itemId: number, input: unknown) {
+  const parsed = menuItemUpdateSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) } as const;
+  const { version, price, ...rest } = parsed.data;
+  const fields = { ...rest, pricePaise: price };
+
+  return commitThenInvalidate(async (tx) => {
+    const [current] = await tx.select().from(menuItems).where(eq(menuItems.id, itemId));
+    if (!current) return { status: 'not-found' };
+    const owner = await restaurantOfCategory(tx, fields.categoryId);
+    if (!owner || owner.restaurantId !== current.restaurantId) {
+      return { status: 'invalid', fieldErrors: { categoryId: ['Choose one of this restaurant’s categories'] } };
+    }
+
+    const [updated] = await tx
+      .update(menuItems)
+      .set({ ...fields, version: sql`${menuItems.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(menuItems.id, itemId), eq(menuItems.version, version)))
+      .returning({ version: menuItems.version });
+    if (!updated) return { status: 'conflict', message: CONFLICT };
+
+    const derived = [keys.restaurantMenu(owner.slug)];
+    await tx.insert(auditLog).values({
+      adminId: actor.adminId,
+      action: 'item.update',
+      restaurantId: current.restaurantId,
+      target: `menu_item:${itemId}`,
+      changes: diff(current, fields),
+      invalidatedKeys: derived,
+    });
+    return { status: 'committed', value: { id: itemId, version: updated.version }, keys: derived };
+  });
+}
+
+export async function deleteMenuItem(actor: Actor, itemId: number, input: unknown) {
+  const parsed = menuItemDeleteSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) } as const;
+
+  return commitThenInvalidate(async (tx) => {
+    const [current] = await tx
+      .select({ item: menuItems, slug: restaurants.slug })
+      .from(menuItems)
+      .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+      .where(eq(menuItems.id, itemId));
+    if (!current) return { status: 'not-found' };
+
+    const deleted = await tx
+      .delete(menuItems)
+      .where(and(eq(menuItems.id, itemId), eq(menuItems.version, parsed.data.version)))
+      .returning({ id: menuItems.id });
+    if (deleted.length === 0) return { status: 'conflict', message: CONFLICT };
+
+    const derived = [keys.restaurantMenu(current.slug)];
+    const { name, pricePaise, categoryId } = current.item;
+    await tx.insert(auditLog).values({
+      adminId: actor.adminId,
+      action: 'item.delete',
+      restaurantId: current.item.restaurantId,
+      target: `menu_item:${itemId}`,
+      changes: { name, pricePaise, categoryId },
+      invalidatedKeys: derived,
+    });
+    return { status: 'committed', value: { id: itemId }, keys: derived };
+  });
+}

@@ -1,0 +1,150 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { admins, auditLog, menuCategories, menuItems, restaurants } from '@/db/schema';
+import { keys } from '@/lib/cache/keys';
+import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
+import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
+import { createMemoryStore } from '@/lib/redis/memory-store';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { installBackends } from '../support/app-context';
+import { createTestPglite } from '../support/databases';
+
+/** Admin writes: validated, committed with their audit entry, then every derived key invalidated. */
+describe('menu mutations (PGlite + in-process store)', () => {
+  let db: DatabaseHandle;
+  let redis: RedisStore;
+  let actor: Actor;
+  let item: typeof menuItems.$inferSelect;
+  let slug: string;
+
+  beforeAll(async () => {
+    db = await createTestPglite();
+    redis = createMemoryStore();
+    installBackends({ redis, database: db });
+    const [admin] = await db.db
+      .insert(admins)
+      .values({ email: 'mutations-test@thali.test', name: 'Mutation Test', passwordHash: 'unused' })
+      .returning({ id: admins.id });
+    actor = { adminId: admin!.id };
+    const [row] = await db.db
+      .select({ item: menuItems, slug: restaurants.slug })
+      .from(menuItems)
+      .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+      .where(eq(restaurants.isOpen, true))
+      .limit(1);
+    item = row!.item;
+    slug = row!.slug;
+  });
+
+  afterAll(async () => {
+    await db.db.delete(auditLog).where(eq(auditLog.adminId, actor.adminId));
+    await db.db.delete(admins).where(eq(admins.id, actor.adminId));
+    await redis.close();
+    await db.close();
+  });
+
+  const formFor = (overrides: Record<string, string> = {}) => ({
+    version: String(item.version),
+    name: item.name,
+    description: item.description,
+    price: (item.pricePaise / 100).toFixed(2),
+    categoryId: String(item.categoryId),
+    ...(item.veg ? { veg: 'on' } : {}),
+    ...(item.available ? { available: 'on' } : {}),
+    ...(item.bestseller ? { bestseller: 'on' } : {}),
+    ...overrides,
+  });
+
+  const priceOnMenu = async (itemId: number) =>
+    (await getRestaurantMenu(slug)).value!.categories.flatMap((c) => c.items).find((i) => i.id === itemId)?.pricePaise;
+
+  it('saves a price, logs it, invalidates the menu, and the next read shows it', async () => {
+    expect(await priceOnMenu(item.id)).toBe(item.pricePaise);
+    expect((await getRestaurantMenu(slug)).cache.status).toBe('HIT');
+
+    const outcome = await updateMenuItem(actor, item.id, formFor({ price: '321.50' }));
+    expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: true, keys: [keys.restaurantMenu(slug)] } });
+
+    expect((await getRestaurantMenu(slug)).cache.status).toBe('MISS');
+    expect(await priceOnMenu(item.id)).toBe(32150);
+    const [entry] = await db.db.select().from(auditLog).where(eq(auditLog.adminId, actor.adminId)).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry).toMatchObject({
+      action: 'item.update',
+      target: `menu_item:${item.id}`,
+      changes: { pricePaise: { from: item.pricePaise, to: 32150 } },
+      invalidatedKeys: [keys.restaurantMenu(slug)],
+    });
+    item = (await db.db.select().from(menuItems).where(eq(menuItems.id, item.id)))[0]!;
+  });
+
+  it('refuses a save from a form opened before someone else saved, and changes nothing', async () => {
+    const stale = formFor({ version: String(item.version - 1), price: '1.00' });
+    expect(await updateMenuItem(actor, item.id, stale)).toMatchObject({ status: 'conflict' });
+    const [row] = await db.db.select().from(menuItems).where(eq(menuItems.id, item.id));
+    expect(row).toEqual(item);
+  });
+
+  it('answers field errors for invalid input and writes nothing', async () => {
+    const auditBefore = await db.db.$count(auditLog);
+    const outcome = await updateMenuItem(actor, item.id, formFor({ price: 'abc', name: '  ' }));
+    expect(outcome.status).toBe('invalid');
+    if (outcome.status === 'invalid') {
+      expect(outcome.fieldErrors.price?.[0]).toMatch(/rupees/);
+      expect(outcome.fieldErrors.name?.[0]).toMatch(/required/);
+    }
+    expect((await db.db.select().from(menuItems).where(eq(menuItems.id, item.id)))[0]).toEqual(item);
+    expect(await db.db.$count(auditLog)).toBe(auditBefore);
+  });
+
+  it('rejects a category of another restaurant', async () => {
+    const [foreign] = await db.db
+      .select({ id: menuCategories.id })
+      .from(menuCategories)
+      .where(and(eq(menuCategories.position, 0)))
+      .orderBy(desc(menuCategories.restaurantId))
+      .limit(1);
+    const outcome = await updateMenuItem(actor, item.id, formFor({ categoryId: String(foreign!.id) }));
+    expect(outcome).toMatchObject({ status: 'invalid', fieldErrors: { categoryId: [expect.any(String)] } });
+  });
+
+  it('renames a restaurant and invalidates its menu and its city listing', async () => {
+    const [restaurant] = await db.db.select().from(restaurants).where(eq(restaurants.slug, slug));
+    const city = (await getRestaurantMenu(slug)).value!.restaurant.city.slug;
+    await getCityRestaurants(city);
+
+    const outcome = await updateRestaurant(actor, slug, {
+      version: String(restaurant!.version),
+      name: `${restaurant!.name} Express`,
+      cuisines: restaurant!.cuisines.join(', '),
+      isOpen: 'on',
+    });
+    expect(outcome).toMatchObject({
+      status: 'saved',
+      invalidation: { keys: [keys.restaurantMenu(slug), keys.cityRestaurants(city)] },
+    });
+    const listing = await getCityRestaurants(city);
+    expect(listing.cache.status).toBe('MISS');
+    expect(listing.value!.restaurants.find((r) => r.slug === slug)?.name).toBe(`${restaurant!.name} Express`);
+  });
+
+  it('adds and deletes an item', async () => {
+    const created = await createMenuItem(actor, slug, {
+      name: 'Test Filter Coffee',
+      description: 'Strong',
+      price: '45',
+      categoryId: String(item.categoryId),
+      veg: 'on',
+      available: 'on',
+    });
+    expect(created.status).toBe('saved');
+    if (created.status !== 'saved') return;
+    expect(await priceOnMenu(created.value.id)).toBe(4500);
+
+    expect(await deleteMenuItem(actor, created.value.id, { version: '99' })).toMatchObject({ status: 'conflict' });
+    expect(await deleteMenuItem(actor, created.value.id, { version: String(created.value.version) })).toMatchObject({ status: 'saved' });
+    expect(await priceOnMenu(created.value.id)).toBeUndefined();
+  });
+});
