@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+
+import { formValues, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
+import { requireAdmin } from '@/lib/auth/admin';
+import { cacheTtlMs } from '@/lib/cache/keys';
+import { purgeKey, purgeNamespace, type PurgeOutcome } from '@/lib/cache/purge';
+import { log } from '@/lib/log';
+
+/**
+ * Purges from the cache page. Each checks the session itself; lib/cache/purge.ts validates that the
+ * key or namespace is cache (never sessions, OTPs, rate limits…) and audits every purge.
+ */
+
+async function answer(what: string, purge: () => Promise<PurgeOutcome>): Promise<ActionState> {
+  let outcome: PurgeOutcome;
+  try {
+    outcome = await purge();
+  } catch (error) {
+    // The audit row is written before Redis is touched, so a Postgres failure purges nothing.
+    log.error('cache purge failed', { error: error instanceof Error ? error.message : String(error) });
+    return { status: 'failed', message: 'Nothing was purged: the audit log in Postgres could not be written. Try again in a moment.' };
+  }
+  if (outcome.status === 'purged') revalidatePath('/admin/cache');
+  return stateFromPurge(outcome, { what, cacheTtlMs: cacheTtlMs() });
+}
+
+export async function purgeKeyAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requireAdmin();
+  const { key } = formValues(formData);
+  return answer('the cache', () => purgeKey({ adminId: admin.adminId }, key));
+}
+
+export async function purgeNamespaceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requireAdmin();
+  const { namespace } = formValues(formData);
+  return answer(`“${namespace}”`, () => purgeNamespace({ adminId: admin.adminId }, namespace));
+}

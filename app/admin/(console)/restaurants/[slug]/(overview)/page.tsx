@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { AuditTable } from '@/components/admin/audit-table';
+import { ItemForm } from '@/components/admin/item-form';
+import { MenuItems } from '@/components/admin/menu-items';
+import { PageHeader } from '@/components/admin/page-header';
+import { RestaurantForm } from '@/components/admin/restaurant-form';
+import { styles } from '@/components/admin/styles';
+import { requireAdmin } from '@/lib/auth/admin';
+import { getRestaurantAudit, getRestaurantForEdit } from '@/lib/menus/admin-reads';
+import { isSlug } from '@/lib/menus/slug';
+
+import { addItem, deleteItem, saveRestaurant } from '../actions';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const restaurant = isSlug(slug) ? await getRestaurantForEdit(slug) : null;
+  return { title: restaurant ? `Edit ${restaurant.name}` : 'Edit restaurant' };
+}
+
+export default async function AdminRestaurantPage({ params }: Props) {
+  await requireAdmin();
+  const { slug } = await params;
+  // The layout has already turned unknown slugs into a 404; this narrows the types.
+  const restaurant = isSlug(slug) ? await getRestaurantForEdit(slug) : null;
+  if (!restaurant) notFound();
+  const audit = await getRestaurantAudit(restaurant.id);
+
+  const path = `/admin/restaurants/${restaurant.slug}`;
+  const categories = restaurant.categories.map(({ id, name }) => ({ id, name }));
+  const items = restaurant.categories.flatMap((category) => category.items);
+  const targetNames = new Map([
+    [`restaurant:${restaurant.slug}`, 'Restaurant details'],
+    ...items.map((item) => [`menu_item:${item.id}`, item.name] as const),
+  ]);
+
+  return (
+    <>
+      <PageHeader
+        title={restaurant.name}
+        crumbs={[
+          { label: 'Restaurants', href: `/admin/restaurants?city=${restaurant.city.slug}` },
+          { label: restaurant.city.name, href: `/admin/restaurants?city=${restaurant.city.slug}` },
+          { label: restaurant.name },
+        ]}
+        actions={
+          <Link href={`/${restaurant.city.slug}/${restaurant.slug}`} prefetch={false} className={styles.secondaryButton}>
+            View customer page
+          </Link>
+        }
+      >
+        {restaurant.area}, {restaurant.city.name}. Every save is written to Postgres first, then the cache keys built from
+        this restaurant are invalidated on every instance.
+      </PageHeader>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <section aria-labelledby="details-heading" className={styles.card}>
+          <h2 id="details-heading" className={`${styles.sectionTitle} mb-4`}>
+            Details
+          </h2>
+          <RestaurantForm
+            action={saveRestaurant.bind(null, restaurant.slug)}
+            restaurant={{ name: restaurant.name, cuisines: restaurant.cuisines, isOpen: restaurant.isOpen, version: restaurant.version }}
+            reloadHref={path}
+          />
+        </section>
+
+        <section aria-labelledby="add-heading" className={styles.card}>
+          <h2 id="add-heading" className={`${styles.sectionTitle} mb-4`}>
+            Add an item
+          </h2>
+          {categories.length > 0 ? (
+            <ItemForm action={addItem.bind(null, restaurant.slug)} categories={categories} reloadHref={path} label="Add an item" />
+          ) : (
+            <p className="text-sm text-muted">This restaurant has no menu categories yet, so there is nowhere to add an item.</p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="menu-heading" className={`${styles.card} mt-8`}>
+        <h2 id="menu-heading" className={`${styles.sectionTitle} mb-4`}>
+          Menu <span className="text-base font-medium text-muted">({items.length} items)</span>
+        </h2>
+        <MenuItems categories={restaurant.categories} itemsHref={`${path}/items`} deleteAction={deleteItem.bind(null, restaurant.slug)} reloadHref={path} />
+      </section>
+
+      <section aria-labelledby="audit-heading" className={`${styles.card} mt-8`}>
+        <h2 id="audit-heading" className={`${styles.sectionTitle} mb-1`}>
+          Audit log
+        </h2>
+        <p className="mb-4 text-sm text-muted">The latest 50 changes to this restaurant, newest first.</p>
+        <AuditTable
+          rows={audit}
+          targetNames={targetNames}
+          categories={new Map(categories.map((category) => [category.id, category.name]))}
+          caption={`Changes to ${restaurant.name}`}
+        />
+      </section>
+    </>
+  );
+}

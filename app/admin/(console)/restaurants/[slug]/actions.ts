@@ -1,0 +1,92 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+
+import { formValues, stateFromOutcome, type ActionState, type FormValues } from '@/lib/admin/action-state';
+import { requireAdmin } from '@/lib/auth/admin';
+import { cacheTtlMs } from '@/lib/cache/keys';
+import { log } from '@/lib/log';
+import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
+import { isSlug } from '@/lib/menus/slug';
+
+/**
+ * The restaurant page's writes. Each checks the session itself (a layout's check does not protect a
+ * server action, which can be posted to directly), hands the form to a mutation in lib/menus, and
+ * answers with state for the form. Pages are rendered per request, so the only thing to refresh
+ * after a save is the admin page itself (new values, new version, the audit entry).
+ */
+
+const OUT_OF_DATE: ActionState = { status: 'failed', message: 'This form is out of date: reload the page and try again.' };
+
+const restaurantPath = (slug: string) => `/admin/restaurants/${slug}`;
+
+function isId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
+
+async function answer(
+  values: FormValues,
+  messages: { saved: string; notFound: string },
+  save: () => Promise<MutationOutcome<unknown>>,
+  refresh: string[],
+): Promise<ActionState> {
+  let outcome: MutationOutcome<unknown>;
+  try {
+    outcome = await save();
+  } catch (error) {
+    // The transaction did not commit, so nothing changed; the admin keeps what they typed.
+    log.error('admin save failed', { error: error instanceof Error ? error.message : String(error) });
+    return { status: 'failed', message: 'Nothing was saved: the database did not answer. Try again in a moment.', values };
+  }
+  if (outcome.status === 'saved') refresh.forEach((path) => revalidatePath(path));
+  return stateFromOutcome(outcome, { values, ...messages, cacheTtlMs: cacheTtlMs() });
+}
+
+export async function saveRestaurant(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requireAdmin();
+  if (!isSlug(slug)) return OUT_OF_DATE;
+  const values = formValues(formData);
+  return answer(
+    values,
+    { saved: 'Restaurant saved.', notFound: 'This restaurant no longer exists.' },
+    () => updateRestaurant({ adminId: admin.adminId }, slug, values),
+    [restaurantPath(slug)],
+  );
+}
+
+export async function addItem(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requireAdmin();
+  if (!isSlug(slug)) return OUT_OF_DATE;
+  const values = formValues(formData);
+  return answer(
+    values,
+    { saved: `Added “${values.name?.trim() ?? ''}”.`, notFound: 'This restaurant no longer exists.' },
+    () => createMenuItem({ adminId: admin.adminId }, slug, values),
+    [restaurantPath(slug)],
+  );
+}
+
+export async function saveItem(slug: string, itemId: number, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requireAdmin();
+  if (!isSlug(slug) || !isId(itemId)) return OUT_OF_DATE;
+  const values = formValues(formData);
+  return answer(
+    values,
+    { saved: `Saved “${values.name?.trim() ?? ''}”.`, notFound: 'This item no longer exists: someone may have deleted it.' },
+    () => updateMenuItem({ adminId: admin.adminId }, itemId, values),
+    [restaurantPath(slug), `${restaurantPath(slug)}/items/${itemId}`],
+  );
+}
+
+export async function deleteItem(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requireAdmin();
+  const values = formValues(formData);
+  const itemId = Number(values.itemId);
+  if (!isSlug(slug) || !isId(itemId)) return OUT_OF_DATE;
+  return answer(
+    values,
+    { saved: `Deleted “${values.itemName ?? `item #${itemId}`}”.`, notFound: 'This item was already deleted.' },
+    () => deleteMenuItem({ adminId: admin.adminId }, itemId, values),
+    [restaurantPath(slug)],
+  );
+}

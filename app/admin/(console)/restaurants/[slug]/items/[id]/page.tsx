@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { ItemForm } from '@/components/admin/item-form';
+import { PageHeader } from '@/components/admin/page-header';
+import { styles } from '@/components/admin/styles';
+import { requireAdmin } from '@/lib/auth/admin';
+import { getRestaurantForEdit } from '@/lib/menus/admin-reads';
+import { isSlug } from '@/lib/menus/slug';
+
+import { saveItem } from '../../actions';
+
+interface Props {
+  params: Promise<{ slug: string; id: string }>;
+}
+
+async function load({ params }: Props) {
+  const { slug, id } = await params;
+  const restaurant = isSlug(slug) && /^\d{1,9}$/.test(id) ? await getRestaurantForEdit(slug) : null;
+  const item = restaurant?.categories.flatMap((category) => category.items).find((candidate) => candidate.id === Number(id));
+  return restaurant && item ? { restaurant, item } : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const found = await load(props);
+  return { title: found ? `Edit ${found.item.name}` : 'Edit item' };
+}
+
+export default async function AdminItemPage(props: Props) {
+  await requireAdmin();
+  // The layout has already turned unknown items into a 404; this narrows the types.
+  const found = await load(props);
+  if (!found) notFound();
+  const { restaurant, item } = found;
+  const restaurantPath = `/admin/restaurants/${restaurant.slug}`;
+
+  return (
+    <>
+      <PageHeader
+        title={`Edit ${item.name}`}
+        crumbs={[
+          { label: 'Restaurants', href: `/admin/restaurants?city=${restaurant.city.slug}` },
+          { label: restaurant.name, href: restaurantPath },
+          { label: item.name },
+        ]}
+      >
+        On the menu of {restaurant.name}, {restaurant.city.name}.
+      </PageHeader>
+      <section aria-labelledby="item-heading" className={`${styles.card} max-w-3xl`}>
+        <h2 id="item-heading" className="sr-only">
+          Item details
+        </h2>
+        <ItemForm
+          action={saveItem.bind(null, restaurant.slug, item.id)}
+          categories={restaurant.categories.map(({ id, name }) => ({ id, name }))}
+          item={item}
+          reloadHref={`${restaurantPath}/items/${item.id}`}
+          label={`Edit ${item.name}`}
+        />
+      </section>
+      <p className="mt-6 text-sm">
+        <Link href={restaurantPath} className={styles.textLink}>
+          <span aria-hidden="true">← </span>Back to {restaurant.name}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { styles } from '@/components/admin/styles';
+import { actionLabel, describeAuditChanges, formatWhen } from '@/lib/admin/format';
+import type { AuditRow } from '@/lib/menus/admin-queries';
+
+/** Who changed what and when, newest first, with the cache keys each change invalidated. */
+export function AuditTable({
+  rows,
+  targetNames = new Map(),
+  categories,
+  caption,
+}: {
+  rows: AuditRow[];
+  /** Readable names for targets such as `menu_item:123`. */
+  targetNames?: ReadonlyMap<string, string>;
+  categories?: ReadonlyMap<number, string>;
+  caption: string;
+}) {
+  if (rows.length === 0) return <p className="text-sm text-muted">Nothing recorded yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className={styles.table} data-testid="audit-log">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.th}>When</th>
+            <th scope="col" className={styles.th}>Who</th>
+            <th scope="col" className={styles.th}>Action</th>
+            <th scope="col" className={styles.th}>What changed</th>
+            <th scope="col" className={styles.th}>Invalidated keys</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-testid="audit-row">
+              <td className={`${styles.td} whitespace-nowrap text-muted`}>
+                <time dateTime={row.createdAt.toISOString()}>{formatWhen(row.createdAt)}</time>
+              </td>
+              <td className={styles.td}>{row.adminEmail ?? <span className="text-muted">(removed admin)</span>}</td>
+              <td className={`${styles.td} font-semibold whitespace-nowrap`}>{actionLabel(row.action)}</td>
+              <td className={styles.td}>
+                <p className="font-medium text-ink">{targetNames.get(row.target) ?? row.target}</p>
+                <ul className="mt-0.5 text-muted">
+                  {describeAuditChanges(row.action, row.changes, categories).map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </td>
+              <td className={styles.td}>
+                <ul className="flex flex-col gap-1">
+                  {row.invalidatedKeys.map((key) => (
+                    <li key={key}>
+                      <code className="font-mono text-xs break-all">{key}</code>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * What an admin server action hands back to its form (React useActionState). Pure, with type-only
+ * imports of server modules (no 'server-only'), because the client forms render these states.
+ */
+import type { PurgeOutcome } from '@/lib/cache/purge';
+import type { FieldErrors } from '@/lib/menus/admin-schemas';
+import type { MutationOutcome } from '@/lib/menus/mutations';
+
+import { staleMinutes } from './format';
+
+/** What the admin typed, sent back with a rejected save so the form shows it again, not the old values. */
+export type FormValues = Record<string, string>;
+
+export type ActionState =
+  | { status: 'idle' }
+  | {
+      status: 'saved';
+      message: string;
+      invalidatedKeys: string[];
+      /** Keys done but not listed (a namespace purge lists the first few hundred). */
+      unlisted?: number;
+      cacheWarning?: string;
+    }
+  | { status: 'invalid'; message: string; fieldErrors: FieldErrors; values: FormValues }
+  | { status: 'conflict'; message: string; values: FormValues }
+  | { status: 'failed'; message: string; values?: FormValues };
+
+export const IDLE: ActionState = { status: 'idle' };
+
+export const NOTHING_SAVED = 'Nothing was saved: correct the marked fields.';
+
+/**
+ * The form's fields as a plain object (`Object.fromEntries`), without React's `$ACTION_…` bookkeeping
+ * entries or files. Unchecked checkboxes are simply absent, which the schemas read as false.
+ */
+export function formValues(formData: FormData): FormValues {
+  return Object.fromEntries(
+    [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !entry[0].startsWith('$ACTION')),
+  );
+}
+
+export function cacheWarning(cacheTtlMs: number): string {
+  return `Saved. The cache could not be reached: customers may see the old menu for up to ${staleMinutes(cacheTtlMs)} minutes.`;
+}
+
+export function stateFromOutcome(
+  outcome: MutationOutcome<unknown>,
+  context: { values: FormValues; saved: string; notFound: string; cacheTtlMs: number },
+): ActionState {
+  switch (outcome.status) {
+    case 'saved':
+      return {
+        status: 'saved',
+        message: context.saved,
+        invalidatedKeys: outcome.invalidation.keys,
+        ...(outcome.invalidation.ok ? {} : { cacheWarning: cacheWarning(context.cacheTtlMs) }),
+      };
+    case 'invalid':
+      return { status: 'invalid', message: NOTHING_SAVED, fieldErrors: outcome.fieldErrors, values: context.values };
+    case 'conflict':
+      return { status: 'conflict', message: outcome.message, values: context.values };
+    case 'not-found':
+      return { status: 'failed', message: context.notFound };
+  }
+}
+
+/** A purge's answer in the same shape as a save's, so the cache page shows it the same way. */
+export function stateFromPurge(outcome: PurgeOutcome, context: { what: string; cacheTtlMs: number }): ActionState {
+  if (outcome.status !== 'purged') return { status: 'failed', message: outcome.message };
+  const { total, keys, generationsKept } = outcome;
+  const kept = generationsKept > 0 ? ` ${generationsKept} generation ${generationsKept === 1 ? 'key was' : 'keys were'} kept and rotated, never deleted.` : '';
+  const warnings = [
+    outcome.ok ? null : `Redis could not be reached for all of it: what was missed lives until its TTL (up to ${staleMinutes(context.cacheTtlMs)} minutes).`,
+    outcome.complete ? null : 'The purge stopped at its time limit before the end of the namespace: purge again to finish.',
+  ].filter((warning): warning is string => warning !== null);
+  return {
+    status: 'saved',
+    message: `Purged ${total} ${total === 1 ? 'key' : 'keys'} from ${context.what}: the next customer load of each reads Postgres.${kept}`,
+    invalidatedKeys: keys,
+    ...(total > keys.length ? { unlisted: total - keys.length } : {}),
+    ...(warnings.length > 0 ? { cacheWarning: warnings.join(' ') } : {}),
+  };
+}
+
+/** The values a rejected save sent back, for the form to show instead of the stored ones. */
+export function submittedValues(state: ActionState): FormValues | undefined {
+  return state.status === 'invalid' || state.status === 'conflict' || state.status === 'failed' ? state.values : undefined;
+}
+
+export function errorsFor(state: ActionState, field: string): string[] | undefined {
+  return state.status === 'invalid' ? state.fieldErrors[field] : undefined;
+}

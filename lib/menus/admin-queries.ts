@@ -1,0 +1,198 @@
+import 'server-only';
+
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+
+import type { Database } from '@/db/client';
+import { admins, auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
+
+/**
+ * Reads for the admin console, straight from Postgres and never cached: an admin edits what the
+ * database holds right now, and the `version` read here is what turns a save over someone else's
+ * newer save into a conflict instead of a silent overwrite.
+ */
+
+export interface AdminRestaurantRow {
+  slug: string;
+  name: string;
+  cuisines: string[];
+  isOpen: boolean;
+  itemCount: number;
+  updatedAt: Date;
+}
+
+export interface AdminCityRestaurants {
+  city: { slug: string; name: string };
+  restaurants: AdminRestaurantRow[];
+}
+
+export interface AdminMenuItem {
+  id: number;
+  categoryId: number;
+  name: string;
+  description: string;
+  pricePaise: number;
+  veg: boolean;
+  available: boolean;
+  bestseller: boolean;
+  version: number;
+}
+
+export interface AdminCategory {
+  id: number;
+  name: string;
+  items: AdminMenuItem[];
+}
+
+export interface AdminRestaurant {
+  id: number;
+  slug: string;
+  name: string;
+  area: string;
+  cuisines: string[];
+  isOpen: boolean;
+  version: number;
+  updatedAt: Date;
+  city: { slug: string; name: string };
+  /** Every category in menu order, empty ones included (new items go into them). */
+  categories: AdminCategory[];
+}
+
+export interface AuditRow {
+  id: number;
+  createdAt: Date;
+  action: string;
+  target: string;
+  changes: Record<string, unknown>;
+  invalidatedKeys: string[];
+  /** Null when the admin has since been removed. */
+  adminEmail: string | null;
+}
+
+/** Longest search the box accepts; anything longer is cut, not rejected. */
+export const MAX_SEARCH_LENGTH = 100;
+
+/** `%`, `_` and `\` are LIKE metacharacters; escaped, a search for "50%" finds "50%", not everything. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
+/** The city's restaurants by name, optionally those whose name or a cuisine contains `search` (any case). */
+export async function searchRestaurants(
+  db: Database,
+  citySlug: string,
+  search?: string,
+): Promise<AdminCityRestaurants | null> {
+  const [city] = await db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).where(eq(cities.slug, citySlug));
+  if (!city) return null;
+
+  const term = search?.trim().slice(0, MAX_SEARCH_LENGTH);
+  let matches: SQL | undefined;
+  if (term) {
+    const pattern = `%${escapeLike(term)}%`;
+    matches = or(
+      ilike(restaurants.name, pattern),
+      sql`exists (select 1 from unnest(${restaurants.cuisines}) as cuisine where cuisine ilike ${pattern})`,
+    );
+  }
+
+  const rows = await db
+    .select({
+      slug: restaurants.slug,
+      name: restaurants.name,
+      cuisines: restaurants.cuisines,
+      isOpen: restaurants.isOpen,
+      updatedAt: restaurants.updatedAt,
+      itemCount: count(menuItems.id),
+    })
+    .from(restaurants)
+    .leftJoin(menuItems, eq(menuItems.restaurantId, restaurants.id))
+    .where(and(eq(restaurants.cityId, city.id), matches))
+    .groupBy(restaurants.id)
+    .orderBy(asc(restaurants.name), asc(restaurants.slug));
+
+  return { city: { slug: city.slug, name: city.name }, restaurants: rows };
+}
+
+/** A restaurant with every category and item, each item with the version its edit form carries. */
+export async function loadRestaurantForEdit(db: Database, slug: string): Promise<AdminRestaurant | null> {
+  const [restaurant] = await db
+    .select({
+      id: restaurants.id,
+      slug: restaurants.slug,
+      name: restaurants.name,
+      area: restaurants.area,
+      cuisines: restaurants.cuisines,
+      isOpen: restaurants.isOpen,
+      version: restaurants.version,
+      updatedAt: restaurants.updatedAt,
+      city: { slug: cities.slug, name: cities.name },
+    })
+    .from(restaurants)
+    .innerJoin(cities, eq(cities.id, restaurants.cityId))
+    .where(eq(restaurants.slug, slug));
+  if (!restaurant) return null;
+
+  const rows = await db
+    .select({
+      category: { id: menuCategories.id, name: menuCategories.name },
+      item: {
+        id: menuItems.id,
+        categoryId: menuItems.categoryId,
+        name: menuItems.name,
+        description: menuItems.description,
+        pricePaise: menuItems.pricePaise,
+        veg: menuItems.veg,
+        available: menuItems.available,
+        bestseller: menuItems.bestseller,
+        version: menuItems.version,
+      },
+    })
+    .from(menuCategories)
+    .leftJoin(menuItems, eq(menuItems.categoryId, menuCategories.id))
+    .where(eq(menuCategories.restaurantId, restaurant.id))
+    .orderBy(asc(menuCategories.position), asc(menuCategories.id), asc(menuItems.position), asc(menuItems.id));
+
+  const categories: AdminCategory[] = [];
+  for (const { category, item } of rows) {
+    let last = categories.at(-1);
+    if (last?.id !== category.id) {
+      last = { ...category, items: [] };
+      categories.push(last);
+    }
+    // An empty category comes back as one row whose item is null.
+    if (item) last.items.push(item);
+  }
+  return { ...restaurant, categories };
+}
+
+const auditColumns = {
+  id: auditLog.id,
+  createdAt: auditLog.createdAt,
+  action: auditLog.action,
+  target: auditLog.target,
+  changes: auditLog.changes,
+  invalidatedKeys: auditLog.invalidatedKeys,
+  adminEmail: admins.email,
+};
+
+/** The latest audit entries about one restaurant, newest first, with who made them. */
+export async function loadRestaurantAudit(db: Database, restaurantId: number, limit = 50): Promise<AuditRow[]> {
+  return db
+    .select(auditColumns)
+    .from(auditLog)
+    .leftJoin(admins, eq(admins.id, auditLog.adminId))
+    .where(eq(auditLog.restaurantId, restaurantId))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(limit);
+}
+
+/** The latest audit entries of one kind (e.g. `cache.purge`), newest first. */
+export async function loadAuditByAction(db: Database, action: string, limit = 20): Promise<AuditRow[]> {
+  return db
+    .select(auditColumns)
+    .from(auditLog)
+    .leftJoin(admins, eq(admins.id, auditLog.adminId))
+    .where(eq(auditLog.action, action))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(limit);
+}
