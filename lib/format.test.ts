@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatCostForTwo, formatDeliveryTime, formatMs, formatRating, formatRupees, plural } from '@/lib/format';
+import {
+  formatCompactCount,
+  formatCostForTwo,
+  formatDeliveryTime,
+  formatMs,
+  formatRating,
+  formatRupees,
+  formatWeeklyViews,
+  plural,
+} from '@/lib/format';
 
 describe('formatRupees', () => {
   it('drops .00 for whole rupees', () => {
@@ -54,5 +63,45 @@ describe('small formatters', () => {
     expect(plural(1, 'restaurant')).toBe('1 restaurant');
     expect(plural(0, 'restaurant')).toBe('0 restaurants');
     expect(plural(3, 'item')).toBe('3 items');
+  });
+});
+
+describe('formatCompactCount', () => {
+  it('shows small counts as they are', () => {
+    expect(formatCompactCount(0)).toBe('0');
+    expect(formatCompactCount(7)).toBe('7');
+    expect(formatCompactCount(999)).toBe('999');
+  });
+
+  it('shows thousands with one decimal below ten, none above', () => {
+    expect(formatCompactCount(1_000)).toBe('1k');
+    expect(formatCompactCount(1_234)).toBe('1.2k');
+    expect(formatCompactCount(2_300)).toBe('2.3k');
+    expect(formatCompactCount(9_999)).toBe('9.9k');
+    expect(formatCompactCount(12_345)).toBe('12k');
+    expect(formatCompactCount(999_999)).toBe('999k');
+  });
+
+  it('shows millions and billions the same way', () => {
+    expect(formatCompactCount(1_000_000)).toBe('1M');
+    expect(formatCompactCount(1_250_000)).toBe('1.2M');
+    expect(formatCompactCount(12_900_000)).toBe('12M');
+    expect(formatCompactCount(3_400_000_000)).toBe('3.4B');
+  });
+
+  it('never rounds up, and ignores fractions and nonsense', () => {
+    expect(formatCompactCount(1_299)).toBe('1.2k');
+    expect(formatCompactCount(1_099.9)).toBe('1k');
+    expect(formatCompactCount(-5)).toBe('0');
+    expect(formatCompactCount(Number.NaN)).toBe('0');
+  });
+});
+
+describe('formatWeeklyViews', () => {
+  it('reads naturally at every size', () => {
+    expect(formatWeeklyViews(0)).toBe('No views yet this week');
+    expect(formatWeeklyViews(1)).toBe('1 view this week');
+    expect(formatWeeklyViews(2)).toBe('2 views this week');
+    expect(formatWeeklyViews(1_234)).toBe('1.2k views this week');
   });
 });

@@ -44,3 +44,31 @@ export function formatMs(ms: number): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+const COMPACT_UNITS = [
+  { size: 1_000_000_000, unit: 'B' },
+  { size: 1_000_000, unit: 'M' },
+  { size: 1_000, unit: 'k' },
+] as const;
+
+/**
+ * Counts as people read them on a busy page: 950 → "950", 1,234 → "1.2k", 12,345 → "12k",
+ * 1,250,000 → "1.2M". One decimal below ten of a unit, none above. Rounded down, so a count is never
+ * shown bigger than it is (and 999,999 stays "999k" instead of becoming "1000k").
+ */
+export function formatCompactCount(count: number): string {
+  const whole = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
+  const match = COMPACT_UNITS.find(({ size }) => whole >= size);
+  if (!match) return String(whole);
+  // Integer arithmetic: 2,300 / 1,000 * 10 in floating point is not always 23.
+  const tenths = Math.floor(whole / (match.size / 10));
+  const units = Math.floor(tenths / 10);
+  const decimal = tenths < 100 && tenths % 10 !== 0 ? `.${tenths % 10}` : '';
+  return `${units}${decimal}${match.unit}`;
+}
+
+/** The menu page's views line: "1 view this week", "1.2k views this week". */
+export function formatWeeklyViews(count: number): string {
+  if (count <= 0) return 'No views yet this week';
+  return `${formatCompactCount(count)} ${count === 1 ? 'view' : 'views'} this week`;
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { getDatabase } from '@/db/client';
+import { startCounterFlushSchedule } from '@/lib/counters/schedule';
 import { prepareEmbeddedDatabase } from '@/db/prepare';
 import { ConfigError, getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -35,4 +36,5 @@ export async function startServer(): Promise<void> {
     );
   }
   if (database.backend === 'pglite') await prepareEmbeddedDatabase(database);
+  startCounterFlushSchedule();
 }

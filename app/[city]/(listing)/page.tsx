@@ -8,6 +8,8 @@ import { EmptyState } from '@/components/empty-state';
 import { FilterBar } from '@/components/filter-bar';
 import { RestaurantCard } from '@/components/restaurant-card';
 import { RestaurantGrid } from '@/components/restaurant-grid';
+import { TrendingStrip } from '@/components/trending-strip';
+import { trendingInCity } from '@/lib/counters/trending';
 import { plural } from '@/lib/format';
 import { getCityRestaurants } from '@/lib/menus/cached';
 import { applyListing, listCuisines, parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
@@ -35,6 +37,8 @@ export default async function CityPage({ params, searchParams }: CityPageProps) 
   if (!isSlug(city)) notFound();
   const [{ value: data, cache }, query] = await Promise.all([getCityRestaurants(city), searchParams]);
   if (!data) notFound();
+  // Live, per request, and never cached with the listing; empty (so hidden) when Redis is away.
+  const trending = await trendingInCity(data);
 
   const listing = parseListingParams(query);
   const restaurants = applyListing(data.restaurants, listing);
@@ -61,6 +65,12 @@ export default async function CityPage({ params, searchParams }: CityPageProps) 
         </div>
         <CacheBadge cache={cache} />
       </div>
+
+      <TrendingStrip
+        cityName={data.city.name}
+        citySlug={data.city.slug}
+        items={trending.map(({ restaurant, views }) => ({ slug: restaurant.slug, name: restaurant.name, views }))}
+      />
 
       {total > 0 ? (
         <div className="mb-8 border-b border-line pb-5">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { CacheBadge } from '@/components/cache-badge';
@@ -8,6 +9,9 @@ import { Container } from '@/components/container';
 import { EmptyState } from '@/components/empty-state';
 import { MenuCategory } from '@/components/menu-category';
 import { RestaurantHeader } from '@/components/restaurant-header';
+import { ViewBeacon } from '@/components/view-beacon';
+import { WeeklyViews } from '@/components/weekly-views';
+import { readWeeklyViews } from '@/lib/counters/read-views';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { isSlug } from '@/lib/menus/slug';
 
@@ -31,7 +35,10 @@ export default async function MenuPage({ params }: MenuPageProps) {
   const { city, restaurant } = await params;
   // The layout has already turned unknown or misplaced restaurants into a 404; this narrows the types.
   if (!isSlug(restaurant)) notFound();
-  const { value: menu, cache } = await getRestaurantMenu(restaurant);
+  // The views line changes with every visitor: never bake this page in at build or revalidate time.
+  await connection();
+  // Separate from the menu's cached lookup (and its badge): per-request counts, Postgres plus live Redis.
+  const [{ value: menu, cache }, views] = await Promise.all([getRestaurantMenu(restaurant), readWeeklyViews(restaurant)]);
   if (!menu || menu.restaurant.city.slug !== city) notFound();
 
   const { restaurant: info, categories } = menu;
@@ -50,6 +57,8 @@ export default async function MenuPage({ params }: MenuPageProps) {
       </div>
 
       <RestaurantHeader restaurant={info} />
+      {views === null ? null : <WeeklyViews views={views} className="mt-3 px-1" />}
+      <ViewBeacon restaurantSlug={info.slug} />
 
       {categories.length > 0 ? (
         <div className="mt-6">

@@ -1,0 +1,54 @@
+import 'server-only';
+
+import {
+  counterKeys,
+  TRENDING_HOUR_TTL_MS,
+  VIEW_DAY_TTL_MS,
+  VIEW_DEDUPE_TTL_MS,
+} from '@/lib/cache/keys';
+import { guardedRedis } from '@/lib/redis/guard';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { dayOf, hourOf } from './buckets';
+
+export type ViewOutcome = 'counted' | 'duplicate' | 'unavailable';
+
+export interface ViewToRecord {
+  restaurantSlug: string;
+  citySlug: string;
+  visitorId: string;
+  now?: Date;
+}
+
+/**
+ * Counts one view in the shared Redis, where every instance's INCR lands on the same key. Best
+ * effort: a Redis that is down or slow costs the count, never the request.
+ *
+ * The dedupe key is claimed first, so a reload storm from one visitor counts once a minute. If the
+ * counting step then fails, that minute's view is lost rather than retried: a counter may undercount
+ * under failure, it must never overcount.
+ */
+export async function recordView(view: ViewToRecord, store?: RedisStore): Promise<ViewOutcome> {
+  const now = view.now ?? new Date();
+  const seenKey = counterKeys.viewSeen(view.restaurantSlug, view.visitorId);
+  const claimed = await guardedRedis(
+    'views',
+    (redis) => redis.set(seenKey, '1', { nx: true, px: VIEW_DEDUPE_TTL_MS }),
+    store,
+  );
+  if (!claimed.ok) return 'unavailable';
+  if (!claimed.value) return 'duplicate';
+
+  const dayKey = counterKeys.viewsDay(view.restaurantSlug, dayOf(now));
+  const hourKey = counterKeys.trendingHour(view.citySlug, hourOf(now));
+  const counted = await guardedRedis(
+    'views',
+    async (redis) => {
+      await Promise.all([redis.incr(dayKey), redis.zincrby(hourKey, 1, view.restaurantSlug)]);
+      // After the writes, which may have created the keys; refreshed on every view so one lost EXPIRE heals.
+      await Promise.all([redis.pexpire(dayKey, VIEW_DAY_TTL_MS), redis.pexpire(hourKey, TRENDING_HOUR_TTL_MS)]);
+    },
+    store,
+  );
+  return counted.ok ? 'counted' : 'unavailable';
+}

@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { dayOf } from '@/lib/counters/buckets';
+import { flushCounters } from '@/lib/counters/flush';
+import { readWeeklyViews } from '@/lib/counters/read-views';
+import { getCityRestaurants } from '@/lib/menus/cached';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
+import { durableRows, recordViews } from '../support/counters';
+import { createTestPostgres } from '../support/databases';
+import { driversUnderTest } from '../support/redis-drivers';
+import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, TEST_REDIS_URL, uniquePrefix } from '../support/services';
+import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
+
+/**
+ * On the two shared backends, two server instances count into one number: this process is one
+ * instance, a real second Node process (tests/support/counters-instance.ts) is the other, each with
+ * its own clients, against the same Redis and Postgres. Both then flush at the same time.
+ * (The in-process store is one per process by design, so it has no place here.)
+ */
+const drivers = (await driversUnderTest()).filter((driver) => driver.name !== 'memory');
+const hasPostgres = (await postgresAvailable()) || IN_CI;
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CHILD_VIEWS = 40;
+const OWN_VIEWS = 25;
+
+/** The database createTestPostgres made, as a URL a child process can connect to. */
+function urlOf(handle: DatabaseHandle): string {
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = handle.description.slice(handle.description.indexOf('/'));
+  return url.toString();
+}
+
+/** What the second instance prints last. */
+interface InstanceSummary {
+  backend: string;
+  outcomes: Record<string, number>;
+  flush: { views: number };
+}
+
+interface Child {
+  lines: AsyncIterator<string>;
+  exited: Promise<{ code: number | null; stderr: string }>;
+}
+
+function startInstance(args: string[], env: Record<string, string>): Child {
+  const script = ['--conditions=react-server', '--import', 'tsx', 'tests/support/counters-instance.ts'];
+  const child = spawn(process.execPath, [...script, ...args], {
+    cwd: ROOT,
+    // Blank every backend variable a developer may have exported, then set only this test's.
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', UPSTASH_REDIS_REST_URL: '', UPSTASH_REDIS_REST_TOKEN: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stderr })),
+  );
+  return { lines: readline.createInterface({ input: child.stdout })[Symbol.asyncIterator](), exited };
+}
+
+async function nextLine(child: Child): Promise<string> {
+  const line = await Promise.race([
+    child.lines.next(),
+    child.exited.then(({ code, stderr }) => {
+      throw new Error(`second instance exited (${code}) early:\n${stderr}`);
+    }),
+  ]);
+  return line.done ? '' : line.value;
+}
+
+for (const driver of drivers) {
+  const runnable = driver.available && hasPostgres;
+  const reason = !driver.available ? driver.skipReason : missing('Postgres');
+
+  describe.skipIf(!runnable)(`two server instances on ${driver.name} + postgres${runnable ? '' : ` (skipped: ${reason})`}`, () => {
+    let redis: RedisStore;
+    let db: DatabaseHandle;
+    let bridge: UpstashBridge | undefined;
+    const prefix = uniquePrefix(`instances-${driver.name}`);
+
+    beforeAll(async () => {
+      redis = await driver.create();
+      db = await createTestPostgres(`instances_${driver.name}`);
+      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
+      // The other instance reaches Redis its own way: its own TCP connection, or its own Upstash endpoint.
+      if (driver.name === 'upstash') bridge = await startUpstashBridge({ redisUrl: TEST_REDIS_URL, token: 'second-instance' });
+    });
+
+    afterAll(async () => {
+      await deleteKeysUnder(redis, prefix);
+      await redis.close();
+      await bridge?.close();
+      await db.close();
+      await driver.cleanup();
+    });
+
+    it('views recorded by both land in one count, and both flushing at once moves it to Postgres once', async () => {
+      const [restaurant] = (await getCityRestaurants('hyderabad')).value!.restaurants;
+      const slug = restaurant!.slug;
+      const redisEnv: Record<string, string> =
+        driver.name === 'upstash'
+          ? { UPSTASH_REDIS_REST_URL: bridge!.url, UPSTASH_REDIS_REST_TOKEN: bridge!.token }
+          : { REDIS_URL: TEST_REDIS_URL };
+      const child = startInstance([slug, 'hyderabad', String(CHILD_VIEWS)], {
+        NODE_ENV: 'test',
+        DATABASE_URL: urlOf(db),
+        REDIS_KEY_PREFIX: prefix,
+        REDIS_TIMEOUT_MS: '5000',
+        ...redisEnv,
+      });
+
+      expect(await nextLine(child)).toBe('ready');
+      // Both instances count at the same time.
+      await recordViews({ slug, citySlug: 'hyderabad' }, OWN_VIEWS);
+      expect(await nextLine(child)).toBe('recorded');
+      expect(await readWeeklyViews(slug)).toBe(CHILD_VIEWS + OWN_VIEWS);
+
+      // Both flush at the same time.
+      const [report, summary] = await Promise.all([flushCounters(), nextLine(child)]);
+      const { code, stderr } = await child.exited;
+      expect(code, stderr).toBe(0);
+      const parsed = JSON.parse(summary) as InstanceSummary;
+      expect(parsed.backend).toBe(driver.name);
+      expect(parsed.outcomes).toEqual({ counted: CHILD_VIEWS });
+      // Whichever process moved which key, together they added every view once.
+      expect(report.views + parsed.flush.views).toBe(CHILD_VIEWS + OWN_VIEWS);
+
+      expect(await durableRows(db.db, slug)).toEqual({ [dayOf(new Date())]: CHILD_VIEWS + OWN_VIEWS });
+      expect(await readWeeklyViews(slug)).toBe(CHILD_VIEWS + OWN_VIEWS);
+      expect(await keysUnder(redis, `${prefix}views:v1:restaurant:`)).toEqual([]);
+    }, 60_000);
+  });
+}

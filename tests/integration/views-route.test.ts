@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { POST } from '@/app/api/restaurants/[slug]/views/route';
+import type { DatabaseHandle } from '@/db/client';
+import { readWeeklyViews } from '@/lib/counters/read-views';
+import { getCityRestaurants } from '@/lib/menus/cached';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
+import { brokenStore } from '../support/counters';
+import { createTestPglite, createTestPostgres } from '../support/databases';
+import { driversUnderTest } from '../support/redis-drivers';
+import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/services';
+
+/**
+ * What counts as a view, through the real route handler with real Request objects, on every driver.
+ */
+const drivers = await driversUnderTest();
+const hasPostgres = (await postgresAvailable()) || IN_CI;
+
+const BROWSER_UA =
+  'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
+
+function post(slug: string, headers: Record<string, string> = {}, base = 'http://127.0.0.1:3000'): Promise<Response> {
+  const request = new Request(`${base}/api/restaurants/${slug}/views`, {
+    method: 'POST',
+    headers: { 'user-agent': BROWSER_UA, 'sec-fetch-site': 'same-origin', ...headers },
+  });
+  return POST(request, { params: Promise.resolve({ slug }) });
+}
+
+/** The `thali_vid=…` pair a response sets, ready to send back as a Cookie header. */
+function cookieFrom(response: Response): string {
+  const header = response.headers.get('set-cookie') ?? '';
+  expect(header).toMatch(/^thali_vid=[A-Za-z0-9_-]{22}; /);
+  return header.split(';')[0]!;
+}
+
+for (const driver of drivers) {
+  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
+  const runnable = driver.available && (database === 'pglite' || hasPostgres);
+  const reason = !driver.available ? driver.skipReason : missing('Postgres');
+
+  describe.skipIf(!runnable)(`POST /api/restaurants/<slug>/views on ${driver.name}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
+    let redis: RedisStore;
+    let db: DatabaseHandle;
+    let slugs: string[];
+    const prefix = uniquePrefix(`views-route-${driver.name}`);
+    const install = (store: RedisStore) =>
+      installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
+
+    beforeAll(async () => {
+      redis = await driver.create();
+      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(`views_route_${driver.name}`);
+      install(redis);
+      slugs = (await getCityRestaurants('chennai')).value!.restaurants.map((restaurant) => restaurant.slug);
+    });
+
+    afterAll(async () => {
+      await deleteKeysUnder(redis, prefix);
+      await redis.close();
+      await db.close();
+      await driver.cleanup();
+    });
+
+    it('answers 400 for a malformed slug and 404 for an unknown one, creating no keys', async () => {
+      const malformed = await post('Not_A_Slug');
+      expect(malformed.status).toBe(400);
+      expect(await malformed.json()).toEqual({ error: expect.stringContaining('restaurant') });
+      const unknown = await post('no-such-kitchen-anywhere');
+      expect(unknown.status).toBe(404);
+      const keys = await keysUnder(redis, prefix);
+      expect(keys.filter((key) => key.includes('no-such-kitchen') || key.includes('Not_A_Slug'))).toEqual([]);
+    });
+
+    it('counts 10 POSTs from one visitor within a minute once, and a second visitor again', async () => {
+      const slug = slugs[0]!;
+      const first = await post(slug);
+      expect(first.status).toBe(202);
+      expect(first.headers.get('x-view')).toBe('counted');
+      expect(first.headers.get('cache-control')).toBe('no-store');
+      expect(await first.text()).toBe('');
+      const setCookie = first.headers.get('set-cookie')!;
+      expect(setCookie).toContain('HttpOnly');
+      expect(setCookie).toContain('SameSite=Lax');
+      expect(setCookie).toContain('Path=/');
+      expect(setCookie).not.toContain('Secure');
+      const cookie = cookieFrom(first);
+
+      for (let i = 0; i < 9; i++) {
+        const again = await post(slug, { cookie: `theme=dark; ${cookie}` });
+        expect(again.status).toBe(204);
+        expect(again.headers.get('x-view')).toBe('duplicate');
+        expect(again.headers.get('set-cookie')).toBeNull();
+      }
+      expect(await readWeeklyViews(slug)).toBe(1);
+
+      const second = await post(slug);
+      expect(second.status).toBe(202);
+      expect(cookieFrom(second)).not.toBe(cookie);
+      expect(await readWeeklyViews(slug)).toBe(2);
+    });
+
+    it('does not count prefetches', async () => {
+      const slug = slugs[1]!;
+      const announcements: Record<string, string>[] = [
+        { 'sec-purpose': 'prefetch' },
+        { purpose: 'prefetch' },
+        { 'next-router-prefetch': '1' },
+      ];
+      for (const headers of announcements) {
+        const response = await post(slug, headers);
+        expect(response.status).toBe(204);
+        expect(response.headers.get('x-view')).toBe('prefetch');
+        expect(response.headers.get('set-cookie')).toBeNull();
+      }
+      expect(await readWeeklyViews(slug)).toBe(0);
+    });
+
+    it('does not count bots, headless browsers, requests without a user agent, or other sites', async () => {
+      const slug = slugs[2]!;
+      const agents = [
+        'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+        'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)',
+        'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/126.0.0.0 Safari/537.36',
+        '',
+      ];
+      for (const agent of agents) {
+        const response = await post(slug, { 'user-agent': agent });
+        expect(response.status).toBe(204);
+        expect(response.headers.get('x-view')).toBe('bot');
+      }
+      const crossSite = await post(slug, { 'sec-fetch-site': 'cross-site' });
+      expect(crossSite.headers.get('x-view')).toBe('cross-site');
+      expect(await readWeeklyViews(slug)).toBe(0);
+      // The same restaurant from an ordinary browser does count: the rules above are what stopped them.
+      expect((await post(slug)).status).toBe(202);
+    });
+
+    it('replaces a malformed visitor cookie, and marks it Secure over HTTPS', async () => {
+      const response = await post(slugs[3]!, { cookie: 'thali_vid=../../etc', 'x-forwarded-proto': 'https' });
+      expect(response.status).toBe(202);
+      expect(response.headers.get('set-cookie')).toContain('Secure');
+      cookieFrom(response);
+    });
+
+    it('answers 204, never 500, when Redis is down', async () => {
+      install(brokenStore());
+      try {
+        const response = await post(slugs[4]!);
+        expect(response.status).toBe(204);
+        expect(response.headers.get('x-view')).toBe('unavailable');
+      } finally {
+        install(redis);
+      }
+    });
+  });
+}
