@@ -54,7 +54,7 @@ test.describe('admin sign-in', () => {
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
     await signInAsAdmin(page);
 
-    await expect(page).toHaveURL(/\/admin\/restaurants$/);
+    await expect(page).toHaveURL(/\/admin$/);
     const shell = page.getByTestId('admin-shell');
     await expect(shell.getByText('Thali admin')).toBeVisible();
     await expect(shell.getByText(E2E_ADMIN.email)).toBeVisible();
@@ -104,6 +104,6 @@ test.describe('admin sign-in', () => {
 
     await page.context().clearCookies();
     await signInAsAdmin(page, '//evil.example/admin');
-    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/admin\/restaurants$/);
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/admin$/);
   });
 });

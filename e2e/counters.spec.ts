@@ -1,5 +1,7 @@
 import { devices, expect, test, type Page } from '@playwright/test';
 
+import { signInAsAdmin } from './support/admin';
+
 /**
  * Views and trending as a browser sees them, through the real beacon and route. A menu page shows
  * the count as it was before its own beacon fired, so each step reads the number after a reload.
@@ -101,5 +103,26 @@ test.describe('views and trending', () => {
 
     await items.nth(1).getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`/ahmedabad/${liked}$`));
+  });
+
+  test('the admin dashboard counts today’s views as they happen', async ({ page, browser }) => {
+    await signInAsAdmin(page, '/admin');
+    const viewsToday = async () => {
+      await page.goto('/admin');
+      return Number((await page.getByTestId('views-today').textContent())!.replace(/\D/g, ''));
+    };
+    const before = await viewsToday();
+
+    const { slug } = await pickRestaurant(page, 9);
+    const visitor = await browser.newContext({ ...devices['Desktop Chrome'] });
+    try {
+      const customer = await visitor.newPage();
+      expect(await withBeacon(customer, slug, () => customer.goto(`/${CITY}/${slug}`))).toEqual({ status: 202, outcome: 'counted' });
+    } finally {
+      await visitor.close();
+    }
+
+    expect(await viewsToday()).toBe(before + 1);
+    await expect(page.getByRole('region', { name: 'Top restaurants this week' }).getByRole('listitem').first()).toBeVisible();
   });
 });
