@@ -58,7 +58,8 @@ test.describe('admin sign-in', () => {
     const shell = page.getByTestId('admin-shell');
     await expect(shell.getByText('Thali admin')).toBeVisible();
     await expect(shell.getByText(E2E_ADMIN.email)).toBeVisible();
-    await expect(shell.getByRole('link', { name: 'Restaurants' })).toHaveAttribute('aria-current', 'page');
+    await expect(shell.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
+    await expect(shell.getByRole('link', { name: 'Restaurants' })).not.toHaveAttribute('aria-current', 'page');
     await expect(shell.getByRole('link', { name: 'Cache' })).toHaveAttribute('href', '/admin/cache');
 
     const cookie = (await sessionCookie(context))!;

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 const LINKS = [
+  { href: '/admin', label: 'Dashboard' },
   { href: '/admin/restaurants', label: 'Restaurants' },
   { href: '/admin/cache', label: 'Cache' },
 ] as const;
@@ -15,7 +16,8 @@ export function AdminNav() {
     <nav aria-label="Admin">
       <ul className="flex gap-1">
         {LINKS.map(({ href, label }) => {
-          const current = pathname === href || pathname.startsWith(`${href}/`);
+          // The dashboard is the console's root: it is current only on itself, not under every section.
+          const current = pathname === href || (href !== '/admin' && pathname.startsWith(`${href}/`));
           return (
             <li key={href}>
               <Link
