@@ -47,14 +47,29 @@ export default defineConfig({
   // scripts/serve.mjs is what `npm start` runs: Next behind the server that decides the client's address.
   // The last one serves only e2e/ratelimit.spec.ts, with production budgets (e2e/support/config.ts).
   webServer: [
-    ...[E2E_PORT, ...(E2E_SHARED_BACKENDS ? [E2E_SECOND_PORT] : [])].map((port) => ({ port, env: e2eServerEnv() })),
-    { port: E2E_RATELIMIT_PORT, env: ratelimitServerEnv() },
-  ].map(({ port, env }) => ({
-    command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    env,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe' as const,
-  })),
+    ...[
+      ...[E2E_PORT, ...(E2E_SHARED_BACKENDS ? [E2E_SECOND_PORT] : [])].map((port) => ({ port, env: e2eServerEnv() })),
+      { port: E2E_RATELIMIT_PORT, env: ratelimitServerEnv() },
+    ].map(({ port, env }) => ({
+      command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      env,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe' as const,
+    })),
+    // On real services nothing runs jobs inside the servers (lib/queue/embedded.ts runs a worker only
+    // with the in-process store), so `npm run worker`'s script runs beside them, as in a deployment:
+    // e2e/customer.spec.ts needs its order jobs. No url or port: Playwright starts it without waiting.
+    ...(E2E_SHARED_BACKENDS
+      ? [
+          {
+            command: 'node --conditions=react-server --import tsx scripts/worker.ts',
+            env: e2eServerEnv(),
+            reuseExistingServer: false,
+            stdout: 'pipe' as const,
+          },
+        ]
+      : []),
+  ],
 });

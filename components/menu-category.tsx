@@ -1,5 +1,5 @@
 import { categoryId } from '@/components/category-nav';
-import { MenuItemRow } from '@/components/menu-item-row';
+import { MenuItemRow, type MenuOrdering } from '@/components/menu-item-row';
 import { plural } from '@/lib/format';
 import type { MenuCategoryView } from '@/lib/menus/types';
 
@@ -8,10 +8,12 @@ export function MenuCategory({
   category,
   index,
   orderable,
+  ordering,
 }: {
   category: MenuCategoryView;
   index: number;
   orderable: boolean;
+  ordering?: MenuOrdering;
 }) {
   const id = categoryId(index);
   return (
@@ -22,7 +24,7 @@ export function MenuCategory({
       {category.items.length > 0 ? (
         <ul className="divide-y divide-line">
           {category.items.map((item) => (
-            <MenuItemRow key={item.id} item={item} orderable={orderable} />
+            <MenuItemRow key={item.id} item={item} orderable={orderable} ordering={ordering} />
           ))}
         </ul>
       ) : (

@@ -1,9 +1,16 @@
+import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
 import { Price } from '@/components/price';
 import { VegMark } from '@/components/veg-mark';
 import type { MenuItemView } from '@/lib/menus/types';
 
-/** One dish: veg mark, Bestseller tag, name, price, description and (for show) an ADD button. */
-export function MenuItemRow({ item, orderable }: { item: MenuItemView; orderable: boolean }) {
+/** The page's add-to-cart server action for one restaurant, and where sign-in should return to. */
+export interface MenuOrdering {
+  add: (itemId: number, replace: boolean) => Promise<AddOutcome>;
+  path: string;
+}
+
+/** One dish: veg mark, Bestseller tag, name, price, description and its ADD button. */
+export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView; orderable: boolean; ordering?: MenuOrdering }) {
   const unavailable = !item.available;
   return (
     <li data-testid="menu-item" data-available={item.available ? 'true' : 'false'} className="flex gap-4 py-5 sm:gap-6">
@@ -31,6 +38,8 @@ export function MenuItemRow({ item, orderable }: { item: MenuItemView; orderable
           <p className="rounded-lg bg-stone-100 px-2 py-2 text-center text-xs leading-tight font-semibold text-muted">
             Currently unavailable
           </p>
+        ) : orderable && ordering ? (
+          <AddToCartButton add={ordering.add.bind(null, item.id)} itemName={item.name} loginNext={ordering.path} />
         ) : (
           <button
             type="button"

@@ -10,7 +10,14 @@ export function SiteHeader() {
           <ThaliLogo className="size-8" />
           <span>Thali</span>
         </Link>
-        <p className="hidden text-sm text-muted sm:block">Food delivery, served from cache</p>
+        <div className="flex items-center gap-4">
+          <p className="hidden text-sm text-muted sm:block">Food delivery, served from cache</p>
+          {/* Static on purpose: reading the session here would make every page dynamic. /account sends
+              a signed-out visitor to /login. */}
+          <Link href="/account" className="rounded-md text-sm font-semibold text-brand-700 hover:underline">
+            Account
+          </Link>
+        </div>
       </div>
     </header>
   );

@@ -167,3 +167,69 @@ export type NewMenuCategory = typeof menuCategories.$inferInsert;
 export type NewMenuItem = typeof menuItems.$inferInsert;
 export type Admin = typeof admins.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+// ─── Customers and orders ──────────────────────────────────────────────────────────────────────────
+
+/** Customers sign in with an OTP to their mobile number (lib/customers/otp.ts); the number is the account. */
+export const customers = pgTable('customers', {
+  id: serial('id').primaryKey(),
+  /** E.164 without the plus, e.g. `919876543210` (lib/customers/phone.ts normalises). */
+  phone: text('phone').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every status an order moves through, in order (lib/orders/status.ts). */
+export const ORDER_STATUSES = ['placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const orders = pgTable(
+  'orders',
+  {
+    /** A random, unguessable id (`/orders/<id>`), never a sequence. */
+    id: text('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    restaurantId: integer('restaurant_id')
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'restrict' }),
+    status: text('status').$type<OrderStatus>().notNull().default('placed'),
+    totalPaise: integer('total_paise').notNull(),
+    /** From the checkout form: a double submit carries the same key and finds the first order. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    ...timestamps,
+  },
+  (table) => [
+    uniqueIndex('orders_customer_idempotency_idx').on(table.customerId, table.idempotencyKey),
+    index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc()),
+    check(
+      'orders_status_known',
+      sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,
+    ),
+    check('orders_total_positive', sql`${table.totalPaise} > 0`),
+  ],
+);
+
+/** What was ordered, with the name and price as they were at checkout (menus change later). */
+export const orderItems = pgTable(
+  'order_items',
+  {
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    menuItemId: integer('menu_item_id').references(() => menuItems.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    pricePaise: integer('price_paise').notNull(),
+    quantity: integer('quantity').notNull(),
+    position: integer('position').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orderId, table.position] }),
+    check('order_items_quantity_positive', sql`${table.quantity} > 0`),
+    check('order_items_price_positive', sql`${table.pricePaise} > 0`),
+  ],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type OrderItem = typeof orderItems.$inferSelect;

@@ -46,7 +46,11 @@ describe('seedAdmin (PGlite)', () => {
 });
 
 describe('adminToSeed', () => {
-  const configured = { ADMIN_EMAIL: 'ops@thali.test', ADMIN_PASSWORD: 'a-long-password' };
+  const configured = {
+    ADMIN_EMAIL: 'ops@thali.test',
+    ADMIN_PASSWORD: 'a-long-password',
+    OTP_SECRET: 'test-otp-secret-at-least-32-characters-long',
+  };
 
   it('uses ADMIN_EMAIL / ADMIN_PASSWORD whenever both are set', () => {
     for (const NODE_ENV of ['development', 'production', 'test']) {
@@ -60,7 +64,7 @@ describe('adminToSeed', () => {
   it('falls back to the demo admin only for the embedded database in development', () => {
     expect(adminToSeed(parseEnv({ NODE_ENV: 'development' }), true)).toMatchObject({ credentials: DEMO_ADMIN, source: 'demo' });
     expect(adminToSeed(parseEnv({ NODE_ENV: 'development' }), false)).toBeUndefined();
-    expect(adminToSeed(parseEnv({ NODE_ENV: 'production' }), true)).toBeUndefined();
+    expect(adminToSeed(parseEnv({ NODE_ENV: 'production', OTP_SECRET: 'test-otp-secret-at-least-32-characters-long' }), true)).toBeUndefined();
     expect(adminToSeed(parseEnv({ NODE_ENV: 'test' }), true)).toBeUndefined();
   });
 });

@@ -81,9 +81,39 @@ const schema = z
     /** How long a rate-limit decision waits for Redis before the policy's fallback answers. */
     RATE_LIMIT_TIMEOUT_MS: positiveInt(100),
     /** Serves /api/internal/bench/* (exempt from rate limits) for `npm run bench:ratelimit`; never set it in a deployment. */
+    /**
+     * Key of the HMAC that OTP codes are stored under (lib/customers/otp.ts). Required in production;
+     * development and tests fall back to a fixed, published value (and say so once at start).
+     */
+    OTP_SECRET: optionalSecret.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Where sign-in codes and order messages go: `outbox` (a demo outbox at /dev/outbox) is the one built in. */
+    SMS_SENDER: z.enum(['outbox'], { message: 'must be outbox' }).default('outbox'),
+    /** Global cap on texts sent per IST day, across instances: protects the SMS bill. */
+    SMS_DAILY_CAP: positiveInt(1_000),
+    /** Per-IP budget of the `otp:ip` policy (codes requested per hour). */
+    RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),
+    /** Simulated delay between an order's status steps (placed → accepted → … → delivered). */
+    ORDER_STEP_DELAY_MS: positiveInt(20_000),
     ENABLE_BENCH_ROUTES: optionalString.pipe(
       z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
     ).transform((value) => value === 'true' || value === '1'),
+    /** Bearer secret of the cron route (`/api/cron/queue`); unset: the route answers 503. */
+    CRON_SECRET: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** How long an idle worker waits before asking Redis for a job again. */
+    WORKER_POLL_MS: positiveInt(1_000),
+    /** Deliveries of a failing job before it is dead-lettered. */
+    QUEUE_MAX_ATTEMPTS: z.coerce.number().int().positive().max(50, 'must be at most 50').default(5),
+    /** A claimed job whose worker has not renewed its lease for this long goes back to the queue. */
+    QUEUE_VISIBILITY_TIMEOUT_MS: z.coerce.number().int().min(1_000, 'must be at least 1000').default(30_000),
+    /** First retry delay; each further retry doubles it (at most an hour). */
+    QUEUE_BACKOFF_BASE_MS: positiveInt(1_000),
+    /**
+     * After a response that enqueued a job, run a few jobs in the same invocation (`after()`). Unset:
+     * on when VERCEL is set (no long-lived worker there), off elsewhere.
+     */
+    QUEUE_DRAIN_AFTER_ENQUEUE: optionalString.pipe(
+      z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
+    ).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
   })
   .superRefine((env, ctx) => {
     const hasUrl = env.UPSTASH_REDIS_REST_URL !== undefined;
@@ -107,6 +137,13 @@ const schema = z
         code: 'custom',
         path: ['ADMIN_PASSWORD'],
         message: 'the documented demo password cannot be used in production: choose another',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.OTP_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OTP_SECRET'],
+        message: 'required in production: a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)',
       });
     }
     if (env.VERCEL) {
@@ -158,6 +195,13 @@ export type TrustedProxies = 'none' | 'vercel' | number;
 
 export function trustedProxies(env: Env = getEnv()): TrustedProxies {
   return env.TRUSTED_PROXIES ?? (env.VERCEL ? 'vercel' : 'none');
+}
+
+/** Published, so only for development and tests: production refuses to start without OTP_SECRET. */
+export const DEV_OTP_SECRET = 'thali-development-otp-secret-not-for-production';
+
+export function otpSecret(env: Env = getEnv()): string {
+  return env.OTP_SECRET ?? DEV_OTP_SECRET;
 }
 
 export function redisBackend(env: Env = getEnv()): RedisBackendChoice {

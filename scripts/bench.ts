@@ -39,6 +39,7 @@ const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(PORT),
   env: {
     ...process.env,
     NODE_ENV: 'production',
+    OTP_SECRET: process.env.OTP_SECRET || 'bench-otp-secret-at-least-32-characters',
     DATABASE_URL,
     REDIS_URL,
     REDIS_KEY_PREFIX: PREFIX,

@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/admin', label: 'Dashboard' },
   { href: '/admin/restaurants', label: 'Restaurants' },
   { href: '/admin/cache', label: 'Cache' },
+  { href: '/admin/queue', label: 'Queue' },
 ] as const;
 
 /** The console's sections; the current one is marked for screen readers as well as by colour. */

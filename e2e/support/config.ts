@@ -35,6 +35,11 @@ export function e2eServerEnv(): Record<string, string> {
     // e2e checks behaviour, not speed: a cold server on a busy 2-core machine can take longer than
     // the production budget to handle a Redis reply, and should not flip a page to "degraded".
     REDIS_TIMEOUT_MS: '1000',
+    // Customers (e2e/customer.spec.ts): the demo outbox, and orders that move a step a second.
+    OTP_SECRET: 'e2e-otp-secret-at-least-32-characters-long',
+    SMS_SENDER: 'outbox',
+    ORDER_STEP_DELAY_MS: '1000',
+    RATE_LIMIT_OTP_PER_IP_PER_HOUR: '1000',
   };
   if (E2E_DATABASE_URL) env.DATABASE_URL = E2E_DATABASE_URL;
   else env.PGLITE_DIR = E2E_PGLITE_DIR;

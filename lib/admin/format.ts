@@ -87,6 +87,8 @@ const ACTION_LABELS: Record<string, string> = {
   'item.update': 'Item edited',
   'item.delete': 'Item deleted',
   'cache.purge': 'Cache purged',
+  'queue.retry': 'Dead job retried',
+  'queue.discard': 'Dead job discarded',
 };
 
 export function actionLabel(action: string): string {

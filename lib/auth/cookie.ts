@@ -25,3 +25,9 @@ export function sessionCookie(env: Env = getEnv()): SessionCookie {
     options: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
   };
 }
+
+/** The customer session cookie: the same attributes, its own name, so the two sign-ins never collide. */
+export function customerSessionCookie(env: Env = getEnv()): SessionCookie {
+  const { options } = sessionCookie(env);
+  return { name: options.secure ? '__Host-thali_customer' : 'thali_customer', options };
+}

@@ -22,7 +22,7 @@ import type { RedisStore } from '@/lib/redis/types';
  * sign-out) try even while it is open, as invalidation does.
  */
 
-/** One record type per kind of signed-in party; the customer issue adds `kind: 'customer'`. */
+/** One record type per kind of signed-in party, each with its own cookie (cookie.ts). */
 const adminRecord = z.object({
   kind: z.literal('admin'),
   adminId: z.number().int().positive(),
@@ -30,10 +30,24 @@ const adminRecord = z.object({
   name: z.string(),
   createdAt: z.iso.datetime(),
 });
-const sessionRecord = z.discriminatedUnion('kind', [adminRecord]);
+const customerRecord = z.object({
+  kind: z.literal('customer'),
+  customerId: z.number().int().positive(),
+  /** Normalised, e.g. 919876543210 (lib/customers/phone.ts). */
+  phone: z.string(),
+  createdAt: z.iso.datetime(),
+});
+const sessionRecord = z.discriminatedUnion('kind', [adminRecord, customerRecord]);
 
 export type SessionRecord = z.infer<typeof sessionRecord>;
-export type NewSession = Omit<SessionRecord, 'createdAt'>;
+export type AdminSessionRecord = z.infer<typeof adminRecord>;
+export type CustomerSessionRecord = z.infer<typeof customerRecord>;
+/** A record without its creation time, kind by kind (a plain Omit would merge the kinds' fields away). */
+export type NewSession = SessionRecord extends infer Kind
+  ? Kind extends SessionRecord
+    ? Omit<Kind, 'createdAt'>
+    : never
+  : never;
 
 export type SessionLookup =
   | { status: 'active'; session: SessionRecord }
@@ -62,7 +76,7 @@ export function sessionKey(id: string): string {
 /** Stores a new session and returns its id, or null when Redis can't take it. */
 export async function createSession(record: NewSession, options: SessionOptions = {}): Promise<string | null> {
   const id = newSessionId();
-  const value: SessionRecord = { ...record, createdAt: new Date(options.now ?? Date.now()).toISOString() };
+  const value = { ...record, createdAt: new Date(options.now ?? Date.now()).toISOString() } as SessionRecord;
   const written = await guardedRedis(
     'session.create',
     // NX: a 256-bit id never collides, and if it somehow did, it must not take over another session.

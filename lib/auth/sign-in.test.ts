@@ -55,7 +55,7 @@ describe('signIn (PGlite + in-process store)', () => {
 
   it('refuses the published demo password in production, whatever the database holds', async () => {
     expect((await signIn(DEMO_ADMIN.email, DEMO_ADMIN.password, context)).ok).toBe(true);
-    installBackends({ redis, database, env: { NODE_ENV: 'production', REDIS_KEY_PREFIX: PREFIX } });
+    installBackends({ redis, database, env: { NODE_ENV: 'production', OTP_SECRET: 'test-otp-secret-at-least-32-characters-long', REDIS_KEY_PREFIX: PREFIX } });
     expect(await signIn(DEMO_ADMIN.email, DEMO_ADMIN.password, context)).toEqual({ ok: false, error: 'invalid-credentials' });
   });
 

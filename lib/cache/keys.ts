@@ -18,7 +18,18 @@ const SECOND = 1000;
 
 export const CACHE_NAMESPACES = ['cities', 'city', 'menu'] as const;
 /** Namespaces that are not cache: shown as counts only, never values, and never purged from the admin. */
-export const PRIVATE_NAMESPACES = ['session', 'otp', 'rl', 'queue', 'views', 'trending', 'stats'] as const;
+export const PRIVATE_NAMESPACES = [
+  'session',
+  'otp',
+  'sms',
+  'outbox',
+  'cart',
+  'rl',
+  'queue',
+  'views',
+  'trending',
+  'stats',
+] as const;
 export type CacheNamespace = (typeof CACHE_NAMESPACES)[number];
 export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
 
@@ -182,4 +193,70 @@ export const rateLimitKeys = {
   cooldownBlock: (policyPrefix: RateLimitKeyPrefix, subject: string) => `${prefix()}${policyPrefix}:${subject}:block`,
   /** SCAN pattern for every rate-limit key of this deployment. */
   pattern: () => `${escapeGlob(prefix())}rl:*`,
+} as const;
+
+// ─── Job queue ─────────────────────────────────────────────────────────────────────────────────────
+// lib/queue/queue.ts. Every key of one queue carries the queue's name as its hash tag, so its lists,
+// sorted sets and job hashes share a Redis Cluster slot (LMOVE between them is legal there).
+
+/** How long a job's "done" marker outlives the job: redeliveries later than this are not expected. */
+export const QUEUE_DONE_TTL_MS = 7 * DAY;
+/** A dead-lettered job's hash is kept this long for the admin to retry or discard it. */
+export const QUEUE_DEAD_TTL_MS = 30 * DAY;
+
+export const queueKeys = {
+  /** List of job ids waiting to run: LPUSH on enqueue, claimed from the right (FIFO). */
+  ready: (queue: string) => `${prefix()}queue:v1:{${queue}}:ready`,
+  /** List of job ids a worker has claimed (LMOVE from ready) and not yet acknowledged. */
+  processing: (queue: string) => `${prefix()}queue:v1:{${queue}}:processing`,
+  /** Sorted set: claimed job id → lease deadline (ms); the reaper returns expired ones to ready. */
+  leases: (queue: string) => `${prefix()}queue:v1:{${queue}}:leases`,
+  /** Sorted set: job id → when its retry is due (ms). */
+  delayed: (queue: string) => `${prefix()}queue:v1:{${queue}}:delayed`,
+  /** List of job ids that failed QUEUE_MAX_ATTEMPTS times, newest first. */
+  dead: (queue: string) => `${prefix()}queue:v1:{${queue}}:dead`,
+  /** Hash of one job: type, payload (JSON), attempts, enqueuedAt, lastError… */
+  job: (queue: string, id: string) => `${prefix()}queue:v1:{${queue}}:job:${id}`,
+  /** Present once a job's effect (per idempotency key, or job id) has happened (SET NX PX). */
+  done: (queue: string, idempotencyKey: string) => `${prefix()}queue:v1:{${queue}}:done:${idempotencyKey}`,
+  /** Short lock (SET NX PX) so one process at a time reaps leases and moves due retries. */
+  maintenance: (queue: string) => `${prefix()}queue:v1:{${queue}}:maintenance`,
+} as const;
+
+// ─── Customers ─────────────────────────────────────────────────────────────────────────────────────
+// Not cache. An OTP and its resend cooldown share the phone number as a hash tag (one Cluster slot).
+
+/** A sign-in code lives this long (the hash below). */
+export const OTP_TTL_MS = 3 * MINUTE;
+/** No new code for one number within this long of the last one (SET NX PX). */
+export const OTP_RESEND_COOLDOWN_MS = 30 * SECOND;
+/** The send counter of one IST day outlives it a little, so the day's last INCR still finds it. */
+export const SMS_DAY_TTL_MS = 2 * DAY;
+/** Demo outbox messages: kept for a day after the newest, and only the newest are ever shown. */
+export const OUTBOX_TTL_MS = DAY;
+/** A cart lives this long after its last change. */
+export const CART_TTL_MS = DAY;
+
+export const customerKeys = {
+  /** Hash `{ hmac, attempts }` of the current code for one number (`phone` normalised, e.g. 919876543210). */
+  otp: (phone: string) => `${prefix()}otp:{${phone}}`,
+  /** Present while a new code for this number must wait (SET NX PX OTP_RESEND_COOLDOWN_MS). */
+  otpCooldown: (phone: string) => `${prefix()}otp:{${phone}}:cooldown`,
+  /** Texts sent on one IST day, all instances together (INCR), `day` as YYYY-MM-DD. */
+  smsSentDay: (day: string) => `${prefix()}sms:v1:sent:${day}`,
+  /** List of JSON outbox messages, newest first (LPUSH), shown at /dev/outbox. */
+  outbox: () => `${prefix()}outbox:v1:messages`,
+  /** Hash of one session's cart: `restaurant` → restaurant slug, `item:<id>` → quantity. */
+  cart: (sessionHash: string) => `${prefix()}cart:v1:{${sessionHash}}`,
+} as const;
+
+// ─── Orders ────────────────────────────────────────────────────────────────────────────────────────
+// lib/orders/jobs.ts. Not cache: markers that make a job's outside effect (a text) happen once.
+
+/** An order's "placed" text marker outlives any redelivery of its job (the queue's done TTL). */
+export const ORDER_MARKER_TTL_MS = 7 * DAY;
+
+export const orderKeys = {
+  /** Present once the order's confirmation text is being or has been sent (SET NX PX). */
+  confirmationSent: (orderId: string) => `${prefix()}sms:v1:order-confirmed:${orderId}`,
 } as const;

@@ -84,7 +84,7 @@ export function limiterPolicies(env: Env = getEnv()) {
     'otp:ip': {
       kind: 'limiter',
       algorithm: 'slidingWindow',
-      limit: 10,
+      limit: env.RATE_LIMIT_OTP_PER_IP_PER_HOUR,
       windowMs: HOUR,
       keyPrefix: 'rl:otp:ip',
       onRedisFailure: 'closed',

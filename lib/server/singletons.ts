@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '@/db/client';
 import type { Env } from '@/lib/env';
 import type { Counters } from '@/lib/metrics/counters';
+import type { JobHandler } from '@/lib/queue/types';
 import type { RateLimitState } from '@/lib/ratelimit/state';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
@@ -21,6 +22,10 @@ export interface ProcessSingletons {
   counterFlush?: { timer: NodeJS.Timeout; running: boolean; failing: boolean };
   /** The rate limiter, its own Redis clients, breaker and fallback: shared by the proxy and every action. */
   rateLimit?: RateLimitState;
+  /** Job handlers by type (lib/queue/registry.ts), shared by every module graph that runs jobs. */
+  queueHandlers?: Map<string, JobHandler>;
+  /** The in-process worker of embedded mode (lib/queue/embedded.ts). */
+  queueWorker?: { controller: AbortController; done: Promise<void> };
 }
 
 const globalForThali = globalThis as unknown as { __thali?: ProcessSingletons };

@@ -5,6 +5,7 @@ import { startCounterFlushSchedule } from '@/lib/counters/schedule';
 import { prepareEmbeddedDatabase } from '@/db/prepare';
 import { ConfigError, getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
+import { startEmbeddedWorker } from '@/lib/queue/embedded';
 import { describeRedis } from '@/lib/redis/client';
 
 /**
@@ -37,4 +38,5 @@ export async function startServer(): Promise<void> {
   }
   if (database.backend === 'pglite') await prepareEmbeddedDatabase(database);
   startCounterFlushSchedule();
+  startEmbeddedWorker();
 }

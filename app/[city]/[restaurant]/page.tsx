@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -9,11 +11,28 @@ import { Container } from '@/components/container';
 import { EmptyState } from '@/components/empty-state';
 import { MenuCategory } from '@/components/menu-category';
 import { RestaurantHeader } from '@/components/restaurant-header';
+import { CartSummary } from '@/components/customer/cart-summary';
 import { ViewBeacon } from '@/components/view-beacon';
 import { WeeklyViews } from '@/components/weekly-views';
+import { priceCart, readCart } from '@/lib/cart/cart';
 import { readWeeklyViews } from '@/lib/counters/read-views';
+import { getCustomer } from '@/lib/customers/session';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { isSlug } from '@/lib/menus/slug';
+
+import { addItem, changeQuantity, checkout } from './actions';
+
+/** The signed-in customer's cart when it holds this restaurant's items; null otherwise or when Redis can't say. */
+async function cartFor(slug: string, menu: NonNullable<Awaited<ReturnType<typeof getRestaurantMenu>>['value']>) {
+  const customer = await getCustomer();
+  if (!customer) return null;
+  try {
+    const cart = await readCart(customer.sessionHash);
+    return cart.restaurant === slug ? priceCart(cart, menu) : null;
+  } catch {
+    return null;
+  }
+}
 
 interface MenuPageProps {
   params: Promise<{ city: string; restaurant: string }>;
@@ -42,6 +61,10 @@ export default async function MenuPage({ params }: MenuPageProps) {
   if (!menu || menu.restaurant.city.slug !== city) notFound();
 
   const { restaurant: info, categories } = menu;
+  const path = `/${info.city.slug}/${info.slug}`;
+  // Server actions bound to this restaurant (and, per item, in MenuItemRow): the client gets references only.
+  const ordering = { add: addItem.bind(null, info.slug), path };
+  const cart = await cartFor(info.slug, menu);
 
   return (
     <Container width="narrow" className="py-6 sm:py-8">
@@ -59,12 +82,23 @@ export default async function MenuPage({ params }: MenuPageProps) {
       <RestaurantHeader restaurant={info} />
       {views === null ? null : <WeeklyViews views={views} className="mt-3 px-1" />}
       <ViewBeacon restaurantSlug={info.slug} />
+      {cart && cart.lines.length > 0 ? (
+        <CartSummary
+          lines={cart.lines}
+          totalPaise={cart.totalPaise}
+          change={changeQuantity.bind(null, path)}
+          checkout={checkout.bind(null, path)}
+          // New with every render: one form's submits (a double click) share it and place one order.
+          idempotencyKey={randomBytes(16).toString('base64url')}
+          orderable={info.isOpen}
+        />
+      ) : null}
 
       {categories.length > 0 ? (
         <div className="mt-6">
           <CategoryNav categories={categories} />
           {categories.map((category, index) => (
-            <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} />
+            <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} ordering={ordering} />
           ))}
         </div>
       ) : (

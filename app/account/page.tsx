@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { Container } from '@/components/container';
+import { Price } from '@/components/price';
+import { formatPhone } from '@/lib/customers/phone';
+import { requireCustomer } from '@/lib/customers/session';
+import { plural } from '@/lib/format';
+import { listOwnOrders } from '@/lib/orders/queries';
+import { STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
+
+import { signOutCustomer } from '../login/actions';
+
+export const metadata: Metadata = { title: 'Your account' };
+
+export default async function AccountPage() {
+  const customer = await requireCustomer('/account');
+  const orders = await listOwnOrders(customer.customerId);
+  return (
+    <Container width="narrow" className="py-8 sm:py-12">
+      <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Your account</h1>
+      <p className="mt-3 text-base text-ink">
+        Signed in as <span data-testid="account-phone" className="font-semibold">{formatPhone(customer.phone)}</span>
+      </p>
+      <section aria-labelledby="orders-heading" className="mt-8">
+        <h2 id="orders-heading" className="text-lg font-extrabold text-ink">
+          Past orders
+        </h2>
+        {orders.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">No orders yet.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-white shadow-sm">
+            {orders.map((order) => (
+              <li key={order.id} data-testid="account-order">
+                <Link href={`/orders/${order.id}`} className="flex items-center justify-between gap-3 p-4 hover:bg-stone-50">
+                  <span className="min-w-0">
+                    <span className="block truncate text-sm font-semibold text-ink">{order.restaurantName}</span>
+                    <span className="block text-xs text-muted">
+                      #{shortOrderId(order.id)} · {plural(order.itemCount, 'item')} ·{' '}
+                      {order.createdAt.toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' })}
+                    </span>
+                  </span>
+                  <span className="text-right text-sm">
+                    <Price paise={order.totalPaise} className="block font-semibold text-ink" />
+                    <span data-testid="account-order-status" className="block text-xs text-muted">
+                      {STATUS_LABELS[order.status]}
+                    </span>
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <form action={signOutCustomer} className="mt-8">
+        <button
+          type="submit"
+          className="rounded-xl border border-line bg-white px-4 py-2.5 text-sm font-bold text-ink shadow-sm hover:bg-stone-50"
+        >
+          Sign out
+        </button>
+      </form>
+    </Container>
+  );
+}

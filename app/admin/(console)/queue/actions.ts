@@ -1,0 +1,29 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+
+import { requireAdmin } from '@/lib/auth/admin';
+import { log } from '@/lib/log';
+import { discardDeadLetter, retryDeadLetter, type DeadLetterOutcome } from '@/lib/queue/admin';
+
+/** Retry and discard of dead letters. Each checks the session itself; lib/queue/admin.ts audits both. */
+
+async function run(what: string, operation: () => Promise<DeadLetterOutcome>): Promise<void> {
+  try {
+    const outcome = await operation();
+    if (outcome.status !== 'done') log.warn(`queue ${what} not done`, { status: outcome.status });
+  } catch (error) {
+    log.error(`queue ${what} failed`, { error: error instanceof Error ? error.message : String(error) });
+  }
+  revalidatePath('/admin/queue');
+}
+
+export async function retryDeadLetterAction(formData: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  await run('retry', () => retryDeadLetter(admin.adminId, formData.get('queue'), formData.get('id')));
+}
+
+export async function discardDeadLetterAction(formData: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  await run('discard', () => discardDeadLetter(admin.adminId, formData.get('queue'), formData.get('id')));
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+
+import { Container } from '@/components/container';
+import { DemoBanner } from '@/components/customer/demo-banner';
+import { maskPhone } from '@/lib/customers/phone';
+import { outboxEnabled, readOutbox } from '@/lib/customers/sms';
+
+export const metadata: Metadata = { title: 'Demo outbox', robots: { index: false } };
+
+/**
+ * The demo SMS outbox (SMS_SENDER=outbox only): what a real provider would have texted, newest
+ * first, from every instance (one Redis list). Numbers are masked but for their last four digits.
+ */
+export default async function OutboxPage() {
+  await connection();
+  if (!outboxEnabled()) notFound();
+  const messages = await readOutbox().catch(() => null);
+  return (
+    <Container width="narrow" className="py-8 sm:py-12">
+      <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Demo outbox</h1>
+      <div className="mt-4">
+        <DemoBanner />
+      </div>
+      {messages === null ? (
+        <p className="mt-6 text-sm text-muted">The outbox can’t be read right now.</p>
+      ) : messages.length === 0 ? (
+        <p className="mt-6 text-sm text-muted">No messages yet.</p>
+      ) : (
+        <ol className="mt-6 divide-y divide-line rounded-2xl border border-line bg-white">
+          {messages.map((message) => (
+            <li key={message.id} data-testid="outbox-message" data-to={message.to.slice(-4)} className="px-4 py-3">
+              <p className="text-xs text-muted">
+                To {maskPhone(message.to)} · <time dateTime={message.sentAt}>{message.sentAt.slice(11, 19)} UTC</time>
+              </p>
+              <p className="mt-1 text-sm text-ink">{message.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Container>
+  );
+}

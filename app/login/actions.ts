@@ -1,0 +1,79 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+
+import type { OtpFormState } from '@/components/customer/otp-login-form';
+import { clientIp } from '@/lib/auth/client-ip';
+import { customerSessionCookie } from '@/lib/auth/cookie';
+import { destroySession } from '@/lib/auth/sessions';
+import { safeCustomerNext } from '@/lib/customers/next-path';
+import { requestOtp } from '@/lib/customers/otp';
+import { formatPhone, normalizePhone } from '@/lib/customers/phone';
+import { signInWithOtp } from '@/lib/customers/sign-in';
+
+const UNAVAILABLE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
+
+function field(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === 'string' ? value.slice(0, 64) : '';
+}
+
+async function send(phone: string, resend: boolean): Promise<OtpFormState> {
+  const result = await requestOtp(phone, clientIp(await headers()));
+  const codeStep = { step: 'code', phone, shownPhone: formatPhone(phone) } as const;
+  if (result.ok) return resend ? { ...codeStep, notice: `We sent a new code to ${formatPhone(phone)}.` } : codeStep;
+  switch (result.error) {
+    case 'cooldown':
+      return resend
+        ? { ...codeStep, error: `Please wait ${result.retryAfterSeconds} s before asking for another code.` }
+        : { ...codeStep, notice: `A code was sent a moment ago to ${formatPhone(phone)}.` };
+    case 'rate-limited':
+      return { step: 'phone', error: `Too many codes requested. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` };
+    case 'daily-cap':
+      return { step: 'phone', error: 'We can’t send more codes today. Please try again tomorrow.' };
+    case 'unavailable':
+      return { step: 'phone', error: UNAVAILABLE };
+  }
+}
+
+/** Both steps of the OTP form: `send` (and `resend`) a code, `verify` it and sign in. */
+export async function otpStep(_previous: OtpFormState, formData: FormData): Promise<OtpFormState> {
+  const intent = field(formData, 'intent');
+  const phone = normalizePhone(field(formData, 'phone'));
+  if (!phone) return { step: 'phone', error: 'Enter a 10-digit Indian mobile number (starting 6-9), with or without +91.' };
+  if (intent !== 'verify') return send(phone, intent === 'resend');
+
+  const codeStep = { step: 'code', phone, shownPhone: formatPhone(phone) } as const;
+  const code = field(formData, 'code').trim();
+  if (!/^\d{6}$/.test(code)) return { ...codeStep, error: 'Enter the 6-digit code.' };
+  const result = await signInWithOtp(phone, code);
+  if (!result.ok) {
+    switch (result.error) {
+      case 'invalid':
+        return { ...codeStep, error: `That code is not right. ${result.attemptsLeft} attempt${result.attemptsLeft === 1 ? '' : 's'} left.` };
+      case 'too-many-attempts':
+        return { ...codeStep, error: 'Too many wrong attempts: that code no longer works. Ask for a new one.' };
+      case 'expired':
+        return { ...codeStep, error: 'That code has expired or was already used. Ask for a new one.' };
+      case 'unavailable':
+        return { ...codeStep, error: UNAVAILABLE };
+    }
+  }
+
+  const jar = await cookies();
+  const cookie = customerSessionCookie();
+  await destroySession(jar.get(cookie.name)?.value);
+  jar.set(cookie.name, result.sessionId, cookie.options);
+  const next = safeCustomerNext(formData.get('next'));
+  redirect(next === '/' ? '/account' : next);
+}
+
+/** Ends the customer's session on every instance and clears the cookie. */
+export async function signOutCustomer(): Promise<void> {
+  const jar = await cookies();
+  const { name, options } = customerSessionCookie();
+  await destroySession(jar.get(name)?.value);
+  jar.delete({ name, ...options });
+  redirect('/');
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+
+import { Container } from '@/components/container';
+import { DemoBanner } from '@/components/customer/demo-banner';
+import { OtpLoginForm } from '@/components/customer/otp-login-form';
+import { safeCustomerNext } from '@/lib/customers/next-path';
+import { getCustomer } from '@/lib/customers/session';
+import { outboxEnabled } from '@/lib/customers/sms';
+
+import { otpStep } from './actions';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function CustomerLoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const next = safeCustomerNext(params.next);
+  if (await getCustomer()) redirect(next === '/' ? '/account' : next);
+
+  return (
+    <Container width="narrow" className="flex justify-center py-12 sm:py-16">
+      <div className="w-full max-w-sm">
+        <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Sign in</h1>
+        <p className="mt-2 text-sm text-muted">With your mobile number: we text you a one-time code.</p>
+        {outboxEnabled() ? (
+          <div className="mt-5">
+            <DemoBanner />
+          </div>
+        ) : null}
+        <div className="mt-6 rounded-3xl border border-line bg-white p-6 shadow-sm">
+          <OtpLoginForm action={otpStep} next={next === '/' ? undefined : next} />
+        </div>
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,103 @@
+'use client';
+
+import { useActionState } from 'react';
+
+export interface OtpFormState {
+  step: 'phone' | 'code';
+  /** Normalised number once a code was sent (a hidden field of the code step). */
+  phone?: string;
+  /** The number as shown, e.g. +91 98765 43210. */
+  shownPhone?: string;
+  error?: string;
+  notice?: string;
+}
+
+const INPUT =
+  'mt-1.5 block w-full rounded-xl border border-line bg-white px-3.5 py-2.5 text-base text-ink shadow-sm placeholder:text-stone-400 aria-[invalid=true]:border-nonveg';
+const PRIMARY =
+  'w-full rounded-xl bg-brand-700 px-4 py-3 text-base font-bold text-white shadow-sm hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70';
+
+/** Two steps in one form: the mobile number, then the 6-digit code sent to it (with a resend). */
+export function OtpLoginForm({
+  action,
+  next,
+}: {
+  action: (state: OtpFormState, formData: FormData) => Promise<OtpFormState>;
+  next?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { step: 'phone' });
+  const invalid = state.error ? true : undefined;
+
+  return (
+    <form action={formAction} noValidate>
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <div role="alert" data-testid="otp-error" className="mb-5 empty:mb-0">
+        {state.error ? (
+          <p className="rounded-xl border border-nonveg/30 bg-nonveg-soft px-4 py-3 text-sm font-medium text-nonveg">
+            {state.error}
+          </p>
+        ) : null}
+      </div>
+      {state.step === 'phone' ? (
+        <div className="flex flex-col gap-5">
+          <div>
+            <label htmlFor="phone" className="block text-sm font-semibold text-ink">
+              Mobile number
+            </label>
+            <input
+              id="phone"
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              placeholder="98765 43210"
+              required
+              aria-invalid={invalid}
+              className={INPUT}
+            />
+          </div>
+          <button type="submit" name="intent" value="send" disabled={pending} className={PRIMARY}>
+            {pending ? 'Sending…' : 'Send code'}
+          </button>
+        </div>
+      ) : (
+        <div className="flex flex-col gap-5">
+          <input type="hidden" name="phone" value={state.phone} />
+          <p role="status" className="text-sm text-muted">
+            {state.notice ?? `We sent a 6-digit code to ${state.shownPhone}.`}
+          </p>
+          <div>
+            <label htmlFor="code" className="block text-sm font-semibold text-ink">
+              Code
+            </label>
+            <input
+              id="code"
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6}"
+              maxLength={6}
+              required
+              aria-invalid={invalid}
+              className={INPUT}
+            />
+          </div>
+          <button type="submit" name="intent" value="verify" disabled={pending} className={PRIMARY}>
+            {pending ? 'Checking…' : 'Verify and sign in'}
+          </button>
+          <button
+            type="submit"
+            name="intent"
+            value="resend"
+            disabled={pending}
+            formNoValidate
+            className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
+          >
+            Resend code
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

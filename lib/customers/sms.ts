@@ -1,0 +1,73 @@
+import 'server-only';
+
+import { randomUUID } from 'node:crypto';
+
+import { customerKeys, OUTBOX_TTL_MS } from '@/lib/cache/keys';
+import { getEnv, type Env } from '@/lib/env';
+import { getRedis } from '@/lib/redis/client';
+import type { RedisStore } from '@/lib/redis/types';
+
+/**
+ * Texts to customers (sign-in codes, order updates) go through one interface, chosen by SMS_SENDER,
+ * never by NODE_ENV: the demo `outbox` (the default, and what the e2e suite reads) or, later, a real
+ * provider's adapter. No sender, and nothing around one, ever writes a message body to a log: a
+ * body can hold a sign-in code.
+ */
+export interface SmsMessage {
+  /** Normalised number, e.g. 919876543210. */
+  to: string;
+  body: string;
+  kind: 'otp' | 'order';
+}
+
+export interface SmsSender {
+  readonly name: Env['SMS_SENDER'];
+  send(message: SmsMessage, store?: RedisStore): Promise<void>;
+}
+
+export interface OutboxMessage extends SmsMessage {
+  id: string;
+  sentAt: string;
+}
+
+/** How many of the newest outbox messages are shown (older ones expire with the list). */
+export const OUTBOX_SHOWN = 50;
+
+/**
+ * The demo outbox: one Redis list that every instance pushes to (LPUSH) and /dev/outbox reads, so a
+ * code sent by one server is shown by any. The list's TTL is renewed on each push; the daily send cap
+ * bounds how long it can grow in the meantime (the RedisStore interface has no LTRIM).
+ */
+export const outboxSender: SmsSender = {
+  name: 'outbox',
+  async send(message, store = getRedis()) {
+    const entry: OutboxMessage = { ...message, id: randomUUID(), sentAt: new Date().toISOString() };
+    const key = customerKeys.outbox();
+    await store.lpush(key, [JSON.stringify(entry)]);
+    await store.pexpire(key, OUTBOX_TTL_MS);
+  },
+};
+
+export function smsSender(env: Env = getEnv()): SmsSender {
+  switch (env.SMS_SENDER) {
+    case 'outbox':
+      return outboxSender;
+  }
+}
+
+/** Whether codes go to the demo outbox (pages then show the demo-mode banner, and /dev/outbox exists). */
+export function outboxEnabled(env: Env = getEnv()): boolean {
+  return env.SMS_SENDER === 'outbox';
+}
+
+/** The newest outbox messages, newest first. */
+export async function readOutbox(store: RedisStore = getRedis(), count = OUTBOX_SHOWN): Promise<OutboxMessage[]> {
+  const raw = await store.lrange(customerKeys.outbox(), 0, count - 1);
+  return raw.flatMap((line) => {
+    try {
+      return [JSON.parse(line) as OutboxMessage];
+    } catch {
+      return [];
+    }
+  });
+}

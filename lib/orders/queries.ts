@@ -1,0 +1,71 @@
+import 'server-only';
+
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+
+import { getDb, type Database } from '@/db/client';
+import { cities, orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
+
+export interface OrderDetail {
+  id: string;
+  status: OrderStatus;
+  totalPaise: number;
+  createdAt: Date;
+  updatedAt: Date;
+  restaurant: { name: string; slug: string; citySlug: string };
+  items: { name: string; pricePaise: number; quantity: number }[];
+}
+
+/** One order, only when it belongs to `customerId` (anyone else gets null, exactly as for no order). */
+export async function loadOwnOrder(customerId: number, orderId: string, db: Database = getDb()): Promise<OrderDetail | null> {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(orderId)) return null;
+  const [order] = await db
+    .select({
+      id: orders.id,
+      status: orders.status,
+      totalPaise: orders.totalPaise,
+      createdAt: orders.createdAt,
+      updatedAt: orders.updatedAt,
+      restaurantName: restaurants.name,
+      restaurantSlug: restaurants.slug,
+      citySlug: cities.slug,
+    })
+    .from(orders)
+    .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
+    .innerJoin(cities, eq(cities.id, restaurants.cityId))
+    .where(and(eq(orders.id, orderId), eq(orders.customerId, customerId)));
+  if (!order) return null;
+  const items = await db
+    .select({ name: orderItems.name, pricePaise: orderItems.pricePaise, quantity: orderItems.quantity })
+    .from(orderItems)
+    .where(eq(orderItems.orderId, orderId))
+    .orderBy(asc(orderItems.position));
+  const { restaurantName, restaurantSlug, citySlug, ...rest } = order;
+  return { ...rest, restaurant: { name: restaurantName, slug: restaurantSlug, citySlug }, items };
+}
+
+export interface OrderSummary {
+  id: string;
+  status: OrderStatus;
+  totalPaise: number;
+  createdAt: Date;
+  restaurantName: string;
+  itemCount: number;
+}
+
+/** The customer's orders, newest first. */
+export async function listOwnOrders(customerId: number, limit = 50, db: Database = getDb()): Promise<OrderSummary[]> {
+  return db
+    .select({
+      id: orders.id,
+      status: orders.status,
+      totalPaise: orders.totalPaise,
+      createdAt: orders.createdAt,
+      restaurantName: restaurants.name,
+      itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+    })
+    .from(orders)
+    .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
+    .where(eq(orders.customerId, customerId))
+    .orderBy(desc(orders.createdAt))
+    .limit(limit);
+}

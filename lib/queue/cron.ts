@@ -1,0 +1,40 @@
+import 'server-only';
+
+import { timingSafeEqual } from 'node:crypto';
+
+import { getEnv } from '@/lib/env';
+import { log } from '@/lib/log';
+
+import './handlers';
+import { drainQueues } from './worker';
+
+/** What one cron invocation may do: bounded well inside a serverless function's time limit. */
+export const CRON_DRAIN = { maxJobs: 100, maxMs: 25_000 } as const;
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The cron-invoked backstop (Vercel sends `Authorization: Bearer $CRON_SECRET`): reaps, promotes due
+ * retries and runs up to CRON_DRAIN jobs. 503 while CRON_SECRET is unset (the server still starts),
+ * 401 on a missing or wrong secret.
+ */
+export async function handleQueueCron(request: Request): Promise<Response> {
+  const headers = { 'cache-control': 'no-store' };
+  const secret = getEnv().CRON_SECRET;
+  if (!secret) {
+    return Response.json({ error: 'CRON_SECRET is not set: the queue cron route is off' }, { status: 503, headers });
+  }
+  const auth = request.headers.get('authorization') ?? '';
+  if (!sameSecret(auth, `Bearer ${secret}`)) return Response.json({ error: 'unauthorized' }, { status: 401, headers });
+  try {
+    const report = await drainQueues(CRON_DRAIN);
+    return Response.json({ ok: true, ...report }, { headers });
+  } catch (error) {
+    log.warn('queue cron drain failed', { error: error instanceof Error ? error.message : String(error) });
+    return Response.json({ error: 'the queue could not be reached' }, { status: 503, headers });
+  }
+}

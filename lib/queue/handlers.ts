@@ -1,0 +1,9 @@
+import 'server-only';
+
+/**
+ * Every module that registers job handlers (registerJobHandler) is imported here, once, so each
+ * place that runs jobs — `npm run worker`, the in-process worker, the cron route and the
+ * after-response drain — knows all of them. Add a line per feature, e.g.
+ *   import '@/lib/orders/jobs';
+ */
+import '@/lib/orders/jobs';

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { addToCart, clearCart, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
+import { CART_TTL_MS, customerKeys } from '@/lib/cache/keys';
+import { parseEnv } from '@/lib/env';
+import type { RestaurantMenu } from '@/lib/menus/types';
+import type { RedisStore } from '@/lib/redis/types';
+import { singletons } from '@/lib/server/singletons';
+
+import { deleteKeysUnder } from '../support/app-context';
+import { driversUnderTest } from '../support/redis-drivers';
+import { uniquePrefix } from '../support/services';
+
+const drivers = await driversUnderTest();
+
+function menu(slug: string, options: { isOpen?: boolean } = {}): RestaurantMenu {
+  const base = slug === 'dosa-point' ? 100 : 200;
+  return {
+    restaurant: {
+      slug,
+      name: slug,
+      cuisines: ['South Indian'],
+      rating: 4.2,
+      deliveryMinutes: 30,
+      costForTwo: 300,
+      pureVeg: true,
+      isOpen: options.isOpen ?? true,
+      area: 'Indiranagar',
+      city: { slug: 'bengaluru', name: 'Bengaluru' },
+    },
+    categories: [
+      {
+        name: 'Mains',
+        items: [
+          { id: base + 1, name: 'Masala dosa', description: '', pricePaise: 12_000, veg: true, available: true, bestseller: true },
+          { id: base + 2, name: 'Idli', description: '', pricePaise: 6_000, veg: true, available: true, bestseller: false },
+          { id: base + 3, name: 'Vada', description: '', pricePaise: 5_000, veg: true, available: false, bestseller: false },
+        ],
+      },
+    ],
+  };
+}
+
+for (const driver of drivers) {
+  describe.skipIf(!driver.available)(`cart on ${driver.name}${driver.available ? '' : ` (skipped: ${driver.skipReason})`}`, () => {
+    const prefix = uniquePrefix(`cart-${driver.name}`);
+    let store: RedisStore;
+    let session = 0;
+    let hash: string;
+
+    beforeAll(async () => {
+      store = await driver.create();
+    });
+    beforeEach(() => {
+      singletons().env = parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: prefix });
+      session += 1;
+      hash = `session${session}`;
+    });
+    afterAll(async () => {
+      await deleteKeysUnder(store, prefix);
+      await store.close();
+      await driver.cleanup();
+    });
+
+    it('adds, counts up, changes quantity, removes, with a 24 h TTL', async () => {
+      const dosa = menu('dosa-point');
+      expect(await addToCart(hash, dosa, 101, { store })).toEqual({ status: 'added', quantity: 1 });
+      expect(await addToCart(hash, dosa, 101, { store })).toEqual({ status: 'added', quantity: 2 });
+      expect(await addToCart(hash, dosa, 102, { store })).toEqual({ status: 'added', quantity: 1 });
+      expect(await readCart(hash, store)).toEqual({
+        restaurant: 'dosa-point',
+        items: [
+          { itemId: 101, quantity: 2 },
+          { itemId: 102, quantity: 1 },
+        ],
+      });
+      expect(await store.pttl(customerKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+      await setQuantity(hash, 101, 5, store);
+      await setQuantity(hash, 999, 5, store); // not in the cart: ignored
+      expect(priceCart(await readCart(hash, store), dosa)).toEqual({
+        lines: [
+          { itemId: 101, name: 'Masala dosa', pricePaise: 12_000, quantity: 5 },
+          { itemId: 102, name: 'Idli', pricePaise: 6_000, quantity: 1 },
+        ],
+        totalPaise: 66_000,
+      });
+      await setQuantity(hash, 101, 0, store);
+      await setQuantity(hash, 102, 0, store);
+      expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
+      expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
+    });
+
+    it('refuses unavailable items and closed restaurants', async () => {
+      expect(await addToCart(hash, menu('dosa-point'), 103, { store })).toEqual({ status: 'unavailable' });
+      expect(await addToCart(hash, menu('dosa-point'), 999, { store })).toEqual({ status: 'unavailable' });
+      expect(await addToCart(hash, menu('dosa-point', { isOpen: false }), 101, { store })).toEqual({ status: 'unavailable' });
+      expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
+    });
+
+    it('one restaurant per cart: another asks to replace, and replacing starts afresh', async () => {
+      await addToCart(hash, menu('dosa-point'), 101, { store });
+      expect(await addToCart(hash, menu('biryani-house'), 201, { store })).toEqual({
+        status: 'conflict',
+        currentRestaurant: 'dosa-point',
+      });
+      expect(await addToCart(hash, menu('biryani-house'), 201, { store, replace: true })).toEqual({ status: 'added', quantity: 1 });
+      expect(await readCart(hash, store)).toEqual({ restaurant: 'biryani-house', items: [{ itemId: 201, quantity: 1 }] });
+    });
+
+    it('caps a quantity and clears', async () => {
+      for (let i = 0; i < MAX_QUANTITY + 2; i++) await addToCart(hash, menu('dosa-point'), 101, { store });
+      expect((await readCart(hash, store)).items).toEqual([{ itemId: 101, quantity: MAX_QUANTITY }]);
+      await clearCart(hash, store);
+      expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
+    });
+  });
+}

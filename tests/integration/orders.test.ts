@@ -1,0 +1,234 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { menuItems, orderItems, orders, restaurants } from '@/db/schema';
+import { customerKeys } from '@/lib/cache/keys';
+import { customerIdFor } from '@/lib/customers/accounts';
+import { readOutbox } from '@/lib/customers/sms';
+import { getRestaurantMenu } from '@/lib/menus/cached';
+import { placeOrder } from '@/lib/orders/checkout';
+import { advanceOrder, confirmationText, confirmOrder, ORDER_ADVANCE, ORDER_CONFIRM } from '@/lib/orders/jobs';
+import { drainQueues } from '@/lib/queue/worker';
+import '@/lib/queue/handlers';
+import { createMemoryStore } from '@/lib/redis/memory-store';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { deleteKeysUnder, installBackends } from '../support/app-context';
+import { createTestPglite, createTestPostgres } from '../support/databases';
+import { driversUnderTest } from '../support/redis-drivers';
+import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } from '../support/services';
+
+/**
+ * Checkout and the order's jobs: one order per idempotency key even for concurrent submits, prices
+ * from Postgres (never the cart or the menu cache), refusals, and handlers whose duplicates have one
+ * effect. Run on PGlite + the in-process store and on real Postgres + TCP Redis.
+ */
+const tcp = (await driversUnderTest()).find((driver) => driver.name === 'tcp')!;
+const postgresUp = IN_CI || (await postgresAvailable());
+const realReason = !postgresUp ? missing(`Postgres at ${TEST_POSTGRES_URL}`) : !tcp.available ? tcp.skipReason : undefined;
+if (realReason) console.warn(`[orders] Postgres + tcp: ${realReason}`);
+
+type Enqueued = { queue: string; type: string; payload: unknown; idempotencyKey?: string };
+
+const backends = [
+  {
+    name: 'PGlite + memory',
+    available: true,
+    reason: undefined as string | undefined,
+    create: async () => ({ db: await createTestPglite(), redis: createMemoryStore() }),
+  },
+  {
+    name: 'Postgres + tcp',
+    available: !realReason,
+    reason: realReason,
+    create: async () => ({ db: await createTestPostgres('orders'), redis: await tcp.create() }),
+  },
+];
+
+for (const backend of backends) {
+  describe.skipIf(!backend.available)(`orders on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
+    const prefix = uniquePrefix('orders');
+    let db: DatabaseHandle;
+    let redis: RedisStore;
+    let restaurant: { id: number; slug: string };
+    let items: { id: number; name: string; pricePaise: number }[];
+    let sessions = 0;
+    const enqueued: Enqueued[] = [];
+    const recordEnqueue = async (queue: string, job: Omit<Enqueued, 'queue'>) => {
+      enqueued.push({ queue, ...job });
+    };
+
+    beforeAll(async () => {
+      ({ db, redis } = await backend.create());
+      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000', ORDER_STEP_DELAY_MS: '20' } });
+      const [open] = await db.db
+        .select({ id: restaurants.id, slug: restaurants.slug })
+        .from(restaurants)
+        .where(eq(restaurants.isOpen, true))
+        .limit(1);
+      restaurant = open!;
+      items = await db.db
+        .select({ id: menuItems.id, name: menuItems.name, pricePaise: menuItems.pricePaise })
+        .from(menuItems)
+        .where(and(eq(menuItems.restaurantId, restaurant.id), eq(menuItems.available, true)))
+        .orderBy(menuItems.id)
+        .limit(2);
+      expect(items).toHaveLength(2);
+    });
+    afterAll(async () => {
+      await deleteKeysUnder(redis, prefix);
+      await redis.close();
+      await db.close();
+    });
+
+    /** A new customer whose cart holds 2 × the first item and 1 × the second. */
+    async function customerWithCart(cart: Record<string, string> = { [`item:${items[0]!.id}`]: '2', [`item:${items[1]!.id}`]: '1' }) {
+      sessions += 1;
+      const customerId = await customerIdFor(`91900000${String(sessions).padStart(4, '0')}${Math.floor(Math.random() * 9)}`, db.db);
+      const sessionHash = `${prefix}-session-${sessions}`;
+      if (Object.keys(cart).length > 0) await redis.hset(customerKeys.cart(sessionHash), { restaurant: restaurant.slug, ...cart });
+      return { customerId, sessionHash };
+    }
+    const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+
+    it('two concurrent checkouts with one key place one order, enqueue its jobs once and clear the cart', async () => {
+      const customer = await customerWithCart();
+      const idempotencyKey = key();
+      enqueued.length = 0;
+      const [a, b] = await Promise.all([
+        placeOrder(customer, { idempotencyKey }, { enqueue: recordEnqueue }),
+        placeOrder(customer, { idempotencyKey }, { enqueue: recordEnqueue }),
+      ]);
+      expect(a.status).toBe('placed');
+      expect(b.status).toBe('placed');
+      if (a.status !== 'placed' || b.status !== 'placed') return;
+      expect(a.order.id).toBe(b.order.id);
+      expect([a.created, b.created].sort()).toEqual([false, true]);
+      expect(a.order.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      const rows = await db.db.select().from(orders).where(eq(orders.customerId, customer.customerId));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ status: 'placed', totalPaise: items[0]!.pricePaise * 2 + items[1]!.pricePaise });
+      expect(enqueued.map((job) => [job.queue, job.type, job.idempotencyKey])).toEqual([
+        ['notifications', ORDER_CONFIRM, `order:${a.order.id}:confirm`],
+        ['orders', ORDER_ADVANCE, `order:${a.order.id}:advance:accepted`],
+      ]);
+      expect(await redis.hgetall(customerKeys.cart(customer.sessionHash))).toEqual({});
+
+      // A third submit, later, with the cart gone: still the same order, nothing new enqueued.
+      const again = await placeOrder(customer, { idempotencyKey }, { enqueue: recordEnqueue });
+      expect(again).toMatchObject({ status: 'placed', created: false, order: { id: a.order.id } });
+      expect(enqueued).toHaveLength(2);
+    });
+
+    it('snapshots names and prices from Postgres, not from the cached menu', async () => {
+      // Warm the menu cache, then change a price in Postgres only (no invalidation): the cache is stale.
+      const { value: cached } = await getRestaurantMenu(restaurant.slug);
+      const cachedPrice = cached!.categories.flatMap((c) => c.items).find((item) => item.id === items[0]!.id)!.pricePaise;
+      const newPrice = cachedPrice + 1_234;
+      await db.db.update(menuItems).set({ pricePaise: newPrice }).where(eq(menuItems.id, items[0]!.id));
+      try {
+        const customer = await customerWithCart();
+        const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+        expect(result.status).toBe('placed');
+        if (result.status !== 'placed') return;
+        const lines = await db.db.select().from(orderItems).where(eq(orderItems.orderId, result.order.id)).orderBy(orderItems.position);
+        expect(lines.map(({ menuItemId, name, pricePaise, quantity }) => ({ menuItemId, name, pricePaise, quantity }))).toEqual([
+          { menuItemId: items[0]!.id, name: items[0]!.name, pricePaise: newPrice, quantity: 2 },
+          { menuItemId: items[1]!.id, name: items[1]!.name, pricePaise: items[1]!.pricePaise, quantity: 1 },
+        ]);
+        expect(result.order.totalPaise).toBe(newPrice * 2 + items[1]!.pricePaise);
+      } finally {
+        await db.db.update(menuItems).set({ pricePaise: items[0]!.pricePaise }).where(eq(menuItems.id, items[0]!.id));
+      }
+    });
+
+    it('refuses an empty cart, an unavailable item and a closed restaurant, writing nothing', async () => {
+      const empty = await customerWithCart({});
+      expect(await placeOrder(empty, { idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({ status: 'empty' });
+
+      await db.db.update(menuItems).set({ available: false }).where(eq(menuItems.id, items[1]!.id));
+      try {
+        const customer = await customerWithCart();
+        const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+        expect(result).toMatchObject({ status: 'unavailable', items: [items[1]!.name] });
+        expect(await redis.hgetall(customerKeys.cart(customer.sessionHash))).not.toEqual({});
+      } finally {
+        await db.db.update(menuItems).set({ available: true }).where(eq(menuItems.id, items[1]!.id));
+      }
+
+      await db.db.update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, restaurant.id));
+      try {
+        const customer = await customerWithCart();
+        expect(await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({ status: 'closed' });
+      } finally {
+        await db.db.update(restaurants).set({ isOpen: true }).where(eq(restaurants.id, restaurant.id));
+      }
+      expect(await placeOrder(empty, { idempotencyKey: 'short' }, { enqueue: recordEnqueue })).toMatchObject({ status: 'invalid-key' });
+      expect(await db.db.select().from(orders).where(eq(orders.customerId, empty.customerId))).toHaveLength(0);
+    });
+
+    it('order.confirm texts the order once, however often (and concurrently) it is delivered', async () => {
+      const customer = await customerWithCart();
+      const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (result.status !== 'placed') throw new Error(result.status);
+      const payload = { orderId: result.order.id };
+      const outcomes = await Promise.all([confirmOrder(payload), confirmOrder(payload), confirmOrder(payload)]);
+      expect(outcomes.sort()).toEqual(['already-sent', 'already-sent', 'sent']);
+      expect(await confirmOrder(payload)).toBe('already-sent');
+      const text = confirmationText(result.order.id, result.order.totalPaise);
+      expect(text).toMatch(/^Thali: order #[A-Za-z0-9_-]{8} placed, ₹[\d,.]+$/);
+      expect((await readOutbox(redis, 200)).filter((message) => message.body === text)).toHaveLength(1);
+    });
+
+    it('order.confirm releases its marker when the send fails, so the retry texts', async () => {
+      const customer = await customerWithCart();
+      const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (result.status !== 'placed') throw new Error(result.status);
+      const failing = { name: 'outbox' as const, send: async () => Promise.reject(new Error('provider down')) };
+      await expect(confirmOrder({ orderId: result.order.id }, { sender: failing })).rejects.toThrow('provider down');
+      expect(await confirmOrder({ orderId: result.order.id })).toBe('sent');
+    });
+
+    it('order.advance moves one step per duplicate set and schedules the next step', async () => {
+      const customer = await customerWithCart();
+      const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (result.status !== 'placed') throw new Error(result.status);
+      const orderId = result.order.id;
+      const next: Enqueued[] = [];
+      const deps = { enqueue: async (queue: string, job: Omit<Enqueued, 'queue'>) => void next.push({ queue, ...job }), sleep: async () => {} };
+      const payload = { orderId, to: 'accepted', dueAt: 0 };
+      const outcomes = await Promise.all([advanceOrder(payload, deps), advanceOrder(payload, deps)]);
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['advanced', 'already']);
+      const [row] = await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+      expect(row!.status).toBe('accepted');
+      expect(next.every((job) => job.idempotencyKey === `order:${orderId}:advance:preparing`)).toBe(true);
+      expect((next[0]!.payload as { to: string }).to).toBe('preparing');
+
+      // Once further along, a late duplicate of an old step changes nothing and schedules nothing.
+      await advanceOrder({ orderId, to: 'preparing', dueAt: 0 }, deps);
+      next.length = 0;
+      expect(await advanceOrder(payload, deps)).toEqual({ status: 'stale' });
+      expect(next).toHaveLength(0);
+      const [after] = await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+      expect(after!.status).toBe('preparing');
+    });
+
+    it('through the real queue: placed → … → delivered, one confirmation text', async () => {
+      const customer = await customerWithCart();
+      const result = await placeOrder(customer, { idempotencyKey: key() });
+      if (result.status !== 'placed') throw new Error(result.status);
+      const seen = new Set<string>();
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        await drainQueues({ maxJobs: 10, maxMs: 2_000 });
+        const [row] = await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, result.order.id));
+        seen.add(row!.status);
+        if (row!.status === 'delivered' || Date.now() > deadline) break;
+      }
+      expect(seen.has('delivered')).toBe(true);
+      const text = confirmationText(result.order.id, result.order.totalPaise);
+      expect((await readOutbox(redis, 200)).filter((message) => message.body === text)).toHaveLength(1);
+    });
+  });
+}
