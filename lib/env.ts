@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { z } from 'zod';
 
 import { singletons } from '@/lib/server/singletons';
@@ -82,8 +84,9 @@ const schema = z
     RATE_LIMIT_TIMEOUT_MS: positiveInt(100),
     /** Serves /api/internal/bench/* (exempt from rate limits) for `npm run bench:ratelimit`; never set it in a deployment. */
     /**
-     * Key of the HMAC that OTP codes are stored under (lib/customers/otp.ts). Required in production;
-     * development and tests fall back to a fixed, published value (and say so once at start).
+     * Key of the HMAC that OTP codes are stored under (lib/customers/otp.ts). Required in production
+     * with a shared Redis, where every instance must verify what another sent; on the in-process store
+     * (one instance) production uses a random per-process key; development and tests a published one.
      */
     OTP_SECRET: optionalSecret.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     /** Where sign-in codes and order messages go: `outbox` (a demo outbox at /dev/outbox) is the one built in. */
@@ -139,11 +142,12 @@ const schema = z
         message: 'the documented demo password cannot be used in production: choose another',
       });
     }
-    if (env.NODE_ENV === 'production' && env.OTP_SECRET === undefined) {
+    if (env.NODE_ENV === 'production' && env.OTP_SECRET === undefined && (hasUrl || env.REDIS_URL !== undefined)) {
       ctx.addIssue({
         code: 'custom',
         path: ['OTP_SECRET'],
-        message: 'required in production: a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)',
+        message:
+          'required in production with a shared Redis: a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)',
       });
     }
     if (env.VERCEL) {
@@ -197,11 +201,16 @@ export function trustedProxies(env: Env = getEnv()): TrustedProxies {
   return env.TRUSTED_PROXIES ?? (env.VERCEL ? 'vercel' : 'none');
 }
 
-/** Published, so only for development and tests: production refuses to start without OTP_SECRET. */
+/** Published, so only for development and tests; production never uses it. */
 export const DEV_OTP_SECRET = 'thali-development-otp-secret-not-for-production';
 
 export function otpSecret(env: Env = getEnv()): string {
-  return env.OTP_SECRET ?? DEV_OTP_SECRET;
+  if (env.OTP_SECRET) return env.OTP_SECRET;
+  if (env.NODE_ENV !== 'production') return DEV_OTP_SECRET;
+  // Production on the in-process store: codes live in this process only, so a key of its own is enough.
+  const shared = singletons();
+  shared.otpSecret ??= randomBytes(32).toString('base64url');
+  return shared.otpSecret;
 }
 
 export function redisBackend(env: Env = getEnv()): RedisBackendChoice {

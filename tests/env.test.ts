@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ConfigError, databaseBackend, parseEnv, redisBackend } from '@/lib/env';
+import { ConfigError, databaseBackend, DEV_OTP_SECRET, otpSecret, parseEnv, redisBackend } from '@/lib/env';
 
 describe('parseEnv', () => {
   it('falls back to the embedded backends with nothing set', () => {
@@ -73,5 +73,18 @@ describe('parseEnv: admin and sessions', () => {
     expect(parseEnv({ SESSION_TTL_HOURS: '24' }).SESSION_TTL_HOURS).toBe(24);
     expect(() => parseEnv({ SESSION_TTL_HOURS: '169' })).toThrow(/SESSION_TTL_HOURS/);
     expect(() => parseEnv({ SESSION_TTL_HOURS: '0' })).toThrow(/SESSION_TTL_HOURS/);
+  });
+
+  it('requires OTP_SECRET in production only with a shared Redis, where instances must agree on it', () => {
+    const tcp = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(() => parseEnv(tcp)).toThrow(/OTP_SECRET: required in production with a shared Redis/);
+    expect(() => parseEnv({ ...tcp, OTP_SECRET: 'x'.repeat(32) })).not.toThrow();
+
+    const embedded = parseEnv({ NODE_ENV: 'production' });
+    const secret = otpSecret(embedded);
+    expect(secret).not.toBe(DEV_OTP_SECRET);
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(otpSecret(embedded)).toBe(secret);
+    expect(otpSecret(parseEnv({}))).toBe(DEV_OTP_SECRET);
   });
 });

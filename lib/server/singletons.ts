@@ -13,6 +13,8 @@ import type { RedisStore } from '@/lib/redis/types';
  */
 export interface ProcessSingletons {
   env?: Env;
+  /** Production's OTP key on the in-process store (see otpSecret in lib/env.ts). */
+  otpSecret?: string;
   redis?: RedisStore;
   database?: DatabaseHandle;
   redisBreaker?: CircuitBreaker;
