@@ -17,56 +17,27 @@
 // - added latency: BENCH_SAMPLES (1,000) sequential keep-alive requests to each, interleaved; the p50
 //   difference is what the limiter adds to one request on an idle server.
 // The `api` budget is raised so every request is allowed and really pays the Redis round trip.
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 
 import autocannon from 'autocannon';
-import postgres from 'postgres';
-import { createClient } from 'redis';
 
-import { connectPostgres } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
-import { seed } from '@/db/seed';
+import { BENCH_DATABASE_URL, BENCH_REDIS_URL, startBenchServer } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3201);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/thali_bench';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 6);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1_000);
-const PREFIX = 'thali-bench-rl:';
-const base = `http://127.0.0.1:${PORT}`;
 const COMMAND = 'npm run build && npm run bench:ratelimit';
 
-if (!fs.existsSync('.next/BUILD_ID')) {
-  console.error('No production build found: run `npm run build` first.');
-  process.exit(1);
-}
-
-await prepareDatabase();
-await clearPrefix();
-
-const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(PORT), '-H', '127.0.0.1'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    OTP_SECRET: process.env.OTP_SECRET || 'bench-otp-secret-at-least-32-characters',
-    DATABASE_URL,
-    REDIS_URL,
-    REDIS_KEY_PREFIX: PREFIX,
-    UPSTASH_REDIS_REST_URL: '',
-    UPSTASH_REDIS_REST_TOKEN: '',
-    TRUSTED_PROXIES: 'none',
-    ENABLE_BENCH_ROUTES: 'true',
-    RATE_LIMIT_API_PER_MINUTE: '1000000000',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
+const server = await startBenchServer({
+  port: PORT,
+  keyPrefix: 'thali-bench-rl:',
+  env: { TRUSTED_PROXIES: 'none', ENABLE_BENCH_ROUTES: 'true', RATE_LIMIT_API_PER_MINUTE: '1000000000' },
 });
+const base = server.base;
 
 try {
-  await waitForServer();
   const slug = await firstSlug();
   const limited = `${base}/api/restaurants/${slug}/menu`;
   const exempt = `${base}/api/internal/bench/restaurants/${slug}/menu`;
@@ -101,7 +72,7 @@ try {
   const sequential = await interleavedLatency(limited, exempt, SAMPLES);
 
   console.log(`\nGET /api/restaurants/<slug>/menu (cache HIT), through the rate limiter vs the same handler on an exempt path`);
-  console.log(`Redis ${new URL(REDIS_URL).host}, Postgres ${new URL(DATABASE_URL).host}, ${CONNECTIONS} connections x ${SECONDS} s per round, ${PAIRS} pairs\n`);
+  console.log(`Redis ${new URL(BENCH_REDIS_URL).host}, Postgres ${new URL(BENCH_DATABASE_URL).host}, ${CONNECTIONS} connections x ${SECONDS} s per round, ${PAIRS} pairs\n`);
   console.table(rounds.map((round) => ({ ...round, rps: Math.round(round.rps) })));
   console.table({
     'through limiter': { 'median req/s': Math.round(of('limited', (r) => r.rps)), 'median p50 ms (loaded)': of('limited', (r) => r.p50), 'p50 ms (sequential)': round(sequential.limited) },
@@ -115,8 +86,7 @@ try {
   console.log(`command: ${COMMAND}`);
   if (failures > 0) process.exitCode = 1;
 } finally {
-  server.kill('SIGTERM');
-  await clearPrefix();
+  await server.stop();
 }
 
 function round(ms: number): number {
@@ -163,39 +133,4 @@ async function firstSlug(): Promise<string> {
   const cities = (await (await fetch(`${base}/api/cities`)).json()) as { slug: string }[];
   const list = (await (await fetch(`${base}/api/cities/${cities[0]!.slug}/restaurants`)).json()) as { slug: string }[];
   return list[0]!.slug;
-}
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the server did not start');
-}
-
-async function prepareDatabase(): Promise<void> {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  const adminUrl = new URL(DATABASE_URL);
-  adminUrl.pathname = '/postgres';
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  const exists = await admin`select 1 from pg_database where datname = ${name}`;
-  if (exists.length === 0) await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const database = connectPostgres(DATABASE_URL);
-  await migrateDatabase(database);
-  await seed(database.db);
-  await database.close();
-}
-
-async function clearPrefix(): Promise<void> {
-  const redis = createClient({ url: REDIS_URL });
-  await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 500 })) {
-    if (keys.length > 0) await redis.del(keys);
-  }
-  await redis.quit();
 }

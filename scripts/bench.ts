@@ -7,55 +7,23 @@
 // BENCH_REDIS_URL override them),
 // then measures: the median latency of a cold request (cache MISS: Postgres, then a Redis write),
 // of a warm one (cache HIT), and how many Postgres queries 100 warm requests cause (expect 0).
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
 
-import postgres from 'postgres';
-import { createClient } from 'redis';
-
-import { connectPostgres } from '@/db/client';
-import { migrateDatabase } from '@/db/migrate';
-import { seed } from '@/db/seed';
+import { startBenchServer } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/thali_bench';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PREFIX = 'thali-bench:';
 const COLD_SAMPLES = 60;
 const WARM_SAMPLES = 500;
-const base = `http://127.0.0.1:${PORT}`;
 // One kept-alive connection, as a browser or a load balancer holds one: the figures are the server's
 // time plus one loopback round trip, not connection set-up (the same client as bench-ratelimit.ts).
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-if (!fs.existsSync('.next/BUILD_ID')) {
-  console.error('No production build found: run `npm run build` first.');
-  process.exit(1);
-}
-
-await prepareDatabase();
-await clearPrefix();
-
-// As `npm start` runs it. Rate limits stay on (every request pays its check); the budget is raised
-// because all ~700 requests come from one client.
-const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(PORT), '-H', '127.0.0.1'], {
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    OTP_SECRET: process.env.OTP_SECRET || 'bench-otp-secret-at-least-32-characters',
-    DATABASE_URL,
-    REDIS_URL,
-    REDIS_KEY_PREFIX: PREFIX,
-    UPSTASH_REDIS_REST_URL: '',
-    UPSTASH_REDIS_REST_TOKEN: '',
-    RATE_LIMIT_API_PER_MINUTE: '100000',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+// Rate limits stay on (every request pays its check); the budget is raised because all ~700 requests
+// come from one client.
+const server = await startBenchServer({ port: PORT, keyPrefix: 'thali-bench:', env: { RATE_LIMIT_API_PER_MINUTE: '100000' } });
+const base = server.base;
 
 try {
-  await waitForServer();
   const slugs = await restaurantSlugs();
 
   // Cold: each restaurant's first request is a MISS.
@@ -79,8 +47,7 @@ try {
   });
   console.log(`Postgres queries caused by 100 warm requests: ${after - before}`);
 } finally {
-  server.kill('SIGTERM');
-  await clearPrefix();
+  await server.stop();
 }
 
 function summary(samples: number[]) {
@@ -124,40 +91,4 @@ async function restaurantSlugs(): Promise<string[]> {
 async function dbQueries(): Promise<number> {
   const health = (await (await fetch(`${base}/api/health`)).json()) as { counters: { dbQueries: number } };
   return health.counters.dbQueries;
-}
-
-async function waitForServer(): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the server did not start');
-}
-
-async function prepareDatabase(): Promise<void> {
-  const url = new URL(DATABASE_URL);
-  const name = url.pathname.slice(1);
-  const adminUrl = new URL(DATABASE_URL);
-  adminUrl.pathname = '/postgres';
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  const exists = await admin`select 1 from pg_database where datname = ${name}`;
-  if (exists.length === 0) await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const database = connectPostgres(DATABASE_URL);
-  await migrateDatabase(database);
-  await seed(database.db);
-  await database.close();
-}
-
-async function clearPrefix(): Promise<void> {
-  const redis = createClient({ url: REDIS_URL });
-  await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 500 })) {
-    if (keys.length > 0) await redis.del(keys);
-  }
-  await redis.quit();
 }
