@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash } from 'node:crypto';
 
-import { createClient } from 'redis';
+import { createNodeRedisClient, type NodeRedisClient } from '@/lib/redis/node-redis-client';
 
 /**
  * What @upstash/ratelimit needs from its `redis` object for the single-region limiters without
@@ -57,30 +57,10 @@ export function createScriptAdapter(send: SendCommand): ScriptRedis {
   };
 }
 
-/** Bounds each connect attempt; the limiter's own timeout bounds each call. */
-const CONNECT_TIMEOUT_MS = 2_000;
-const MAX_RECONNECT_DELAY_MS = 2_000;
-const MAX_QUEUED_COMMANDS = 1_000;
 /** A reply this late means the connection is dead, not Redis slow: replace it. */
 const STALL_MS = 2_000;
 
-function makeClient(url: string) {
-  return createClient({
-    url,
-    RESP: 2,
-    maintNotifications: 'disabled',
-    // Reject at once while disconnected: the limiter then uses its fallback instead of queueing.
-    disableOfflineQueue: true,
-    commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
-    socket: {
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      reconnectStrategy: (retries: number) =>
-        Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) + Math.floor(Math.random() * 100),
-    },
-  });
-}
-
-type Client = ReturnType<typeof makeClient>;
+type Client = NodeRedisClient;
 
 interface Connection {
   client: Client;
@@ -102,7 +82,7 @@ export function createTcpScriptRedis(url: string): TcpScriptRedis {
   let closed = false;
 
   function connect(): Connection {
-    const client = makeClient(url);
+    const client = createNodeRedisClient(url);
     let settle: (error?: Error) => void = () => {};
     const firstReady = new Promise<void>((resolve, reject) => {
       settle = (error) => (error ? reject(error) : resolve());

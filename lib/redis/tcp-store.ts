@@ -1,7 +1,8 @@
 import 'server-only';
 
-import { createClient, ErrorReply, TimeoutError as NodeRedisTimeoutError } from 'redis';
+import { ErrorReply, TimeoutError as NodeRedisTimeoutError } from 'redis';
 
+import { createNodeRedisClient, type NodeRedisClient } from './node-redis-client';
 import {
   asBoolean,
   asInteger,
@@ -24,34 +25,10 @@ import type { ListEnd, RedisStore, ScanOptions, ScoredMember, SetOptions } from 
  */
 
 const DEFAULT_TIMEOUT_MS = 150;
-/** Bounds each TCP (or TLS) connect attempt; commands never wait for it beyond their own budget. */
-const CONNECT_TIMEOUT_MS = 2_000;
-const MAX_RECONNECT_DELAY_MS = 2_000;
-/** Hard cap on commands node-redis holds at once, so nothing can grow without bound. */
-const MAX_QUEUED_COMMANDS = 1_000;
 /** How long QUIT may take on close() before the socket is simply destroyed. */
 const CLOSE_GRACE_MS = 500;
 
-function makeClient(url: string, timeoutMs: number) {
-  return createClient({
-    url,
-    // RESP2 keeps replies plain (flat arrays, string scores), the same shapes Upstash's REST API returns.
-    RESP: 2,
-    maintNotifications: 'disabled',
-    // While reconnecting, reject at once instead of queueing work that would outlive its caller.
-    disableOfflineQueue: true,
-    commandsQueueMaxLength: MAX_QUEUED_COMMANDS,
-    // node-redis drops commands still waiting to be written after this; our own timer covers the reply.
-    commandOptions: { timeout: timeoutMs },
-    socket: {
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      reconnectStrategy: (retries: number) =>
-        Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) + Math.floor(Math.random() * 100),
-    },
-  });
-}
-
-type Client = ReturnType<typeof makeClient>;
+type Client = NodeRedisClient;
 
 interface Connection {
   client: Client;
@@ -96,7 +73,7 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
   }
 
   function connect(): Connection {
-    const client = makeClient(options.url, timeoutMs);
+    const client = createNodeRedisClient(options.url, timeoutMs);
     let settle: (error?: Error) => void = () => {};
     const firstReady = new Promise<void>((resolve, reject) => {
       settle = (error) => (error ? reject(error) : resolve());
