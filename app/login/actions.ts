@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 
 import type { OtpFormState } from '@/components/customer/otp-login-form';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { customerSessionCookie } from '@/lib/auth/cookie';
 import { destroySession } from '@/lib/auth/sessions';
 import { safeCustomerNext } from '@/lib/customers/next-path';
@@ -20,7 +20,7 @@ function field(formData: FormData, name: string): string {
 }
 
 async function send(phone: string, resend: boolean): Promise<OtpFormState> {
-  const result = await requestOtp(phone, clientIp(await headers()));
+  const result = await requestOtp(phone, clientIdentity(await headers()));
   const codeStep = { step: 'code', phone, shownPhone: formatPhone(phone) } as const;
   if (result.ok) return resend ? { ...codeStep, notice: `We sent a new code to ${formatPhone(phone)}.` } : codeStep;
   switch (result.error) {

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 
 import type { LoginFormState } from '@/components/admin/login-form';
-import { clientIp } from '@/lib/auth/client-ip';
+import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { sessionCookie } from '@/lib/auth/cookie';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { destroySession } from '@/lib/auth/sessions';
@@ -33,7 +33,7 @@ export async function logIn(_previous: LoginFormState, formData: FormData): Prom
   const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).slice(0, 254) : '';
   if (!parsed.success) return { error: 'Enter your email and password.', email };
 
-  const result = await signIn(parsed.data.email, parsed.data.password, { ip: clientIp(await headers()) });
+  const result = await signIn(parsed.data.email, parsed.data.password, { ip: clientIdentity(await headers()) });
   if (!result.ok) return { error: MESSAGES[result.error], email };
 
   const jar = await cookies();
