@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { BlockedLists, servingWaitersAfterEach } from './memory/blocking';
 import { hashCommands } from './memory/hashes';
 import { Keyspace } from './memory/keyspace';
 import { keyCommands } from './memory/keys';
@@ -11,9 +12,9 @@ import type { RedisStore } from './types';
 
 /**
  * The in-process driver, for local development without a Redis and for tests. It follows Redis 7's
- * semantics for every command in RedisStore (types, WRONGTYPE, TTLs, error texts, SCAN guarantees), so
- * code that works against it works against a server. Values are strings or fresh copies both ways:
- * nothing a caller holds aliases stored state.
+ * semantics for every command in RedisStore (types, WRONGTYPE, TTLs, error texts, SCAN guarantees,
+ * BLMOVE's blocking), so code that works against it works against a server. Values are strings or
+ * fresh copies both ways: nothing a caller holds aliases stored state.
  */
 export function createMemoryStore(options: { now?: () => number } = {}): RedisStore {
   return memoryStoreOver(new Keyspace({ now: options.now }));
@@ -21,9 +22,8 @@ export function createMemoryStore(options: { now?: () => number } = {}): RedisSt
 
 /** The store over a given keyspace; tests use it to watch the keyspace itself (expiry sweeping). */
 export function memoryStoreOver(keyspace: Keyspace): RedisStore {
-  return {
-    backend: 'memory',
-
+  const blocked = new BlockedLists(keyspace);
+  const commands = {
     async ping() {
       keyspace.assertOpen();
       return 'PONG';
@@ -33,10 +33,17 @@ export function memoryStoreOver(keyspace: Keyspace): RedisStore {
     ...keyCommands(keyspace),
     ...hashCommands(keyspace),
     ...listCommands(keyspace),
+    blmove: blocked.blmove.bind(blocked),
     ...setCommands(keyspace),
     ...zsetCommands(keyspace),
+  };
+
+  return {
+    backend: 'memory',
+    ...servingWaitersAfterEach(commands, blocked),
 
     async close() {
+      blocked.close();
       keyspace.close();
     },
   };

@@ -2,7 +2,6 @@ import 'server-only';
 
 import { ErrorReply, TimeoutError as NodeRedisTimeoutError } from 'redis';
 
-import { createNodeRedisClient, type NodeRedisClient } from './node-redis-client';
 import {
   asBoolean,
   asInteger,
@@ -15,34 +14,22 @@ import {
   unexpected,
   type Reply,
 } from './replies';
+import { blockingConnections } from './tcp-blocking';
+import { describeError, openConnection, waitReady, type Connection } from './tcp-connection';
 import type { ListEnd, RedisStore, ScanOptions, ScoredMember, SetOptions } from './types';
+import { waitTimeoutMs } from './wait-timeout';
 
 /**
  * RedisStore over node-redis (TCP). Every command is bounded by a short budget because callers fall back
  * to Postgres: a slow answer is worth less than a quick failure. node-redis alone only times out commands
  * that were never written, so the budget is enforced here, and a connection whose replies stop arriving
- * altogether is thrown away rather than left to collect unanswered commands.
+ * altogether is thrown away rather than left to collect unanswered commands. Blocking commands run on
+ * connections of their own (./tcp-blocking.ts), so a wait never holds up the commands behind it.
  */
 
 const DEFAULT_TIMEOUT_MS = 150;
 /** How long QUIT may take on close() before the socket is simply destroyed. */
 const CLOSE_GRACE_MS = 500;
-
-type Client = NodeRedisClient;
-
-interface Connection {
-  client: Client;
-  /** Settles on the first 'ready' (or the first error before it): the single shared connect attempt. */
-  firstReady: Promise<void>;
-  lastError: Error | null;
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // Connection failures to a host with several addresses arrive as an AggregateError with no message.
-  const code = (error as NodeJS.ErrnoException).code;
-  return error.message || code || error.name;
-}
 
 /** Redis spells infinities "+inf"/"-inf"; String(Infinity) would be rejected as not a float. */
 function formatScore(score: number): string {
@@ -56,6 +43,7 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
   // The stall deadline: a reply this late means the connection is dead, not Redis merely slow.
   const stallMs = Math.max(1_000, timeoutMs * 10);
   let current: Connection | null = null;
+  const blocking = blockingConnections({ url: options.url, commandTimeoutMs: timeoutMs, stallMs });
   let closed = false;
   // One warning per outage: muted until Redis answers a command again.
   let outage = false;
@@ -73,26 +61,9 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
   }
 
   function connect(): Connection {
-    const client = createNodeRedisClient(options.url, timeoutMs);
-    let settle: (error?: Error) => void = () => {};
-    const firstReady = new Promise<void>((resolve, reject) => {
-      settle = (error) => (error ? reject(error) : resolve());
+    const connection = openConnection(options.url, timeoutMs, (error) => {
+      if (connection === current) warn(describeError(error));
     });
-    firstReady.catch(() => {}); // Observed by commands; never an unhandled rejection.
-    const connection: Connection = { client, firstReady, lastError: null };
-
-    // Without an 'error' listener node-redis would crash the process on the first failure.
-    client.on('error', (error: Error) => {
-      connection.lastError = error;
-      settle(error);
-      if (connection === current) warn(describe(error));
-    });
-    client.on('ready', () => {
-      connection.lastError = null;
-      settle();
-    });
-    // Keeps retrying with backoff in the background; commands fail fast meanwhile (see waitReady).
-    client.connect().catch(() => {});
     return connection;
   }
 
@@ -101,14 +72,6 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
     if (current === connection) current = null;
     warn(`no reply for ${stallMs} ms, replacing the connection`);
     connection.client.destroy();
-  }
-
-  async function waitReady(connection: Connection): Promise<void> {
-    if (connection.client.isReady) return;
-    if (connection.lastError) throw new Error(`Redis unavailable: ${describe(connection.lastError)}`);
-    await connection.firstReady.catch((error: unknown) => {
-      throw new Error(`Redis unavailable: ${describe(error)}`);
-    });
   }
 
   function run(args: readonly string[]): Promise<Reply> {
@@ -209,6 +172,12 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
     rpush: (key, values) => call(asInteger, ['RPUSH', key, ...values]),
     lmove: (source, destination, from: ListEnd, to: ListEnd) =>
       call(asNullableString, ['LMOVE', source, destination, from, to]),
+    blmove: async (source, destination, from: ListEnd, to: ListEnd, timeoutMs) => {
+      const waitMs = waitTimeoutMs('blmove', timeoutMs);
+      // Redis takes the timeout in seconds, as a float.
+      const args = ['BLMOVE', source, destination, from, to, String(waitMs / 1000)];
+      return asNullableString('BLMOVE', await blocking.run(args, waitMs));
+    },
     lrange: (key, start, stop) => call(asStringArray, ['LRANGE', key, String(start), String(stop)]),
     lrem: (key, count, value) => call(asInteger, ['LREM', key, String(count), value]),
     llen: (key) => call(asInteger, ['LLEN', key]),
@@ -243,6 +212,8 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
     async close() {
       if (closed) return;
       closed = true;
+      // A wait has nothing to drain: ending it now is the point (its caller gets an error).
+      blocking.close();
       const connection = current;
       current = null;
       if (!connection) return;

@@ -77,6 +77,18 @@ export interface RedisStore {
   rpush(key: string, values: readonly string[]): Promise<number>;
   /** Atomically pops from one end of source and pushes to one end of destination; null when source is empty. */
   lmove(source: string, destination: string, from: ListEnd, to: ListEnd): Promise<string | null>;
+  /**
+   * BLMOVE: lmove that, on an empty source, waits up to `timeoutMs` for an element to arrive (null when
+   * none came). Waiters on one source are served oldest first, each element to exactly one of them, with
+   * LMOVE's effect at that moment (a destination that is not a list fails that waiter with WRONGTYPE and
+   * the element stays). `timeoutMs` must be > 0 (fractions round up to whole ms) and at most 2^31-1:
+   * Redis's 0 ("forever") is not offered. close() ends waits in progress with an error.
+   * Only drivers that can block implement it: TCP (on a connection of its own, so other commands never
+   * queue behind a wait) and in-process. Over REST a request cannot hold a wait, so callers poll lmove.
+   * On TCP a call that fails after Redis got it (no answer in time, connection lost) may still have moved
+   * its element: use it where the destination is recovered anyway (a queue's processing list).
+   */
+  blmove?(source: string, destination: string, from: ListEnd, to: ListEnd, timeoutMs: number): Promise<string | null>;
   lrange(key: string, start: number, stop: number): Promise<string[]>;
   /** Removes `count` occurrences of value (0: all; negative: from the tail). */
   lrem(key: string, count: number, value: string): Promise<number>;

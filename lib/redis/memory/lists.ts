@@ -23,6 +23,22 @@ function occurrences(list: readonly string[], value: string, limit: number, from
   return found;
 }
 
+/**
+ * LMOVE's whole effect, synchronously: BLMOVE serves a waiter with exactly this at the moment an
+ * element arrives (lib/redis/memory/blocking.ts).
+ */
+export function moveElement(keyspace: Keyspace, source: string, destination: string, from: ListEnd, to: ListEnd): string | null {
+  const list = keyspace.read(source, 'list');
+  if (!list) return null;
+  // Redis checks the destination's type before popping, so a WRONGTYPE loses nothing.
+  keyspace.read(destination, 'list');
+  const value = from === 'LEFT' ? list.shift() : list.pop();
+  if (value === undefined) return null;
+  push(keyspace.upsert(destination, 'list', newList), to, value);
+  keyspace.dropIfEmpty(source);
+  return value;
+}
+
 export function listCommands(keyspace: Keyspace): ListCommands {
   function pushAll(key: string, end: ListEnd, values: readonly string[], command: string): number {
     nonEmpty(values, command);
@@ -41,15 +57,7 @@ export function listCommands(keyspace: Keyspace): ListCommands {
     },
 
     async lmove(source, destination, from, to) {
-      const list = keyspace.read(source, 'list');
-      if (!list) return null;
-      // Redis checks the destination's type before popping, so a WRONGTYPE loses nothing.
-      keyspace.read(destination, 'list');
-      const value = from === 'LEFT' ? list.shift() : list.pop();
-      if (value === undefined) return null;
-      push(keyspace.upsert(destination, 'list', newList), to, value);
-      keyspace.dropIfEmpty(source);
-      return value;
+      return moveElement(keyspace, source, destination, from, to);
     },
 
     async lrange(key, start, stop) {

@@ -1,3 +1,4 @@
+import { blmoveCases } from './blmove';
 import { hashCases } from './hashes';
 import { keyCases } from './keys';
 import { lifecycleCases } from './lifecycle';
@@ -15,6 +16,7 @@ export const allCases: readonly ContractCase[] = [
   ...keyCases,
   ...hashCases,
   ...listCases,
+  ...blmoveCases,
   ...setCases,
   ...zsetCases,
   ...wrongTypeCases,
