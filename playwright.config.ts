@@ -6,7 +6,10 @@ import {
   E2E_RATELIMIT_PORT,
   E2E_SECOND_PORT,
   E2E_SHARED_BACKENDS,
+  E2E_UPSTASH_BRIDGE_PORT,
   ratelimitServerEnv,
+  secondServerEnv,
+  upstashBridgeEnv,
 } from './e2e/support/config';
 
 /**
@@ -43,12 +46,30 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
     { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /responsive\.spec\.ts/ },
   ],
-  // A second instance on the same Redis and Postgres (e2e/admin-edit.spec.ts checks a save reaches it).
+  // With real services, a second instance on the same Redis and Postgres (e2e/admin-edit.spec.ts and
+  // e2e/shared-sessions.spec.ts check that a save or a sign-out reaches it). The first instance talks
+  // to Redis over TCP, the second over Upstash REST through the bridge, which therefore comes first:
+  // Playwright starts the entries one after another, each once the previous one answers.
   // scripts/serve.mjs is what `npm start` runs: Next behind the server that decides the client's address.
-  // The last one serves only e2e/ratelimit.spec.ts, with production budgets (e2e/support/config.ts).
+  // The ratelimit server serves only e2e/ratelimit.spec.ts, with production budgets (e2e/support/config.ts).
   webServer: [
+    // Answers only POST, so Playwright waits for its port rather than a URL. Its stdout (the token it
+    // prints for developers) is not wanted here; its warnings go to stderr.
+    ...(E2E_SHARED_BACKENDS
+      ? [
+          {
+            command: 'node --import tsx scripts/upstash-bridge.ts',
+            port: E2E_UPSTASH_BRIDGE_PORT,
+            env: upstashBridgeEnv(),
+            reuseExistingServer: false,
+            timeout: 30_000,
+            stdout: 'ignore' as const,
+          },
+        ]
+      : []),
     ...[
-      ...[E2E_PORT, ...(E2E_SHARED_BACKENDS ? [E2E_SECOND_PORT] : [])].map((port) => ({ port, env: e2eServerEnv() })),
+      { port: E2E_PORT, env: e2eServerEnv() },
+      ...(E2E_SHARED_BACKENDS ? [{ port: E2E_SECOND_PORT, env: secondServerEnv() }] : []),
       { port: E2E_RATELIMIT_PORT, env: ratelimitServerEnv() },
     ].map(({ port, env }) => ({
       command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,

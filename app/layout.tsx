@@ -1,9 +1,12 @@
 import type { Metadata, Viewport } from 'next';
-import type { ReactNode } from 'react';
+import { connection } from 'next/server';
+import { Suspense, type ReactNode } from 'react';
 import { GeistSans } from 'geist/font/sans';
 
+import { SiteDemoBanner } from '@/components/customer/demo-banner';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { outboxEnabled } from '@/lib/customers/sms';
 
 import './globals.css';
 
@@ -17,6 +20,16 @@ export const viewport: Viewport = {
   themeColor: '#fc8019',
 };
 
+/**
+ * The demo-mode strip while texts go to the outbox. Decided per request by the running server's
+ * configuration: reading it while prerendering would bake in the build machine's settings (and
+ * validate them, when `next build` must need none).
+ */
+async function DemoModeStrip() {
+  await connection();
+  return outboxEnabled() ? <SiteDemoBanner /> : null;
+}
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     // data-scroll-behavior lets Next.js turn smooth scrolling off while it changes routes.
@@ -28,6 +41,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
+        <Suspense fallback={null}>
+          <DemoModeStrip />
+        </Suspense>
         <SiteHeader />
         <main id="main" className="flex-1">
           {children}

@@ -9,7 +9,11 @@ export interface MenuOrdering {
   path: string;
 }
 
-/** One dish: veg mark, Bestseller tag, name, price, description and its ADD button. */
+/**
+ * One dish: veg mark, Bestseller tag, name, price, description and its ADD button. The button is
+ * disabled when the restaurant is closed, or when the caller gives no `ordering` (a listing that
+ * can't take orders; the menu page always gives one).
+ */
 export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView; orderable: boolean; ordering?: MenuOrdering }) {
   const unavailable = !item.available;
   return (
@@ -44,13 +48,13 @@ export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView;
           <button
             type="button"
             disabled
-            title={orderable ? 'Ordering is not part of this demo' : 'This restaurant is closed'}
+            title={orderable ? 'Ordering is not available here' : 'This restaurant is closed'}
             className="w-full cursor-not-allowed rounded-lg border border-line bg-white py-2 text-sm font-extrabold tracking-wide text-rating opacity-60"
           >
             ADD
             <span className="sr-only">
               {' '}
-              {item.name} ({orderable ? 'ordering is not available in this demo' : 'restaurant closed'})
+              {item.name} ({orderable ? 'ordering is not available here' : 'restaurant closed'})
             </span>
           </button>
         )}

@@ -5,8 +5,9 @@ import { E2E_KEY_PREFIX, E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/
 
 /**
  * Editing menus from the admin console, seen from the customer's side: a saved price is on the next
- * load of the menu, on this instance and on a second one sharing Redis and Postgres; a stale or
- * invalid save changes nothing; a purge from the cache page makes the next load a MISS.
+ * load of the menu, on this instance and on a second one sharing Redis and Postgres (this one reaches
+ * Redis over TCP, the second over Upstash REST: support/config.ts); a stale or invalid save changes
+ * nothing; a purge from the cache page makes the next load a MISS.
  *
  * Delhi's menu pages only: other specs expect their own cities' menus to start as a cache MISS, or
  * (counters.spec.ts, Ahmedabad and Chennai) their views and trending to start from nothing.

@@ -50,6 +50,18 @@ test.describe('browsing like a customer', () => {
     // Kept in the repository so the README's screenshot always shows the current UI.
     if (testInfo.project.name === 'desktop') await page.screenshot({ path: 'docs/screenshots/menu.png' });
   });
+
+  test('a closed restaurant’s dishes cannot be added, and say why', async ({ page }) => {
+    const response = await page.request.get('/api/cities/bengaluru/restaurants');
+    const closed = ((await response.json()) as { slug: string; isOpen: boolean }[]).find((restaurant) => !restaurant.isOpen);
+    expect(closed, 'Bengaluru has a closed restaurant').toBeDefined();
+    await page.goto(`/bengaluru/${closed!.slug}`);
+    const dish = page.locator('[data-testid="menu-item"][data-available="true"]').first();
+    const add = dish.getByRole('button', { name: /^ADD/ });
+    await expect(add).toBeDisabled();
+    await expect(add).toHaveAccessibleName(/\(restaurant closed\)$/);
+    await expect(add).toHaveAttribute('title', 'This restaurant is closed');
+  });
 });
 
 test.describe('not found', () => {

@@ -1,41 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+
+import { signInWithCode, uniquePhone } from './support/customer';
 
 /**
  * A customer's whole order: sign in with the code from the demo outbox, add two items, check out
  * (double-clicking), watch the status reach delivered (ORDER_STEP_DELAY_MS=1000 on the e2e server),
  * and find exactly one order in /account. A fresh number per run, so earlier runs never count.
  */
-function uniquePhone(): string {
-  return `9${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-}
-
-async function codeFromOutbox(page: Page, phone: string): Promise<string> {
-  const outbox = await page.context().newPage();
-  try {
-    let code = '';
-    await expect(async () => {
-      await outbox.goto('/dev/outbox');
-      const message = outbox.locator(`[data-testid="outbox-message"][data-to="${phone.slice(-4)}"]`).filter({ hasText: /sign-in code/ }).first();
-      const text = (await message.textContent({ timeout: 1_000 })) ?? '';
-      const match = /(\d{6}) is your Thali sign-in code/.exec(text);
-      expect(match).not.toBeNull();
-      code = match![1]!;
-    }).toPass({ timeout: 10_000 });
-    return code;
-  } finally {
-    await outbox.close();
-  }
-}
-
-async function signIn(page: Page, phone: string, next: string): Promise<void> {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Mobile number').fill(phone);
-  await page.getByRole('button', { name: 'Send code' }).click();
-  await expect(page.getByLabel('Code')).toBeVisible();
-  await page.getByLabel('Code').fill(await codeFromOutbox(page, phone));
-  await page.getByRole('button', { name: 'Verify and sign in' }).click();
-}
-
 test.describe('ordering as a customer', () => {
   test('sign in, add two items, check out once on a double click, watch it reach delivered', async ({ page, browser }) => {
     test.setTimeout(60_000);
@@ -47,7 +18,7 @@ test.describe('ordering as a customer', () => {
     await expect(page).toHaveURL(/\/bengaluru\/[a-z0-9-]+$/);
     const menuPath = new URL(page.url()).pathname;
 
-    await signIn(page, phone, menuPath);
+    await signInWithCode(page, phone, menuPath);
     await expect(page).toHaveURL(new RegExp(`${menuPath}$`));
 
     const add = page.getByRole('button', { name: /^ADD/ });
@@ -84,7 +55,7 @@ test.describe('ordering as a customer', () => {
       const stranger = await other.newPage();
       const response = await stranger.goto(orderPath);
       expect(response?.url()).toContain(`/login?next=${encodeURIComponent(orderPath)}`);
-      await signIn(stranger, uniquePhone(), '/account');
+      await signInWithCode(stranger, uniquePhone(), '/account');
       await expect(stranger).toHaveURL(/\/account$/);
       expect((await stranger.goto(orderPath))?.status()).toBe(404);
       await expect(stranger.getByTestId('order-status')).toHaveCount(0);

@@ -1,6 +1,14 @@
-import Link from 'next/link';
+'use client';
 
-/** Shown while SMS_SENDER=outbox: nothing is really texted, codes appear in the demo outbox. */
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+
+/**
+ * The demo-mode notices, shown while SMS_SENDER=outbox (the server decides that; these only draw):
+ * nothing is really texted, codes and order updates appear in the demo outbox.
+ */
+
+/** The boxed notice the sign-in and outbox pages show in place, next to what it explains. */
 export function DemoBanner() {
   return (
     <p data-testid="demo-banner" className="rounded-xl border border-line bg-brand-50 px-4 py-3 text-sm text-ink">
@@ -10,5 +18,39 @@ export function DemoBanner() {
       </Link>
       , not on your phone.
     </p>
+  );
+}
+
+/** Pages that explain demo mode themselves (above), so the strip would say it twice. */
+const EXPLAINED_IN_PLACE = new Set(['/login', '/dev/outbox']);
+
+/**
+ * Where the site-wide strip stays away: the admin console (editors, not customers) and the pages
+ * above. A client component because the root layout can't know the path without reading the
+ * request, which would make every page dynamic.
+ */
+function showsSiteDemoBanner(pathname: string): boolean {
+  const admin = pathname === '/admin' || pathname.startsWith('/admin/');
+  return !admin && !EXPLAINED_IN_PLACE.has(pathname);
+}
+
+/** The slim strip above every public page's header; it has nothing to dismiss. */
+export function SiteDemoBanner() {
+  const pathname = usePathname();
+  if (!showsSiteDemoBanner(pathname)) return null;
+  return (
+    <section
+      aria-label="Demo mode"
+      data-testid="site-demo-banner"
+      className="border-b border-brand-200 bg-brand-50 px-4 py-1.5 text-center text-sm text-ink sm:px-6"
+    >
+      <p>
+        <span className="font-semibold">Demo mode:</span> sign-in codes and order texts appear in the{' '}
+        <Link href="/dev/outbox" className="font-semibold text-brand-800 underline underline-offset-2">
+          outbox
+        </Link>
+        , not on your phone.
+      </p>
+    </section>
   );
 }

@@ -7,10 +7,17 @@ export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || undefined;
 export const E2E_REDIS_URL = process.env.E2E_REDIS_URL || undefined;
 export const E2E_KEY_PREFIX = 'thali-e2e:';
 export const E2E_PGLITE_DIR = '.data/e2e-pglite';
-/** A second `next start` on the same Redis and Postgres, to show a save reaching every instance. */
+/**
+ * A second `next start` on the same Redis and Postgres, to show a save or a sign-out reaching every
+ * instance. It talks to Redis through the Upstash REST driver (the first one over TCP), via the REST
+ * bridge below, so the cross-instance specs also show the two drivers agreeing on every key.
+ */
 export const E2E_SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? 3101);
 /** The embedded backends live inside one server process, so a second instance only makes sense on real services. */
 export const E2E_SHARED_BACKENDS = Boolean(E2E_DATABASE_URL && E2E_REDIS_URL);
+/** `npm run upstash-bridge`'s server in front of E2E_REDIS_URL, for the second instance only. */
+export const E2E_UPSTASH_BRIDGE_PORT = Number(process.env.E2E_UPSTASH_BRIDGE_PORT ?? 3103);
+const E2E_UPSTASH_BRIDGE_TOKEN = 'e2e-upstash-bridge-token';
 /** The e2e server's one admin: seeded by prepare.ts (Postgres) or by the server itself (PGlite). */
 export const E2E_ADMIN = { email: 'e2e-admin@thali.test', password: 'e2e-admin-password' } as const;
 
@@ -33,8 +40,10 @@ export function e2eServerEnv(): Record<string, string> {
     RATE_LIMIT_PAGE_PER_MINUTE: '100000',
     ENABLE_BENCH_ROUTES: '',
     // e2e checks behaviour, not speed: a cold server on a busy 2-core machine can take longer than
-    // the production budget to handle a Redis reply, and should not flip a page to "degraded".
+    // the production budget to handle a Redis reply, and should not flip a page to "degraded", nor a
+    // rate limit to the per-instance fallback (a REST round trip through the bridge costs more).
     REDIS_TIMEOUT_MS: '1000',
+    RATE_LIMIT_TIMEOUT_MS: '1000',
     // Customers (e2e/customer.spec.ts): the demo outbox, and orders that move a step a second.
     OTP_SECRET: 'e2e-otp-secret-at-least-32-characters-long',
     SMS_SENDER: 'outbox',
@@ -45,6 +54,22 @@ export function e2eServerEnv(): Record<string, string> {
   else env.PGLITE_DIR = E2E_PGLITE_DIR;
   if (E2E_REDIS_URL) env.REDIS_URL = E2E_REDIS_URL;
   return env;
+}
+
+/** The second instance: everything as the first, but Redis over Upstash REST (REDIS_URL blank). */
+export function secondServerEnv(): Record<string, string> {
+  return {
+    ...e2eServerEnv(),
+    REDIS_URL: '',
+    UPSTASH_REDIS_REST_URL: `http://127.0.0.1:${E2E_UPSTASH_BRIDGE_PORT}`,
+    UPSTASH_REDIS_REST_TOKEN: E2E_UPSTASH_BRIDGE_TOKEN,
+  };
+}
+
+/** scripts/upstash-bridge.ts's settings: the e2e Redis, behind a port and token of the suite's own. */
+export function upstashBridgeEnv(): Record<string, string> {
+  if (!E2E_REDIS_URL) throw new Error('the Upstash bridge needs E2E_REDIS_URL');
+  return { REDIS_URL: E2E_REDIS_URL, UPSTASH_BRIDGE_PORT: String(E2E_UPSTASH_BRIDGE_PORT), UPSTASH_BRIDGE_TOKEN: E2E_UPSTASH_BRIDGE_TOKEN };
 }
 
 /**
@@ -63,6 +88,7 @@ export function ratelimitServerEnv(): Record<string, string> {
     // lib/env.ts's defaults, spelled out so a developer's exported values can't change them.
     RATE_LIMIT_API_PER_MINUTE: '120',
     RATE_LIMIT_PAGE_PER_MINUTE: '600',
+    RATE_LIMIT_TIMEOUT_MS: '100',
   };
   if (!E2E_DATABASE_URL) env.PGLITE_DIR = E2E_RATELIMIT_PGLITE_DIR;
   return env;

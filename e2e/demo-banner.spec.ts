@@ -1,0 +1,48 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import { signInAsAdmin } from './support/admin';
+
+/**
+ * The e2e servers run with SMS_SENDER=outbox, so every public page carries the demo-mode strip
+ * (app/layout.tsx). Bengaluru's pages: no other spec expects them to start as a cache MISS.
+ */
+const strip = (page: Page) => page.getByRole('region', { name: 'Demo mode' });
+const notices = (page: Page) => page.getByText(/^Demo mode:/);
+
+test.describe('the demo-mode banner', () => {
+  test('every public page shows it once, linking to the outbox', async ({ page }) => {
+    const restaurants = (await (await page.request.get('/api/cities/bengaluru/restaurants')).json()) as { slug: string }[];
+    for (const path of ['/', '/bengaluru', `/bengaluru/${restaurants.at(-1)!.slug}`, '/no/such/page']) {
+      await page.goto(path);
+      await expect(strip(page), path).toBeVisible();
+      await expect(strip(page), path).toContainText('Demo mode: sign-in codes and order texts appear in the outbox, not on your phone.');
+      await expect(notices(page), path).toHaveCount(1);
+      await expect(strip(page).getByRole('link', { name: 'outbox' })).toHaveAttribute('href', '/dev/outbox');
+    }
+
+    // It leads to the outbox, which explains demo mode in place: still one notice, not two.
+    await page.goto('/');
+    await strip(page).getByRole('link', { name: 'outbox' }).click();
+    await expect(page).toHaveURL(/\/dev\/outbox$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Demo outbox' })).toBeVisible();
+    await expect(page.getByTestId('demo-banner')).toBeVisible();
+    await expect(strip(page)).toHaveCount(0);
+    await expect(notices(page)).toHaveCount(1);
+  });
+
+  test('the sign-in page shows its own notice by the form, and not the strip as well', async ({ page }) => {
+    await page.goto('/login');
+    await expect(page.getByTestId('demo-banner')).toBeVisible();
+    await expect(strip(page)).toHaveCount(0);
+    await expect(notices(page)).toHaveCount(1);
+  });
+
+  test('the admin console has none', async ({ page }) => {
+    await page.goto('/admin/login');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(notices(page)).toHaveCount(0);
+    await signInAsAdmin(page);
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(notices(page)).toHaveCount(0);
+  });
+});

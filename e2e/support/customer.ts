@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+
+import { expect, type Page } from '@playwright/test';
+
+import { deleteKeys, withPostgres } from './backends';
+
+/** A mobile number no earlier run has used, so no earlier run's orders or limits count. */
+export function uniquePhone(): string {
+  return `9${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+}
+
+/** As the app stores and keys it (lib/customers/phone.ts): 91 and the ten digits. */
+export const normalizedPhone = (phone: string) => `91${phone}`;
+
+/** As /account shows it (lib/customers/phone.ts's formatPhone). */
+export const shownPhone = (phone: string) => `+91 ${phone.slice(0, 5)} ${phone.slice(5)}`;
+
+/** The newest sign-in code texted to `phone`, read from the demo outbox in another tab of the same browser. */
+export async function codeFromOutbox(page: Page, phone: string, base = ''): Promise<string> {
+  const outbox = await page.context().newPage();
+  try {
+    let code = '';
+    await expect(async () => {
+      await outbox.goto(`${base}/dev/outbox`);
+      const message = outbox.locator(`[data-testid="outbox-message"][data-to="${phone.slice(-4)}"]`).filter({ hasText: /sign-in code/ }).first();
+      const text = (await message.textContent({ timeout: 1_000 })) ?? '';
+      const match = /(\d{6}) is your Thali sign-in code/.exec(text);
+      expect(match).not.toBeNull();
+      code = match![1]!;
+    }).toPass({ timeout: 10_000 });
+    return code;
+  } finally {
+    await outbox.close();
+  }
+}
+
+/**
+ * Signs in through /login and submits the code; the app then goes to `next`. `base` is the server
+ * to sign in on and `outboxBase` the one whose outbox is read (both the default server when empty).
+ */
+export async function signInWithCode(
+  page: Page,
+  phone: string,
+  next: string,
+  { base = '', outboxBase = base }: { base?: string; outboxBase?: string } = {},
+): Promise<void> {
+  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Mobile number').fill(phone);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await expect(page.getByLabel('Code')).toBeVisible();
+  await page.getByLabel('Code').fill(await codeFromOutbox(page, phone, outboxBase));
+  await page.getByRole('button', { name: 'Verify and sign in' }).click();
+}
+
+/**
+ * Removes what signing `phone` in left behind: the customer row (its orders go with it) and its
+ * code, cooldown and per-number rate-limit keys. Real services only. Outbox messages stay: the
+ * outbox is a shared demo list that expires on its own.
+ */
+export async function forgetCustomer(phone: string): Promise<void> {
+  const normalized = normalizedPhone(phone);
+  await withPostgres((sql) => sql`delete from customers where phone = ${normalized}`);
+  await deleteKeys(`otp:{${normalized}}*`);
+  // lib/cache/keys.ts's rateLimitSubject: a number is keyed by a digest, never in clear.
+  const digest = createHash('sha256').update(normalized).digest('base64url').slice(0, 22);
+  await deleteKeys(`rl:otp:phone:{${digest}}*`);
+}
