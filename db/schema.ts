@@ -233,3 +233,50 @@ export const orderItems = pgTable(
 export type Customer = typeof customers.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderItem = typeof orderItems.$inferSelect;
+
+// ─── Favourites ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Restaurants a customer saved (lib/favourites). The primary key makes favouriting a set: saving
+ * twice is one row, which is what makes a double click or a replayed request change nothing.
+ */
+export const favourites = pgTable(
+  'favourites',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    restaurantId: integer('restaurant_id')
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.customerId, table.restaurantId] }),
+    // The primary key serves a customer's list; this serves a restaurant's rows (its cascade, a recount).
+    index('favourites_restaurant_idx').on(table.restaurantId),
+  ],
+);
+
+/**
+ * Each restaurant's favourite count, changed by the same transaction as the row it counts and only
+ * when that row really changed (lib/favourites/postgres.ts); no row means 0. A table of its own so
+ * that customers' clicks never lock or rewrite the admin-edited restaurants row. Deleting a customer
+ * cascades their favourites without touching these counts: account deletion, when it exists, must go
+ * through lib/favourites.
+ */
+export const restaurantFavouriteCounts = pgTable(
+  'restaurant_favourite_counts',
+  {
+    restaurantId: integer('restaurant_id')
+      .primaryKey()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    favourites: integer('favourites').notNull().default(0),
+  },
+  (table) => [
+    index('restaurant_favourite_counts_top_idx').on(table.favourites.desc()),
+    check('restaurant_favourite_counts_not_negative', sql`${table.favourites} >= 0`),
+  ],
+);
+
+export type Favourite = typeof favourites.$inferSelect;

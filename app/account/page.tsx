@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { Container } from '@/components/container';
+import { FavouriteList } from '@/components/favourites/favourite-list';
 import { Price } from '@/components/price';
 import { formatPhone } from '@/lib/customers/phone';
 import { requireCustomer } from '@/lib/customers/session';
+import { listOwnFavourites } from '@/lib/favourites/postgres';
 import { plural } from '@/lib/format';
 import { listOwnOrders } from '@/lib/orders/queries';
 import { STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
@@ -15,7 +17,10 @@ export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const customer = await requireCustomer('/account');
-  const orders = await listOwnOrders(customer.customerId);
+  const [orders, favourites] = await Promise.all([
+    listOwnOrders(customer.customerId),
+    listOwnFavourites(customer.customerId),
+  ]);
   return (
     <Container width="narrow" className="py-8 sm:py-12">
       <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Your account</h1>
@@ -51,6 +56,12 @@ export default async function AccountPage() {
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="favourites-heading" className="mt-8">
+        <h2 id="favourites-heading" className="text-lg font-extrabold text-ink">
+          Your favourites
+        </h2>
+        <FavouriteList restaurants={favourites} />
       </section>
       <form action={signOutCustomer} className="mt-8">
         <button

@@ -1,15 +1,21 @@
-/** What each Redis namespace holds, in words, for the cache page. */
-export const NAMESPACE_LABELS: Record<string, string> = {
+import type { CacheNamespace, PrivateNamespace } from '@/lib/cache/keys';
+
+/** What each Redis namespace holds, in words, for the cache page (typed: a new namespace needs its label). */
+export const NAMESPACE_LABELS: Record<CacheNamespace | PrivateNamespace, string> = {
   cities: 'The list of cities',
   city: 'Each city’s restaurants',
   menu: 'Each restaurant’s menu',
-  session: 'Admin sessions',
+  session: 'Admin and customer sessions',
   otp: 'One-time passwords',
+  sms: 'Text-message send counters',
+  outbox: 'The demo text-message outbox',
+  cart: 'Customers’ carts',
   rl: 'Rate limits',
   queue: 'Job queues',
   views: 'Restaurant view counters',
   trending: 'Trending restaurants per city',
   stats: 'Cache hit and miss counts',
+  fav: 'Customers’ favourites (cached lists)',
 };
 
 /** "12", or "≥ 12" when the count stopped at its bound before seeing every key. */

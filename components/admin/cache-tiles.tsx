@@ -1,9 +1,10 @@
 import Link from 'next/link';
 
 import { countLabel, NAMESPACE_LABELS } from '@/components/admin/cache-labels';
+import type { CacheNamespace } from '@/lib/cache/keys';
 
 export interface NamespaceTile {
-  namespace: string;
+  namespace: CacheNamespace;
   /** Null when the shared counters could not be read. */
   hits: number | null;
   misses: number | null;

@@ -44,13 +44,6 @@ export function DashboardTiles({ data }: { data: DashboardData }) {
           </ol>
         )}
       </section>
-
-      <section className="rounded-3xl border border-dashed border-line bg-white/60 p-5 lg:col-span-3" aria-labelledby="favourites">
-        <h2 id="favourites" className="text-sm font-semibold text-muted">
-          Favourites
-        </h2>
-        <p className="mt-1 text-sm text-muted">Counted once customers can sign in and favourite a restaurant.</p>
-      </section>
     </div>
   );
 }

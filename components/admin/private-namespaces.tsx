@@ -1,8 +1,9 @@
 import { countLabel, NAMESPACE_LABELS } from '@/components/admin/cache-labels';
 import { styles } from '@/components/admin/styles';
+import type { PrivateNamespace } from '@/lib/cache/keys';
 
 /** Namespaces that are not cache: a count each and nothing else, since their key names can carry tokens. */
-export function PrivateNamespaces({ rows, unknown, complete }: { rows: { namespace: string; keys: number }[]; unknown: number; complete: boolean }) {
+export function PrivateNamespaces({ rows, unknown, complete }: { rows: { namespace: PrivateNamespace; keys: number }[]; unknown: number; complete: boolean }) {
   return (
     <div className="overflow-x-auto">
       <table className={`${styles.table} min-w-0`} data-testid="private-namespaces">

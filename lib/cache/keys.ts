@@ -29,6 +29,7 @@ export const PRIVATE_NAMESPACES = [
   'views',
   'trending',
   'stats',
+  'fav',
 ] as const;
 export type CacheNamespace = (typeof CACHE_NAMESPACES)[number];
 export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
@@ -259,4 +260,28 @@ export const ORDER_MARKER_TTL_MS = 7 * DAY;
 export const orderKeys = {
   /** Present once the order's confirmation text is being or has been sent (SET NX PX). */
   confirmationSent: (orderId: string) => `${prefix()}sms:v1:order-confirmed:${orderId}`,
+} as const;
+
+// ─── Favourites ────────────────────────────────────────────────────────────────────────────────────
+// lib/favourites/cache.ts. A cache of each customer's favourite restaurants (Postgres holds them):
+// a JSON `{ generation, value }` entry as the menus have, so an empty list is just `[]` and a stale
+// refill is never served. Private, since a list says what one customer likes. The customer's id is
+// the hash tag, so one MGET reads the entry and its generation on a Redis Cluster too.
+
+/**
+ * Short on purpose: it is also how long a list can stay stale when Redis missed the invalidation
+ * after a change (Postgres has the change; the next refill shows it).
+ */
+export const FAVOURITES_TTL_MS = 10 * MINUTE;
+/**
+ * Per customer, so it expires, unlike the menus' generation keys. Far longer than any refill takes:
+ * a token replaced after a change must outlive every refill that began before the change.
+ */
+export const FAVOURITES_GENERATION_TTL_MS = HOUR;
+
+export const favouriteKeys = {
+  /** JSON `{ generation, value }`: the slugs of the restaurants one customer favourited. */
+  customer: (customerId: number) => `${prefix()}fav:v1:customer:{${customerId}}`,
+  /** That entry's generation token, replaced after every change to the customer's favourites. */
+  customerGeneration: (customerId: number) => generationKey(favouriteKeys.customer(customerId)),
 } as const;

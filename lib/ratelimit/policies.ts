@@ -89,6 +89,19 @@ export function limiterPolicies(env: Env = getEnv()) {
       keyPrefix: 'rl:otp:ip',
       onRedisFailure: 'closed',
     },
+    /**
+     * Favourite changes by one signed-in customer (lib/favourites/change.ts). Far above what a person
+     * browsing clicks, low enough that a script can't churn Postgres rows. A fallback on a Redis
+     * outage: a favourite is cheap and Postgres is where it lives.
+     */
+    'favourite:customer': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: 30,
+      windowMs: MINUTE,
+      keyPrefix: 'rl:favourite:customer',
+      onRedisFailure: 'fallback',
+    },
   } as const satisfies Record<string, LimiterPolicy>;
 }
 

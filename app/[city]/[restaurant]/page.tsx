@@ -12,15 +12,18 @@ import { EmptyState } from '@/components/empty-state';
 import { MenuCategory } from '@/components/menu-category';
 import { RestaurantHeader } from '@/components/restaurant-header';
 import { CartSummary } from '@/components/customer/cart-summary';
+import { FavouriteCount } from '@/components/favourites/favourite-count';
+import { FavouriteToggle } from '@/components/favourites/favourite-toggle';
 import { ViewBeacon } from '@/components/view-beacon';
 import { WeeklyViews } from '@/components/weekly-views';
 import { priceCart, readCart } from '@/lib/cart/cart';
 import { readWeeklyViews } from '@/lib/counters/read-views';
 import { getCustomer } from '@/lib/customers/session';
+import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { isSlug } from '@/lib/menus/slug';
 
-import { addItem, changeQuantity, checkout } from './actions';
+import { addItem, changeQuantity, checkout, saveFavourite } from './actions';
 
 /** The signed-in customer's cart when it holds this restaurant's items; null otherwise or when Redis can't say. */
 async function cartFor(slug: string, menu: NonNullable<Awaited<ReturnType<typeof getRestaurantMenu>>['value']>) {
@@ -54,10 +57,14 @@ export default async function MenuPage({ params }: MenuPageProps) {
   const { city, restaurant } = await params;
   // The layout has already turned unknown or misplaced restaurants into a 404; this narrows the types.
   if (!isSlug(restaurant)) notFound();
-  // The views line changes with every visitor: never bake this page in at build or revalidate time.
+  // The views line and the heart change with every visitor: never bake this page in at build or revalidate time.
   await connection();
-  // Separate from the menu's cached lookup (and its badge): per-request counts, Postgres plus live Redis.
-  const [{ value: menu, cache }, views] = await Promise.all([getRestaurantMenu(restaurant), readWeeklyViews(restaurant)]);
+  // Separate from the menu's cached lookup (and its badge): per-request counts and this customer's heart.
+  const [{ value: menu, cache }, views, favourite] = await Promise.all([
+    getRestaurantMenu(restaurant),
+    readWeeklyViews(restaurant),
+    getCustomer().then((customer) => readFavouriteState(restaurant, customer?.customerId ?? null)),
+  ]);
   if (!menu || menu.restaurant.city.slug !== city) notFound();
 
   const { restaurant: info, categories } = menu;
@@ -80,7 +87,22 @@ export default async function MenuPage({ params }: MenuPageProps) {
       </div>
 
       <RestaurantHeader restaurant={info} />
-      {views === null ? null : <WeeklyViews views={views} className="mt-3 px-1" />}
+      {views === null && favourite === null ? null : (
+        <div className="mt-3 flex flex-wrap items-center justify-between gap-3 px-1">
+          {views === null ? <span /> : <WeeklyViews views={views} />}
+          {favourite === null ? null : favourite.favourited === null ? (
+            <FavouriteCount count={favourite.count} loginHref={`/login?next=${encodeURIComponent(path)}`} />
+          ) : (
+            <FavouriteToggle
+              key={info.slug}
+              favourited={favourite.favourited}
+              count={favourite.count}
+              restaurantName={info.name}
+              action={saveFavourite.bind(null, info.slug, path)}
+            />
+          )}
+        </div>
+      )}
       <ViewBeacon restaurantSlug={info.slug} />
       {cart && cart.lines.length > 0 ? (
         <CartSummary

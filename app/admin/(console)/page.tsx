@@ -2,20 +2,26 @@ import type { Metadata } from 'next';
 
 import { DashboardTiles } from '@/components/admin/dashboard-tiles';
 import { PageHeader } from '@/components/admin/page-header';
+import { FavouritesTile } from '@/components/favourites/favourites-tile';
 import { requireAdmin } from '@/lib/auth/admin';
 import { readCounterDashboard } from '@/lib/counters/dashboard';
+import { readFavouriteDashboard } from '@/lib/favourites/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard · Thali admin' };
 
 export default async function AdminDashboardPage() {
   await requireAdmin();
-  const data = await readCounterDashboard();
+  const [views, favourites] = await Promise.all([readCounterDashboard(), readFavouriteDashboard()]);
   return (
     <>
       <PageHeader title="Dashboard">
-        Live counts from Redis plus the totals already flushed to Postgres, as customers see them.
+        Views: live counts from Redis plus the totals already flushed to Postgres, as customers see them.
+        Favourites: straight from Postgres.
       </PageHeader>
-      <DashboardTiles data={data} />
+      <DashboardTiles data={views} />
+      <div className="mt-4">
+        <FavouritesTile data={favourites} />
+      </div>
     </>
   );
 }

@@ -1,0 +1,180 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { favourites, restaurants } from '@/db/schema';
+import { FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS, favouriteKeys } from '@/lib/cache/keys';
+import { customerIdFor } from '@/lib/customers/accounts';
+import { readFavouriteSlugs } from '@/lib/favourites/cache';
+import { changeFavourite } from '@/lib/favourites/change';
+import { readFavouriteState } from '@/lib/favourites/menu-state';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
+import { brokenStore } from '../support/counters';
+import { createTestPglite, createTestPostgres } from '../support/databases';
+import { driversUnderTest } from '../support/redis-drivers';
+import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/services';
+
+/**
+ * The cache of each customer's favourites (lib/favourites/cache.ts) on every Redis driver: filled
+ * from Postgres on a miss (an empty list too), never serving a refill that loaded before a change,
+ * and Postgres answering whenever Redis can't.
+ */
+const drivers = await driversUnderTest();
+const hasPostgres = (await postgresAvailable()) || IN_CI;
+
+/**
+ * The store, except that writes of one key wait at a gate: lets a test hold a refill between its
+ * Postgres load and its cache write, where the classic cache-aside race happens.
+ */
+function gateWritesOf(store: RedisStore, key: string) {
+  let reached!: () => void;
+  let release!: () => void;
+  const atGate = new Promise<void>((resolve) => (reached = resolve));
+  const opened = new Promise<void>((resolve) => (release = resolve));
+  const gated = new Proxy(store, {
+    get(target, property, receiver) {
+      if (property === 'set') {
+        return async (...args: Parameters<RedisStore['set']>) => {
+          if (args[0] === key) {
+            reached();
+            await opened;
+          }
+          return target.set(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { gated, atGate, release };
+}
+
+for (const driver of drivers) {
+  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
+  const runnable = driver.available && (database === 'pglite' || hasPostgres);
+  const reason = !driver.available ? driver.skipReason : missing('Postgres');
+
+  describe.skipIf(!runnable)(`favourites cache on ${driver.name} + ${database}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
+    let redis: RedisStore;
+    let db: DatabaseHandle;
+    let restaurantRows: { id: number; slug: string }[];
+    let phones = 0;
+    const prefix = uniquePrefix(`favourites-cache-${driver.name}`);
+    const install = (store: RedisStore) =>
+      installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
+    const newCustomer = () => customerIdFor(`9180000${String((phones += 1)).padStart(5, '0')}`, db.db);
+    const change = (customerId: number, restaurantSlug: string, favourite: boolean) =>
+      changeFavourite({ customerId, restaurantSlug, favourite }, { limiter: null });
+
+    beforeAll(async () => {
+      redis = await driver.create();
+      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(`favcache_${driver.name}`);
+      install(redis);
+      restaurantRows = await db.db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).orderBy(asc(restaurants.id)).limit(6);
+    });
+
+    afterAll(async () => {
+      await deleteKeysUnder(redis, prefix);
+      await redis.close();
+      await db.close();
+      await driver.cleanup();
+    });
+
+    it('fills a cold cache from Postgres, an empty list included, and then hits', async () => {
+      const [a, b] = restaurantRows;
+      const customer = await newCustomer();
+      const empty = await newCustomer();
+      // Written straight to Postgres, as if by another instance whose cache write never happened.
+      await db.db.insert(favourites).values([b!, a!].map((restaurant) => ({ customerId: customer, restaurantId: restaurant.id })));
+
+      expect(await readFavouriteSlugs(customer)).toEqual({ slugs: [a!.slug, b!.slug].sort(), status: 'MISS', degraded: false });
+      expect(await readFavouriteSlugs(customer)).toEqual({ slugs: [a!.slug, b!.slug].sort(), status: 'HIT', degraded: false });
+      const ttl = await redis.pttl(favouriteKeys.customer(customer));
+      expect(ttl).toBeGreaterThan(FAVOURITES_TTL_MS - 10_000);
+      expect(ttl).toBeLessThanOrEqual(FAVOURITES_TTL_MS);
+      const generationTtl = await redis.pttl(favouriteKeys.customerGeneration(customer));
+      expect(generationTtl).toBeGreaterThan(FAVOURITES_GENERATION_TTL_MS - 10_000);
+      expect(generationTtl).toBeLessThanOrEqual(FAVOURITES_GENERATION_TTL_MS);
+
+      // No favourites is a cached answer too, not a miss on every page.
+      expect(await readFavouriteSlugs(empty)).toEqual({ slugs: [], status: 'MISS', degraded: false });
+      expect(await readFavouriteSlugs(empty)).toEqual({ slugs: [], status: 'HIT', degraded: false });
+
+      // Redis emptied (a restart, an eviction): refilled from Postgres, the same answer.
+      await redis.del([favouriteKeys.customer(customer), favouriteKeys.customerGeneration(customer)]);
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [a!.slug, b!.slug].sort(), status: 'MISS' });
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ status: 'HIT' });
+    });
+
+    it('a change replaces the cached list: the next read misses and shows it', async () => {
+      const [a] = restaurantRows;
+      const customer = await newCustomer();
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [], status: 'MISS' });
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [], status: 'HIT' });
+      await change(customer, a!.slug, true);
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [a!.slug], status: 'MISS' });
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [a!.slug], status: 'HIT' });
+    });
+
+    for (const start of ['a new customer (no generation yet)', 'a customer with a generation']) {
+      it(`never serves a refill that loaded before a change: ${start}`, async () => {
+        const [, , c, d] = restaurantRows;
+        const customer = await newCustomer();
+        if (start.startsWith('a customer with')) await change(customer, d!.slug, true);
+        const expected = start.startsWith('a customer with') ? [d!.slug] : [];
+
+        // A page's read loads Postgres before the change and writes Redis after it.
+        const { gated, atGate, release } = gateWritesOf(redis, favouriteKeys.customer(customer));
+        const late = readFavouriteSlugs(customer, gated);
+        await atGate;
+        await change(customer, c!.slug, true);
+        release();
+        expect((await late).slugs).toEqual(expected);
+
+        // Its write landed, under the token it read before the change, so nobody is served it.
+        expect(await redis.get(favouriteKeys.customer(customer))).toContain('"generation"');
+        const now = [c!.slug, ...expected].sort();
+        expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: now, status: 'MISS' });
+        expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: now, status: 'HIT' });
+      });
+    }
+
+    it('with Redis down, changes and reads answer from Postgres; back up, a cold list is refilled', async () => {
+      const [, , , , e] = restaurantRows;
+      const customer = await newCustomer();
+
+      install(brokenStore());
+      expect(await change(customer, e!.slug, true)).toMatchObject({ ok: true, changed: true, count: 1 });
+      expect(await readFavouriteState(e!.slug, customer)).toEqual({ count: 1, favourited: true });
+      expect(await readFavouriteSlugs(customer)).toEqual({ slugs: [e!.slug], status: 'MISS', degraded: true });
+      expect(await change(customer, e!.slug, false)).toMatchObject({ ok: true, changed: true, count: 0 });
+      expect(await readFavouriteState(e!.slug, customer)).toEqual({ count: 0, favourited: false });
+      expect(await change(customer, e!.slug, true)).toMatchObject({ ok: true, changed: true, count: 1 });
+
+      install(redis);
+      expect(await keysUnder(redis, favouriteKeys.customer(customer))).toEqual([]);
+      expect(await readFavouriteSlugs(customer)).toEqual({ slugs: [e!.slug], status: 'MISS', degraded: false });
+      expect(await readFavouriteState(e!.slug, customer)).toEqual({ count: 1, favourited: true });
+    });
+
+    it('a list left stale by an invalidation Redis missed is put right by the customer’s next change', async () => {
+      const [, , , , , f] = restaurantRows;
+      const customer = await newCustomer();
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [], status: 'MISS' });
+
+      install(brokenStore());
+      await change(customer, f!.slug, true); // committed; its invalidation could not reach Redis
+
+      install(redis);
+      // At most FAVOURITES_TTL_MS stale (the entry's TTL, checked above); the page's heart then shows
+      // "not saved", so the customer clicks again, asking for the state Postgres already has.
+      expect(await change(customer, f!.slug, true)).toMatchObject({ ok: true, changed: false, count: 1 });
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [f!.slug], status: 'MISS' });
+      expect(
+        await db.db.select({ restaurantId: favourites.restaurantId }).from(favourites).where(eq(favourites.customerId, customer)),
+      ).toEqual([{ restaurantId: f!.id }]);
+    });
+  });
+}
