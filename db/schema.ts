@@ -202,6 +202,8 @@ export const orders = pgTable(
   (table) => [
     uniqueIndex('orders_customer_idempotency_idx').on(table.customerId, table.idempotencyKey),
     index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc()),
+    // The reconciler's scan (lib/orders/jobs.ts): only orders still waiting for their first step.
+    index('orders_placed_created_idx').on(table.createdAt).where(sql`${table.status} = 'placed'`),
     check(
       'orders_status_known',
       sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,

@@ -54,7 +54,7 @@ const schema = z
     REDIS_TIMEOUT_MS: positiveInt(150),
     /** Menu/listing cache lifetime, before jitter. */
     CACHE_TTL_SECONDS: positiveInt(300),
-    /** How often each server moves live view counts to Postgres; 0: no timer (schedule `npm run counters:flush`). */
+    /** How often the counter flush job is enqueued (run by whatever runs jobs); 0: off (schedule `npm run counters:flush`). */
     COUNTER_FLUSH_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(60),
     /** The admin `npm run db:seed` (and the embedded database at start) creates or updates. */
     ADMIN_EMAIL: optionalString.pipe(
@@ -102,7 +102,7 @@ const schema = z
     ).transform((value) => value === 'true' || value === '1'),
     /** Bearer secret of the cron route (`/api/cron/queue`); unset: the route answers 503. */
     CRON_SECRET: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
-    /** How long an idle worker waits before asking Redis for a job again. */
+    /** How long an idle worker waits on a queue (BLMOVE's timeout, or the sleep between polls over REST) and between maintenance passes. */
     WORKER_POLL_MS: positiveInt(1_000),
     /** Deliveries of a failing job before it is dead-lettered. */
     QUEUE_MAX_ATTEMPTS: z.coerce.number().int().positive().max(50, 'must be at most 50').default(5),

@@ -1,6 +1,7 @@
 // Moves live view counts from Redis to Postgres once, then exits: for a cron job or a scheduler where
-// the servers' own timer is off (COUNTER_FLUSH_INTERVAL_SECONDS=0). Safe to run while servers flush
-// too, and to rerun after a crash: it first finishes whatever an interrupted run left behind.
+// the queue's recurring flush job is off (COUNTER_FLUSH_INTERVAL_SECONDS=0) or no worker runs. Safe to
+// run while a worker flushes too, and to rerun after a crash: it first finishes whatever an
+// interrupted run left behind.
 import { getDatabase } from '@/db/client';
 import { flushCounters } from '@/lib/counters/flush';
 import { redisBackend } from '@/lib/env';

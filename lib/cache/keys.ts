@@ -197,13 +197,32 @@ export const rateLimitKeys = {
 } as const;
 
 // ─── Job queue ─────────────────────────────────────────────────────────────────────────────────────
-// lib/queue/queue.ts. Every key of one queue carries the queue's name as its hash tag, so its lists,
-// sorted sets and job hashes share a Redis Cluster slot (LMOVE between them is legal there).
+// lib/queue (process.ts lists the steps). Every key of one queue carries the queue's name as its hash
+// tag, so its lists, sorted sets and job hashes share a Redis Cluster slot (LMOVE between them is legal
+// there). The nudge and recurring-slot keys stand alone (one key per command).
 
-/** How long a job's "done" marker outlives the job: redeliveries later than this are not expected. */
+/**
+ * How long a "done" marker named by an idempotency key lives: a job enqueued again under that key
+ * (a reconciler, a retry of a whole flow) within this time is skipped.
+ */
 export const QUEUE_DONE_TTL_MS = 7 * DAY;
+/**
+ * A marker named by the job's own id only covers a redelivery of that job (a crash between the
+ * handler and the ack), which the reaper makes within a visibility timeout: a day is ample, and keeps
+ * the markers of frequent recurring jobs from piling up for a week.
+ */
+export const QUEUE_JOB_DONE_TTL_MS = DAY;
 /** A dead-lettered job's hash is kept this long for the admin to retry or discard it. */
 export const QUEUE_DEAD_TTL_MS = 30 * DAY;
+/** At most one after-response nudge drain (lib/queue/api.ts) per this long, across instances. */
+export const QUEUE_NUDGE_INTERVAL_MS = SECOND;
+/**
+ * A recurring job's slot marker outlives its slot by one more period, so an instance whose clock
+ * lags a little behind still finds the marker and does not enqueue that slot again.
+ */
+export function queueRecurringSlotTtlMs(everyMs: number): number {
+  return 2 * everyMs;
+}
 
 export const queueKeys = {
   /** List of job ids waiting to run: LPUSH on enqueue, claimed from the right (FIFO). */
@@ -212,7 +231,7 @@ export const queueKeys = {
   processing: (queue: string) => `${prefix()}queue:v1:{${queue}}:processing`,
   /** Sorted set: claimed job id → lease deadline (ms); the reaper returns expired ones to ready. */
   leases: (queue: string) => `${prefix()}queue:v1:{${queue}}:leases`,
-  /** Sorted set: job id → when its retry is due (ms). */
+  /** Sorted set: job id → when it is due (ms): a delayed enqueue or a retry; promoted to ready once due. */
   delayed: (queue: string) => `${prefix()}queue:v1:{${queue}}:delayed`,
   /** List of job ids that failed QUEUE_MAX_ATTEMPTS times, newest first. */
   dead: (queue: string) => `${prefix()}queue:v1:{${queue}}:dead`,
@@ -222,6 +241,10 @@ export const queueKeys = {
   done: (queue: string, idempotencyKey: string) => `${prefix()}queue:v1:{${queue}}:done:${idempotencyKey}`,
   /** Short lock (SET NX PX) so one process at a time reaps leases and moves due retries. */
   maintenance: (queue: string) => `${prefix()}queue:v1:{${queue}}:maintenance`,
+  /** Present for QUEUE_NUDGE_INTERVAL_MS after a nudge drain started (SET NX PX). */
+  nudge: () => `${prefix()}queue:v1:nudge`,
+  /** Present once recurring job `name` was enqueued for period number `slot` (SET NX PX, queueRecurringSlotTtlMs). */
+  recurringSlot: (name: string, slot: number) => `${prefix()}queue:v1:recurring:${name}:${slot}`,
 } as const;
 
 // ─── Customers ─────────────────────────────────────────────────────────────────────────────────────

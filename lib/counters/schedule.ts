@@ -2,55 +2,51 @@ import 'server-only';
 
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
-import { singletons } from '@/lib/server/singletons';
+import { registerJobHandler, registerRecurringJob } from '@/lib/queue';
 
-import { flushCounters } from './flush';
+import { flushCounters, type FlushOptions, type FlushReport } from './flush';
 
 /**
- * Until there is a job queue, every server flushes on its own timer. Several instances flushing at
- * once is safe (see flush.ts), so no leader election is needed. The timer is unref'd: it never keeps
- * a process alive that is otherwise done. One run at a time per process; a tick that finds the last
- * run still going is skipped.
+ * The periodic flush is a recurring job on the queue (registered through lib/queue/handlers.ts):
+ * every COUNTER_FLUSH_INTERVAL_SECONDS (0: off) the maintenance pass enqueues one `counters.flush`
+ * for all instances together, and whatever runs jobs runs it: `npm run worker`, the in-process
+ * worker of embedded mode, or the cron route on Vercel. `npm run counters:flush` runs one by hand.
+ *
+ * A failed flush loses nothing (live counts stay in Redis, a half-done flush is finished by the
+ * next), and the next period's job is its retry. So the handler logs the failure and returns
+ * instead of throwing: queue retries would only pile up behind the next period's run, and end in
+ * dead letters. Failures are logged when they start and when they stop, not every period.
  */
-export function startCounterFlushSchedule(): void {
-  const shared = singletons();
-  if (shared.counterFlush) return;
-  const seconds = getEnv().COUNTER_FLUSH_INTERVAL_SECONDS;
-  if (seconds === 0) {
-    log.info('counter flush timer off (COUNTER_FLUSH_INTERVAL_SECONDS=0): run `npm run counters:flush` on a schedule');
-    return;
-  }
-  const state = {
-    running: false,
-    failing: false,
-    timer: setInterval(() => void runScheduledFlush(), seconds * 1000).unref(),
-  };
-  shared.counterFlush = state;
-}
 
-export function stopCounterFlushSchedule(): void {
-  const shared = singletons();
-  if (shared.counterFlush) clearInterval(shared.counterFlush.timer);
-  shared.counterFlush = undefined;
-}
+export const COUNTER_FLUSH_JOB = 'counters.flush';
 
-/** One scheduled run. Failures are logged when they start and when they stop, not every minute. */
-export async function runScheduledFlush(): Promise<void> {
-  const state = singletons().counterFlush;
-  if (!state || state.running) return;
-  state.running = true;
+// Per module graph: it only decides which log lines are written.
+let failing = false;
+
+/** One scheduled flush; null when it failed (logged). */
+export async function runCounterFlushJob(options?: FlushOptions): Promise<FlushReport | null> {
   try {
-    const report = await flushCounters();
-    if (state.failing) log.info('counter flush working again', { ...report });
-    state.failing = false;
+    const report = await flushCounters(options);
+    if (failing) log.info('counter flush working again', { ...report });
+    failing = false;
+    return report;
   } catch (error) {
-    if (!state.failing) {
+    if (!failing) {
       log.warn('counter flush failed: live counts stay in Redis until a run succeeds', {
         error: error instanceof Error ? error.message : String(error),
       });
     }
-    state.failing = true;
-  } finally {
-    state.running = false;
+    failing = true;
+    return null;
   }
 }
+
+registerJobHandler(COUNTER_FLUSH_JOB, async () => {
+  await runCounterFlushJob();
+});
+registerRecurringJob({
+  name: COUNTER_FLUSH_JOB,
+  queue: 'default',
+  type: COUNTER_FLUSH_JOB,
+  everyMs: () => getEnv().COUNTER_FLUSH_INTERVAL_SECONDS * 1_000,
+});

@@ -136,8 +136,9 @@ export async function placeOrder(
   try {
     await enqueueOrderJobs(result.order.id, deps.enqueue ?? enqueue);
   } catch (error) {
-    // Committed: the customer has an order either way. Its jobs are missing until enqueued again.
-    log.error('checkout: the order was placed but its jobs could not be enqueued', {
+    // Committed: the customer has an order either way. Its jobs are missing until the reconciler
+    // (order.reconcile in lib/orders/jobs.ts) enqueues them again, a few step delays from now.
+    log.error('checkout: the order was placed but its jobs could not be enqueued; the reconciler will retry', {
       orderId: result.order.id,
       error: error instanceof Error ? error.message : String(error),
     });

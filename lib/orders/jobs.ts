@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { getDb, type Database } from '@/db/client';
@@ -9,7 +9,8 @@ import { ORDER_MARKER_TTL_MS, orderKeys } from '@/lib/cache/keys';
 import { smsSender, type SmsSender } from '@/lib/customers/sms';
 import { getEnv } from '@/lib/env';
 import { formatRupees } from '@/lib/format';
-import { enqueue, registerJobHandler } from '@/lib/queue';
+import { log } from '@/lib/log';
+import { enqueue, registerJobHandler, registerRecurringJob } from '@/lib/queue';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -23,41 +24,49 @@ import { isOrderStatus, nextStatus, ORDER_STATUSES, shortOrderId, type OrderStat
  *   sending and released if the send fails, so duplicates never text twice (a crash right after the
  *   marker loses that one text rather than risking two).
  * - `order.advance` moves the order one step with `UPDATE … WHERE status = <expected>`: a duplicate
- *   changes nothing. The payload carries when the step is due; the handler waits until then
- *   (the queue has no delayed enqueue), then enqueues the next step, until delivered.
+ *   changes nothing. Each step is a delayed job (ORDER_STEP_DELAY_MS, the simulated delay), so no
+ *   worker waits; the step that moves the order enqueues the next one. A step delivered early (a
+ *   queue whose clock runs ahead, an admin retrying a dead letter) simply runs: the delay is a
+ *   simulation, and the conditional update keeps any delivery, early, late or repeated, to one step.
+ * - `order.reconcile` (recurring, every minute) recovers orders whose jobs were never enqueued
+ *   (checkout logs when enqueueing fails after its commit): it re-enqueues the confirmation and the
+ *   first step of orders still `placed` well after their first step was due, with the same
+ *   idempotency keys, so for an order whose jobs do exist the copies are skipped or change nothing.
  */
 
 export const ORDER_CONFIRM = 'order.confirm';
 export const ORDER_ADVANCE = 'order.advance';
+export const ORDER_RECONCILE = 'order.reconcile';
+
+/** How often the reconciler runs. */
+export const RECONCILE_EVERY_MS = 60_000;
+/** Orders re-enqueued per run; the rest wait for the next run. */
+const RECONCILE_BATCH = 100;
 
 const confirmPayload = z.object({ orderId: z.string().min(1) });
-const advancePayload = z.object({
-  orderId: z.string().min(1),
-  to: z.string().refine(isOrderStatus),
-  /** Epoch ms before which the step must not happen (the simulated delay). */
-  dueAt: z.number(),
-});
+// Payloads enqueued before steps were delayed jobs also carry `dueAt`; it is ignored (stripped).
+const advancePayload = z.object({ orderId: z.string().min(1), to: z.string().refine(isOrderStatus) });
 
 export interface OrderJobDeps {
   db?: Database;
   store?: RedisStore;
   sender?: SmsSender;
   enqueue?: typeof enqueue;
-  /** Waits (tests replace it); resolves at once for ms <= 0. */
-  sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-function advanceJob(orderId: string, to: OrderStatus, dueAt: number) {
-  return { type: ORDER_ADVANCE, payload: { orderId, to, dueAt }, idempotencyKey: `order:${orderId}:advance:${to}` };
+function advanceJob(orderId: string, to: OrderStatus) {
+  return { type: ORDER_ADVANCE, payload: { orderId, to }, idempotencyKey: `order:${orderId}:advance:${to}` };
 }
 
-/** After checkout's commit: the confirmation text and the first status step. */
-export async function enqueueOrderJobs(orderId: string, enqueueJob: typeof enqueue = enqueue, now = Date.now()): Promise<void> {
+function stepDelay() {
+  return { delayMs: getEnv().ORDER_STEP_DELAY_MS };
+}
+
+/** After checkout's commit (and from the reconciler): the confirmation text and the first status step. */
+export async function enqueueOrderJobs(orderId: string, enqueueJob: typeof enqueue = enqueue): Promise<void> {
   await enqueueJob('notifications', { type: ORDER_CONFIRM, payload: { orderId }, idempotencyKey: `order:${orderId}:confirm` });
-  await enqueueJob('orders', advanceJob(orderId, 'accepted', now + getEnv().ORDER_STEP_DELAY_MS));
+  await enqueueJob('orders', advanceJob(orderId, 'accepted'), stepDelay());
 }
 
 export function confirmationText(orderId: string, totalPaise: number): string {
@@ -88,13 +97,11 @@ export async function confirmOrder(payload: unknown, deps: OrderJobDeps = {}): P
 export type AdvanceOutcome = { status: 'advanced' | 'already'; to: OrderStatus; next: OrderStatus | null } | { status: 'no-order' | 'stale' };
 
 export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): Promise<AdvanceOutcome> {
-  const { orderId, to: target, dueAt } = advancePayload.parse(payload);
+  const { orderId, to: target } = advancePayload.parse(payload);
   const to = target as OrderStatus;
   const from = ORDER_STATUSES[ORDER_STATUSES.indexOf(to) - 1];
   if (!from) throw new Error(`"${to}" is not a step an order advances to`);
   const db = deps.db ?? getDb();
-  const now = deps.now ?? Date.now;
-  await (deps.sleep ?? defaultSleep)(dueAt - now());
 
   const updated = await db
     .update(orders)
@@ -108,8 +115,44 @@ export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): P
   const next = nextStatus(to);
   // Also when this delivery changed nothing: the first may have crashed before enqueueing the next
   // step. A duplicate next step is absorbed by its done marker and its own conditional update.
-  if (next) await (deps.enqueue ?? enqueue)('orders', advanceJob(orderId, next, now() + getEnv().ORDER_STEP_DELAY_MS));
+  if (next) await (deps.enqueue ?? enqueue)('orders', advanceJob(orderId, next), stepDelay());
   return { status: updated.length > 0 ? 'advanced' : 'already', to, next };
+}
+
+/**
+ * An order still `placed` this long after checkout has lost its jobs: its first step was due one
+ * ORDER_STEP_DELAY_MS after checkout. Five step delays (at least a minute) leave room for a busy or
+ * restarting worker; a reconcile that comes too early only enqueues copies that change nothing.
+ */
+export function reconcileGraceMs(): number {
+  return Math.max(5 * getEnv().ORDER_STEP_DELAY_MS, 60_000);
+}
+
+/**
+ * Older orders are left alone: the markers that keep a copy from texting or stepping twice live
+ * ORDER_MARKER_TTL_MS (the queue's done markers as long), and this stays a day inside that.
+ */
+export const RECONCILE_MAX_AGE_MS = ORDER_MARKER_TTL_MS - 24 * 3_600_000;
+
+/** Re-enqueues the jobs of orders stuck in `placed`; returns their ids. */
+export async function reconcilePlacedOrders(deps: OrderJobDeps = {}): Promise<string[]> {
+  const db = deps.db ?? getDb();
+  const now = (deps.now ?? Date.now)();
+  const stuck = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(
+      and(
+        eq(orders.status, 'placed'),
+        lt(orders.createdAt, new Date(now - reconcileGraceMs())),
+        gt(orders.createdAt, new Date(now - RECONCILE_MAX_AGE_MS)),
+      ),
+    )
+    .orderBy(asc(orders.createdAt))
+    .limit(RECONCILE_BATCH);
+  for (const { id } of stuck) await enqueueOrderJobs(id, deps.enqueue ?? enqueue);
+  if (stuck.length > 0) log.warn('orders reconciled: their jobs were missing and are enqueued again', { orders: stuck.length });
+  return stuck.map(({ id }) => id);
 }
 
 registerJobHandler(ORDER_CONFIRM, async (payload) => {
@@ -118,3 +161,7 @@ registerJobHandler(ORDER_CONFIRM, async (payload) => {
 registerJobHandler(ORDER_ADVANCE, async (payload) => {
   await advanceOrder(payload);
 });
+registerJobHandler(ORDER_RECONCILE, async () => {
+  await reconcilePlacedOrders();
+});
+registerRecurringJob({ name: ORDER_RECONCILE, queue: 'orders', type: ORDER_RECONCILE, everyMs: RECONCILE_EVERY_MS });

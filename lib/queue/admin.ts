@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { auditLog } from '@/db/schema';
 
-import { discardDeadJob, readQueue, retryDeadJob, type QueueOverview } from './queue';
+import { discardDeadJob, retryDeadJob } from './dead-letters';
+import { readQueue, type QueueOverview } from './overview';
 import { isQueueName, QUEUE_NAMES } from './types';
 
 /**

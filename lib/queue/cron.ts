@@ -6,7 +6,7 @@ import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 
 import './handlers';
-import { drainQueues } from './worker';
+import { drainQueues } from './drain';
 
 /** What one cron invocation may do: bounded well inside a serverless function's time limit. */
 export const CRON_DRAIN = { maxJobs: 100, maxMs: 25_000 } as const;
@@ -18,8 +18,9 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * The cron-invoked backstop (Vercel sends `Authorization: Bearer $CRON_SECRET`): reaps, promotes due
- * retries and runs up to CRON_DRAIN jobs. 503 while CRON_SECRET is unset (the server still starts),
+ * The cron-invoked backstop (Vercel sends `Authorization: Bearer $CRON_SECRET`): one maintenance pass
+ * (reaps, promotes due delayed jobs, enqueues due recurring jobs such as the counter flush), then up
+ * to CRON_DRAIN jobs. 503 while CRON_SECRET is unset (the server still starts),
  * 401 on a missing or wrong secret.
  */
 export async function handleQueueCron(request: Request): Promise<Response> {

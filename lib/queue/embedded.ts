@@ -9,8 +9,9 @@ import { runWorker } from './worker';
 
 /**
  * Embedded mode: with the in-process Redis store, no other process can see the queue, so the
- * server runs the worker itself (started once per process from lib/server/startup.ts). With a
- * shared Redis, run `npm run worker` (or rely on the cron route on Vercel) instead.
+ * server runs the worker itself (started once per process from lib/server/startup.ts), recurring
+ * jobs such as the counter flush included. With a shared Redis, run `npm run worker` (or rely on
+ * the cron route on Vercel) instead.
  */
 export function startEmbeddedWorker(): void {
   const env = getEnv();

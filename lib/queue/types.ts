@@ -14,7 +14,7 @@ export interface JobInput {
   /**
    * Names the job's effect for the "done" marker: two jobs with one key have one effect between
    * them (as long as they don't run at the same moment; the handler's own effect must still be
-   * idempotent, see lib/queue/queue.ts). Defaults to the job's id.
+   * idempotent, see lib/queue/process.ts). Defaults to the job's id.
    */
   idempotencyKey?: string;
 }

@@ -9,8 +9,9 @@ import { runWorker } from './worker';
 
 /**
  * `npm run worker` (scripts/worker.ts): runs jobs until SIGTERM or SIGINT, then finishes the job in
- * hand, claims no more, closes its connections and exits 0. A second signal while finishing exits
- * at once (1): the job is then redelivered after its visibility timeout.
+ * hand, claims no more (a claim waiting on an empty queue is given up at once), closes its
+ * connections (which ends a BLMOVE still waiting in Redis) and exits 0. A second signal while
+ * finishing exits at once (1): the job is then redelivered after its visibility timeout.
  */
 export async function runWorkerProcess(options: { concurrency?: number } = {}): Promise<never> {
   const env = getEnv();
@@ -34,7 +35,11 @@ export async function runWorkerProcess(options: { concurrency?: number } = {}): 
 
   const redis = getRedis();
   await redis.ping();
-  log.info('worker started', { redis: redisBackend(env), pollMs: env.WORKER_POLL_MS });
+  log.info('worker started', {
+    redis: redisBackend(env),
+    claims: redis.blmove ? 'blocking (BLMOVE)' : 'polling',
+    pollMs: env.WORKER_POLL_MS,
+  });
   await runWorker({ signal: controller.signal, pollMs: env.WORKER_POLL_MS, concurrency: options.concurrency ?? 1 });
   const database = singletons().database;
   await Promise.allSettled([redis.close(), database?.close()]);

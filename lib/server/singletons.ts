@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '@/db/client';
 import type { Env } from '@/lib/env';
 import type { Counters } from '@/lib/metrics/counters';
+import type { RecurringJob } from '@/lib/queue/recurring';
 import type { JobHandler } from '@/lib/queue/types';
 import type { RateLimitState } from '@/lib/ratelimit/state';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
@@ -21,11 +22,12 @@ export interface ProcessSingletons {
   flights?: Map<string, Promise<unknown>>;
   counters?: Counters;
   cacheStats?: { counts: Map<string, number>; timer?: NodeJS.Timeout };
-  counterFlush?: { timer: NodeJS.Timeout; running: boolean; failing: boolean };
   /** The rate limiter, its own Redis clients, breaker and fallback: shared by the proxy and every action. */
   rateLimit?: RateLimitState;
   /** Job handlers by type (lib/queue/registry.ts), shared by every module graph that runs jobs. */
   queueHandlers?: Map<string, JobHandler>;
+  /** Recurring jobs by name (lib/queue/recurring.ts), for the same reason. */
+  queueRecurring?: Map<string, RecurringJob>;
   /** The in-process worker of embedded mode (lib/queue/embedded.ts). */
   queueWorker?: { controller: AbortController; done: Promise<void> };
 }

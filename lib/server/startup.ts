@@ -1,7 +1,6 @@
 import 'server-only';
 
 import { getDatabase } from '@/db/client';
-import { startCounterFlushSchedule } from '@/lib/counters/schedule';
 import { prepareEmbeddedDatabase } from '@/db/prepare';
 import { ConfigError, getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -37,6 +36,7 @@ export async function startServer(): Promise<void> {
     );
   }
   if (database.backend === 'pglite') await prepareEmbeddedDatabase(database);
-  startCounterFlushSchedule();
+  // With the in-process store this server runs the jobs, recurring ones (the counter flush) included;
+  // with a shared Redis, `npm run worker` or the cron route runs them.
   startEmbeddedWorker();
 }

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { menuItems, orderItems, orders, restaurants } from '@/db/schema';
-import { customerKeys } from '@/lib/cache/keys';
+import { customerKeys, queueKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/customers/sms';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { placeOrder } from '@/lib/orders/checkout';
 import { advanceOrder, confirmationText, confirmOrder, ORDER_ADVANCE, ORDER_CONFIRM } from '@/lib/orders/jobs';
-import { drainQueues } from '@/lib/queue/worker';
+import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/queue/handlers';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -29,7 +29,7 @@ const postgresUp = IN_CI || (await postgresAvailable());
 const realReason = !postgresUp ? missing(`Postgres at ${TEST_POSTGRES_URL}`) : !tcp.available ? tcp.skipReason : undefined;
 if (realReason) console.warn(`[orders] Postgres + tcp: ${realReason}`);
 
-type Enqueued = { queue: string; type: string; payload: unknown; idempotencyKey?: string };
+type Enqueued = { queue: string; type: string; payload: unknown; idempotencyKey?: string; delayMs?: number };
 
 const backends = [
   {
@@ -55,8 +55,8 @@ for (const backend of backends) {
     let items: { id: number; name: string; pricePaise: number }[];
     let sessions = 0;
     const enqueued: Enqueued[] = [];
-    const recordEnqueue = async (queue: string, job: Omit<Enqueued, 'queue'>) => {
-      enqueued.push({ queue, ...job });
+    const recordEnqueue = async (queue: string, job: Omit<Enqueued, 'queue' | 'delayMs'>, options?: { delayMs?: number }) => {
+      enqueued.push({ queue, ...job, ...(options?.delayMs !== undefined ? { delayMs: options.delayMs } : {}) });
     };
 
     beforeAll(async () => {
@@ -109,9 +109,10 @@ for (const backend of backends) {
       const rows = await db.db.select().from(orders).where(eq(orders.customerId, customer.customerId));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ status: 'placed', totalPaise: items[0]!.pricePaise * 2 + items[1]!.pricePaise });
-      expect(enqueued.map((job) => [job.queue, job.type, job.idempotencyKey])).toEqual([
-        ['notifications', ORDER_CONFIRM, `order:${a.order.id}:confirm`],
-        ['orders', ORDER_ADVANCE, `order:${a.order.id}:advance:accepted`],
+      // The first step is a delayed job (ORDER_STEP_DELAY_MS=20 here); the confirmation runs at once.
+      expect(enqueued.map((job) => [job.queue, job.type, job.idempotencyKey, job.delayMs])).toEqual([
+        ['notifications', ORDER_CONFIRM, `order:${a.order.id}:confirm`, undefined],
+        ['orders', ORDER_ADVANCE, `order:${a.order.id}:advance:accepted`, 20],
       ]);
       expect(await redis.hgetall(customerKeys.cart(customer.sessionHash))).toEqual({});
 
@@ -190,23 +191,28 @@ for (const backend of backends) {
       expect(await confirmOrder({ orderId: result.order.id })).toBe('sent');
     });
 
-    it('order.advance moves one step per duplicate set and schedules the next step', async () => {
+    it('order.advance moves one step per duplicate set and schedules the next step as a delayed job', async () => {
       const customer = await customerWithCart();
       const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
       if (result.status !== 'placed') throw new Error(result.status);
       const orderId = result.order.id;
       const next: Enqueued[] = [];
-      const deps = { enqueue: async (queue: string, job: Omit<Enqueued, 'queue'>) => void next.push({ queue, ...job }), sleep: async () => {} };
-      const payload = { orderId, to: 'accepted', dueAt: 0 };
+      const deps = {
+        enqueue: async (queue: string, job: Omit<Enqueued, 'queue' | 'delayMs'>, options?: { delayMs?: number }) =>
+          void next.push({ queue, ...job, delayMs: options?.delayMs }),
+      };
+      const payload = { orderId, to: 'accepted' };
       const outcomes = await Promise.all([advanceOrder(payload, deps), advanceOrder(payload, deps)]);
       expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['advanced', 'already']);
       const [row] = await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
       expect(row!.status).toBe('accepted');
       expect(next.every((job) => job.idempotencyKey === `order:${orderId}:advance:preparing`)).toBe(true);
+      expect(next.every((job) => job.delayMs === 20)).toBe(true);
       expect((next[0]!.payload as { to: string }).to).toBe('preparing');
 
       // Once further along, a late duplicate of an old step changes nothing and schedules nothing.
-      await advanceOrder({ orderId, to: 'preparing', dueAt: 0 }, deps);
+      // A payload from before steps were delayed jobs carries dueAt: still accepted (and not waited for).
+      await advanceOrder({ orderId, to: 'preparing', dueAt: Date.now() + 3_600_000 }, deps);
       next.length = 0;
       expect(await advanceOrder(payload, deps)).toEqual({ status: 'stale' });
       expect(next).toHaveLength(0);
@@ -218,6 +224,11 @@ for (const backend of backends) {
       const customer = await customerWithCart();
       const result = await placeOrder(customer, { idempotencyKey: key() });
       if (result.status !== 'placed') throw new Error(result.status);
+      // The first step waits in the delayed set (no worker sleeps through the simulated delay).
+      const delayed = await redis.zrange(queueKeys.delayed('orders'), 0, -1);
+      const steps = await Promise.all(delayed.map(({ member }) => redis.hget(queueKeys.job('orders', member), 'payload')));
+      expect(steps).toContain(JSON.stringify({ orderId: result.order.id, to: 'accepted' }));
+      expect(await redis.llen(queueKeys.ready('orders'))).toBe(0);
       const seen = new Set<string>();
       const deadline = Date.now() + 15_000;
       for (;;) {

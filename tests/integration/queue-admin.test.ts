@@ -5,7 +5,8 @@ import type { DatabaseHandle } from '@/db/client';
 import { admins, auditLog } from '@/db/schema';
 import { queueKeys } from '@/lib/cache/keys';
 import { discardDeadLetter, readQueues, retryDeadLetter } from '@/lib/queue/admin';
-import { processOne, pushJob } from '@/lib/queue/queue';
+import { pushJob } from '@/lib/queue/job-store';
+import { processOne } from '@/lib/queue/process';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueKeys } from '@/lib/cache/keys';
 import { parseEnv } from '@/lib/env';
 import { handleQueueCron } from '@/lib/queue/cron';
-import { pushJob } from '@/lib/queue/queue';
+import { pushJob } from '@/lib/queue/job-store';
+import { recurringJobs, type RecurringJob } from '@/lib/queue/recurring';
 import { jobHandlers, registerJobHandler } from '@/lib/queue/registry';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -12,6 +13,8 @@ import { singletons } from '@/lib/server/singletons';
 /** The cron route's guard and drain, on the in-process store. */
 describe('queue cron route', () => {
   let store: RedisStore;
+  // The app's recurring jobs (counter flush, order reconciler) need a database this suite has not got.
+  let appRecurring: [string, RecurringJob][];
   const SECRET = 'a-long-enough-cron-secret';
   const request = (authorization?: string) =>
     new Request('http://localhost/api/cron/queue', authorization ? { headers: { authorization } } : {});
@@ -19,11 +22,14 @@ describe('queue cron route', () => {
   beforeAll(() => {
     store = createMemoryStore();
     singletons().redis = store;
+    appRecurring = [...recurringJobs()];
+    recurringJobs().clear();
   });
 
   afterAll(async () => {
     singletons().redis = undefined;
     jobHandlers().delete('cron-test');
+    for (const [name, job] of appRecurring) recurringJobs().set(name, job);
     await store.close();
   });
 

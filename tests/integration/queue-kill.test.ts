@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { queueKeys } from '@/lib/cache/keys';
 import { parseEnv } from '@/lib/env';
-import { pushJob } from '@/lib/queue/queue';
+import { pushJob } from '@/lib/queue/job-store';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 

@@ -2,19 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { queueKeys } from '@/lib/cache/keys';
 import { parseEnv } from '@/lib/env';
-import {
-  ackJob,
-  backoffMs,
-  claimJob,
-  discardDeadJob,
-  maintainQueue,
-  processOne,
-  pushJob,
-  readQueue,
-  retryDeadJob,
-  type QueueDeps,
-} from '@/lib/queue/queue';
-import type { JobHandler } from '@/lib/queue/types';
+import { ackJob, claimJob } from '@/lib/queue/claim';
+import { discardDeadJob, retryDeadJob } from '@/lib/queue/dead-letters';
+import type { QueueDeps } from '@/lib/queue/deps';
+import { backoffMs } from '@/lib/queue/failure';
+import { pushJob } from '@/lib/queue/job-store';
+import { maintainQueue } from '@/lib/queue/maintenance';
+import { readQueue } from '@/lib/queue/overview';
+import { processOne } from '@/lib/queue/process';
+import { enqueue } from '@/lib/queue';
+import type { JobHandler, QueueName } from '@/lib/queue/types';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
@@ -23,7 +20,7 @@ import { driversUnderTest } from '../support/redis-drivers';
 import { uniquePrefix } from '../support/services';
 
 /**
- * The queue (lib/queue/queue.ts) on all three drivers: the same cases against the in-process store,
+ * The queue (lib/queue/process.ts and the modules it names) on all three drivers: the same cases against the in-process store,
  * node-redis and Upstash REST, with an injected clock for leases and retries.
  */
 const drivers = await driversUnderTest();
@@ -158,6 +155,61 @@ for (const driver of drivers) {
         expect(await store.zscore(queueKeys.delayed('default'), id)).not.toBeNull();
         await store.zrem(queueKeys.delayed('default'), [id]);
         await store.del([queueKeys.job('default', id)]);
+      });
+
+      it('a delayed job waits in the delayed set, not ready, until maintenance promotes it once due', async () => {
+        const id = await pushJob('default', { type: 'later', payload: { n: 1 } }, deps, { delayMs: 5_000 });
+        expect(await store.llen(queueKeys.ready('default'))).toBe(0);
+        expect(await store.zscore(queueKeys.delayed('default'), id)).toBe(clock + 5_000);
+        expect(await claimJob('default', deps)).toBeNull();
+        expect(await readQueue('default', deps)).toMatchObject({ ready: 0, delayed: 1 });
+
+        clock += 4_999;
+        expect(await maintainQueue('default', deps)).toEqual({ reaped: 0, promoted: 0 });
+        expect(await claimJob('default', deps)).toBeNull();
+        clock += 1;
+        expect(await maintainQueue('default', deps)).toEqual({ reaped: 0, promoted: 1 });
+        const seen: unknown[] = [];
+        expect(await processOne('default', handlersOf({ later: async (payload) => void seen.push(payload) }), deps)).toEqual({
+          status: 'done',
+          jobId: id,
+        });
+        expect(seen).toEqual([{ n: 1 }]);
+      });
+
+      it('a delay of 0 makes the job ready at once', async () => {
+        const id = await pushJob('default', { type: 'now', payload: null }, deps, { delayMs: 0 });
+        expect(await store.zcard(queueKeys.delayed('default'))).toBe(0);
+        expect((await claimJob('default', deps))?.id).toBe(id);
+        await ackJob('default', id, deps);
+      });
+
+      it('refuses a bad delay, queue or type with a clear error, writing nothing', async () => {
+        const before = await keysUnder(store, prefix);
+        const job = { type: 'x', payload: null };
+        for (const delayMs of [-1, Number.NaN, Number.POSITIVE_INFINITY, '10' as unknown as number]) {
+          await expect(pushJob('default', job, deps, { delayMs })).rejects.toThrow(/delayMs must be a finite number of milliseconds/);
+        }
+        await expect(pushJob('nope' as QueueName, job, deps)).rejects.toThrow('unknown queue "nope"');
+        await expect(pushJob('default', { type: '', payload: null }, deps)).rejects.toThrow('a job needs a type');
+        // The public enqueue checks the same way.
+        await expect(enqueue('default', job, { delayMs: -5 })).rejects.toThrow(/delayMs/);
+        expect(await keysUnder(store, prefix)).toEqual(before);
+      });
+
+      it('enqueue with delayMs schedules the job that far from now', async () => {
+        singletons().redis = store;
+        try {
+          const before = Date.now();
+          await enqueue('orders', { type: 'later', payload: 'via enqueue' }, { delayMs: 60_000 });
+          const [entry] = await store.zrange(queueKeys.delayed('orders'), 0, -1);
+          expect(entry!.score).toBeGreaterThanOrEqual(before + 60_000);
+          expect(entry!.score).toBeLessThanOrEqual(Date.now() + 60_000);
+          expect(await store.llen(queueKeys.ready('orders'))).toBe(0);
+          await store.del([queueKeys.delayed('orders'), queueKeys.job('orders', entry!.member)]);
+        } finally {
+          singletons().redis = undefined;
+        }
       });
 
       it('a job delivered twice has one effect', async () => {

@@ -7,6 +7,7 @@ import { OrderStatusPoller } from '@/components/customer/order-status-poller';
 import { Price } from '@/components/price';
 import { requireCustomer } from '@/lib/customers/session';
 import { loadOwnOrder } from '@/lib/orders/queries';
+import { nudgeQueue } from '@/lib/queue';
 import { ORDER_STATUSES, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
@@ -17,7 +18,9 @@ interface OrderPageProps {
 
 /**
  * One order, for its owner only: signed out goes to /login (and back), anyone else gets the same
- * 404 as for an id that doesn't exist. Polls (router.refresh) until delivered.
+ * 404 as for an id that doesn't exist. Polls (router.refresh) until delivered; each poll nudges the
+ * queue, so on serverless deployments (no worker) the order's delayed steps run without waiting for
+ * the cron backstop.
  */
 export default async function OrderPage({ params }: OrderPageProps) {
   const { id } = await params;
@@ -26,6 +29,7 @@ export default async function OrderPage({ params }: OrderPageProps) {
   if (!order) notFound();
   const reached = ORDER_STATUSES.indexOf(order.status);
   const delivered = order.status === 'delivered';
+  if (!delivered) await nudgeQueue();
 
   return (
     <Container width="narrow" className="py-8 sm:py-12">

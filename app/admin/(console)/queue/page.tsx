@@ -20,8 +20,8 @@ export default async function AdminQueuePage() {
   return (
     <>
       <PageHeader title="Queue">
-        Background jobs per queue: waiting, running (claimed by a worker, with its lease), waiting to retry, and dead
-        letters (failed every attempt), which can be retried or discarded.
+        Background jobs per queue: waiting, running (claimed by a worker, with its lease), delayed (scheduled for later,
+        or waiting to retry), and dead letters (failed every attempt), which can be retried or discarded.
       </PageHeader>
 
       {!read.ok ? (
@@ -37,7 +37,7 @@ export default async function AdminQueuePage() {
                 {[
                   ['Waiting', queue.ready],
                   ['In flight', queue.inFlightTotal],
-                  ['Retrying', queue.delayed],
+                  ['Delayed', queue.delayed],
                   ['Dead letters', queue.deadTotal],
                 ].map(([label, value]) => (
                   <div key={label}>
