@@ -9,7 +9,8 @@ import type { FavouriteRestaurant } from './types';
 
 /**
  * The source of truth for favourites: the `favourites` rows (one per customer and restaurant) and
- * each restaurant's count beside them (`restaurant_favourite_counts`).
+ * each restaurant's count beside them (`restaurant_favourite_counts`), kept equal to its rows by a
+ * trigger (db/migrations/0005), so a customer's deletion cascading to their rows lowers the counts too.
  */
 
 export interface FavouriteWrite {
@@ -21,11 +22,10 @@ export interface FavouriteWrite {
 }
 
 /**
- * Makes the pair (customer, restaurant) a favourite or not, in one transaction. The count moves only
- * when INSERT … ON CONFLICT DO NOTHING or DELETE returns a row, i.e. when this transaction really
- * changed one: a concurrent duplicate waits on the row's primary key and then finds nothing to do, so
- * the count always equals the number of rows. One restaurant per transaction, the row before its
- * count, so concurrent changes can't deadlock. Null for an unknown restaurant, with nothing written.
+ * Makes the pair (customer, restaurant) a favourite or not, in one transaction: INSERT … ON CONFLICT DO
+ * NOTHING or DELETE, and `changed` says whether a row came back. A concurrent duplicate waits on the
+ * row's primary key and then finds nothing to do; the trigger moves the count only for a real row
+ * change. Null for an unknown restaurant, with nothing written.
  */
 export async function writeFavourite(
   db: Database,
@@ -50,26 +50,9 @@ export async function writeFavourite(
           .onConflictDoNothing()
           .returning({ restaurantId: favourites.restaurantId })
       : await tx.delete(favourites).where(pair).returning({ restaurantId: favourites.restaurantId });
-    const changed = touched.length > 0;
-    const count = changed
-      ? await addToCount(tx, restaurant.id, favourite ? 1 : -1)
-      : await countOf(tx, restaurant.id);
-    return { restaurant: { slug: restaurant.slug, citySlug: restaurant.citySlug }, changed, count };
+    const count = await countOf(tx, restaurant.id);
+    return { restaurant: { slug: restaurant.slug, citySlug: restaurant.citySlug }, changed: touched.length > 0, count };
   });
-}
-
-async function addToCount(tx: Database, restaurantId: number, delta: 1 | -1): Promise<number> {
-  // A restaurant's first favourite creates its count row. An unfavourite always finds the row the
-  // favourite created; the check constraint turns any drift below zero into an error, not a -1.
-  const [row] = await tx
-    .insert(restaurantFavouriteCounts)
-    .values({ restaurantId, favourites: Math.max(delta, 0) })
-    .onConflictDoUpdate({
-      target: restaurantFavouriteCounts.restaurantId,
-      set: { favourites: sql`${restaurantFavouriteCounts.favourites} + ${delta}` },
-    })
-    .returning({ favourites: restaurantFavouriteCounts.favourites });
-  return row!.favourites;
 }
 
 async function countOf(db: Database, restaurantId: number): Promise<number> {

@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { favourites, restaurantFavouriteCounts, restaurants } from '@/db/schema';
+import { customers, favourites, restaurantFavouriteCounts, restaurants } from '@/db/schema';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { parseEnv } from '@/lib/env';
 import { changeFavourite } from '@/lib/favourites/change';
@@ -123,6 +123,19 @@ for (const driver of drivers) {
       // And a last, sequential round lands exactly where asked.
       for (const customer of customers) await change(customer, slug, true);
       expect(await counted(slug!)).toEqual({ rows: 3, count: 3 });
+    });
+
+    it('deleting a customer takes their favourites and lowers the counts with them', async () => {
+      const [, , , , , , , , , , slug, second] = slugs;
+      const [leaving, staying] = [await newCustomer(), await newCustomer()];
+      for (const target of [slug, second]) await change(leaving, target, true);
+      await change(staying, slug, true);
+      expect(await counted(slug!)).toEqual({ rows: 2, count: 2 });
+
+      await db.db.delete(customers).where(eq(customers.id, leaving));
+
+      expect(await counted(slug!)).toEqual({ rows: 1, count: 1 });
+      expect(await counted(second!)).toEqual({ rows: 0, count: 0 });
     });
 
     it('refuses bad input with a clear error and changes nothing', async () => {

@@ -64,8 +64,8 @@ export async function checkout(path: string, _previous: CheckoutState, form: For
 }
 
 /**
- * The heart on the menu page: a form, so it works before and without JavaScript. The form names the
- * state it wants (favourite=true|false), never "flip", so a resubmitted or replayed form changes
+ * The heart on the menu page: a form, so a click before the JavaScript loads still posts. It names
+ * the state it wants (favourite=true|false), never "flip", so a resubmitted or replayed form changes
  * nothing. Signed out (or the session gone meanwhile): to the login page, then back here.
  */
 export async function saveFavourite(
