@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { menuItems, restaurants } from '@/db/schema';
@@ -8,13 +8,9 @@ import { generationKey, keys } from '@/lib/cache/keys';
 import { readThrough } from '@/lib/cache/read-through';
 import { loadRestaurantMenu } from '@/lib/menus/queries';
 import type { RestaurantMenu } from '@/lib/menus/types';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { deleteKeysUnder, installBackends } from '../support/app-context';
-import { createTestPglite, createTestPostgres } from '../support/databases';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { naiveCache } from '../support/naive-cache';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/services';
 
 /**
  * The admin guarantee: once a save has returned, no read that starts afterwards sees an older menu,
@@ -119,25 +115,15 @@ async function race(
   return { rounds, violations, maxReaders, maxWriters };
 }
 
-const drivers = await driversUnderTest();
-const hasPostgres = (await postgresAvailable()) || IN_CI;
+for (const pair of await backendPairs()) {
+  const { driver } = pair;
 
-for (const driver of drivers) {
-  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
-  const runnable = driver.available && (database === 'pglite' || hasPostgres);
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
-
-  describe.skipIf(!runnable)(`cache race on ${driver.name} + ${database}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
-    let redis: RedisStore;
-    let db: DatabaseHandle;
+  describe.skipIf(!pair.runnable)(pair.title('cache race'), () => {
+    const backends = setUpBackends(pair, { label: 'race', env: { REDIS_TIMEOUT_MS: '2000' } });
     let target: { slug: string; itemId: number };
-    const prefix = uniquePrefix(`race-${driver.name}`);
 
     beforeAll(async () => {
-      redis = await driver.create();
-      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(`race_${driver.name}`);
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '2000' } });
-      const [row] = await db.db
+      const [row] = await backends.db.db
         .select({ slug: restaurants.slug, itemId: menuItems.id })
         .from(menuItems)
         .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
@@ -145,29 +131,22 @@ for (const driver of drivers) {
       target = row!;
     });
 
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await db.close();
-      await driver.cleanup();
-    });
-
     it(`never serves a menu older than the last save (${ROUNDS} randomized rounds)`, async () => {
       const key = keys.restaurantMenu(target.slug);
       const strategy: Strategy = {
         read: async (afterLoad) =>
-          (await readThrough({ key, ttlMs: TTL_MS, load: () => loadRestaurantMenu(db.db, target.slug), afterLoad })).value,
+          (await readThrough({ key, ttlMs: TTL_MS, load: () => loadRestaurantMenu(backends.db.db, target.slug), afterLoad })).value,
         invalidate: async () => {
           expect((await invalidate([key])).ok).toBe(true);
         },
         servable: async () => {
-          const [generation = null, raw = null] = await redis.mget([generationKey(key), key]);
+          const [generation = null, raw = null] = await backends.redis.mget([generationKey(key), key]);
           if (generation === null || raw === null) return null;
           const entry = JSON.parse(raw) as { generation: string; value: RestaurantMenu };
           return entry.generation === generation ? entry.value : null;
         },
       };
-      const result = await race(db, strategy, target, { rounds: ROUNDS, stopAtFirstViolation: false });
+      const result = await race(backends.db, strategy, target, { rounds: ROUNDS, stopAtFirstViolation: false });
       console.info(
         `[race] ${driver.name}: ${result.rounds} rounds, up to ${result.maxReaders} readers and ${result.maxWriters} writers`,
       );
@@ -176,13 +155,13 @@ for (const driver of drivers) {
     }, 120_000);
 
     it('catches the naive refill (test of the test)', async () => {
-      const naive = naiveCache<RestaurantMenu>(redis, `${prefix}naive:menu:${target.slug}`, TTL_MS);
+      const naive = naiveCache<RestaurantMenu>(backends.redis, `${backends.prefix}naive:menu:${target.slug}`, TTL_MS);
       const strategy: Strategy = {
-        read: (afterLoad) => naive.read(() => loadRestaurantMenu(db.db, target.slug), afterLoad),
+        read: (afterLoad) => naive.read(() => loadRestaurantMenu(backends.db.db, target.slug), afterLoad),
         invalidate: () => naive.invalidate(),
         servable: () => naive.cached(),
       };
-      const result = await race(db, strategy, target, { rounds: 200, stopAtFirstViolation: true });
+      const result = await race(backends.db, strategy, target, { rounds: 200, stopAtFirstViolation: true });
       console.info(`[race] naive on ${driver.name}: caught after ${result.rounds} rounds: ${result.violations[0]}`);
       expect(result.violations.length).toBeGreaterThan(0);
     }, 120_000);

@@ -1,7 +1,6 @@
 import { count } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import type { DatabaseHandle } from '@/db/client';
 import { counterFlushes } from '@/db/schema';
 import { parseCounterKey } from '@/lib/cache/keys';
 import { dayOf } from '@/lib/counters/buckets';
@@ -10,52 +9,35 @@ import { FlushFault, flushCounters, type FlushStep } from '@/lib/counters/flush'
 import { newFlushId } from '@/lib/counters/flush-id';
 import { readWeeklyViews } from '@/lib/counters/read-views';
 import { getCities, getCityRestaurants } from '@/lib/menus/cached';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
+import { keysUnder } from '../support/app-context';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { durableRows, recordViews, restaurantsOf } from '../support/counters';
-import { createTestPglite, createTestPostgres } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/services';
 
 /**
  * The flush, killed after each of its steps and run again: no view may be lost or counted twice,
  * the page's number must be right even while a crashed flush's keys are still lying around, and
  * nothing may be left in Redis afterwards. Also two flushes at once, on two separate clients.
  */
-const drivers = await driversUnderTest();
-const hasPostgres = (await postgresAvailable()) || IN_CI;
+
 const STEPS: FlushStep[] = ['after-mark', 'after-rename', 'after-read', 'after-commit', 'after-delete'];
 const DAY = 24 * 60 * 60_000;
 /** Past the age at which a crashed flush's markers count as stale. */
 const LATER = () => Date.now() + 11 * 60_000;
 
-for (const driver of drivers) {
-  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
-  const runnable = driver.available && (database === 'pglite' || hasPostgres);
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
+for (const pair of await backendPairs()) {
+  const { driver } = pair;
 
-  describe.skipIf(!runnable)(`counter flush on ${driver.name} + ${database}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
-    let redis: RedisStore;
-    let db: DatabaseHandle;
+  describe.skipIf(!pair.runnable)(pair.title('counter flush'), () => {
+    const backends = setUpBackends(pair, { label: 'flush', env: { REDIS_TIMEOUT_MS: '5000' } });
     const pool: { slug: string; citySlug: string }[] = [];
-    const prefix = uniquePrefix(`flush-${driver.name}`);
     /** Restaurants no earlier test used, so every expectation starts from zero. */
     const take = (n: number) => pool.splice(0, n);
-    const viewKeysLeft = async () => (await keysUnder(redis, `${prefix}views:v1:restaurant:`)).map((key) => parseCounterKey(key));
+    const viewKeysLeft = async () =>
+      (await keysUnder(backends.redis, `${backends.prefix}views:v1:restaurant:`)).map((key) => parseCounterKey(key));
 
     beforeAll(async () => {
-      redis = await driver.create();
-      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(`flush_${driver.name}`);
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
       for (const city of (await getCities()).value) pool.push(...restaurantsOf((await getCityRestaurants(city.slug)).value!));
-    });
-
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await db.close();
-      await driver.cleanup();
     });
 
     for (const step of STEPS) {
@@ -76,8 +58,8 @@ for (const driver of drivers) {
         expect(await readWeeklyViews(r1!.slug)).toBe(6);
 
         await flushCounters({ now: LATER });
-        expect(await durableRows(db.db, r1!.slug)).toEqual({ [dayOf(today)]: 4, [dayOf(yesterday)]: 2 });
-        expect(await durableRows(db.db, r2!.slug)).toEqual({ [dayOf(today)]: 4 });
+        expect(await durableRows(backends.db.db, r1!.slug)).toEqual({ [dayOf(today)]: 4, [dayOf(yesterday)]: 2 });
+        expect(await durableRows(backends.db.db, r2!.slug)).toEqual({ [dayOf(today)]: 4 });
         expect(await viewKeysLeft()).toEqual([]);
 
         // A further run finds nothing to do and changes nothing.
@@ -99,7 +81,7 @@ for (const driver of drivers) {
 
       const report = await flushCounters({ now: LATER });
       expect(report.recovered).toBeGreaterThan(0);
-      expect(await durableRows(db.db, r1!.slug)).toEqual({ [dayOf(new Date())]: 7 });
+      expect(await durableRows(backends.db.db, r1!.slug)).toEqual({ [dayOf(new Date())]: 7 });
       expect(await viewKeysLeft()).toEqual([]);
     });
 
@@ -107,14 +89,14 @@ for (const driver of drivers) {
       const restaurants = take(6);
       for (const [index, restaurant] of restaurants.entries()) await recordViews(restaurant, index + 1);
       // The in-process store is one per process: a second one would be another Redis, not another client.
-      const other = driver.name === 'memory' ? redis : await driver.create();
+      const other = driver.name === 'memory' ? backends.redis : await driver.create();
       try {
         await Promise.all([flushCounters(), flushCounters({ store: other }), flushCounters()]);
       } finally {
-        if (other !== redis) await other.close();
+        if (other !== backends.redis) await other.close();
       }
       for (const [index, restaurant] of restaurants.entries()) {
-        expect(await durableRows(db.db, restaurant.slug)).toEqual({ [dayOf(new Date())]: index + 1 });
+        expect(await durableRows(backends.db.db, restaurant.slug)).toEqual({ [dayOf(new Date())]: index + 1 });
       }
       expect(await viewKeysLeft()).toEqual([]);
     });
@@ -122,12 +104,12 @@ for (const driver of drivers) {
     it('forgets ledger entries only once no flush key could still come back', async () => {
       const fresh = newFlushId(Date.now() - 2 * DAY);
       const old = newFlushId(Date.now() - 10 * DAY);
-      await db.db.insert(counterFlushes).values([{ id: fresh }, { id: old }]);
-      await pruneFlushLedger(db.db, Date.now());
-      const left = await db.db.select({ id: counterFlushes.id }).from(counterFlushes);
+      await backends.db.db.insert(counterFlushes).values([{ id: fresh }, { id: old }]);
+      await pruneFlushLedger(backends.db.db, Date.now());
+      const left = await backends.db.db.select({ id: counterFlushes.id }).from(counterFlushes);
       expect(left.map((row) => row.id)).toContain(fresh);
       expect(left.map((row) => row.id)).not.toContain(old);
-      const [total] = await db.db.select({ n: count() }).from(counterFlushes);
+      const [total] = await backends.db.db.select({ n: count() }).from(counterFlushes);
       expect(total!.n).toBeGreaterThan(0);
     });
   });

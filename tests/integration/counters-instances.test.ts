@@ -9,13 +9,11 @@ import { dayOf } from '@/lib/counters/buckets';
 import { flushCounters } from '@/lib/counters/flush';
 import { readWeeklyViews } from '@/lib/counters/read-views';
 import { getCityRestaurants } from '@/lib/menus/cached';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
+import { keysUnder } from '../support/app-context';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { durableRows, recordViews } from '../support/counters';
-import { createTestPostgres } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, TEST_REDIS_URL, uniquePrefix } from '../support/services';
+import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../support/services';
 import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
 
 /**
@@ -24,8 +22,7 @@ import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridg
  * its own clients, against the same Redis and Postgres. Both then flush at the same time.
  * (The in-process store is one per process by design, so it has no place here.)
  */
-const drivers = (await driversUnderTest()).filter((driver) => driver.name !== 'memory');
-const hasPostgres = (await postgresAvailable()) || IN_CI;
+
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHILD_VIEWS = 40;
 const OWN_VIEWS = 25;
@@ -75,30 +72,20 @@ async function nextLine(child: Child): Promise<string> {
   return line.done ? '' : line.value;
 }
 
-for (const driver of drivers) {
-  const runnable = driver.available && hasPostgres;
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
+for (const pair of await backendPairs({ sharedDriversOnly: true })) {
+  const { driver } = pair;
 
-  describe.skipIf(!runnable)(`two server instances on ${driver.name} + postgres${runnable ? '' : ` (skipped: ${reason})`}`, () => {
-    let redis: RedisStore;
-    let db: DatabaseHandle;
+  describe.skipIf(!pair.runnable)(pair.title('two server instances'), () => {
+    const backends = setUpBackends(pair, { label: 'instances', env: { REDIS_TIMEOUT_MS: '5000' } });
     let bridge: UpstashBridge | undefined;
-    const prefix = uniquePrefix(`instances-${driver.name}`);
 
     beforeAll(async () => {
-      redis = await driver.create();
-      db = await createTestPostgres(`instances_${driver.name}`);
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
       // The other instance reaches Redis its own way: its own TCP connection, or its own Upstash endpoint.
       if (driver.name === 'upstash') bridge = await startUpstashBridge({ redisUrl: TEST_REDIS_URL, token: 'second-instance' });
     });
 
     afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
       await bridge?.close();
-      await db.close();
-      await driver.cleanup();
     });
 
     it('views recorded by both land in one count, and both flushing at once moves it to Postgres once', async () => {
@@ -110,8 +97,8 @@ for (const driver of drivers) {
           : { REDIS_URL: TEST_REDIS_URL };
       const child = startInstance([slug, 'hyderabad', String(CHILD_VIEWS)], {
         NODE_ENV: 'test',
-        DATABASE_URL: urlOf(db),
-        REDIS_KEY_PREFIX: prefix,
+        DATABASE_URL: urlOf(backends.db),
+        REDIS_KEY_PREFIX: backends.prefix,
         REDIS_TIMEOUT_MS: '5000',
         ...redisEnv,
       });
@@ -132,9 +119,9 @@ for (const driver of drivers) {
       // Whichever process moved which key, together they added every view once.
       expect(report.views + parsed.flush.views).toBe(CHILD_VIEWS + OWN_VIEWS);
 
-      expect(await durableRows(db.db, slug)).toEqual({ [dayOf(new Date())]: CHILD_VIEWS + OWN_VIEWS });
+      expect(await durableRows(backends.db.db, slug)).toEqual({ [dayOf(new Date())]: CHILD_VIEWS + OWN_VIEWS });
       expect(await readWeeklyViews(slug)).toBe(CHILD_VIEWS + OWN_VIEWS);
-      expect(await keysUnder(redis, `${prefix}views:v1:restaurant:`)).toEqual([]);
+      expect(await keysUnder(backends.redis, `${backends.prefix}views:v1:restaurant:`)).toEqual([]);
     }, 60_000);
   });
 }

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { DatabaseHandle } from '@/db/client';
 import { counterKeys, VIEW_DAY_TTL_MS } from '@/lib/cache/keys';
 import { dayOf, hourOf, lastDays } from '@/lib/counters/buckets';
 import { readCounterDashboard } from '@/lib/counters/dashboard';
@@ -10,47 +9,22 @@ import { recordView } from '@/lib/counters/record-view';
 import { readTrendingScores, trendingInCity } from '@/lib/counters/trending';
 import { newVisitorId } from '@/lib/counters/visitor';
 import { getCityRestaurants } from '@/lib/menus/cached';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { deleteKeysUnder, installBackends } from '../support/app-context';
+import { deleteKeysUnder } from '../support/app-context';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { addDurableViews, brokenStore, durableRows, recordViews, restaurantsOf } from '../support/counters';
-import { createTestPglite, createTestPostgres } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/services';
 
 /**
  * View counting, the week's total and trending, on every Redis driver: memory with PGlite, TCP and
  * Upstash with the real Postgres. Each test takes restaurants no other test in the file touches.
  */
-const drivers = await driversUnderTest();
-const hasPostgres = (await postgresAvailable()) || IN_CI;
+
 const HOUR = 60 * 60_000;
 
-for (const driver of drivers) {
-  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
-  const runnable = driver.available && (database === 'pglite' || hasPostgres);
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
-
-  describe.skipIf(!runnable)(`view counters on ${driver.name} + ${database}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
-    let redis: RedisStore;
-    let db: DatabaseHandle;
-    const prefix = uniquePrefix(`counters-${driver.name}`);
-    const install = (store: RedisStore) =>
-      installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('view counters'), () => {
+    const backends = setUpBackends(pair, { label: 'counters', env: { REDIS_TIMEOUT_MS: '5000' } });
     const city = async (slug: string) => (await getCityRestaurants(slug)).value!;
-
-    beforeAll(async () => {
-      redis = await driver.create();
-      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(`counters_${driver.name}`);
-      install(redis);
-    });
-
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await db.close();
-      await driver.cleanup();
-    });
 
     it('counts one view per visitor and minute, and every new visitor', async () => {
       const [restaurant] = restaurantsOf(await city('bengaluru'));
@@ -66,10 +40,10 @@ for (const driver of drivers) {
       expect(await readWeeklyViews(restaurant!.slug)).toBe(2);
 
       const dayKey = counterKeys.viewsDay(restaurant!.slug, dayOf(new Date()));
-      expect(dayKey).toBe(`${prefix}views:v1:restaurant:{${restaurant!.slug}}:day:${dayOf(new Date())}`);
-      expect(await redis.get(dayKey)).toBe('2');
-      expect(await redis.pttl(dayKey)).toBeGreaterThan(VIEW_DAY_TTL_MS - 60_000);
-      const seenTtl = await redis.pttl(counterKeys.viewSeen(restaurant!.slug, visitor));
+      expect(dayKey).toBe(`${backends.prefix}views:v1:restaurant:{${restaurant!.slug}}:day:${dayOf(new Date())}`);
+      expect(await backends.redis.get(dayKey)).toBe('2');
+      expect(await backends.redis.pttl(dayKey)).toBeGreaterThan(VIEW_DAY_TTL_MS - 60_000);
+      const seenTtl = await backends.redis.pttl(counterKeys.viewSeen(restaurant!.slug, visitor));
       expect(seenTtl).toBeGreaterThan(0);
       expect(seenTtl).toBeLessThanOrEqual(60_000);
     });
@@ -79,9 +53,9 @@ for (const driver of drivers) {
       const now = new Date();
       const days = lastDays(now, 7);
       const eightDaysAgo = lastDays(now, 8)[0]!;
-      await addDurableViews(db.db, restaurant!.slug, days[0]!, 100);
-      await addDurableViews(db.db, restaurant!.slug, days[6]!, 20);
-      await addDurableViews(db.db, restaurant!.slug, eightDaysAgo, 5_000);
+      await addDurableViews(backends.db.db, restaurant!.slug, days[0]!, 100);
+      await addDurableViews(backends.db.db, restaurant!.slug, days[6]!, 20);
+      await addDurableViews(backends.db.db, restaurant!.slug, eightDaysAgo, 5_000);
       await recordViews(restaurant!, 3, now);
       await recordViews(restaurant!, 2, new Date(+now - 6 * 24 * HOUR));
       await recordViews(restaurant!, 7, new Date(+now - 7 * 24 * HOUR));
@@ -91,16 +65,16 @@ for (const driver of drivers) {
 
     it('without Redis, shows the durable totals; with it back, counting resumes', async () => {
       const [, , restaurant] = restaurantsOf(await city('bengaluru'));
-      await addDurableViews(db.db, restaurant!.slug, dayOf(new Date()), 40);
+      await addDurableViews(backends.db.db, restaurant!.slug, dayOf(new Date()), 40);
       await recordViews(restaurant!, 2);
 
-      install(brokenStore());
+      backends.install(brokenStore());
       expect(await readWeeklyViews(restaurant!.slug)).toBe(40);
       expect(
         await recordView({ restaurantSlug: restaurant!.slug, citySlug: restaurant!.citySlug, visitorId: newVisitorId() }),
       ).toBe('unavailable');
 
-      install(redis);
+      backends.install();
       await recordViews(restaurant!, 1);
       expect(await readWeeklyViews(restaurant!.slug)).toBe(43);
     });
@@ -112,12 +86,12 @@ for (const driver of drivers) {
       await recordViews(restaurant!, 3);
       expect(await readWeeklyViews(restaurant!.slug)).toBe(7);
 
-      await deleteKeysUnder(redis, prefix);
+      await deleteKeysUnder(backends.redis, backends.prefix);
       expect(await readWeeklyViews(restaurant!.slug)).toBe(4);
       await recordViews(restaurant!, 2);
       expect(await readWeeklyViews(restaurant!.slug)).toBe(6);
       await flushCounters();
-      expect(await durableRows(db.db, restaurant!.slug)).toEqual({ [dayOf(new Date())]: 6 });
+      expect(await durableRows(backends.db.db, restaurant!.slug)).toEqual({ [dayOf(new Date())]: 6 });
       expect(await readWeeklyViews(restaurant!.slug)).toBe(6);
     });
 
@@ -161,7 +135,7 @@ for (const driver of drivers) {
       expect(await trendingInCity(pune, at(48))).toEqual([]);
 
       // And the buckets really go: each expires a little over a day after its last view.
-      const ttl = await redis.pttl(counterKeys.trendingHour('pune', hourOf(at(23.9))));
+      const ttl = await backends.redis.pttl(counterKeys.trendingHour('pune', hourOf(at(23.9))));
       expect(ttl).toBeGreaterThan(24 * HOUR);
       expect(ttl).toBeLessThanOrEqual(25 * HOUR);
     });
@@ -169,10 +143,10 @@ for (const driver of drivers) {
     it('gives the admin dashboard views today and the week’s top restaurants, Postgres plus live', async () => {
       const [x, y] = restaurantsOf(await city('kolkata'));
       const before = await readCounterDashboard();
-      await addDurableViews(db.db, x!.slug, dayOf(new Date()), 900);
+      await addDurableViews(backends.db.db, x!.slug, dayOf(new Date()), 900);
       await recordViews(x!, 2);
       await recordViews(y!, 1);
-      await addDurableViews(db.db, y!.slug, lastDays(new Date(), 3)[0]!, 1_000);
+      await addDurableViews(backends.db.db, y!.slug, lastDays(new Date(), 3)[0]!, 1_000);
 
       const after = await readCounterDashboard();
       expect(after.viewsToday - before.viewsToday).toBe(903);

@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import type { DatabaseHandle } from '@/db/client';
 import { favourites, restaurants } from '@/db/schema';
 import { FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS, favouriteKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
@@ -10,19 +9,15 @@ import { changeFavourite } from '@/lib/favourites/change';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
+import { keysUnder } from '../support/app-context';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { brokenStore } from '../support/counters';
-import { createTestPglite, createTestPostgres } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/services';
 
 /**
  * The cache of each customer's favourites (lib/favourites/cache.ts) on every Redis driver: filled
  * from Postgres on a miss (an empty list too), never serving a refill that loaded before a change,
  * and Postgres answering whenever Redis can't.
  */
-const drivers = await driversUnderTest();
-const hasPostgres = (await postgresAvailable()) || IN_CI;
 
 /**
  * The store, except that writes of one key wait at a gate: lets a test hold a refill between its
@@ -51,35 +46,21 @@ function gateWritesOf(store: RedisStore, key: string) {
   return { gated, atGate, release };
 }
 
-for (const driver of drivers) {
-  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
-  const runnable = driver.available && (database === 'pglite' || hasPostgres);
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
-
-  describe.skipIf(!runnable)(`favourites cache on ${driver.name} + ${database}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
-    let redis: RedisStore;
-    let db: DatabaseHandle;
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('favourites cache'), () => {
+    const backends = setUpBackends(pair, { label: 'favourites-cache', env: { REDIS_TIMEOUT_MS: '5000' } });
     let restaurantRows: { id: number; slug: string }[];
     let phones = 0;
-    const prefix = uniquePrefix(`favourites-cache-${driver.name}`);
-    const install = (store: RedisStore) =>
-      installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
-    const newCustomer = () => customerIdFor(`9180000${String((phones += 1)).padStart(5, '0')}`, db.db);
+    const newCustomer = () => customerIdFor(`9180000${String((phones += 1)).padStart(5, '0')}`, backends.db.db);
     const change = (customerId: number, restaurantSlug: string, favourite: boolean) =>
       changeFavourite({ customerId, restaurantSlug, favourite }, { limiter: null });
 
     beforeAll(async () => {
-      redis = await driver.create();
-      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(`favcache_${driver.name}`);
-      install(redis);
-      restaurantRows = await db.db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).orderBy(asc(restaurants.id)).limit(6);
-    });
-
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await db.close();
-      await driver.cleanup();
+      restaurantRows = await backends.db.db
+        .select({ id: restaurants.id, slug: restaurants.slug })
+        .from(restaurants)
+        .orderBy(asc(restaurants.id))
+        .limit(6);
     });
 
     it('fills a cold cache from Postgres, an empty list included, and then hits', async () => {
@@ -87,14 +68,14 @@ for (const driver of drivers) {
       const customer = await newCustomer();
       const empty = await newCustomer();
       // Written straight to Postgres, as if by another instance whose cache write never happened.
-      await db.db.insert(favourites).values([b!, a!].map((restaurant) => ({ customerId: customer, restaurantId: restaurant.id })));
+      await backends.db.db.insert(favourites).values([b!, a!].map((restaurant) => ({ customerId: customer, restaurantId: restaurant.id })));
 
       expect(await readFavouriteSlugs(customer)).toEqual({ slugs: [a!.slug, b!.slug].sort(), status: 'MISS', degraded: false });
       expect(await readFavouriteSlugs(customer)).toEqual({ slugs: [a!.slug, b!.slug].sort(), status: 'HIT', degraded: false });
-      const ttl = await redis.pttl(favouriteKeys.customer(customer));
+      const ttl = await backends.redis.pttl(favouriteKeys.customer(customer));
       expect(ttl).toBeGreaterThan(FAVOURITES_TTL_MS - 10_000);
       expect(ttl).toBeLessThanOrEqual(FAVOURITES_TTL_MS);
-      const generationTtl = await redis.pttl(favouriteKeys.customerGeneration(customer));
+      const generationTtl = await backends.redis.pttl(favouriteKeys.customerGeneration(customer));
       expect(generationTtl).toBeGreaterThan(FAVOURITES_GENERATION_TTL_MS - 10_000);
       expect(generationTtl).toBeLessThanOrEqual(FAVOURITES_GENERATION_TTL_MS);
 
@@ -103,7 +84,7 @@ for (const driver of drivers) {
       expect(await readFavouriteSlugs(empty)).toEqual({ slugs: [], status: 'HIT', degraded: false });
 
       // Redis emptied (a restart, an eviction): refilled from Postgres, the same answer.
-      await redis.del([favouriteKeys.customer(customer), favouriteKeys.customerGeneration(customer)]);
+      await backends.redis.del([favouriteKeys.customer(customer), favouriteKeys.customerGeneration(customer)]);
       expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [a!.slug, b!.slug].sort(), status: 'MISS' });
       expect(await readFavouriteSlugs(customer)).toMatchObject({ status: 'HIT' });
     });
@@ -126,7 +107,7 @@ for (const driver of drivers) {
         const expected = start.startsWith('a customer with') ? [d!.slug] : [];
 
         // A page's read loads Postgres before the change and writes Redis after it.
-        const { gated, atGate, release } = gateWritesOf(redis, favouriteKeys.customer(customer));
+        const { gated, atGate, release } = gateWritesOf(backends.redis, favouriteKeys.customer(customer));
         const late = readFavouriteSlugs(customer, gated);
         await atGate;
         await change(customer, c!.slug, true);
@@ -134,7 +115,7 @@ for (const driver of drivers) {
         expect((await late).slugs).toEqual(expected);
 
         // Its write landed, under the token it read before the change, so nobody is served it.
-        expect(await redis.get(favouriteKeys.customer(customer))).toContain('"generation"');
+        expect(await backends.redis.get(favouriteKeys.customer(customer))).toContain('"generation"');
         const now = [c!.slug, ...expected].sort();
         expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: now, status: 'MISS' });
         expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: now, status: 'HIT' });
@@ -145,7 +126,7 @@ for (const driver of drivers) {
       const [, , , , e] = restaurantRows;
       const customer = await newCustomer();
 
-      install(brokenStore());
+      backends.install(brokenStore());
       expect(await change(customer, e!.slug, true)).toMatchObject({ ok: true, changed: true, count: 1 });
       expect(await readFavouriteState(e!.slug, customer)).toEqual({ count: 1, favourited: true });
       expect(await readFavouriteSlugs(customer)).toEqual({ slugs: [e!.slug], status: 'MISS', degraded: true });
@@ -153,8 +134,8 @@ for (const driver of drivers) {
       expect(await readFavouriteState(e!.slug, customer)).toEqual({ count: 0, favourited: false });
       expect(await change(customer, e!.slug, true)).toMatchObject({ ok: true, changed: true, count: 1 });
 
-      install(redis);
-      expect(await keysUnder(redis, favouriteKeys.customer(customer))).toEqual([]);
+      backends.install();
+      expect(await keysUnder(backends.redis, favouriteKeys.customer(customer))).toEqual([]);
       expect(await readFavouriteSlugs(customer)).toEqual({ slugs: [e!.slug], status: 'MISS', degraded: false });
       expect(await readFavouriteState(e!.slug, customer)).toEqual({ count: 1, favourited: true });
     });
@@ -164,16 +145,16 @@ for (const driver of drivers) {
       const customer = await newCustomer();
       expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [], status: 'MISS' });
 
-      install(brokenStore());
+      backends.install(brokenStore());
       await change(customer, f!.slug, true); // committed; its invalidation could not reach Redis
 
-      install(redis);
+      backends.install();
       // At most FAVOURITES_TTL_MS stale (the entry's TTL, checked above); the page's heart then shows
       // "not saved", so the customer clicks again, asking for the state Postgres already has.
       expect(await change(customer, f!.slug, true)).toMatchObject({ ok: true, changed: false, count: 1 });
       expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [f!.slug], status: 'MISS' });
       expect(
-        await db.db.select({ restaurantId: favourites.restaurantId }).from(favourites).where(eq(favourites.customerId, customer)),
+        await backends.db.db.select({ restaurantId: favourites.restaurantId }).from(favourites).where(eq(favourites.customerId, customer)),
       ).toEqual([{ restaurantId: f!.id }]);
     });
   });

@@ -1,7 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import type { DatabaseHandle } from '@/db/client';
 import { customers, favourites, restaurantFavouriteCounts, restaurants } from '@/db/schema';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { parseEnv } from '@/lib/env';
@@ -10,12 +9,9 @@ import { readFavouriteDashboard } from '@/lib/favourites/dashboard';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { listOwnFavourites } from '@/lib/favourites/postgres';
 import { createRateLimitState } from '@/lib/ratelimit/state';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
-import { createTestPglite, createTestPostgres } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/services';
+import { keysUnder } from '../support/app-context';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
 
 /**
  * Favourites on every Redis driver (memory with PGlite, TCP and Upstash with the real Postgres): a
@@ -23,27 +19,18 @@ import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/serv
  * rows, even under concurrent changes; bad input is refused and changes nothing. Each test takes
  * restaurants no other test in the file touches. The cache's own behaviour: favourites-cache.test.ts.
  */
-const drivers = await driversUnderTest();
-const hasPostgres = (await postgresAvailable()) || IN_CI;
-
-for (const driver of drivers) {
-  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
-  const runnable = driver.available && (database === 'pglite' || hasPostgres);
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
-
-  describe.skipIf(!runnable)(`favourites on ${driver.name} + ${database}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
-    let redis: RedisStore;
-    let db: DatabaseHandle;
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('favourites'), () => {
+    const backends = setUpBackends(pair, { label: 'favourites', env: { REDIS_TIMEOUT_MS: '5000' } });
     let slugs: string[];
     let phones = 0;
-    const prefix = uniquePrefix(`favourites-${driver.name}`);
-    const newCustomer = () => customerIdFor(`9190000${String((phones += 1)).padStart(5, '0')}`, db.db);
+    const newCustomer = () => customerIdFor(`9190000${String((phones += 1)).padStart(5, '0')}`, backends.db.db);
     const change = (customerId: number, restaurantSlug: unknown, favourite: unknown) =>
       changeFavourite({ customerId, restaurantSlug, favourite }, { limiter: null });
 
     /** Rows in `favourites` and the stored count, for one restaurant: the two must always agree. */
     async function counted(slug: string): Promise<{ rows: number; count: number }> {
-      const [row] = await db.db
+      const [row] = await backends.db.db
         .select({
           rows: sql<number>`(select count(*) from ${favourites} where ${favourites.restaurantId} = ${restaurants.id})`.mapWith(Number),
           count: sql<number>`coalesce(${restaurantFavouriteCounts.favourites}, 0)`.mapWith(Number),
@@ -55,18 +42,8 @@ for (const driver of drivers) {
     }
 
     beforeAll(async () => {
-      redis = await driver.create();
-      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(`favourites_${driver.name}`);
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
-      const rows = await db.db.select({ slug: restaurants.slug }).from(restaurants).orderBy(asc(restaurants.id)).limit(12);
+      const rows = await backends.db.db.select({ slug: restaurants.slug }).from(restaurants).orderBy(asc(restaurants.id)).limit(12);
       slugs = rows.map((row) => row.slug);
-    });
-
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await db.close();
-      await driver.cleanup();
     });
 
     it('saving twice is one favourite and removing twice is none; the count and each view follow', async () => {
@@ -132,7 +109,7 @@ for (const driver of drivers) {
       await change(staying, slug, true);
       expect(await counted(slug!)).toEqual({ rows: 2, count: 2 });
 
-      await db.db.delete(customers).where(eq(customers.id, leaving));
+      await backends.db.db.delete(customers).where(eq(customers.id, leaving));
 
       expect(await counted(slug!)).toEqual({ rows: 1, count: 1 });
       expect(await counted(second!)).toEqual({ rows: 0, count: 0 });
@@ -142,8 +119,8 @@ for (const driver of drivers) {
       const [, , , , , , slug] = slugs;
       const customer = await newCustomer();
       await change(customer, slug, true);
-      const before = await db.db.select().from(favourites).orderBy(asc(favourites.customerId), asc(favourites.restaurantId));
-      const keysBefore = await keysUnder(redis, prefix);
+      const before = await backends.db.db.select().from(favourites).orderBy(asc(favourites.customerId), asc(favourites.restaurantId));
+      const keysBefore = await keysUnder(backends.redis, backends.prefix);
 
       const invalid = [
         [customer, 'Not a slug!', true, /restaurant address/],
@@ -166,16 +143,17 @@ for (const driver of drivers) {
       const unknown = await change(customer, 'no-such-restaurant-anywhere', true);
       expect(unknown).toEqual({ ok: false, error: 'not-found', message: 'That restaurant doesn’t exist (any more).' });
 
-      expect(await db.db.select().from(favourites).orderBy(asc(favourites.customerId), asc(favourites.restaurantId))).toEqual(before);
+      const after = await backends.db.db.select().from(favourites).orderBy(asc(favourites.customerId), asc(favourites.restaurantId));
+      expect(after).toEqual(before);
       expect(await counted(slug!)).toEqual({ rows: 1, count: 1 });
-      expect(await keysUnder(redis, prefix)).toEqual(keysBefore);
+      expect(await keysUnder(backends.redis, backends.prefix)).toEqual(keysBefore);
     });
 
     it('limits each customer’s changes (policy favourite:customer), with a message, and the refused change does nothing', async () => {
       const [, , , , , , , slug] = slugs;
       const [customer, other] = [await newCustomer(), await newCustomer()];
       // The in-process limiter with the real policy table (no REDIS_URL in this env).
-      const limits = createRateLimitState(parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: prefix }));
+      const limits = createRateLimitState(parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: backends.prefix }));
       const limited = (id: number, favourite: boolean) =>
         changeFavourite({ customerId: id, restaurantSlug: slug, favourite }, { limiter: limits.limiter });
 
@@ -200,7 +178,8 @@ for (const driver of drivers) {
       for (const customer of customers.slice(0, 5)) await change(customer, runnerUp, true);
 
       const dashboard = await readFavouriteDashboard();
-      const [{ rows }] = (await db.db.select({ rows: sql<number>`count(*)`.mapWith(Number) }).from(favourites)) as [{ rows: number }];
+      const total = backends.db.db.select({ rows: sql<number>`count(*)`.mapWith(Number) }).from(favourites);
+      const [{ rows }] = (await total) as [{ rows: number }];
       expect(dashboard.total).toBe(rows);
       expect(dashboard.topRestaurants.slice(0, 2)).toEqual([
         expect.objectContaining({ slug: top, favourites: 6, name: expect.any(String), citySlug: expect.any(String) }),

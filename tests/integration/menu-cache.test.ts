@@ -1,51 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { DatabaseHandle } from '@/db/client';
 import { keys } from '@/lib/cache/keys';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { compareByRelevance } from '@/lib/menus/listing';
 import { loadRestaurantMenu } from '@/lib/menus/queries';
 import { counters } from '@/lib/metrics/counters';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
-import { createTestPglite, createTestPostgres } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
-import { postgresAvailable, IN_CI, missing, uniquePrefix } from '../support/services';
+import { keysUnder } from '../support/app-context';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
 
 /**
  * The cache-aside path end to end, on every Redis driver: memory with PGlite (what a machine with
  * only Node runs), TCP and Upstash with the real Postgres.
  */
-const drivers = await driversUnderTest();
-const hasPostgres = (await postgresAvailable()) || IN_CI;
-
-for (const driver of drivers) {
-  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
-  const runnable = driver.available && (database === 'pglite' || hasPostgres);
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
-
-  describe.skipIf(!runnable)(`menu cache on ${driver.name} + ${database}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
-    let redis: RedisStore;
-    let db: DatabaseHandle;
-    const prefix = uniquePrefix(`menu-cache-${driver.name}`);
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('menu cache'), () => {
+    const backends = setUpBackends(pair, { label: 'menu-cache' });
     const slugOf = async () => {
       const { value } = await getCityRestaurants('bengaluru');
       return value!.restaurants[0]!.slug;
     };
-
-    beforeAll(async () => {
-      redis = await driver.create();
-      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(driver.name);
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix } });
-    });
-
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await db.close();
-      await driver.cleanup();
-    });
 
     it('misses first, stores the answer under its versioned key with a TTL, then hits', async () => {
       const slug = await slugOf();
@@ -55,11 +29,11 @@ for (const driver of drivers) {
       expect(first.cache.status).toBe('MISS');
       expect(second.cache.status).toBe('HIT');
       expect(second.value).toEqual(first.value);
-      expect(first.value).toEqual(await loadRestaurantMenu(db.db, slug));
+      expect(first.value).toEqual(await loadRestaurantMenu(backends.db.db, slug));
 
       const key = keys.restaurantMenu(slug);
-      expect(key).toBe(`${prefix}menu:v1:restaurant:{${slug}}`);
-      const ttl = await redis.pttl(key);
+      expect(key).toBe(`${backends.prefix}menu:v1:restaurant:{${slug}}`);
+      const ttl = await backends.redis.pttl(key);
       expect(ttl).toBeGreaterThan(250_000);
       expect(ttl).toBeLessThanOrEqual(330_000);
     });
@@ -75,7 +49,7 @@ for (const driver of drivers) {
     it('collapses concurrent misses for one key into one Postgres load', async () => {
       const { value } = await getCityRestaurants('mumbai');
       const slug = value!.restaurants[3]!.slug;
-      await redis.del([keys.restaurantMenu(slug)]);
+      await backends.redis.del([keys.restaurantMenu(slug)]);
 
       const before = counters().dbQueries;
       const results = await Promise.all(Array.from({ length: 25 }, () => getRestaurantMenu(slug)));
@@ -88,7 +62,7 @@ for (const driver of drivers) {
       const city = await getCityRestaurants('atlantis');
       expect(menu.value).toBeNull();
       expect(city.value).toBeNull();
-      const stored = await keysUnder(redis, prefix);
+      const stored = await keysUnder(backends.redis, backends.prefix);
       expect(stored.some((key) => key.includes('no-such-restaurant') || key.includes('atlantis'))).toBe(false);
     });
 

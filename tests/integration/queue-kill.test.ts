@@ -12,8 +12,8 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
 import { deleteKeysUnder } from '../support/app-context';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, TEST_REDIS_URL, uniquePrefix } from '../support/services';
+import { backendPairs } from '../support/backend-matrix';
+import { TEST_POSTGRES_URL, TEST_REDIS_URL, uniquePrefix } from '../support/services';
 import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
 
 /**
@@ -27,8 +27,7 @@ import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridg
  *
  * A SIGTERM mid-job lets the job finish, claims no more, and exits 0.
  */
-const drivers = (await driversUnderTest()).filter((driver) => driver.name !== 'memory');
-const hasPostgres = (await postgresAvailable()) || IN_CI;
+
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VISIBILITY_MS = 1_000;
 
@@ -77,11 +76,10 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promi
   }
 }
 
-for (const driver of drivers) {
-  const runnable = driver.available && hasPostgres;
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
+for (const pair of await backendPairs({ sharedDriversOnly: true })) {
+  const { driver } = pair;
 
-  describe.skipIf(!runnable)(`queue worker killed mid-job on ${driver.name} + postgres${runnable ? '' : ` (skipped: ${reason})`}`, () => {
+  describe.skipIf(!pair.runnable)(pair.title('queue worker killed mid-job'), () => {
     let redis: RedisStore;
     let bridge: UpstashBridge | undefined;
     let admin: postgres.Sql;

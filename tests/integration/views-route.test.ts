@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { POST } from '@/app/api/restaurants/[slug]/views/route';
-import type { DatabaseHandle } from '@/db/client';
 import { readWeeklyViews } from '@/lib/counters/read-views';
 import { getCityRestaurants } from '@/lib/menus/cached';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
+import { keysUnder } from '../support/app-context';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { brokenStore } from '../support/counters';
-import { createTestPglite, createTestPostgres } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, uniquePrefix } from '../support/services';
 
 /**
  * What counts as a view, through the real route handler with real Request objects, on every driver.
  */
-const drivers = await driversUnderTest();
-const hasPostgres = (await postgresAvailable()) || IN_CI;
 
 const BROWSER_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
@@ -36,31 +30,13 @@ function cookieFrom(response: Response): string {
   return header.split(';')[0]!;
 }
 
-for (const driver of drivers) {
-  const database = driver.name === 'memory' ? 'pglite' : 'postgres';
-  const runnable = driver.available && (database === 'pglite' || hasPostgres);
-  const reason = !driver.available ? driver.skipReason : missing('Postgres');
-
-  describe.skipIf(!runnable)(`POST /api/restaurants/<slug>/views on ${driver.name}${runnable ? '' : ` (skipped: ${reason})`}`, () => {
-    let redis: RedisStore;
-    let db: DatabaseHandle;
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('POST /api/restaurants/<slug>/views', { withDatabase: false }), () => {
+    const backends = setUpBackends(pair, { label: 'views-route', env: { REDIS_TIMEOUT_MS: '5000' } });
     let slugs: string[];
-    const prefix = uniquePrefix(`views-route-${driver.name}`);
-    const install = (store: RedisStore) =>
-      installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
 
     beforeAll(async () => {
-      redis = await driver.create();
-      db = database === 'pglite' ? await createTestPglite() : await createTestPostgres(`views_route_${driver.name}`);
-      install(redis);
       slugs = (await getCityRestaurants('chennai')).value!.restaurants.map((restaurant) => restaurant.slug);
-    });
-
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await db.close();
-      await driver.cleanup();
     });
 
     it('answers 400 for a malformed slug and 404 for an unknown one, creating no keys', async () => {
@@ -69,7 +45,7 @@ for (const driver of drivers) {
       expect(await malformed.json()).toEqual({ error: expect.stringContaining('restaurant') });
       const unknown = await post('no-such-kitchen-anywhere');
       expect(unknown.status).toBe(404);
-      const keys = await keysUnder(redis, prefix);
+      const keys = await keysUnder(backends.redis, backends.prefix);
       expect(keys.filter((key) => key.includes('no-such-kitchen') || key.includes('Not_A_Slug'))).toEqual([]);
     });
 
@@ -145,13 +121,13 @@ for (const driver of drivers) {
     });
 
     it('answers 204, never 500, when Redis is down', async () => {
-      install(brokenStore());
+      backends.install(brokenStore());
       try {
         const response = await post(slugs[4]!);
         expect(response.status).toBe(204);
         expect(response.headers.get('x-view')).toBe('unavailable');
       } finally {
-        install(redis);
+        backends.install();
       }
     });
   });
