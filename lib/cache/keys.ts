@@ -283,6 +283,8 @@ export const ORDER_MARKER_TTL_MS = 7 * DAY;
 export const orderKeys = {
   /** Present once the order's confirmation text is being or has been sent (SET NX PX). */
   confirmationSent: (orderId: string) => `${prefix()}sms:v1:order-confirmed:${orderId}`,
+  /** How many times the reconciler re-enqueued this order's jobs (INCR; lives ORDER_MARKER_TTL_MS). */
+  reconciled: (orderId: string) => `${prefix()}queue:v1:order-reconciled:${orderId}`,
 } as const;
 
 // ─── Favourites ────────────────────────────────────────────────────────────────────────────────────

@@ -42,6 +42,11 @@ export const ORDER_RECONCILE = 'order.reconcile';
 export const RECONCILE_EVERY_MS = 60_000;
 /** Orders re-enqueued per run; the rest wait for the next run. */
 const RECONCILE_BATCH = 100;
+/**
+ * Times one order's jobs are re-enqueued. An order still `placed` after that has jobs that fail (they
+ * sit in the dead letters, for an admin to retry): more copies would only add dead letters each minute.
+ */
+export const RECONCILE_MAX_ATTEMPTS = 3;
 
 const confirmPayload = z.object({ orderId: z.string().min(1) });
 // Payloads enqueued before steps were delayed jobs also carry `dueAt`; it is ignored (stripped).
@@ -134,7 +139,7 @@ export function reconcileGraceMs(): number {
  */
 export const RECONCILE_MAX_AGE_MS = ORDER_MARKER_TTL_MS - 24 * 3_600_000;
 
-/** Re-enqueues the jobs of orders stuck in `placed`; returns their ids. */
+/** Re-enqueues the jobs of orders stuck in `placed` (at most RECONCILE_MAX_ATTEMPTS times each); returns their ids. */
 export async function reconcilePlacedOrders(deps: OrderJobDeps = {}): Promise<string[]> {
   const db = deps.db ?? getDb();
   const now = (deps.now ?? Date.now)();
@@ -150,9 +155,24 @@ export async function reconcilePlacedOrders(deps: OrderJobDeps = {}): Promise<st
     )
     .orderBy(asc(orders.createdAt))
     .limit(RECONCILE_BATCH);
-  for (const { id } of stuck) await enqueueOrderJobs(id, deps.enqueue ?? enqueue);
-  if (stuck.length > 0) log.warn('orders reconciled: their jobs were missing and are enqueued again', { orders: stuck.length });
-  return stuck.map(({ id }) => id);
+  const store = deps.store ?? getRedis();
+  const reconciled: string[] = [];
+  for (const { id } of stuck) {
+    const key = orderKeys.reconciled(id);
+    // The expiry first, then the count (INCR keeps it): a crash in between leaves no immortal key.
+    await store.set(key, '0', { nx: true, px: ORDER_MARKER_TTL_MS });
+    const attempt = await store.incr(key);
+    if (attempt > RECONCILE_MAX_ATTEMPTS) {
+      if (attempt === RECONCILE_MAX_ATTEMPTS + 1) {
+        log.error('order still placed after its jobs were re-enqueued: check the dead letters', { orderId: id, attempts: RECONCILE_MAX_ATTEMPTS });
+      }
+      continue;
+    }
+    await enqueueOrderJobs(id, deps.enqueue ?? enqueue);
+    reconciled.push(id);
+  }
+  if (reconciled.length > 0) log.warn('orders reconciled: their jobs were missing and are enqueued again', { orders: reconciled.length });
+  return reconciled;
 }
 
 registerJobHandler(ORDER_CONFIRM, async (payload) => {

@@ -14,6 +14,7 @@ import {
   ORDER_RECONCILE,
   RECONCILE_EVERY_MS,
   RECONCILE_MAX_AGE_MS,
+  RECONCILE_MAX_ATTEMPTS,
   reconcileGraceMs,
   reconcilePlacedOrders,
 } from '@/lib/orders/jobs';
@@ -129,6 +130,18 @@ for (const driver of drivers) {
       expect(await reconcilePlacedOrders({ now: afterGrace })).toContain(order.id);
       await drainUntilDelivered(order.id);
       expect(await textsFor(order)).toBe(1);
+    });
+
+    it(`re-enqueues one order at most ${RECONCILE_MAX_ATTEMPTS} times: jobs that keep failing are the dead letters' to show`, async () => {
+      const order = await placed(true);
+      const enqueued: string[] = [];
+      const record = async (_queue: string, job: { idempotencyKey?: string }) => void enqueued.push(job.idempotencyKey ?? '');
+      const runs: boolean[] = [];
+      for (let run = 0; run < RECONCILE_MAX_ATTEMPTS + 2; run += 1) {
+        runs.push((await reconcilePlacedOrders({ enqueue: record, now: afterGrace })).includes(order.id));
+      }
+      expect(runs).toEqual([...Array<boolean>(RECONCILE_MAX_ATTEMPTS).fill(true), false, false]);
+      expect(enqueued.filter((key) => key === `order:${order.id}:confirm`)).toHaveLength(RECONCILE_MAX_ATTEMPTS);
     });
 
     it('the confirmation marker alone still prevents a second text', async () => {
