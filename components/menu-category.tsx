@@ -13,7 +13,7 @@ export function MenuCategory({
   category: MenuCategoryView;
   index: number;
   orderable: boolean;
-  ordering?: MenuOrdering;
+  ordering: MenuOrdering;
 }) {
   const id = categoryId(index);
   return (

@@ -9,12 +9,8 @@ export interface MenuOrdering {
   path: string;
 }
 
-/**
- * One dish: veg mark, Bestseller tag, name, price, description and its ADD button. The button is
- * disabled when the restaurant is closed, or when the caller gives no `ordering` (a listing that
- * can't take orders; the menu page always gives one).
- */
-export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView; orderable: boolean; ordering?: MenuOrdering }) {
+/** One dish: veg mark, Bestseller tag, name, price, description and its ADD button (disabled while the restaurant is closed). */
+export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView; orderable: boolean; ordering: MenuOrdering }) {
   const unavailable = !item.available;
   return (
     <li data-testid="menu-item" data-available={item.available ? 'true' : 'false'} className="flex gap-4 py-5 sm:gap-6">
@@ -42,19 +38,19 @@ export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView;
           <p className="rounded-lg bg-stone-100 px-2 py-2 text-center text-xs leading-tight font-semibold text-muted">
             Currently unavailable
           </p>
-        ) : orderable && ordering ? (
+        ) : orderable ? (
           <AddToCartButton add={ordering.add.bind(null, item.id)} itemName={item.name} loginNext={ordering.path} />
         ) : (
           <button
             type="button"
             disabled
-            title={orderable ? 'Ordering is not available here' : 'This restaurant is closed'}
+            title="This restaurant is closed"
             className="w-full cursor-not-allowed rounded-lg border border-line bg-white py-2 text-sm font-extrabold tracking-wide text-rating opacity-60"
           >
             ADD
             <span className="sr-only">
               {' '}
-              {item.name} ({orderable ? 'ordering is not available here' : 'restaurant closed'})
+              {item.name} (restaurant closed)
             </span>
           </button>
         )}

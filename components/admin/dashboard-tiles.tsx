@@ -1,5 +1,4 @@
-import Link from 'next/link';
-
+import { RankedRestaurants } from '@/components/admin/ranked-restaurants';
 import { formatCompactCount } from '@/lib/format';
 
 export interface DashboardData {
@@ -28,20 +27,11 @@ export function DashboardTiles({ data }: { data: DashboardData }) {
         {data.topRestaurants.length === 0 ? (
           <p className="mt-3 text-sm text-muted">No views yet this week.</p>
         ) : (
-          <ol className="mt-3 divide-y divide-line">
-            {data.topRestaurants.map((restaurant, index) => (
-              <li key={restaurant.slug} className="flex items-center justify-between gap-3 py-2 text-sm">
-                <span className="flex items-center gap-3">
-                  <span className="w-5 text-right font-semibold text-muted tabular-nums">{index + 1}</span>
-                  <Link href={`/admin/restaurants/${restaurant.slug}`} className="font-semibold text-ink hover:text-brand-700">
-                    {restaurant.name}
-                  </Link>
-                  <span className="text-xs text-muted">{restaurant.citySlug}</span>
-                </span>
-                <span className="font-semibold text-ink tabular-nums">{formatCompactCount(restaurant.views)} views</span>
-              </li>
-            ))}
-          </ol>
+          <RankedRestaurants
+            className="mt-3"
+            restaurants={data.topRestaurants}
+            measure={(restaurant) => `${formatCompactCount(restaurant.views)} views`}
+          />
         )}
       </section>
     </div>

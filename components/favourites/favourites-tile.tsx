@@ -1,5 +1,4 @@
-import Link from 'next/link';
-
+import { RankedRestaurants } from '@/components/admin/ranked-restaurants';
 import type { FavouriteDashboard } from '@/lib/favourites/types';
 import { formatCompactCount } from '@/lib/format';
 
@@ -22,24 +21,18 @@ export function FavouritesTile({ data }: { data: FavouriteDashboard }) {
           {data.topRestaurants.length === 0 ? (
             <p className="mt-2 text-sm text-muted">No favourites yet.</p>
           ) : (
-            <ol className="mt-1 divide-y divide-line" data-testid="favourites-top">
-              {data.topRestaurants.map((restaurant, index) => (
-                <li key={restaurant.slug} className="flex items-center justify-between gap-3 py-2 text-sm">
-                  <span className="flex items-center gap-3">
-                    <span className="w-5 text-right font-semibold text-muted tabular-nums">{index + 1}</span>
-                    <Link href={`/admin/restaurants/${restaurant.slug}`} className="font-semibold text-ink hover:text-brand-700">
-                      {restaurant.name}
-                    </Link>
-                    <span className="text-xs text-muted">{restaurant.citySlug}</span>
-                  </span>
-                  <span className="font-semibold text-ink tabular-nums">
-                    <span aria-hidden="true">♥ </span>
-                    {formatCompactCount(restaurant.favourites)}
-                    <span className="sr-only"> favourites</span>
-                  </span>
-                </li>
-              ))}
-            </ol>
+            <RankedRestaurants
+              className="mt-1"
+              testId="favourites-top"
+              restaurants={data.topRestaurants}
+              measure={(restaurant) => (
+                <>
+                  <span aria-hidden="true">♥ </span>
+                  {formatCompactCount(restaurant.favourites)}
+                  <span className="sr-only"> favourites</span>
+                </>
+              )}
+            />
           )}
         </div>
       </div>
