@@ -16,8 +16,9 @@ export async function retryDeadJob(queue: QueueName, id: string, deps?: QueueDep
   await redis.hset(jobKey, { attempts: '0' });
   await redis.pexpire(jobKey, QUEUE_DEAD_TTL_MS);
   // Ready first, then out of dead: a crash in between leaves it listed in both, never in neither.
+  // Only the oldest entry (dead is newest first): should the job die again in between, its new entry stays.
   await redis.lpush(queueKeys.ready(queue), [id]);
-  await redis.lrem(queueKeys.dead(queue), 0, id);
+  await redis.lrem(queueKeys.dead(queue), -1, id);
   // The hash keeps its (renewed) 30-day expiry: PERSIST is not in the interface, and deleting and
   // re-creating it would open a window in which a worker finds it gone and drops the job.
   return true;

@@ -3,11 +3,12 @@ import 'server-only';
 import { QUEUE_DEAD_TTL_MS, queueKeys } from '@/lib/cache/keys';
 
 import type { ClaimedJob } from './claim';
+import { delayedMember } from './delayed-member';
 import { resolveQueueDeps, type QueueDeps } from './deps';
 import type { QueueName } from './types';
 
 /**
- * retry  ZADD delayed <id> due, then LREM processing, ZREM leases
+ * retry  ZADD delayed <id>#<attempt> due, then LREM processing, ZREM leases
  * dead   LPUSH dead <id>, then LREM processing, ZREM leases
  */
 
@@ -35,7 +36,7 @@ export async function failJob(queue: QueueName, job: ClaimedJob, error: unknown,
   } else {
     const dueAt = at + backoffMs(job.attempt, config.backoffBaseMs);
     await redis.hset(jobKey, { lastError: message });
-    await redis.zadd(queueKeys.delayed(queue), [{ member: job.id, score: dueAt }]);
+    await redis.zadd(queueKeys.delayed(queue), [{ member: delayedMember(job.id, job.attempt), score: dueAt }]);
     outcome = { status: 'retry', dueAt };
   }
   await redis.lrem(queueKeys.processing(queue), 1, job.id);

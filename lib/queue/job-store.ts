@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { queueKeys } from '@/lib/cache/keys';
 
+import { delayedMember } from './delayed-member';
 import { resolveQueueDeps, type QueueDeps } from './deps';
 import { isQueueName, type JobInput, type QueueName, type StoredJob } from './types';
 
@@ -72,7 +73,7 @@ export async function pushJob(queue: QueueName, input: JobInput, deps?: QueueDep
     ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   });
   const delayMs = options.delayMs ?? 0;
-  if (delayMs > 0) await redis.zadd(queueKeys.delayed(queue), [{ member: id, score: at + delayMs }]);
+  if (delayMs > 0) await redis.zadd(queueKeys.delayed(queue), [{ member: delayedMember(id, 0), score: at + delayMs }]);
   else await redis.lpush(queueKeys.ready(queue), [id]);
   return id;
 }

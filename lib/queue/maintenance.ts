@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { queueKeys } from '@/lib/cache/keys';
 
+import { jobIdOfDelayedMember } from './delayed-member';
 import { resolveQueueDeps, type QueueDeps } from './deps';
 import { enqueueDueRecurringJobs } from './recurring';
 import type { QueueName } from './types';
@@ -12,7 +13,9 @@ import type { QueueName } from './types';
  * reap     for an id in processing whose lease expired: RPUSH ready (claimed next), then LREM
  *          processing, ZREM leases. An id in processing with no lease (its worker died between
  *          LMOVE and ZADD) is given one, and reaped when that expires.
- * promote  for a due id in delayed (a delayed enqueue or a retry): LPUSH ready, then ZREM delayed
+ * promote  for a due member of delayed (a delayed enqueue or a retry): LPUSH ready <id>, then ZREM
+ *          that member, which names one scheduling (delayed-member.ts), so a newer retry of the
+ *          same job, scheduled in between, stays.
  *
  * The maintenance pass (maintainQueues) does both for each queue, then enqueues the recurring jobs
  * whose period has come (recurring.ts). Workers run it on a timer; the cron route and the
@@ -72,7 +75,7 @@ export async function maintainQueue(queue: QueueName, deps?: QueueDeps): Promise
 
     const due = (await redis.zrange(queueKeys.delayed(queue), 0, MAINTENANCE_BATCH - 1)).filter(({ score }) => score <= at);
     for (const { member } of due) {
-      await redis.lpush(queueKeys.ready(queue), [member]);
+      await redis.lpush(queueKeys.ready(queue), [jobIdOfDelayedMember(member)]);
       await redis.zrem(queueKeys.delayed(queue), [member]);
       report.promoted += 1;
     }

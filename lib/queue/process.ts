@@ -13,15 +13,15 @@ import type { JobHandler, QueueName } from './types';
  * it on all three). Delivery is at least once; no step can lose a job. Per queue (keys.ts):
  *
  *   enqueue   HSET job:<id>, then LPUSH ready <id>                                     job-store.ts
- *             (with a delay: ZADD delayed <id> due instead of the LPUSH)
+ *             (with a delay: ZADD delayed <id>#0 due instead of the LPUSH)
  *   claim     LMOVE ready → processing, then ZADD leases <id> now+visibility           claim.ts
  *             (a worker on TCP or in-process waits with BLMOVE instead of polling)
  *   ack       DEL job:<id>, then LREM processing, then ZREM leases                     claim.ts
  *   release   a claim a stopping worker won't run: RPUSH ready, then LREM, ZREM        claim.ts
- *   retry     ZADD delayed <id> due, then LREM processing, ZREM leases                 failure.ts
+ *   retry     ZADD delayed <id>#<attempt> due, then LREM processing, ZREM leases       failure.ts
  *   dead      LPUSH dead <id>, then LREM processing, ZREM leases                       failure.ts
  *   reap      expired lease: RPUSH ready, then LREM processing, ZREM leases            maintenance.ts
- *   promote   due id in delayed: LPUSH ready, then ZREM delayed                        maintenance.ts
+ *   promote   due member of delayed: LPUSH ready <id>, then ZREM that member           maintenance.ts
  *   recurring once per period: SET NX on the period's slot key, then enqueue           recurring.ts
  *
  * Every multi-command step writes the job's new place before removing the old one, so a crash

@@ -9,6 +9,7 @@ import { readOutbox } from '@/lib/customers/sms';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { placeOrder } from '@/lib/orders/checkout';
 import { advanceOrder, confirmationText, confirmOrder, ORDER_ADVANCE, ORDER_CONFIRM } from '@/lib/orders/jobs';
+import { jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
 import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/queue/handlers';
 import { createMemoryStore } from '@/lib/redis/memory-store';
@@ -226,7 +227,7 @@ for (const backend of backends) {
       if (result.status !== 'placed') throw new Error(result.status);
       // The first step waits in the delayed set (no worker sleeps through the simulated delay).
       const delayed = await redis.zrange(queueKeys.delayed('orders'), 0, -1);
-      const steps = await Promise.all(delayed.map(({ member }) => redis.hget(queueKeys.job('orders', member), 'payload')));
+      const steps = await Promise.all(delayed.map(({ member }) => redis.hget(queueKeys.job('orders', jobIdOfDelayedMember(member)), 'payload')));
       expect(steps).toContain(JSON.stringify({ orderId: result.order.id, to: 'accepted' }));
       expect(await redis.llen(queueKeys.ready('orders'))).toBe(0);
       const seen = new Set<string>();

@@ -5,6 +5,7 @@ import { parseEnv } from '@/lib/env';
 import { ackJob, claimJob } from '@/lib/queue/claim';
 import { discardDeadJob, retryDeadJob } from '@/lib/queue/dead-letters';
 import type { QueueDeps } from '@/lib/queue/deps';
+import { delayedMember, jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
 import { backoffMs } from '@/lib/queue/failure';
 import { pushJob } from '@/lib/queue/job-store';
 import { maintainQueue } from '@/lib/queue/maintenance';
@@ -152,15 +153,44 @@ for (const driver of drivers) {
         const id = await pushJob('default', { type: 'unknown-type', payload: null }, deps);
         const outcome = await processOne('default', new Map(), deps);
         expect(outcome).toMatchObject({ status: 'retry', jobId: id });
-        expect(await store.zscore(queueKeys.delayed('default'), id)).not.toBeNull();
-        await store.zrem(queueKeys.delayed('default'), [id]);
+        expect(await store.zscore(queueKeys.delayed('default'), delayedMember(id, 1))).not.toBeNull();
+        await store.zrem(queueKeys.delayed('default'), [delayedMember(id, 1)]);
         await store.del([queueKeys.job('default', id)]);
+      });
+
+      it('a retry scheduled between promote’s push and its removal survives: the job is never in no list', async () => {
+        const id = await pushJob('default', { type: 'fails-at-once', payload: null }, deps, { delayMs: 1_000 });
+        clock += 1_000;
+        // Promote pushes the job to ready; before it removes the delayed entry, a worker (as a blocked
+        // BLMOVE would, at once) claims the job, which fails and is scheduled for a retry.
+        let interleaved = false;
+        const racing = new Proxy(store, {
+          get(target, property) {
+            if (property === 'zrem') {
+              return async (key: string, members: readonly string[]) => {
+                if (!interleaved && key === queueKeys.delayed('default')) {
+                  interleaved = true;
+                  const failing = handlersOf({ 'fails-at-once': async () => Promise.reject(new Error('fails at once')) });
+                  expect(await processOne('default', failing, deps)).toMatchObject({ status: 'retry', jobId: id });
+                }
+                return target.zrem(key, members);
+              };
+            }
+            const value: unknown = Reflect.get(target, property, target);
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          },
+        });
+        expect(await maintainQueue('default', { ...deps, store: racing })).toMatchObject({ promoted: 1 });
+        expect(interleaved).toBe(true);
+        const delayed = await store.zrange(queueKeys.delayed('default'), 0, -1);
+        expect(delayed.map(({ member }) => jobIdOfDelayedMember(member))).toEqual([id]);
+        await store.del([queueKeys.delayed('default'), queueKeys.job('default', id)]);
       });
 
       it('a delayed job waits in the delayed set, not ready, until maintenance promotes it once due', async () => {
         const id = await pushJob('default', { type: 'later', payload: { n: 1 } }, deps, { delayMs: 5_000 });
         expect(await store.llen(queueKeys.ready('default'))).toBe(0);
-        expect(await store.zscore(queueKeys.delayed('default'), id)).toBe(clock + 5_000);
+        expect(await store.zscore(queueKeys.delayed('default'), delayedMember(id, 0))).toBe(clock + 5_000);
         expect(await claimJob('default', deps)).toBeNull();
         expect(await readQueue('default', deps)).toMatchObject({ ready: 0, delayed: 1 });
 
@@ -206,7 +236,7 @@ for (const driver of drivers) {
           expect(entry!.score).toBeGreaterThanOrEqual(before + 60_000);
           expect(entry!.score).toBeLessThanOrEqual(Date.now() + 60_000);
           expect(await store.llen(queueKeys.ready('orders'))).toBe(0);
-          await store.del([queueKeys.delayed('orders'), queueKeys.job('orders', entry!.member)]);
+          await store.del([queueKeys.delayed('orders'), queueKeys.job('orders', jobIdOfDelayedMember(entry!.member))]);
         } finally {
           singletons().redis = undefined;
         }
