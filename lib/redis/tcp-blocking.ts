@@ -4,6 +4,7 @@ import { ErrorReply } from 'redis';
 
 import type { Reply } from './replies';
 import { openConnection, waitReady, type Connection } from './tcp-connection';
+import { MAX_WAIT_MS } from './wait-timeout';
 
 /**
  * Connections for the TCP driver's blocking commands (BLMOVE). Redis answers a connection's commands in
@@ -96,7 +97,8 @@ export function blockingConnections(options: BlockingOptions): BlockingConnectio
         // Redis answers by waitMs at the latest, so only a connection that has stopped answering trips
         // this. node-redis's own command timeout covers only commands not yet written: it never cuts a
         // wait short.
-        const budgetMs = waitMs + stallMs;
+        // Capped: a Node timer past MAX_WAIT_MS fires at once, which would fail every long wait.
+        const budgetMs = Math.min(waitMs + stallMs, MAX_WAIT_MS);
         const reply = await bounded(
           connection.client.sendCommand<Reply>(args),
           budgetMs,
