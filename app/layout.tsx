@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
-import { Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { GeistSans } from 'geist/font/sans';
 
 import { SiteDemoBanner } from '@/components/customer/demo-banner';
@@ -23,7 +23,9 @@ export const viewport: Viewport = {
 /**
  * The demo-mode strip while texts go to the outbox. Decided per request by the running server's
  * configuration: reading it while prerendering would bake in the build machine's settings (and
- * validate them, when `next build` must need none).
+ * validate them, when `next build` must need none). That makes every route dynamic, as all but the
+ * 404 page already were. Rendered in the shell, not behind Suspense, so it is there at first paint
+ * and nothing below it shifts when it arrives.
  */
 async function DemoModeStrip() {
   await connection();
@@ -41,9 +43,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <Suspense fallback={null}>
-          <DemoModeStrip />
-        </Suspense>
+        <DemoModeStrip />
         <SiteHeader />
         <main id="main" className="flex-1">
           {children}

@@ -26,8 +26,7 @@ const EXPLAINED_IN_PLACE = new Set(['/login', '/dev/outbox']);
 
 /**
  * Where the site-wide strip stays away: the admin console (editors, not customers) and the pages
- * above. A client component because the root layout can't know the path without reading the
- * request, which would make every page dynamic.
+ * above. Decided here, in a client component, because the root layout is not given the path.
  */
 function showsSiteDemoBanner(pathname: string): boolean {
   const admin = pathname === '/admin' || pathname.startsWith('/admin/');
