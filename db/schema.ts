@@ -261,11 +261,10 @@ export const favourites = pgTable(
 );
 
 /**
- * Each restaurant's favourite count, changed by the same transaction as the row it counts and only
- * when that row really changed (lib/favourites/postgres.ts); no row means 0. A table of its own so
- * that customers' clicks never lock or rewrite the admin-edited restaurants row. Deleting a customer
- * cascades their favourites without touching these counts: account deletion, when it exists, must go
- * through lib/favourites.
+ * Each restaurant's favourite count, kept equal to its `favourites` rows by a row-level trigger
+ * (migration 0005) in the transaction that inserts or deletes a row, a customer's cascading deletion
+ * included; no row means 0. A table of its own so that customers' clicks never lock or rewrite the
+ * admin-edited restaurants row.
  */
 export const restaurantFavouriteCounts = pgTable(
   'restaurant_favourite_counts',

@@ -60,7 +60,7 @@ for (const pair of await backendPairs()) {
         .select({ id: restaurants.id, slug: restaurants.slug })
         .from(restaurants)
         .orderBy(asc(restaurants.id))
-        .limit(6);
+        .limit(7);
     });
 
     it('fills a cold cache from Postgres, an empty list included, and then hits', async () => {
@@ -121,6 +121,24 @@ for (const pair of await backendPairs()) {
         expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: now, status: 'HIT' });
       });
     }
+
+    it('a new customer’s refill that would claim its token only after a change stores nothing', async () => {
+      const [, , , , , , g] = restaurantRows;
+      const customer = await newCustomer();
+
+      // The read found no token and loaded Postgres; the change commits before it claims one.
+      const { gated, atGate, release } = gateWritesOf(backends.redis, favouriteKeys.customerGeneration(customer));
+      const late = readFavouriteSlugs(customer, gated);
+      await atGate;
+      await change(customer, g!.slug, true);
+      release();
+      expect((await late).slugs).toEqual([]);
+
+      // The change's token is there first, so the claim (SET NX) fails and the stale list is not written.
+      expect(await backends.redis.get(favouriteKeys.customer(customer))).toBeNull();
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [g!.slug], status: 'MISS' });
+      expect(await readFavouriteSlugs(customer)).toMatchObject({ slugs: [g!.slug], status: 'HIT' });
+    });
 
     it('with Redis down, changes and reads answer from Postgres; back up, a cold list is refilled', async () => {
       const [, , , , e] = restaurantRows;
