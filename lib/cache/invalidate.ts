@@ -18,7 +18,12 @@ export interface InvalidationResult {
  * Runs after the Postgres commit. Replacing the generation token (never deleting it) is what makes a
  * concurrent reader's late write harmless; deleting the entry only frees memory early.
  */
-export async function invalidate(entryKeys: readonly string[], store?: RedisStore): Promise<InvalidationResult> {
+export async function invalidate(
+  entryKeys: readonly string[],
+  store?: RedisStore,
+  /** As the entries' reads set it (ReadThroughSpec.generationTtlMs); unset: the new token never expires. */
+  options: { generationTtlMs?: number } = {},
+): Promise<InvalidationResult> {
   const unique = [...new Set(entryKeys)];
   if (unique.length === 0) return { keys: [], ok: true };
   // Loads already under way in this process began before the commit: nobody may join them now.
@@ -28,7 +33,8 @@ export async function invalidate(entryKeys: readonly string[], store?: RedisStor
       guardedRedis(
         'invalidate',
         async (redis) => {
-          await redis.set(generationKey(key), newGenerationToken());
+          const px = options.generationTtlMs;
+          await redis.set(generationKey(key), newGenerationToken(), px === undefined ? {} : { px });
           await redis.del([key]);
         },
         store,

@@ -51,7 +51,8 @@ export function withJitter(ttlMs: number, random: () => number = Math.random): n
 /**
  * Every cache entry has a generation key beside it (same hash tag, so one MGET reads both): a random
  * token that writers replace after each commit. An entry only counts while it carries the current
- * token (see read-through.ts). Generation keys have no TTL, so `volatile-*` eviction never drops one.
+ * token (see read-through.ts). The menus' generation keys have no TTL, so `volatile-*` eviction never
+ * drops one (a customer's favourites token expires: see FAVOURITES_GENERATION_TTL_MS).
  */
 export function generationKey(entryKey: string): string {
   return `${entryKey}:gen`;
@@ -288,9 +289,9 @@ export const orderKeys = {
 } as const;
 
 // ─── Favourites ────────────────────────────────────────────────────────────────────────────────────
-// lib/favourites/cache.ts. A cache of each customer's favourite restaurants (Postgres holds them):
-// a JSON `{ generation, value }` entry as the menus have, so an empty list is just `[]` and a stale
-// refill is never served. Private, since a list says what one customer likes. The customer's id is
+// lib/favourites/cache.ts. A cache of each customer's favourite restaurants (Postgres holds them),
+// through lib/cache/read-through as the menus are, so an empty list is just `[]` and a stale refill is
+// never served. Private, since a list says what one customer likes. The customer's id is
 // the hash tag, so one MGET reads the entry and its generation on a Redis Cluster too.
 
 /**

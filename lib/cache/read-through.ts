@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/counters';
 import { guardedRedis } from '@/lib/redis/guard';
+import type { RedisStore } from '@/lib/redis/types';
 
 import { generationKey, namespaceOf, withJitter } from './keys';
 import { singleFlight } from './single-flight';
@@ -16,6 +17,17 @@ export interface ReadThroughSpec<T> {
   ttlMs: number;
   /** Reads the source of truth; null means "no such thing", which is never cached. */
   load: () => Promise<T | null>;
+  /** Spread expiry by up to +10% (the default); false where `ttlMs` is itself a promised bound. */
+  jitter?: boolean;
+  /**
+   * Lifetime of a generation token this read claims. Unset: none, right for a bounded set of entries
+   * (the menus); one entry per customer needs its tokens to expire with it.
+   */
+  generationTtlMs?: number;
+  /** A stored value of another shape is replaced, not served (by default every stored value is trusted). */
+  isValue?: (value: unknown) => value is T;
+  /** The process's Redis by default. */
+  store?: RedisStore;
   /** Test-only fault injection: runs between the Postgres load and the cache write. */
   afterLoad?: () => Promise<void>;
 }
@@ -48,9 +60,12 @@ export async function readThrough<T>(spec: ReadThroughSpec<T>): Promise<Cached<T
   const started = performance.now();
   const lookup = await lookUp(spec);
   const ms = performance.now() - started;
-  const namespace = namespaceOf(spec.key) ?? 'other';
-  countCacheLookup(namespace, lookup.status === 'HIT' ? 'hit' : 'miss', lookup.degraded);
-  recordCacheLookup(namespace, lookup.status);
+  // The admin's hit ratios are per cache namespace; other entries (a customer's favourites) are private.
+  const namespace = namespaceOf(spec.key);
+  if (namespace) {
+    countCacheLookup(namespace, lookup.status === 'HIT' ? 'hit' : 'miss', lookup.degraded);
+    recordCacheLookup(namespace, lookup.status);
+  }
   return { value: lookup.value, cache: { status: lookup.status, ms, degraded: lookup.degraded } };
 }
 
@@ -61,11 +76,11 @@ export function flightPrefix(key: string): string {
 
 async function lookUp<T>(spec: ReadThroughSpec<T>): Promise<Lookup<T>> {
   const { key } = spec;
-  const read = await guardedRedis('mget', (redis) => redis.mget([generationKey(key), key]));
+  const read = await guardedRedis('mget', (redis) => redis.mget([generationKey(key), key]), spec.store);
   const [generation = null, raw = null] = read.ok ? read.value : [];
 
   if (generation !== null && raw !== null) {
-    const entry = parseEntry<T>(raw);
+    const entry = parseEntry<T>(raw, spec.isValue);
     if (entry?.generation === generation) return { value: entry.value, status: 'HIT', degraded: false };
     if (!entry) log.warn('replacing an unreadable cache entry', { key });
   }
@@ -77,19 +92,17 @@ async function lookUp<T>(spec: ReadThroughSpec<T>): Promise<Lookup<T>> {
   return { value, status: 'MISS', degraded: !read.ok };
 }
 
-async function loadAndStore<T>(
-  { key, ttlMs, load, afterLoad }: ReadThroughSpec<T>,
-  redisAnswered: boolean,
-  generation: string | null,
-): Promise<T | null> {
+async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean, generation: string | null): Promise<T | null> {
+  const { key, ttlMs, load, afterLoad, store } = spec;
   const value = await load();
   await afterLoad?.();
   if (value === null || !redisAnswered) return value;
   // The token read before the load; if there was none, claim one only if no writer set one meanwhile.
-  const token = generation ?? (await claimGeneration(generationKey(key)));
+  const token = generation ?? (await claimGeneration(generationKey(key), spec.generationTtlMs, store));
   if (token !== null) {
     const entry: Entry<T> = { generation: token, value };
-    await guardedRedis('set', (redis) => redis.set(key, JSON.stringify(entry), { px: withJitter(ttlMs) }));
+    const px = spec.jitter === false ? ttlMs : withJitter(ttlMs);
+    await guardedRedis('set', (redis) => redis.set(key, JSON.stringify(entry), { px }), store);
   }
   return value;
 }
@@ -98,16 +111,18 @@ export function newGenerationToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
-async function claimGeneration(genKey: string): Promise<string | null> {
+async function claimGeneration(genKey: string, ttlMs: number | undefined, store: RedisStore | undefined): Promise<string | null> {
   const token = newGenerationToken();
-  const claimed = await guardedRedis('set', (redis) => redis.set(genKey, token, { nx: true }));
+  const options = ttlMs === undefined ? { nx: true } : { nx: true, px: ttlMs };
+  const claimed = await guardedRedis('set', (redis) => redis.set(genKey, token, options), store);
   return claimed.ok && claimed.value ? token : null;
 }
 
-function parseEntry<T>(raw: string): Entry<T> | null {
+function parseEntry<T>(raw: string, isValue: ReadThroughSpec<T>['isValue']): Entry<T> | null {
   try {
-    const parsed = JSON.parse(raw) as Partial<Entry<T>>;
-    return typeof parsed.generation === 'string' && 'value' in parsed ? (parsed as Entry<T>) : null;
+    const parsed = JSON.parse(raw) as Partial<Entry<unknown>>;
+    const valid = typeof parsed.generation === 'string' && 'value' in parsed && (!isValue || isValue(parsed.value));
+    return valid ? (parsed as Entry<T>) : null;
   } catch {
     return null;
   }

@@ -2,37 +2,28 @@ import 'server-only';
 
 import { getDb } from '@/db/client';
 import { FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS, favouriteKeys } from '@/lib/cache/keys';
-import { newGenerationToken } from '@/lib/cache/read-through';
+import { invalidate } from '@/lib/cache/invalidate';
+import { readThrough } from '@/lib/cache/read-through';
 import type { CacheStatus } from '@/lib/cache/types';
-import { log } from '@/lib/log';
-import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { loadFavouriteSlugs } from './postgres';
 
 /**
- * A cache of each customer's favourites (restaurant slugs), with the menus' protection against stale
- * refills (docs/decisions/004): the entry is JSON `{ generation, value }` and counts only while its
- * generation is the one stored beside it, both read in one MGET. Every change replaces the token
- * after its commit, so a refill that loaded Postgres before the commit is stored under the old token
- * and never served.
+ * A cache of each customer's favourites (restaurant slugs), through the menus' read-through cache and
+ * its protection against stale refills (docs/decisions/004): every change replaces the customer's
+ * generation token after its commit, so a refill that loaded Postgres before the commit is stored
+ * under the old token and never served. Every Redis step is guarded: on failure the list comes from
+ * Postgres.
  *
  * Why not patch a Redis set with SADD/SREM after each commit: two changes by one customer (two tabs, a
  * replay) commit in one order and may reach Redis in the other, leaving the set wrong until it expires.
  * A whole-list entry also makes "no favourites" plain `[]`, where an empty Redis set cannot exist.
  *
- * Why not lib/cache/read-through: its generation keys never expire, right for a bounded set of menus
- * but not for one key per customer. Here generations expire too (FAVOURITES_GENERATION_TTL_MS): a
- * missing one is claimed with SET NX, so a refill that began before a change can't claim a token
- * after it, and tokens are random, so no old entry ever matches a new one.
- *
- * Every Redis step is guarded: on failure or timeout the list comes from Postgres.
+ * Unlike the menus' (a bounded set), one customer's generation token expires
+ * (FAVOURITES_GENERATION_TTL_MS), and the entry's TTL is exact, not jittered: it is also how long a
+ * list can stay stale when Redis missed an invalidation.
  */
-
-interface Entry {
-  generation: string;
-  value: string[];
-}
 
 export interface FavouriteSlugs {
   slugs: string[];
@@ -41,67 +32,27 @@ export interface FavouriteSlugs {
   degraded: boolean;
 }
 
+const isSlugList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((slug) => typeof slug === 'string');
+
 export async function readFavouriteSlugs(customerId: number, store?: RedisStore): Promise<FavouriteSlugs> {
-  const key = favouriteKeys.customer(customerId);
-  const generationKey = favouriteKeys.customerGeneration(customerId);
-  const read = await guardedRedis('favourites.read', (redis) => redis.mget([generationKey, key]), store);
-  const [generation = null, raw = null] = read.ok ? read.value : [];
-
-  if (generation !== null && raw !== null) {
-    const entry = parseEntry(raw);
-    if (entry?.generation === generation) return { slugs: entry.value, status: 'HIT', degraded: false };
-    if (!entry) log.warn('replacing an unreadable favourites entry');
-  }
-
-  const slugs = await loadFavouriteSlugs(getDb(), customerId);
-  if (read.ok) {
-    // The token read before the load; with none, claim one only if no change set one meanwhile.
-    const token = generation ?? (await claimGeneration(generationKey, store));
-    if (token !== null) {
-      const entry: Entry = { generation: token, value: slugs };
-      await guardedRedis('favourites.fill', (redis) => redis.set(key, JSON.stringify(entry), { px: FAVOURITES_TTL_MS }), store);
-    }
-  }
-  return { slugs, status: 'MISS', degraded: !read.ok };
+  const { value, cache } = await readThrough({
+    key: favouriteKeys.customer(customerId),
+    ttlMs: FAVOURITES_TTL_MS,
+    jitter: false,
+    generationTtlMs: FAVOURITES_GENERATION_TTL_MS,
+    isValue: isSlugList,
+    store,
+    load: () => loadFavouriteSlugs(getDb(), customerId),
+  });
+  return { slugs: value ?? [], status: cache.status, degraded: cache.degraded };
 }
 
 /**
- * Runs after a change commits: a new token makes any entry loaded before the commit unservable;
- * deleting the entry only frees memory early. False when Redis could not be reached: the entry may
- * then be stale until FAVOURITES_TTL_MS.
+ * Runs after a change commits. False when Redis could not be reached: the entry may then be stale
+ * until FAVOURITES_TTL_MS.
  */
 export async function invalidateFavourites(customerId: number, store?: RedisStore): Promise<boolean> {
-  const result = await guardedRedis(
-    'favourites.invalidate',
-    async (redis) => {
-      await redis.set(favouriteKeys.customerGeneration(customerId), newGenerationToken(), { px: FAVOURITES_GENERATION_TTL_MS });
-      await redis.del([favouriteKeys.customer(customerId)]);
-    },
-    store,
-    { bypassBreaker: true },
-  );
+  const result = await invalidate([favouriteKeys.customer(customerId)], store, { generationTtlMs: FAVOURITES_GENERATION_TTL_MS });
   return result.ok;
-}
-
-async function claimGeneration(generationKey: string, store: RedisStore | undefined): Promise<string | null> {
-  const token = newGenerationToken();
-  const claimed = await guardedRedis(
-    'favourites.fill',
-    (redis) => redis.set(generationKey, token, { nx: true, px: FAVOURITES_GENERATION_TTL_MS }),
-    store,
-  );
-  return claimed.ok && claimed.value ? token : null;
-}
-
-function parseEntry(raw: string): Entry | null {
-  try {
-    const parsed = JSON.parse(raw) as Partial<Entry>;
-    const valid =
-      typeof parsed.generation === 'string' &&
-      Array.isArray(parsed.value) &&
-      parsed.value.every((slug) => typeof slug === 'string');
-    return valid ? (parsed as Entry) : null;
-  } catch {
-    return null;
-  }
 }
