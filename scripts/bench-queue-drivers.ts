@@ -5,7 +5,6 @@
 // Redis at BENCH_REDIS_URL and the production command budget (REDIS_TIMEOUT_MS).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 import { createMemoryStore } from '@/lib/redis/memory-store';
@@ -52,21 +51,6 @@ export function benchDriver(name: DriverName, redisUrl: string, commandTimeoutMs
       };
     }
   }
-}
-
-/** Whether anything listens at the Redis URL's address (quietly: a store would log its retries). */
-export function redisReachable(redisUrl: string): Promise<boolean> {
-  const { hostname, port } = new URL(redisUrl);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }
 
 interface Bridge {
@@ -139,18 +123,4 @@ export function counted(store: RedisStore): { store: RedisStore; counts: Command
     },
   });
   return { store: proxy, counts };
-}
-
-/** Deletes every key under the prefix (SCAN, never KEYS); returns how many it deleted. */
-export async function deleteKeysUnder(store: RedisStore, prefix: string): Promise<number> {
-  const keys = new Set<string>();
-  let cursor = '0';
-  do {
-    const page = await store.scan(cursor, { match: `${prefix}*`, count: 500 });
-    page.keys.forEach((key) => keys.add(key));
-    cursor = page.cursor;
-  } while (cursor !== '0');
-  const all = [...keys];
-  for (let i = 0; i < all.length; i += 500) await store.del(all.slice(i, i + 500));
-  return all.length;
 }

@@ -24,7 +24,10 @@ import { registerJobHandler, type QueueName } from '@/lib/queue';
 import { pushJob } from '@/lib/queue/job-store';
 import { runWorker } from '@/lib/queue/worker';
 
-import { benchDriver, counted, deleteKeysUnder, DRIVER_NAMES, redisReachable, type BenchDriver, type DriverName } from './bench-queue-drivers';
+import { deleteKeysUnder } from '../tests/support/app-context';
+import { portOpen } from '../tests/support/services';
+
+import { benchDriver, counted, DRIVER_NAMES, type BenchDriver, type DriverName } from './bench-queue-drivers';
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SAMPLES = positiveInt('BENCH_SAMPLES', 40);
@@ -167,7 +170,7 @@ async function measure(driver: BenchDriver): Promise<Result> {
 }
 
 const runStarted = performance.now();
-const reachable = DRIVERS.some((name) => name !== 'memory') && (await redisReachable(REDIS_URL));
+const reachable = DRIVERS.some((name) => name !== 'memory') && (await portOpen(REDIS_URL, 6379));
 const results: Result[] = [];
 for (const name of DRIVERS) {
   if (name !== 'memory' && !reachable) {

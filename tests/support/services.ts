@@ -8,7 +8,8 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 
-function portOpen(url: string, fallbackPort: number): Promise<boolean> {
+/** Whether anything listens at the URL's address (quietly: a store would log its retries). */
+export function portOpen(url: string, fallbackPort: number): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = net.connect({ host: hostname, port: Number(port || fallbackPort) });
