@@ -6,6 +6,7 @@ import { useState, useTransition } from 'react';
 export type AddOutcome =
   | { status: 'added'; quantity: number }
   | { status: 'unavailable' }
+  | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string }
   | { status: 'signed-out' }
   | { status: 'error' };
@@ -37,6 +38,7 @@ export function AddToCartButton({
       }
       if (outcome.status === 'signed-out') router.push(`/login?next=${encodeURIComponent(loginNext)}`);
       else if (outcome.status === 'unavailable') setMessage('Not available right now');
+      else if (outcome.status === 'full') setMessage('Your cart is full: check out first');
       else if (outcome.status === 'error') setMessage('Could not add: try again');
     });
   }

@@ -271,8 +271,8 @@ export const customerKeys = {
   smsSentDay: (day: string) => `${prefix()}sms:v1:sent:${day}`,
   /** List of JSON outbox messages, newest first (LPUSH), shown at /dev/outbox. */
   outbox: () => `${prefix()}outbox:v1:messages`,
-  /** Hash of one session's cart: `restaurant` → restaurant slug, `item:<id>` → quantity. */
-  cart: (sessionHash: string) => `${prefix()}cart:v1:{${sessionHash}}`,
+  /** Hash of one session's cart: `restaurant` → restaurant slug, `item:<slug>:<id>` → quantity (lib/cart/cart.ts). */
+  cart: (sessionHash: string) => `${prefix()}cart:v2:{${sessionHash}}`,
 } as const;
 
 // ─── Orders ────────────────────────────────────────────────────────────────────────────────────────

@@ -6,15 +6,25 @@ import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
 /**
- * A cart per customer session: the Redis hash `cart:v1:{<session hash>}` with `restaurant` → slug
- * and `item:<menu item id>` → quantity, living CART_TTL_MS (24 h) after its last change. One
- * restaurant per cart: adding from another is refused as a conflict until the caller asks to replace.
+ * A cart per customer session: the Redis hash `cart:v2:{<session hash>}` with `restaurant` → slug
+ * and `item:<slug>:<menu item id>` → quantity, living CART_TTL_MS (24 h) after its last change.
  * Prices are never stored: the cart shows the menu's current ones and checkout re-reads Postgres.
+ *
+ * One restaurant per cart, under concurrent adds too: the cart's restaurant is claimed with one
+ * HSETNX, so of two first adds from different restaurants exactly one wins and the other is a
+ * conflict. Each item field names its restaurant, and only the claimed restaurant's fields are
+ * read: an add that passed its check just before a concurrent "replace" emptied the cart lands in
+ * a field nobody reads, instead of mixing restaurants (docs/decisions/016-input-bounds-and-atomic-cart.md).
  */
 
+/** Per item line; with MAX_CART_LINES and the price cap it bounds an order's total (lib/orders/limits.ts). */
 export const MAX_QUANTITY = 20;
+/** Distinct items in one cart. */
+export const MAX_CART_LINES = 50;
 const RESTAURANT = 'restaurant';
 const ITEM = 'item:';
+
+const itemField = (restaurant: string, itemId: number) => `${ITEM}${restaurant}:${itemId}`;
 
 export interface Cart {
   restaurant: string | null;
@@ -24,16 +34,35 @@ export interface Cart {
 export type AddResult =
   | { status: 'added'; quantity: number }
   | { status: 'unavailable' }
+  | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string };
 
 export async function readCart(sessionHash: string, store: RedisStore = getRedis()): Promise<Cart> {
   const hash = await store.hgetall(customerKeys.cart(sessionHash));
+  const restaurant = hash[RESTAURANT];
+  if (!restaurant) return { restaurant: null, items: [] };
+  const own = `${ITEM}${restaurant}:`;
   const items = Object.entries(hash)
-    .filter(([field]) => field.startsWith(ITEM))
-    .map(([field, value]) => ({ itemId: Number(field.slice(ITEM.length)), quantity: Number(value) }))
-    .filter(({ itemId, quantity }) => Number.isInteger(itemId) && quantity > 0)
+    .filter(([field]) => field.startsWith(own))
+    .map(([field, value]) => ({ itemId: Number(field.slice(own.length)), quantity: Number(value) }))
+    .filter(({ itemId, quantity }) => Number.isSafeInteger(itemId) && Number.isSafeInteger(quantity) && quantity > 0)
+    .map(({ itemId, quantity }) => ({ itemId, quantity: Math.min(quantity, MAX_QUANTITY) }))
     .sort((a, b) => a.itemId - b.itemId);
-  return { restaurant: items.length > 0 ? (hash[RESTAURANT] ?? null) : null, items };
+  return { restaurant: items.length > 0 ? restaurant : null, items };
+}
+
+/** The cart's restaurant after trying to claim it for `slug` (HSETNX): `slug` when the claim won or it was already `slug`. */
+async function claim(store: RedisStore, key: string, slug: string): Promise<string> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (await store.hsetnx(key, RESTAURANT, slug)) {
+      await store.pexpire(key, CART_TTL_MS);
+      return slug;
+    }
+    const owner = await store.hget(key, RESTAURANT);
+    // null: the cart was emptied between the two commands; claim again.
+    if (owner !== null) return owner;
+  }
+  return (await store.hget(key, RESTAURANT)) ?? slug;
 }
 
 /** Adds one of `itemId` from `menu` (read through the cache by the caller). */
@@ -48,15 +77,24 @@ export async function addToCart(
   if (!item || !item.available || !menu.restaurant.isOpen) return { status: 'unavailable' };
 
   const key = customerKeys.cart(sessionHash);
-  const current = await readCart(sessionHash, store);
-  if (current.restaurant !== null && current.restaurant !== menu.restaurant.slug) {
-    if (!options.replace) return { status: 'conflict', currentRestaurant: current.restaurant };
+  const slug = menu.restaurant.slug;
+  let owner = await claim(store, key, slug);
+  if (owner !== slug) {
+    if (!options.replace) return { status: 'conflict', currentRestaurant: owner };
     await store.del([key]);
+    owner = await claim(store, key, slug);
+    // Another add claimed the emptied cart first: that one wins, this one asks again.
+    if (owner !== slug) return { status: 'conflict', currentRestaurant: owner };
   }
-  await store.hset(key, { [RESTAURANT]: menu.restaurant.slug });
-  let quantity = await store.hincrby(key, `${ITEM}${itemId}`, 1);
+  const field = itemField(slug, itemId);
+  let quantity = await store.hincrby(key, field, 1);
+  // A new line past the limit (the restaurant field is one of the hash's fields) is taken back.
+  if (quantity === 1 && (await store.hlen(key)) - 1 > MAX_CART_LINES) {
+    await store.hdel(key, [field]);
+    return { status: 'full' };
+  }
   if (quantity > MAX_QUANTITY) {
-    await store.hset(key, { [`${ITEM}${itemId}`]: String(MAX_QUANTITY) });
+    await store.hset(key, { [field]: String(MAX_QUANTITY) });
     quantity = MAX_QUANTITY;
   }
   await store.pexpire(key, CART_TTL_MS);
@@ -71,7 +109,9 @@ export async function setQuantity(
   store: RedisStore = getRedis(),
 ): Promise<void> {
   const key = customerKeys.cart(sessionHash);
-  const field = `${ITEM}${itemId}`;
+  const restaurant = await store.hget(key, RESTAURANT);
+  if (restaurant === null) return;
+  const field = itemField(restaurant, itemId);
   if (quantity <= 0) {
     await store.hdel(key, [field]);
     if ((await readCart(sessionHash, store)).items.length === 0) await store.del([key]);

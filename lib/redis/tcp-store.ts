@@ -159,6 +159,7 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
     },
 
     hset: (key, fields) => call(asInteger, ['HSET', key, ...Object.entries(fields).flat()]),
+    hsetnx: async (key, field, value) => (await call(asInteger, ['HSETNX', key, field, value])) === 1,
     hget: (key, field) => call(asNullableString, ['HGET', key, field]),
     hgetall: (key) =>
       call((command, reply) => {

@@ -66,6 +66,8 @@ export interface RedisStore {
   // Hashes
   /** Returns the number of fields that were added (not updated). */
   hset(key: string, fields: Readonly<Record<string, string>>): Promise<number>;
+  /** HSETNX: sets the field only if the hash lacks it; true when it was set. */
+  hsetnx(key: string, field: string, value: string): Promise<boolean>;
   hget(key: string, field: string): Promise<string | null>;
   hgetall(key: string): Promise<Record<string, string>>;
   hdel(key: string, fields: readonly string[]): Promise<number>;

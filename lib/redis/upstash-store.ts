@@ -165,6 +165,7 @@ export function createUpstashStore(options: { url: string; token: string; comman
     },
 
     hset: (key, fields) => call('HSET', asInteger, () => redis.hset(key, { ...fields })),
+    hsetnx: async (key, field, value) => (await call('HSETNX', asInteger, () => redis.hsetnx(key, field, value))) === 1,
     hget: (key, field) => call('HGET', asNullableString, () => redis.hget<string>(key, field)),
     hgetall: (key) =>
       call(

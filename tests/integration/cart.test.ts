@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { addToCart, clearCart, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
+import { addToCart, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
 import { CART_TTL_MS, customerKeys } from '@/lib/cache/keys';
 import { parseEnv } from '@/lib/env';
 import type { RestaurantMenu } from '@/lib/menus/types';
@@ -105,6 +105,54 @@ for (const driver of drivers) {
       });
       expect(await addToCart(hash, menu('biryani-house'), 201, { store, replace: true })).toEqual({ status: 'added', quantity: 1 });
       expect(await readCart(hash, store)).toEqual({ restaurant: 'biryani-house', items: [{ itemId: 201, quantity: 1 }] });
+    });
+
+    it('finding 10: concurrent first adds from two restaurants leave one restaurant in the cart', async () => {
+      for (let round = 0; round < 10; round++) {
+        const cart = `${hash}-race-${round}`;
+        const results = await Promise.all([
+          addToCart(cart, menu('dosa-point'), 101, { store }),
+          addToCart(cart, menu('biryani-house'), 201, { store }),
+        ]);
+        expect(results.filter((result) => result.status === 'added'), JSON.stringify(results)).toHaveLength(1);
+        expect(results.filter((result) => result.status === 'conflict')).toHaveLength(1);
+        const read = await readCart(cart, store);
+        expect(read.items).toHaveLength(1);
+        expect(read.restaurant).toBe(results[0]!.status === 'added' ? 'dosa-point' : 'biryani-house');
+      }
+    });
+
+    it('finding 10: an add racing a replace never mixes restaurants in what is read', async () => {
+      for (let round = 0; round < 10; round++) {
+        const cart = `${hash}-replace-${round}`;
+        await addToCart(cart, menu('dosa-point'), 101, { store });
+        await Promise.all([
+          addToCart(cart, menu('dosa-point'), 102, { store }),
+          addToCart(cart, menu('biryani-house'), 201, { store, replace: true }),
+          addToCart(cart, menu('dosa-point'), 101, { store }),
+        ]);
+        const read = await readCart(cart, store);
+        const ids = read.items.map((line) => line.itemId);
+        const restaurantOf = (id: number) => (id < 200 ? 'dosa-point' : 'biryani-house');
+        expect(ids.every((id) => restaurantOf(id) === read.restaurant), JSON.stringify(read)).toBe(true);
+      }
+    });
+
+    it('holds at most MAX_CART_LINES distinct items', async () => {
+      const big = menu('dosa-point');
+      big.categories[0]!.items = Array.from({ length: MAX_CART_LINES + 1 }, (_, i) => ({
+        id: 1_000 + i,
+        name: `Dish ${i}`,
+        description: '',
+        pricePaise: 100,
+        veg: true,
+        available: true,
+        bestseller: false,
+      }));
+      for (let i = 0; i < MAX_CART_LINES; i++) expect((await addToCart(hash, big, 1_000 + i, { store })).status).toBe('added');
+      expect(await addToCart(hash, big, 1_000 + MAX_CART_LINES, { store })).toEqual({ status: 'full' });
+      expect(await addToCart(hash, big, 1_000, { store })).toEqual({ status: 'added', quantity: 2 });
+      expect((await readCart(hash, store)).items).toHaveLength(MAX_CART_LINES);
     });
 
     it('caps a quantity and clears', async () => {

@@ -3,7 +3,7 @@ import type { RedisStore } from '../types';
 import { addInt64, hashValueNotAnInteger, integerArgument, nonEmpty, parseStoredInteger, wrongArity } from './errors';
 import type { Keyspace } from './keyspace';
 
-type HashCommands = Pick<RedisStore, 'hset' | 'hget' | 'hgetall' | 'hdel' | 'hincrby' | 'hlen'>;
+type HashCommands = Pick<RedisStore, 'hset' | 'hsetnx' | 'hget' | 'hgetall' | 'hdel' | 'hincrby' | 'hlen'>;
 
 const newHash = () => new Map<string, string>();
 
@@ -19,6 +19,13 @@ export function hashCommands(keyspace: Keyspace): HashCommands {
         hash.set(field, value);
       }
       return added;
+    },
+
+    async hsetnx(key, field, value) {
+      const hash = keyspace.upsert(key, 'hash', newHash);
+      if (hash.has(field)) return false;
+      hash.set(field, value);
+      return true;
     },
 
     async hget(key, field) {

@@ -42,4 +42,23 @@ export const hashCases = [
     await expect(store.hincrby(k('h'), 'word', 1)).rejects.toThrow(/ERR hash value is not an integer/);
     expect(await store.hget(k('h'), 'word')).toBe('abc');
   }),
+
+  contractCase('HSETNX sets a field only when the hash lacks it, creating the hash if needed', ['hsetnx', 'hget', 'hset'], async ({ store, k }) => {
+    expect(await store.hsetnx(k('h'), 'owner', 'a')).toBe(true);
+    expect(await store.hsetnx(k('h'), 'owner', 'b')).toBe(false);
+    expect(await store.hget(k('h'), 'owner')).toBe('a');
+    await store.hset(k('h'), { other: '1' });
+    expect(await store.hsetnx(k('h'), 'other', '2')).toBe(false);
+    expect(await store.hget(k('h'), 'other')).toBe('1');
+  }),
+
+  contractCase('HSETNX from two clients at once: exactly one sets the field', ['hsetnx', 'hget'], async ({ store, another, k }) => {
+    const second = await another();
+    for (let round = 0; round < 10; round++) {
+      const key = k(`race-${round}`);
+      const results = await Promise.all([store.hsetnx(key, 'owner', 'a'), second.hsetnx(key, 'owner', 'b')]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await store.hget(key, 'owner')).toBe(results[0] ? 'a' : 'b');
+    }
+  }),
 ];

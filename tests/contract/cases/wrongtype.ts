@@ -32,9 +32,10 @@ export const wrongTypeCases = [
     expect(await store.get(k('str'))).toBe('v');
   }),
 
-  contractCase('hash commands on a set fail with WRONGTYPE', ['hset', 'hget', 'hgetall', 'hdel', 'hincrby', 'hlen', 'scard'], async ({ store, k }) => {
+  contractCase('hash commands on a set fail with WRONGTYPE', ['hset', 'hsetnx', 'hget', 'hgetall', 'hdel', 'hincrby', 'hlen', 'scard'], async ({ store, k }) => {
     await store.sadd(k('set'), ['m']);
     await expect(store.hset(k('set'), { f: 'v' })).rejects.toThrow(WRONGTYPE);
+    await expect(store.hsetnx(k('set'), 'f', 'v')).rejects.toThrow(WRONGTYPE);
     await expect(store.hget(k('set'), 'f')).rejects.toThrow(WRONGTYPE);
     await expect(store.hgetall(k('set'))).rejects.toThrow(WRONGTYPE);
     await expect(store.hdel(k('set'), ['f'])).rejects.toThrow(WRONGTYPE);
