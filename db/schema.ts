@@ -104,6 +104,8 @@ export const menuItems = pgTable(
     uniqueIndex('menu_items_restaurant_name_idx').on(table.restaurantId, table.name),
     index('menu_items_restaurant_category_position_idx').on(table.restaurantId, table.categoryId, table.position),
     check('menu_items_price_positive', sql`${table.pricePaise} > 0`),
+    // lib/orders/limits.ts's MAX_PRICE_PAISE (₹1,00,000): with the cart's bounds, what an order can total.
+    check('menu_items_price_at_most_one_lakh', sql`${table.pricePaise} <= 10000000`),
   ],
 );
 
@@ -194,7 +196,8 @@ export const orders = pgTable(
       .notNull()
       .references(() => restaurants.id, { onDelete: 'restrict' }),
     status: text('status').$type<OrderStatus>().notNull().default('placed'),
-    totalPaise: integer('total_paise').notNull(),
+    /** A bigint: checkout caps an order at MAX_ORDER_TOTAL_PAISE (lib/orders/limits.ts), and no cap could overflow it. */
+    totalPaise: bigint('total_paise', { mode: 'number' }).notNull(),
     /** From the checkout form: a double submit carries the same key and finds the first order. */
     idempotencyKey: text('idempotency_key').notNull(),
     ...timestamps,

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { CART_TTL_MS, customerKeys } from '@/lib/cache/keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
+import { MAX_CART_LINES, MAX_QUANTITY } from '@/lib/orders/limits';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -17,10 +18,7 @@ import type { RedisStore } from '@/lib/redis/types';
  * a field nobody reads, instead of mixing restaurants (docs/decisions/016-input-bounds-and-atomic-cart.md).
  */
 
-/** Per item line; with MAX_CART_LINES and the price cap it bounds an order's total (lib/orders/limits.ts). */
-export const MAX_QUANTITY = 20;
-/** Distinct items in one cart. */
-export const MAX_CART_LINES = 50;
+export { MAX_CART_LINES, MAX_QUANTITY };
 const RESTAURANT = 'restaurant';
 const ITEM = 'item:';
 

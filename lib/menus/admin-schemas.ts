@@ -1,40 +1,37 @@
 import { z } from 'zod';
 
+import { MAX_PRICE_PAISE } from '@/lib/orders/limits';
+import { cleanText, hasVisibleCharacter, optionalText, pgInteger, visibleText } from '@/lib/validation/text';
+
 /**
  * What an admin may submit, shared by the forms (field errors) and the mutations (nothing invalid
  * is ever written). Prices are typed in rupees ("249" or "249.50") and stored as integer paise.
  */
-
-const trimmed = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
 
 export const rupeesToPaise = z
   .string()
   .trim()
   .regex(/^\d{1,6}(\.\d{1,2})?$/, 'Enter a price in rupees, like 249 or 249.50')
   .transform((rupees) => Math.round(Number(rupees) * 100))
-  .refine((paise) => paise > 0, 'Price must be more than ₹0');
+  .refine((paise) => paise > 0, 'Price must be more than ₹0')
+  .refine((paise) => paise <= MAX_PRICE_PAISE, `Price must be at most ₹${(MAX_PRICE_PAISE / 100).toLocaleString('en-IN')}`);
 
 const checkbox = z
   .union([z.literal('on'), z.literal('true'), z.literal('false'), z.boolean()])
   .optional()
   .transform((value) => value === true || value === 'on' || value === 'true');
 
-const version = z.coerce.number().int().positive();
+const version = pgInteger();
 
 export const restaurantUpdateSchema = z.object({
   version,
-  name: trimmed('Name', 80),
+  name: visibleText('Name', 80),
   cuisines: z
     .string()
-    .transform((text) => [...new Set(text.split(',').map((cuisine) => cuisine.trim()).filter(Boolean))])
+    .transform((text) => [...new Set(text.normalize('NFC').split(',').map(cleanText).filter(hasVisibleCharacter))])
     .pipe(
       z
-        .array(z.string().max(40, 'Each cuisine must be at most 40 characters'))
+        .array(visibleText('Each cuisine', 40))
         .min(1, 'Add at least one cuisine')
         .max(8, 'At most 8 cuisines'),
     ),
@@ -42,10 +39,10 @@ export const restaurantUpdateSchema = z.object({
 });
 
 export const menuItemFieldsSchema = z.object({
-  name: trimmed('Name', 80),
-  description: z.string().trim().max(300, 'Description must be at most 300 characters').default(''),
+  name: visibleText('Name', 80),
+  description: optionalText('Description', 300).default(''),
   price: rupeesToPaise,
-  categoryId: z.coerce.number().int().positive('Choose a category'),
+  categoryId: pgInteger('Choose a category'),
   veg: checkbox,
   available: checkbox,
   bestseller: checkbox,

@@ -8,11 +8,13 @@ import { getDb, type Database } from '@/db/client';
 import { menuItems, orderItems, orders, restaurants, type Order } from '@/db/schema';
 import { clearCart, readCart } from '@/lib/cart/cart';
 import type { CustomerSession } from '@/lib/customers/session';
+import { formatRupees } from '@/lib/format';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { enqueueOrderJobs } from './jobs';
+import { MAX_ORDER_TOTAL_PAISE } from './limits';
 
 /**
  * Checkout. The cart (Redis) says what and how many; Postgres, read inside the transaction and never
@@ -28,6 +30,7 @@ export type CheckoutResult =
   | { status: 'invalid-key'; message: string }
   | { status: 'empty'; message: string }
   | { status: 'closed'; message: string }
+  | { status: 'too-large'; message: string }
   | { status: 'unavailable'; message: string; items: string[] };
 
 /** 128 random bits, base64url (22 characters): an order id nobody can guess. */
@@ -110,6 +113,12 @@ export async function placeOrder(
       return { menuItemId: item.id, name: item.name, pricePaise: item.pricePaise, quantity: line.quantity, position };
     });
     const totalPaise = lines.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0);
+    if (totalPaise > MAX_ORDER_TOTAL_PAISE) {
+      return {
+        status: 'too-large',
+        message: `An order can total at most ${formatRupees(MAX_ORDER_TOTAL_PAISE)}: remove some items to check out.`,
+      };
+    }
 
     const [inserted] = await tx
       .insert(orders)

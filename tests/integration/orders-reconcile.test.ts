@@ -72,7 +72,7 @@ for (const driver of drivers) {
       customers += 1;
       const customerId = await customerIdFor(`9198${String(customers).padStart(6, '0')}${Math.floor(Math.random() * 90 + 10)}`, db.db);
       const sessionHash = `${prefix}-session-${customers}`;
-      await redis.hset(customerKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${itemId}`]: '1' });
+      await redis.hset(customerKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
       const error = vi.spyOn(console, 'error').mockImplementation(() => {});
       try {
         const result = await placeOrder(

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
@@ -8,6 +8,7 @@ import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/customers/sms';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { placeOrder } from '@/lib/orders/checkout';
+import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { advanceOrder, confirmationText, confirmOrder, ORDER_ADVANCE, ORDER_CONFIRM } from '@/lib/orders/jobs';
 import { jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
 import { drainQueues } from '@/lib/queue/drain';
@@ -84,10 +85,12 @@ for (const backend of backends) {
     });
 
     /** A new customer whose cart holds 2 × the first item and 1 × the second. */
-    async function customerWithCart(cart: Record<string, string> = { [`item:${items[0]!.id}`]: '2', [`item:${items[1]!.id}`]: '1' }) {
+    async function customerWithCart(quantities: Record<number, number> = { [items[0]!.id]: 2, [items[1]!.id]: 1 }) {
       sessions += 1;
       const customerId = await customerIdFor(`91900000${String(sessions).padStart(4, '0')}${Math.floor(Math.random() * 9)}`, db.db);
       const sessionHash = `${prefix}-session-${sessions}`;
+      // lib/cart/cart.ts's fields: item:<restaurant slug>:<item id> → quantity.
+      const cart = Object.fromEntries(Object.entries(quantities).map(([id, quantity]) => [`item:${restaurant.slug}:${id}`, String(quantity)]));
       if (Object.keys(cart).length > 0) await redis.hset(customerKeys.cart(sessionHash), { restaurant: restaurant.slug, ...cart });
       return { customerId, sessionHash };
     }
@@ -168,6 +171,25 @@ for (const backend of backends) {
       }
       expect(await placeOrder(empty, { idempotencyKey: 'short' }, { enqueue: recordEnqueue })).toMatchObject({ status: 'invalid-key' });
       expect(await db.db.select().from(orders).where(eq(orders.customerId, empty.customerId))).toHaveLength(0);
+    });
+
+    it('finding 13: an order above MAX_ORDER_TOTAL_PAISE is refused with a message, and totals are bigint', async () => {
+      await db.db.update(menuItems).set({ pricePaise: MAX_PRICE_PAISE }).where(eq(menuItems.id, items[0]!.id));
+      try {
+        const customer = await customerWithCart({ [items[0]!.id]: MAX_QUANTITY });
+        const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+        expect(result).toMatchObject({ status: 'too-large', message: expect.stringContaining('₹5,00,000') });
+        expect(await db.db.select().from(orders).where(eq(orders.customerId, customer.customerId))).toHaveLength(0);
+      } finally {
+        await db.db.update(menuItems).set({ pricePaise: items[0]!.pricePaise }).where(eq(menuItems.id, items[0]!.id));
+      }
+      const column = await db.db.execute<{ data_type: string }>(
+        sql`select data_type from information_schema.columns where table_name = 'orders' and column_name = 'total_paise'`,
+      );
+      const rows = Array.isArray(column) ? column : (column as unknown as { rows: { data_type: string }[] }).rows;
+      expect(rows[0]?.data_type).toBe('bigint');
+      // And no admin can store a price past the cap.
+      await expect(db.db.update(menuItems).set({ pricePaise: MAX_PRICE_PAISE + 1 }).where(eq(menuItems.id, items[0]!.id))).rejects.toThrow();
     });
 
     it('order.confirm texts the order once, however often (and concurrently) it is delivered', async () => {

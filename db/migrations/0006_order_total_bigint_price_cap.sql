@@ -1,0 +1,2 @@
+ALTER TABLE "orders" ALTER COLUMN "total_paise" SET DATA TYPE bigint;--> statement-breakpoint
+ALTER TABLE "menu_items" ADD CONSTRAINT "menu_items_price_at_most_one_lakh" CHECK ("menu_items"."price_paise" <= 10000000);
