@@ -22,4 +22,14 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Specs take `test` from e2e/support/test.ts, which fails a test on any CSP violation.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', message: "Import test and expect from './support/test' (it fails a test on CSP violations)." }] },
+      ],
+    },
+  },
 ]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext } from './support/test';
 import { createClient } from 'redis';
 
 import { ADMIN_COOKIE, signInAsAdmin } from './support/admin';

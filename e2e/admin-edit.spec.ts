@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 
 import { signInAsAdmin } from './support/admin';
 import { E2E_KEY_PREFIX, E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/config';

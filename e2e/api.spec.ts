@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { createClient } from 'redis';
 
 import { E2E_KEY_PREFIX, E2E_REDIS_URL } from './support/config';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 test.describe('browsing like a customer', () => {
   test('city → restaurant → menu', async ({ page }) => {

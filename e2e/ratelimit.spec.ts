@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 
 import { E2E_ADMIN, E2E_RATELIMIT_PORT } from './support/config';
 import { requestFrom, startRelay, uniqueLoopbackAddress, type PlainResponse } from './support/loopback';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 // Runs in the "phone" project (Pixel 7 viewport) as well as on desktop.
 for (const path of ['/', '/bengaluru']) {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 
 import { E2E_PORT, E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/config';
 import { requestFrom, uniqueLoopbackAddress, type PlainResponse } from './support/loopback';

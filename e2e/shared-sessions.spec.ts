@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
+import { expect, test, type BrowserContext } from './support/test';
 
 import { ADMIN_COOKIE, createTemporaryAdmin, signInAsAdmin } from './support/admin';
 import { forgetSession, sessionExists } from './support/backends';

@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 
 import nextEnv from '@next/env';
 
+import { bodyRefusal } from '../lib/http/body-limits.mjs';
+
 import { parseTrustedProxies, scrubForwarding } from './trusted-proxies.mjs';
 
 const { values } = parseArgs({
@@ -49,7 +51,27 @@ const app = next({ dev, hostname: hostname ?? 'localhost', port, httpServer: ser
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** A body the route would refuse is answered here, before Next reads (and buffers) any of it. */
+function refuseBody(request, response) {
+  let pathname;
+  try {
+    pathname = new URL(request.url ?? '/', 'http://thali.invalid').pathname;
+  } catch {
+    pathname = '/';
+  }
+  const refusal = bodyRefusal(request.method ?? 'GET', pathname, (name) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value.join(',') : value;
+  });
+  if (!refusal) return false;
+  // Connection: close, so Node neither reads nor drains the body it was never going to use.
+  response.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
+  response.end(JSON.stringify({ error: refusal.error }));
+  return true;
+}
+
 server.on('request', (request, response) => {
+  if (refuseBody(request, response)) return;
   scrubForwarding(request, trust);
   handle(request, response).catch((error) => {
     console.error('[thali] request failed', error);

@@ -1,0 +1,7 @@
+export const ACTION_BODY_LIMIT: number;
+export function bodyLimitFor(method: string, pathname: string): number;
+export function bodyRefusal(
+  method: string,
+  pathname: string,
+  header: (name: string) => string | null | undefined,
+): { status: 411 | 413; error: string } | null;

@@ -1,0 +1,46 @@
+// How large a request body each route takes, answered before any of it is read: by scripts/serve.mjs
+// in front of Next (`npm start`, `npm run dev`), and by proxy.ts where there is no serve.mjs (Vercel).
+// Plain JavaScript, so serve.mjs needs no build step. docs/decisions/015-every-request-through-the-proxy.md
+
+/** Server actions (every POST to a page path): the largest form is an admin's menu item, a few KB. */
+export const ACTION_BODY_LIMIT = 32 * 1024;
+
+/**
+ * The most a route accepts, in bytes; 0 for "no body". No API route reads a body (the views beacon
+ * posts none), and neither does a GET, HEAD, OPTIONS or DELETE.
+ *
+ * @param {string} method
+ * @param {string} pathname
+ * @returns {number}
+ */
+export function bodyLimitFor(method, pathname) {
+  if (method.toUpperCase() !== 'POST') return 0;
+  if (pathname === '/api' || pathname.startsWith('/api/')) return 0;
+  return ACTION_BODY_LIMIT;
+}
+
+/**
+ * Why a request's body is refused before it is read, or null when it may be read. Decided on
+ * headers alone: Content-Length above the route's limit is a 413; a body without a length
+ * (chunked), which no browser form or fetch of this app sends, is a 411 where a body is allowed
+ * and a 413 where none is.
+ *
+ * @param {string} method
+ * @param {string} pathname
+ * @param {(name: string) => string | null | undefined} header
+ * @returns {{ status: 411 | 413; error: string } | null}
+ */
+export function bodyRefusal(method, pathname, header) {
+  const limit = bodyLimitFor(method, pathname);
+  const chunked = Boolean(header('transfer-encoding'));
+  const lengthHeader = header('content-length');
+  const length = lengthHeader === null || lengthHeader === undefined || lengthHeader === '' ? 0 : Number(lengthHeader);
+  if (limit === 0) {
+    return chunked || !(length === 0) ? { status: 413, error: 'This address takes no request body.' } : null;
+  }
+  if (chunked) return { status: 411, error: 'A request body needs a Content-Length.' };
+  if (!Number.isSafeInteger(length) || length < 0 || length > limit) {
+    return { status: 413, error: `Request body too large: at most ${limit} bytes here.` };
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+
+import { ACTION_BODY_LIMIT, bodyLimitFor } from './body-limits.mjs';
+import { actionRefusal, requestRefusal } from './request-checks';
+
+const ACTION = '60a67cf5864b61ab40b4adafbc616bf436baa87b8d';
+const headers = (entries: Record<string, string>) => new Headers({ host: 'thali.example', ...entries });
+
+describe('body limits', () => {
+  it('let only server actions (POSTs to pages) carry a body', () => {
+    expect(bodyLimitFor('POST', '/login')).toBe(ACTION_BODY_LIMIT);
+    expect(bodyLimitFor('post', '/bengaluru/some-place')).toBe(ACTION_BODY_LIMIT);
+    for (const [method, path] of [['GET', '/'], ['HEAD', '/'], ['POST', '/api/restaurants/x/views'], ['POST', '/api'], ['DELETE', '/login'], ['PUT', '/login']]) {
+      expect(bodyLimitFor(method!, path!), `${method} ${path}`).toBe(0);
+    }
+  });
+
+  it('finding 9: refuse by the declared length, before reading: 413 over the limit, 411 for a chunked body', () => {
+    expect(requestRefusal('POST', '/api/restaurants/x/views', headers({ 'content-length': String(10 * 1024 * 1024) }))).toMatchObject({ status: 413 });
+    expect(requestRefusal('POST', '/api/restaurants/x/views', headers({ 'content-length': '0' }))).toBeNull();
+    expect(requestRefusal('POST', '/api/restaurants/x/views', headers({}))).toBeNull();
+    expect(requestRefusal('GET', '/', headers({ 'content-length': '1' }))).toMatchObject({ status: 413 });
+    expect(requestRefusal('GET', '/', headers({ 'transfer-encoding': 'chunked' }))).toMatchObject({ status: 413 });
+    expect(requestRefusal('POST', '/login', headers({ 'content-length': String(ACTION_BODY_LIMIT) }))).toBeNull();
+    expect(requestRefusal('POST', '/login', headers({ 'content-length': String(ACTION_BODY_LIMIT + 1) }))).toMatchObject({ status: 413 });
+    expect(requestRefusal('POST', '/login', headers({ 'transfer-encoding': 'chunked' }))).toMatchObject({ status: 411 });
+    expect(requestRefusal('POST', '/login', headers({ 'content-length': 'lots' }))).toMatchObject({ status: 413 });
+  });
+});
+
+describe('server action checks', () => {
+  it('finding 11: an Origin that is not a URL is a 400, another origin (or "null") a 403', () => {
+    for (const origin of ['not a url', 'http://[', '://x']) {
+      expect(actionRefusal('POST', '/login', headers({ origin, 'next-action': ACTION })), origin).toMatchObject({ status: 400 });
+    }
+    for (const origin of ['null', 'https://evil.example', 'http://thali.example.evil.example', 'ftp://thali.example']) {
+      expect(actionRefusal('POST', '/login', headers({ origin, 'next-action': ACTION })), origin).toMatchObject({ status: 403 });
+    }
+  });
+
+  it('accepts this site as Next does: the forwarded host, else Host; no Origin at all passes', () => {
+    expect(actionRefusal('POST', '/login', headers({ origin: 'https://thali.example', 'next-action': ACTION }))).toBeNull();
+    expect(actionRefusal('POST', '/login', headers({ origin: 'https://public.example', 'x-forwarded-host': 'public.example, inner', 'next-action': ACTION }))).toBeNull();
+    expect(actionRefusal('POST', '/login', headers({ 'next-action': ACTION }))).toBeNull();
+  });
+
+  it('refuses a malformed action id, and leaves GETs and the API alone', () => {
+    for (const id of ['garbage', ACTION.toUpperCase(), `${ACTION}0`, '../../etc']) {
+      expect(actionRefusal('POST', '/login', headers({ 'next-action': id })), id).toMatchObject({ status: 400 });
+    }
+    expect(actionRefusal('GET', '/login', headers({ origin: 'not a url' }))).toBeNull();
+    expect(actionRefusal('POST', '/api/restaurants/x/views', headers({ origin: 'not a url' }))).toBeNull();
+  });
+});

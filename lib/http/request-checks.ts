@@ -1,0 +1,57 @@
+import 'server-only';
+
+import { bodyRefusal } from './body-limits.mjs';
+
+/**
+ * Requests refused in proxy.ts before anything renders, with a 4xx and a sentence, where Next would
+ * otherwise answer a 500 (an Origin it can't parse, a cross-origin server action) or buffer a body
+ * nobody reads (docs/decisions/015-every-request-through-the-proxy.md).
+ */
+
+export interface Refusal {
+  status: 400 | 403 | 411 | 413;
+  error: string;
+}
+
+/** Next's server action ids: 42 hex characters (an info byte, then the hash). */
+const ACTION_ID = /^[0-9a-f]{42}$/;
+
+const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
+
+function firstOf(value: string | null): string | null {
+  return value === null ? null : (value.split(',')[0]?.trim() ?? null);
+}
+
+/**
+ * A POST to a page runs a server action. Next compares the Origin's host with the request's own
+ * (`x-forwarded-host`, else `host`) and answers a 500 when the Origin is not a URL or differs; here
+ * both are a 4xx. A request without Origin is let through, as Next does (browsers always send one on
+ * POST, so only scripts omit it, and a script is not a forged cross-site request).
+ */
+export function actionRefusal(method: string, pathname: string, headers: Headers): Refusal | null {
+  if (method !== 'POST' || isApi(pathname)) return null;
+  const action = headers.get('next-action');
+  if (action !== null && !ACTION_ID.test(action)) return { status: 400, error: 'Unknown action.' };
+  const origin = headers.get('origin');
+  if (origin === null) return null;
+  if (origin === 'null') return { status: 403, error: 'Forms from other sites are not accepted.' };
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return { status: 400, error: 'The Origin header is not a valid URL.' };
+  }
+  const host = firstOf(headers.get('x-forwarded-host')) ?? headers.get('host');
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.host !== host) {
+    return { status: 403, error: 'Forms from other sites are not accepted.' };
+  }
+  return null;
+}
+
+export function requestRefusal(method: string, pathname: string, headers: Headers): Refusal | null {
+  return bodyRefusal(method, pathname, (name) => headers.get(name)) ?? actionRefusal(method, pathname, headers);
+}
+
+export function refusalResponse(refusal: Refusal): Response {
+  return Response.json({ error: refusal.error }, { status: refusal.status, headers: { 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,109 @@
+import 'server-only';
+
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * Response headers against injected scripts, framing and leaks, set in proxy.ts on every response it
+ * handles (next.config.ts adds the path-independent ones to static assets too). Three policies by
+ * path (docs/decisions/014-security-headers-and-csp.md):
+ *
+ * - `public` (home, city and menu pages, and every other page a visitor can land on): no nonce, so
+ *   the page can one day be served from a cache. Next streams its RSC payload as inline scripts
+ *   whose text differs per response, so no list of hashes can allow them: scripts need
+ *   'unsafe-inline' here. External scripts are limited to this origin and carry SRI hashes.
+ * - `private` (admin, sign-in, account, orders, the outbox): a fresh nonce per request with
+ *   'strict-dynamic'; Next puts it on every script it renders.
+ * - `api` (JSON): nothing may load, nothing may frame it.
+ *
+ * Admin pages may not be framed at all; other pages only by this site.
+ */
+
+export type PagePolicy = 'public' | 'private' | 'api';
+
+const PRIVATE_PREFIXES = ['/admin', '/login', '/account', '/orders', '/dev'];
+
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+export function pagePolicyFor(pathname: string): PagePolicy {
+  if (under(pathname, '/api')) return 'api';
+  return PRIVATE_PREFIXES.some((prefix) => under(pathname, prefix)) ? 'private' : 'public';
+}
+
+export function isAdminPath(pathname: string): boolean {
+  return under(pathname, '/admin') || under(pathname, '/api/admin');
+}
+
+export function newNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export interface PolicyContext {
+  pathname: string;
+  /** Served over HTTPS (directly or through a trusted proxy that says so). */
+  https: boolean;
+  /** `next dev`: React's debugging needs eval, and the dev overlay injects styles. */
+  dev: boolean;
+  /** Only for `private` pages. */
+  nonce?: string;
+}
+
+/**
+ * React streams a Suspense boundary that sits inside an SVG as `<svg style="display:none">` (outside
+ * SVG it uses the `hidden` attribute): that one attribute value, by its hash, and no other.
+ */
+const REACT_STREAMING_STYLE = ["'unsafe-hashes'", `'sha256-${createHash('sha256').update('display:none').digest('base64')}'`];
+
+function directives(entries: [string, ...string[]][]): string {
+  return entries.map((entry) => entry.join(' ')).join('; ');
+}
+
+export function contentSecurityPolicy({ pathname, https, dev, nonce }: PolicyContext): string {
+  const policy = pagePolicyFor(pathname);
+  const frameAncestors = isAdminPath(pathname) || policy === 'api' ? "'none'" : "'self'";
+  if (policy === 'api') return directives([['default-src', "'none'"], ['frame-ancestors', frameAncestors]]);
+
+  const eval_ = dev ? ["'unsafe-eval'"] : [];
+  const script = nonce ? ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...eval_] : ["'self'", "'unsafe-inline'", ...eval_];
+  // A nonce in style-src would switch 'unsafe-inline' off, which the dev overlay needs.
+  const style = dev ? ["'self'", "'unsafe-inline'"] : ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...REACT_STREAMING_STYLE];
+  const list: [string, ...string[]][] = [
+    ['default-src', "'self'"],
+    ['script-src', ...script],
+    ['style-src', ...style],
+    ['img-src', "'self'", 'data:'],
+    ['font-src', "'self'"],
+    ['connect-src', "'self'", ...(dev ? ['ws:'] : [])],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', frameAncestors],
+  ];
+  // Over plain http (local `npm start`, the e2e suite) this would send the page's requests to https.
+  if (https) list.push(['upgrade-insecure-requests']);
+  return directives(list);
+}
+
+/** HSTS for two years once a response went out over HTTPS; never over http, where browsers ignore it anyway. */
+export const HSTS = 'max-age=63072000; includeSubDomains';
+
+/** The headers that depend on the path and scheme (next.config.ts sets the rest on every response). */
+export function securityHeaders(context: PolicyContext): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': contentSecurityPolicy(context),
+    'X-Frame-Options': isAdminPath(context.pathname) || pagePolicyFor(context.pathname) === 'api' ? 'DENY' : 'SAMEORIGIN',
+  };
+  if (context.https) headers['Strict-Transport-Security'] = HSTS;
+  return headers;
+}
+
+/** A policy for a fixed document with one inline style block (the proxy's refusal pages): only that style loads. */
+export function inlineStylePolicy(css: string): string {
+  const hash = createHash('sha256').update(css).digest('base64');
+  return directives([
+    ['default-src', "'none'"],
+    ['style-src', `'sha256-${hash}'`],
+    ['base-uri', "'none'"],
+    ['form-action', "'none'"],
+    ['frame-ancestors', "'none'"],
+  ]);
+}
