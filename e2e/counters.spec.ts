@@ -32,7 +32,7 @@ async function shownViews(page: Page): Promise<number> {
 }
 
 test.describe('views and trending', () => {
-  test('a new visitor adds a view; reloads within a minute do not', async ({ page, browser }) => {
+  test('a new visitor adds a view; reloads within the hour do not', async ({ page, browser }) => {
     const { slug } = await pickRestaurant(page, 7);
     const url = `/${CITY}/${slug}`;
 

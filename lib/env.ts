@@ -93,6 +93,8 @@ const schema = z
     SMS_SENDER: z.enum(['outbox'], { message: 'must be outbox' }).default('outbox'),
     /** Global cap on texts sent per IST day, across instances: protects the SMS bill. */
     SMS_DAILY_CAP: positiveInt(1_000),
+    /** New visitor ids one address may be issued per hour (`views:new-visitor` policy): each can count one view per restaurant and hour. */
+    RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(30),
     /** Per-IP budget of the `otp:ip` policy (codes requested per hour). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),
     /** Simulated delay between an order's status steps (placed → accepted → … → delivered). */

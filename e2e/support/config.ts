@@ -38,6 +38,7 @@ export function e2eServerEnv(): Record<string, string> {
     TRUSTED_PROXIES: 'none',
     RATE_LIMIT_API_PER_MINUTE: '100000',
     RATE_LIMIT_PAGE_PER_MINUTE: '100000',
+    RATE_LIMIT_NEW_VISITORS_PER_HOUR: '100000',
     ENABLE_BENCH_ROUTES: '',
     // e2e checks behaviour, not speed: a cold server on a busy 2-core machine can take longer than
     // the production budget to handle a Redis reply, and should not flip a page to "degraded", nor a
@@ -88,6 +89,7 @@ export function ratelimitServerEnv(): Record<string, string> {
     // lib/env.ts's defaults, spelled out so a developer's exported values can't change them.
     RATE_LIMIT_API_PER_MINUTE: '120',
     RATE_LIMIT_PAGE_PER_MINUTE: '600',
+    RATE_LIMIT_NEW_VISITORS_PER_HOUR: '30',
     RATE_LIMIT_TIMEOUT_MS: '100',
   };
   if (!E2E_DATABASE_URL) env.PGLITE_DIR = E2E_RATELIMIT_PGLITE_DIR;

@@ -115,8 +115,8 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** One counted view per visitor, restaurant and minute (SET NX PX): reload storms count once. */
-export const VIEW_DEDUPE_TTL_MS = MINUTE;
+/** One counted view per visitor, restaurant and hour (SET NX PX): reloads and repeat visits count once. */
+export const VIEW_DEDUPE_TTL_MS = HOUR;
 /**
  * A safety net, not the lifecycle: the flush moves day buckets to Postgres every minute or so. A bucket
  * no flush ever reaches still outlives the 7-day window it is shown in, then stops using memory.
@@ -144,7 +144,7 @@ export const counterKeys = {
   viewsFlush: (slug: string, day: string, flushId: string) => `${counterKeys.viewsDay(slug, day)}:flush:${flushId}`,
   /** Set of `<day>:<flushId>` members naming this restaurant's flush keys, so readers find them without SCAN. */
   viewsFlushing: (slug: string) => `${prefix()}${VIEWS_RESTAURANT}{${slug}}:flushing`,
-  /** Present for a minute after a visitor's counted view (SET NX PX). */
+  /** Present for an hour after a visitor's counted view (SET NX PX). */
   viewSeen: (slug: string, visitorId: string) => `${prefix()}views:v1:seen:{${slug}}:${visitorId}`,
   /** Sorted set of restaurant slugs by views in one hour (ZINCRBY), `hour` as YYYYMMDDHH in IST. */
   trendingHour: (citySlug: string, hour: string) => `${prefix()}trending:v1:city:{${citySlug}}:hour:${hour}`,

@@ -24,8 +24,8 @@ export interface ViewToRecord {
  * Counts one view in the shared Redis, where every instance's INCR lands on the same key. Best
  * effort: a Redis that is down or slow costs the count, never the request.
  *
- * The dedupe key is claimed first, so a reload storm from one visitor counts once a minute. If the
- * counting step then fails, that minute's view is lost rather than retried: a counter may undercount
+ * The dedupe key is claimed first, so a reload storm from one visitor counts once an hour. If the
+ * counting step then fails, that hour's view is lost rather than retried: a counter may undercount
  * under failure, it must never overcount.
  */
 export async function recordView(view: ViewToRecord, store?: RedisStore): Promise<ViewOutcome> {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { ignoredReason, isHttps, newVisitorId, visitorCookie, visitorIdFrom } from './visitor';
+import { isHttps } from '@/lib/http/https';
+import { sign } from '@/lib/security/signed';
+
+import { ignoredReason, newVisitorId, visitorCookie, visitorFrom } from './visitor';
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const headers = (init: Record<string, string>) => new Headers({ 'user-agent': CHROME, ...init });
@@ -38,26 +41,30 @@ describe('what counts as a view', () => {
 });
 
 describe('the visitor cookie', () => {
-  it('makes 128-bit ids that survive the cookie round trip', () => {
+  it('makes 128-bit ids, issued with their MAC, that survive the cookie round trip', () => {
     const id = newVisitorId();
     expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(newVisitorId()).not.toBe(id);
     const cookie = visitorCookie(id, false).split(';')[0]!;
-    expect(visitorIdFrom(new Headers({ cookie: `a=1; ${cookie}; b=2` }))).toBe(id);
+    expect(cookie).toMatch(new RegExp(`^thali_vid=${id}\\.[A-Za-z0-9_-]{22}$`));
+    expect(visitorFrom(new Headers({ cookie: `a=1; ${cookie}; b=2` }))).toEqual({ status: 'valid', id });
   });
 
   it('is httpOnly and SameSite=Lax, and Secure only over HTTPS', () => {
-    expect(visitorCookie('x'.repeat(22), false)).toBe(
-      `thali_vid=${'x'.repeat(22)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax`,
-    );
-    expect(visitorCookie('x'.repeat(22), true)).toMatch(/; Secure$/);
+    const id = 'x'.repeat(22);
+    expect(visitorCookie(id, false)).toBe(`thali_vid=${sign('visitor', id)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax`);
+    expect(visitorCookie(id, true)).toMatch(/; Secure$/);
   });
 
-  it('ignores malformed or missing ids', () => {
-    expect(visitorIdFrom(new Headers())).toBeUndefined();
-    expect(visitorIdFrom(new Headers({ cookie: 'thali_vid=short' }))).toBeUndefined();
-    expect(visitorIdFrom(new Headers({ cookie: `thali_vid=${'a'.repeat(21)}*` }))).toBeUndefined();
-    expect(visitorIdFrom(new Headers({ cookie: `xthali_vid=${'a'.repeat(22)}` }))).toBeUndefined();
+  it('finding 8: a made-up, altered or foreign-purpose id is invalid, not a visitor', () => {
+    const id = newVisitorId();
+    const issued = sign('visitor', id);
+    const altered = `${id.slice(0, -1)}${id.endsWith('A') ? 'B' : 'A'}${issued.slice(id.length)}`;
+    for (const value of [id, 'short', `${'a'.repeat(21)}*`, altered, `${issued}x`, sign('customer-device', id), '../../etc']) {
+      expect(visitorFrom(new Headers({ cookie: `thali_vid=${value}` })), value).toEqual({ status: 'invalid' });
+    }
+    expect(visitorFrom(new Headers())).toEqual({ status: 'missing' });
+    expect(visitorFrom(new Headers({ cookie: `xthali_vid=${issued}` }))).toEqual({ status: 'missing' });
   });
 
   it('tells HTTPS from the URL or a proxy header', () => {

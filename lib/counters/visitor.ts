@@ -2,6 +2,8 @@ import 'server-only';
 
 import { randomBytes } from 'node:crypto';
 
+import { sign, unsign } from '@/lib/security/signed';
+
 /**
  * Who is viewing, and whether the request is a view at all. Pure functions over the request's
  * headers, so the route stays thin and the rules are tested on their own.
@@ -12,6 +14,13 @@ export const VISITOR_COOKIE = 'thali_vid';
 const VISITOR_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 /** 128 random bits, base64url: 22 characters, safe inside a Redis key. */
 const VISITOR_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * The visitor behind a request: `valid` only for an id this server issued (the cookie carries it
+ * with its MAC, lib/security/signed.ts), `invalid` for a cookie someone made up or altered, `missing`
+ * for a first visit. Only server-issued ids count, so a script can't count a view per made-up id.
+ */
+export type Visitor = { status: 'valid'; id: string } | { status: 'invalid' } | { status: 'missing' };
 
 /**
  * Self-declared automation. Crawlers that run JavaScript (Googlebot renders pages) would otherwise
@@ -38,15 +47,14 @@ export function ignoredReason(headers: Headers): IgnoredReason | undefined {
   return undefined;
 }
 
-/** The visitor id from the request's cookie, if it has a well-formed one. */
-export function visitorIdFrom(headers: Headers): string | undefined {
+export function visitorFrom(headers: Headers): Visitor {
   for (const pair of (headers.get('cookie') ?? '').split(';')) {
     const separator = pair.indexOf('=');
     if (separator === -1 || pair.slice(0, separator).trim() !== VISITOR_COOKIE) continue;
-    const value = pair.slice(separator + 1).trim();
-    if (VISITOR_ID.test(value)) return value;
+    const id = unsign('visitor', pair.slice(separator + 1).trim());
+    return id !== null && VISITOR_ID.test(id) ? { status: 'valid', id } : { status: 'invalid' };
   }
-  return undefined;
+  return { status: 'missing' };
 }
 
 export function newVisitorId(): string {
@@ -56,7 +64,7 @@ export function newVisitorId(): string {
 /** Set-Cookie for a new visitor id: hidden from scripts, sent on same-site requests and top-level navigations. */
 export function visitorCookie(visitorId: string, secure: boolean): string {
   const attributes = [
-    `${VISITOR_COOKIE}=${visitorId}`,
+    `${VISITOR_COOKIE}=${sign('visitor', visitorId)}`,
     'Path=/',
     `Max-Age=${VISITOR_COOKIE_MAX_AGE_SECONDS}`,
     'HttpOnly',
@@ -64,10 +72,4 @@ export function visitorCookie(visitorId: string, secure: boolean): string {
   ];
   if (secure) attributes.push('Secure');
   return attributes.join('; ');
-}
-
-/** Whether the browser reached us over HTTPS (directly, or through a proxy that says so). */
-export function isHttps(request: Request): boolean {
-  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim();
-  return forwarded === 'https' || new URL(request.url).protocol === 'https:';
 }

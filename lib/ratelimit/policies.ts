@@ -90,6 +90,18 @@ export function limiterPolicies(env: Env = getEnv()) {
       onRedisFailure: 'closed',
     },
     /**
+     * New visitor ids issued to one client IP (the views route): a view counts only with an id the
+     * server issued, so this bounds how many views one address can add to a restaurant in an hour.
+     */
+    'views:new-visitor': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:views:new-visitor',
+      onRedisFailure: 'fallback',
+    },
+    /**
      * Favourite changes by one signed-in customer (lib/favourites/change.ts). Far above what a person
      * browsing clicks, low enough that a script can't churn Postgres rows. A fallback on a Redis
      * outage: a favourite is cheap and Postgres is where it lives.

@@ -15,10 +15,14 @@ import { brokenStore } from '../support/counters';
 const BROWSER_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 
+let addresses = 0;
+/** A client address of its own per call unless given, so the per-address limit on new ids stays out of the way. */
+const nextAddress = () => `198.51.100.${(addresses = (addresses % 250) + 1)}`;
+
 function post(slug: string, headers: Record<string, string> = {}, base = 'http://127.0.0.1:3000'): Promise<Response> {
   const request = new Request(`${base}/api/restaurants/${slug}/views`, {
     method: 'POST',
-    headers: { 'user-agent': BROWSER_UA, 'sec-fetch-site': 'same-origin', ...headers },
+    headers: { 'user-agent': BROWSER_UA, 'sec-fetch-site': 'same-origin', 'x-forwarded-for': nextAddress(), ...headers },
   });
   return POST(request, { params: Promise.resolve({ slug }) });
 }
@@ -26,7 +30,7 @@ function post(slug: string, headers: Record<string, string> = {}, base = 'http:/
 /** The `thali_vid=…` pair a response sets, ready to send back as a Cookie header. */
 function cookieFrom(response: Response): string {
   const header = response.headers.get('set-cookie') ?? '';
-  expect(header).toMatch(/^thali_vid=[A-Za-z0-9_-]{22}; /);
+  expect(header).toMatch(/^thali_vid=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}; /);
   return header.split(';')[0]!;
 }
 
@@ -49,7 +53,7 @@ for (const pair of await backendPairs()) {
       expect(keys.filter((key) => key.includes('no-such-kitchen') || key.includes('Not_A_Slug'))).toEqual([]);
     });
 
-    it('counts 10 POSTs from one visitor within a minute once, and a second visitor again', async () => {
+    it('counts 10 POSTs from one visitor within an hour once, and a second visitor again', async () => {
       const slug = slugs[0]!;
       const first = await post(slug);
       expect(first.status).toBe(202);
@@ -113,11 +117,32 @@ for (const pair of await backendPairs()) {
       expect((await post(slug)).status).toBe(202);
     });
 
-    it('replaces a malformed visitor cookie, and marks it Secure over HTTPS', async () => {
-      const response = await post(slugs[3]!, { cookie: 'thali_vid=../../etc', 'x-forwarded-proto': 'https' });
-      expect(response.status).toBe(202);
-      expect(response.headers.get('set-cookie')).toContain('Secure');
-      cookieFrom(response);
+    it('finding 8: a made-up or altered visitor id does not count; it is replaced (Secure over HTTPS)', async () => {
+      const slug = slugs[3]!;
+      const issued = cookieFrom(await post(slug));
+      const forged = [
+        'thali_vid=../../etc',
+        `thali_vid=${'a'.repeat(22)}`,
+        `thali_vid=${'a'.repeat(22)}.${'b'.repeat(22)}`,
+        `${issued.slice(0, 'thali_vid='.length)}${issued.slice('thali_vid='.length + 1)}`,
+      ];
+      for (const cookie of forged) {
+        const response = await post(slug, { cookie, 'x-forwarded-proto': 'https' });
+        expect(response.status, cookie).toBe(204);
+        expect(response.headers.get('x-view')).toBe('invalid-visitor');
+        expect(response.headers.get('set-cookie')).toContain('Secure');
+        cookieFrom(response);
+      }
+      expect(await readWeeklyViews(slug)).toBe(1);
+    });
+
+    it('finding 8: 110 POSTs without a cookie from one address count only its hourly budget of new ids', async () => {
+      const slug = slugs[5]!;
+      const answers = await Promise.all(Array.from({ length: 110 }, () => post(slug, { 'x-forwarded-for': '203.0.113.77' })));
+      const counted = answers.filter((response) => response.status === 202).length;
+      expect(counted).toBe(30);
+      expect(answers.filter((response) => response.headers.get('x-view') === 'rate-limited')).toHaveLength(80);
+      expect(await readWeeklyViews(slug)).toBe(30);
     });
 
     it('answers 204, never 500, when Redis is down', async () => {

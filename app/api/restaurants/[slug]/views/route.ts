@@ -1,12 +1,17 @@
 import { recordView } from '@/lib/counters/record-view';
-import { ignoredReason, isHttps, newVisitorId, visitorCookie, visitorIdFrom } from '@/lib/counters/visitor';
+import { ignoredReason, newVisitorId, visitorCookie, visitorFrom } from '@/lib/counters/visitor';
+import { isHttps } from '@/lib/http/https';
 import { HttpError, jsonRoute, slugParam } from '@/lib/http/route';
 import { getRestaurantMenu } from '@/lib/menus/cached';
+import { clientIdentity } from '@/lib/ratelimit/client-identity';
+import { rateLimitState } from '@/lib/ratelimit/state';
 
 /**
  * The menu page's beacon reports a rendered view here. 202: counted; 204: not counted, and
- * `x-view` says why (prefetch, bot, cross-site, duplicate, unavailable). Redis trouble is a 204,
- * never an error: a lost view must not cost the visitor anything.
+ * `x-view` says why (prefetch, bot, cross-site, duplicate, invalid-visitor, rate-limited,
+ * unavailable). Only a visitor id this server issued counts: a first visit gets one in this very
+ * response and counts with it; a made-up or altered id gets a new one and does not count; new ids
+ * are limited per address. Redis trouble is a 204, never an error.
  */
 export const POST = jsonRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
   const slug = slugParam('restaurant', (await context.params).slug);
@@ -16,10 +21,20 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   const ignored = ignoredReason(request.headers);
   if (ignored) return answer(204, ignored);
 
-  const known = visitorIdFrom(request.headers);
-  const visitorId = known ?? newVisitorId();
-  const outcome = await recordView({ restaurantSlug: slug, citySlug: menu.restaurant.city.slug, visitorId });
-  const headers = known ? undefined : { 'set-cookie': visitorCookie(visitorId, isHttps(request)) };
+  const view = { restaurantSlug: slug, citySlug: menu.restaurant.city.slug };
+  const visitor = visitorFrom(request.headers);
+  if (visitor.status === 'valid') {
+    const outcome = await recordView({ ...view, visitorId: visitor.id });
+    return answer(outcome === 'counted' ? 202 : 204, outcome);
+  }
+
+  const issue = await rateLimitState().limiter.limit('views:new-visitor', clientIdentity(request.headers));
+  void issue.pending.catch(() => {});
+  if (!issue.success) return answer(204, 'rate-limited');
+  const visitorId = newVisitorId();
+  const headers = { 'set-cookie': visitorCookie(visitorId, isHttps(request)) };
+  if (visitor.status === 'invalid') return answer(204, 'invalid-visitor', headers);
+  const outcome = await recordView({ ...view, visitorId });
   return answer(outcome === 'counted' ? 202 : 204, outcome, headers);
 });
 
