@@ -89,14 +89,27 @@ const schema = z
      * (one instance) production uses a random per-process key; development and tests a published one.
      */
     OTP_SECRET: optionalSecret.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    /** Where sign-in codes and order messages go: `outbox` (a demo outbox at /dev/outbox) is the one built in. */
-    SMS_SENDER: z.enum(['outbox'], { message: 'must be outbox' }).default('outbox'),
-    /** Global cap on texts sent per IST day, across instances: protects the SMS bill. */
-    SMS_DAILY_CAP: positiveInt(1_000),
+    /** Where sign-in codes and order messages go: `outbox` (a demo outbox at /dev/outbox) or `twilio` (lib/customers/twilio.ts). */
+    SMS_SENDER: z.enum(['outbox', 'twilio'], { message: 'must be outbox or twilio' }).default('outbox'),
+    /** Twilio's Messages API (SMS_SENDER=twilio): the account, its auth token, and a sender number or messaging service. */
+    TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().regex(/^AC[0-9a-f]{32}$/, 'must be AC followed by 32 hex digits').optional()),
+    TWILIO_AUTH_TOKEN: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    TWILIO_FROM: optionalString.pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be a number in E.164 form, e.g. +15005550006').optional()),
+    TWILIO_MESSAGING_SERVICE_SID: optionalString.pipe(z.string().regex(/^MG[0-9a-f]{32}$/, 'must be MG followed by 32 hex digits').optional()),
+    /** Where Twilio's API is: only tests point it elsewhere (a local fake). */
+    TWILIO_API_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional()).transform(
+      (url) => (url ?? 'https://api.twilio.com').replace(/\/+$/, ''),
+    ),
+    /**
+     * Global cap on texts sent per IST day, across instances: a backstop for the SMS bill, set above
+     * what the per-address limits let a few hundred addresses send (docs/decisions/011-…).
+     */
+    SMS_DAILY_CAP: positiveInt(20_000),
     /** New visitor ids one address may be issued per hour (`views:new-visitor` policy): each can count one view per restaurant and hour. */
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(30),
-    /** Per-IP budget of the `otp:ip` policy (codes requested per hour). */
+    /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),
+    RATE_LIMIT_OTP_PER_IP_PER_DAY: positiveInt(30),
     /** Simulated delay between an order's status steps (placed → accepted → … → delivered). */
     ORDER_STEP_DELAY_MS: positiveInt(20_000),
     ENABLE_BENCH_ROUTES: optionalString.pipe(
@@ -151,6 +164,18 @@ const schema = z
         message:
           'required in production with a shared Redis: a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)',
       });
+    }
+    if (env.SMS_SENDER === 'twilio') {
+      for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const) {
+        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'required with SMS_SENDER=twilio' });
+      }
+      if ((env.TWILIO_FROM === undefined) === (env.TWILIO_MESSAGING_SERVICE_SID === undefined)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TWILIO_FROM'],
+          message: 'with SMS_SENDER=twilio set exactly one of TWILIO_FROM and TWILIO_MESSAGING_SERVICE_SID',
+        });
+      }
     }
     if (env.VERCEL) {
       if (!env.DATABASE_URL) {

@@ -7,20 +7,37 @@ import type { OtpFormState } from '@/components/customer/otp-login-form';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { customerSessionCookie } from '@/lib/auth/cookie';
 import { destroySession } from '@/lib/auth/sessions';
+import { decodeDevice, deviceCookie, encodeDevice, newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { safeCustomerNext } from '@/lib/customers/next-path';
 import { requestOtp } from '@/lib/customers/otp';
 import { formatPhone, normalizePhone } from '@/lib/customers/phone';
 import { signInWithOtp } from '@/lib/customers/sign-in';
 
 const UNAVAILABLE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
+const WRONG_CODE = 'That code is not right, or it has expired. Check it, or ask for a new one.';
 
 function field(formData: FormData, name: string): string {
   const value = formData.get(name);
   return typeof value === 'string' ? value.slice(0, 64) : '';
 }
 
+/** This browser as the sign-in knows it (lib/customers/device.ts), if it asked for a code before. */
+async function currentDevice(): Promise<CustomerDevice | null> {
+  return decodeDevice((await cookies()).get(deviceCookie().name)?.value);
+}
+
+/** The browser's device, issued on its first code request. */
+async function issuedDevice(): Promise<CustomerDevice> {
+  const known = await currentDevice();
+  if (known) return known;
+  const fresh = newDevice();
+  const cookie = deviceCookie();
+  (await cookies()).set(cookie.name, encodeDevice(fresh), cookie.options);
+  return fresh;
+}
+
 async function send(phone: string, resend: boolean): Promise<OtpFormState> {
-  const result = await requestOtp(phone, clientIdentity(await headers()));
+  const result = await requestOtp(phone, { ip: clientIdentity(await headers()), device: await issuedDevice() });
   const codeStep = { step: 'code', phone, shownPhone: formatPhone(phone) } as const;
   if (result.ok) return resend ? { ...codeStep, notice: `We sent a new code to ${formatPhone(phone)}.` } : codeStep;
   switch (result.error) {
@@ -47,21 +64,16 @@ export async function otpStep(_previous: OtpFormState, formData: FormData): Prom
   const codeStep = { step: 'code', phone, shownPhone: formatPhone(phone) } as const;
   const code = field(formData, 'code').trim();
   if (!/^\d{6}$/.test(code)) return { ...codeStep, error: 'Enter the 6-digit code.' };
-  const result = await signInWithOtp(phone, code);
-  if (!result.ok) {
-    switch (result.error) {
-      case 'invalid':
-        return { ...codeStep, error: `That code is not right. ${result.attemptsLeft} attempt${result.attemptsLeft === 1 ? '' : 's'} left.` };
-      case 'too-many-attempts':
-        return { ...codeStep, error: 'Too many wrong attempts: that code no longer works. Ask for a new one.' };
-      case 'expired':
-        return { ...codeStep, error: 'That code has expired or was already used. Ask for a new one.' };
-      case 'unavailable':
-        return { ...codeStep, error: UNAVAILABLE };
-    }
-  }
+  // One answer for wrong, expired, used and never sent: nobody learns whether a number has a code pending.
+  const browser = await currentDevice();
+  if (!browser) return { ...codeStep, error: WRONG_CODE };
+  const result = await signInWithOtp(phone, browser, code);
+  if (!result.ok) return { ...codeStep, error: result.error === 'invalid' ? WRONG_CODE : UNAVAILABLE };
 
   const jar = await cookies();
+  // This browser now knows the number: its own code budget for it, and its texts in the demo outbox.
+  const known = deviceCookie();
+  jar.set(known.name, encodeDevice(withPhone(browser, phone)), known.options);
   const cookie = customerSessionCookie();
   await destroySession(jar.get(cookie.name)?.value);
   jar.set(cookie.name, result.sessionId, cookie.options);

@@ -50,6 +50,7 @@ export function e2eServerEnv(): Record<string, string> {
     SMS_SENDER: 'outbox',
     ORDER_STEP_DELAY_MS: '1000',
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: '1000',
+    RATE_LIMIT_OTP_PER_IP_PER_DAY: '1000',
   };
   if (E2E_DATABASE_URL) env.DATABASE_URL = E2E_DATABASE_URL;
   else env.PGLITE_DIR = E2E_PGLITE_DIR;
@@ -90,6 +91,9 @@ export function ratelimitServerEnv(): Record<string, string> {
     RATE_LIMIT_API_PER_MINUTE: '120',
     RATE_LIMIT_PAGE_PER_MINUTE: '600',
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: '30',
+    RATE_LIMIT_OTP_PER_IP_PER_HOUR: '10',
+    RATE_LIMIT_OTP_PER_IP_PER_DAY: '30',
+    SMS_DAILY_CAP: '20000',
     RATE_LIMIT_TIMEOUT_MS: '100',
   };
   if (!E2E_DATABASE_URL) env.PGLITE_DIR = E2E_RATELIMIT_PGLITE_DIR;

@@ -54,7 +54,7 @@ export async function signInWithCode(
 
 /**
  * Removes what signing `phone` in left behind: the customer row (its orders go with it) and its
- * code, cooldown and per-number rate-limit keys. Real services only. Outbox messages stay: the
+ * codes, cooldowns and per-number rate-limit keys. Real services only. Outbox messages stay: the
  * outbox is a shared demo list that expires on its own.
  */
 export async function forgetCustomer(phone: string): Promise<void> {
@@ -63,5 +63,5 @@ export async function forgetCustomer(phone: string): Promise<void> {
   await deleteKeys(`otp:{${normalized}}*`);
   // lib/cache/keys.ts's rateLimitSubject: a number is keyed by a digest, never in clear.
   const digest = createHash('sha256').update(normalized).digest('base64url').slice(0, 22);
-  await deleteKeys(`rl:otp:phone:{${digest}}*`);
+  await deleteKeys(`rl:otp:phone:*:{${digest}}*`);
 }

@@ -257,16 +257,19 @@ export const OTP_TTL_MS = 3 * MINUTE;
 export const OTP_RESEND_COOLDOWN_MS = 30 * SECOND;
 /** The send counter of one IST day outlives it a little, so the day's last INCR still finds it. */
 export const SMS_DAY_TTL_MS = 2 * DAY;
-/** Demo outbox messages: kept for a day after the newest, and only the newest are ever shown. */
+/** Demo outbox messages: kept for a day after the newest, and only the newest are ever read. */
 export const OUTBOX_TTL_MS = DAY;
 /** A cart lives this long after its last change. */
 export const CART_TTL_MS = DAY;
 
 export const customerKeys = {
-  /** Hash `{ hmac, attempts }` of the current code for one number (`phone` normalised, e.g. 919876543210). */
-  otp: (phone: string) => `${prefix()}otp:{${phone}}`,
-  /** Present while a new code for this number must wait (SET NX PX OTP_RESEND_COOLDOWN_MS). */
-  otpCooldown: (phone: string) => `${prefix()}otp:{${phone}}:cooldown`,
+  /**
+   * Hash `{ hmac, attempts }` of the pending code for one number (normalised, e.g. 919876543210) asked
+   * for by one browser (its device id, lib/customers/device.ts): other browsers can't reach it.
+   */
+  otp: (phone: string, deviceId: string) => `${prefix()}otp:{${phone}}:device:${deviceId}`,
+  /** Present while that browser must wait before asking this number a new code (SET NX PX OTP_RESEND_COOLDOWN_MS). */
+  otpCooldown: (phone: string, deviceId: string) => `${prefix()}otp:{${phone}}:cooldown:${deviceId}`,
   /** Texts sent on one IST day, all instances together (INCR), `day` as YYYY-MM-DD. */
   smsSentDay: (day: string) => `${prefix()}sms:v1:sent:${day}`,
   /** List of JSON outbox messages, newest first (LPUSH), shown at /dev/outbox. */

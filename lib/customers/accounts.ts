@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { eq } from 'drizzle-orm';
+
 import { getDb, type Database } from '@/db/client';
 import { customers } from '@/db/schema';
 
@@ -12,4 +14,10 @@ export async function customerIdFor(phone: string, db: Database = getDb()): Prom
     .onConflictDoUpdate({ target: customers.phone, set: { phone } })
     .returning({ id: customers.id });
   return row!.id;
+}
+
+/** Whether a customer signed in with this number before (lib/customers/otp.ts's demo outbox rule). */
+export async function customerExists(phone: string, db: Database = getDb()): Promise<boolean> {
+  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.phone, phone)).limit(1);
+  return row !== undefined;
 }

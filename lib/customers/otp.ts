@@ -5,29 +5,37 @@ import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { customerKeys, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, SMS_DAY_TTL_MS } from '@/lib/cache/keys';
 import { dayOf } from '@/lib/counters/buckets';
 import { getEnv, otpSecret } from '@/lib/env';
-import type { LimiterPolicyName } from '@/lib/ratelimit/policies';
+import { log } from '@/lib/log';
+import { addressBlock } from '@/lib/ratelimit/client-identity';
 import type { RateLimiter } from '@/lib/ratelimit/limiter';
+import type { LimiterPolicyName } from '@/lib/ratelimit/policies';
 import { rateLimitState } from '@/lib/ratelimit/state';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { customerExists } from './accounts';
+import { knowsPhone, type CustomerDevice } from './device';
 import { smsSender, type SmsSender } from './sms';
 
 /**
- * Sign-in codes, with plain RedisStore commands so all three drivers behave alike.
+ * Sign-in codes, with plain RedisStore commands so all three drivers behave alike
+ * (docs/decisions/011-sign-in-codes-bound-to-a-browser.md).
  *
  * - A 6-digit code from `crypto.randomInt`, stored only as HMAC-SHA256(OTP_SECRET, phone:code) in the
- *   hash `otp:{<phone>}` = `{ hmac, attempts }`, which expires OTP_TTL_MS (3 min) after it was sent.
+ *   hash `otp:{<phone>}:device:<device id>` = `{ hmac, attempts }`, which expires OTP_TTL_MS (3 min)
+ *   after it was sent. Keyed by the browser that asked (its signed device cookie), so a code can only
+ *   be tried, and its attempts spent, from that browser.
  * - Every verification first spends an attempt (HINCRBY, atomic on every driver) and only then
  *   compares, so however many guesses arrive at once, at most MAX_ATTEMPTS are ever compared; the
  *   fifth wrong one deletes the hash: the code is void.
- * - Single use: a matching submission must then win `HDEL otp:{<phone>} hmac`. HDEL is one command,
- *   which Redis (and Upstash, and the in-process store, one command at a time) runs atomically: of
- *   any number of simultaneous correct submissions exactly one sees the field present and gets 1,
- *   the others get 0 and are refused. Only a new code (a new HSET) can put the field back.
- * - Resend cooldown: SET `otp:{<phone>}:cooldown` NX PX 30 s before anything is sent.
- * - Rate limits `otp:phone` and `otp:ip` (lib/ratelimit/policies.ts), and a global daily cap on
- *   texts (INCR `sms:v1:sent:<IST day>`), so neither one number nor the whole site runs up the bill.
+ * - Single use: a matching submission must then win `HDEL … hmac`. HDEL is one command, which Redis
+ *   (and Upstash, and the in-process store, one command at a time) runs atomically: of any number of
+ *   simultaneous correct submissions exactly one sees the field present and gets 1.
+ * - Every answer to a wrong code is the same, whether the code was wrong, expired, used, voided or
+ *   never sent: nobody learns whether a number has a code pending.
+ * - Requests: the browser's resend cooldown is checked first (a read, so a double click spends
+ *   nothing), then the limits per address, address block and number (lib/ratelimit/policies.ts), and
+ *   only when all passed is the cooldown set and the global daily cap counted.
  * - Neither the code nor its HMAC is ever logged; a code exists in plain text only in the SMS sent.
  */
 
@@ -41,13 +49,8 @@ export type RequestOtpResult =
   | { ok: false; error: 'daily-cap' }
   | { ok: false; error: 'unavailable' };
 
-export type VerifyOtpResult =
-  | { ok: true }
-  | { ok: false; error: 'invalid'; attemptsLeft: number }
-  /** No code to check: never sent, expired, already used, or voided by too many wrong attempts. */
-  | { ok: false; error: 'expired' }
-  | { ok: false; error: 'too-many-attempts' }
-  | { ok: false; error: 'unavailable' };
+/** `invalid` is every kind of "no": wrong, expired, used, voided by too many attempts, or never sent. */
+export type VerifyOtpResult = { ok: true } | { ok: false; error: 'invalid' } | { ok: false; error: 'unavailable' };
 
 export interface OtpOptions {
   store?: RedisStore;
@@ -59,6 +62,12 @@ export interface OtpOptions {
   dailyCap?: number;
   secret?: string;
   now?: () => number;
+}
+
+/** Who asks: the client's address (lib/ratelimit/client-identity.ts) and browser. */
+export interface OtpRequester {
+  ip: string;
+  device: CustomerDevice;
 }
 
 export function hmacOf(phone: string, code: string, secret: string = otpSecret()): string {
@@ -75,30 +84,63 @@ export function newCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, '0');
 }
 
-/** Sends a new code to `phone` (normalised), replacing any earlier one. */
-export async function requestOtp(phone: string, ip: string, options: OtpOptions = {}): Promise<RequestOtpResult> {
+/** The limits a request passes, in order: the address's own, its block's, then the number's. */
+export function otpLimits(phone: string, { ip, device }: OtpRequester): [LimiterPolicyName, string][] {
+  const block = addressBlock(ip);
+  const number: [LimiterPolicyName, string][] = knowsPhone(device, phone)
+    ? [['otp:phone-device', `${phone}:${device.id}`]]
+    : [
+        ['otp:phone:hour', phone],
+        ['otp:phone:day', phone],
+      ];
+  return [['otp:ip:hour', ip], ['otp:ip:day', ip], ['otp:block:hour', block], ['otp:block:day', block], ...number];
+}
+
+/** Whole seconds to wait, at least one. */
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1_000));
+
+/**
+ * Who may see a code in the demo outbox (production): the asking browser, when the number has no
+ * account yet or signed in from this browser before. A number someone else already uses is texted,
+ * but shown to nobody: the outbox stands in for that person's phone, not the asker's.
+ */
+async function outboxAudience(phone: string, device: CustomerDevice): Promise<string | undefined> {
+  if (knowsPhone(device, phone)) return device.id;
+  try {
+    return (await customerExists(phone)) ? undefined : device.id;
+  } catch (error) {
+    log.warn('sign-in code: could not check whether the number has an account; the outbox will not show it', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+}
+
+/** Sends a new code to `phone` (normalised) for this browser, replacing any earlier one it asked for. */
+export async function requestOtp(phone: string, requester: OtpRequester, options: OtpOptions = {}): Promise<RequestOtpResult> {
   const store = options.store ?? getRedis();
   const now = options.now ?? Date.now;
+  const { device } = requester;
   try {
-    // The cooldown first: a double click must not spend rate-limit budget or a text.
-    const cooldownKey = customerKeys.otpCooldown(phone);
+    // A read first: a double click must not spend rate-limit budget or a text.
+    const cooldownKey = customerKeys.otpCooldown(phone, device.id);
     const cooldownMs = options.cooldownMs ?? OTP_RESEND_COOLDOWN_MS;
-    if (!(await store.set(cooldownKey, '1', { nx: true, px: cooldownMs }))) {
-      const left = await store.pttl(cooldownKey);
-      return { ok: false, error: 'cooldown', retryAfterSeconds: Math.max(1, Math.ceil((left > 0 ? left : cooldownMs) / 1_000)) };
+    const waiting = await store.pttl(cooldownKey);
+    if (waiting > 0 || waiting === -1) {
+      return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(waiting > 0 ? waiting : cooldownMs) };
     }
 
     const limiter = options.limiter === undefined ? rateLimitState().limiter : options.limiter;
     if (limiter) {
-      for (const [policy, subject] of [
-        ['otp:ip', ip],
-        ['otp:phone', phone],
-      ] as const) {
+      for (const [policy, subject] of otpLimits(phone, requester)) {
         const result = await limiter.limit(policy, subject);
-        if (!result.success) {
-          return { ok: false, error: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((result.resetMs - now()) / 1_000)) };
-        }
+        if (!result.success) return { ok: false, error: 'rate-limited', retryAfterSeconds: seconds(result.resetMs - now()) };
       }
+    }
+
+    // Only now, with every limit passed: an attacker who is refused never delays anyone's code.
+    if (!(await store.set(cooldownKey, '1', { nx: true, px: cooldownMs }))) {
+      return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(cooldownMs) };
     }
 
     const dayKey = customerKeys.smsSentDay(dayOf(now()));
@@ -107,14 +149,24 @@ export async function requestOtp(phone: string, ip: string, options: OtpOptions 
     if (sent > (options.dailyCap ?? getEnv().SMS_DAILY_CAP)) return { ok: false, error: 'daily-cap' };
 
     const code = newCode();
-    const key = customerKeys.otp(phone);
+    const key = customerKeys.otp(phone, device.id);
     // Both fields at once: a new code also resets the attempts of the one it replaces.
     await store.hset(key, { hmac: hmacOf(phone, code, options.secret), attempts: '0' });
     await store.pexpire(key, options.ttlMs ?? OTP_TTL_MS);
-    await (options.sender ?? smsSender()).send(
-      { to: phone, kind: 'otp', body: `${code} is your Thali sign-in code. It expires in 3 minutes. Never share it.` },
-      store,
-    );
+    const sender = options.sender ?? smsSender();
+    const message = {
+      to: phone,
+      kind: 'otp',
+      body: `${code} is your Thali sign-in code. It expires in 3 minutes. Never share it.`,
+      ...(sender.name === 'outbox' ? { device: await outboxAudience(phone, device) } : {}),
+    } as const;
+    try {
+      await sender.send(message, store);
+    } catch (error) {
+      // Not sent (or not known to be): the customer may ask again at once, for a new code.
+      await store.del([key, cooldownKey]);
+      throw error;
+    }
     return { ok: true };
   } catch {
     // Deliberately without the error's text: a driver's message could echo a command's arguments.
@@ -122,34 +174,28 @@ export async function requestOtp(phone: string, ip: string, options: OtpOptions 
   }
 }
 
-/** Checks a code for `phone`; `ok: true` exactly once per code sent. */
-export async function verifyOtp(phone: string, code: string, options: OtpOptions = {}): Promise<VerifyOtpResult> {
+/** Checks a code for `phone` from this browser; `ok: true` exactly once per code sent. */
+export async function verifyOtp(phone: string, device: CustomerDevice, code: string, options: OtpOptions = {}): Promise<VerifyOtpResult> {
   const store = options.store ?? getRedis();
-  const key = customerKeys.otp(phone);
+  const key = customerKeys.otp(phone, device.id);
+  const invalid = { ok: false, error: 'invalid' } as const;
   try {
-    if (!(await store.exists([key]))) return { ok: false, error: 'expired' };
+    if (!(await store.exists([key]))) return invalid;
     // Spend the attempt before comparing: concurrent guesses can't compare more than MAX_ATTEMPTS times.
     const attempts = await store.hincrby(key, 'attempts', 1);
     const stored = await store.hget(key, 'hmac');
     if (stored === null) {
       // Expired or used between the two reads; HINCRBY may just have re-created a TTL-less hash.
       if ((await store.pttl(key)) === -1) await store.del([key]);
-      return { ok: false, error: 'expired' };
+      return invalid;
     }
-    if (attempts > OTP_MAX_ATTEMPTS) {
-      await store.del([key]);
-      return { ok: false, error: 'too-many-attempts' };
-    }
-    const matches = CODE_PATTERN.test(code) && sameDigest(hmacOf(phone, code, options.secret), stored);
+    const matches = attempts <= OTP_MAX_ATTEMPTS && CODE_PATTERN.test(code) && sameDigest(hmacOf(phone, code, options.secret), stored);
     if (!matches) {
-      if (attempts >= OTP_MAX_ATTEMPTS) {
-        await store.del([key]);
-        return { ok: false, error: 'too-many-attempts' };
-      }
-      return { ok: false, error: 'invalid', attemptsLeft: OTP_MAX_ATTEMPTS - attempts };
+      if (attempts >= OTP_MAX_ATTEMPTS) await store.del([key]);
+      return invalid;
     }
     // Single use: only the caller whose HDEL removes the field signs in.
-    if ((await store.hdel(key, ['hmac'])) !== 1) return { ok: false, error: 'expired' };
+    if ((await store.hdel(key, ['hmac'])) !== 1) return invalid;
     await store.del([key]);
     return { ok: true };
   } catch {

@@ -5,19 +5,21 @@ import { log } from '@/lib/log';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { customerIdFor } from './accounts';
+import type { CustomerDevice } from './device';
 import { verifyOtp, type OtpOptions, type VerifyOtpResult } from './otp';
 
 export type CustomerSignInResult =
   | { ok: true; sessionId: string; customerId: number }
   | Exclude<VerifyOtpResult, { ok: true }>;
 
-/** Verifies the code and opens a customer session (`kind: 'customer'`) in the shared session store. */
+/** Verifies the code this browser asked for and opens a customer session (`kind: 'customer'`) in the shared session store. */
 export async function signInWithOtp(
   phone: string,
+  device: CustomerDevice,
   code: string,
   options: OtpOptions & { store?: RedisStore; sessionTtlMs?: number } = {},
 ): Promise<CustomerSignInResult> {
-  const verified = await verifyOtp(phone, code, options);
+  const verified = await verifyOtp(phone, device, code, options);
   if (!verified.ok) return verified;
   let customerId: number;
   try {

@@ -7,17 +7,25 @@ import { getEnv, type Env } from '@/lib/env';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { phoneDigest, type CustomerDevice } from './device';
+import { twilioSender } from './twilio';
+
 /**
  * Texts to customers (sign-in codes, order updates) go through one interface, chosen by SMS_SENDER,
- * never by NODE_ENV: the demo `outbox` (the default, and what the e2e suite reads) or, later, a real
- * provider's adapter. No sender, and nothing around one, ever writes a message body to a log: a
- * body can hold a sign-in code.
+ * never by NODE_ENV: the demo `outbox` (the default, and what most of the e2e suite reads) or Twilio
+ * (lib/customers/twilio.ts). No sender, and nothing around one, ever writes a message body to a
+ * log: a body can hold a sign-in code.
  */
 export interface SmsMessage {
   /** Normalised number, e.g. 919876543210. */
   to: string;
   body: string;
   kind: 'otp' | 'order';
+  /**
+   * The demo outbox only: the device id of the browser that may see this code there in production
+   * (lib/customers/otp.ts decides); none for a code nobody may see. Real senders ignore it.
+   */
+  device?: string;
 }
 
 export interface SmsSender {
@@ -32,6 +40,8 @@ export interface OutboxMessage extends SmsMessage {
 
 /** How many of the newest outbox messages are shown (older ones expire with the list). */
 export const OUTBOX_SHOWN = 50;
+/** How far back a browser's own messages are looked for among everyone's, in production. */
+const OUTBOX_SEARCHED = 1_000;
 
 /**
  * The demo outbox: one Redis list that every instance pushes to (LPUSH) and /dev/outbox reads, so a
@@ -52,6 +62,8 @@ export function smsSender(env: Env = getEnv()): SmsSender {
   switch (env.SMS_SENDER) {
     case 'outbox':
       return outboxSender;
+    case 'twilio':
+      return twilioSender(env);
   }
 }
 
@@ -70,4 +82,21 @@ export async function readOutbox(store: RedisStore = getRedis(), count = OUTBOX_
       return [];
     }
   });
+}
+
+/** Whether a browser may see a message in the production outbox: its own codes, and texts to numbers it signed in with. */
+export function visibleTo(message: OutboxMessage, device: CustomerDevice | null): boolean {
+  if (!device) return false;
+  if (message.kind === 'otp') return message.device === device.id;
+  return device.phones.includes(phoneDigest(message.to));
+}
+
+/**
+ * What /dev/outbox shows this browser: in production only what visibleTo() allows (a demo
+ * deployment must not show one customer's codes or orders to another); in development everything.
+ */
+export async function readOutboxFor(device: CustomerDevice | null, env: Env = getEnv(), store: RedisStore = getRedis()): Promise<OutboxMessage[]> {
+  if (env.NODE_ENV !== 'production') return readOutbox(store);
+  const messages = await readOutbox(store, OUTBOX_SEARCHED);
+  return messages.filter((message) => visibleTo(message, device)).slice(0, OUTBOX_SHOWN);
 }

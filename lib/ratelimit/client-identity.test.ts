@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { clientIdentity, normalizeAddress, UNKNOWN_CLIENT } from './client-identity';
+import { addressBlock, clientIdentity, normalizeAddress, UNKNOWN_CLIENT } from './client-identity';
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -43,5 +43,14 @@ describe('normalizeAddress', () => {
     expect(normalizeAddress('::1')).toBe('0:0:0:0::/64');
     expect(normalizeAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
     expect(normalizeAddress('not an ip')).toBeNull();
+  });
+});
+
+describe('addressBlock', () => {
+  it('is the /24 of an IPv4 address and the /48 of an IPv6 /64', () => {
+    expect(addressBlock('203.0.113.7')).toBe('203.0.113.0/24');
+    expect(addressBlock(normalizeAddress('2001:db8:aa:bb:1:2:3:4')!)).toBe('2001:db8:aa::/48');
+    expect(addressBlock(normalizeAddress('2001:db8::1')!)).toBe('2001:db8:0::/48');
+    expect(addressBlock(UNKNOWN_CLIENT)).toBe(UNKNOWN_CLIENT);
   });
 });

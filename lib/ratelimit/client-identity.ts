@@ -81,3 +81,16 @@ export function clientIdentity(headers: Headers, trust: TrustedProxies = trusted
   const raw = pick(headers, trust);
   return (raw && normalizeAddress(raw)) || UNKNOWN_CLIENT;
 }
+
+/**
+ * The block an identity belongs to, for limits that must also hold against an attacker who rents
+ * neighbouring addresses: the /24 of an IPv4 address; for IPv6, whose identity is already its /64,
+ * the /48 (what a provider typically delegates to one site). Anything else is its own block.
+ */
+export function addressBlock(identity: string): string {
+  const v4 = /^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$/.exec(identity);
+  if (v4) return `${v4[1]}.0/24`;
+  const v6 = /^([0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}):[0-9a-f]{1,4}::\/64$/.exec(identity);
+  if (v6) return `${v6[1]}::/48`;
+  return identity;
+}

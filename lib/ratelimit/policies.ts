@@ -44,6 +44,14 @@ export interface CooldownPolicy {
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** An address block may request this many times what one address may. */
+export const OTP_BLOCK_FACTOR = 5;
+
+function otpLimit(limit: number, windowMs: number, keyPrefix: RateLimitKeyPrefix) {
+  return { kind: 'limiter', algorithm: 'slidingWindow', limit, windowMs, keyPrefix, onRedisFailure: 'closed' } as const;
+}
 
 export function limiterPolicies(env: Env = getEnv()) {
   return {
@@ -68,27 +76,20 @@ export function limiterPolicies(env: Env = getEnv()) {
       keyPrefix: 'rl:page:ip',
       onRedisFailure: 'fallback',
     },
-    /**
-     * OTP codes sent to one phone number (for the customer-login action). Closed on a Redis outage:
-     * the codes themselves live in Redis, so nothing could be verified anyway, and texts cost money.
-     */
-    'otp:phone': {
-      kind: 'limiter',
-      algorithm: 'slidingWindow',
-      limit: 3,
-      windowMs: 15 * MINUTE,
-      keyPrefix: 'rl:otp:phone',
-      onRedisFailure: 'closed',
-    },
-    /** OTP codes requested from one client IP, whatever the phone number (customer-login action). */
-    'otp:ip': {
-      kind: 'limiter',
-      algorithm: 'slidingWindow',
-      limit: env.RATE_LIMIT_OTP_PER_IP_PER_HOUR,
-      windowMs: HOUR,
-      keyPrefix: 'rl:otp:ip',
-      onRedisFailure: 'closed',
-    },
+    // Sign-in codes (lib/customers/otp.ts, in this order; the first refusal stops the rest). Closed on
+    // a Redis outage: the codes live in Redis, so nothing could be verified anyway, and texts cost
+    // money. The arithmetic behind the numbers: docs/decisions/011-sign-in-codes-bound-to-a-browser.md.
+    /** Codes requested from one client address, whatever the number: generous for carrier NAT. */
+    'otp:ip:hour': otpLimit(env.RATE_LIMIT_OTP_PER_IP_PER_HOUR, HOUR, 'rl:otp:ip:hour'),
+    'otp:ip:day': otpLimit(env.RATE_LIMIT_OTP_PER_IP_PER_DAY, DAY, 'rl:otp:ip:day'),
+    /** From one address block (IPv4 /24, IPv6 /48): renting neighbouring addresses buys little. */
+    'otp:block:hour': otpLimit(OTP_BLOCK_FACTOR * env.RATE_LIMIT_OTP_PER_IP_PER_HOUR, HOUR, 'rl:otp:block:hour'),
+    'otp:block:day': otpLimit(OTP_BLOCK_FACTOR * env.RATE_LIMIT_OTP_PER_IP_PER_DAY, DAY, 'rl:otp:block:day'),
+    /** Codes sent to one number from browsers that never signed in with it: what carries the weight. */
+    'otp:phone:hour': otpLimit(5, HOUR, 'rl:otp:phone:hour'),
+    'otp:phone:day': otpLimit(10, DAY, 'rl:otp:phone:day'),
+    /** Codes to one number from one browser that signed in with it before: its own budget, which nobody else can spend. */
+    'otp:phone-device': otpLimit(5, HOUR, 'rl:otp:phone-device'),
     /**
      * New visitor ids issued to one client IP (the views route): a view counts only with an id the
      * server issued, so this bounds how many views one address can add to a restaurant in an hour.

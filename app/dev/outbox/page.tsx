@@ -1,32 +1,44 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 
 import { Container } from '@/components/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
 import { maskPhone } from '@/lib/customers/phone';
-import { outboxEnabled, readOutbox } from '@/lib/customers/sms';
+import { decodeDevice, deviceCookie } from '@/lib/customers/device';
+import { outboxEnabled, readOutboxFor } from '@/lib/customers/sms';
+import { getEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Demo outbox', robots: { index: false } };
 
 /**
  * The demo SMS outbox (SMS_SENDER=outbox only): what a real provider would have texted, newest
- * first, from every instance (one Redis list). Numbers are masked but for their last four digits.
+ * first, from every instance (one Redis list). In production each browser sees only its own codes
+ * and the texts to numbers it signed in with (lib/customers/sms.ts); in development, everything.
+ * Numbers are masked but for their last four digits.
  */
 export default async function OutboxPage() {
   await connection();
   if (!outboxEnabled()) notFound();
-  const messages = await readOutbox().catch(() => null);
+  const device = decodeDevice((await cookies()).get(deviceCookie().name)?.value);
+  const ownOnly = getEnv().NODE_ENV === 'production';
+  const messages = await readOutboxFor(device).catch(() => null);
   return (
     <Container width="narrow" className="py-8 sm:py-12">
       <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Demo outbox</h1>
       <div className="mt-4">
         <DemoBanner />
       </div>
+      {ownOnly ? (
+        <p className="mt-4 text-sm text-muted" data-testid="outbox-scope">
+          This browser sees only the codes it asked for and the texts to numbers it signed in with.
+        </p>
+      ) : null}
       {messages === null ? (
         <p className="mt-6 text-sm text-muted">The outbox can’t be read right now.</p>
       ) : messages.length === 0 ? (
-        <p className="mt-6 text-sm text-muted">No messages yet.</p>
+        <p className="mt-6 text-sm text-muted">{ownOnly ? 'No messages for this browser yet.' : 'No messages yet.'}</p>
       ) : (
         <ol className="mt-6 divide-y divide-line rounded-2xl border border-line bg-white">
           {messages.map((message) => (
