@@ -7,7 +7,7 @@ import { getEnv, type Env } from '@/lib/env';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { phoneDigest, type CustomerDevice } from './device';
+import { knowsPhone, type CustomerDevice } from './device';
 import { twilioSender } from './twilio';
 
 /**
@@ -88,7 +88,7 @@ export async function readOutbox(store: RedisStore = getRedis(), count = OUTBOX_
 export function visibleTo(message: OutboxMessage, device: CustomerDevice | null): boolean {
   if (!device) return false;
   if (message.kind === 'otp') return message.device === device.id;
-  return device.phones.includes(phoneDigest(message.to));
+  return knowsPhone(device, message.to);
 }
 
 /**
