@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { publishEpochOf } from '@/lib/auth/revocation';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 
@@ -38,6 +39,8 @@ async function prepareAdmin(handle: DatabaseHandle): Promise<void> {
   }
   const outcome = await seedAdmin(handle.db, admin.credentials);
   if (outcome !== 'unchanged') log.info(`admin ${outcome}`, { email: admin.credentials.email, source: admin.source });
+  // A new ADMIN_PASSWORD ends the sessions opened with the old one (lib/auth/revocation.ts).
+  if (outcome === 'updated') await publishEpochOf(admin.credentials.email, handle.db);
   if (admin.source === 'demo') {
     log.info(`sign in at /admin/login as ${admin.credentials.email} / ${admin.credentials.password} (development only)`);
   }

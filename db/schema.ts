@@ -116,6 +116,13 @@ export const admins = pgTable('admins', {
   name: text('name').notNull(),
   /** `scrypt$N$r$p$<salt b64>$<hash b64>` (see lib/auth/password.ts). */
   passwordHash: text('password_hash').notNull(),
+  /** Set while the admin may not sign in (the Team page); sign-in refuses them. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /**
+   * Raised whenever this admin's sessions must end (disabled, password changed): each session carries
+   * the epoch it was opened under and stops at once when Redis has a newer one (lib/auth/revocation.ts).
+   */
+  sessionEpoch: integer('session_epoch').notNull().default(1),
   ...timestamps,
 });
 

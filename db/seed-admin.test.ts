@@ -37,8 +37,11 @@ describe('seedAdmin (PGlite)', () => {
   });
 
   it('updates the hash when the password changed, and the old one stops working', async () => {
+    const epoch = (await row('meera@thali.test'))!.sessionEpoch;
     expect(await seedAdmin(database.db, { email: 'MEERA@thali.test', password: 'second-password-2' })).toBe('updated');
     const admin = (await row('meera@thali.test'))!;
+    // Finding 14: a new ADMIN_PASSWORD ends the sessions opened with the old one.
+    expect(admin.sessionEpoch).toBe(epoch + 1);
     expect(await verifyPassword('second-password-2', admin.passwordHash)).toBe(true);
     expect(await verifyPassword('first-password-1', admin.passwordHash)).toBe(false);
     expect(await database.db.$count(admins, eq(admins.email, 'meera@thali.test'))).toBe(1);

@@ -17,7 +17,9 @@ export type AdminSeedOutcome = 'created' | 'updated' | 'unchanged';
 /**
  * Creates the admin, or brings an existing one's password up to date. Idempotent: hashes are
  * salted, so "has the password changed?" is a verify against the stored hash, not a comparison,
- * and an unchanged password leaves the row (and its updated_at) alone.
+ * and an unchanged password leaves the row (and its updated_at) alone. A changed password raises
+ * the admin's session epoch, which ends every session opened with the old one; the caller then
+ * publishes it (lib/auth/revocation.ts's publishEpochOf) so they end at once rather than within a minute.
  */
 export async function seedAdmin(db: AnyDb, { email, password, name = 'Admin' }: AdminCredentials): Promise<AdminSeedOutcome> {
   const normalized = email.trim().toLowerCase();
@@ -33,7 +35,7 @@ export async function seedAdmin(db: AnyDb, { email, password, name = 'Admin' }: 
     .insert(admins)
     .values({ email: normalized, name, passwordHash })
     // Also covers a concurrent seed inserting the same email between the select and here.
-    .onConflictDoUpdate({ target: admins.email, set: { passwordHash, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({ target: admins.email, set: { passwordHash, sessionEpoch: sql`${admins.sessionEpoch} + 1`, updatedAt: sql`now()` } });
   return existing ? 'updated' : 'created';
 }
 

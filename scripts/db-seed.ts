@@ -4,8 +4,10 @@
 import { getDatabase } from '@/db/client';
 import { seed } from '@/db/seed';
 import { adminToSeed, seedAdmin } from '@/db/seed-admin';
-import { getEnv } from '@/lib/env';
+import { publishEpochOf } from '@/lib/auth/revocation';
+import { getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
+import { singletons } from '@/lib/server/singletons';
 
 const database = getDatabase();
 try {
@@ -21,10 +23,17 @@ try {
   if (admin) {
     const outcome = await seedAdmin(database.db, admin.credentials);
     log.info(`admin ${outcome}`, { email: admin.credentials.email, source: admin.source });
+    if (outcome === 'updated') {
+      // Sessions opened with the old password end within a minute anyway; with the app's Redis
+      // configured here too, at once (lib/auth/revocation.ts).
+      if (redisBackend(getEnv()) !== 'memory') await publishEpochOf(admin.credentials.email, database.db);
+      log.info('sessions opened with the old password are ended', { email: admin.credentials.email });
+    }
     if (admin.source === 'demo') log.info(`demo admin for development: ${admin.credentials.email} / ${admin.credentials.password}`);
   } else {
     log.warn('no admin seeded: set ADMIN_EMAIL and ADMIN_PASSWORD to create one');
   }
 } finally {
   await database.close();
+  await singletons().redis?.close();
 }

@@ -6,6 +6,7 @@ export const NAMESPACE_LABELS: Record<CacheNamespace | PrivateNamespace, string>
   city: 'Each city’s restaurants',
   menu: 'Each restaurant’s menu',
   session: 'Admin and customer sessions',
+  admin: 'Admins’ session epochs (signing out every session of one admin)',
   otp: 'One-time passwords',
   sms: 'Text-message send counters',
   outbox: 'The demo text-message outbox',

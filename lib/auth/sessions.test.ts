@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
+import { adminKeys, keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
 import { parseEnv } from '@/lib/env';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -13,7 +13,9 @@ import { uniquePrefix } from '@/tests/support/services';
 
 import { createSession, destroySession, readSession, sessionKey, type NewSession } from './sessions';
 
-const ADMIN: NewSession = { kind: 'admin', adminId: 7, email: 'asha@thali.test', name: 'Asha' };
+const ADMIN: NewSession = { kind: 'admin', adminId: 7, email: 'asha@thali.test', name: 'Asha', epoch: 1 };
+/** The admin's current epoch, as lib/auth/revocation.ts publishes it (no Postgres in this file). */
+const publishAdminEpoch = (store: RedisStore) => store.set(adminKeys.epoch(7), '1');
 const TTL = 60_000;
 
 /** This file's env and a fresh breaker: the session code reads both from the process singletons. */
@@ -51,7 +53,10 @@ for (const driver of drivers) {
     beforeAll(async () => {
       store = await driver.create();
     });
-    beforeEach(() => useEnv(prefix));
+    beforeEach(async () => {
+      useEnv(prefix);
+      await publishAdminEpoch(store);
+    });
     afterAll(async () => {
       await deleteKeysUnder(store, prefix);
       await store.close();
@@ -60,7 +65,8 @@ for (const driver of drivers) {
 
     it('stores the record under session:<sha256 of the id>, never the id itself', async () => {
       const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // An admin's cookie value names the admin, then 256 random bits.
+      expect(id).toMatch(/^7\.[A-Za-z0-9_-]{43}$/);
       const hash = createHash('sha256').update(id).digest('hex');
       expect(sessionKey(id)).toBe(`${prefix}session:${hash}`);
 
@@ -128,12 +134,32 @@ for (const driver of drivers) {
     it('answers none without asking Redis for a missing or malformed cookie value', async () => {
       const watched = counting(store);
       const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      for (const value of [undefined, '', 'short', `${id}x`, `${id.slice(0, 42)}!`, sessionKey(id)]) {
+      for (const value of [undefined, '', 'short', `${id}x`, `${id.slice(0, 44)}!`, sessionKey(id), `0${id}`, `x.${id.slice(2)}`]) {
         expect(await readSession(value, { store: watched.store, ttlMs: TTL })).toEqual({ status: 'none' });
       }
       expect(watched.calls.size).toBe(0);
-      // A well-formed id nobody was given.
+      // Well-formed values nobody was given.
       expect(await readSession('A'.repeat(43), { store, ttlMs: TTL })).toEqual({ status: 'none' });
+      expect(await readSession(`7.${'A'.repeat(43)}`, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+    });
+
+    it('finding 14: an admin session ends as soon as the admin\'s epoch moves on, on every read', async () => {
+      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+      expect((await readSession(id, { store, ttlMs: TTL })).status).toBe('active');
+      await store.set(adminKeys.epoch(7), '2');
+      expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+      expect(await store.exists([sessionKey(id)])).toBe(0);
+      const gone = (await createSession({ ...ADMIN, epoch: 2 }, { store, ttlMs: TTL }))!;
+      await store.set(adminKeys.epoch(7), 'gone');
+      expect(await readSession(gone, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+    });
+
+    it('an admin record under another admin\'s value, or a customer record under an admin value, is no session', async () => {
+      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+      const raw = (await store.get(sessionKey(id)))!;
+      const forged = `8.${id.slice(2)}`;
+      await store.set(sessionKey(forged), raw, { px: TTL });
+      expect(await readSession(forged, { store, ttlMs: TTL })).toEqual({ status: 'none' });
     });
 
     it('drops a record it cannot read rather than trusting it', async () => {

@@ -4,11 +4,13 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { z } from 'zod';
 
-import { keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
+import { adminKeys, keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
+
+import { currentEpoch } from './revocation';
 
 /**
  * Server-side sessions in Redis. The cookie carries only a random id; Redis holds the record under
@@ -28,6 +30,8 @@ const adminRecord = z.object({
   adminId: z.number().int().positive(),
   email: z.string(),
   name: z.string(),
+  /** The admin's session epoch when this session opened (lib/auth/revocation.ts). */
+  epoch: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),
 });
 const customerRecord = z.object({
@@ -64,18 +68,33 @@ export interface SessionOptions {
 
 /** 32 random bytes as base64url: 43 characters, 256 bits. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/**
+ * An admin's cookie names the admin too, `<admin id>.<id>`, so the session read can fetch that
+ * admin's epoch in the same round trip as the session (the record must agree on the admin).
+ */
+const ADMIN_VALUE = /^([1-9]\d{0,9})\.([A-Za-z0-9_-]{43})$/;
+
+function adminIdOf(value: string): number | undefined {
+  const match = ADMIN_VALUE.exec(value);
+  return match ? Number(match[1]) : undefined;
+}
+
+function wellFormed(value: string | undefined): value is string {
+  return value !== undefined && (ID_PATTERN.test(value) || ADMIN_VALUE.test(value));
+}
 
 export function newSessionId(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function sessionKey(id: string): string {
-  return keys.session(createHash('sha256').update(id).digest('hex'));
+/** The Redis key of the session behind a cookie value: the value's SHA-256, never the value. */
+export function sessionKey(value: string): string {
+  return keys.session(createHash('sha256').update(value).digest('hex'));
 }
 
-/** Stores a new session and returns its id, or null when Redis can't take it. */
+/** Stores a new session and returns the cookie value that names it, or null when Redis can't take it. */
 export async function createSession(record: NewSession, options: SessionOptions = {}): Promise<string | null> {
-  const id = newSessionId();
+  const id = record.kind === 'admin' ? `${record.adminId}.${newSessionId()}` : newSessionId();
   const value = { ...record, createdAt: new Date(options.now ?? Date.now()).toISOString() } as SessionRecord;
   const written = await guardedRedis(
     'session.create',
@@ -93,22 +112,38 @@ export async function createSession(record: NewSession, options: SessionOptions 
  * rewrite) can't bring back a session that a sign-out deleted in between.
  */
 export async function readSession(id: string | undefined, options: SessionOptions = {}): Promise<SessionLookup> {
-  if (!id || !ID_PATTERN.test(id)) return { status: 'none' };
+  if (!wellFormed(id)) return { status: 'none' };
   const key = sessionKey(id);
+  const adminId = adminIdOf(id);
   const store = options.store ?? getRedis();
   const ttlMs = options.ttlMs ?? sessionTtlMs();
 
-  const read = await guardedRedis('session.read', (redis) => Promise.all([redis.get(key), redis.pttl(key)]), store);
+  const read = await guardedRedis(
+    'session.read',
+    (redis) => Promise.all([redis.get(key), redis.pttl(key), adminId === undefined ? null : redis.get(adminKeys.epoch(adminId))]),
+    store,
+  );
   if (!read.ok) return { status: 'unavailable' };
-  const [raw, remainingMs] = read.value;
+  const [raw, remainingMs, cachedEpoch] = read.value;
   if (raw === null) return { status: 'none' };
 
   const session = parseRecord(raw);
   const now = options.now ?? Date.now();
-  if (!session || now - Date.parse(session.createdAt) >= SESSION_MAX_AGE_MS) {
-    if (!session) log.warn('dropping an unreadable session record');
+  const drop = async (): Promise<SessionLookup> => {
     await guardedRedis('session.drop', (redis) => redis.del([key]), store, { bypassBreaker: true });
     return { status: 'none' };
+  };
+  if (!session || now - Date.parse(session.createdAt) >= SESSION_MAX_AGE_MS) {
+    if (!session) log.warn('dropping an unreadable session record');
+    return drop();
+  }
+  // An admin session lives only under its own admin's cookie value, and only in that admin's current epoch.
+  const expectedAdmin = session.kind === 'admin' ? session.adminId : undefined;
+  if (expectedAdmin !== adminId) return drop();
+  if (session.kind === 'admin') {
+    const epoch = await currentEpoch(session.adminId, cachedEpoch, store);
+    if (epoch === null) return { status: 'unavailable' };
+    if (epoch !== session.epoch) return drop();
   }
 
   // -1 (no expiry) can only come from a hand-written key; give it one rather than let it live forever.
@@ -121,7 +156,7 @@ export async function readSession(id: string | undefined, options: SessionOption
 
 /** Deletes the session; false when Redis could not be reached (the key then lives out its TTL). */
 export async function destroySession(id: string | undefined, options: SessionOptions = {}): Promise<boolean> {
-  if (!id || !ID_PATTERN.test(id)) return true;
+  if (!wellFormed(id)) return true;
   const deleted = await guardedRedis(
     'session.destroy',
     (redis) => redis.del([sessionKey(id)]),

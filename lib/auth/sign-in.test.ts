@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
+import { admins } from '@/db/schema';
 import { seedAdmin } from '@/db/seed-admin';
 import { DEMO_ADMIN } from '@/lib/env';
 import { createMemoryStore } from '@/lib/redis/memory-store';
@@ -9,6 +11,7 @@ import { singletons } from '@/lib/server/singletons';
 import { installBackends, keysUnder } from '@/tests/support/app-context';
 import { createTestPglite } from '@/tests/support/databases';
 
+import { newAdminDevice, rememberAdmin } from './admin-device';
 import type { LoginAttemptKey, LoginAttempts } from './login-attempts';
 import { readSession } from './sessions';
 import { signIn } from './sign-in';
@@ -36,7 +39,7 @@ describe('signIn (PGlite + in-process store)', () => {
 
   it('opens a session for the right password, whatever the email’s case and spacing', async () => {
     const result = await signIn('  Kavya@THALI.test ', ADMIN.password, context);
-    expect(result).toEqual({ ok: true, sessionId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(result).toEqual({ ok: true, sessionId: expect.stringMatching(/^\d+\.[A-Za-z0-9_-]{43}$/) });
     const lookup = await readSession(result.ok ? result.sessionId : undefined);
     expect(lookup).toMatchObject({
       status: 'active',
@@ -57,6 +60,16 @@ describe('signIn (PGlite + in-process store)', () => {
     expect((await signIn(DEMO_ADMIN.email, DEMO_ADMIN.password, context)).ok).toBe(true);
     installBackends({ redis, database, env: { NODE_ENV: 'production', OTP_SECRET: 'test-otp-secret-at-least-32-characters-long', REDIS_KEY_PREFIX: PREFIX } });
     expect(await signIn(DEMO_ADMIN.email, DEMO_ADMIN.password, context)).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+
+  it('refuses a disabled admin with the answer a wrong password gets, and lets them in once enabled again', async () => {
+    await database.db.update(admins).set({ disabledAt: new Date() }).where(eq(admins.email, ADMIN.email));
+    try {
+      expect(await signIn(ADMIN.email, ADMIN.password, context)).toEqual({ ok: false, error: 'invalid-credentials' });
+    } finally {
+      await database.db.update(admins).set({ disabledAt: null }).where(eq(admins.email, ADMIN.email));
+    }
+    expect((await signIn(ADMIN.email, ADMIN.password, context)).ok).toBe(true);
   });
 
   it('answers unavailable, not signed in, when Redis can’t store the session', async () => {
@@ -92,6 +105,19 @@ describe('signIn (PGlite + in-process store)', () => {
         ['failure', { email: 'nobody@thali.test', ip: context.ip }],
         ['check', key],
         ['success', key],
+      ]);
+    });
+
+    it('names the browser only when its device cookie knows this admin', async () => {
+      const { attempts, events } = recorder();
+      const device = rememberAdmin(newAdminDevice(), ADMIN.email);
+      await signIn(ADMIN.email, 'nope-nope-nope', { ...context, attempts, device });
+      await signIn('nobody@thali.test', 'nope-nope-nope', { ...context, attempts, device });
+      expect(events.map(([, key]) => key)).toEqual([
+        { email: ADMIN.email, ip: context.ip, knownDevice: device.id },
+        { email: ADMIN.email, ip: context.ip, knownDevice: device.id },
+        { email: 'nobody@thali.test', ip: context.ip },
+        { email: 'nobody@thali.test', ip: context.ip },
       ]);
     });
 

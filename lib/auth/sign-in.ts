@@ -8,6 +8,7 @@ import { DEMO_ADMIN, getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { loginCooldown } from '@/lib/ratelimit/login';
 
+import { knowsAdmin, type AdminDevice } from './admin-device';
 import type { LoginAttempts } from './login-attempts';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './sessions';
@@ -21,6 +22,8 @@ export type SignInResult =
 
 export interface SignInContext {
   ip: string;
+  /** The browser's admin device cookie, decoded (lib/auth/admin-device.ts), if it has one. */
+  device?: AdminDevice | null;
   /** The rate-limit seam (see login-attempts.ts); by default the sign-in cooldown (lib/ratelimit/login.ts). */
   attempts?: LoginAttempts;
 }
@@ -39,15 +42,24 @@ export function normalizeEmail(email: string): string {
  */
 export async function signIn(emailInput: string, password: string, context: SignInContext): Promise<SignInResult> {
   const attempts = context.attempts ?? loginCooldown();
-  const key = { email: normalizeEmail(emailInput), ip: context.ip };
+  const email = normalizeEmail(emailInput);
+  const knownDevice = context.device && knowsAdmin(context.device, email) ? context.device.id : undefined;
+  const key = { email, ip: context.ip, ...(knownDevice ? { knownDevice } : {}) };
 
   const gate = await attempts.check(key);
   if (!gate.allowed) return { ok: false, error: 'too-many-attempts', retryAfterSeconds: gate.retryAfterSeconds };
 
-  let admin: { id: number; email: string; name: string; passwordHash: string } | undefined;
+  let admin: { id: number; email: string; name: string; passwordHash: string; disabledAt: Date | null; epoch: number } | undefined;
   try {
     [admin] = await getDb()
-      .select({ id: admins.id, email: admins.email, name: admins.name, passwordHash: admins.passwordHash })
+      .select({
+        id: admins.id,
+        email: admins.email,
+        name: admins.name,
+        passwordHash: admins.passwordHash,
+        disabledAt: admins.disabledAt,
+        epoch: admins.sessionEpoch,
+      })
       .from(admins)
       .where(eq(admins.email, key.email))
       .limit(1);
@@ -63,8 +75,10 @@ export async function signIn(emailInput: string, password: string, context: Sign
     await attempts.recordFailure(key);
     return { ok: false, error: 'invalid-credentials' };
   }
+  // A disabled admin gets the same answer as a wrong password: the form never tells whose account is whose.
+  if (admin.disabledAt !== null) return { ok: false, error: 'invalid-credentials' };
 
-  const sessionId = await createSession({ kind: 'admin', adminId: admin.id, email: admin.email, name: admin.name });
+  const sessionId = await createSession({ kind: 'admin', adminId: admin.id, email: admin.email, name: admin.name, epoch: admin.epoch });
   if (!sessionId) return { ok: false, error: 'unavailable' };
   await attempts.recordSuccess(key);
   return { ok: true, sessionId };

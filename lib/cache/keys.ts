@@ -20,6 +20,7 @@ export const CACHE_NAMESPACES = ['cities', 'city', 'menu'] as const;
 /** Namespaces that are not cache: shown as counts only, never values, and never purged from the admin. */
 export const PRIVATE_NAMESPACES = [
   'session',
+  'admin',
   'otp',
   'sms',
   'outbox',
@@ -261,6 +262,20 @@ export const SMS_DAY_TTL_MS = 2 * DAY;
 export const OUTBOX_TTL_MS = DAY;
 /** A cart lives this long after its last change. */
 export const CART_TTL_MS = DAY;
+
+// ─── Admins ────────────────────────────────────────────────────────────────────────────────────────
+// lib/auth/revocation.ts. Not cache of anything shown: the gate every admin session passes.
+
+/**
+ * How long Redis keeps an admin's session epoch before it is read from Postgres again: at most one
+ * Postgres read per admin per this long, and the longest a revocation Redis missed can go unseen.
+ */
+export const ADMIN_EPOCH_TTL_MS = MINUTE;
+
+export const adminKeys = {
+  /** The admin's current session epoch (admins.session_epoch), or `gone` once deleted. */
+  epoch: (adminId: number) => `${prefix()}admin:v1:{${adminId}}:epoch`,
+} as const;
 
 export const customerKeys = {
   /**

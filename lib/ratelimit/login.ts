@@ -6,22 +6,31 @@ import type { Cooldowns, CooldownSubject } from './cooldown';
 import { rateLimitState } from './state';
 
 /**
- * The sign-in cooldown behind lib/auth/sign-in.ts's seam: 5 failures for one account from one IP in
- * 10 minutes block that pair for 15; 20 for one account from anywhere in an hour block the account.
- * Keyed on the email as typed (normalised), whether or not such an admin exists, so a block never
- * reveals which accounts do.
+ * The admin sign-in cooldown behind lib/auth/sign-in.ts's seam (docs/decisions/013-…), keyed on the
+ * email as typed (normalised), whether or not such an admin exists, so a block never reveals which
+ * accounts do.
+ *
+ * - From a browser that signed in as that admin before (a valid device cookie listing the email):
+ *   only that browser's own failures count (`login:device`), so nobody elsewhere can lock it out.
+ * - From anywhere else: failures per address across all accounts (`login:ip`), per account and
+ *   address (`login:account-ip`), and per account from unknown browsers (`login:account`), whose
+ *   block shuts out unknown browsers only.
  */
+const byDevice = ({ email, knownDevice }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:device', parts: [email, knownDevice!] });
+const byIp = ({ ip }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:ip', parts: [ip] });
 const pair = ({ email, ip }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:account-ip', parts: [email, ip] });
 const account = ({ email }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:account', parts: [email] });
+
+const subjectsOf = (key: LoginAttemptKey) => (key.knownDevice ? [byDevice(key)] : [byIp(key), pair(key), account(key)]);
 
 export function loginCooldown(cooldowns: () => Cooldowns = () => rateLimitState().cooldowns): LoginAttempts {
   return {
     async check(key) {
-      const result = await cooldowns().check([pair(key), account(key)]);
+      const result = await cooldowns().check(subjectsOf(key));
       return result.blocked ? { allowed: false, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1_000) } : { allowed: true };
     },
-    recordFailure: (key) => cooldowns().recordFailure([pair(key), account(key)]),
-    // Only the pair's counter: a success from one address says nothing about guesses from others.
-    recordSuccess: (key) => cooldowns().clear([pair(key)]),
+    recordFailure: (key) => cooldowns().recordFailure(subjectsOf(key)),
+    // The counters of this browser or this address with this account: a success elsewhere says nothing about guesses here.
+    recordSuccess: (key) => cooldowns().clear([key.knownDevice ? byDevice(key) : pair(key)]),
   };
 }

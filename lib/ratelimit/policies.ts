@@ -119,7 +119,7 @@ export function limiterPolicies(env: Env = getEnv()) {
 }
 
 export const COOLDOWN_POLICIES = {
-  /** Failed admin sign-ins for one account from one IP (lib/auth/sign-in.ts). */
+  /** Failed admin sign-ins for one account from one IP, from browsers that never signed in as it (lib/auth/sign-in.ts). */
   'login:account-ip': {
     kind: 'cooldown',
     maxFailures: 5,
@@ -129,9 +129,9 @@ export const COOLDOWN_POLICIES = {
     onRedisFailure: 'fallback',
   },
   /**
-   * Failed sign-ins for one account from all IPs together: stops guessing spread over many
-   * addresses. It also lets anyone lock an account out for 15 minutes by failing on purpose; the
-   * pair limit above is what an admin on their own address normally meets.
+   * Failed sign-ins for one account from all unknown browsers together: stops guessing spread over
+   * many addresses. Its block shuts out unknown browsers only; the admin's own browser (login:device)
+   * still signs in, so failing on purpose locks nobody out of a browser they used before.
    */
   'login:account': {
     kind: 'cooldown',
@@ -139,6 +139,24 @@ export const COOLDOWN_POLICIES = {
     windowMs: HOUR,
     blockMs: 15 * MINUTE,
     keyPrefix: 'rl:login:account',
+    onRedisFailure: 'fallback',
+  },
+  /** Failed sign-ins from one IP, whatever the account (from unknown browsers): the attacker's address pays. */
+  'login:ip': {
+    kind: 'cooldown',
+    maxFailures: 30,
+    windowMs: HOUR,
+    blockMs: HOUR,
+    keyPrefix: 'rl:login:ip',
+    onRedisFailure: 'fallback',
+  },
+  /** Failed sign-ins for one account from one browser that signed in as it before (its device cookie). */
+  'login:device': {
+    kind: 'cooldown',
+    maxFailures: 5,
+    windowMs: 10 * MINUTE,
+    blockMs: 15 * MINUTE,
+    keyPrefix: 'rl:login:device',
     onRedisFailure: 'fallback',
   },
 } as const satisfies Record<string, CooldownPolicy>;

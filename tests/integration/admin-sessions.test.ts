@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 
+import { publishEpoch } from '@/lib/auth/revocation';
 import { createSession, destroySession, readSession, sessionKey } from '@/lib/auth/sessions';
 
 import { driversUnderTest } from '../support/redis-drivers';
@@ -11,10 +12,13 @@ import { describeAcrossInstances } from '../support/two-instances';
  * either, neither sees it.
  */
 const drivers = await driversUnderTest();
-const ADMIN = { kind: 'admin', adminId: 3, email: 'ravi@thali.test', name: 'Ravi' } as const;
+const ADMIN = { kind: 'admin', adminId: 3, email: 'ravi@thali.test', name: 'Ravi', epoch: 1 } as const;
 const TTL = 60_000;
 
 describeAcrossInstances(drivers, 'admin sessions across instances', (pair) => {
+  // The admin's current epoch, as the Team page publishes it (this file has no Postgres to read it from).
+  beforeEach(() => publishEpoch(ADMIN.adminId, ADMIN.epoch, pair.first));
+
   it('a session created through one client is active through the other', async () => {
     const id = (await createSession(ADMIN, { store: pair.first, ttlMs: TTL }))!;
     expect(await readSession(id, { store: pair.second, ttlMs: TTL })).toMatchObject({ status: 'active', session: ADMIN });
@@ -38,5 +42,13 @@ describeAcrossInstances(drivers, 'admin sessions across instances', (pair) => {
       expect(await readSession(id, { store: checkVia, ttlMs: TTL })).toEqual({ status: 'none' });
       expect(await readSession(id, { store: signOutVia, ttlMs: TTL })).toEqual({ status: 'none' });
     }
+  });
+
+  it('finding 14: a revocation published through one client ends the session read through the other', async () => {
+    const id = (await createSession(ADMIN, { store: pair.first, ttlMs: TTL }))!;
+    expect((await readSession(id, { store: pair.second, ttlMs: TTL })).status).toBe('active');
+    expect(await publishEpoch(ADMIN.adminId, ADMIN.epoch + 1, pair.second)).toBe(true);
+    expect(await readSession(id, { store: pair.first, ttlMs: TTL })).toEqual({ status: 'none' });
+    expect(await pair.first.exists([sessionKey(id)])).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { seedAdmin } from '@/db/seed-admin';
+import { newAdminDevice, rememberAdmin, type AdminDevice } from '@/lib/auth/admin-device';
 import { signIn } from '@/lib/auth/sign-in';
 import { createCooldowns } from '@/lib/ratelimit/cooldown';
 import { loginCooldown } from '@/lib/ratelimit/login';
@@ -19,8 +20,9 @@ import { uniquePrefix } from '../support/services';
 /**
  * The sign-in cooldown through the real signIn(), on all three drivers: 5 failures for one account
  * from one IP block that pair (the right password too) for 15 minutes with keys that expire by
- * themselves, a success clears the count, and a wider per-account limit catches guessing spread
- * over many addresses. Unknown accounts are treated exactly alike.
+ * themselves, a success clears the count, a wider per-account limit catches guessing spread over
+ * many addresses (for unknown browsers only: the admin's own browser keeps its budget), and an
+ * address that fails often is blocked for every account. Unknown accounts are treated exactly alike.
  */
 const ADMIN = { email: 'meera@thali.test', password: 'meera-long-password', name: 'Meera' };
 const FIFTEEN_MINUTES = 15 * 60 * 1_000;
@@ -55,7 +57,7 @@ for (const driver of drivers) {
       await driver.cleanup();
     });
 
-    const attempt = (email: string, password: string, ip: string) => signIn(email, password, { ip });
+    const attempt = (email: string, password: string, ip: string, device?: AdminDevice) => signIn(email, password, { ip, device });
 
     it('blocks the 6th attempt and the right password for 15 minutes after 5 failures from one IP', async () => {
       const ip = '203.0.113.10';
@@ -94,10 +96,40 @@ for (const driver of drivers) {
       expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
     });
 
-    it('blocks an account guessed at from many addresses (20 failures across IPs)', async () => {
+    it('blocks an account guessed at from many addresses (20 failures across IPs), for unknown browsers', async () => {
       const email = 'spread@thali.test';
       for (let i = 0; i < 20; i++) await attempt(email, 'wrong-password!', `198.51.100.${i + 1}`);
       expect(await attempt(email, 'wrong-password!', '198.51.100.200')).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    });
+
+    it('finding 4: twenty wrong passwords from four addresses do not lock the admin out of their own browser', async () => {
+      const own = rememberAdmin(newAdminDevice(), ADMIN.email);
+      for (let address = 1; address <= 4; address++) {
+        for (let i = 0; i < 5; i++) await attempt(ADMIN.email, 'wrong-password!', `192.0.2.${address}`);
+      }
+      // Unknown browsers are shut out of this account, even with the right password from a fresh address...
+      expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.99')).toMatchObject({ ok: false, error: 'too-many-attempts' });
+      // ...but the browser the admin signed in from before is not, from any address.
+      expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.1', own)).toMatchObject({ ok: true });
+      expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.100', own)).toMatchObject({ ok: true });
+    });
+
+    it('a known browser has a budget of its own: five failures with it block only it', async () => {
+      const email = 'devices@thali.test';
+      const stolen = rememberAdmin(newAdminDevice(), email);
+      for (let i = 0; i < 5; i++) await attempt(email, 'wrong-password!', `192.0.2.${150 + i}`, stolen);
+      expect(await attempt(email, 'wrong-password!', '192.0.2.160', stolen)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+      expect(await attempt(email, 'wrong-password!', '192.0.2.161', rememberAdmin(newAdminDevice(), email))).toEqual({
+        ok: false,
+        error: 'invalid-credentials',
+      });
+    });
+
+    it('the attacker\'s address pays: 30 failures from one address block it for every account', async () => {
+      const ip = '203.0.113.77';
+      for (let i = 0; i < 30; i++) await attempt(`guess-${i}@thali.test`, 'wrong-password!', ip);
+      expect(await attempt('fresh@thali.test', 'wrong-password!', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+      expect(await attempt('fresh@thali.test', 'wrong-password!', '203.0.113.78')).toEqual({ ok: false, error: 'invalid-credentials' });
     });
   });
 }

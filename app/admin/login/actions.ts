@@ -6,10 +6,11 @@ import { z } from 'zod';
 
 import type { LoginFormState } from '@/components/admin/login-form';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
+import { adminDeviceCookie, decodeAdminDevice, encodeAdminDevice, newAdminDevice, rememberAdmin } from '@/lib/auth/admin-device';
 import { sessionCookie } from '@/lib/auth/cookie';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { destroySession } from '@/lib/auth/sessions';
-import { signIn, type SignInResult } from '@/lib/auth/sign-in';
+import { normalizeEmail, signIn, type SignInResult } from '@/lib/auth/sign-in';
 
 const credentials = z.object({
   email: z.string().trim().min(1).max(254),
@@ -33,10 +34,14 @@ export async function logIn(_previous: LoginFormState, formData: FormData): Prom
   const email = typeof formData.get('email') === 'string' ? String(formData.get('email')).slice(0, 254) : '';
   if (!parsed.success) return { error: 'Enter your email and password.', email };
 
-  const result = await signIn(parsed.data.email, parsed.data.password, { ip: clientIdentity(await headers()) });
+  const jar = await cookies();
+  const deviceCookie = adminDeviceCookie();
+  const device = decodeAdminDevice(jar.get(deviceCookie.name)?.value);
+  const result = await signIn(parsed.data.email, parsed.data.password, { ip: clientIdentity(await headers()), device });
   if (!result.ok) return { error: MESSAGES[result.error], email };
 
-  const jar = await cookies();
+  // This browser is now known for this admin: its failed sign-ins count against itself alone.
+  jar.set(deviceCookie.name, encodeAdminDevice(rememberAdmin(device ?? newAdminDevice(), normalizeEmail(parsed.data.email))), deviceCookie.options);
   const cookie = sessionCookie();
   // A fresh id on every sign-in; a session this browser held before is ended, not kept alongside.
   await destroySession(jar.get(cookie.name)?.value);

@@ -1,0 +1,85 @@
+import 'server-only';
+
+import { eq, sql } from 'drizzle-orm';
+
+import { getDb, type Database } from '@/db/client';
+import { admins } from '@/db/schema';
+import { ADMIN_EPOCH_TTL_MS, adminKeys } from '@/lib/cache/keys';
+import { log } from '@/lib/log';
+import { getRedis } from '@/lib/redis/client';
+import { guardedRedis } from '@/lib/redis/guard';
+import type { RedisStore } from '@/lib/redis/types';
+
+/**
+ * Ending every session of one admin at once, on every instance, without a Postgres read per request
+ * (docs/decisions/013-admin-lockout-and-revocation.md).
+ *
+ * Each admin session records the admin's `session_epoch` from when it was opened. Disabling the
+ * admin, changing their password or deleting them raises the epoch in Postgres (in the transaction
+ * that makes the change) and then writes it to Redis (`admin:v1:{<id>}:epoch`, `gone` once deleted),
+ * where every session read finds it in the same round trip as the session itself: a session whose
+ * epoch is not the current one is over.
+ *
+ * Redis holds the epoch for ADMIN_EPOCH_TTL_MS (a minute) and refills it from Postgres when it is
+ * missing, with SET NX so a refill that read Postgres before a change can't overwrite the change.
+ * So if Redis could not be written when a change was made, the old epoch lasts at most a minute
+ * more; while Redis is down, no admin session can be read at all (decision 005).
+ */
+
+export type Epoch = number | 'gone';
+
+const GONE = 'gone';
+
+function parseEpoch(value: string): Epoch | null {
+  if (value === GONE) return GONE;
+  const epoch = Number(value);
+  return Number.isSafeInteger(epoch) ? epoch : null;
+}
+
+/** The admin's epoch in Postgres, or 'gone' when there is no such admin. */
+export async function epochFromPostgres(adminId: number, db: Database = getDb()): Promise<Epoch> {
+  const [row] = await db.select({ epoch: admins.sessionEpoch }).from(admins).where(eq(admins.id, adminId)).limit(1);
+  return row ? row.epoch : GONE;
+}
+
+/**
+ * The current epoch, given what the session read found in Redis (null: nothing). Missing: read from
+ * Postgres and offered back to Redis (SET NX). Null when it can't be known (Postgres unreachable).
+ */
+export async function currentEpoch(adminId: number, cached: string | null, store: RedisStore = getRedis()): Promise<Epoch | null> {
+  const known = cached === null ? null : parseEpoch(cached);
+  if (known !== null) return known;
+  let epoch: Epoch;
+  try {
+    epoch = await epochFromPostgres(adminId);
+  } catch (error) {
+    log.warn('admin session: the admin could not be read from Postgres', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+  await guardedRedis('session.epoch', (redis) => redis.set(adminKeys.epoch(adminId), String(epoch), { nx: true, px: ADMIN_EPOCH_TTL_MS }), store);
+  return epoch;
+}
+
+/**
+ * Tells every instance the admin's new epoch (after the Postgres commit that raised it). False when
+ * Redis could not be written: sessions then end within ADMIN_EPOCH_TTL_MS instead of at once.
+ */
+export async function publishEpoch(adminId: number, epoch: Epoch, store: RedisStore = getRedis()): Promise<boolean> {
+  const written = await guardedRedis(
+    'session.revoke',
+    (redis) => redis.set(adminKeys.epoch(adminId), String(epoch), { px: ADMIN_EPOCH_TTL_MS }),
+    store,
+    { bypassBreaker: true },
+  );
+  if (!written.ok) log.warn('admin sessions: Redis could not be told; they end when its copy of the epoch expires', { adminId });
+  return written.ok;
+}
+
+/** SQL that raises the epoch, for the statement that disables an admin or changes their password. */
+export const nextEpoch = sql`${admins.sessionEpoch} + 1`;
+
+/** After `npm run db:seed` or a start that changed an admin's password: publish that admin's new epoch. */
+export async function publishEpochOf(email: string, db: Database = getDb(), store: RedisStore = getRedis()): Promise<boolean> {
+  const [row] = await db.select({ id: admins.id, epoch: admins.sessionEpoch }).from(admins).where(eq(admins.email, email)).limit(1);
+  return row ? publishEpoch(row.id, row.epoch, store) : true;
+}
