@@ -8,6 +8,7 @@ const LINKS = [
   { href: '/admin/restaurants', label: 'Restaurants' },
   { href: '/admin/cache', label: 'Cache' },
   { href: '/admin/queue', label: 'Queue' },
+  { href: '/admin/team', label: 'Team' },
 ] as const;
 
 /** The console's sections; the current one is marked for screen readers as well as by colour. */

@@ -47,9 +47,13 @@ export function TextField({
   prefix,
   maxLength,
   required,
+  type = 'text',
+  autoComplete,
   ...field
 }: FieldBase & {
   defaultValue: string;
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
   inputMode?: 'text' | 'decimal' | 'search';
   /** Shown inside the box before the text, e.g. "₹". */
   prefix?: string;
@@ -60,7 +64,8 @@ export function TextField({
     <input
       {...ariaFor(field)}
       name={field.name}
-      type="text"
+      type={type}
+      autoComplete={autoComplete}
       defaultValue={defaultValue}
       inputMode={inputMode}
       maxLength={maxLength}

@@ -3,6 +3,7 @@
  * imports of server modules (no 'server-only'), because the client forms render these states.
  */
 import type { PurgeOutcome } from '@/lib/cache/purge';
+import type { TeamOutcome } from '@/lib/admin/team';
 import type { FieldErrors } from '@/lib/menus/admin-schemas';
 import type { MutationOutcome } from '@/lib/menus/mutations';
 
@@ -80,6 +81,29 @@ export function stateFromPurge(outcome: PurgeOutcome, context: { what: string; c
     ...(total > keys.length ? { unlisted: total - keys.length } : {}),
     ...(warnings.length > 0 ? { cacheWarning: warnings.join(' ') } : {}),
   };
+}
+
+/** A Team page change in the same shape, saying how soon the admin's sessions ended. Passwords are never sent back. */
+export function stateFromTeam(outcome: TeamOutcome, context: { saved: string; values?: FormValues }): ActionState {
+  const values = context.values ? Object.fromEntries(Object.entries(context.values).filter(([name]) => !/password/i.test(name))) : {};
+  switch (outcome.status) {
+    case 'saved':
+      if (outcome.sessionsEnded === 'within-a-minute') {
+        const cacheWarning = `${context.saved} Redis could not be reached: their sessions end within a minute instead of at once.`;
+        return { status: 'saved', message: context.saved, invalidatedKeys: [], cacheWarning };
+      }
+      return {
+        status: 'saved',
+        message: outcome.sessionsEnded === 'at-once' ? `${context.saved} Their sessions ended on every server.` : context.saved,
+        invalidatedKeys: [],
+      };
+    case 'invalid':
+      return { status: 'invalid', message: NOTHING_SAVED, fieldErrors: outcome.fieldErrors, values };
+    case 'refused':
+      return { status: 'failed', message: outcome.message, values };
+    case 'not-found':
+      return { status: 'failed', message: 'That admin was changed or removed meanwhile: reload the page.', values };
+  }
 }
 
 /** The values a rejected save sent back, for the form to show instead of the stored ones. */

@@ -89,6 +89,11 @@ const ACTION_LABELS: Record<string, string> = {
   'cache.purge': 'Cache purged',
   'queue.retry': 'Dead job retried',
   'queue.discard': 'Dead job discarded',
+  'admin.create': 'Admin added',
+  'admin.disable': 'Admin disabled',
+  'admin.enable': 'Admin enabled',
+  'admin.delete': 'Admin deleted',
+  'admin.password': 'Password changed',
 };
 
 export function actionLabel(action: string): string {

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
 import { admins, auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
@@ -186,13 +186,13 @@ export async function loadRestaurantAudit(db: Database, restaurantId: number, li
     .limit(limit);
 }
 
-/** The latest audit entries of one kind (e.g. `cache.purge`), newest first. */
-export async function loadAuditByAction(db: Database, action: string, limit = 20): Promise<AuditRow[]> {
+/** The latest audit entries of one kind (e.g. `cache.purge`) or several, newest first. */
+export async function loadAuditByAction(db: Database, action: string | readonly string[], limit = 20): Promise<AuditRow[]> {
   return db
     .select(auditColumns)
     .from(auditLog)
     .leftJoin(admins, eq(admins.id, auditLog.adminId))
-    .where(eq(auditLog.action, action))
+    .where(typeof action === 'string' ? eq(auditLog.action, action) : inArray(auditLog.action, [...action]))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
 }
