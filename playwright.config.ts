@@ -3,12 +3,15 @@ import { defineConfig, devices } from '@playwright/test';
 import {
   e2eServerEnv,
   E2E_PORT,
+  E2E_FAKE_TWILIO_PORT,
   E2E_RATELIMIT_PORT,
   E2E_SECOND_PORT,
+  E2E_TWILIO_PORT,
   E2E_SHARED_BACKENDS,
   E2E_UPSTASH_BRIDGE_PORT,
   ratelimitServerEnv,
   secondServerEnv,
+  twilioServerEnv,
   upstashBridgeEnv,
 } from './e2e/support/config';
 
@@ -51,7 +54,8 @@ export default defineConfig({
   // to Redis over TCP, the second over Upstash REST through the bridge, which therefore comes first:
   // Playwright starts the entries one after another, each once the previous one answers.
   // scripts/serve.mjs is what `npm start` runs: Next behind the server that decides the client's address.
-  // The ratelimit server serves only e2e/ratelimit.spec.ts, with production budgets (e2e/support/config.ts).
+  // The ratelimit server serves e2e/ratelimit.spec.ts and e2e/abuse.spec.ts, with production budgets;
+  // the twilio server texts through a local fake of Twilio (e2e/support/config.ts).
   webServer: [
     // Answers only POST, so Playwright waits for its port rather than a URL. Its stdout (the token it
     // prints for developers) is not wanted here; its warnings go to stderr.
@@ -67,10 +71,18 @@ export default defineConfig({
           },
         ]
       : []),
+    // The fake Twilio the SMS_SENDER=twilio server texts through (e2e/sms-twilio.spec.ts reads it).
+    {
+      command: 'node --import tsx e2e/support/fake-twilio-server.ts',
+      port: E2E_FAKE_TWILIO_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
     ...[
       { port: E2E_PORT, env: e2eServerEnv() },
       ...(E2E_SHARED_BACKENDS ? [{ port: E2E_SECOND_PORT, env: secondServerEnv() }] : []),
       { port: E2E_RATELIMIT_PORT, env: ratelimitServerEnv() },
+      { port: E2E_TWILIO_PORT, env: twilioServerEnv() },
     ].map(({ port, env }) => ({
       command: `node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
       url: `http://127.0.0.1:${port}/api/health`,

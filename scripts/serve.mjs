@@ -64,8 +64,9 @@ function refuseBody(request, response) {
     return Array.isArray(value) ? value.join(',') : value;
   });
   if (!refusal) return false;
-  // Connection: close, so Node neither reads nor drains the body it was never going to use.
-  response.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Connection: 'close' });
+  // Answered at once. Node then reads and discards (never buffers) whatever of the body is still coming,
+  // so the client sees this answer rather than a connection reset mid-upload.
+  response.writeHead(refusal.status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   response.end(JSON.stringify({ error: refusal.error }));
   return true;
 }

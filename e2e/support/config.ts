@@ -99,3 +99,30 @@ export function ratelimitServerEnv(): Record<string, string> {
   if (!E2E_DATABASE_URL) env.PGLITE_DIR = E2E_RATELIMIT_PGLITE_DIR;
   return env;
 }
+
+/**
+ * The server of e2e/sms-twilio.spec.ts: SMS_SENDER=twilio against a local fake of Twilio's Messages
+ * API (tests/support/fake-twilio.ts, run by e2e/support/fake-twilio-server.ts), with a key prefix
+ * (and embedded database) of its own.
+ */
+export const E2E_TWILIO_PORT = Number(process.env.E2E_TWILIO_PORT ?? 3104);
+export const E2E_FAKE_TWILIO_PORT = Number(process.env.E2E_FAKE_TWILIO_PORT ?? 3105);
+export const E2E_TWILIO_KEY_PREFIX = 'thali-e2e-sms:';
+export const E2E_TWILIO_PGLITE_DIR = '.data/e2e-pglite-sms';
+export const E2E_TWILIO = { accountSid: `AC${'e2e0'.repeat(8)}`, authToken: 'e2e-fake-twilio-auth-token', from: '+15005550006' } as const;
+
+export function twilioServerEnv(): Record<string, string> {
+  const env: Record<string, string> = {
+    ...e2eServerEnv(),
+    REDIS_KEY_PREFIX: E2E_TWILIO_KEY_PREFIX,
+    SMS_SENDER: 'twilio',
+    TWILIO_ACCOUNT_SID: E2E_TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: E2E_TWILIO.authToken,
+    TWILIO_FROM: E2E_TWILIO.from,
+    TWILIO_MESSAGING_SERVICE_SID: '',
+    TWILIO_API_BASE_URL: `http://127.0.0.1:${E2E_FAKE_TWILIO_PORT}`,
+  };
+  if (!E2E_DATABASE_URL) env.PGLITE_DIR = E2E_TWILIO_PGLITE_DIR;
+  return env;
+}
+

@@ -22,7 +22,7 @@ export interface PlainResponse {
 export function requestFrom(
   from: string,
   url: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<PlainResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -44,7 +44,7 @@ export function requestFrom(
       },
     );
     request.on('error', reject);
-    request.end();
+    request.end(options.body);
   });
 }
 

@@ -18,6 +18,8 @@ import {
   E2E_RATELIMIT_KEY_PREFIX,
   E2E_RATELIMIT_PGLITE_DIR,
   E2E_REDIS_URL,
+  E2E_TWILIO_KEY_PREFIX,
+  E2E_TWILIO_PGLITE_DIR,
 } from './config';
 
 if (E2E_DATABASE_URL) {
@@ -40,12 +42,13 @@ if (E2E_DATABASE_URL) {
   // ADMIN_EMAIL / ADMIN_PASSWORD in e2eServerEnv) included.
   fs.rmSync(E2E_PGLITE_DIR, { recursive: true, force: true });
   fs.rmSync(E2E_RATELIMIT_PGLITE_DIR, { recursive: true, force: true });
+  fs.rmSync(E2E_TWILIO_PGLITE_DIR, { recursive: true, force: true });
 }
 
 if (E2E_REDIS_URL) {
   const redis = createClient({ url: E2E_REDIS_URL });
   await redis.connect();
-  for (const prefix of [E2E_KEY_PREFIX, E2E_RATELIMIT_KEY_PREFIX]) {
+  for (const prefix of [E2E_KEY_PREFIX, E2E_RATELIMIT_KEY_PREFIX, E2E_TWILIO_KEY_PREFIX]) {
     for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) {
       if (keys.length > 0) await redis.del(keys);
     }
