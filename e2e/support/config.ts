@@ -93,7 +93,6 @@ export function ratelimitServerEnv(): Record<string, string> {
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: '30',
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: '10',
     RATE_LIMIT_OTP_PER_IP_PER_DAY: '30',
-    SMS_DAILY_CAP: '20000',
     RATE_LIMIT_TIMEOUT_MS: '100',
   };
   if (!E2E_DATABASE_URL) env.PGLITE_DIR = E2E_RATELIMIT_PGLITE_DIR;
