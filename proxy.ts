@@ -2,6 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 
 import { ADMIN_PATH_HEADER } from '@/lib/auth/next-path';
 import { getEnv } from '@/lib/env';
+import { actionBodyRefusal } from '@/lib/http/action-body';
 import { isHttps } from '@/lib/http/https';
 import { refusalResponse, requestRefusal } from '@/lib/http/request-checks';
 import { isAdminPath, newNonce, pagePolicyFor, securityHeaders } from '@/lib/http/security-headers';
@@ -21,7 +22,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const limit = await rateLimitRequest(request, event);
   if (limit.kind === 'refused') return withHeaders(limit.response, securityHeaders(context));
 
-  const refusal = requestRefusal(request.method, pathname, request.headers);
+  const refusal =
+    requestRefusal(request.method, pathname, request.headers) ??
+    (request.method === 'POST' && request.headers.has('next-action') ? await actionBodyRefusal(request) : null);
   if (refusal) return withHeaders(refusalResponse(refusal), securityHeaders(context));
 
   const nonce = pagePolicyFor(pathname) === 'private' ? newNonce() : undefined;

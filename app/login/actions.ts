@@ -12,14 +12,12 @@ import { safeCustomerNext } from '@/lib/customers/next-path';
 import { requestOtp } from '@/lib/customers/otp';
 import { formatPhone, normalizePhone } from '@/lib/customers/phone';
 import { signInWithOtp } from '@/lib/customers/sign-in';
+import { textField } from '@/lib/http/form';
 
 const UNAVAILABLE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
 const WRONG_CODE = 'That code is not right, or it has expired. Check it, or ask for a new one.';
 
-function field(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === 'string' ? value.slice(0, 64) : '';
-}
+const field = (formData: FormData, name: string) => textField(formData, name, 64);
 
 /** This browser as the sign-in knows it (lib/customers/device.ts), if it asked for a code before. */
 async function currentDevice(): Promise<CustomerDevice | null> {
@@ -77,7 +75,7 @@ export async function otpStep(_previous: OtpFormState, formData: FormData): Prom
   const cookie = customerSessionCookie();
   await destroySession(jar.get(cookie.name)?.value);
   jar.set(cookie.name, result.sessionId, cookie.options);
-  const next = safeCustomerNext(formData.get('next'));
+  const next = safeCustomerNext(textField(formData, 'next'));
   redirect(next === '/' ? '/account' : next);
 }
 

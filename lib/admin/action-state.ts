@@ -7,6 +7,8 @@ import type { TeamOutcome } from '@/lib/admin/team';
 import type { FieldErrors } from '@/lib/menus/admin-schemas';
 import type { MutationOutcome } from '@/lib/menus/mutations';
 
+import { asForm } from '@/lib/http/form';
+
 import { staleMinutes } from './format';
 
 /** What the admin typed, sent back with a rejected save so the form shows it again, not the old values. */
@@ -34,9 +36,9 @@ export const NOTHING_SAVED = 'Nothing was saved: correct the marked fields.';
  * The form's fields as a plain object (`Object.fromEntries`), without React's `$ACTION_…` bookkeeping
  * entries or files. Unchecked checkboxes are simply absent, which the schemas read as false.
  */
-export function formValues(formData: FormData): FormValues {
+export function formValues(formData: unknown): FormValues {
   return Object.fromEntries(
-    [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !entry[0].startsWith('$ACTION')),
+    [...asForm(formData).entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !entry[0].startsWith('$ACTION')),
   );
 }
 

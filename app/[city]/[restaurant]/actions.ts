@@ -9,6 +9,7 @@ import { addToCart, setQuantity } from '@/lib/cart/cart';
 import { getCustomer, requireCustomer } from '@/lib/customers/session';
 import { changeFavourite } from '@/lib/favourites/change';
 import type { FavouriteFormState } from '@/lib/favourites/types';
+import { asForm, textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { isSlug } from '@/lib/menus/slug';
@@ -52,7 +53,7 @@ export async function checkout(path: string, _previous: CheckoutState, form: For
   if (!customer) redirect(`/login?next=${encodeURIComponent(MENU_PATH.test(path) ? path : '/')}`);
   let orderId: string;
   try {
-    const result = await placeOrder(customer, { idempotencyKey: String(form.get('idempotencyKey') ?? '') });
+    const result = await placeOrder(customer, { idempotencyKey: textField(form, 'idempotencyKey', 200) });
     if (result.status !== 'placed') return { error: result.message };
     orderId = result.order.id;
   } catch (error) {
@@ -79,7 +80,7 @@ export async function saveFavourite(
     const result = await changeFavourite({
       customerId: customer.customerId,
       restaurantSlug,
-      favourite: form.get('favourite'),
+      favourite: asForm(form).get('favourite'),
     });
     if (!result.ok) return { message: result.message };
     revalidatePath(`/${result.restaurant.citySlug}/${result.restaurant.slug}`);

@@ -11,6 +11,7 @@ import { sessionCookie } from '@/lib/auth/cookie';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { destroySession } from '@/lib/auth/sessions';
 import { normalizeEmail, signIn, type SignInResult } from '@/lib/auth/sign-in';
+import { asForm } from '@/lib/http/form';
 
 const credentials = z.object({
   email: z.string().trim().min(1).max(254),
@@ -25,7 +26,8 @@ const MESSAGES: Record<Exclude<SignInResult, { ok: true }>['error'], string> = {
   'too-many-attempts': 'Too many attempts. Please wait a few minutes and try again.',
 };
 
-export async function logIn(_previous: LoginFormState, formData: FormData): Promise<LoginFormState> {
+export async function logIn(_previous: LoginFormState, form: FormData): Promise<LoginFormState> {
+  const formData = asForm(form);
   const parsed = credentials.safeParse({
     email: formData.get('email'),
     password: formData.get('password'),

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 
 import { requireAdmin } from '@/lib/auth/admin';
+import { asForm } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { discardDeadLetter, retryDeadLetter, type DeadLetterOutcome } from '@/lib/queue/admin';
 
@@ -20,10 +21,12 @@ async function run(what: string, operation: () => Promise<DeadLetterOutcome>): P
 
 export async function retryDeadLetterAction(formData: FormData): Promise<void> {
   const admin = await requireAdmin();
-  await run('retry', () => retryDeadLetter(admin.adminId, formData.get('queue'), formData.get('id')));
+  const form = asForm(formData);
+  await run('retry', () => retryDeadLetter(admin.adminId, form.get('queue'), form.get('id')));
 }
 
 export async function discardDeadLetterAction(formData: FormData): Promise<void> {
   const admin = await requireAdmin();
-  await run('discard', () => discardDeadLetter(admin.adminId, formData.get('queue'), formData.get('id')));
+  const form = asForm(formData);
+  await run('discard', () => discardDeadLetter(admin.adminId, form.get('queue'), form.get('id')));
 }

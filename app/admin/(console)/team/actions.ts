@@ -36,17 +36,17 @@ export async function addAdminAction(_state: ActionState, formData: FormData): P
 
 export async function disableAdminAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requireAdmin();
-  return run('disable', 'Disabled.', () => setAdminDisabled(admin.adminId, formData.get('id'), true));
+  return run('disable', 'Disabled.', () => setAdminDisabled(admin.adminId, formValues(formData).id, true));
 }
 
 export async function enableAdminAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requireAdmin();
-  return run('enable', 'Enabled: they can sign in again.', () => setAdminDisabled(admin.adminId, formData.get('id'), false));
+  return run('enable', 'Enabled: they can sign in again.', () => setAdminDisabled(admin.adminId, formValues(formData).id, false));
 }
 
 export async function deleteAdminAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const admin = await requireAdmin();
-  return run('delete', 'Deleted.', () => deleteAdmin(admin.adminId, formData.get('id')));
+  return run('delete', 'Deleted.', () => deleteAdmin(admin.adminId, formValues(formData).id));
 }
 
 /** A new password ends every session of that admin; changing your own keeps you signed in here with a fresh one. */

@@ -21,7 +21,7 @@ const OUT_OF_DATE: ActionState = { status: 'failed', message: 'This form is out 
 const restaurantPath = (slug: string) => `/admin/restaurants/${slug}`;
 
 function isId(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2_147_483_647;
 }
 
 async function answer(
