@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { ActionResult } from '@/components/admin/action-result';
 import { ConfirmForm } from '@/components/admin/confirm-form';
 import { styles } from '@/components/admin/styles';
+import { TableHead } from '@/components/admin/table-head';
 import { useResultFocus } from '@/components/admin/use-result-focus';
 import { IDLE, type ActionState } from '@/lib/admin/action-state';
 
@@ -36,17 +37,7 @@ export function CacheKeyTable({ rows, purgeAction, caption }: { rows: KeyRowView
         <div className="overflow-x-auto">
           <table className={styles.table} data-testid="cache-keys">
             <caption className="sr-only">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={styles.th}>Key</th>
-                <th scope="col" className={styles.th}>Type</th>
-                <th scope="col" className={styles.th}>TTL</th>
-                <th scope="col" className={styles.th}>Size</th>
-                <th scope="col" className={`${styles.th} text-right`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Key', 'Type', 'TTL', 'Size']} actions />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.key} data-testid="cache-key-row" data-key={row.key}>

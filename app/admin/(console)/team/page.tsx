@@ -3,8 +3,8 @@ import type { Metadata } from 'next';
 import { AuditTable } from '@/components/admin/audit-table';
 import { PageHeader } from '@/components/admin/page-header';
 import { styles } from '@/components/admin/styles';
-import { AddAdminForm, MemberActions } from '@/components/admin/team-forms';
-import { formatWhen } from '@/lib/admin/format';
+import { AddAdminForm } from '@/components/admin/team-forms';
+import { TeamTable } from '@/components/admin/team-table';
 import { readTeamPage } from '@/lib/admin/team-reads';
 import { requireAdmin } from '@/lib/auth/admin';
 
@@ -27,52 +27,12 @@ export default async function AdminTeamPage() {
         <h2 id="team-members" className={styles.sectionTitle}>
           Admins
         </h2>
-        <div className="mt-4 overflow-x-auto">
-          <table className={styles.table} data-testid="team">
-            <thead>
-              <tr>
-                <th scope="col" className={styles.th}>Admin</th>
-                <th scope="col" className={styles.th}>Status</th>
-                <th scope="col" className={styles.th}>Added</th>
-                <th scope="col" className={`${styles.th} text-right`}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {team.map((member) => (
-                <tr key={member.id} data-testid="team-member" data-email={member.email}>
-                  <td className={styles.td}>
-                    <p className="font-semibold text-ink">
-                      {member.name}
-                      {member.id === me.adminId ? <span className="ml-2 text-xs font-medium text-muted">(you)</span> : null}
-                    </p>
-                    <p className="text-muted">{member.email}</p>
-                  </td>
-                  <td className={styles.td}>
-                    <span
-                      data-testid="member-status"
-                      className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${member.disabled ? 'bg-stone-100 text-muted' : 'bg-emerald-50 text-emerald-800'}`}
-                    >
-                      {member.disabled ? 'Disabled' : 'Active'}
-                    </span>
-                  </td>
-                  <td className={`${styles.td} whitespace-nowrap text-muted`}>
-                    <time dateTime={member.createdAt.toISOString()}>{formatWhen(member.createdAt)}</time>
-                  </td>
-                  <td className={styles.td}>
-                    <MemberActions
-                      member={{ id: member.id, email: member.email, name: member.name, disabled: member.disabled, self: member.id === me.adminId }}
-                      disableAction={disableAdminAction}
-                      enableAction={enableAdminAction}
-                      deleteAction={deleteAdminAction}
-                      passwordAction={changePasswordAction}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-4">
+          <TeamTable
+            team={team}
+            myId={me.adminId}
+            actions={{ disableAction: disableAdminAction, enableAction: enableAdminAction, deleteAction: deleteAdminAction, passwordAction: changePasswordAction }}
+          />
         </div>
       </section>
 
