@@ -75,9 +75,9 @@ export const keys = {
   /** JSON array of CitySummary. */
   cities: () => `${prefix()}cities:v1:{all}`,
   /** JSON CityRestaurants for one city. */
-  cityRestaurants: (citySlug: string) => `${prefix()}city:v1:{${citySlug}}:restaurants`,
+  cityRestaurants: (citySlug: string) => `${prefix()}city:v2:{${citySlug}}:restaurants`,
   /** JSON RestaurantMenu for one restaurant. */
-  restaurantMenu: (restaurantSlug: string) => `${prefix()}menu:v1:restaurant:{${restaurantSlug}}`,
+  restaurantMenu: (restaurantSlug: string) => `${prefix()}menu:v2:restaurant:{${restaurantSlug}}`,
   /** Hash of shared hit/miss counters per cache namespace (fields `<namespace>:hit`, …). */
   cacheStats: () => `${prefix()}stats:v1:cache`,
   /**
