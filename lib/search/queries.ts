@@ -51,7 +51,10 @@ function restaurantsSql(query: string) {
           'isOpen', r.is_open, 'photoUrl', r.photo_url, 'matched', case when m.by_name then 'name' else 'cuisine' end
         ) as hit,
         row_number() over (
-          order by r.is_open desc, m.by_name desc, m.name_score desc, similarity(${folded}, r.search_name) desc, r.rating desc, r.slug
+          order by r.is_open desc, m.by_name desc, case when m.by_name then m.name_score else 0 end desc,
+            -- Among names the closest whole name; among cuisine matches, places whose main cuisine it is.
+            case when m.by_name then similarity(${folded}, r.search_name) else similarity(${folded}, search_fold(r.cuisines[1])) end desc,
+            r.rating desc, r.slug
         ) as rank
       from restaurants r
       cross join lateral (
@@ -74,8 +77,8 @@ function dishesSql(query: string) {
   // Indexed columns against expressions of the query alone, so the GIN indexes (0007) stay usable
   // where a city's catalogue is large enough for the planner to want them.
   const byName = sql`(mi.search_name %> ${folded} or mi.search_skeleton @@ ${skeleton})`;
-  const order = sql`(r.is_open and mi.available) desc, s.by_name desc, s.name_score desc,
-    similarity(${folded}, mi.search_name) desc, mi.bestseller desc, r.rating desc, mi.id`;
+  const order = sql`(r.is_open and mi.available) desc, s.by_name desc, case when s.by_name then s.name_score else 0 end desc,
+    (mi.search_name = ${folded}) desc, mi.bestseller desc, similarity(${folded}, mi.search_name) desc, r.rating desc, mi.id`;
   return sql<DishHit[]>`(
     select coalesce(json_agg(hit order by rank), '[]'::json) from (
       select hit, rank from (
@@ -104,9 +107,9 @@ function dishesSql(query: string) {
   )`;
 }
 
-/** The city's matching restaurants and dishes, best first; null for an unknown city. */
-export async function searchCity(db: Database, citySlug: string, query: string): Promise<SearchResults | null> {
-  const [row] = await db
+/** The statement itself, for loadCitySearch and for tests that EXPLAIN it. */
+export function citySearchStatement(db: Database, citySlug: string, query: string) {
+  return db
     .select({
       city: { slug: cities.slug, name: cities.name },
       restaurants: restaurantsSql(query),
@@ -114,6 +117,11 @@ export async function searchCity(db: Database, citySlug: string, query: string):
     })
     .from(cities)
     .where(eq(cities.slug, citySlug));
+}
+
+/** The city's matching restaurants and dishes, best first; null for an unknown city. */
+export async function loadCitySearch(db: Database, citySlug: string, query: string): Promise<SearchResults | null> {
+  const [row] = await citySearchStatement(db, citySlug, query);
   if (!row) return null;
   return { city: row.city, restaurants: parseJson(row.restaurants), dishes: parseJson(row.dishes) };
 }
