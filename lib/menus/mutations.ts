@@ -33,11 +33,11 @@ export type MutationOutcome<T> =
   | { status: 'conflict'; message: string }
   | { status: 'not-found' };
 
-type Committed<T> = { status: 'committed'; value: T; keys: string[] } | Exclude<MutationOutcome<T>, { status: 'saved' }>;
+export type Committed<T> = { status: 'committed'; value: T; keys: string[] } | Exclude<MutationOutcome<T>, { status: 'saved' }>;
 
 const CONFLICT = 'Someone else saved this since you opened the form. Reload to see their changes, then edit again.';
 
-async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
+export async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
   const result = await getDb().transaction((tx) => work(tx as unknown as Database));
   if (result.status !== 'committed') return result;
   return { status: 'saved', value: result.value, invalidation: await invalidate(result.keys) };
@@ -88,7 +88,7 @@ export async function updateRestaurant(actor: Actor, slug: string, input: unknow
 }
 
 /** An item shows on its restaurant's menu and in its city's search results (name, price, veg, availability…). */
-function itemKeys(restaurant: { slug: string; citySlug: string }): string[] {
+export function itemKeys(restaurant: { slug: string; citySlug: string }): string[] {
   return [keys.restaurantMenu(restaurant.slug), keys.citySearch(restaurant.citySlug)];
 }
 
