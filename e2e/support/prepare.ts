@@ -14,11 +14,14 @@ import {
   E2E_ADMIN,
   E2E_DATABASE_URL,
   E2E_KEY_PREFIX,
+  E2E_MEDIA_DIR,
   E2E_PGLITE_DIR,
   E2E_RATELIMIT_KEY_PREFIX,
   E2E_RATELIMIT_PGLITE_DIR,
   E2E_REDIS_URL,
 } from './config';
+
+fs.rmSync(E2E_MEDIA_DIR, { recursive: true, force: true });
 
 if (E2E_DATABASE_URL) {
   const url = new URL(E2E_DATABASE_URL);
