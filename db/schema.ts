@@ -128,9 +128,6 @@ export const menuItems = pgTable(
   (table) => [
     uniqueIndex('menu_items_restaurant_name_idx').on(table.restaurantId, table.name),
     index('menu_items_restaurant_category_position_idx').on(table.restaurantId, table.categoryId, table.position),
-    index('menu_items_search_name_idx').using('gin', table.searchName.op('gin_trgm_ops')),
-    index('menu_items_search_skeleton_idx').using('gin', table.searchSkeleton),
-    index('menu_items_search_description_idx').using('gin', table.searchDescription),
     check('menu_items_price_positive', sql`${table.pricePaise} > 0`),
   ],
 );

@@ -4,7 +4,4 @@ ALTER TABLE "menu_items" ADD COLUMN "search_skeleton" "tsvector" GENERATED ALWAY
 ALTER TABLE "menu_items" ADD COLUMN "search_description" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', search_fold("menu_items"."description"))) STORED NOT NULL;--> statement-breakpoint
 ALTER TABLE "restaurants" ADD COLUMN "photo_url" text;--> statement-breakpoint
 ALTER TABLE "restaurants" ADD COLUMN "search_name" text GENERATED ALWAYS AS (search_fold("restaurants"."name")) STORED NOT NULL;--> statement-breakpoint
-ALTER TABLE "restaurants" ADD COLUMN "search_cuisines" text GENERATED ALWAYS AS (search_fold_all("restaurants"."cuisines")) STORED NOT NULL;--> statement-breakpoint
-CREATE INDEX "menu_items_search_name_idx" ON "menu_items" USING gin ("search_name" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "menu_items_search_skeleton_idx" ON "menu_items" USING gin ("search_skeleton");--> statement-breakpoint
-CREATE INDEX "menu_items_search_description_idx" ON "menu_items" USING gin ("search_description");
+ALTER TABLE "restaurants" ADD COLUMN "search_cuisines" text GENERATED ALWAYS AS (search_fold_all("restaurants"."cuisines")) STORED NOT NULL;
