@@ -13,10 +13,10 @@
 //   cold rounds cycle through searches never asked before (the Postgres queries each round caused, from
 //   /api/health, show they really missed). The median pair's ratio is reported, so load from anything
 //   else on the machine moves both rounds of a pair alike.
-import http from 'node:http';
 
 import autocannon from 'autocannon';
 
+import { dbQueries, summary, timedGetter } from './bench-http';
 import { startBenchServer } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3204);
@@ -28,9 +28,9 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const CITIES = ['bengaluru', 'mumbai', 'delhi', 'hyderabad', 'chennai', 'pune', 'kolkata', 'ahmedabad'];
 const WORDS = ['biryani', 'biriyani', 'panner tikka', 'dosa', 'masala dosa', 'momos', 'pizza', 'butter chiken', 'gulab jamun', 'coffee', 'noodles', 'chaat', 'kebab', 'thali', 'rolls', 'saffron'];
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const server = await startBenchServer({ port: PORT, keyPrefix: 'thali-bench-search:', env: { RATE_LIMIT_API_PER_MINUTE: '1000000000' } });
 const base = server.base;
+const timedGet = timedGetter(base);
 let fresh = 0;
 /** A search no request has made yet (a number makes it new; it costs the same SQL as any other). */
 const freshPath = () => {
@@ -59,10 +59,10 @@ try {
     const order = pair % 2 === 0 ? (['cached', 'cold'] as const) : (['cold', 'cached'] as const);
     const rps: Record<string, number> = {};
     for (const kind of order) {
-      const queriesBefore = await dbQueries();
+      const queriesBefore = await dbQueries(base);
       const requests = kind === 'cached' ? [{ path: cachedPath }] : [{ setupRequest: (request: { path: string }) => ({ ...request, path: freshPath() }) }];
       const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests });
-      const queries = (await dbQueries()) - queriesBefore;
+      const queries = (await dbQueries(base)) - queriesBefore;
       rps[kind] = result.requests.average;
       rows.push({ pair, kind, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, requests: result.requests.total, 'Postgres queries': queries, 'non-2xx': result.non2xx, errors: result.errors + result.timeouts });
     }
@@ -74,37 +74,4 @@ try {
   console.log(`cached / cold throughput, median pair: ${sorted[Math.floor(sorted.length / 2)]!.toFixed(2)} (pairs: ${ratios.map((r) => r.toFixed(2)).join(', ')})`);
 } finally {
   await server.stop();
-}
-
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { samples: samples.length, 'p50 ms': round(at(0.5)), 'p90 ms': round(at(0.9)), 'p99 ms': round(at(0.99)) };
-}
-
-function round(ms: number) {
-  return Math.round(ms * 100) / 100;
-}
-
-function timedGet(path: string, expected: 'HIT' | 'MISS'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    http
-      .get(base + path, { agent }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          const elapsed = performance.now() - started;
-          const cache = response.headers['x-cache'];
-          if (response.statusCode !== 200 || cache !== expected) {
-            reject(new Error(`${path}: expected 200 ${expected}, got ${response.statusCode} ${String(cache)}`));
-          } else resolve(elapsed);
-        });
-      })
-      .on('error', reject);
-  });
-}
-
-async function dbQueries(): Promise<number> {
-  const health = (await (await fetch(`${base}/api/health`)).json()) as { counters: { dbQueries: number } };
-  return health.counters.dbQueries;
 }

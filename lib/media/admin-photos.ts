@@ -46,7 +46,7 @@ function changeFor(target: PhotoTarget): Change {
 }
 
 /** The admin behind a request, or the answer that refuses it: the route handlers' first step. */
-export async function authorizePhotoChange(request: Request): Promise<{ adminId: number } | Response> {
+async function authorizePhotoChange(request: Request): Promise<{ adminId: number } | Response> {
   if (!isSameOrigin(request)) return jsonError(403, 'Photos can only be changed from this site’s admin pages.');
   const lookup = await lookUpAdmin();
   if (lookup.status === 'unavailable') return jsonError(503, 'Sign-in is temporarily unavailable: nothing was changed. Try again in a moment.');
@@ -94,4 +94,21 @@ export async function uploadPhoto(request: Request, target: PhotoTarget | null, 
 export async function removePhoto(target: PhotoTarget | null, adminId: number): Promise<Response> {
   if (!target) return jsonError(404, 'No such restaurant or item.');
   return save(target, adminId, null, 'Photo removed: customers see the illustration again.');
+}
+
+/** The PUT and DELETE handlers of one photo route; `params` are its path parameters. */
+export function photoRouteHandlers<Params extends { slug: string; id?: string }>() {
+  type Context = { params: Promise<Params> };
+  return {
+    async PUT(request: Request, context: Context): Promise<Response> {
+      const admin = await authorizePhotoChange(request);
+      if (admin instanceof Response) return admin;
+      return uploadPhoto(request, photoTarget(await context.params), admin.adminId);
+    },
+    async DELETE(request: Request, context: Context): Promise<Response> {
+      const admin = await authorizePhotoChange(request);
+      if (admin instanceof Response) return admin;
+      return removePhoto(photoTarget(await context.params), admin.adminId);
+    },
+  };
 }

@@ -2,12 +2,12 @@ import 'server-only';
 
 import { and, eq, isNotNull } from 'drizzle-orm';
 
-import { getDb } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
 
 import { auditLog, cities, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 
-import { commitThenInvalidate, itemKeys, type Actor, type MutationOutcome } from './mutations';
+import { commitThenInvalidate, itemKeys, type Actor, type Committed, type MutationOutcome } from './mutations';
 
 /**
  * Setting or removing a photo (the bytes are already stored: lib/media). Like every admin write, the
@@ -41,15 +41,7 @@ export async function setRestaurantPhoto(actor: Actor, slug: string, photoUrl: s
 
     // The cover shows on the menu's header, the city's listing card and search results.
     const derived = [keys.restaurantMenu(slug), keys.cityRestaurants(current.citySlug), keys.citySearch(current.citySlug)];
-    await tx.insert(auditLog).values({
-      adminId: actor.adminId,
-      action: photoUrl ? 'restaurant.photo' : 'restaurant.photo.remove',
-      restaurantId: current.id,
-      target: `restaurant:${slug}`,
-      changes: { photoUrl: { from: current.photoUrl, to: photoUrl } },
-      invalidatedKeys: derived,
-    });
-    return { status: 'committed', value: { photoUrl }, keys: derived };
+    return recordChange(tx, actor, { action: 'restaurant.photo', restaurantId: current.id, target: `restaurant:${slug}` }, current.photoUrl, photoUrl, derived);
   });
 }
 
@@ -65,15 +57,27 @@ export async function setMenuItemPhoto(actor: Actor, restaurantSlug: string, ite
     if (!current) return { status: 'not-found' };
     await tx.update(menuItems).set({ photoUrl, updatedAt: new Date() }).where(eq(menuItems.id, itemId));
 
-    const derived = itemKeys(current);
-    await tx.insert(auditLog).values({
-      adminId: actor.adminId,
-      action: photoUrl ? 'item.photo' : 'item.photo.remove',
-      restaurantId: current.restaurantId,
-      target: `menu_item:${itemId}`,
-      changes: { photoUrl: { from: current.photoUrl, to: photoUrl } },
-      invalidatedKeys: derived,
-    });
-    return { status: 'committed', value: { photoUrl }, keys: derived };
+    const entry = { action: 'item.photo', restaurantId: current.restaurantId, target: `menu_item:${itemId}` };
+    return recordChange(tx, actor, entry, current.photoUrl, photoUrl, itemKeys(current));
   });
+}
+
+/** The audit entry of a photo change (`<action>` or `<action>.remove`), in the change's transaction. */
+async function recordChange(
+  tx: Database,
+  actor: Actor,
+  entry: { action: string; restaurantId: number; target: string },
+  from: string | null,
+  to: string | null,
+  derived: string[],
+): Promise<Committed<{ photoUrl: string | null }>> {
+  await tx.insert(auditLog).values({
+    adminId: actor.adminId,
+    action: to ? entry.action : `${entry.action}.remove`,
+    restaurantId: entry.restaurantId,
+    target: entry.target,
+    changes: { photoUrl: { from, to } },
+    invalidatedKeys: derived,
+  });
+  return { status: 'committed', value: { photoUrl: to }, keys: derived };
 }

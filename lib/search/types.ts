@@ -1,4 +1,4 @@
-import type { RestaurantSummary } from '@/lib/menus/types';
+import type { MenuItemView, RestaurantSummary } from '@/lib/menus/types';
 
 /**
  * What a city search answers (GET /api/cities/<city>/search and searchCity()): restaurants and dishes,
@@ -13,16 +13,7 @@ export interface RestaurantHit extends RestaurantSummary {
 }
 
 /** A dish found by its name or (only) its description, with the restaurant that serves it. */
-export interface DishHit {
-  id: number;
-  name: string;
-  description: string;
-  pricePaise: number;
-  veg: boolean;
-  available: boolean;
-  bestseller: boolean;
-  /** The dish's own photo (lib/media), or null: then show its category's illustration (lib/illustrations). */
-  photoUrl: string | null;
+export interface DishHit extends MenuItemView {
   /** Its menu category, e.g. "Biryani", for the illustration and for context. */
   category: string;
   restaurant: { slug: string; name: string; isOpen: boolean };
