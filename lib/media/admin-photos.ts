@@ -69,12 +69,23 @@ async function save(target: PhotoTarget, adminId: number, photoUrl: string | nul
 
 /** The admin's page re-renders itself after the answer (router.refresh), so no path is revalidated here. */
 export async function uploadPhoto(request: Request, target: PhotoTarget | null, adminId: number): Promise<Response> {
+  if (!target) return jsonError(404, 'No such restaurant or item.');
   // Known before a byte is read, so an upload for nothing is neither processed nor stored.
-  if (!target || !(await photoTargetExists(target.restaurantSlug, target.kind === 'dish' ? target.itemId : undefined))) {
-    return jsonError(404, 'No such restaurant or item.');
+  let exists: boolean;
+  try {
+    exists = await photoTargetExists(target.restaurantSlug, target.kind === 'dish' ? target.itemId : undefined);
+  } catch (error) {
+    log.error('photo target lookup failed', { error: error instanceof Error ? error.message : String(error) });
+    return jsonError(503, 'Nothing was saved: the database did not answer. Try again in a moment.');
   }
+  if (!exists) return jsonError(404, 'No such restaurant or item.');
 
-  const body = await readBodyWithin(request, MAX_PHOTO_BYTES);
+  let body: Awaited<ReturnType<typeof readBodyWithin>>;
+  try {
+    body = await readBodyWithin(request, MAX_PHOTO_BYTES);
+  } catch {
+    return jsonError(400, 'The upload was interrupted: nothing was changed. Try again.');
+  }
   if (!body.ok) return jsonError(413, PHOTO_MESSAGES.tooLarge);
   const processed = await processPhoto(body.bytes, target.kind);
   if (!processed.ok) return jsonError(REFUSAL_STATUS[processed.reason], processed.message);

@@ -114,7 +114,7 @@ for (const pair of await backendPairs()) {
       expect(found.status === 'found' && found.results.dishes.find((hit) => hit.id === dish.id)?.photoUrl).toBe(photoUrl);
     });
 
-    it('refuses a text file named .jpg, an oversize body (declared or streamed) and an unknown target, changing nothing', async () => {
+    it('refuses a text file named .jpg, an oversize body (declared or streamed), a broken upload and an unknown target, changing nothing', async () => {
       const files = storedFiles();
       const auditCount = await backends.db.db.$count(auditLog);
       const url = `/api/admin/restaurants/${place.slug}/photo`;
@@ -140,6 +140,16 @@ for (const pair of await backendPairs()) {
       expect(streamed.status).toBe(413);
       // It stopped reading just past the limit, not at the end of the stream.
       expect(sent).toBeLessThan(MAX_PHOTO_BYTES + 4 * chunk.length);
+
+      const broken = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new Uint8Array(1024));
+          controller.error(new Error('connection reset'));
+        },
+      });
+      const interrupted = await uploadPhoto(put(url, broken), cover(), adminId);
+      expect(interrupted.status).toBe(400);
+      expect(await interrupted.json()).toEqual({ error: 'The upload was interrupted: nothing was changed. Try again.' });
 
       expect((await uploadPhoto(put(url, await jpeg()), photoTarget({ slug: 'Not A Slug' }), adminId)).status).toBe(404);
       expect((await uploadPhoto(put(url, await jpeg()), photoTarget({ slug: place.slug, id: '0' }), adminId)).status).toBe(404);
