@@ -57,8 +57,8 @@ function adminPath(request: NextRequest): string {
 }
 
 export const config = {
-  // Everything but Next's built assets and the files in public/ (none today): the image optimizer,
-  // 404s and server actions posted to any path are limited like pages. proxy-matcher.test.ts keeps
-  // this list equal to public/'s files.
-  matcher: ['/((?!_next/static/).*)'],
+  // Everything but Next's built assets and each file in public/: the image optimizer, 404s and server
+  // actions posted to any path are limited like pages. Written by scripts/sync-proxy-matcher.mjs
+  // (one literal: Next reads it statically); tests/proxy-matcher.test.ts keeps it equal to public/.
+  matcher: ['/((?!_next/static/|illustrations/biryani\\.0149d8d0ae\\.svg$|illustrations/bread\\.8e5718fa76\\.svg$|illustrations/breakfast\\.9b4193be7a\\.svg$|illustrations/burger\\.b50ae31492\\.svg$|illustrations/chaat\\.42ba73f819\\.svg$|illustrations/chettinad\\.791c8b7e9d\\.svg$|illustrations/coffee\\.9ad56ea58a\\.svg$|illustrations/curry\\.62f78ddfdf\\.svg$|illustrations/default\\.b10a589d86\\.svg$|illustrations/dhokla\\.85d458c08c\\.svg$|illustrations/dosa\\.5bc44007f9\\.svg$|illustrations/drinks\\.5012c5468e\\.svg$|illustrations/fish-curry\\.b570e5521c\\.svg$|illustrations/fish\\.30e65e16dc\\.svg$|illustrations/fried-rice\\.e820e03cb3\\.svg$|illustrations/fries\\.11a22832f0\\.svg$|illustrations/gulab-jamun\\.3812074d73\\.svg$|illustrations/ice-cream\\.002ebd1e43\\.svg$|illustrations/idli\\.68402deac9\\.svg$|illustrations/kebab\\.34a2871ca8\\.svg$|illustrations/kerala\\.0349b1077f\\.svg$|illustrations/korma\\.ea9760d18a\\.svg$|illustrations/luchi\\.41c5b0c4e2\\.svg$|illustrations/manchurian\\.1e2c0d1a62\\.svg$|illustrations/meals\\.853a194c8d\\.svg$|illustrations/momos\\.54dd126e18\\.svg$|illustrations/noodles\\.51f361c854\\.svg$|illustrations/parotta\\.bc758ea2dd\\.svg$|illustrations/pasta\\.d53497262b\\.svg$|illustrations/pav-bhaji\\.558516d340\\.svg$|illustrations/pizza\\.24eff8c3c3\\.svg$|illustrations/rasgulla\\.13284d9444\\.svg$|illustrations/recommended\\.fc0ea99a6b\\.svg$|illustrations/rice\\.5bbfa6dd2c\\.svg$|illustrations/roll\\.e927e49ebe\\.svg$|illustrations/samosa\\.72bf681bbd\\.svg$|illustrations/soup\\.6957926ec4\\.svg$|illustrations/tandoori\\.3ec4fbdbda\\.svg$|illustrations/thali\\.865a605488\\.svg$).*)'],
 };

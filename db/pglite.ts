@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Logger } from 'drizzle-orm/logger';
 import { drizzle } from 'drizzle-orm/pglite';
 
@@ -41,9 +43,15 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The contrib extensions the migrations create (search: migration 0006). PGlite bundles them but
+ * loads only those named when it opens, so every PGlite the app or a test opens passes these.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+
 /** Opens PGlite on a folder (kept between runs) or, with no folder, in memory. */
 export function openPglite(dataDir: string | undefined, logger: Logger): { client: PGlite; db: Database } {
   if (dataDir) claimDataDir(dataDir);
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
   return { client, db: drizzle({ client, schema, logger }) as unknown as Database };
 }

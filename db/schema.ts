@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -16,6 +17,9 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+
+/** Postgres full-text vector; only ever written by generated columns and read in SQL (lib/search). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,8 +52,17 @@ export const restaurants = pgTable(
     costForTwo: integer('cost_for_two').notNull(),
     pureVeg: boolean('pure_veg').notNull().default(false),
     isOpen: boolean('is_open').notNull().default(true),
+    /** Cover photo (lib/media): a content-addressed, immutable URL; null shows the cuisine's illustration. */
+    photoUrl: text('photo_url'),
     /** Bumped by every admin save; a save that read an older version is a conflict. */
     version: integer('version').notNull().default(1),
+    // What search compares (lib/search; functions in migration 0006), kept by Postgres on every write.
+    searchName: text('search_name')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`search_fold(${restaurants.name})`),
+    searchCuisines: text('search_cuisines')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`search_fold_all(${restaurants.cuisines})`),
     ...timestamps,
   },
   (table) => [
@@ -96,8 +109,20 @@ export const menuItems = pgTable(
     available: boolean('available').notNull().default(true),
     bestseller: boolean('bestseller').notNull().default(false),
     position: integer('position').notNull(),
+    /** Dish photo (lib/media): a content-addressed, immutable URL; null shows the category's illustration. */
+    photoUrl: text('photo_url'),
     /** Bumped by every admin save; a save that read an older version is a conflict. */
     version: integer('version').notNull().default(1),
+    // What search compares (lib/search; functions in migration 0006), kept by Postgres on every write.
+    searchName: text('search_name')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`search_fold(${menuItems.name})`),
+    searchSkeleton: tsvector('search_skeleton')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', search_skeleton(search_fold(${menuItems.name})))`),
+    searchDescription: tsvector('search_description')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple', search_fold(${menuItems.description}))`),
     ...timestamps,
   },
   (table) => [

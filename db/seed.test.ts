@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { isSlug } from '@/lib/menus/slug';
+import { PGLITE_EXTENSIONS } from './pglite';
 import * as schema from './schema';
 import { cities, menuCategories, menuItems, restaurants } from './schema';
 import { type AnyDb, isSeeded, seed } from './seed';
@@ -146,7 +147,7 @@ describe('seed on PGlite', () => {
 
   beforeAll(async () => {
     // One in-memory database for the whole file: starting PGlite costs seconds.
-    client = new PGlite();
+    client = new PGlite({ extensions: PGLITE_EXTENSIONS });
     db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: path.join(import.meta.dirname, 'migrations') });
   });

@@ -33,7 +33,8 @@ async function firstItem(page: Page, slug: string) {
 }
 
 const rupees = (paise: number) => (paise / 100).toFixed(2);
-const menuKey = (slug: string) => `${E2E_KEY_PREFIX}menu:v1:restaurant:{${slug}}`;
+const menuKey = (slug: string) => `${E2E_KEY_PREFIX}menu:v2:restaurant:{${slug}}`;
+const searchKey = (city: string) => `${E2E_KEY_PREFIX}search:v1:{${city}}`;
 const secondInstance = `http://127.0.0.1:${E2E_SECOND_PORT}`;
 
 /** Loads the customer's menu page and reads one item's price (as `<data value="249.00">`) and the cache badge. */
@@ -93,7 +94,7 @@ test.describe('editing menus in the admin console', () => {
     await page.getByRole('button', { name: 'Save item' }).click();
     const result = page.getByTestId('item-result');
     await expect(result).toHaveAttribute('data-status', 'saved');
-    await expect(result.getByTestId('invalidated-keys')).toHaveText(menuKey(slug));
+    await expect(result.getByTestId('invalidated-keys').getByRole('listitem')).toHaveText([menuKey(slug), searchKey(CITY)]);
     await expect(page.getByLabel('Price (₹)')).toHaveValue(rupees(newPaise));
 
     // The next customer load reads Postgres, and the menu is then cached again, new price included.

@@ -110,6 +110,10 @@ const schema = z
     /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),
     RATE_LIMIT_OTP_PER_IP_PER_DAY: positiveInt(30),
+    /** Folder of uploaded photos when Vercel Blob is not configured (lib/media/local-store.ts). */
+    MEDIA_DIR: optionalString.transform((value) => value ?? '.data/media'),
+    /** Vercel Blob's read-write token: set, photos are stored in Blob (lib/media/blob-store.ts). */
+    BLOB_READ_WRITE_TOKEN: optionalSecret,
     /** Simulated delay between an order's status steps (placed → accepted → … → delivered). */
     ORDER_STEP_DELAY_MS: positiveInt(20_000),
     ENABLE_BENCH_ROUTES: optionalString.pipe(

@@ -1,4 +1,4 @@
-// The slice of autocannon 9's API that scripts/bench-ratelimit.ts uses (the package ships no types).
+// The slice of autocannon 9's API the bench scripts use (the package ships no types).
 declare module 'autocannon' {
   interface Options {
     url: string;
@@ -6,6 +6,8 @@ declare module 'autocannon' {
     duration?: number;
     pipelining?: number;
     headers?: Record<string, string>;
+    /** Each connection cycles through these; `setupRequest` runs before every request it sends. */
+    requests?: { path?: string; setupRequest?: (request: { path: string }) => { path: string } }[];
   }
   interface Histogram {
     average: number;

@@ -7,21 +7,18 @@
 // BENCH_REDIS_URL override them),
 // then measures: the median latency of a cold request (cache MISS: Postgres, then a Redis write),
 // of a warm one (cache HIT), and how many Postgres queries 100 warm requests cause (expect 0).
-import http from 'node:http';
-
+import { dbQueries, summary, timedGetter } from './bench-http';
 import { startBenchServer } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const COLD_SAMPLES = 60;
 const WARM_SAMPLES = 500;
-// One kept-alive connection, as a browser or a load balancer holds one: the figures are the server's
-// time plus one loopback round trip, not connection set-up (the same client as bench-ratelimit.ts).
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 // Rate limits stay on (every request pays its check); the budget is raised because all ~700 requests
 // come from one client.
 const server = await startBenchServer({ port: PORT, keyPrefix: 'thali-bench:', env: { RATE_LIMIT_API_PER_MINUTE: '100000' } });
 const base = server.base;
+const timedGet = timedGetter(base);
 
 try {
   const slugs = await restaurantSlugs();
@@ -36,9 +33,9 @@ try {
   const warm: number[] = [];
   for (let i = 0; i < WARM_SAMPLES; i++) warm.push(await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT'));
 
-  const before = await dbQueries();
+  const before = await dbQueries(base);
   for (let i = 0; i < 100; i++) await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT');
-  const after = await dbQueries();
+  const after = await dbQueries(base);
 
   console.log('\nGET /api/restaurants/<slug>/menu, sequential requests over loopback');
   console.table({
@@ -50,34 +47,6 @@ try {
   await server.stop();
 }
 
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { samples: samples.length, 'p50 ms': round(at(0.5)), 'p90 ms': round(at(0.9)), 'p99 ms': round(at(0.99)) };
-}
-
-function round(ms: number) {
-  return Math.round(ms * 100) / 100;
-}
-
-function timedGet(path: string, expected: 'HIT' | 'MISS'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    http
-      .get(base + path, { agent }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          const elapsed = performance.now() - started;
-          const cache = response.headers['x-cache'];
-          if (response.statusCode !== 200 || cache !== expected) {
-            reject(new Error(`${path}: expected 200 ${expected}, got ${response.statusCode} ${String(cache)}`));
-          } else resolve(elapsed);
-        });
-      })
-      .on('error', reject);
-  });
-}
-
 async function restaurantSlugs(): Promise<string[]> {
   const cities = (await (await fetch(`${base}/api/cities`)).json()) as { slug: string }[];
   const slugs: string[] = [];
@@ -86,9 +55,4 @@ async function restaurantSlugs(): Promise<string[]> {
     slugs.push(...list.map((restaurant) => restaurant.slug));
   }
   return slugs;
-}
-
-async function dbQueries(): Promise<number> {
-  const health = (await (await fetch(`${base}/api/health`)).json()) as { counters: { dbQueries: number } };
-  return health.counters.dbQueries;
 }

@@ -1,34 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-
 import * as pageStaticInfo from 'next/dist/build/analysis/get-page-static-info';
 import { getMiddlewareRouteMatcher } from 'next/dist/shared/lib/router/utils/middleware-route-matcher';
 import { describe, expect, it } from 'vitest';
 
 import { config } from '@/proxy';
 
+import { expectedMatcher } from '../scripts/sync-proxy-matcher.mjs';
+
 /**
  * Finding 5: paths ending in .png, .js, .css… skipped proxy.ts, yet Next ran server actions and
  * rendered 404s there. Only Next's built assets and files that really exist in public/ may skip it.
  */
-const PUBLIC = path.resolve(import.meta.dirname, '..', 'public');
-
-function publicFiles(dir = PUBLIC, base = ''): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const relative = `${base}${entry.name}`;
-    return entry.isDirectory() ? publicFiles(path.join(dir, entry.name), `${relative}/`) : [relative];
-  });
-}
-
-const escape = (file: string) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** What the matcher must be for public/ as it is: `_next/static/` and each public file, exactly. */
-function expectedMatcher(): string {
-  const exempt = ['_next/static/', ...publicFiles().sort().map((file) => `${escape(file)}$`)];
-  return `/((?!${exempt.join('|')}).*)`;
-}
-
 // Next's own compilation of a matcher (exported, but not in its type declarations).
 const { getMiddlewareMatchers } = pageStaticInfo as unknown as {
   getMiddlewareMatchers(matcher: unknown, config: unknown): Parameters<typeof getMiddlewareRouteMatcher>[0];
@@ -44,6 +25,7 @@ const runsProxy = (pathname: string) =>
 
 describe('proxy.ts matcher', () => {
   it("exempts exactly Next's built assets and the files in public/", () => {
+    // After public/ changed: `node scripts/sync-proxy-matcher.mjs` rewrites the matcher.
     expect(config.matcher).toEqual([expectedMatcher()]);
   });
 

@@ -5,6 +5,7 @@ export const NAMESPACE_LABELS: Record<CacheNamespace | PrivateNamespace, string>
   cities: 'The list of cities',
   city: 'Each city’s restaurants',
   menu: 'Each restaurant’s menu',
+  search: 'Search results per city and search',
   session: 'Admin and customer sessions',
   admin: 'Admins’ session epochs (signing out every session of one admin)',
   otp: 'One-time passwords',

@@ -7,6 +7,8 @@ export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || undefined;
 export const E2E_REDIS_URL = process.env.E2E_REDIS_URL || undefined;
 export const E2E_KEY_PREFIX = 'thali-e2e:';
 export const E2E_PGLITE_DIR = '.data/e2e-pglite';
+/** Uploaded photos of the e2e servers (both instances share it, as servers behind one domain would). */
+export const E2E_MEDIA_DIR = '.data/e2e-media';
 /**
  * A second `next start` on the same Redis and Postgres, to show a save or a sign-out reaching every
  * instance. It talks to Redis through the Upstash REST driver (the first one over TCP), via the REST
@@ -51,6 +53,7 @@ export function e2eServerEnv(): Record<string, string> {
     ORDER_STEP_DELAY_MS: '1000',
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: '1000',
     RATE_LIMIT_OTP_PER_IP_PER_DAY: '1000',
+    MEDIA_DIR: E2E_MEDIA_DIR,
   };
   if (E2E_DATABASE_URL) env.DATABASE_URL = E2E_DATABASE_URL;
   else env.PGLITE_DIR = E2E_PGLITE_DIR;

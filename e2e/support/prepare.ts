@@ -14,6 +14,7 @@ import {
   E2E_ADMIN,
   E2E_DATABASE_URL,
   E2E_KEY_PREFIX,
+  E2E_MEDIA_DIR,
   E2E_PGLITE_DIR,
   E2E_RATELIMIT_KEY_PREFIX,
   E2E_RATELIMIT_PGLITE_DIR,
@@ -21,6 +22,8 @@ import {
   E2E_TWILIO_KEY_PREFIX,
   E2E_TWILIO_PGLITE_DIR,
 } from './config';
+
+fs.rmSync(E2E_MEDIA_DIR, { recursive: true, force: true });
 
 if (E2E_DATABASE_URL) {
   const url = new URL(E2E_DATABASE_URL);

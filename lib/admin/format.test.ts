@@ -42,6 +42,7 @@ describe('admin formatting', () => {
       ),
     ).toEqual(['price: ₹249 → ₹279.50', 'available: yes → no', 'cuisines: A → A, B', 'category: Mains → #8', 'description: (empty) → “Crisp”']);
     expect(describeChanges({ name: 'Idli', pricePaise: 6000 })).toEqual(['name: “Idli”', 'price: ₹60']);
+    expect(describeChanges({ photoUrl: { from: null, to: `/media/${'ab12cd34'.repeat(4)}.webp` } })).toEqual(['photo: — → #ab12cd34']);
   });
 
   it('sums up a purge in one line, and flags one that never reported back', () => {

@@ -46,12 +46,15 @@ const FIELD_LABELS: Record<string, string> = {
   pricePaise: 'price',
   categoryId: 'category',
   isOpen: 'open',
+  photoUrl: 'photo',
 };
 
 function formatValue(field: string, value: unknown, categories: ReadonlyMap<number, string>): string {
   if (value === null || value === undefined) return '—';
   if (field === 'pricePaise' && typeof value === 'number') return formatRupees(value);
   if (field === 'categoryId' && typeof value === 'number') return categories.get(value) ?? `#${value}`;
+  // Photo URLs end in a content hash: its first characters are enough to tell two photos apart.
+  if (field === 'photoUrl' && typeof value === 'string') return `#${value.split('/').pop()!.slice(0, 8)}`;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'string') return value === '' ? '(empty)' : `“${value}”`;
@@ -86,6 +89,10 @@ const ACTION_LABELS: Record<string, string> = {
   'item.create': 'Item added',
   'item.update': 'Item edited',
   'item.delete': 'Item deleted',
+  'restaurant.photo': 'Cover photo set',
+  'restaurant.photo.remove': 'Cover photo removed',
+  'item.photo': 'Item photo set',
+  'item.photo.remove': 'Item photo removed',
   'cache.purge': 'Cache purged',
   'queue.retry': 'Dead job retried',
   'queue.discard': 'Dead job discarded',

@@ -9,6 +9,7 @@ import {
   CACHE_NAMESPACES,
   PRIVATE_NAMESPACES,
   isGenerationKey,
+  isSearchResultsKey,
   keys,
   segmentOf,
   type CacheNamespace,
@@ -77,7 +78,7 @@ export function cacheNamespaceOfKey(key: string): CacheNamespace | undefined {
 
 /** Whether the app itself reads this key through read-through.ts (so it has a generation beside it). */
 export function isEntryKey(key: string): boolean {
-  if (key === keys.cities()) return true;
+  if (key === keys.cities() || isSearchResultsKey(key)) return true;
   const tag = /\{([^{}]*)\}/.exec(key)?.[1];
   return tag !== undefined && (key === keys.cityRestaurants(tag) || key === keys.restaurantMenu(tag));
 }

@@ -16,7 +16,7 @@ import { escapeGlob } from '@/lib/redis/glob';
 
 const SECOND = 1000;
 
-export const CACHE_NAMESPACES = ['cities', 'city', 'menu'] as const;
+export const CACHE_NAMESPACES = ['cities', 'city', 'menu', 'search'] as const;
 /** Namespaces that are not cache: shown as counts only, never values, and never purged from the admin. */
 export const PRIVATE_NAMESPACES = [
   'session',
@@ -56,7 +56,18 @@ export function withJitter(ttlMs: number, random: () => number = Math.random): n
  * drops one (a customer's favourites token expires: see FAVOURITES_GENERATION_TTL_MS).
  */
 export function generationKey(entryKey: string): string {
-  return `${entryKey}:gen`;
+  return `${generationOwner(entryKey)}:gen`;
+}
+
+/**
+ * The entry key whose generation an entry follows: itself, except a city's search results, which all
+ * follow one per city (`search:v1:{<city>}`, never itself stored), so one rotation after a save makes
+ * every cached search of that city stale, however many different searches there were.
+ */
+export function generationOwner(entryKey: string): string {
+  const own = prefix();
+  const match = entryKey.startsWith(own) ? SEARCH_RESULTS_KEY.exec(entryKey.slice(own.length)) : null;
+  return match ? `${own}${match[1]}` : entryKey;
 }
 
 export function isGenerationKey(key: string): boolean {
@@ -72,13 +83,40 @@ export function sessionTtlMs(): number {
 }
 export const SESSION_MAX_AGE_MS = 7 * 24 * 3_600 * SECOND;
 
+/**
+ * Search results (lib/search) live briefly: each distinct search is its own entry, so the TTL is what
+ * bounds their number. Freshness comes from the city's generation, rotated after every save that
+ * changes what a search shows, not from this TTL.
+ */
+export const SEARCH_TTL_MS = 60 * SECOND;
+
+const SEARCH_RESULTS_KEY = /^(search:v1:\{[a-z0-9-]+\}):q:[A-Za-z0-9_-]+$/;
+
+/** Whether a full key holds one search's results (an entry whose generation is its city's). */
+export function isSearchResultsKey(key: string): boolean {
+  return generationOwner(key) !== key;
+}
+
+/** A normalized search (lib/search/query.ts) as a fixed-length key part: no user text in key names. */
+function searchDigest(normalizedQuery: string): string {
+  return createHash('sha256').update(normalizedQuery).digest('base64url').slice(0, 22);
+}
+
 export const keys = {
   /** JSON array of CitySummary. */
   cities: () => `${prefix()}cities:v1:{all}`,
   /** JSON CityRestaurants for one city. */
-  cityRestaurants: (citySlug: string) => `${prefix()}city:v1:{${citySlug}}:restaurants`,
+  cityRestaurants: (citySlug: string) => `${prefix()}city:v2:{${citySlug}}:restaurants`,
   /** JSON RestaurantMenu for one restaurant. */
-  restaurantMenu: (restaurantSlug: string) => `${prefix()}menu:v1:restaurant:{${restaurantSlug}}`,
+  restaurantMenu: (restaurantSlug: string) => `${prefix()}menu:v2:restaurant:{${restaurantSlug}}`,
+  /**
+   * A city's search results as one invalidation target: never stored itself, its generation
+   * (`…:gen`) is the one every search of the city follows (generationOwner). Saves list this key.
+   */
+  citySearch: (citySlug: string) => `${prefix()}search:v1:{${citySlug}}`,
+  /** JSON SearchResults for one normalized search in one city. */
+  citySearchResults: (citySlug: string, normalizedQuery: string) =>
+    `${prefix()}search:v1:{${citySlug}}:q:${searchDigest(normalizedQuery)}`,
   /** Hash of shared hit/miss counters per cache namespace (fields `<namespace>:hit`, …). */
   cacheStats: () => `${prefix()}stats:v1:cache`,
   /**

@@ -7,7 +7,7 @@ import { countCacheLookup } from '@/lib/metrics/counters';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { generationKey, namespaceOf, withJitter } from './keys';
+import { generationKey, generationOwner, namespaceOf, withJitter } from './keys';
 import { singleFlight } from './single-flight';
 import { recordCacheLookup } from './stats';
 import type { Cached, CacheStatus } from './types';
@@ -69,9 +69,12 @@ export async function readThrough<T>(spec: ReadThroughSpec<T>): Promise<Cached<T
   return { value: lookup.value, cache: { status: lookup.status, ms, degraded: lookup.degraded } };
 }
 
-/** Flights are per entry key and generation: see lookUp. */
+/**
+ * Flights are per entry key and generation (see lookUp), filed under the entry whose generation the
+ * key follows, so invalidating that entry forgets them all (a city's searches: generationOwner).
+ */
 export function flightPrefix(key: string): string {
-  return `${key}#`;
+  return `${generationOwner(key)}#`;
 }
 
 async function lookUp<T>(spec: ReadThroughSpec<T>): Promise<Lookup<T>> {
@@ -87,7 +90,7 @@ async function lookUp<T>(spec: ReadThroughSpec<T>): Promise<Lookup<T>> {
 
   // Concurrent misses share one load, but only with readers that saw the same generation: a reader
   // arriving after a save saw the new token, so it never joins a load that began before the commit.
-  const flight = `${flightPrefix(key)}${read.ok ? (generation ?? 'none') : 'redis-unavailable'}`;
+  const flight = `${flightPrefix(key)}${key}#${read.ok ? (generation ?? 'none') : 'redis-unavailable'}`;
   const value = await singleFlight(flight, () => loadAndStore(spec, read.ok, generation));
   return { value, status: 'MISS', degraded: !read.ok };
 }

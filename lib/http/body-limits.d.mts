@@ -1,4 +1,6 @@
 export const ACTION_BODY_LIMIT: number;
+export const PHOTO_BODY_LIMIT: number;
+export const LARGEST_BODY_LIMIT: number;
 export function bodyLimitFor(method: string, pathname: string): number;
 export function bodyRefusal(
   method: string,

@@ -5,16 +5,27 @@
 /** Server actions (every POST to a page path): the largest form is an admin's menu item, a few KB. */
 export const ACTION_BODY_LIMIT = 32 * 1024;
 
+/** An admin's photo upload (PUT, the image as the body): lib/media/limits.ts says why this size. */
+export const PHOTO_BODY_LIMIT = 5 * 1024 * 1024;
+
+/** The largest body any route takes: what Next may have to hold for the proxy (next.config.ts). */
+export const LARGEST_BODY_LIMIT = PHOTO_BODY_LIMIT + 64 * 1024;
+
+/** The two photo upload routes (app/api/admin/restaurants/…/photo). */
+const PHOTO_ROUTE = /^\/api\/admin\/restaurants\/[^/]+\/(?:items\/[^/]+\/)?photo$/;
+
 /**
- * The most a route accepts, in bytes; 0 for "no body". No API route reads a body (the views beacon
- * posts none), and neither does a GET, HEAD, OPTIONS or DELETE.
+ * The most a route accepts, in bytes; 0 for "no body". The only API route that reads a body is a
+ * photo upload (the views beacon posts none), and no GET, HEAD, OPTIONS or DELETE reads one.
  *
  * @param {string} method
  * @param {string} pathname
  * @returns {number}
  */
 export function bodyLimitFor(method, pathname) {
-  if (method.toUpperCase() !== 'POST') return 0;
+  const verb = method.toUpperCase();
+  if (verb === 'PUT') return PHOTO_ROUTE.test(pathname) ? PHOTO_BODY_LIMIT : 0;
+  if (verb !== 'POST') return 0;
   if (pathname === '/api' || pathname.startsWith('/api/')) return 0;
   return ACTION_BODY_LIMIT;
 }

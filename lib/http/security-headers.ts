@@ -70,7 +70,8 @@ export function contentSecurityPolicy({ pathname, https, dev, nonce }: PolicyCon
     ['default-src', "'self'"],
     ['script-src', ...script],
     ['style-src', ...style],
-    ['img-src', "'self'", 'data:'],
+    // blob: for the admin's photo preview (a local file the page itself made a URL for).
+    ['img-src', "'self'", 'data:', ...(nonce ? ['blob:'] : [])],
     ['font-src', "'self'"],
     ['connect-src', "'self'", ...(dev ? ['ws:'] : [])],
     ['object-src', "'none'"],

@@ -34,6 +34,7 @@ export interface AdminMenuItem {
   veg: boolean;
   available: boolean;
   bestseller: boolean;
+  photoUrl: string | null;
   version: number;
 }
 
@@ -50,6 +51,7 @@ export interface AdminRestaurant {
   area: string;
   cuisines: string[];
   isOpen: boolean;
+  photoUrl: string | null;
   version: number;
   updatedAt: Date;
   city: { slug: string; name: string };
@@ -123,6 +125,7 @@ export async function loadRestaurantForEdit(db: Database, slug: string): Promise
       area: restaurants.area,
       cuisines: restaurants.cuisines,
       isOpen: restaurants.isOpen,
+      photoUrl: restaurants.photoUrl,
       version: restaurants.version,
       updatedAt: restaurants.updatedAt,
       city: { slug: cities.slug, name: cities.name },
@@ -144,6 +147,7 @@ export async function loadRestaurantForEdit(db: Database, slug: string): Promise
         veg: menuItems.veg,
         available: menuItems.available,
         bestseller: menuItems.bestseller,
+        photoUrl: menuItems.photoUrl,
         version: menuItems.version,
       },
     })

@@ -22,6 +22,7 @@ function restaurant(slug: string, overrides: Partial<RestaurantSummary> = {}): R
     costForTwo: 400,
     pureVeg: false,
     isOpen: true,
+    photoUrl: null,
     ...overrides,
   };
 }

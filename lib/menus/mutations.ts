@@ -33,11 +33,11 @@ export type MutationOutcome<T> =
   | { status: 'conflict'; message: string }
   | { status: 'not-found' };
 
-type Committed<T> = { status: 'committed'; value: T; keys: string[] } | Exclude<MutationOutcome<T>, { status: 'saved' }>;
+export type Committed<T> = { status: 'committed'; value: T; keys: string[] } | Exclude<MutationOutcome<T>, { status: 'saved' }>;
 
 const CONFLICT = 'Someone else saved this since you opened the form. Reload to see their changes, then edit again.';
 
-async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
+export async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
   const result = await getDb().transaction((tx) => work(tx as unknown as Database));
   if (result.status !== 'committed') return result;
   return { status: 'saved', value: result.value, invalidation: await invalidate(result.keys) };
@@ -73,8 +73,8 @@ export async function updateRestaurant(actor: Actor, slug: string, input: unknow
       .returning({ version: restaurants.version });
     if (!updated) return { status: 'conflict', message: CONFLICT };
 
-    // The name, cuisines and open state show on the menu and on the city's listing.
-    const derived = [keys.restaurantMenu(slug), keys.cityRestaurants(current.citySlug)];
+    // The name, cuisines and open state show on the menu, the city's listing and its search results.
+    const derived = [keys.restaurantMenu(slug), keys.cityRestaurants(current.citySlug), keys.citySearch(current.citySlug)];
     await tx.insert(auditLog).values({
       adminId: actor.adminId,
       action: 'restaurant.update',
@@ -87,12 +87,18 @@ export async function updateRestaurant(actor: Actor, slug: string, input: unknow
   });
 }
 
+/** An item shows on its restaurant's menu and in its city's search results (name, price, veg, availability…). */
+export function itemKeys(restaurant: { slug: string; citySlug: string }): string[] {
+  return [keys.restaurantMenu(restaurant.slug), keys.citySearch(restaurant.citySlug)];
+}
+
 /** The restaurant an item or category belongs to, for checks and for the keys to invalidate. */
 async function restaurantOfCategory(tx: Database, categoryId: number) {
   const [row] = await tx
-    .select({ restaurantId: menuCategories.restaurantId, slug: restaurants.slug })
+    .select({ restaurantId: menuCategories.restaurantId, slug: restaurants.slug, citySlug: cities.slug })
     .from(menuCategories)
     .innerJoin(restaurants, eq(restaurants.id, menuCategories.restaurantId))
+    .innerJoin(cities, eq(cities.id, restaurants.cityId))
     .where(eq(menuCategories.id, categoryId));
   return row;
 }
@@ -118,7 +124,7 @@ export async function createMenuItem(actor: Actor, restaurantSlug: string, input
     const [item] = inserted;
     if (!item) return { status: 'invalid', fieldErrors: { name: ['This restaurant already has an item with that name'] } };
 
-    const derived = [keys.restaurantMenu(restaurantSlug)];
+    const derived = itemKeys(owner);
     await tx.insert(auditLog).values({
       adminId: actor.adminId,
       action: 'item.create',
@@ -152,7 +158,7 @@ export async function updateMenuItem(actor: Actor, itemId: number, input: unknow
       .returning({ version: menuItems.version });
     if (!updated) return { status: 'conflict', message: CONFLICT };
 
-    const derived = [keys.restaurantMenu(owner.slug)];
+    const derived = itemKeys(owner);
     await tx.insert(auditLog).values({
       adminId: actor.adminId,
       action: 'item.update',
@@ -171,9 +177,10 @@ export async function deleteMenuItem(actor: Actor, itemId: number, input: unknow
 
   return commitThenInvalidate(async (tx) => {
     const [current] = await tx
-      .select({ item: menuItems, slug: restaurants.slug })
+      .select({ item: menuItems, slug: restaurants.slug, citySlug: cities.slug })
       .from(menuItems)
       .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+      .innerJoin(cities, eq(cities.id, restaurants.cityId))
       .where(eq(menuItems.id, itemId));
     if (!current) return { status: 'not-found' };
 
@@ -183,7 +190,7 @@ export async function deleteMenuItem(actor: Actor, itemId: number, input: unknow
       .returning({ id: menuItems.id });
     if (deleted.length === 0) return { status: 'conflict', message: CONFLICT };
 
-    const derived = [keys.restaurantMenu(current.slug)];
+    const derived = itemKeys(current);
     const { name, pricePaise, categoryId } = current.item;
     await tx.insert(auditLog).values({
       adminId: actor.adminId,

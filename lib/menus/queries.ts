@@ -22,6 +22,7 @@ const restaurantSummaryColumns = {
   costForTwo: restaurants.costForTwo,
   pureVeg: restaurants.pureVeg,
   isOpen: restaurants.isOpen,
+  photoUrl: restaurants.photoUrl,
 };
 
 export async function loadCities(db: Database): Promise<CitySummary[]> {
@@ -68,6 +69,7 @@ export async function loadRestaurantMenu(db: Database, restaurantSlug: string): 
         veg: menuItems.veg,
         available: menuItems.available,
         bestseller: menuItems.bestseller,
+        photoUrl: menuItems.photoUrl,
       },
     })
     .from(restaurants)

@@ -17,6 +17,11 @@ export interface RestaurantSummary {
   costForTwo: number;
   pureVeg: boolean;
   isOpen: boolean;
+  /**
+   * The cover photo's URL (lib/media: immutable, for next/image with `sizes`), or null: then show
+   * the cuisine's illustration (illustrationForRestaurant in lib/illustrations).
+   */
+  photoUrl: string | null;
 }
 
 export interface CityRestaurants {
@@ -33,6 +38,8 @@ export interface MenuItemView {
   veg: boolean;
   available: boolean;
   bestseller: boolean;
+  /** The dish photo's URL, or null: then show the category's illustration (illustrationForCategory). */
+  photoUrl: string | null;
 }
 
 export interface MenuCategoryView {

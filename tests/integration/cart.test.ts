@@ -25,6 +25,7 @@ function menu(slug: string, options: { isOpen?: boolean } = {}): RestaurantMenu 
       costForTwo: 300,
       pureVeg: true,
       isOpen: options.isOpen ?? true,
+      photoUrl: null,
       area: 'Indiranagar',
       city: { slug: 'bengaluru', name: 'Bengaluru' },
     },
@@ -32,9 +33,9 @@ function menu(slug: string, options: { isOpen?: boolean } = {}): RestaurantMenu 
       {
         name: 'Mains',
         items: [
-          { id: base + 1, name: 'Masala dosa', description: '', pricePaise: 12_000, veg: true, available: true, bestseller: true },
-          { id: base + 2, name: 'Idli', description: '', pricePaise: 6_000, veg: true, available: true, bestseller: false },
-          { id: base + 3, name: 'Vada', description: '', pricePaise: 5_000, veg: true, available: false, bestseller: false },
+          { id: base + 1, name: 'Masala dosa', description: '', pricePaise: 12_000, veg: true, available: true, bestseller: true, photoUrl: null },
+          { id: base + 2, name: 'Idli', description: '', pricePaise: 6_000, veg: true, available: true, bestseller: false, photoUrl: null },
+          { id: base + 3, name: 'Vada', description: '', pricePaise: 5_000, veg: true, available: false, bestseller: false, photoUrl: null },
         ],
       },
     ],
@@ -148,6 +149,7 @@ for (const driver of drivers) {
         veg: true,
         available: true,
         bestseller: false,
+        photoUrl: null,
       }));
       for (let i = 0; i < MAX_CART_LINES; i++) expect((await addToCart(hash, big, 1_000 + i, { store })).status).toBe('added');
       expect(await addToCart(hash, big, 1_000 + MAX_CART_LINES, { store })).toEqual({ status: 'full' });

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { admins, auditLog, menuCategories, menuItems, restaurants } from '@/db/schema';
+import { admins, auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
@@ -19,6 +19,7 @@ describe('menu mutations (PGlite + in-process store)', () => {
   let actor: Actor;
   let item: typeof menuItems.$inferSelect;
   let slug: string;
+  let city: string;
 
   beforeAll(async () => {
     db = await createTestPglite();
@@ -30,13 +31,15 @@ describe('menu mutations (PGlite + in-process store)', () => {
       .returning({ id: admins.id });
     actor = { adminId: admin!.id };
     const [row] = await db.db
-      .select({ item: menuItems, slug: restaurants.slug })
+      .select({ item: menuItems, slug: restaurants.slug, city: cities.slug })
       .from(menuItems)
       .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+      .innerJoin(cities, eq(cities.id, restaurants.cityId))
       .where(eq(restaurants.isOpen, true))
       .limit(1);
     item = row!.item;
     slug = row!.slug;
+    city = row!.city;
   });
 
   afterAll(async () => {
@@ -66,7 +69,8 @@ describe('menu mutations (PGlite + in-process store)', () => {
     expect((await getRestaurantMenu(slug)).cache.status).toBe('HIT');
 
     const outcome = await updateMenuItem(actor, item.id, formFor({ price: '321.50' }));
-    expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: true, keys: [keys.restaurantMenu(slug)] } });
+    const derived = [keys.restaurantMenu(slug), keys.citySearch(city)];
+    expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: true, keys: derived } });
 
     expect((await getRestaurantMenu(slug)).cache.status).toBe('MISS');
     expect(await priceOnMenu(item.id)).toBe(32150);
@@ -75,7 +79,7 @@ describe('menu mutations (PGlite + in-process store)', () => {
       action: 'item.update',
       target: `menu_item:${item.id}`,
       changes: { pricePaise: { from: item.pricePaise, to: 32150 } },
-      invalidatedKeys: [keys.restaurantMenu(slug)],
+      invalidatedKeys: derived,
     });
     item = (await db.db.select().from(menuItems).where(eq(menuItems.id, item.id)))[0]!;
   });
@@ -110,9 +114,8 @@ describe('menu mutations (PGlite + in-process store)', () => {
     expect(outcome).toMatchObject({ status: 'invalid', fieldErrors: { categoryId: [expect.any(String)] } });
   });
 
-  it('renames a restaurant and invalidates its menu and its city listing', async () => {
+  it('renames a restaurant and invalidates its menu, its city listing and its city search', async () => {
     const [restaurant] = await db.db.select().from(restaurants).where(eq(restaurants.slug, slug));
-    const city = (await getRestaurantMenu(slug)).value!.restaurant.city.slug;
     await getCityRestaurants(city);
 
     const outcome = await updateRestaurant(actor, slug, {
@@ -123,7 +126,7 @@ describe('menu mutations (PGlite + in-process store)', () => {
     });
     expect(outcome).toMatchObject({
       status: 'saved',
-      invalidation: { keys: [keys.restaurantMenu(slug), keys.cityRestaurants(city)] },
+      invalidation: { keys: [keys.restaurantMenu(slug), keys.cityRestaurants(city), keys.citySearch(city)] },
     });
     const listing = await getCityRestaurants(city);
     expect(listing.cache.status).toBe('MISS');

@@ -6,9 +6,11 @@ import { AuditTable } from '@/components/admin/audit-table';
 import { ItemForm } from '@/components/admin/item-form';
 import { MenuItems } from '@/components/admin/menu-items';
 import { PageHeader } from '@/components/admin/page-header';
+import { PhotoField } from '@/components/admin/photo-field';
 import { RestaurantForm } from '@/components/admin/restaurant-form';
 import { styles } from '@/components/admin/styles';
 import { requireAdmin } from '@/lib/auth/admin';
+import { illustrationForRestaurant } from '@/lib/illustrations';
 import { getRestaurantAudit, getRestaurantForEdit } from '@/lib/menus/admin-reads';
 import { isSlug } from '@/lib/menus/slug';
 
@@ -82,6 +84,19 @@ export default async function AdminRestaurantPage({ params }: Props) {
           )}
         </section>
       </div>
+
+      <section aria-labelledby="photo-heading" className={`${styles.card} mt-8`}>
+        <h2 id="photo-heading" className={`${styles.sectionTitle} mb-4`}>
+          Cover photo
+        </h2>
+        <PhotoField
+          endpoint={`/api/admin/restaurants/${restaurant.slug}/photo`}
+          photoUrl={restaurant.photoUrl}
+          fallbackUrl={illustrationForRestaurant(restaurant)}
+          label="Cover photo"
+          testId="cover-photo"
+        />
+      </section>
 
       <section aria-labelledby="menu-heading" className={`${styles.card} mt-8`}>
         <h2 id="menu-heading" className={`${styles.sectionTitle} mb-4`}>

@@ -4,8 +4,10 @@ import { notFound } from 'next/navigation';
 
 import { ItemForm } from '@/components/admin/item-form';
 import { PageHeader } from '@/components/admin/page-header';
+import { PhotoField } from '@/components/admin/photo-field';
 import { styles } from '@/components/admin/styles';
 import { requireAdmin } from '@/lib/auth/admin';
+import { illustrationForCategory } from '@/lib/illustrations';
 import { getRestaurantForEdit } from '@/lib/menus/admin-reads';
 import { isSlug } from '@/lib/menus/slug';
 
@@ -18,8 +20,9 @@ interface Props {
 async function load({ params }: Props) {
   const { slug, id } = await params;
   const restaurant = isSlug(slug) && /^\d{1,9}$/.test(id) ? await getRestaurantForEdit(slug) : null;
-  const item = restaurant?.categories.flatMap((category) => category.items).find((candidate) => candidate.id === Number(id));
-  return restaurant && item ? { restaurant, item } : null;
+  const category = restaurant?.categories.find((candidate) => candidate.items.some((entry) => entry.id === Number(id)));
+  const item = category?.items.find((candidate) => candidate.id === Number(id));
+  return restaurant && category && item ? { restaurant, category, item } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -32,7 +35,7 @@ export default async function AdminItemPage(props: Props) {
   // The layout has already turned unknown items into a 404; this narrows the types.
   const found = await load(props);
   if (!found) notFound();
-  const { restaurant, item } = found;
+  const { restaurant, category, item } = found;
   const restaurantPath = `/admin/restaurants/${restaurant.slug}`;
 
   return (
@@ -57,6 +60,18 @@ export default async function AdminItemPage(props: Props) {
           item={item}
           reloadHref={`${restaurantPath}/items/${item.id}`}
           label={`Edit ${item.name}`}
+        />
+      </section>
+      <section aria-labelledby="item-photo-heading" className={`${styles.card} mt-8 max-w-3xl`}>
+        <h2 id="item-photo-heading" className={`${styles.sectionTitle} mb-4`}>
+          Photo
+        </h2>
+        <PhotoField
+          endpoint={`/api/admin/restaurants/${restaurant.slug}/items/${item.id}/photo`}
+          photoUrl={item.photoUrl}
+          fallbackUrl={illustrationForCategory(category.name)}
+          label="Dish photo"
+          testId="dish-photo"
         />
       </section>
       <p className="mt-6 text-sm">

@@ -1,0 +1,6 @@
+import { photoRouteHandlers } from '@/lib/media/admin-photos';
+
+/** A dish's photo: PUT the image as the body, DELETE to remove it (docs/media.md). */
+const handlers = photoRouteHandlers<{ slug: string; id: string }>();
+export const PUT = handlers.PUT;
+export const DELETE = handlers.DELETE;

@@ -1,0 +1,52 @@
+import 'server-only';
+
+import { cache } from 'react';
+
+import { getDb } from '@/db/client';
+import { keys, SEARCH_TTL_MS } from '@/lib/cache/keys';
+import { readThrough } from '@/lib/cache/read-through';
+import type { Cached, CacheOutcome } from '@/lib/cache/types';
+import { slugSchema } from '@/lib/menus/slug';
+
+import { loadCitySearch } from './queries';
+import { normalizeQuery } from './query';
+import type { SearchResults } from './types';
+
+/**
+ * A city's search through the cache, as menus are read: Redis first, Postgres on a miss, and a save
+ * that changes what a search shows rotates the city's search generation (lib/menus/mutations.ts), so
+ * no refill that loaded before the save is ever served (docs/decisions/004). React's cache() lets a
+ * layout and its page share one lookup within a request.
+ */
+
+export type SearchOutcome =
+  | { status: 'found'; results: SearchResults; cache: CacheOutcome }
+  /** The search text or the city slug was refused; `message` says why, in words for a person. */
+  | { status: 'invalid'; message: string }
+  | { status: 'not-found'; message: string };
+
+/** A validated city slug and normalized search (normalizeQuery); a bad one here is a bug. */
+export const getCitySearch = cache(
+  async (citySlug: string, normalizedQuery: string): Promise<Cached<SearchResults | null>> => {
+    const slug = slugSchema.parse(citySlug);
+    return readThrough({
+      key: keys.citySearchResults(slug, normalizedQuery),
+      ttlMs: SEARCH_TTL_MS,
+      load: () => loadCitySearch(getDb(), slug, normalizedQuery),
+    });
+  },
+);
+
+/**
+ * Searches a city for what someone typed: validates both (nothing reaches Redis or Postgres
+ * otherwise), then reads through the cache. What the JSON API answers and what a page can render.
+ */
+export async function searchCity(citySlug: unknown, rawQuery: unknown): Promise<SearchOutcome> {
+  const slug = slugSchema.safeParse(citySlug);
+  if (!slug.success) return { status: 'invalid', message: 'A city is named by lowercase letters and digits joined by hyphens.' };
+  const query = normalizeQuery(rawQuery);
+  if (!query.ok) return { status: 'invalid', message: query.message };
+  const { value, cache: outcome } = await getCitySearch(slug.data, query.query);
+  if (!value) return { status: 'not-found', message: `No city "${slug.data}"` };
+  return { status: 'found', results: value, cache: outcome };
+}

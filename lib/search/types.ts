@@ -1,0 +1,27 @@
+import type { MenuItemView, RestaurantSummary } from '@/lib/menus/types';
+
+/**
+ * What a city search answers (GET /api/cities/<city>/search and searchCity()): restaurants and dishes,
+ * each list ranked best first. The JSON API returns `{ restaurants, dishes }` exactly as here.
+ */
+
+/** A restaurant found by its name or one of its cuisines. */
+export interface RestaurantHit extends RestaurantSummary {
+  area: string;
+  /** What the search matched: the restaurant's name, or (only) one of its cuisines. */
+  matched: 'name' | 'cuisine';
+}
+
+/** A dish found by its name or (only) its description, with the restaurant that serves it. */
+export interface DishHit extends MenuItemView {
+  /** Its menu category, e.g. "Biryani", for the illustration and for context. */
+  category: string;
+  restaurant: { slug: string; name: string; isOpen: boolean };
+  matched: 'name' | 'description';
+}
+
+export interface SearchResults {
+  city: { slug: string; name: string };
+  restaurants: RestaurantHit[];
+  dishes: DishHit[];
+}
