@@ -29,6 +29,12 @@ export const IDLE: ActionState = { status: 'idle' };
 
 export const NOTHING_SAVED = 'Nothing was saved: correct the marked fields.';
 
+/** An action whose session Redis could not confirm (lib/auth/admin.ts): nothing was done, the admin is still signed in. */
+export const NOT_CHECKED = {
+  status: 'failed',
+  message: 'Nothing was changed: we couldn’t check your sign-in just now (the session store did not answer). You are still signed in; try again in a moment.',
+} as const satisfies ActionState;
+
 /**
  * The form's fields as a plain object (`Object.fromEntries`), without React's `$ACTION_…` bookkeeping
  * entries or files. Unchecked checkboxes are simply absent, which the schemas read as false.

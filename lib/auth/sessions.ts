@@ -5,10 +5,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 import { keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
+import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
+
+import { forgetConfirmed, recentlyConfirmed, rememberConfirmed } from './confirmed-sessions';
 
 /**
  * Server-side sessions in Redis. The cookie carries only a random id; Redis holds the record under
@@ -19,7 +22,9 @@ import type { RedisStore } from '@/lib/redis/types';
  * timeout, outage logging and circuit breaker as the cache) but `ok: false` means "unavailable",
  * never "carry on without". Reads respect the breaker, so during an outage admin pages answer
  * "sign-in unavailable" at once instead of each waiting out a timeout; the rare writes (sign-in,
- * sign-out) try even while it is open, as invalidation does.
+ * sign-out) try even while it is open, as invalidation does. One slow read is not an outage: a read
+ * that fails is tried once more within its budget, and a session this process saw Redis confirm in
+ * the last few seconds stays valid while Redis doesn't answer (docs/decisions/015-admins-through-a-slow-redis.md).
  */
 
 /** One record type per kind of signed-in party, each with its own cookie (cookie.ts). */
@@ -98,18 +103,26 @@ export async function readSession(id: string | undefined, options: SessionOption
   const store = options.store ?? getRedis();
   const ttlMs = options.ttlMs ?? sessionTtlMs();
 
-  const read = await guardedRedis('session.read', (redis) => Promise.all([redis.get(key), redis.pttl(key)]), store);
-  if (!read.ok) return { status: 'unavailable' };
+  const now = options.now ?? Date.now();
+  const read = await readWithRetry(key, store);
+  if (!read.ok) {
+    const confirmed = recentlyConfirmed(key, now);
+    return confirmed ? { status: 'active', session: confirmed } : { status: 'unavailable' };
+  }
   const [raw, remainingMs] = read.value;
-  if (raw === null) return { status: 'none' };
+  if (raw === null) {
+    forgetConfirmed(key);
+    return { status: 'none' };
+  }
 
   const session = parseRecord(raw);
-  const now = options.now ?? Date.now();
   if (!session || now - Date.parse(session.createdAt) >= SESSION_MAX_AGE_MS) {
     if (!session) log.warn('dropping an unreadable session record');
+    forgetConfirmed(key);
     await guardedRedis('session.drop', (redis) => redis.del([key]), store, { bypassBreaker: true });
     return { status: 'none' };
   }
+  rememberConfirmed(key, session, now);
 
   // -1 (no expiry) can only come from a hand-written key; give it one rather than let it live forever.
   if (remainingMs === -1 || (remainingMs >= 0 && remainingMs < ttlMs / 2)) {
@@ -122,6 +135,7 @@ export async function readSession(id: string | undefined, options: SessionOption
 /** Deletes the session; false when Redis could not be reached (the key then lives out its TTL). */
 export async function destroySession(id: string | undefined, options: SessionOptions = {}): Promise<boolean> {
   if (!id || !ID_PATTERN.test(id)) return true;
+  forgetConfirmed(sessionKey(id));
   const deleted = await guardedRedis(
     'session.destroy',
     (redis) => redis.del([sessionKey(id)]),
@@ -130,6 +144,18 @@ export async function destroySession(id: string | undefined, options: SessionOpt
   );
   if (!deleted.ok) log.warn('could not delete a session from Redis: it stays valid until it expires');
   return deleted.ok;
+}
+
+/**
+ * The record and its remaining TTL. A read that fails (not one the breaker skipped) is tried once
+ * more if the first left room for it, so one slow read is not taken for an outage.
+ */
+async function readWithRetry(key: string, store: RedisStore) {
+  const started = performance.now();
+  const read = () => guardedRedis('session.read', (redis) => Promise.all([redis.get(key), redis.pttl(key)]), store);
+  const first = await read();
+  if (first.ok || first.reason === 'skipped' || performance.now() - started >= 2 * getEnv().REDIS_TIMEOUT_MS) return first;
+  return read();
 }
 
 function parseRecord(raw: string): SessionRecord | null {

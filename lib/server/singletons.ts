@@ -1,4 +1,5 @@
 import type { DatabaseHandle } from '@/db/client';
+import type { SessionRecord } from '@/lib/auth/sessions';
 import type { Env } from '@/lib/env';
 import type { Counters } from '@/lib/metrics/counters';
 import type { RecurringJob } from '@/lib/queue/recurring';
@@ -20,6 +21,8 @@ export interface ProcessSingletons {
   database?: DatabaseHandle;
   redisBreaker?: CircuitBreaker;
   flights?: Map<string, Promise<unknown>>;
+  /** Sessions Redis confirmed moments ago, by key (lib/auth/confirmed-sessions.ts). */
+  confirmedSessions?: Map<string, { record: SessionRecord; at: number }>;
   counters?: Counters;
   cacheStats?: { counts: Map<string, number>; timer?: NodeJS.Timeout };
   /** The rate limiter, its own Redis clients, breaker and fallback: shared by the proxy and every action. */

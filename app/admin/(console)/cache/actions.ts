@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 
-import { formValues, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
-import { requireAdmin } from '@/lib/auth/admin';
+import { formValues, NOT_CHECKED, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
+import { requireAdminForAction } from '@/lib/auth/admin';
 import { cacheTtlMs } from '@/lib/cache/keys';
 import { purgeKey, purgeNamespace, type PurgeOutcome } from '@/lib/cache/purge';
 import { log } from '@/lib/log';
@@ -27,13 +27,15 @@ async function answer(what: string, purge: () => Promise<PurgeOutcome>): Promise
 }
 
 export async function purgeKeyAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
+  const admin = await requireAdminForAction();
+  if (!admin) return NOT_CHECKED;
   const { key } = formValues(formData);
   return answer('the cache', () => purgeKey({ adminId: admin.adminId }, key));
 }
 
 export async function purgeNamespaceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
+  const admin = await requireAdminForAction();
+  if (!admin) return NOT_CHECKED;
   const { namespace } = formValues(formData);
   return answer(`“${namespace}”`, () => purgeNamespace({ adminId: admin.adminId }, namespace));
 }
