@@ -138,6 +138,33 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * A transactional outbox for cache invalidation (lib/cache/outbox.ts): what a committed change must
+ * invalidate, written in the same transaction as the change, so no commit can lose its invalidation.
+ * Applied right after the commit and retried until it has been; `applied_at` says when the keys were
+ * really invalidated (the audit log shows it). Applied rows are kept as long as their audit entry.
+ */
+export const cacheInvalidations = pgTable(
+  'cache_invalidations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The change (or purge) that asked for it; rows of one audit entry are deleted with it. */
+    auditId: bigint('audit_id', { mode: 'number' }).references(() => auditLog.id, { onDelete: 'cascade' }),
+    /** Full Redis keys of cache entries whose generation must be replaced (lib/cache/invalidate.ts). */
+    keys: text('keys').array().notNull(),
+    /** Next.js cache tags to expire with the keys, for pages cached under tags (docs/decisions/011). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When every key and tag had been invalidated; null while it is still to be (re)tried. */
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (table) => [
+    // The retry scans: only the rows still pending, oldest first.
+    index('cache_invalidations_pending_idx').on(table.id).where(sql`${table.appliedAt} is null`),
+    index('cache_invalidations_audit_idx').on(table.auditId),
+  ],
+);
+
 /** Durable view counts per restaurant and day; Redis holds only what has not been flushed yet. */
 export const restaurantDailyViews = pgTable(
   'restaurant_daily_views',
@@ -167,6 +194,7 @@ export type NewMenuCategory = typeof menuCategories.$inferInsert;
 export type NewMenuItem = typeof menuItems.$inferInsert;
 export type Admin = typeof admins.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type CacheInvalidation = typeof cacheInvalidations.$inferSelect;
 
 // ─── Customers and orders ──────────────────────────────────────────────────────────────────────────
 

@@ -10,7 +10,7 @@ import { forgetFlights } from './single-flight';
 export interface InvalidationResult {
   /** The entry keys whose generation was replaced and whose value was dropped. */
   keys: string[];
-  /** False when Redis could not be reached: entries then live until their TTL (CACHE_TTL_SECONDS). */
+  /** False when Redis did not take every key (admin saves then retry through the outbox: outbox.ts). */
   ok: boolean;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { timingSafeEqual } from 'node:crypto';
 
+import { drainPending } from '@/lib/cache/outbox';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 
@@ -18,9 +19,9 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * The cron-invoked backstop (Vercel sends `Authorization: Bearer $CRON_SECRET`): one maintenance pass
- * (reaps, promotes due delayed jobs, enqueues due recurring jobs such as the counter flush), then up
- * to CRON_DRAIN jobs. 503 while CRON_SECRET is unset (the server still starts),
+ * The cron-invoked backstop (Vercel sends `Authorization: Bearer $CRON_SECRET`): cache invalidations
+ * still pending (lib/cache/outbox.ts), one maintenance pass (reaps, promotes due delayed jobs, enqueues
+ * due recurring jobs such as the counter flush), then up to CRON_DRAIN jobs. 503 while CRON_SECRET is unset (the server still starts),
  * 401 on a missing or wrong secret.
  */
 export async function handleQueueCron(request: Request): Promise<Response> {
@@ -31,9 +32,13 @@ export async function handleQueueCron(request: Request): Promise<Response> {
   }
   const auth = request.headers.get('authorization') ?? '';
   if (!sameSecret(auth, `Bearer ${secret}`)) return Response.json({ error: 'unauthorized' }, { status: 401, headers });
+  const invalidations = await drainPending().catch((error: unknown) => {
+    log.warn('cron: pending cache invalidations could not be read', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  });
   try {
     const report = await drainQueues(CRON_DRAIN);
-    return Response.json({ ok: true, ...report }, { headers });
+    return Response.json({ ok: true, ...report, invalidations }, { headers });
   } catch (error) {
     log.warn('queue cron drain failed', { error: error instanceof Error ? error.message : String(error) });
     return Response.json({ error: 'the queue could not be reached' }, { status: 503, headers });

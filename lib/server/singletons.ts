@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '@/db/client';
 import type { SessionRecord } from '@/lib/auth/sessions';
+import type { DrainReport } from '@/lib/cache/outbox';
 import type { Env } from '@/lib/env';
 import type { Counters } from '@/lib/metrics/counters';
 import type { RecurringJob } from '@/lib/queue/recurring';
@@ -21,6 +22,9 @@ export interface ProcessSingletons {
   database?: DatabaseHandle;
   redisBreaker?: CircuitBreaker;
   flights?: Map<string, Promise<unknown>>;
+  /** The invalidation outbox's drain in progress, and whether its retry timer runs (lib/cache/outbox-retry.ts). */
+  outboxDrain?: Promise<DrainReport>;
+  outboxRetrying?: boolean;
   /** Sessions Redis confirmed moments ago, by key (lib/auth/confirmed-sessions.ts). */
   confirmedSessions?: Map<string, { record: SessionRecord; at: number }>;
   counters?: Counters;

@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 
 import { formValues, NOT_CHECKED, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
 import { requireAdminForAction } from '@/lib/auth/admin';
-import { cacheTtlMs } from '@/lib/cache/keys';
 import { purgeKey, purgeNamespace, type PurgeOutcome } from '@/lib/cache/purge';
 import { log } from '@/lib/log';
 
@@ -23,7 +22,7 @@ async function answer(what: string, purge: () => Promise<PurgeOutcome>): Promise
     return { status: 'failed', message: 'Nothing was purged: the audit log in Postgres could not be written. Try again in a moment.' };
   }
   if (outcome.status === 'purged') revalidatePath('/admin/cache');
-  return stateFromPurge(outcome, { what, cacheTtlMs: cacheTtlMs() });
+  return stateFromPurge(outcome, { what });
 }
 
 export async function purgeKeyAction(_state: ActionState, formData: FormData): Promise<ActionState> {

@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 
 import { formValues, NOT_CHECKED, stateFromOutcome, type ActionState, type FormValues } from '@/lib/admin/action-state';
 import { requireAdminForAction } from '@/lib/auth/admin';
-import { cacheTtlMs } from '@/lib/cache/keys';
 import { log } from '@/lib/log';
 import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
 import { isSlug } from '@/lib/menus/slug';
@@ -39,7 +38,7 @@ async function answer(
     return { status: 'failed', message: 'Nothing was saved: the database did not answer. Try again in a moment.', values };
   }
   if (outcome.status === 'saved') refresh.forEach((path) => revalidatePath(path));
-  return stateFromOutcome(outcome, { values, ...messages, cacheTtlMs: cacheTtlMs() });
+  return stateFromOutcome(outcome, { values, ...messages });
 }
 
 export async function saveRestaurant(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
