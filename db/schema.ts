@@ -230,8 +230,8 @@ export const orders = pgTable(
   (table) => [
     uniqueIndex('orders_customer_idempotency_idx').on(table.customerId, table.idempotencyKey),
     index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc()),
-    // The reconciler's scan (lib/orders/jobs.ts): only orders still waiting for their first step.
-    index('orders_placed_created_idx').on(table.createdAt).where(sql`${table.status} = 'placed'`),
+    // The reconciler's scan (lib/orders/reconcile.ts): orders not delivered yet, by when they last moved.
+    index('orders_open_updated_idx').on(table.updatedAt).where(sql`${table.status} <> 'delivered'`),
     check(
       'orders_status_known',
       sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,
@@ -260,9 +260,39 @@ export const orderItems = pgTable(
   ],
 );
 
+/**
+ * Each status an order reached and when (the order page shows them), and that status's text to the
+ * customer: written in the same transaction as the status change, so a step and its text can't be
+ * recorded apart, and claimed by the one job that sends it (lib/orders/notify.ts), so no text goes
+ * out twice whatever Redis loses. `text_claimed_at` null: not sent yet; set with `text_sent_at` null:
+ * never sent (the send failed for good, or it was too late to be worth sending).
+ */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    status: text('status').$type<OrderStatus>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    textClaimedAt: timestamp('text_claimed_at', { withTimezone: true }),
+    textSentAt: timestamp('text_sent_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orderId, table.status] }),
+    // The reconciler's scan for texts whose job was lost: only those nobody has claimed.
+    index('order_events_unclaimed_idx').on(table.at).where(sql`${table.textClaimedAt} is null`),
+    check(
+      'order_events_status_known',
+      sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,
+    ),
+  ],
+);
+
 export type Customer = typeof customers.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderItem = typeof orderItems.$inferSelect;
+export type OrderEvent = typeof orderEvents.$inferSelect;
 
 // ─── Favourites ────────────────────────────────────────────────────────────────────────────────────
 

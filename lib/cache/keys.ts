@@ -275,19 +275,6 @@ export const customerKeys = {
   cart: (sessionHash: string) => `${prefix()}cart:v1:{${sessionHash}}`,
 } as const;
 
-// ─── Orders ────────────────────────────────────────────────────────────────────────────────────────
-// lib/orders/jobs.ts. Not cache: markers that make a job's outside effect (a text) happen once.
-
-/** An order's "placed" text marker outlives any redelivery of its job (the queue's done TTL). */
-export const ORDER_MARKER_TTL_MS = 7 * DAY;
-
-export const orderKeys = {
-  /** Present once the order's confirmation text is being or has been sent (SET NX PX). */
-  confirmationSent: (orderId: string) => `${prefix()}sms:v1:order-confirmed:${orderId}`,
-  /** How many times the reconciler re-enqueued this order's jobs (INCR; lives ORDER_MARKER_TTL_MS). */
-  reconciled: (orderId: string) => `${prefix()}queue:v1:order-reconciled:${orderId}`,
-} as const;
-
 // ─── Favourites ────────────────────────────────────────────────────────────────────────────────────
 // lib/favourites/cache.ts. A cache of each customer's favourite restaurants (Postgres holds them),
 // through lib/cache/read-through as the menus are, so an empty list is just `[]` and a stale refill is
