@@ -34,6 +34,13 @@ const schema = z
       z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// or postgresql:// URL' }).optional(),
     ),
     PGLITE_DIR: optionalString,
+    /** How long a request's connection to Postgres may take to open (not migrations and the seed). */
+    DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5_000),
+    /**
+     * Postgres's statement_timeout on requests' connections; the client also gives up 1 s after it
+     * (a frozen server never fires its own). 0: none, for poolers that refuse startup parameters.
+     */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
     REDIS_URL: optionalString.pipe(
       z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
     ),
@@ -52,6 +59,11 @@ const schema = z
     ),
     /** Per-command budget before a Redis call is abandoned and the read goes to Postgres. */
     REDIS_TIMEOUT_MS: positiveInt(150),
+    /**
+     * How long a page waits on Postgres for a part it can leave out (the menu page's views line and
+     * favourite count) when Redis has no copy; after it, the part is left out for this request.
+     */
+    OPTIONAL_READ_TIMEOUT_MS: positiveInt(250),
     /** Menu/listing cache lifetime, before jitter. */
     CACHE_TTL_SECONDS: positiveInt(300),
     /** How often the counter flush job is enqueued (run by whatever runs jobs); 0: off (schedule `npm run counters:flush`). */

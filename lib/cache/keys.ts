@@ -126,6 +126,11 @@ export const VIEW_DAY_TTL_MS = 8 * DAY;
 export const TRENDING_HOUR_TTL_MS = 25 * HOUR;
 /** How far back trending looks, in hourly buckets. */
 export const TRENDING_WINDOW_HOURS = 24;
+/**
+ * The cached durable view totals (counterKeys.viewsDurable) live this long; every flush that commits
+ * views of the restaurant replaces the entry's generation first, so they are never stale.
+ */
+export const VIEWS_DURABLE_TTL_MS = 10 * MINUTE;
 
 const VIEWS_RESTAURANT = 'views:v1:restaurant:';
 const COUNTER_KEY =
@@ -148,6 +153,12 @@ export const counterKeys = {
   viewSeen: (slug: string, visitorId: string) => `${prefix()}views:v1:seen:{${slug}}:${visitorId}`,
   /** Sorted set of restaurant slugs by views in one hour (ZINCRBY), `hour` as YYYYMMDDHH in IST. */
   trendingHour: (citySlug: string, hour: string) => `${prefix()}trending:v1:city:{${citySlug}}:hour:${hour}`,
+  /**
+   * JSON `{ generation, value }`: one restaurant's durable views per day (Postgres) and which of its flush
+   * ids Postgres has applied, so the menu page reads its views without Postgres (lib/counters/read-views.ts).
+   * Outside `views:v1:restaurant:`, so the flush's SCAN never meets it.
+   */
+  viewsDurable: (slug: string) => `${prefix()}views:v1:durable:{${slug}}`,
   /** SCAN pattern for every views key of every restaurant (buckets, flush keys, markers); see parseCounterKey. */
   viewsRestaurantPattern: () => `${escapeGlob(prefix())}${VIEWS_RESTAURANT}*`,
 } as const;
@@ -292,9 +303,17 @@ export const FAVOURITES_TTL_MS = 10 * MINUTE;
  */
 export const FAVOURITES_GENERATION_TTL_MS = HOUR;
 
+/**
+ * A restaurant's cached favourite count lives this long at most: each favourite change replaces its
+ * generation after the commit, so this only bounds how long a missed invalidation can show an old count.
+ */
+export const FAVOURITE_COUNT_TTL_MS = MINUTE;
+
 export const favouriteKeys = {
   /** JSON `{ generation, value }`: the slugs of the restaurants one customer favourited. */
   customer: (customerId: number) => `${prefix()}fav:v1:customer:{${customerId}}`,
   /** That entry's generation token, replaced after every change to the customer's favourites. */
   customerGeneration: (customerId: number) => generationKey(favouriteKeys.customer(customerId)),
+  /** JSON `{ generation, value }`: how many customers favourited a restaurant (the menu page's heart), from Postgres. */
+  restaurantCount: (slug: string) => `${prefix()}fav:v1:restaurant:{${slug}}:count`,
 } as const;

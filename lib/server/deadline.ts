@@ -142,3 +142,16 @@ export function deadlineSignal(budgetMs: number, describe: string): AbortSignal 
   );
   return controller.signal;
 }
+
+/**
+ * `promise`'s value, or undefined once `budgetMs` has passed (starvation-aware, as withDeadline). The
+ * work itself goes on and may still fill a cache for the next request; its late failure is ignored.
+ */
+export async function valueWithin<T>(promise: Promise<T>, budgetMs: number): Promise<T | undefined> {
+  try {
+    return await withDeadline(promise, budgetMs, 'optional read');
+  } catch (error) {
+    if (error instanceof DeadlineError) return undefined;
+    throw error;
+  }
+}

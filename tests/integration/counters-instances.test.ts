@@ -76,7 +76,7 @@ for (const pair of await backendPairs({ sharedDriversOnly: true })) {
   const { driver } = pair;
 
   describe.skipIf(!pair.runnable)(pair.title('two server instances'), () => {
-    const backends = setUpBackends(pair, { label: 'instances', env: { REDIS_TIMEOUT_MS: '5000' } });
+    const backends = setUpBackends(pair, { label: 'instances', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
     let bridge: UpstashBridge | undefined;
 
     beforeAll(async () => {

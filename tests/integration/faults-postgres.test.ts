@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { connectPostgres, type DatabaseHandle } from '@/db/client';
+import { restaurants } from '@/db/schema';
+import { readWeeklyViews } from '@/lib/counters/read-views';
+import { readFavouriteState } from '@/lib/favourites/menu-state';
+import { getRestaurantMenu } from '@/lib/menus/cached';
+import type { RedisStore } from '@/lib/redis/types';
+import { DeadlineError } from '@/lib/server/deadline';
+
+import { deleteKeysUnder, installBackends } from '../support/app-context';
+import { createTestPostgres } from '../support/databases';
+import { postgresServerMissing, startOwnPostgres, type OwnPostgres } from '../support/postgres-server';
+import { driversUnderTest } from '../support/redis-drivers';
+import { IN_CI, uniquePrefix } from '../support/services';
+
+/**
+ * Finding 3 of the faults issue: a Postgres frozen by SIGSTOP (connections open, nothing answers) or
+ * killed. A menu page whose menu is cached must not wait on it, every query must give up within its
+ * deadline, and things must work again once it is back. A Postgres cluster of the test's own.
+ */
+const missingPostgres = IN_CI ? undefined : postgresServerMissing();
+const tcp = (await driversUnderTest()).find((driver) => driver.name === 'tcp')!;
+const skip = missingPostgres ?? (tcp.available ? undefined : tcp.skipReason);
+
+/** Resolves with how long `work` took, or rejects once `limitMs` has passed (a hang fails the test, not the run). */
+async function timed<T>(work: Promise<T>, limitMs: number): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still waiting after ${limitMs} ms`)), limitMs);
+  });
+  try {
+    const value = await Promise.race([work, hang]);
+    return { value, ms: performance.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe.skipIf(skip !== undefined)(`a frozen or killed Postgres${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  const prefix = uniquePrefix('faults-postgres');
+  let own: OwnPostgres;
+  let seeded: Awaited<ReturnType<typeof createTestPostgres>>;
+  let app: DatabaseHandle;
+  let redis: RedisStore;
+  let slug: string;
+
+  beforeAll(async () => {
+    own = await startOwnPostgres();
+    seeded = await createTestPostgres('faults_postgres', own.url);
+    app = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 1_000 });
+    redis = await tcp.create();
+    installBackends({ redis, database: app, env: { REDIS_KEY_PREFIX: prefix } });
+    const [row] = await app.db.select({ slug: restaurants.slug }).from(restaurants).where(eq(restaurants.isOpen, true)).limit(1);
+    slug = row!.slug;
+  }, 120_000);
+  afterAll(async () => {
+    own?.thaw();
+    await deleteKeysUnder(redis, prefix);
+    await redis?.close();
+    await app?.close();
+    await seeded?.close();
+    own?.destroy();
+  });
+
+  /** Everything the menu page reads for one visitor. */
+  const menuPage = () => Promise.all([getRestaurantMenu(slug), readWeeklyViews(slug), readFavouriteState(slug, null)]);
+
+  it('serves a cached menu page without waiting on a frozen Postgres, and every query gives up', async () => {
+    // Warm: the menu (and whatever else the page caches) is in Redis.
+    await menuPage();
+    const [warm] = await menuPage();
+    expect(warm.cache.status).toBe('HIT');
+
+    own.freeze();
+    try {
+      const page = await timed(menuPage(), 5_000);
+      expect(page.value[0].cache.status).toBe('HIT');
+      // A bound on behaviour, not a speed target: the page never waits out the freeze.
+      expect(page.ms).toBeLessThan(1_500);
+
+      // A query that must reach Postgres fails at its client deadline (statement_timeout + 1 s) instead of hanging.
+      const error: unknown = await timed(app.db.select({ id: restaurants.id }).from(restaurants).limit(1), 15_000).catch((caught: unknown) => caught);
+      expect(error instanceof Error && error.cause).toBeInstanceOf(DeadlineError);
+    } finally {
+      own.thaw();
+    }
+    const after = await timed(app.db.select({ id: restaurants.id }).from(restaurants).limit(1), 10_000);
+    expect(after.value).toHaveLength(1);
+  }, 60_000);
+});
