@@ -112,6 +112,11 @@ const schema = z
     ENABLE_BENCH_ROUTES: optionalString.pipe(
       z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
     ).transform((value) => value === 'true' || value === '1'),
+    /**
+     * Bearer secret for health details (`/api/health` with counters, `/api/health/ready`), for monitors
+     * and benchmarks; an admin session works too. Unset: only admins see them.
+     */
+    HEALTH_SECRET: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** Bearer secret of the cron route (`/api/cron/queue`); unset: the route answers 503. */
     CRON_SECRET: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** How long an idle worker waits on a queue (BLMOVE's timeout, or the sleep between polls over REST) and between maintenance passes. */

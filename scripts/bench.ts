@@ -89,6 +89,5 @@ async function restaurantSlugs(): Promise<string[]> {
 }
 
 async function dbQueries(): Promise<number> {
-  const health = (await (await fetch(`${base}/api/health`)).json()) as { counters: { dbQueries: number } };
-  return health.counters.dbQueries;
+  return (await server.counters()).dbQueries;
 }

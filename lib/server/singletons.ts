@@ -9,6 +9,8 @@ import type { RateLimitState } from '@/lib/ratelimit/state';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
 
+import type { Readiness } from './readiness';
+
 /**
  * Everything that must be one per process lives here, on globalThis: the proxy, instrumentation and
  * every route are separate module graphs in one Node process, and hot reload re-evaluates modules,
@@ -25,6 +27,8 @@ export interface ProcessSingletons {
   /** The invalidation outbox's drain in progress, and whether its retry timer runs (lib/cache/outbox-retry.ts). */
   outboxDrain?: Promise<DrainReport>;
   outboxRetrying?: boolean;
+  /** The last readiness check (lib/server/readiness.ts): reused while it runs and for a second after. */
+  readiness?: { at: number; pending: boolean; answer: Promise<Readiness> };
   /** Sessions Redis confirmed moments ago, by key (lib/auth/confirmed-sessions.ts). */
   confirmedSessions?: Map<string, { record: SessionRecord; at: number }>;
   counters?: Counters;
