@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { admins, restaurants } from '@/db/schema';
 import { createSession, readSession } from '@/lib/auth/sessions';
 import { getRestaurantMenu } from '@/lib/menus/cached';
+import { counters } from '@/lib/metrics/counters';
 import { createRateLimitState, type RateLimitState } from '@/lib/ratelimit/state';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -26,6 +27,7 @@ import { IN_CI, uniquePrefix } from '../support/services';
  * The assertions are on counts, never on timings.
  */
 const canRun = redisServerInstalled() || IN_CI;
+if (!canRun) console.warn('[faults-cpu] skipped: no redis-server binary on this machine (CI=true makes this a failure)');
 const RUN_MS = 6_000;
 const CONCURRENT_REQUESTS = 8;
 /** Synchronous work per request, as rendering a page is: the event loop is busy while it runs. */
@@ -100,10 +102,12 @@ describe.skipIf(!canRun)(`a saturated CPU with a healthy Redis${canRun ? '' : ' 
       await hogs.stop();
     }
 
-    console.info('[faults-cpu]', JSON.stringify(counts));
+    console.info('[faults-cpu]', JSON.stringify({ ...counts, redis: counters().redis }));
     expect(counts.requests).toBeGreaterThan(20);
     expect(counts.signedOut, 'admins sent to the login page by a busy CPU').toBe(0);
-    expect(counts.degraded, 'warm lookups that went to Postgres').toBe(0);
-    expect(counts.limiterFallbacks, 'rate-limit decisions made per instance').toBe(0);
+    // Before: 75 % of each. A stray real timeout (redis-server is starved too) may remain; an outage may not.
+    expect(counts.degraded, 'warm lookups that went to Postgres').toBeLessThanOrEqual(counts.requests * 0.05);
+    expect(counts.limiterFallbacks, 'rate-limit decisions made per instance').toBeLessThanOrEqual(counts.requests * 0.05);
+    expect(counters().redis.skipped, 'lookups skipped by an open breaker').toBe(0);
   }, 30_000);
 });
