@@ -97,8 +97,13 @@ export async function sweepOutbox(signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     await drainQuietly();
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, OUTBOX_SWEEP_MS);
-      signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, OUTBOX_SWEEP_MS);
+      signal.addEventListener('abort', done, { once: true });
     });
   }
 }
