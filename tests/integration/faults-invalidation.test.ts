@@ -15,6 +15,7 @@ import { createUpstashStore } from '@/lib/redis/upstash-store';
 
 import { installBackends } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
+import { itemForm } from '../support/menus';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
 import { IN_CI, uniquePrefix } from '../support/services';
 import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
@@ -134,15 +135,7 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
 
         const { recovered } = await inject(kind);
         try {
-          const outcome = await updateMenuItem(actor, itemId, {
-            version: String(item!.version),
-            name: item!.name,
-            description: item!.description,
-            price: (after / 100).toFixed(2),
-            categoryId: String(item!.categoryId),
-            ...(item!.veg ? { veg: 'on' } : {}),
-            ...(item!.available ? { available: 'on' } : {}),
-          });
+          const outcome = await updateMenuItem(actor, itemId, itemForm(item!, after));
           // Committed; the admin is told the cache did not take it yet.
           expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: false } });
           // The page the save re-renders checks the session again, Redis still paused: not a sign-in page.

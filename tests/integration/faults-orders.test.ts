@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { menuItems, orders, restaurants } from '@/db/schema';
+import { orders } from '@/db/schema';
 import { customerKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { outboxSender } from '@/lib/customers/sms';
@@ -17,6 +17,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { installBackends } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
+import { orderableItem } from '../support/menus';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
 import { IN_CI, uniquePrefix } from '../support/services';
 
@@ -43,14 +44,7 @@ describe.skipIf(!canRun)(`orders when Redis restarts empty${canRun ? '' : ' (ski
     // Steps a minute apart: nothing moves by itself during the test, only what the test makes run.
     installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: uniquePrefix('faults-orders'), REDIS_TIMEOUT_MS: '1000', ORDER_STEP_DELAY_MS: '60000' } });
     vi.spyOn(outboxSender, 'send').mockImplementation(async (message) => void texts.push({ to: message.to, body: message.body }));
-    const [open] = await db.db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).where(eq(restaurants.isOpen, true)).limit(1);
-    restaurant = open!;
-    const [item] = await db.db
-      .select({ id: menuItems.id })
-      .from(menuItems)
-      .where(and(eq(menuItems.restaurantId, restaurant.id), eq(menuItems.available, true)))
-      .limit(1);
-    itemId = item!.id;
+    ({ restaurant, itemId } = await orderableItem(db.db));
   });
   afterAll(async () => {
     vi.restoreAllMocks();

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { menuItems, orderEvents, orders, restaurants } from '@/db/schema';
+import { orderEvents, orders } from '@/db/schema';
 import { customerKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/customers/sms';
@@ -18,6 +18,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { deleteKeysUnder, installBackends } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
+import { orderableItem } from '../support/menus';
 import { driversUnderTest } from '../support/redis-drivers';
 import { uniquePrefix } from '../support/services';
 
@@ -50,14 +51,7 @@ for (const driver of drivers) {
       db = await createTestPglite();
       redis = await driver.create();
       installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000', ORDER_STEP_DELAY_MS: '20' } });
-      const [open] = await db.db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).where(eq(restaurants.isOpen, true)).limit(1);
-      restaurant = open!;
-      const [item] = await db.db
-        .select({ id: menuItems.id })
-        .from(menuItems)
-        .where(and(eq(menuItems.restaurantId, restaurant.id), eq(menuItems.available, true)))
-        .limit(1);
-      itemId = item!.id;
+      ({ restaurant, itemId } = await orderableItem(db.db));
     });
     afterAll(async () => {
       await deleteKeysUnder(redis, prefix);

@@ -14,6 +14,7 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
+import { itemForm } from '../support/menus';
 
 /**
  * The invalidation outbox (lib/cache/outbox.ts) on every Redis driver and both databases: a save
@@ -63,15 +64,7 @@ for (const pair of await backendPairs()) {
     async function save(index: number, pricePaise: number) {
       const { item } = rows[index]!;
       const [current] = await backends.db.db.select().from(menuItems).where(eq(menuItems.id, item.id));
-      return updateMenuItem(actor, item.id, {
-        version: String(current!.version),
-        name: current!.name,
-        description: current!.description,
-        price: (pricePaise / 100).toFixed(2),
-        categoryId: String(current!.categoryId),
-        ...(current!.veg ? { veg: 'on' } : {}),
-        ...(current!.available ? { available: 'on' } : {}),
-      });
+      return updateMenuItem(actor, item.id, itemForm(current!, pricePaise));
     }
     const priceOnMenu = async (index: number) =>
       (await getRestaurantMenu(rows[index]!.slug)).value!.categories.flatMap((c) => c.items).find((i) => i.id === rows[index]!.item.id)!.pricePaise;
