@@ -53,9 +53,9 @@ export function startDeadline(
   budgetMs: number,
   expire: (starved: boolean) => void,
   settled: () => boolean,
-  options: { unref?: boolean; now?: () => number } = {},
+  options: { unref?: boolean } = {},
 ): Deadline {
-  const now = options.now ?? (() => performance.now());
+  const now = () => performance.now();
   let timer: NodeJS.Timeout | undefined;
   let immediate: NodeJS.Immediate | undefined;
   let starved = false;

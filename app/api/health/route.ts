@@ -11,6 +11,6 @@ const NO_STORE = { 'cache-control': 'no-store' };
  * benchmarks diff. Readiness is /api/health/ready.
  */
 export async function GET(request: NextRequest): Promise<Response> {
-  if ((await healthCaller(request)) === 'anonymous') return (await limitAnonymous(request)) ?? Response.json({ ok: true }, { headers: NO_STORE });
-  return Response.json(await readHealth(), { headers: NO_STORE });
+  if ((await healthCaller(request)) !== 'anonymous') return Response.json(await readHealth(), { headers: NO_STORE });
+  return (await limitAnonymous(request)) ?? Response.json({ ok: true }, { headers: NO_STORE });
 }

@@ -11,12 +11,11 @@ import { readReadiness } from '@/lib/server/readiness';
  * and the site serves cached pages without them.
  */
 export async function GET(request: NextRequest): Promise<Response> {
+  const headers = { 'cache-control': 'no-store' };
   if ((await healthCaller(request)) === 'anonymous') {
-    return (
-      (await limitAnonymous(request)) ??
-      jsonError(401, 'Readiness needs an admin session or Authorization: Bearer <HEALTH_SECRET>.', { 'www-authenticate': 'Bearer', 'cache-control': 'no-store' })
-    );
+    const refused = await limitAnonymous(request);
+    return refused ?? jsonError(401, 'Readiness needs an admin session or Authorization: Bearer <HEALTH_SECRET>.', { ...headers, 'www-authenticate': 'Bearer' });
   }
   const readiness = await readReadiness();
-  return Response.json(readiness, { status: readiness.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+  return Response.json(readiness, { status: readiness.ready ? 200 : 503, headers });
 }
