@@ -87,6 +87,16 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
 
   const start = () => pgCtl('-o', options, '-l', path.join(dir, 'log'), 'start');
   start();
+  // Never outlive the test process, even one that stops before its afterAll ran.
+  process.once('exit', () => {
+    thaw();
+    try {
+      pgCtl('-m', 'immediate', 'stop');
+    } catch {
+      // Already stopped.
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -44,6 +44,9 @@ export async function startOwnRedis(port?: number, options: { persist?: boolean 
     child = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', ...persistence], {
       stdio: 'ignore',
     });
+    // Never outlive the test process, even one that stops before its afterAll ran.
+    const spawned = child;
+    process.once('exit', () => spawned.kill('SIGKILL'));
     await waitForPort(chosen, true);
   };
   const stop = async () => {
