@@ -6,10 +6,11 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 
 import * as schema from '@/db/schema';
-import { databaseBackend, getEnv, type DatabaseBackend } from '@/lib/env';
+import { databaseBackend, getEnv, type DatabaseBackend, type Env } from '@/lib/env';
 import { counters } from '@/lib/metrics/counters';
 import { singletons } from '@/lib/server/singletons';
 
+import { withClientDeadline } from './client-deadline';
 import { openPglite } from './pglite';
 
 /** The Drizzle surface both drivers share; queries are written once against it. */
@@ -27,12 +28,34 @@ export interface DatabaseHandle {
 // Counting at the driver boundary measures the server's real query path (cache hits must cause none).
 const countingLogger = { logQuery: () => void (counters().dbQueries += 1) };
 
-export function connectPostgres(url: string): DatabaseHandle {
-  const client = postgres(url, { max: 10, idle_timeout: 20, connect_timeout: 10, onnotice: () => {} });
+/** Bounds on every wait of a request's connection (docs/decisions/021-bounded-waits-on-postgres.md). */
+export interface RequestTimeouts {
+  connectMs: number;
+  /** The server's statement_timeout; 0: none (a pooler that refuses startup parameters). */
+  statementMs: number;
+}
+
+/** How much longer than statement_timeout the client waits: a frozen server never fires its own. */
+export const CLIENT_DEADLINE_MARGIN_MS = 1_000;
+
+/**
+ * A postgres.js pool. With `timeouts` (what requests use: getDatabase), a connect timeout, the
+ * server's statement_timeout, and a client-side deadline of statement_timeout + 1 s on every statement;
+ * without (migrations and the seed, which may run long), only a generous connect timeout.
+ */
+export function connectPostgres(url: string, timeouts?: RequestTimeouts): DatabaseHandle {
+  const client = postgres(url, {
+    max: 10,
+    idle_timeout: 20,
+    connect_timeout: timeouts ? timeouts.connectMs / 1_000 : 10,
+    onnotice: () => {},
+    ...(timeouts?.statementMs ? { connection: { statement_timeout: timeouts.statementMs } } : {}),
+  });
+  const deadlineMs = timeouts ? (timeouts.statementMs || 30_000) + CLIENT_DEADLINE_MARGIN_MS : undefined;
   const { hostname, port, pathname } = new URL(url);
   return {
     backend: 'postgres',
-    db: drizzlePostgres(client, { schema, logger: countingLogger }) as unknown as Database,
+    db: drizzlePostgres(deadlineMs ? withClientDeadline(client, deadlineMs) : client, { schema, logger: countingLogger }) as unknown as Database,
     description: `${hostname}:${port || 5432}${pathname}`,
     close: () => client.end({ timeout: 5 }),
   };
@@ -49,16 +72,20 @@ export function connectPglite(dataDir: string | undefined): DatabaseHandle {
   };
 }
 
-/** The process's one database handle (see lib/server/singletons.ts). */
+/**
+ * The configured database. `requests` (the server, the worker): with the request timeouts; without
+ * (`npm run db:migrate`, `db:seed`): none beyond connecting.
+ */
+export function connectConfigured(env: Env, options: { requests: boolean }): DatabaseHandle {
+  if (databaseBackend(env) === 'pglite') return connectPglite(env.PGLITE_DIR ?? '.data/pglite');
+  const timeouts = { connectMs: env.DATABASE_CONNECT_TIMEOUT_MS, statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS };
+  return connectPostgres(env.DATABASE_URL!, options.requests ? timeouts : undefined);
+}
+
+/** The process's one database handle (see lib/server/singletons.ts), with the request timeouts. */
 export function getDatabase(): DatabaseHandle {
   const shared = singletons();
-  if (!shared.database) {
-    const env = getEnv();
-    shared.database =
-      databaseBackend(env) === 'postgres'
-        ? connectPostgres(env.DATABASE_URL!)
-        : connectPglite(env.PGLITE_DIR ?? '.data/pglite');
-  }
+  shared.database ??= connectConfigured(getEnv(), { requests: true });
   return shared.database;
 }
 

@@ -44,7 +44,7 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * The contrib extensions the migrations create (search: migration 0006). PGlite bundles them but
+ * The contrib extensions the migrations create (search: migration 0008). PGlite bundles them but
  * loads only those named when it opens, so every PGlite the app or a test opens passes these.
  */
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };

@@ -56,7 +56,7 @@ export const restaurants = pgTable(
     photoUrl: text('photo_url'),
     /** Bumped by every admin save; a save that read an older version is a conflict. */
     version: integer('version').notNull().default(1),
-    // What search compares (lib/search; functions in migration 0006), kept by Postgres on every write.
+    // What search compares (lib/search; functions in migration 0008), kept by Postgres on every write.
     searchName: text('search_name')
       .notNull()
       .generatedAlwaysAs((): SQL => sql`search_fold(${restaurants.name})`),
@@ -113,7 +113,7 @@ export const menuItems = pgTable(
     photoUrl: text('photo_url'),
     /** Bumped by every admin save; a save that read an older version is a conflict. */
     version: integer('version').notNull().default(1),
-    // What search compares (lib/search; functions in migration 0006), kept by Postgres on every write.
+    // What search compares (lib/search; functions in migration 0008), kept by Postgres on every write.
     searchName: text('search_name')
       .notNull()
       .generatedAlwaysAs((): SQL => sql`search_fold(${menuItems.name})`),
@@ -172,6 +172,33 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * A transactional outbox for cache invalidation (lib/cache/outbox.ts): what a committed change must
+ * invalidate, written in the same transaction as the change, so no commit can lose its invalidation.
+ * Applied right after the commit and retried until it has been; `applied_at` says when the keys were
+ * really invalidated (the audit log shows it). Applied rows are kept as long as their audit entry.
+ */
+export const cacheInvalidations = pgTable(
+  'cache_invalidations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The change (or purge) that asked for it; rows of one audit entry are deleted with it. */
+    auditId: bigint('audit_id', { mode: 'number' }).references(() => auditLog.id, { onDelete: 'cascade' }),
+    /** Full Redis keys of cache entries whose generation must be replaced (lib/cache/invalidate.ts). */
+    keys: text('keys').array().notNull(),
+    /** Next.js cache tags to expire with the keys, for pages cached under tags (docs/decisions/011). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When every key and tag had been invalidated; null while it is still to be (re)tried. */
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (table) => [
+    // The retry scans: only the rows still pending, oldest first.
+    index('cache_invalidations_pending_idx').on(table.id).where(sql`${table.appliedAt} is null`),
+    index('cache_invalidations_audit_idx').on(table.auditId),
+  ],
+);
+
 /** Durable view counts per restaurant and day; Redis holds only what has not been flushed yet. */
 export const restaurantDailyViews = pgTable(
   'restaurant_daily_views',
@@ -201,6 +228,7 @@ export type NewMenuCategory = typeof menuCategories.$inferInsert;
 export type NewMenuItem = typeof menuItems.$inferInsert;
 export type Admin = typeof admins.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type CacheInvalidation = typeof cacheInvalidations.$inferSelect;
 
 // ─── Customers and orders ──────────────────────────────────────────────────────────────────────────
 
@@ -237,8 +265,8 @@ export const orders = pgTable(
   (table) => [
     uniqueIndex('orders_customer_idempotency_idx').on(table.customerId, table.idempotencyKey),
     index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc()),
-    // The reconciler's scan (lib/orders/jobs.ts): only orders still waiting for their first step.
-    index('orders_placed_created_idx').on(table.createdAt).where(sql`${table.status} = 'placed'`),
+    // The reconciler's scan (lib/orders/reconcile.ts): orders not delivered yet, by when they last moved.
+    index('orders_open_updated_idx').on(table.updatedAt).where(sql`${table.status} <> 'delivered'`),
     check(
       'orders_status_known',
       sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,
@@ -267,9 +295,39 @@ export const orderItems = pgTable(
   ],
 );
 
+/**
+ * Each status an order reached and when (the order page shows them), and that status's text to the
+ * customer: written in the same transaction as the status change, so a step and its text can't be
+ * recorded apart, and claimed by the one job that sends it (lib/orders/notify.ts), so no text goes
+ * out twice whatever Redis loses. `text_claimed_at` null: not sent yet; set with `text_sent_at` null:
+ * never sent (the send failed for good, or it was too late to be worth sending).
+ */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    status: text('status').$type<OrderStatus>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    textClaimedAt: timestamp('text_claimed_at', { withTimezone: true }),
+    textSentAt: timestamp('text_sent_at', { withTimezone: true }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.orderId, table.status] }),
+    // The reconciler's scan for texts whose job was lost: only those nobody has claimed.
+    index('order_events_unclaimed_idx').on(table.at).where(sql`${table.textClaimedAt} is null`),
+    check(
+      'order_events_status_known',
+      sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,
+    ),
+  ],
+);
+
 export type Customer = typeof customers.$inferSelect;
 export type Order = typeof orders.$inferSelect;
 export type OrderItem = typeof orderItems.$inferSelect;
+export type OrderEvent = typeof orderEvents.$inferSelect;
 
 // ─── Favourites ────────────────────────────────────────────────────────────────────────────────────
 

@@ -4,8 +4,9 @@ import { signInWithCode, uniquePhone } from './support/customer';
 
 /**
  * A customer's whole order: sign in with the code from the demo outbox, add two items, check out
- * (double-clicking), watch the status reach delivered (ORDER_STEP_DELAY_MS=1000 on the e2e server),
- * and find exactly one order in /account. A fresh number per run, so earlier runs never count.
+ * (double-clicking), watch the status reach delivered with each step's time (ORDER_STEP_DELAY_MS=1000
+ * on the e2e server), find a text per status, and exactly one order in /account. A fresh number per
+ * run, so earlier runs never count.
  */
 test.describe('ordering as a customer', () => {
   test('sign in, add two items, check out once on a double click, watch it reach delivered', async ({ page, browser }) => {
@@ -36,12 +37,14 @@ test.describe('ordering as a customer', () => {
     // Four steps a second apart, the page polling every 2 s.
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'delivered', { timeout: 30_000 });
     await expect(page.getByTestId('order-status')).toHaveText('Delivered');
+    // Each step with the time it was reached.
+    await expect(page.getByTestId('order-step-time')).toHaveCount(5);
 
-    // The confirmation text reached the outbox.
+    // A text for each status reached the outbox, once.
     await page.goto('/dev/outbox');
-    await expect(
-      page.locator(`[data-testid="outbox-message"][data-to="${phone.slice(-4)}"]`).filter({ hasText: /Thali: order #.{8} placed, ₹/ }),
-    ).toHaveCount(1);
+    const texts = page.locator(`[data-testid="outbox-message"][data-to="${phone.slice(-4)}"]`);
+    await expect(texts.filter({ hasText: /Thali: order #.{8} placed, ₹/ })).toHaveCount(1);
+    await expect(texts.filter({ hasText: /Thali: order #.{8} delivered\./ })).toHaveCount(1, { timeout: 10_000 });
 
     // One order, however many submits the double click made.
     await page.goto('/account');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from './support/test';
 
-import { E2E_ADMIN, E2E_RATELIMIT_PORT } from './support/config';
+import { E2E_ADMIN, E2E_RATELIMIT_PORT, healthHeaders } from './support/config';
 import { requestFrom, startRelay, uniqueLoopbackAddress, type PlainResponse } from './support/loopback';
 
 /**
@@ -68,8 +68,27 @@ test.describe('rate limits', () => {
     const other = await requestFrom(uniqueLoopbackAddress(), `${base}/api/cities`, { headers: { 'X-Forwarded-For': client } });
     expect(other.status).toBe(200);
 
-    // Health checks are exempt, even for an exhausted client.
+    // Health checks have a budget of their own, untouched by an exhausted API budget.
     expect((await requestFrom(client, `${base}/api/health`)).status).toBe(200);
+  });
+
+  test('health: anyone gets liveness only, within a budget; the bearer secret gets details, unlimited', async () => {
+    const client = uniqueLoopbackAddress();
+    const first = await requestFrom(client, `${base}/api/health`);
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ ok: true });
+    expect((await requestFrom(client, `${base}/api/health/ready`)).status).toBe(401);
+
+    const { refused } = await exhaust(client, '/api/health', { max: 100, parallel: 10 });
+    expect(refused, 'a 429 within 100 anonymous health checks').toBeDefined();
+    for (let i = 0; i < 3; i++) {
+      const monitor = await requestFrom(client, `${base}/api/health`, { headers: healthHeaders });
+      expect(monitor.status).toBe(200);
+      expect(JSON.parse(monitor.body)).toMatchObject({ ok: true, counters: { dbQueries: expect.any(Number) } });
+    }
+    const ready = await requestFrom(client, `${base}/api/health/ready`, { headers: healthHeaders });
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.body)).toMatchObject({ ready: true, postgres: { ok: true }, redis: { ok: true } });
   });
 
   test('a page answers with the friendly 429 page that says when to try again', async ({ page }) => {

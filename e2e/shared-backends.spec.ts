@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 
-import { E2E_PORT, E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/config';
+import { E2E_PORT, E2E_SECOND_PORT, E2E_SHARED_BACKENDS, healthHeaders } from './support/config';
 import { requestFrom, uniqueLoopbackAddress, type PlainResponse } from './support/loopback';
 
 /**
@@ -23,7 +23,10 @@ test.describe('two instances, two Redis drivers', () => {
       [A, 'tcp'],
       [B, 'upstash'],
     ] as const) {
-      const health = (await (await request.get(`${base}/api/health`)).json()) as { database: string; redis: { backend: string; reachable: boolean } };
+      const health = (await (await request.get(`${base}/api/health`, { headers: healthHeaders })).json()) as {
+        database: string;
+        redis: { backend: string; reachable: boolean };
+      };
       expect(health, base).toMatchObject({ database: 'postgres', redis: { backend, reachable: true } });
     }
   });

@@ -34,6 +34,13 @@ const schema = z
       z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// or postgresql:// URL' }).optional(),
     ),
     PGLITE_DIR: optionalString,
+    /** How long a request's connection to Postgres may take to open (not migrations and the seed). */
+    DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5_000),
+    /**
+     * Postgres's statement_timeout on requests' connections; the client also gives up 1 s after it
+     * (a frozen server never fires its own). 0: none, for poolers that refuse startup parameters.
+     */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5_000),
     REDIS_URL: optionalString.pipe(
       z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
     ),
@@ -52,6 +59,11 @@ const schema = z
     ),
     /** Per-command budget before a Redis call is abandoned and the read goes to Postgres. */
     REDIS_TIMEOUT_MS: positiveInt(150),
+    /**
+     * How long a page waits on Postgres for a part it can leave out (the menu page's views line and
+     * favourite count) when Redis has no copy; after it, the part is left out for this request.
+     */
+    OPTIONAL_READ_TIMEOUT_MS: positiveInt(250),
     /** Menu/listing cache lifetime, before jitter. */
     CACHE_TTL_SECONDS: positiveInt(300),
     /** How often the counter flush job is enqueued (run by whatever runs jobs); 0: off (schedule `npm run counters:flush`). */
@@ -119,6 +131,11 @@ const schema = z
     ENABLE_BENCH_ROUTES: optionalString.pipe(
       z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
     ).transform((value) => value === 'true' || value === '1'),
+    /**
+     * Bearer secret for health details (`/api/health` with counters, `/api/health/ready`), for monitors
+     * and benchmarks; an admin session works too. Unset: only admins see them.
+     */
+    HEALTH_SECRET: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** Bearer secret of the cron route (`/api/cron/queue`); unset: the route answers 503. */
     CRON_SECRET: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** How long an idle worker waits on a queue (BLMOVE's timeout, or the sleep between polls over REST) and between maintenance passes. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  formatClockTime,
   formatCompactCount,
   formatCostForTwo,
   formatDeliveryTime,
@@ -103,5 +104,12 @@ describe('formatWeeklyViews', () => {
     expect(formatWeeklyViews(1)).toBe('1 view this week');
     expect(formatWeeklyViews(2)).toBe('2 views this week');
     expect(formatWeeklyViews(1_234)).toBe('1.2k views this week');
+  });
+});
+
+describe('formatClockTime', () => {
+  it('shows the time of day in India', () => {
+    expect(formatClockTime(new Date('2026-12-04T14:12:00Z'))).toBe('7:42 pm');
+    expect(formatClockTime(new Date('2026-12-04T03:05:00Z'))).toBe('8:35 am');
   });
 });

@@ -72,3 +72,10 @@ export function formatWeeklyViews(count: number): string {
   if (count <= 0) return 'No views yet this week';
   return `${formatCompactCount(count)} ${count === 1 ? 'view' : 'views'} this week`;
 }
+
+const CLOCK = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Kolkata' });
+
+/** A time of day in India, where the orders are: "7:42 pm". */
+export function formatClockTime(date: Date): string {
+  return CLOCK.format(date);
+}

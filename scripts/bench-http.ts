@@ -1,5 +1,5 @@
 // What the HTTP benchmarks share: sequential keep-alive GETs that check the cache header, their
-// percentiles, and the server's own Postgres query counter.
+// percentiles (the server's own counters come from scripts/bench-server.ts).
 import http from 'node:http';
 
 /**
@@ -31,10 +31,4 @@ export function summary(samples: number[]) {
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return { samples: samples.length, 'p50 ms': round(at(0.5)), 'p90 ms': round(at(0.9)), 'p99 ms': round(at(0.99)) };
-}
-
-/** Postgres queries the server has made so far (its counter at the driver, from /api/health). */
-export async function dbQueries(base: string): Promise<number> {
-  const health = (await (await fetch(`${base}/api/health`)).json()) as { counters: { dbQueries: number } };
-  return health.counters.dbQueries;
 }

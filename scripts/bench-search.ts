@@ -16,7 +16,7 @@
 
 import autocannon from 'autocannon';
 
-import { dbQueries, summary, timedGetter } from './bench-http';
+import { summary, timedGetter } from './bench-http';
 import { startBenchServer } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3204);
@@ -59,10 +59,10 @@ try {
     const order = pair % 2 === 0 ? (['cached', 'cold'] as const) : (['cold', 'cached'] as const);
     const rps: Record<string, number> = {};
     for (const kind of order) {
-      const queriesBefore = await dbQueries(base);
+      const queriesBefore = (await server.counters()).dbQueries;
       const requests = kind === 'cached' ? [{ path: cachedPath }] : [{ setupRequest: (request: { path: string }) => ({ ...request, path: freshPath() }) }];
       const result = await autocannon({ url: base, connections: CONNECTIONS, duration: SECONDS, requests });
-      const queries = (await dbQueries(base)) - queriesBefore;
+      const queries = ((await server.counters()).dbQueries) - queriesBefore;
       rps[kind] = result.requests.average;
       rows.push({ pair, kind, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, requests: result.requests.total, 'Postgres queries': queries, 'non-2xx': result.non2xx, errors: result.errors + result.timeouts });
     }

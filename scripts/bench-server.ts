@@ -2,6 +2,7 @@
 // its own port, against a seeded `thali_bench` database on the real Postgres and its own key prefix on
 // the real Redis (BENCH_DATABASE_URL and BENCH_REDIS_URL override them). Rate limits stay on.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 
 import postgres from 'postgres';
@@ -16,6 +17,8 @@ export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1
 
 export interface BenchServer {
   base: string;
+  /** The server's own counters (GET /api/health with its bearer secret): Postgres queries and the rest. */
+  counters(): Promise<{ dbQueries: number }>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +34,8 @@ export async function startBenchServer(options: {
   }
   await prepareDatabase();
   await clearPrefix(options.keyPrefix);
+  // Health details need a bearer secret (or an admin session): one of this run's own.
+  const healthSecret = randomBytes(24).toString('base64url');
 
   const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(options.port), '-H', '127.0.0.1'], {
     env: {
@@ -42,6 +47,7 @@ export async function startBenchServer(options: {
       REDIS_KEY_PREFIX: options.keyPrefix,
       UPSTASH_REDIS_REST_URL: '',
       UPSTASH_REDIS_REST_TOKEN: '',
+      HEALTH_SECRET: healthSecret,
       ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -57,7 +63,11 @@ export async function startBenchServer(options: {
     await stop();
     throw error;
   }
-  return { base, stop };
+  const counters = async () => {
+    const response = await fetch(`${base}/api/health`, { headers: { authorization: `Bearer ${healthSecret}` } });
+    return ((await response.json()) as { counters: { dbQueries: number } }).counters;
+  };
+  return { base, counters, stop };
 }
 
 async function waitForServer(base: string): Promise<void> {

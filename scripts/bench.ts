@@ -7,7 +7,7 @@
 // BENCH_REDIS_URL override them),
 // then measures: the median latency of a cold request (cache MISS: Postgres, then a Redis write),
 // of a warm one (cache HIT), and how many Postgres queries 100 warm requests cause (expect 0).
-import { dbQueries, summary, timedGetter } from './bench-http';
+import { summary, timedGetter } from './bench-http';
 import { startBenchServer } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
@@ -33,9 +33,9 @@ try {
   const warm: number[] = [];
   for (let i = 0; i < WARM_SAMPLES; i++) warm.push(await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT'));
 
-  const before = await dbQueries(base);
+  const before = (await server.counters()).dbQueries;
   for (let i = 0; i < 100; i++) await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT');
-  const after = await dbQueries(base);
+  const after = (await server.counters()).dbQueries;
 
   console.log('\nGET /api/restaurants/<slug>/menu, sequential requests over loopback');
   console.table({

@@ -1,7 +1,7 @@
 // Seeds the configured database with the demo cities, restaurants and menus, and the admin from
 // ADMIN_EMAIL / ADMIN_PASSWORD. Idempotent: rows that exist (by slug or name) are left alone, so
 // re-running it never undoes an admin's edits; the admin's password is updated if it changed.
-import { getDatabase } from '@/db/client';
+import { connectConfigured } from '@/db/client';
 import { seed } from '@/db/seed';
 import { adminToSeed, seedAdmin } from '@/db/seed-admin';
 import { publishEpochOf } from '@/lib/auth/revocation';
@@ -9,7 +9,8 @@ import { getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
 import { singletons } from '@/lib/server/singletons';
 
-const database = getDatabase();
+// Without the request timeouts: a migration or the seed may take longer than any request should.
+const database = connectConfigured(getEnv(), { requests: false });
 try {
   const started = performance.now();
   const inserted = await seed(database.db);

@@ -2,7 +2,10 @@ import { styles } from '@/components/admin/styles';
 import { actionLabel, describeAuditChanges, formatWhen } from '@/lib/admin/format';
 import type { AuditRow } from '@/lib/menus/admin-queries';
 
-/** Who changed what and when, newest first, with the cache keys each change invalidated. */
+/**
+ * Who changed what and when, newest first, with the cache keys each change invalidated and when
+ * each one really was (or that it is still being retried).
+ */
 export function AuditTable({
   rows,
   targetNames = new Map(),
@@ -48,8 +51,9 @@ export function AuditTable({
               <td className={styles.td}>
                 <ul className="flex flex-col gap-1">
                   {row.invalidatedKeys.map((key) => (
-                    <li key={key}>
+                    <li key={key} data-testid="audit-key">
                       <code className="font-mono text-xs break-all">{key}</code>
+                      <InvalidatedAt at={row.invalidatedAt[key]} />
                     </li>
                   ))}
                 </ul>
@@ -59,5 +63,22 @@ export function AuditTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** When a key was really invalidated: a time, "pending" while it is retried, nothing for entries older than the record. */
+function InvalidatedAt({ at }: { at: Date | null | undefined }) {
+  if (at === undefined) return null;
+  if (at === null) {
+    return (
+      <span data-testid="audit-key-pending" className="block text-xs font-semibold text-amber-800">
+        pending: retried every second until Redis takes it
+      </span>
+    );
+  }
+  return (
+    <span className="block text-xs text-muted">
+      invalidated <time dateTime={at.toISOString()}>{formatWhen(at)}</time>
+    </span>
   );
 }

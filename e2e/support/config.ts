@@ -20,6 +20,9 @@ export const E2E_SHARED_BACKENDS = Boolean(E2E_DATABASE_URL && E2E_REDIS_URL);
 /** `npm run upstash-bridge`'s server in front of E2E_REDIS_URL, for the second instance only. */
 export const E2E_UPSTASH_BRIDGE_PORT = Number(process.env.E2E_UPSTASH_BRIDGE_PORT ?? 3103);
 const E2E_UPSTASH_BRIDGE_TOKEN = 'e2e-upstash-bridge-token';
+/** The servers' HEALTH_SECRET: specs that read health details send it as a bearer token. */
+export const E2E_HEALTH_SECRET = 'e2e-health-secret-0123456789';
+export const healthHeaders = { authorization: `Bearer ${E2E_HEALTH_SECRET}` } as const;
 /** The e2e server's one admin: seeded by prepare.ts (Postgres) or by the server itself (PGlite). */
 export const E2E_ADMIN = { email: 'e2e-admin@thali.test', password: 'e2e-admin-password' } as const;
 
@@ -54,6 +57,7 @@ export function e2eServerEnv(): Record<string, string> {
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: '1000',
     RATE_LIMIT_OTP_PER_IP_PER_DAY: '1000',
     MEDIA_DIR: E2E_MEDIA_DIR,
+    HEALTH_SECRET: E2E_HEALTH_SECRET,
   };
   if (E2E_DATABASE_URL) env.DATABASE_URL = E2E_DATABASE_URL;
   else env.PGLITE_DIR = E2E_PGLITE_DIR;

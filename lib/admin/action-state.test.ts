@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { cacheWarning, formValues, stateFromOutcome, stateFromPurge } from './action-state';
+import { CACHE_WARNING, formValues, stateFromOutcome, stateFromPurge } from './action-state';
 
 describe('admin action state', () => {
-  const context = { values: { price: 'abc' }, saved: 'Saved.', notFound: 'Gone.', cacheTtlMs: 300_000 };
+  const context = { values: { price: 'abc' }, saved: 'Saved.', notFound: 'Gone.' };
 
-  it('words the warning for a save that could not reach Redis', () => {
-    expect(cacheWarning(300_000)).toBe('Saved. The cache could not be reached: customers may see the old menu for up to 6 minutes.');
+  it('words the warning for a save that Redis did not take at once: committed, retried, and within what bound', () => {
+    expect(CACHE_WARNING).toBe(
+      'Saved. The cache did not take the change yet, so some customers may still see the old version: it is retried every second, and customers see the change within 5 seconds of the cache answering again.',
+    );
   });
 
   it('reads form fields without React’s bookkeeping entries', () => {
@@ -25,7 +27,7 @@ describe('admin action state', () => {
     });
     expect(stateFromOutcome({ status: 'saved', value: {}, invalidation: { keys: ['k'], ok: false } }, context)).toMatchObject({
       status: 'saved',
-      cacheWarning: expect.stringContaining('up to 6 minutes'),
+      cacheWarning: CACHE_WARNING,
     });
     expect(stateFromOutcome({ status: 'invalid', fieldErrors: { price: ['Bad'] } }, context)).toMatchObject({
       status: 'invalid',
@@ -42,7 +44,7 @@ describe('admin action state', () => {
 });
 
 describe('purge answers', () => {
-  const context = { what: '“menu”', cacheTtlMs: 300_000 };
+  const context = { what: '“menu”' };
 
   it('lists what was purged and says what was kept', () => {
     expect(stateFromPurge({ status: 'purged', keys: ['a', 'b'], total: 2, generationsKept: 2, ok: true, complete: true }, context)).toEqual({
@@ -55,7 +57,7 @@ describe('purge answers', () => {
   it('warns when Redis was missed or the purge stopped early, and counts unlisted keys', () => {
     const state = stateFromPurge({ status: 'purged', keys: ['a'], total: 5, generationsKept: 0, ok: false, complete: false }, context);
     expect(state).toMatchObject({ status: 'saved', unlisted: 4 });
-    expect(state.status === 'saved' && state.cacheWarning).toMatch(/up to 6 minutes.*purge again/);
+    expect(state.status === 'saved' && state.cacheWarning).toMatch(/within 5 seconds of Redis answering again.*purge again/);
   });
 
   it('passes refusals on', () => {

@@ -4,12 +4,11 @@
  */
 import type { PurgeOutcome } from '@/lib/cache/purge';
 import type { TeamOutcome } from '@/lib/admin/team';
+import { FRESH_WITHIN_SECONDS } from '@/lib/cache/types';
 import type { FieldErrors } from '@/lib/menus/admin-schemas';
 import type { MutationOutcome } from '@/lib/menus/mutations';
 
 import { asForm } from '@/lib/http/form';
-
-import { staleMinutes } from './format';
 
 /** What the admin typed, sent back with a rejected save so the form shows it again, not the old values. */
 export type FormValues = Record<string, string>;
@@ -32,6 +31,12 @@ export const IDLE: ActionState = { status: 'idle' };
 
 export const NOTHING_SAVED = 'Nothing was saved: correct the marked fields.';
 
+/** An action whose session Redis could not confirm (lib/auth/admin.ts): nothing was done, the admin is still signed in. */
+export const NOT_CHECKED = {
+  status: 'failed',
+  message: 'Nothing was changed: we couldn’t check your sign-in just now (the session store did not answer). You are still signed in; try again in a moment.',
+} as const satisfies ActionState;
+
 /**
  * The form's fields as a plain object (`Object.fromEntries`), without React's `$ACTION_…` bookkeeping
  * entries or files. Unchecked checkboxes are simply absent, which the schemas read as false.
@@ -42,13 +47,14 @@ export function formValues(formData: unknown): FormValues {
   );
 }
 
-export function cacheWarning(cacheTtlMs: number): string {
-  return `Saved. The cache could not be reached: customers may see the old menu for up to ${staleMinutes(cacheTtlMs)} minutes.`;
-}
+/** A committed save whose invalidation Redis did not take at once (it is retried: lib/cache/outbox-retry.ts). */
+export const CACHE_WARNING =
+  `Saved. The cache did not take the change yet, so some customers may still see the old version: it is retried every second, ` +
+  `and customers see the change within ${FRESH_WITHIN_SECONDS} seconds of the cache answering again.`;
 
 export function stateFromOutcome(
   outcome: MutationOutcome<unknown>,
-  context: { values: FormValues; saved: string; notFound: string; cacheTtlMs: number },
+  context: { values: FormValues; saved: string; notFound: string },
 ): ActionState {
   switch (outcome.status) {
     case 'saved':
@@ -56,7 +62,7 @@ export function stateFromOutcome(
         status: 'saved',
         message: context.saved,
         invalidatedKeys: outcome.invalidation.keys,
-        ...(outcome.invalidation.ok ? {} : { cacheWarning: cacheWarning(context.cacheTtlMs) }),
+        ...(outcome.invalidation.ok ? {} : { cacheWarning: CACHE_WARNING }),
       };
     case 'invalid':
       return { status: 'invalid', message: NOTHING_SAVED, fieldErrors: outcome.fieldErrors, values: context.values };
@@ -68,12 +74,14 @@ export function stateFromOutcome(
 }
 
 /** A purge's answer in the same shape as a save's, so the cache page shows it the same way. */
-export function stateFromPurge(outcome: PurgeOutcome, context: { what: string; cacheTtlMs: number }): ActionState {
+export function stateFromPurge(outcome: PurgeOutcome, context: { what: string }): ActionState {
   if (outcome.status !== 'purged') return { status: 'failed', message: outcome.message };
   const { total, keys, generationsKept } = outcome;
   const kept = generationsKept > 0 ? ` ${generationsKept} generation ${generationsKept === 1 ? 'key was' : 'keys were'} kept and rotated, never deleted.` : '';
   const warnings = [
-    outcome.ok ? null : `Redis could not be reached for all of it: what was missed lives until its TTL (up to ${staleMinutes(context.cacheTtlMs)} minutes).`,
+    outcome.ok
+      ? null
+      : `Redis did not take all of it yet: the rest is retried every second, and customers see it within ${FRESH_WITHIN_SECONDS} seconds of Redis answering again.`,
     outcome.complete ? null : 'The purge stopped at its time limit before the end of the namespace: purge again to finish.',
   ].filter((warning): warning is string => warning !== null);
   return {

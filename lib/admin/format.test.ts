@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { actionLabel, describeAuditChanges, describeChanges, formatKeySize, formatTtl, priceInputValue, staleMinutes } from './format';
+import { actionLabel, describeAuditChanges, describeChanges, formatKeySize, formatTtl, priceInputValue } from './format';
 
 describe('admin formatting', () => {
   it('shows paise as the rupees an admin would type', () => {
@@ -57,10 +57,5 @@ describe('admin formatting', () => {
       'stopped before the end of the namespace',
     ]);
     expect(describeAuditChanges('cache.purge', { finished: false })).toEqual(['Purge started; it did not report back (see the server log).']);
-  });
-
-  it('bounds how stale a menu can be after an unreachable invalidation, jitter included', () => {
-    expect(staleMinutes(300_000)).toBe(6);
-    expect(staleMinutes(60_000)).toBe(2);
   });
 });

@@ -79,11 +79,6 @@ export function describeChanges(changes: Record<string, unknown>, categories: Re
   });
 }
 
-/** How long customers may see an old menu when a save could not reach Redis: the TTL plus its 10% jitter. */
-export function staleMinutes(cacheTtlMs: number): number {
-  return Math.ceil((cacheTtlMs * 1.1) / 60_000);
-}
-
 const ACTION_LABELS: Record<string, string> = {
   'restaurant.update': 'Restaurant edited',
   'item.create': 'Item added',

@@ -6,6 +6,7 @@ import { cache } from 'react';
 
 import { sessionCookie } from './cookie';
 import { ADMIN_HOME, ADMIN_PATH_HEADER, loginUrl } from './next-path';
+import { SessionUnavailableError } from './session-unavailable';
 import { readSession } from './sessions';
 
 /** Who is signed in, as admin pages, actions and route handlers see it. */
@@ -18,7 +19,7 @@ export interface AdminSession {
 export type AdminLookup =
   | { status: 'signed-in'; admin: AdminSession }
   | { status: 'signed-out' }
-  /** Redis could not be asked: treated as signed out, but the cookie is kept for when it answers. */
+  /** Redis could not be asked (after a retry, and with no recent confirmation): the cookie is kept for when it answers. */
   | { status: 'unavailable' };
 
 /**
@@ -44,12 +45,25 @@ export async function getAdminSession(): Promise<AdminSession | null> {
 
 /**
  * The signed-in admin, or a redirect to the login page (which then returns to the page asked for).
- * For server components, server actions and route handlers; call it outside any try/catch, since
- * `redirect` throws. `next` overrides the page to return to (the proxy's header is the default).
+ * When Redis can't say, it throws SessionUnavailableError instead: the page's error boundary shows
+ * "temporarily unavailable" where the admin is, and the admin is not signed out
+ * (docs/decisions/022-admins-through-a-slow-redis.md). For server components and route handlers;
+ * call it outside any try/catch, since `redirect` throws. `next` overrides the page to return to
+ * (the proxy's header is the default).
  */
 export async function requireAdmin(next?: string): Promise<AdminSession> {
+  const admin = await requireAdminForAction(next);
+  if (!admin) throw new SessionUnavailableError();
+  return admin;
+}
+
+/**
+ * For server actions: the signed-in admin, a redirect to the login page when signed out, or null when
+ * Redis can't say, so the action can answer "nothing was saved, try again" and the form keeps its values.
+ */
+export async function requireAdminForAction(next?: string): Promise<AdminSession | null> {
   const lookup = await lookUpAdmin();
   if (lookup.status === 'signed-in') return lookup.admin;
-  const back = next ?? (await headers()).get(ADMIN_PATH_HEADER) ?? ADMIN_HOME;
-  redirect(loginUrl(back, lookup.status === 'unavailable' ? 'unavailable' : undefined));
+  if (lookup.status === 'unavailable') return null;
+  redirect(loginUrl(next ?? (await headers()).get(ADMIN_PATH_HEADER) ?? ADMIN_HOME));
 }

@@ -40,7 +40,7 @@ describe('safeNextPath', () => {
 describe('loginUrl', () => {
   it('carries a safe next and a notice, and nothing for the defaults', () => {
     expect(loginUrl('/admin')).toBe('/admin/login');
-    expect(loginUrl('/admin/cache', 'unavailable')).toBe('/admin/login?next=%2Fadmin%2Fcache&notice=unavailable');
+    expect(loginUrl('/admin/cache', 'signed-out')).toBe('/admin/login?next=%2Fadmin%2Fcache&notice=signed-out');
     expect(loginUrl('//evil.example')).toBe('/admin/login');
   });
 });

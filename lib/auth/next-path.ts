@@ -31,7 +31,7 @@ export function safeNextPath(value: unknown): string {
 }
 
 /** The login page, remembering where to return. */
-export type LoginNotice = 'unavailable' | 'signed-out';
+export type LoginNotice = 'signed-out';
 
 export function loginUrl(next: string, notice?: LoginNotice): string {
   const params = new URLSearchParams();

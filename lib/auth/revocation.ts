@@ -10,6 +10,8 @@ import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { forgetAdminConfirmed } from './confirmed-sessions';
+
 /**
  * Ending every session of one admin at once, on every instance, without a Postgres read per request
  * (docs/decisions/013-admin-lockout-and-revocation.md).
@@ -65,6 +67,7 @@ export async function currentEpoch(adminId: number, cached: string | null, store
  * Redis could not be written: sessions then end within ADMIN_EPOCH_TTL_MS instead of at once.
  */
 export async function publishEpoch(adminId: number, epoch: Epoch, store: RedisStore = getRedis()): Promise<boolean> {
+  forgetAdminConfirmed(adminId);
   const written = await guardedRedis(
     'session.revoke',
     (redis) => redis.set(adminKeys.epoch(adminId), String(epoch), { px: ADMIN_EPOCH_TTL_MS }),

@@ -206,6 +206,53 @@ describe('sessions when Redis fails', () => {
     await healthy.store.close();
   });
 
+  it('one slow read is not an outage: a failed read is tried once more', async () => {
+    const memory = createMemoryStore();
+    await publishAdminEpoch(memory);
+    const id = (await createSession(ADMIN, { store: memory }))!;
+    let failures = 1;
+    const flaky = new Proxy(memory, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (property !== 'get' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => (failures-- > 0 ? Promise.reject(new Error('timed out')) : Reflect.apply(value, target, args));
+      },
+    });
+    expect(await readSession(id, { store: flaky })).toMatchObject({ status: 'active', session: ADMIN });
+    expect(singletons().redisBreaker?.current).toBe('closed');
+    await memory.close();
+  });
+
+  it('keeps a session Redis confirmed moments ago while Redis does not answer, for a few seconds only', async () => {
+    const memory = createMemoryStore();
+    await publishAdminEpoch(memory);
+    const id = (await createSession(ADMIN, { store: memory }))!;
+    const now = Date.now();
+    expect((await readSession(id, { store: memory, now })).status).toBe('active');
+
+    expect(await readSession(id, { store: broken(), now: now + 5_000 })).toMatchObject({ status: 'active', session: ADMIN });
+    singletons().redisBreaker = undefined;
+    expect(await readSession(id, { store: broken(), now: now + 11_000 })).toEqual({ status: 'unavailable' });
+    await memory.close();
+  });
+
+  it('forgets a confirmation on sign-out and when Redis says the session is gone', async () => {
+    const memory = createMemoryStore();
+    await publishAdminEpoch(memory);
+    const signedOut = (await createSession(ADMIN, { store: memory }))!;
+    const expired = (await createSession(ADMIN, { store: memory }))!;
+    await readSession(signedOut, { store: memory });
+    await readSession(expired, { store: memory });
+    await destroySession(signedOut, { store: memory });
+    await memory.del([sessionKey(expired)]);
+    expect((await readSession(expired, { store: memory })).status).toBe('none');
+
+    expect(await readSession(signedOut, { store: broken() })).toEqual({ status: 'unavailable' });
+    singletons().redisBreaker = undefined;
+    expect(await readSession(expired, { store: broken() })).toEqual({ status: 'unavailable' });
+    await memory.close();
+  });
+
   it('uses the configured idle lifetime by default', () => {
     expect(sessionTtlMs()).toBe(8 * 3_600_000);
   });

@@ -5,11 +5,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 import { adminKeys, keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
+import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { forgetConfirmed, recentlyConfirmed, rememberConfirmed } from './confirmed-sessions';
 import { currentEpoch } from './revocation';
 
 /**
@@ -21,7 +23,9 @@ import { currentEpoch } from './revocation';
  * timeout, outage logging and circuit breaker as the cache) but `ok: false` means "unavailable",
  * never "carry on without". Reads respect the breaker, so during an outage admin pages answer
  * "sign-in unavailable" at once instead of each waiting out a timeout; the rare writes (sign-in,
- * sign-out) try even while it is open, as invalidation does.
+ * sign-out) try even while it is open, as invalidation does. One slow read is not an outage: a read
+ * that fails is tried once more within its budget, and a session this process saw Redis confirm in
+ * the last few seconds stays valid while Redis doesn't answer (docs/decisions/022-admins-through-a-slow-redis.md).
  */
 
 /** One record type per kind of signed-in party, each with its own cookie (cookie.ts). */
@@ -118,18 +122,21 @@ export async function readSession(id: string | undefined, options: SessionOption
   const store = options.store ?? getRedis();
   const ttlMs = options.ttlMs ?? sessionTtlMs();
 
-  const read = await guardedRedis(
-    'session.read',
-    (redis) => Promise.all([redis.get(key), redis.pttl(key), adminId === undefined ? null : redis.get(adminKeys.epoch(adminId))]),
-    store,
-  );
-  if (!read.ok) return { status: 'unavailable' };
+  const now = options.now ?? Date.now();
+  const read = await readWithRetry(key, adminId, store);
+  if (!read.ok) {
+    const confirmed = recentlyConfirmed(key, now);
+    return confirmed ? { status: 'active', session: confirmed } : { status: 'unavailable' };
+  }
   const [raw, remainingMs, cachedEpoch] = read.value;
-  if (raw === null) return { status: 'none' };
+  if (raw === null) {
+    forgetConfirmed(key);
+    return { status: 'none' };
+  }
 
   const session = parseRecord(raw);
-  const now = options.now ?? Date.now();
   const drop = async (): Promise<SessionLookup> => {
+    forgetConfirmed(key);
     await guardedRedis('session.drop', (redis) => redis.del([key]), store, { bypassBreaker: true });
     return { status: 'none' };
   };
@@ -145,6 +152,7 @@ export async function readSession(id: string | undefined, options: SessionOption
     if (epoch === null) return { status: 'unavailable' };
     if (epoch !== session.epoch) return drop();
   }
+  rememberConfirmed(key, session, now);
 
   // -1 (no expiry) can only come from a hand-written key; give it one rather than let it live forever.
   if (remainingMs === -1 || (remainingMs >= 0 && remainingMs < ttlMs / 2)) {
@@ -157,6 +165,7 @@ export async function readSession(id: string | undefined, options: SessionOption
 /** Deletes the session; false when Redis could not be reached (the key then lives out its TTL). */
 export async function destroySession(id: string | undefined, options: SessionOptions = {}): Promise<boolean> {
   if (!wellFormed(id)) return true;
+  forgetConfirmed(sessionKey(id));
   const deleted = await guardedRedis(
     'session.destroy',
     (redis) => redis.del([sessionKey(id)]),
@@ -165,6 +174,24 @@ export async function destroySession(id: string | undefined, options: SessionOpt
   );
   if (!deleted.ok) log.warn('could not delete a session from Redis: it stays valid until it expires');
   return deleted.ok;
+}
+
+/**
+ * The record and its remaining TTL. A read that fails (not one the breaker skipped) is tried once
+ * more if the first left room for it, so one slow read is not taken for an outage.
+ */
+async function readWithRetry(key: string, adminId: number | undefined, store: RedisStore) {
+  const started = performance.now();
+  const read = () =>
+    guardedRedis(
+      'session.read',
+      // An admin's epoch in the same round trip as the session (lib/auth/revocation.ts).
+      (redis) => Promise.all([redis.get(key), redis.pttl(key), adminId === undefined ? null : redis.get(adminKeys.epoch(adminId))]),
+      store,
+    );
+  const first = await read();
+  if (first.ok || first.reason === 'skipped' || performance.now() - started >= 2 * getEnv().REDIS_TIMEOUT_MS) return first;
+  return read();
 }
 
 function parseRecord(raw: string): SessionRecord | null {

@@ -10,14 +10,23 @@ import { forgetFlights } from './single-flight';
 export interface InvalidationResult {
   /** The entry keys whose generation was replaced and whose value was dropped. */
   keys: string[];
-  /** False when Redis could not be reached: entries then live until their TTL (CACHE_TTL_SECONDS). */
+  /** False when Redis did not take every key (admin saves then retry through the outbox: outbox.ts). */
   ok: boolean;
 }
 
 /**
- * Runs after the Postgres commit. Replacing the generation token (never deleting it) is what makes a
- * concurrent reader's late write harmless; deleting the entry only frees memory early.
+ * Replaces an entry's generation token and drops the entry. Replacing the token (never deleting it) is
+ * what makes a concurrent reader's late write harmless; deleting the entry only frees memory early.
+ * Unguarded: the caller decides what a failure means (invalidate() reports it; the counter flush stops).
  */
+export async function replaceGeneration(redis: RedisStore, entryKey: string, generationTtlMs?: number): Promise<void> {
+  // Loads already under way in this process began before the commit: nobody may join them now.
+  forgetFlights(flightPrefix(entryKey));
+  await redis.set(generationKey(entryKey), newGenerationToken(), generationTtlMs === undefined ? {} : { px: generationTtlMs });
+  await redis.del([entryKey]);
+}
+
+/** Runs after the Postgres commit, for each entry key, through guardedRedis (never throws). */
 export async function invalidate(
   entryKeys: readonly string[],
   store?: RedisStore,
@@ -26,20 +35,9 @@ export async function invalidate(
 ): Promise<InvalidationResult> {
   const unique = [...new Set(entryKeys)];
   if (unique.length === 0) return { keys: [], ok: true };
-  // Loads already under way in this process began before the commit: nobody may join them now.
-  unique.forEach((key) => forgetFlights(flightPrefix(key)));
   const results = await Promise.all(
     unique.map((key) =>
-      guardedRedis(
-        'invalidate',
-        async (redis) => {
-          const px = options.generationTtlMs;
-          await redis.set(generationKey(key), newGenerationToken(), px === undefined ? {} : { px });
-          await redis.del([key]);
-        },
-        store,
-        { bypassBreaker: true },
-      ),
+      guardedRedis('invalidate', (redis) => replaceGeneration(redis, key, options.generationTtlMs), store, { bypassBreaker: true }),
     ),
   );
   return { keys: unique, ok: results.every((result) => result.ok) };

@@ -165,6 +165,11 @@ export const VIEW_DAY_TTL_MS = 8 * DAY;
 export const TRENDING_HOUR_TTL_MS = 25 * HOUR;
 /** How far back trending looks, in hourly buckets. */
 export const TRENDING_WINDOW_HOURS = 24;
+/**
+ * The cached durable view totals (counterKeys.viewsDurable) live this long; every flush that commits
+ * views of the restaurant replaces the entry's generation first, so they are never stale.
+ */
+export const VIEWS_DURABLE_TTL_MS = 10 * MINUTE;
 
 const VIEWS_RESTAURANT = 'views:v1:restaurant:';
 const COUNTER_KEY =
@@ -187,6 +192,12 @@ export const counterKeys = {
   viewSeen: (slug: string, visitorId: string) => `${prefix()}views:v1:seen:{${slug}}:${visitorId}`,
   /** Sorted set of restaurant slugs by views in one hour (ZINCRBY), `hour` as YYYYMMDDHH in IST. */
   trendingHour: (citySlug: string, hour: string) => `${prefix()}trending:v1:city:{${citySlug}}:hour:${hour}`,
+  /**
+   * JSON `{ generation, value }`: one restaurant's durable views per day (Postgres) and which of its flush
+   * ids Postgres has applied, so the menu page reads its views without Postgres (lib/counters/read-views.ts).
+   * Outside `views:v1:restaurant:`, so the flush's SCAN never meets it.
+   */
+  viewsDurable: (slug: string) => `${prefix()}views:v1:durable:{${slug}}`,
   /** SCAN pattern for every views key of every restaurant (buckets, flush keys, markers); see parseCounterKey. */
   viewsRestaurantPattern: () => `${escapeGlob(prefix())}${VIEWS_RESTAURANT}*`,
 } as const;
@@ -331,19 +342,6 @@ export const customerKeys = {
   cart: (sessionHash: string) => `${prefix()}cart:v2:{${sessionHash}}`,
 } as const;
 
-// ─── Orders ────────────────────────────────────────────────────────────────────────────────────────
-// lib/orders/jobs.ts. Not cache: markers that make a job's outside effect (a text) happen once.
-
-/** An order's "placed" text marker outlives any redelivery of its job (the queue's done TTL). */
-export const ORDER_MARKER_TTL_MS = 7 * DAY;
-
-export const orderKeys = {
-  /** Present once the order's confirmation text is being or has been sent (SET NX PX). */
-  confirmationSent: (orderId: string) => `${prefix()}sms:v1:order-confirmed:${orderId}`,
-  /** How many times the reconciler re-enqueued this order's jobs (INCR; lives ORDER_MARKER_TTL_MS). */
-  reconciled: (orderId: string) => `${prefix()}queue:v1:order-reconciled:${orderId}`,
-} as const;
-
 // ─── Favourites ────────────────────────────────────────────────────────────────────────────────────
 // lib/favourites/cache.ts. A cache of each customer's favourite restaurants (Postgres holds them),
 // through lib/cache/read-through as the menus are, so an empty list is just `[]` and a stale refill is
@@ -361,9 +359,17 @@ export const FAVOURITES_TTL_MS = 10 * MINUTE;
  */
 export const FAVOURITES_GENERATION_TTL_MS = HOUR;
 
+/**
+ * A restaurant's cached favourite count lives this long at most: each favourite change replaces its
+ * generation after the commit, so this only bounds how long a missed invalidation can show an old count.
+ */
+export const FAVOURITE_COUNT_TTL_MS = MINUTE;
+
 export const favouriteKeys = {
   /** JSON `{ generation, value }`: the slugs of the restaurants one customer favourited. */
   customer: (customerId: number) => `${prefix()}fav:v1:customer:{${customerId}}`,
   /** That entry's generation token, replaced after every change to the customer's favourites. */
   customerGeneration: (customerId: number) => generationKey(favouriteKeys.customer(customerId)),
+  /** JSON `{ generation, value }`: how many customers favourited a restaurant (the menu page's heart), from Postgres. */
+  restaurantCount: (slug: string) => `${prefix()}fav:v1:restaurant:{${slug}}:count`,
 } as const;

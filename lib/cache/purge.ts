@@ -7,8 +7,9 @@ import { auditLog, restaurants } from '@/db/schema';
 import { guardedRedis } from '@/lib/redis/guard';
 
 import { cacheNamespaceOfKey, isCacheNamespace, roleOf } from './inspect';
-import { invalidate } from './invalidate';
 import { generationKey, isGenerationKey, keys, type CacheNamespace } from './keys';
+import { recordInvalidation } from './outbox';
+import { applyCommitted } from './outbox-retry';
 
 /**
  * Purging from the admin, one key or a whole cache namespace. A purge is an invalidation, not a DEL:
@@ -21,7 +22,9 @@ import { generationKey, isGenerationKey, keys, type CacheNamespace } from './key
  * served until its TTL. Rotating instead of deleting keeps every earlier load's token outdated.
  *
  * Every purge is audited: the row is written before Redis is touched, so no purge goes unrecorded
- * if Postgres fails, and completed afterwards with what was actually purged.
+ * if Postgres fails, and completed afterwards with what was purged. The entries go through the
+ * invalidation outbox, as a save's do (lib/cache/outbox.ts): what Redis does not take at once is
+ * retried until it has been, and the audit log shows when each key really was.
  */
 
 export interface Actor {
@@ -36,7 +39,7 @@ export type PurgeOutcome =
       total: number;
       /** Generation keys found and deliberately kept. */
       generationsKept: number;
-      /** False when Redis could not be reached for some or all of it. */
+      /** False when Redis did not take some or all of it at once: the rest is retried (the outbox). */
       ok: boolean;
       /** False when a namespace purge stopped at its bound before the end of the SCAN. */
       complete: boolean;
@@ -86,13 +89,14 @@ async function finishAudit(id: number, outcome: Purged, changes: Record<string, 
     .where(eq(auditLog.id, id));
 }
 
-/** Entries are invalidated; a key the app no longer reads (an old key version) is simply deleted. */
-async function purgeBatch(batch: readonly string[]): Promise<boolean> {
+/** Entries are invalidated through the outbox; a key the app no longer reads (an old key version) is simply deleted. */
+async function purgeBatch(batch: readonly string[], auditId: number): Promise<boolean> {
   const entries = batch.filter((key) => roleOf(key) === 'entry');
   const others = batch.filter((key) => roleOf(key) === 'other');
   let ok = true;
   for (let i = 0; i < entries.length; i += INVALIDATE_BATCH) {
-    ok = (await invalidate(entries.slice(i, i + INVALIDATE_BATCH))).ok && ok;
+    const pending = await recordInvalidation(getDb(), entries.slice(i, i + INVALIDATE_BATCH), auditId);
+    ok = (await applyCommitted(pending)).ok && ok;
   }
   if (others.length > 0) {
     ok = (await guardedRedis('purge', (redis) => redis.del(others), undefined, { bypassBreaker: true })).ok && ok;
@@ -118,7 +122,7 @@ export async function purgeKey(actor: Actor, key: unknown): Promise<PurgeOutcome
 
   const changes = { scope: 'key', namespace };
   const auditId = await startAudit(actor, key, await restaurantIdOf(key), changes);
-  const ok = await purgeBatch([key]);
+  const ok = await purgeBatch([key], auditId);
   const outcome: Purged = { status: 'purged', keys: [key], total: 1, generationsKept: 0, ok, complete: true };
   await finishAudit(auditId, outcome, changes);
   return outcome;
@@ -129,12 +133,12 @@ export async function purgeNamespace(actor: Actor, namespace: unknown): Promise<
 
   const changes = { scope: 'namespace', namespace };
   const auditId = await startAudit(actor, `namespace:${namespace}`, null, changes);
-  const outcome = await purgeAll(namespace);
+  const outcome = await purgeAll(namespace, auditId);
   await finishAudit(auditId, outcome, changes);
   return outcome;
 }
 
-async function purgeAll(namespace: CacheNamespace): Promise<Purged> {
+async function purgeAll(namespace: CacheNamespace, auditId: number): Promise<Purged> {
   const started = performance.now();
   const match = keys.namespacePattern(namespace);
   const purged = new Set<string>();
@@ -152,7 +156,7 @@ async function purgeAll(namespace: CacheNamespace): Promise<Purged> {
     const fresh = step.value.keys.filter((key) => !purged.has(key) && !isGenerationKey(key));
     step.value.keys.filter(isGenerationKey).forEach((key) => kept.add(key));
     fresh.forEach((key) => purged.add(key));
-    if (fresh.length > 0) ok = (await purgeBatch(fresh)) && ok;
+    if (fresh.length > 0) ok = (await purgeBatch(fresh, auditId)) && ok;
     cursor = step.value.cursor;
     if (cursor === '0') {
       complete = true;

@@ -13,3 +13,10 @@ export interface Cached<T> {
   value: T;
   cache: CacheOutcome;
 }
+
+/**
+ * The promise made to admins and in the README: customers see a committed change within this many
+ * seconds of Redis answering again, however long it did not (the invalidation outbox retries it every
+ * second: lib/cache/outbox-retry.ts, docs/decisions/018-invalidation-outbox.md).
+ */
+export const FRESH_WITHIN_SECONDS = 5;

@@ -96,14 +96,14 @@ export async function appliedFlushIds(db: Database, flushIds: readonly string[])
   return new Set(rows.map((row) => row.id));
 }
 
-/** Durable views of one restaurant over a range of days (inclusive). */
-export async function durableViews(db: Database, slug: string, fromDay: string, toDay: string): Promise<number> {
-  const [row] = await db
-    .select({ views: viewsSum })
+/** Durable views of one restaurant per day over a range of days (inclusive); days without views are absent. */
+export async function durableViewsByDay(db: Database, slug: string, fromDay: string, toDay: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ day: restaurantDailyViews.day, views: restaurantDailyViews.views })
     .from(restaurantDailyViews)
     .innerJoin(restaurants, eq(restaurants.id, restaurantDailyViews.restaurantId))
     .where(and(eq(restaurants.slug, slug), between(restaurantDailyViews.day, fromDay, toDay)));
-  return row?.views ?? 0;
+  return Object.fromEntries(rows.map((row) => [row.day, row.views]));
 }
 
 /** Durable views per restaurant over a range of days (inclusive), restaurants with none left out. */

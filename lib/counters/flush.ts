@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { getDb, type Database } from '@/db/client';
+import { replaceGeneration } from '@/lib/cache/invalidate';
 import { counterKeys, VIEW_DAY_TTL_MS, type CounterKey } from '@/lib/cache/keys';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
@@ -18,6 +19,8 @@ import { pruneStaleMarkers } from './markers';
  *   rename  RENAME the bucket to `…:flush:<flushId>` (same hash tag); new views start a new bucket
  *   read    GET the flush key, which nothing writes to any more
  *   commit  one transaction: ledger row for flushId, and only if it was new, add the views
+ *   expire  replace the generation of the restaurant's cached durable totals (durable-cache.ts), so
+ *           no reader adds totals that lack these views once the flush key is gone
  *   delete  DEL the flush key, then SREM its marker
  *
  * A rerun first finishes leftover flush keys from the read step on: the ledger makes the commit
@@ -142,6 +145,9 @@ async function finish(
   }));
   const added = await applyFlushes(db, entries);
   step('after-commit');
+
+  // Unguarded: if Redis fails here the flush keys stay, and the next run expires them before deleting.
+  await Promise.all([...groupBySlug(keys).keys()].map((slug) => replaceGeneration(redis, counterKeys.viewsDurable(slug))));
 
   // One key per DEL: flush keys of different restaurants live in different cluster slots.
   await Promise.all(names.map((name) => redis.del([name])));

@@ -1,10 +1,8 @@
 import 'server-only';
 
-import type { Database } from '@/db/client';
 import { counterKeys, parseCounterKey, type CounterKey } from '@/lib/cache/keys';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { appliedFlushIds } from './durable';
 
 /**
  * Reading what Redis holds that Postgres may not have yet: live day buckets, plus flush keys a flush
@@ -55,13 +53,6 @@ export async function readLiveViews(redis: RedisStore, slug: string, days: reado
       .map(({ flushId }, index) => ({ flushId, views: asCount(flushValues[index] ?? null) }))
       .filter((entry) => entry.views > 0),
   };
-}
-
-/** Live plus pending views that Postgres has not applied yet. */
-export async function unflushedViews(db: Database, views: LiveViews): Promise<number> {
-  if (views.pending.length === 0) return views.live;
-  const applied = await appliedFlushIds(db, views.pending.map((entry) => entry.flushId));
-  return views.pending.reduce((sum, entry) => (applied.has(entry.flushId) ? sum : sum + entry.views), views.live);
 }
 
 /** One SCAN step over every views key of every restaurant, parsed; foreign keys are dropped. */

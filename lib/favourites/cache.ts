@@ -49,10 +49,14 @@ export async function readFavouriteSlugs(customerId: number, store?: RedisStore)
 }
 
 /**
- * Runs after a change commits. False when Redis could not be reached: the entry may then be stale
- * until FAVOURITES_TTL_MS.
+ * Runs after a change commits: the customer's list, and (when a row changed) the restaurant's count.
+ * False when Redis could not be reached: the list may then be stale until FAVOURITES_TTL_MS, the count
+ * until FAVOURITE_COUNT_TTL_MS.
  */
-export async function invalidateFavourites(customerId: number, store?: RedisStore): Promise<boolean> {
-  const result = await invalidate([favouriteKeys.customer(customerId)], store, { generationTtlMs: FAVOURITES_GENERATION_TTL_MS });
-  return result.ok;
+export async function invalidateFavourites(customerId: number, restaurantSlug: string | null, store?: RedisStore): Promise<boolean> {
+  const [list, count] = await Promise.all([
+    invalidate([favouriteKeys.customer(customerId)], store, { generationTtlMs: FAVOURITES_GENERATION_TTL_MS }),
+    restaurantSlug === null ? { ok: true } : invalidate([favouriteKeys.restaurantCount(restaurantSlug)], store),
+  ]);
+  return list.ok && count.ok;
 }

@@ -93,7 +93,7 @@ export async function changeFavourite(
 
   // Even when nothing changed: a list left stale by an earlier missed invalidation is corrected by
   // the customer's next click.
-  if (!(await invalidateFavourites(customerId, options.store))) {
+  if (!(await invalidateFavourites(customerId, written.changed ? written.restaurant.slug : null, options.store))) {
     log.warn('favourites: could not invalidate a customer’s cached list; it may be stale until it expires');
   }
   return { ok: true, favourited: favourite, count: written.count, changed: written.changed, restaurant: written.restaurant };

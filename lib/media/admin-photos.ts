@@ -2,7 +2,6 @@ import 'server-only';
 
 import { stateFromOutcome, type ActionState } from '@/lib/admin/action-state';
 import { lookUpAdmin } from '@/lib/auth/admin';
-import { cacheTtlMs } from '@/lib/cache/keys';
 import { jsonError } from '@/lib/http/json';
 import { readBodyWithin } from '@/lib/http/limited-body';
 import { isSameOrigin } from '@/lib/http/same-origin';
@@ -63,7 +62,7 @@ async function save(target: PhotoTarget, adminId: number, photoUrl: string | nul
     return jsonError(503, 'Nothing was saved: the database did not answer. Try again in a moment.');
   }
   if (outcome.status === 'not-found') return jsonError(404, target.kind === 'cover' ? 'This restaurant no longer exists.' : 'This item no longer exists.');
-  const state: ActionState = stateFromOutcome(outcome, { values: {}, saved, notFound: '', cacheTtlMs: cacheTtlMs() });
+  const state: ActionState = stateFromOutcome(outcome, { values: {}, saved, notFound: '' });
   return Response.json({ ...state, photoUrl });
 }
 

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
-import { admins, auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
+import { admins, auditLog, cacheInvalidations, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
 
 /**
  * Reads for the admin console, straight from Postgres and never cached: an admin edits what the
@@ -65,7 +65,13 @@ export interface AuditRow {
   action: string;
   target: string;
   changes: Record<string, unknown>;
+  /** The cache keys the change invalidates (a namespace purge lists the first few hundred). */
   invalidatedKeys: string[];
+  /**
+   * When each of them was really invalidated (the invalidation outbox, lib/cache/outbox.ts): a time,
+   * null while it is still pending (retried), absent for entries older than the outbox.
+   */
+  invalidatedAt: Record<string, Date | null>;
   /** Null when the admin has since been removed. */
   adminEmail: string | null;
 }
@@ -179,24 +185,45 @@ const auditColumns = {
   adminEmail: admins.email,
 };
 
+/** Adds when each entry's keys were really invalidated, from the outbox rows of those entries. */
+async function withInvalidationTimes(db: Database, rows: Omit<AuditRow, 'invalidatedAt'>[]): Promise<AuditRow[]> {
+  const ids = rows.map((row) => row.id);
+  const outbox =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ auditId: cacheInvalidations.auditId, keys: cacheInvalidations.keys, appliedAt: cacheInvalidations.appliedAt })
+          .from(cacheInvalidations)
+          .where(inArray(cacheInvalidations.auditId, ids));
+  const times = new Map<number, Record<string, Date | null>>();
+  for (const { auditId, keys, appliedAt } of outbox) {
+    const byKey = times.get(auditId!) ?? {};
+    for (const key of keys) byKey[key] = appliedAt;
+    times.set(auditId!, byKey);
+  }
+  return rows.map((row) => ({ ...row, invalidatedAt: times.get(row.id) ?? {} }));
+}
+
 /** The latest audit entries about one restaurant, newest first, with who made them. */
 export async function loadRestaurantAudit(db: Database, restaurantId: number, limit = 50): Promise<AuditRow[]> {
-  return db
+  const rows = await db
     .select(auditColumns)
     .from(auditLog)
     .leftJoin(admins, eq(admins.id, auditLog.adminId))
     .where(eq(auditLog.restaurantId, restaurantId))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
+  return withInvalidationTimes(db, rows);
 }
 
 /** The latest audit entries of one kind (e.g. `cache.purge`) or several, newest first. */
 export async function loadAuditByAction(db: Database, action: string | readonly string[], limit = 20): Promise<AuditRow[]> {
-  return db
+  const rows = await db
     .select(auditColumns)
     .from(auditLog)
     .leftJoin(admins, eq(admins.id, auditLog.adminId))
     .where(typeof action === 'string' ? eq(auditLog.action, action) : inArray(auditLog.action, [...action]))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
+  return withInvalidationTimes(db, rows);
 }

@@ -4,8 +4,9 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
-import { invalidate, type InvalidationResult } from '@/lib/cache/invalidate';
 import { keys } from '@/lib/cache/keys';
+import { recordInvalidation, type InvalidationOutcome, type PendingInvalidation } from '@/lib/cache/outbox';
+import { applyCommitted } from '@/lib/cache/outbox-retry';
 
 import {
   fieldErrorsOf,
@@ -17,10 +18,10 @@ import {
 } from './admin-schemas';
 
 /**
- * Admin writes. Each one validates (nothing invalid is written), commits the change and its audit
- * entry in one Postgres transaction, and only then invalidates every cache key derived from the
- * changed rows. A form carries the row's version; a save over a newer version is a conflict and
- * overwrites nothing.
+ * Admin writes. Each one validates (nothing invalid is written), commits the change, its audit entry
+ * and the cache keys it must invalidate (the invalidation outbox) in one Postgres transaction, and then
+ * invalidates those keys; what Redis does not take is retried until it has been (lib/cache/outbox.ts).
+ * A form carries the row's version; a save over a newer version is a conflict and overwrites nothing.
  */
 
 export interface Actor {
@@ -28,19 +29,25 @@ export interface Actor {
 }
 
 export type MutationOutcome<T> =
-  | { status: 'saved'; value: T; invalidation: InvalidationResult }
+  | { status: 'saved'; value: T; invalidation: InvalidationOutcome }
   | { status: 'invalid'; fieldErrors: FieldErrors }
   | { status: 'conflict'; message: string }
   | { status: 'not-found' };
 
-export type Committed<T> = { status: 'committed'; value: T; keys: string[] } | Exclude<MutationOutcome<T>, { status: 'saved' }>;
+export type Committed<T> = { status: 'committed'; value: T; invalidation: PendingInvalidation } | Exclude<MutationOutcome<T>, { status: 'saved' }>;
 
 const CONFLICT = 'Someone else saved this since you opened the form. Reload to see their changes, then edit again.';
 
 export async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
   const result = await getDb().transaction((tx) => work(tx as unknown as Database));
   if (result.status !== 'committed') return result;
-  return { status: 'saved', value: result.value, invalidation: await invalidate(result.keys) };
+  return { status: 'saved', value: result.value, invalidation: await applyCommitted(result.invalidation) };
+}
+
+/** The audit entry and the keys it invalidates, in the change's transaction. */
+export async function audit(tx: Database, entry: typeof auditLog.$inferInsert & { invalidatedKeys: string[] }): Promise<PendingInvalidation> {
+  const [row] = await tx.insert(auditLog).values(entry).returning({ id: auditLog.id });
+  return recordInvalidation(tx, entry.invalidatedKeys, row!.id);
 }
 
 /** Only the fields that changed, as `{ field: { from, to } }`, for the audit log. */
@@ -75,7 +82,7 @@ export async function updateRestaurant(actor: Actor, slug: string, input: unknow
 
     // The name, cuisines and open state show on the menu, the city's listing and its search results.
     const derived = [keys.restaurantMenu(slug), keys.cityRestaurants(current.citySlug), keys.citySearch(current.citySlug)];
-    await tx.insert(auditLog).values({
+    const invalidation = await audit(tx, {
       adminId: actor.adminId,
       action: 'restaurant.update',
       restaurantId: current.id,
@@ -83,7 +90,7 @@ export async function updateRestaurant(actor: Actor, slug: string, input: unknow
       changes: diff({ name: current.name, cuisines: current.cuisines, isOpen: current.isOpen }, fields),
       invalidatedKeys: derived,
     });
-    return { status: 'committed', value: { version: updated.version }, keys: derived };
+    return { status: 'committed', value: { version: updated.version }, invalidation };
   });
 }
 
@@ -125,7 +132,7 @@ export async function createMenuItem(actor: Actor, restaurantSlug: string, input
     if (!item) return { status: 'invalid', fieldErrors: { name: ['This restaurant already has an item with that name'] } };
 
     const derived = itemKeys(owner);
-    await tx.insert(auditLog).values({
+    const invalidation = await audit(tx, {
       adminId: actor.adminId,
       action: 'item.create',
       restaurantId: owner.restaurantId,
@@ -133,7 +140,7 @@ export async function createMenuItem(actor: Actor, restaurantSlug: string, input
       changes: { ...fields, pricePaise: price },
       invalidatedKeys: derived,
     });
-    return { status: 'committed', value: item, keys: derived };
+    return { status: 'committed', value: item, invalidation };
   });
 }
 
@@ -159,7 +166,7 @@ export async function updateMenuItem(actor: Actor, itemId: number, input: unknow
     if (!updated) return { status: 'conflict', message: CONFLICT };
 
     const derived = itemKeys(owner);
-    await tx.insert(auditLog).values({
+    const invalidation = await audit(tx, {
       adminId: actor.adminId,
       action: 'item.update',
       restaurantId: current.restaurantId,
@@ -167,7 +174,7 @@ export async function updateMenuItem(actor: Actor, itemId: number, input: unknow
       changes: diff(current, fields),
       invalidatedKeys: derived,
     });
-    return { status: 'committed', value: { id: itemId, version: updated.version }, keys: derived };
+    return { status: 'committed', value: { id: itemId, version: updated.version }, invalidation };
   });
 }
 
@@ -192,7 +199,7 @@ export async function deleteMenuItem(actor: Actor, itemId: number, input: unknow
 
     const derived = itemKeys(current);
     const { name, pricePaise, categoryId } = current.item;
-    await tx.insert(auditLog).values({
+    const invalidation = await audit(tx, {
       adminId: actor.adminId,
       action: 'item.delete',
       restaurantId: current.item.restaurantId,
@@ -200,6 +207,6 @@ export async function deleteMenuItem(actor: Actor, itemId: number, input: unknow
       changes: { name, pricePaise, categoryId },
       invalidatedKeys: derived,
     });
-    return { status: 'committed', value: { id: itemId }, keys: derived };
+    return { status: 'committed', value: { id: itemId }, invalidation };
   });
 }

@@ -4,10 +4,10 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 
-import { auditLog, cities, menuItems, restaurants } from '@/db/schema';
+import { cities, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 
-import { commitThenInvalidate, itemKeys, type Actor, type Committed, type MutationOutcome } from './mutations';
+import { audit, commitThenInvalidate, itemKeys, type Actor, type Committed, type MutationOutcome } from './mutations';
 
 /**
  * Setting or removing a photo (the bytes are already stored: lib/media). Like every admin write, the
@@ -71,7 +71,7 @@ async function recordChange(
   to: string | null,
   derived: string[],
 ): Promise<Committed<{ photoUrl: string | null }>> {
-  await tx.insert(auditLog).values({
+  const invalidation = await audit(tx, {
     adminId: actor.adminId,
     action: to ? entry.action : `${entry.action}.remove`,
     restaurantId: entry.restaurantId,
@@ -79,5 +79,5 @@ async function recordChange(
     changes: { photoUrl: { from, to } },
     invalidatedKeys: derived,
   });
-  return { status: 'committed', value: { photoUrl: to }, keys: derived };
+  return { status: 'committed', value: { photoUrl: to }, invalidation };
 }

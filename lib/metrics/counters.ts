@@ -12,12 +12,16 @@ export interface Counters {
   /** Every statement sent to Postgres/PGlite through Drizzle. */
   dbQueries: number;
   cache: Record<string, NamespaceCounts>;
-  redis: { failures: number; skipped: number };
+  /**
+   * Redis calls that failed (counted by the breaker), were skipped while it was open, or timed out
+   * because this process was starved (lib/server/deadline.ts; not held against Redis).
+   */
+  redis: { failures: number; skipped: number; starved: number };
 }
 
 export function counters(): Counters {
   const shared = singletons();
-  shared.counters ??= { dbQueries: 0, cache: {}, redis: { failures: 0, skipped: 0 } };
+  shared.counters ??= { dbQueries: 0, cache: {}, redis: { failures: 0, skipped: 0, starved: 0 } };
   return shared.counters;
 }
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
-import { menuItems, orderItems, orders, restaurants, type Order } from '@/db/schema';
+import { menuItems, orderEvents, orderItems, orders, restaurants, type Order } from '@/db/schema';
 import { clearCart, readCart } from '@/lib/cart/cart';
 import type { CustomerSession } from '@/lib/customers/session';
 import { formatRupees } from '@/lib/format';
@@ -13,13 +13,14 @@ import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { enqueueOrderJobs } from './jobs';
+import { enqueueOrderJobs } from './job-types';
 import { MAX_ORDER_TOTAL_PAISE } from './limits';
 
 /**
  * Checkout. The cart (Redis) says what and how many; Postgres, read inside the transaction and never
- * through the menu cache, says the prices and whether each item can still be ordered. The order and
- * its items (name and price snapshot) are one transaction, guarded by the unique index on
+ * through the menu cache, says the prices and whether each item can still be ordered. The order, its
+ * items (name and price snapshot) and its "placed" event (lib/orders/texts.ts sends its text) are one
+ * transaction, guarded by the unique index on
  * (customer_id, idempotency_key): a double submit carries the same key, so the second insert does
  * nothing and finds the first order. Only after the commit is the cart cleared and are the jobs
  * (confirmation text, first status step) enqueued.
@@ -132,6 +133,7 @@ export async function placeOrder(
       return { status: 'placed', order: first, created: false };
     }
     await tx.insert(orderItems).values(lines.map((line) => ({ orderId: inserted.id, ...line })));
+    await tx.insert(orderEvents).values({ orderId: inserted.id, status: 'placed', at: inserted.createdAt });
     return { status: 'placed', order: inserted, created: true };
   });
 
@@ -146,7 +148,7 @@ export async function placeOrder(
     await enqueueOrderJobs(result.order.id, deps.enqueue ?? enqueue);
   } catch (error) {
     // Committed: the customer has an order either way. Its jobs are missing until the reconciler
-    // (order.reconcile in lib/orders/jobs.ts) enqueues them again, a few step delays from now.
+    // (lib/orders/reconcile.ts) resumes it from Postgres, a few step delays from now.
     log.error('checkout: the order was placed but its jobs could not be enqueued; the reconciler will retry', {
       orderId: result.order.id,
       error: error instanceof Error ? error.message : String(error),

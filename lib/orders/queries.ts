@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
-import { cities, orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
+import { cities, orderEvents, orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
 
 export interface OrderDetail {
   id: string;
@@ -13,6 +13,8 @@ export interface OrderDetail {
   updatedAt: Date;
   restaurant: { name: string; slug: string; citySlug: string };
   items: { name: string; pricePaise: number; quantity: number }[];
+  /** When the order reached each status it has reached (orders from before these were kept may miss some). */
+  reachedAt: Partial<Record<OrderStatus, Date>>;
 }
 
 /** One order, only when it belongs to `customerId` (anyone else gets null, exactly as for no order). */
@@ -34,13 +36,17 @@ export async function loadOwnOrder(customerId: number, orderId: string, db: Data
     .innerJoin(cities, eq(cities.id, restaurants.cityId))
     .where(and(eq(orders.id, orderId), eq(orders.customerId, customerId)));
   if (!order) return null;
-  const items = await db
-    .select({ name: orderItems.name, pricePaise: orderItems.pricePaise, quantity: orderItems.quantity })
-    .from(orderItems)
-    .where(eq(orderItems.orderId, orderId))
-    .orderBy(asc(orderItems.position));
+  const [items, events] = await Promise.all([
+    db
+      .select({ name: orderItems.name, pricePaise: orderItems.pricePaise, quantity: orderItems.quantity })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, orderId))
+      .orderBy(asc(orderItems.position)),
+    db.select({ status: orderEvents.status, at: orderEvents.at }).from(orderEvents).where(eq(orderEvents.orderId, orderId)),
+  ]);
   const { restaurantName, restaurantSlug, citySlug, ...rest } = order;
-  return { ...rest, restaurant: { name: restaurantName, slug: restaurantSlug, citySlug }, items };
+  const reachedAt = Object.fromEntries(events.map((event) => [event.status, event.at]));
+  return { ...rest, restaurant: { name: restaurantName, slug: restaurantSlug, citySlug }, items, reachedAt };
 }
 
 export interface OrderSummary {

@@ -1,8 +1,8 @@
 import 'server-only';
 
-import { timingSafeEqual } from 'node:crypto';
-
+import { drainPending } from '@/lib/cache/outbox';
 import { getEnv } from '@/lib/env';
+import { hasBearer } from '@/lib/http/bearer';
 import { log } from '@/lib/log';
 
 import './handlers';
@@ -11,16 +11,10 @@ import { drainQueues } from './drain';
 /** What one cron invocation may do: bounded well inside a serverless function's time limit. */
 export const CRON_DRAIN = { maxJobs: 100, maxMs: 25_000 } as const;
 
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
- * The cron-invoked backstop (Vercel sends `Authorization: Bearer $CRON_SECRET`): one maintenance pass
- * (reaps, promotes due delayed jobs, enqueues due recurring jobs such as the counter flush), then up
- * to CRON_DRAIN jobs. 503 while CRON_SECRET is unset (the server still starts),
+ * The cron-invoked backstop (Vercel sends `Authorization: Bearer $CRON_SECRET`): cache invalidations
+ * still pending (lib/cache/outbox.ts), one maintenance pass (reaps, promotes due delayed jobs, enqueues
+ * due recurring jobs such as the counter flush), then up to CRON_DRAIN jobs. 503 while CRON_SECRET is unset (the server still starts),
  * 401 on a missing or wrong secret.
  */
 export async function handleQueueCron(request: Request): Promise<Response> {
@@ -29,11 +23,14 @@ export async function handleQueueCron(request: Request): Promise<Response> {
   if (!secret) {
     return Response.json({ error: 'CRON_SECRET is not set: the queue cron route is off' }, { status: 503, headers });
   }
-  const auth = request.headers.get('authorization') ?? '';
-  if (!sameSecret(auth, `Bearer ${secret}`)) return Response.json({ error: 'unauthorized' }, { status: 401, headers });
+  if (!hasBearer(request, secret)) return Response.json({ error: 'unauthorized' }, { status: 401, headers });
+  const invalidations = await drainPending().catch((error: unknown) => {
+    log.warn('cron: pending cache invalidations could not be read', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  });
   try {
     const report = await drainQueues(CRON_DRAIN);
-    return Response.json({ ok: true, ...report }, { headers });
+    return Response.json({ ok: true, ...report, invalidations }, { headers });
   } catch (error) {
     log.warn('queue cron drain failed', { error: error instanceof Error ? error.message : String(error) });
     return Response.json({ error: 'the queue could not be reached' }, { status: 503, headers });

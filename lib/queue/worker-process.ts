@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { sweepOutbox } from '@/lib/cache/outbox-retry';
 import { singletons } from '@/lib/server/singletons';
 import { getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -8,7 +9,7 @@ import { getRedis } from '@/lib/redis/client';
 import { runWorker } from './worker';
 
 /**
- * `npm run worker` (scripts/worker.ts): runs jobs until SIGTERM or SIGINT, then finishes the job in
+ * `npm run worker` (scripts/worker.ts): runs jobs, and sweeps the cache-invalidation outbox, until SIGTERM or SIGINT, then finishes the job in
  * hand, claims no more (a claim waiting on an empty queue is given up at once), closes its
  * connections (which ends a BLMOVE still waiting in Redis) and exits 0. A second signal while
  * finishing exits at once (1): the job is then redelivered after its visibility timeout.
@@ -40,7 +41,11 @@ export async function runWorkerProcess(options: { concurrency?: number } = {}): 
     claims: redis.blmove ? 'blocking (BLMOVE)' : 'polling',
     pollMs: env.WORKER_POLL_MS,
   });
-  await runWorker({ signal: controller.signal, pollMs: env.WORKER_POLL_MS, concurrency: options.concurrency ?? 1 });
+  await Promise.all([
+    runWorker({ signal: controller.signal, pollMs: env.WORKER_POLL_MS, concurrency: options.concurrency ?? 1 }),
+    // Cache invalidations whose process died before Redis took them (lib/cache/outbox.ts).
+    sweepOutbox(controller.signal),
+  ]);
   const database = singletons().database;
   await Promise.allSettled([redis.close(), database?.close()]);
   log.info('worker stopped');

@@ -3,6 +3,7 @@ import 'server-only';
 import { rateLimitKeys, rateLimitSubject } from '@/lib/cache/keys';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
+import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 
 import { COOLDOWN_POLICIES, type CooldownPolicy, type CooldownPolicyName } from './policies';
 
@@ -42,14 +43,6 @@ export interface CooldownOptions {
   onOutage?: (event: 'opened' | 'recovered', error?: unknown) => void;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`cooldown store did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
 export function createCooldowns(options: CooldownOptions): Cooldowns {
   const policies = options.policies ?? COOLDOWN_POLICIES;
   const keysOf = ({ policy, parts }: CooldownSubject) => {
@@ -83,11 +76,13 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
   async function onShared<T>(run: (store: RedisStore) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
     if (!options.breaker.tryAcquire()) return { ok: false };
     try {
-      const value = await withTimeout(run(options.store()), options.timeoutMs);
+      const value = await withDeadline(run(options.store()), options.timeoutMs, 'cooldown store');
       if (options.breaker.recordSuccess() === 'recovered') options.onOutage?.('recovered');
       return { ok: true, value };
     } catch (error) {
-      if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
+      // A starved process's timeout says nothing about Redis (lib/server/deadline.ts).
+      if (isStarvedTimeout(error)) options.breaker.releaseProbe();
+      else if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
       return { ok: false };
     }
   }

@@ -5,6 +5,7 @@ import type { Redis } from '@upstash/redis';
 
 import { rateLimitSubject } from '@/lib/cache/keys';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
+import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 
 import type { FallbackLimiter } from './fallback-limiter';
 import type { LimiterPolicy } from './policies';
@@ -14,7 +15,9 @@ import type { ScriptRedis } from './tcp-adapter';
  * `limit(policy, identifier)`: @upstash/ratelimit on the shared store (Upstash, or TCP Redis through
  * the script adapter), the in-process limiter on the in-process store. A shared-store call that
  * throws or outlives the policy timeout counts as a Redis failure for the breaker and is answered by
- * the policy's `onRedisFailure`: the in-process limiter ('fallback') or a refusal ('closed').
+ * the policy's `onRedisFailure`: the in-process limiter ('fallback') or a refusal ('closed'). The
+ * timeout is starvation-aware (lib/server/deadline.ts): one that expired because this process was
+ * starved is answered the same way but not held against Redis.
  */
 
 export type LimitSource = 'redis' | 'memory' | 'fallback' | 'closed';
@@ -59,10 +62,6 @@ function forgetExpired(blocked: Map<string, number>, at: number): void {
   for (const [key, until] of blocked) if (until <= at) blocked.delete(key);
 }
 
-class LimiterTimeout extends Error {
-  override name = 'LimiterTimeout';
-}
-
 interface Shared {
   ratelimit: Ratelimit;
   /** The library's ephemeral cache (key → blocked until), also read here before touching the breaker. */
@@ -87,7 +86,8 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
             ? Ratelimit.fixedWindow(policy.limit, window)
             : Ratelimit.slidingWindow(policy.limit, window),
         prefix: options.keyPrefix(policy),
-        timeout: options.timeoutMs,
+        // Off: the library's own timer can't tell a slow Redis from a starved process; limit() times it.
+        timeout: 0,
         ephemeralCache: blocked,
         analytics: false,
         enableProtection: false,
@@ -123,9 +123,7 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
 
       if (!options.breaker.tryAcquire()) return degraded(policy, key);
       try {
-        const result = await entry.ratelimit.limit(subject);
-        // The library fails open on its timeout; here that is a Redis failure like any other.
-        if (result.reason === 'timeout') throw new LimiterTimeout(`no answer within ${options.timeoutMs} ms`);
+        const result = await withDeadline(entry.ratelimit.limit(subject), options.timeoutMs, 'rate limit');
         if (options.breaker.recordSuccess() === 'recovered') options.onOutage?.('recovered');
         return {
           success: result.success,
@@ -136,7 +134,8 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
           pending: result.pending,
         };
       } catch (error) {
-        if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
+        if (isStarvedTimeout(error)) options.breaker.releaseProbe();
+        else if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
         return degraded(policy, key);
       }
     },

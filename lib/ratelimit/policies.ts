@@ -103,6 +103,18 @@ export function limiterPolicies(env: Env = getEnv()) {
       onRedisFailure: 'fallback',
     },
     /**
+     * Anonymous calls to the health endpoints per client IP (lib/server/health-access.ts): they get
+     * liveness only. Calls with an admin session or the bearer secret are not limited.
+     */
+    health: {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: 60,
+      windowMs: MINUTE,
+      keyPrefix: 'rl:health:ip',
+      onRedisFailure: 'fallback',
+    },
+    /**
      * Favourite changes by one signed-in customer (lib/favourites/change.ts). Far above what a person
      * browsing clicks, low enough that a script can't churn Postgres rows. A fallback on a Redis
      * outage: a favourite is cheap and Postgres is where it lives.
@@ -165,8 +177,11 @@ export type LimiterPolicies = ReturnType<typeof limiterPolicies>;
 export type LimiterPolicyName = keyof LimiterPolicies;
 export type CooldownPolicyName = keyof typeof COOLDOWN_POLICIES;
 
-/** Never limited: load balancers and monitors poll health, and it must answer during an incident. */
-export const EXEMPT_PATHS = ['/api/health'] as const;
+/**
+ * Not limited by the proxy: the health endpoints limit anonymous callers themselves (policy `health`),
+ * since callers with the bearer secret or an admin session must never be refused during an incident.
+ */
+export const EXEMPT_PATHS = ['/api/health', '/api/health/ready'] as const;
 /** Exempt only while ENABLE_BENCH_ROUTES is on (the limiter benchmark's baseline); limited like any API path otherwise. */
 export const BENCH_PATH_PREFIX = '/api/internal/bench/';
 

@@ -55,4 +55,14 @@ describe('CircuitBreaker', () => {
     expect(breaker.current).toBe('closed');
     expect(breaker.tryAcquire()).toBe(true);
   });
+
+  it('gives back a probe whose call said nothing about Redis (a starved timeout), so the next call probes', () => {
+    const { breaker, advance } = breakerWithClock();
+    for (let i = 0; i < 3; i++) breaker.recordFailure();
+    advance(1000);
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.releaseProbe();
+    expect(breaker.current).toBe('half-open');
+    expect(breaker.tryAcquire()).toBe(true);
+  });
 });

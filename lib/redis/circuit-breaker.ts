@@ -57,6 +57,14 @@ export class CircuitBreaker {
     return wasOpen ? 'recovered' : undefined;
   }
 
+  /**
+   * A call that says nothing about Redis (its timeout measured a starved process, not Redis): no
+   * success, no failure. A probe it held is given back, so the next call probes instead.
+   */
+  releaseProbe(): void {
+    this.probeInFlight = false;
+  }
+
   /** Returns 'opened' only when a closed circuit opens, so an outage is reported once, not per probe. */
   recordFailure(): BreakerEvent | undefined {
     this.probeInFlight = false;

@@ -3,6 +3,7 @@ import 'server-only';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { counters } from '@/lib/metrics/counters';
+import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 import { singletons } from '@/lib/server/singletons';
 
 import { CircuitBreaker } from './circuit-breaker';
@@ -17,23 +18,13 @@ function breaker(): CircuitBreaker {
   return shared.redisBreaker;
 }
 
-class RedisTimeoutError extends Error {
-  override name = 'RedisTimeoutError';
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RedisTimeoutError(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /**
  * Runs one Redis operation for a feature that can do without Redis (the cache): bounded by the
  * configured timeout, skipped while the circuit breaker is open, and never throwing. The caller
  * falls back to Postgres on `ok: false`. Failures are counted; they are logged once when an outage
- * starts and once when it ends, not per request.
+ * starts and once when it ends, not per request. A timeout that expired because this process was
+ * starved (lib/server/deadline.ts) fails this call but is not held against Redis: it does not count
+ * toward the breaker (docs/decisions/020-deadlines-that-measure-the-backend.md).
  */
 export async function guardedRedis<T>(
   operation: string,
@@ -48,10 +39,15 @@ export async function guardedRedis<T>(
     return { ok: false, reason: 'skipped' };
   }
   try {
-    const value = await withTimeout(run(store), getEnv().REDIS_TIMEOUT_MS);
+    const value = await withDeadline(run(store), getEnv().REDIS_TIMEOUT_MS, `Redis ${operation}`);
     if (circuit.recordSuccess() === 'recovered') log.info('redis is answering again: cache back on');
     return { ok: true, value };
   } catch (error) {
+    if (isStarvedTimeout(error)) {
+      counters().redis.starved += 1;
+      circuit.releaseProbe();
+      return { ok: false, reason: 'failed' };
+    }
     counters().redis.failures += 1;
     if (circuit.recordFailure() === 'opened') {
       log.warn('redis unavailable: serving from Postgres and skipping Redis for a while', {

@@ -2,6 +2,8 @@ import 'server-only';
 
 import { ErrorReply, TimeoutError as NodeRedisTimeoutError } from 'redis';
 
+import { DeadlineError, startDeadline } from '@/lib/server/deadline';
+
 import {
   asBoolean,
   asInteger,
@@ -61,7 +63,9 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
   }
 
   function connect(): Connection {
-    const connection = openConnection(options.url, timeoutMs, (error) => {
+    // node-redis's own timeout (unwritten commands only) is a backstop at the stall deadline: the
+    // starvation-aware deadline below decides first, even when the loop was too busy to write at once.
+    const connection = openConnection(options.url, stallMs, (error) => {
       if (connection === current) warn(describeError(error));
     });
     return connection;
@@ -84,23 +88,34 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
         settled = true;
       });
 
-    const timedOut = () => new Error(`Redis ${args[0]} timed out after ${timeoutMs} ms`);
+    const timedOut = (starved = false) => new DeadlineError(`Redis ${args[0]} timed out after ${timeoutMs} ms`, starved);
     return new Promise<Reply>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(timedOut());
-        // Give the connection until the stall deadline to answer; if it has not by then, replace it.
-        const check = () => !settled && !closed && current === connection && discard(connection);
-        setTimeout(check, stallMs - timeoutMs).unref();
-      }, timeoutMs);
+      let done = false;
+      // Starvation-aware (lib/server/deadline.ts): a reply that arrived while the loop was busy is taken.
+      const deadline = startDeadline(
+        timeoutMs,
+        (starved) => {
+          done = true;
+          reject(timedOut(starved));
+          // Give the connection until the stall deadline to answer; if it has not by then, replace it.
+          const check = () => !settled && !closed && current === connection && discard(connection);
+          startDeadline(stallMs - timeoutMs, check, () => settled || closed, { unref: true });
+        },
+        () => done,
+      );
       work.then(
         (reply) => {
-          clearTimeout(timer);
           answered();
+          if (done) return;
+          done = true;
+          deadline.clear();
           resolve(reply);
         },
         (error: unknown) => {
-          clearTimeout(timer);
           if (error instanceof ErrorReply) answered();
+          if (done) return;
+          done = true;
+          deadline.clear();
           reject(error instanceof NodeRedisTimeoutError ? timedOut() : error);
         },
       );

@@ -2,6 +2,8 @@ import 'server-only';
 
 import { Redis } from '@upstash/redis';
 
+import { DeadlineError, deadlineSignal, withDeadline } from '@/lib/server/deadline';
+
 import {
   asBoolean,
   asInteger,
@@ -37,6 +39,9 @@ function formatScore(score: number): string | number {
  */
 function normalizeError(error: unknown, command: string, timeoutMs: number): Error {
   if (!(error instanceof Error)) return new Error(String(error));
+  // An aborted request rejects with the signal's reason: a DeadlineError that knows whether it was starved.
+  const deadline = error instanceof DeadlineError ? error : error.cause instanceof DeadlineError ? error.cause : undefined;
+  if (deadline) return new DeadlineError(`Upstash ${command} timed out after ${timeoutMs} ms`, deadline.starved);
   if (error.name === 'TimeoutError' || error.name === 'AbortError') {
     return new Error(`Upstash ${command} timed out after ${timeoutMs} ms`);
   }
@@ -59,8 +64,9 @@ export function createUpstashStore(options: { url: string; token: string; comman
     enableTelemetry: false,
     // `retry: false` still allows one immediate retry in this SDK version; zero retries means one attempt.
     retry: { retries: 0, backoff: () => 0 },
-    // Called per HTTP request, so each request gets its own budget and is torn down when it runs out.
-    signal: () => AbortSignal.timeout(timeoutMs),
+    // Called per HTTP request, so each request gets its own budget and is torn down when it runs out
+    // (a starvation-aware one: lib/server/deadline.ts).
+    signal: () => deadlineSignal(timeoutMs, 'Upstash request'),
   });
   let closed = false;
 
@@ -71,17 +77,11 @@ export function createUpstashStore(options: { url: string; token: string; comman
     send: () => Promise<Reply>,
   ): Promise<T> {
     if (closed) throw new Error('Redis store is closed');
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Upstash ${command} timed out after ${timeoutMs} ms`)), timeoutMs);
-    });
     let reply: Reply;
     try {
-      reply = await Promise.race([send(), deadline]);
+      reply = await withDeadline(send(), timeoutMs, `Upstash ${command}`);
     } catch (error) {
       throw normalizeError(error, command, timeoutMs);
-    } finally {
-      clearTimeout(timer);
     }
     return parse(command, reply);
   }

@@ -10,7 +10,7 @@ import type { DishHit, RestaurantHit, SearchResults } from './types';
 /**
  * A city's search, in one SQL statement (one round trip per cache miss). The matching and ranking
  * rules are docs/decisions/017-search.md; the SQL functions (search_fold, search_skeleton and the two
- * tsquery builders) are in migration 0006, the generated search columns in 0007.
+ * tsquery builders) are in migration 0008, the generated search columns in 0009.
  *
  * A name matches when the search is within trigram word similarity of it (`<%`, pg_trgm's default
  * threshold 0.6: typos and partial words) or when every search word's consonant skeleton is one of

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { getDatabase } from '@/db/client';
-import { redisBackend } from '@/lib/env';
 import { snapshotCounters, type Counters } from '@/lib/metrics/counters';
+import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
 
 export interface Health {
@@ -21,7 +21,7 @@ export async function readHealth(): Promise<Health> {
   return {
     ok: true,
     database: getDatabase().backend,
-    redis: { backend: redisBackend(), reachable: ping.ok },
+    redis: { backend: getRedis().backend, reachable: ping.ok },
     counters: snapshotCounters(),
   };
 }

@@ -1,4 +1,6 @@
 import type { DatabaseHandle } from '@/db/client';
+import type { SessionRecord } from '@/lib/auth/sessions';
+import type { DrainReport } from '@/lib/cache/outbox';
 import type { Env } from '@/lib/env';
 import type { Counters } from '@/lib/metrics/counters';
 import type { RecurringJob } from '@/lib/queue/recurring';
@@ -6,6 +8,8 @@ import type { JobHandler } from '@/lib/queue/types';
 import type { RateLimitState } from '@/lib/ratelimit/state';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
+
+import type { Readiness } from './readiness';
 
 /**
  * Everything that must be one per process lives here, on globalThis: the proxy, instrumentation and
@@ -20,6 +24,13 @@ export interface ProcessSingletons {
   database?: DatabaseHandle;
   redisBreaker?: CircuitBreaker;
   flights?: Map<string, Promise<unknown>>;
+  /** The invalidation outbox's drain in progress, and whether its retry timer runs (lib/cache/outbox-retry.ts). */
+  outboxDrain?: Promise<DrainReport>;
+  outboxRetrying?: boolean;
+  /** The last readiness check (lib/server/readiness.ts): reused while it runs and for a second after. */
+  readiness?: { at: number; pending: boolean; answer: Promise<Readiness> };
+  /** Sessions Redis confirmed moments ago, by key (lib/auth/confirmed-sessions.ts). */
+  confirmedSessions?: Map<string, { record: SessionRecord; at: number }>;
   counters?: Counters;
   cacheStats?: { counts: Map<string, number>; timer?: NodeJS.Timeout };
   /** The rate limiter, its own Redis clients, breaker and fallback: shared by the proxy and every action. */

@@ -29,7 +29,7 @@ for (const pair of await backendPairs()) {
   const { driver } = pair;
 
   describe.skipIf(!pair.runnable)(pair.title('counter flush'), () => {
-    const backends = setUpBackends(pair, { label: 'flush', env: { REDIS_TIMEOUT_MS: '5000' } });
+    const backends = setUpBackends(pair, { label: 'flush', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
     const pool: { slug: string; citySlug: string }[] = [];
     /** Restaurants no earlier test used, so every expectation starts from zero. */
     const take = (n: number) => pool.splice(0, n);

@@ -43,6 +43,8 @@ interface InstanceSummary {
 
 interface Child {
   lines: AsyncIterator<string>;
+  /** Tells it to flush (it waits for this after recording). */
+  flush(): void;
   exited: Promise<{ code: number | null; stderr: string }>;
 }
 
@@ -52,14 +54,18 @@ function startInstance(args: string[], env: Record<string, string>): Child {
     cwd: ROOT,
     // Blank every backend variable a developer may have exported, then set only this test's.
     env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', UPSTASH_REDIS_REST_URL: '', UPSTASH_REDIS_REST_TOKEN: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
     child.once('exit', (code) => resolve({ code, stderr })),
   );
-  return { lines: readline.createInterface({ input: child.stdout })[Symbol.asyncIterator](), exited };
+  return {
+    lines: readline.createInterface({ input: child.stdout })[Symbol.asyncIterator](),
+    flush: () => child.stdin.end('flush\n'),
+    exited,
+  };
 }
 
 async function nextLine(child: Child): Promise<string> {
@@ -76,7 +82,7 @@ for (const pair of await backendPairs({ sharedDriversOnly: true })) {
   const { driver } = pair;
 
   describe.skipIf(!pair.runnable)(pair.title('two server instances'), () => {
-    const backends = setUpBackends(pair, { label: 'instances', env: { REDIS_TIMEOUT_MS: '5000' } });
+    const backends = setUpBackends(pair, { label: 'instances', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
     let bridge: UpstashBridge | undefined;
 
     beforeAll(async () => {
@@ -110,6 +116,7 @@ for (const pair of await backendPairs({ sharedDriversOnly: true })) {
       expect(await readWeeklyViews(slug)).toBe(CHILD_VIEWS + OWN_VIEWS);
 
       // Both flush at the same time.
+      child.flush();
       const [report, summary] = await Promise.all([flushCounters(), nextLine(child)]);
       const { code, stderr } = await child.exited;
       expect(code, stderr).toBe(0);

@@ -9,6 +9,7 @@ import { recordView } from '@/lib/counters/record-view';
 import { readTrendingScores, trendingInCity } from '@/lib/counters/trending';
 import { newVisitorId } from '@/lib/counters/visitor';
 import { getCityRestaurants } from '@/lib/menus/cached';
+import { counters } from '@/lib/metrics/counters';
 
 import { deleteKeysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
@@ -23,7 +24,7 @@ const HOUR = 60 * 60_000;
 
 for (const pair of await backendPairs()) {
   describe.skipIf(!pair.runnable)(pair.title('view counters'), () => {
-    const backends = setUpBackends(pair, { label: 'counters', env: { REDIS_TIMEOUT_MS: '5000' } });
+    const backends = setUpBackends(pair, { label: 'counters', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
     const city = async (slug: string) => (await getCityRestaurants(slug)).value!;
 
     it('counts one view per visitor and hour, and every new visitor', async () => {
@@ -93,6 +94,27 @@ for (const pair of await backendPairs()) {
       await flushCounters();
       expect(await durableRows(backends.db.db, restaurant!.slug)).toEqual({ [dayOf(new Date())]: 6 });
       expect(await readWeeklyViews(restaurant!.slug)).toBe(6);
+    });
+
+    it('reads no Postgres once the week’s durable totals are cached, and a flush never makes a view disappear', async () => {
+      const [, , , , restaurant] = restaurantsOf(await city('bengaluru'));
+      await recordViews(restaurant!, 3);
+      expect(await readWeeklyViews(restaurant!.slug)).toBe(3);
+      const queries = counters().dbQueries;
+      expect(await readWeeklyViews(restaurant!.slug)).toBe(3);
+      expect(counters().dbQueries).toBe(queries);
+
+      // Random interleavings of views, flushes and reads: every view counted before a read is in it.
+      let counted = 3;
+      for (let round = 0; round < 12; round += 1) {
+        const views = Math.floor(Math.random() * 3);
+        await recordViews(restaurant!, views);
+        counted += views;
+        const [figure] = await Promise.all([readWeeklyViews(restaurant!.slug), Math.random() < 0.5 ? flushCounters() : null]);
+        expect(figure).toBeGreaterThanOrEqual(counted);
+      }
+      await flushCounters();
+      expect(await readWeeklyViews(restaurant!.slug)).toBe(counted);
     });
 
     it('ranks trending by a scripted sequence of views, ties by slug, and forgets buckets past 24 hours', async () => {

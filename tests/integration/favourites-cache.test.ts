@@ -2,11 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { favourites, restaurants } from '@/db/schema';
-import { FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS, favouriteKeys } from '@/lib/cache/keys';
+import { FAVOURITE_COUNT_TTL_MS, FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS, favouriteKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readFavouriteSlugs } from '@/lib/favourites/cache';
 import { changeFavourite } from '@/lib/favourites/change';
-import { readFavouriteState } from '@/lib/favourites/menu-state';
+import { readFavouriteCount, readFavouriteState } from '@/lib/favourites/menu-state';
+import { counters } from '@/lib/metrics/counters';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { keysUnder } from '../support/app-context';
@@ -48,7 +49,7 @@ function gateWritesOf(store: RedisStore, key: string) {
 
 for (const pair of await backendPairs()) {
   describe.skipIf(!pair.runnable)(pair.title('favourites cache'), () => {
-    const backends = setUpBackends(pair, { label: 'favourites-cache', env: { REDIS_TIMEOUT_MS: '5000' } });
+    const backends = setUpBackends(pair, { label: 'favourites-cache', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
     let restaurantRows: { id: number; slug: string }[];
     let phones = 0;
     const newCustomer = () => customerIdFor(`9180000${String((phones += 1)).padStart(5, '0')}`, backends.db.db);
@@ -60,7 +61,7 @@ for (const pair of await backendPairs()) {
         .select({ id: restaurants.id, slug: restaurants.slug })
         .from(restaurants)
         .orderBy(asc(restaurants.id))
-        .limit(7);
+        .limit(8);
     });
 
     it('fills a cold cache from Postgres, an empty list included, and then hits', async () => {
@@ -174,6 +175,20 @@ for (const pair of await backendPairs()) {
       expect(
         await backends.db.db.select({ restaurantId: favourites.restaurantId }).from(favourites).where(eq(favourites.customerId, customer)),
       ).toEqual([{ restaurantId: f!.id }]);
+    });
+
+    it('caches each restaurant’s count: a warm heart reads no Postgres, and a change shows at once', async () => {
+      const [, , , , , , , h] = restaurantRows;
+      const [customer, other] = [await newCustomer(), await newCustomer()];
+      expect(await readFavouriteState(h!.slug, customer)).toEqual({ count: 0, favourited: false });
+      const queries = counters().dbQueries;
+      expect(await readFavouriteState(h!.slug, customer)).toEqual({ count: 0, favourited: false });
+      expect(counters().dbQueries).toBe(queries);
+
+      await change(other, h!.slug, true);
+      expect(await readFavouriteState(h!.slug, customer)).toEqual({ count: 1, favourited: false });
+      expect(await readFavouriteCount(h!.slug)).toBe(1);
+      expect(await backends.redis.pttl(favouriteKeys.restaurantCount(h!.slug))).toBeLessThanOrEqual(FAVOURITE_COUNT_TTL_MS * 1.1);
     });
   });
 }

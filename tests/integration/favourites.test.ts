@@ -21,7 +21,7 @@ import { backendPairs, setUpBackends } from '../support/backend-matrix';
  */
 for (const pair of await backendPairs()) {
   describe.skipIf(!pair.runnable)(pair.title('favourites'), () => {
-    const backends = setUpBackends(pair, { label: 'favourites', env: { REDIS_TIMEOUT_MS: '5000' } });
+    const backends = setUpBackends(pair, { label: 'favourites', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
     let slugs: string[];
     let phones = 0;
     const newCustomer = () => customerIdFor(`9190000${String((phones += 1)).padStart(5, '0')}`, backends.db.db);

@@ -11,6 +11,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { installBackends } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
+import { itemForm } from '../support/menus';
 
 /** Admin writes: validated, committed with their audit entry, then every derived key invalidated. */
 describe('menu mutations (PGlite + in-process store)', () => {
@@ -49,17 +50,7 @@ describe('menu mutations (PGlite + in-process store)', () => {
     await db.close();
   });
 
-  const formFor = (overrides: Record<string, string> = {}) => ({
-    version: String(item.version),
-    name: item.name,
-    description: item.description,
-    price: (item.pricePaise / 100).toFixed(2),
-    categoryId: String(item.categoryId),
-    ...(item.veg ? { veg: 'on' } : {}),
-    ...(item.available ? { available: 'on' } : {}),
-    ...(item.bestseller ? { bestseller: 'on' } : {}),
-    ...overrides,
-  });
+  const formFor = (overrides: Record<string, string> = {}) => ({ ...itemForm(item), ...overrides });
 
   const priceOnMenu = async (itemId: number) =>
     (await getRestaurantMenu(slug)).value!.categories.flatMap((c) => c.items).find((i) => i.id === itemId)?.pricePaise;

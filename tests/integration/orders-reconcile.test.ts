@@ -1,23 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { menuItems, orders, restaurants } from '@/db/schema';
-import { customerKeys, queueKeys } from '@/lib/cache/keys';
+import { orderEvents, orders } from '@/db/schema';
+import { customerKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/customers/sms';
 import { placeOrder } from '@/lib/orders/checkout';
-import {
-  confirmationText,
-  ORDER_ADVANCE,
-  ORDER_CONFIRM,
-  ORDER_RECONCILE,
-  RECONCILE_EVERY_MS,
-  RECONCILE_MAX_AGE_MS,
-  RECONCILE_MAX_ATTEMPTS,
-  reconcileGraceMs,
-  reconcilePlacedOrders,
-} from '@/lib/orders/jobs';
+import { ORDER_ADVANCE, ORDER_NOTIFY, ORDER_RECONCILE, RECONCILE_EVERY_MS } from '@/lib/orders/job-types';
+import '@/lib/orders/jobs';
+import { reconcileGraceMs, reconcileOrders } from '@/lib/orders/reconcile';
+import { notifyOrder, TEXT_MAX_DELAY_MS } from '@/lib/orders/texts';
 import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/queue/handlers';
 import { recurringJobs } from '@/lib/queue/recurring';
@@ -25,18 +18,25 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { deleteKeysUnder, installBackends } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
+import { orderableItem } from '../support/menus';
 import { driversUnderTest } from '../support/redis-drivers';
 import { uniquePrefix } from '../support/services';
 
 /**
- * The order reconciler (order.reconcile in lib/orders/jobs.ts): orders whose jobs were never
- * enqueued (checkout's enqueue failed after its commit) are found once they have stayed `placed`
- * for the grace period and get their jobs again, with the same idempotency keys, so an order that
- * had its jobs after all is neither texted nor stepped twice. PGlite with each Redis driver.
+ * The order reconciler (lib/orders/reconcile.ts): an order in any status whose next step is overdue
+ * (its jobs were never enqueued, or Redis lost them) is moved on from what Postgres holds, a step per
+ * run, and a step whose text job was lost gets a new one; the claims in Postgres keep every text to
+ * one. PGlite with each Redis driver.
  */
 const drivers = await driversUnderTest();
 
 type Recorded = { queue: string; type: string; idempotencyKey?: string; delayMs?: number };
+const recorder = () => {
+  const recorded: Recorded[] = [];
+  const record = async (queue: string, job: { type: string; idempotencyKey?: string }, options?: { delayMs?: number }) =>
+    void recorded.push({ queue, type: job.type, idempotencyKey: job.idempotencyKey, delayMs: options?.delayMs });
+  return { recorded, record };
+};
 
 for (const driver of drivers) {
   describe.skipIf(!driver.available)(`order reconciler on ${driver.name}${driver.available ? '' : ` (skipped: ${driver.skipReason})`}`, () => {
@@ -51,14 +51,7 @@ for (const driver of drivers) {
       db = await createTestPglite();
       redis = await driver.create();
       installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000', ORDER_STEP_DELAY_MS: '20' } });
-      const [open] = await db.db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).where(eq(restaurants.isOpen, true)).limit(1);
-      restaurant = open!;
-      const [item] = await db.db
-        .select({ id: menuItems.id })
-        .from(menuItems)
-        .where(and(eq(menuItems.restaurantId, restaurant.id), eq(menuItems.available, true)))
-        .limit(1);
-      itemId = item!.id;
+      ({ restaurant, itemId } = await orderableItem(db.db));
     });
     afterAll(async () => {
       await deleteKeysUnder(redis, prefix);
@@ -90,8 +83,9 @@ for (const driver of drivers) {
 
     const statusOf = async (id: string) => (await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0]!.status;
     const afterGrace = () => Date.now() + reconcileGraceMs() + 1_000;
-    const textsFor = async (order: { id: string; totalPaise: number }) =>
-      (await readOutbox(redis, 500)).filter((message) => message.body === confirmationText(order.id, order.totalPaise)).length;
+    /** The texts sent to this order's customer, as the demo outbox holds them. */
+    const textsFor = async (order: { id: string }) =>
+      (await readOutbox(redis, 500)).filter((message) => message.body.includes(`#${order.id.slice(0, 8)}`)).map((message) => message.body);
 
     async function drainUntilDelivered(id: string): Promise<void> {
       const deadline = Date.now() + 15_000;
@@ -99,79 +93,78 @@ for (const driver of drivers) {
         if (Date.now() > deadline) throw new Error(`order stuck at ${await statusOf(id)}`);
         await drainQueues({ maxJobs: 20, maxMs: 2_000 });
       }
+      await drainQueues({ queues: ['notifications'], maxJobs: 20 });
     }
 
     it('is a recurring job on the orders queue', () => {
       expect(recurringJobs().get(ORDER_RECONCILE)).toMatchObject({ queue: 'orders', type: ORDER_RECONCILE, everyMs: RECONCILE_EVERY_MS });
     });
 
-    it('re-enqueues an order whose jobs were lost, once the grace period has passed, with the same keys', async () => {
+    it('moves an order whose jobs were lost one step, once the grace period has passed, with its text and next step', async () => {
       const order = await placed(true);
-      const recorded: Recorded[] = [];
-      const record = async (queue: string, job: { type: string; idempotencyKey?: string }, options?: { delayMs?: number }) =>
-        void recorded.push({ queue, type: job.type, idempotencyKey: job.idempotencyKey, delayMs: options?.delayMs });
+      const { recorded, record } = recorder();
 
       // Within the grace period: its first step may simply not have run yet.
-      expect(await reconcilePlacedOrders({ enqueue: record, now: () => Date.now() + reconcileGraceMs() - 5_000 })).not.toContain(order.id);
-      expect(recorded).toEqual([]);
+      expect((await reconcileOrders({ enqueue: record, now: () => Date.now() + reconcileGraceMs() - 5_000 })).advanced).not.toContain(order.id);
+      expect(recorded.filter((job) => job.idempotencyKey?.startsWith(`order:${order.id}:`))).toEqual([]);
 
-      expect(await reconcilePlacedOrders({ enqueue: record, now: afterGrace })).toContain(order.id);
+      expect((await reconcileOrders({ enqueue: record, now: afterGrace })).advanced).toContain(order.id);
+      expect(await statusOf(order.id)).toBe('accepted');
       expect(recorded.filter((job) => job.idempotencyKey?.startsWith(`order:${order.id}:`))).toEqual([
-        { queue: 'notifications', type: ORDER_CONFIRM, idempotencyKey: `order:${order.id}:confirm`, delayMs: undefined },
-        { queue: 'orders', type: ORDER_ADVANCE, idempotencyKey: `order:${order.id}:advance:accepted`, delayMs: 20 },
+        // The "placed" text's job was lost too: a new one.
+        { queue: 'notifications', type: ORDER_NOTIFY, idempotencyKey: `order:${order.id}:notify:placed`, delayMs: undefined },
+        { queue: 'notifications', type: ORDER_NOTIFY, idempotencyKey: `order:${order.id}:notify:accepted`, delayMs: undefined },
+        { queue: 'orders', type: ORDER_ADVANCE, idempotencyKey: `order:${order.id}:advance:preparing`, delayMs: 20 },
       ]);
     });
 
-    it('through the real queue: a recovered order reaches delivered with one text', async () => {
-      const order = await placed(true);
-      expect(await statusOf(order.id)).toBe('placed');
-      expect(await reconcilePlacedOrders({ now: afterGrace })).toContain(order.id);
-      // A second run before the jobs ran enqueues copies: absorbed by the done markers.
-      expect(await reconcilePlacedOrders({ now: afterGrace })).toContain(order.id);
-      await drainUntilDelivered(order.id);
-      expect(await textsFor(order)).toBe(1);
-    });
-
-    it(`re-enqueues one order at most ${RECONCILE_MAX_ATTEMPTS} times: jobs that keep failing are the dead letters' to show`, async () => {
-      const order = await placed(true);
-      const enqueued: string[] = [];
-      const record = async (_queue: string, job: { idempotencyKey?: string }) => void enqueued.push(job.idempotencyKey ?? '');
-      const runs: boolean[] = [];
-      for (let run = 0; run < RECONCILE_MAX_ATTEMPTS + 2; run += 1) {
-        runs.push((await reconcilePlacedOrders({ enqueue: record, now: afterGrace })).includes(order.id));
+    it('resumes orders in any status, not only placed ones, and leaves delivered ones alone', async () => {
+      const ids: Record<string, string> = {};
+      for (const status of ['accepted', 'preparing', 'out_for_delivery', 'delivered'] as const) {
+        const order = await placed(true);
+        await db.db.update(orders).set({ status }).where(eq(orders.id, order.id));
+        ids[status] = order.id;
       }
-      expect(runs).toEqual([...Array<boolean>(RECONCILE_MAX_ATTEMPTS).fill(true), false, false]);
-      expect(enqueued.filter((key) => key === `order:${order.id}:confirm`)).toHaveLength(RECONCILE_MAX_ATTEMPTS);
+      const { advanced } = await reconcileOrders({ enqueue: async () => {}, now: afterGrace });
+      expect(advanced).toEqual(expect.arrayContaining([ids.accepted, ids.preparing, ids.out_for_delivery]));
+      expect(advanced).not.toContain(ids.delivered);
+      expect(await statusOf(ids.accepted!)).toBe('preparing');
+      expect(await statusOf(ids.preparing!)).toBe('out_for_delivery');
+      expect(await statusOf(ids.out_for_delivery!)).toBe('delivered');
+      expect(await statusOf(ids.delivered!)).toBe('delivered');
     });
 
-    it('the confirmation marker alone still prevents a second text', async () => {
-      // An order whose confirmation went out but whose first step was lost.
-      const order = await placed(false);
-      await redis.del([queueKeys.delayed('orders')]);
-      await drainQueues({ queues: ['notifications'] });
-      expect(await textsFor(order)).toBe(1);
+    it('through the real queue: a recovered order reaches delivered with one text per status, however often it runs', async () => {
+      const order = await placed(true);
       expect(await statusOf(order.id)).toBe('placed');
-      // Without the queue's done marker (expired, say), only the confirmation marker is left to stop a second text.
-      await redis.del([queueKeys.done('notifications', `order:${order.id}:confirm`)]);
-
-      expect(await reconcilePlacedOrders({ now: afterGrace })).toContain(order.id);
+      expect((await reconcileOrders({ now: afterGrace })).advanced).toContain(order.id);
+      // A second run before the jobs ran: nothing to move (the order moved), texts already have jobs.
+      await reconcileOrders({ now: afterGrace });
       await drainUntilDelivered(order.id);
-      expect(await textsFor(order)).toBe(1);
+      await reconcileOrders({ now: () => Date.now() + 2 * 60_000 });
+      await drainQueues({ queues: ['notifications'] });
+      const texts = await textsFor(order);
+      expect(texts).toHaveLength(5);
+      expect(new Set(texts).size).toBe(5);
     });
 
-    it('leaves orders that moved on, and orders older than its window, alone', async () => {
-      const stuck = await placed(true);
-      const movedOn = await placed(true);
-      await db.db.update(orders).set({ status: 'accepted' }).where(eq(orders.id, movedOn.id));
-      const ancient = await placed(true);
+    it('gives a lost text a new job, but never one already claimed, nor one too late to be worth sending', async () => {
+      const order = await placed(true);
+      const late = await placed(true);
       await db.db
-        .update(orders)
-        .set({ createdAt: sql`now() - make_interval(secs => ${(RECONCILE_MAX_AGE_MS + 60_000) / 1000})` })
-        .where(eq(orders.id, ancient.id));
-      const found = await reconcilePlacedOrders({ enqueue: async () => {}, now: afterGrace });
-      expect(found).toContain(stuck.id);
-      expect(found).not.toContain(movedOn.id);
-      expect(found).not.toContain(ancient.id);
+        .update(orderEvents)
+        .set({ at: sql`now() - make_interval(secs => ${(TEXT_MAX_DELAY_MS + 60_000) / 1000})` })
+        .where(eq(orderEvents.orderId, late.id));
+      const { recorded, record } = recorder();
+      const report = await reconcileOrders({ enqueue: record, now: () => Date.now() + 2 * 60_000 });
+      expect(report.texts).toContain(`${order.id}:placed`);
+      expect(report.texts).not.toContain(`${late.id}:placed`);
+
+      // Its job runs and claims it: later runs leave it alone.
+      expect(await notifyOrder({ orderId: order.id, status: 'placed' })).toBe('sent');
+      const again = await reconcileOrders({ enqueue: record, now: () => Date.now() + 2 * 60_000 });
+      expect(again.texts).not.toContain(`${order.id}:placed`);
+      expect(recorded.filter((job) => job.idempotencyKey === `order:${order.id}:notify:placed`)).toHaveLength(1);
     });
   });
 }

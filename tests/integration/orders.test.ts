@@ -2,14 +2,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { menuItems, orderItems, orders, restaurants } from '@/db/schema';
+import { menuItems, orderEvents, orderItems, orders, restaurants } from '@/db/schema';
 import { customerKeys, queueKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/customers/sms';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { placeOrder } from '@/lib/orders/checkout';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
-import { advanceOrder, confirmationText, confirmOrder, ORDER_ADVANCE, ORDER_CONFIRM } from '@/lib/orders/jobs';
+import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
+import { advanceOrder } from '@/lib/orders/steps';
+import { notifyOrder } from '@/lib/orders/texts';
 import { jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
 import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/queue/handlers';
@@ -115,7 +117,7 @@ for (const backend of backends) {
       expect(rows[0]).toMatchObject({ status: 'placed', totalPaise: items[0]!.pricePaise * 2 + items[1]!.pricePaise });
       // The first step is a delayed job (ORDER_STEP_DELAY_MS=20 here); the confirmation runs at once.
       expect(enqueued.map((job) => [job.queue, job.type, job.idempotencyKey, job.delayMs])).toEqual([
-        ['notifications', ORDER_CONFIRM, `order:${a.order.id}:confirm`, undefined],
+        ['notifications', ORDER_NOTIFY, `order:${a.order.id}:notify:placed`, undefined],
         ['orders', ORDER_ADVANCE, `order:${a.order.id}:advance:accepted`, 20],
       ]);
       expect(await redis.hgetall(customerKeys.cart(customer.sessionHash))).toEqual({});
@@ -192,26 +194,31 @@ for (const backend of backends) {
       await expect(db.db.update(menuItems).set({ pricePaise: MAX_PRICE_PAISE + 1 }).where(eq(menuItems.id, items[0]!.id))).rejects.toThrow();
     });
 
-    it('order.confirm texts the order once, however often (and concurrently) it is delivered', async () => {
+    it('order.notify texts a status once, however often (and concurrently) it is delivered, and records it', async () => {
       const customer = await customerWithCart();
       const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
       if (result.status !== 'placed') throw new Error(result.status);
-      const payload = { orderId: result.order.id };
-      const outcomes = await Promise.all([confirmOrder(payload), confirmOrder(payload), confirmOrder(payload)]);
+      const payload = { orderId: result.order.id, status: 'placed' };
+      const outcomes = await Promise.all([notifyOrder(payload), notifyOrder(payload), notifyOrder(payload)]);
       expect(outcomes.sort()).toEqual(['already-sent', 'already-sent', 'sent']);
-      expect(await confirmOrder(payload)).toBe('already-sent');
-      const text = confirmationText(result.order.id, result.order.totalPaise);
-      expect(text).toMatch(/^Thali: order #[A-Za-z0-9_-]{8} placed, ₹[\d,.]+$/);
-      expect((await readOutbox(redis, 200)).filter((message) => message.body === text)).toHaveLength(1);
+      expect(await notifyOrder(payload)).toBe('already-sent');
+      // A job of the type queued before every status had a text ({ orderId } means "placed").
+      expect(ORDER_CONFIRM).toBe('order.confirm');
+      expect(await notifyOrder({ orderId: result.order.id })).toBe('already-sent');
+      const texts = (await readOutbox(redis, 200)).filter((message) => message.body.includes(`#${result.order.id.slice(0, 8)}`));
+      expect(texts.map((message) => message.body)).toEqual([expect.stringMatching(/^Thali: order #[A-Za-z0-9_-]{8} placed, ₹[\d,.]+$/)]);
+      const [event] = await db.db.select().from(orderEvents).where(eq(orderEvents.orderId, result.order.id));
+      expect(event).toMatchObject({ status: 'placed', textClaimedAt: expect.any(Date), textSentAt: expect.any(Date) });
     });
 
-    it('order.confirm releases its marker when the send fails, so the retry texts', async () => {
+    it('order.notify gives its claim back when the send fails, so the retry texts', async () => {
       const customer = await customerWithCart();
       const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
       if (result.status !== 'placed') throw new Error(result.status);
       const failing = { name: 'outbox' as const, send: async () => Promise.reject(new Error('provider down')) };
-      await expect(confirmOrder({ orderId: result.order.id }, { sender: failing })).rejects.toThrow('provider down');
-      expect(await confirmOrder({ orderId: result.order.id })).toBe('sent');
+      const payload = { orderId: result.order.id, status: 'placed' };
+      await expect(notifyOrder(payload, { sender: failing })).rejects.toThrow('provider down');
+      expect(await notifyOrder(payload)).toBe('sent');
     });
 
     it('order.advance moves one step per duplicate set and schedules the next step as a delayed job', async () => {
@@ -229,9 +236,20 @@ for (const backend of backends) {
       expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['advanced', 'already']);
       const [row] = await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
       expect(row!.status).toBe('accepted');
-      expect(next.every((job) => job.idempotencyKey === `order:${orderId}:advance:preparing`)).toBe(true);
-      expect(next.every((job) => job.delayMs === 20)).toBe(true);
-      expect((next[0]!.payload as { to: string }).to).toBe('preparing');
+      // One event for the step, with its time and its text still to send.
+      const events = await db.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId));
+      expect(events.map((event) => [event.status, event.textClaimedAt]).sort()).toEqual([
+        ['accepted', null],
+        ['placed', null],
+      ]);
+      const steps = next.filter((job) => job.type === ORDER_ADVANCE);
+      expect(steps.every((job) => job.idempotencyKey === `order:${orderId}:advance:preparing`)).toBe(true);
+      expect(steps.every((job) => job.delayMs === 20)).toBe(true);
+      expect((steps[0]!.payload as { to: string }).to).toBe('preparing');
+      expect(next.filter((job) => job.type === ORDER_NOTIFY).map((job) => job.idempotencyKey)).toEqual([
+        `order:${orderId}:notify:accepted`,
+        `order:${orderId}:notify:accepted`,
+      ]);
 
       // Once further along, a late duplicate of an old step changes nothing and schedules nothing.
       // A payload from before steps were delayed jobs carries dueAt: still accepted (and not waited for).
@@ -243,7 +261,7 @@ for (const backend of backends) {
       expect(after!.status).toBe('preparing');
     });
 
-    it('through the real queue: placed → … → delivered, one confirmation text', async () => {
+    it('through the real queue: placed → … → delivered, one text per status, each step’s time recorded', async () => {
       const customer = await customerWithCart();
       const result = await placeOrder(customer, { idempotencyKey: key() });
       if (result.status !== 'placed') throw new Error(result.status);
@@ -261,8 +279,12 @@ for (const backend of backends) {
         if (row!.status === 'delivered' || Date.now() > deadline) break;
       }
       expect(seen.has('delivered')).toBe(true);
-      const text = confirmationText(result.order.id, result.order.totalPaise);
-      expect((await readOutbox(redis, 200)).filter((message) => message.body === text)).toHaveLength(1);
+      await drainQueues({ queues: ['notifications'] });
+      const texts = (await readOutbox(redis, 200)).filter((message) => message.body.includes(`#${result.order.id.slice(0, 8)}`));
+      expect(texts).toHaveLength(5);
+      expect(new Set(texts.map((message) => message.body)).size).toBe(5);
+      const events = await db.db.select().from(orderEvents).where(eq(orderEvents.orderId, result.order.id)).orderBy(orderEvents.at);
+      expect(events.map((event) => event.status)).toEqual(['placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered']);
     });
   });
 }

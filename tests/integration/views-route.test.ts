@@ -36,7 +36,7 @@ function cookieFrom(response: Response): string {
 
 for (const pair of await backendPairs()) {
   describe.skipIf(!pair.runnable)(pair.title('POST /api/restaurants/<slug>/views', { withDatabase: false }), () => {
-    const backends = setUpBackends(pair, { label: 'views-route', env: { REDIS_TIMEOUT_MS: '5000' } });
+    const backends = setUpBackends(pair, { label: 'views-route', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
     let slugs: string[];
 
     beforeAll(async () => {

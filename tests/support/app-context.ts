@@ -5,7 +5,8 @@ import { singletons } from '@/lib/server/singletons';
 
 /**
  * Points the app's process singletons (lib/server/singletons.ts) at a test's own Redis store and
- * database, with fresh counters, breaker and in-flight map, exactly as start-up would.
+ * database, with fresh counters, breaker, in-flight map, readiness answer and confirmed sessions,
+ * exactly as start-up would.
  */
 export function installBackends(options: {
   redis: RedisStore;
@@ -19,6 +20,8 @@ export function installBackends(options: {
   shared.redisBreaker = undefined;
   shared.flights = undefined;
   shared.counters = undefined;
+  shared.readiness = undefined;
+  shared.confirmedSessions = undefined;
 }
 
 /** Every key under a prefix, through SCAN (never KEYS). */

@@ -3,7 +3,10 @@
 // tests/integration/counters-instances.test.ts as
 //   node --conditions=react-server --import tsx tests/support/counters-instance.ts <slug> <city> <views>
 // It prints "ready" once connected, counts its views (each from a new visitor), prints "recorded",
-// runs one counter flush, and prints a JSON summary.
+// waits for a "flush" line on stdin (so the test can read the total before anything moves), runs one
+// counter flush, and prints a JSON summary.
+import readline from 'node:readline';
+
 import { getDatabase } from '@/db/client';
 import { flushCounters } from '@/lib/counters/flush';
 import { recordView } from '@/lib/counters/record-view';
@@ -22,6 +25,7 @@ for (let i = 0; i < Number(views); i++) {
   outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
 }
 console.log('recorded');
+for await (const line of readline.createInterface({ input: process.stdin })) if (line === 'flush') break;
 const flush = await flushCounters();
 console.log(JSON.stringify({ backend: redis.backend, outcomes, flush }));
 await Promise.allSettled([redis.close(), database.close()]);

@@ -38,18 +38,22 @@ export async function createTestPglite(templateDir = inject('pgliteTemplate')): 
   };
 }
 
-/** A fresh, migrated and seeded database on the real Postgres server, dropped on close(). */
-export async function createTestPostgres(label: string): Promise<DatabaseHandle> {
+/**
+ * A fresh, migrated and seeded database on the real Postgres server (or on `serverUrl`, a cluster of
+ * the test's own), dropped on close(). `url` is where it lives, for a second connection to it.
+ */
+export async function createTestPostgres(label: string, serverUrl = TEST_POSTGRES_URL): Promise<DatabaseHandle & { url: string }> {
   const name = `thali_${label}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`.replace(/[^a-z0-9_]/g, '_');
-  const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} });
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
-  const url = new URL(TEST_POSTGRES_URL);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = connectPostgres(url.toString());
   await migrateDatabase(handle);
   await seed(handle.db);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);

@@ -1,5 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * A throwaway redis-server on its own port, for tests that stop Redis for real. Never the shared
@@ -22,16 +25,28 @@ export interface OwnRedis {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
+  destroy(): Promise<void>;
+  /** Sends a signal to the server process (SIGSTOP freezes it, SIGCONT thaws it). */
+  signal(signal: NodeJS.Signals): void;
 }
 
-export async function startOwnRedis(port?: number): Promise<OwnRedis> {
+/**
+ * `persist`: an append-only file in a temp folder, written on every command, so a killed server comes
+ * back with its data (as a production Redis with AOF does); otherwise it comes back empty.
+ */
+export async function startOwnRedis(port?: number, options: { persist?: boolean } = {}): Promise<OwnRedis> {
   const chosen = port ?? (await freePort());
   let child: ChildProcess | undefined;
+  const dir = options.persist ? fs.mkdtempSync(path.join(os.tmpdir(), 'thali-redis-')) : undefined;
+  const persistence = dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir] : ['--appendonly', 'no'];
 
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    child = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', ...persistence], {
       stdio: 'ignore',
     });
+    // Never outlive the test process, even one that stops before its afterAll ran.
+    const spawned = child;
+    process.once('exit', () => spawned.kill('SIGKILL'));
     await waitForPort(chosen, true);
   };
   const stop = async () => {
@@ -41,9 +56,14 @@ export async function startOwnRedis(port?: number): Promise<OwnRedis> {
     await exited;
     await waitForPort(chosen, false);
   };
+  /** Stops the server and removes its append-only folder (a persistent server's last stop). */
+  const destroy = async () => {
+    await stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
 
   await start();
-  return { url: `redis://127.0.0.1:${chosen}`, port: chosen, start, stop };
+  return { url: `redis://127.0.0.1:${chosen}`, port: chosen, start, stop, destroy, signal: (name) => void child?.kill(name) };
 }
 
 async function waitForPort(port: number, open: boolean): Promise<void> {

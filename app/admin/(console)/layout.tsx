@@ -2,16 +2,18 @@ import type { ReactNode } from 'react';
 
 import { AdminBar } from '@/components/admin/admin-bar';
 import { Container } from '@/components/container';
-import { requireAdmin } from '@/lib/auth/admin';
+import { lookUpAdmin, requireAdmin } from '@/lib/auth/admin';
 
 import { signOut } from '../actions';
 
 /**
  * The signed-in console. This check renders the shell; it does not protect the pages under it
  * (a page renders alongside its layout, and alone on client navigation), so each of them calls
- * requireAdmin() as well.
+ * requireAdmin() as well. When Redis can't confirm the session the shell renders without the bar,
+ * and the page's own check shows "temporarily unavailable" in its error boundary (error.tsx here).
  */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  if ((await lookUpAdmin()).status === 'unavailable') return <Container className="py-8">{children}</Container>;
   const admin = await requireAdmin();
   return (
     <>

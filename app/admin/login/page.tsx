@@ -11,7 +11,6 @@ import { logIn } from './actions';
 export const metadata: Metadata = { title: 'Sign in' };
 
 const NOTICES = {
-  unavailable: 'Sign-in is temporarily unavailable, so we could not check your session. Please try again in a minute.',
   'signed-out': 'You have signed out.',
 } as const;
 

@@ -1,6 +1,16 @@
-import { readHealth } from '@/lib/server/health';
+import type { NextRequest } from 'next/server';
 
-/** Liveness plus this instance's counters; the benchmark diffs two readings. */
-export async function GET(): Promise<Response> {
-  return Response.json(await readHealth(), { headers: { 'cache-control': 'no-store' } });
+import { readHealth } from '@/lib/server/health';
+import { healthCaller, limitAnonymous } from '@/lib/server/health-access';
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+/**
+ * Liveness: `{ ok: true }` for anyone (rate limited), without touching Postgres or Redis. With the
+ * bearer secret or an admin session: the backends in use and this instance's counters, which the
+ * benchmarks diff. Readiness is /api/health/ready.
+ */
+export async function GET(request: NextRequest): Promise<Response> {
+  if ((await healthCaller(request)) !== 'anonymous') return Response.json(await readHealth(), { headers: NO_STORE });
+  return (await limitAnonymous(request)) ?? Response.json({ ok: true }, { headers: NO_STORE });
 }

@@ -6,6 +6,7 @@ import { Container } from '@/components/container';
 import { OrderStatusPoller } from '@/components/customer/order-status-poller';
 import { Price } from '@/components/price';
 import { requireCustomer } from '@/lib/customers/session';
+import { formatClockTime } from '@/lib/format';
 import { loadOwnOrder } from '@/lib/orders/queries';
 import { nudgeQueue } from '@/lib/queue';
 import { ORDER_STATUSES, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
@@ -49,6 +50,7 @@ export default async function OrderPage({ params }: OrderPageProps) {
       <ol aria-label="Order progress" className="mt-6 space-y-3">
         {ORDER_STATUSES.map((status, index) => {
           const done = index <= reached;
+          const at = order.reachedAt[status];
           return (
             <li
               key={status}
@@ -61,6 +63,11 @@ export default async function OrderPage({ params }: OrderPageProps) {
                 className={`size-3 rounded-full ${done ? 'bg-brand-600' : 'border border-line bg-white'}`}
               />
               <span className={done ? 'font-semibold text-ink' : 'text-muted'}>{STATUS_LABELS[status]}</span>
+              {done && at ? (
+                <time data-testid="order-step-time" dateTime={at.toISOString()} className="ml-auto text-muted tabular-nums">
+                  {formatClockTime(at)}
+                </time>
+              ) : null}
             </li>
           );
         })}

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 
-import { formValues, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
-import { requireAdmin } from '@/lib/auth/admin';
-import { cacheTtlMs } from '@/lib/cache/keys';
+import { formValues, NOT_CHECKED, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
+import { requireAdminForAction } from '@/lib/auth/admin';
 import { purgeKey, purgeNamespace, type PurgeOutcome } from '@/lib/cache/purge';
 import { log } from '@/lib/log';
 
@@ -23,17 +22,19 @@ async function answer(what: string, purge: () => Promise<PurgeOutcome>): Promise
     return { status: 'failed', message: 'Nothing was purged: the audit log in Postgres could not be written. Try again in a moment.' };
   }
   if (outcome.status === 'purged') revalidatePath('/admin/cache');
-  return stateFromPurge(outcome, { what, cacheTtlMs: cacheTtlMs() });
+  return stateFromPurge(outcome, { what });
 }
 
 export async function purgeKeyAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
+  const admin = await requireAdminForAction();
+  if (!admin) return NOT_CHECKED;
   const { key } = formValues(formData);
   return answer('the cache', () => purgeKey({ adminId: admin.adminId }, key));
 }
 
 export async function purgeNamespaceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
+  const admin = await requireAdminForAction();
+  if (!admin) return NOT_CHECKED;
   const { namespace } = formValues(formData);
   return answer(`“${namespace}”`, () => purgeNamespace({ adminId: admin.adminId }, namespace));
 }

@@ -1,20 +1,14 @@
 'use client';
 
-import { useEffect } from 'react';
-
-import { ErrorPanel } from '@/components/error-panel';
+import { AdminError } from '@/components/admin/admin-error';
 
 export default function AdminRestaurantsError({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
   return (
-    <ErrorPanel
-      title="We couldn't load this admin page"
-      message="Reading from Postgres failed. Nothing was changed; it is usually temporary, so please try again."
+    <AdminError
       error={error}
       retry={retry}
+      title="We couldn't load this admin page"
+      message="Reading from Postgres failed. Nothing was changed; it is usually temporary, so please try again."
     />
   );
 }

@@ -2,9 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 
-import { formValues, stateFromOutcome, type ActionState, type FormValues } from '@/lib/admin/action-state';
-import { requireAdmin } from '@/lib/auth/admin';
-import { cacheTtlMs } from '@/lib/cache/keys';
+import { formValues, NOT_CHECKED, stateFromOutcome, type ActionState, type FormValues } from '@/lib/admin/action-state';
+import { requireAdminForAction } from '@/lib/auth/admin';
 import { log } from '@/lib/log';
 import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
 import { isSlug } from '@/lib/menus/slug';
@@ -39,13 +38,14 @@ async function answer(
     return { status: 'failed', message: 'Nothing was saved: the database did not answer. Try again in a moment.', values };
   }
   if (outcome.status === 'saved') refresh.forEach((path) => revalidatePath(path));
-  return stateFromOutcome(outcome, { values, ...messages, cacheTtlMs: cacheTtlMs() });
+  return stateFromOutcome(outcome, { values, ...messages });
 }
 
 export async function saveRestaurant(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
-  if (!isSlug(slug)) return OUT_OF_DATE;
+  const admin = await requireAdminForAction();
   const values = formValues(formData);
+  if (!admin) return { ...NOT_CHECKED, values };
+  if (!isSlug(slug)) return OUT_OF_DATE;
   return answer(
     values,
     { saved: 'Restaurant saved.', notFound: 'This restaurant no longer exists.' },
@@ -55,9 +55,10 @@ export async function saveRestaurant(slug: string, _state: ActionState, formData
 }
 
 export async function addItem(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
-  if (!isSlug(slug)) return OUT_OF_DATE;
+  const admin = await requireAdminForAction();
   const values = formValues(formData);
+  if (!admin) return { ...NOT_CHECKED, values };
+  if (!isSlug(slug)) return OUT_OF_DATE;
   return answer(
     values,
     { saved: `Added “${values.name?.trim() ?? ''}”.`, notFound: 'This restaurant no longer exists.' },
@@ -67,9 +68,10 @@ export async function addItem(slug: string, _state: ActionState, formData: FormD
 }
 
 export async function saveItem(slug: string, itemId: number, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
-  if (!isSlug(slug) || !isId(itemId)) return OUT_OF_DATE;
+  const admin = await requireAdminForAction();
   const values = formValues(formData);
+  if (!admin) return { ...NOT_CHECKED, values };
+  if (!isSlug(slug) || !isId(itemId)) return OUT_OF_DATE;
   return answer(
     values,
     { saved: `Saved “${values.name?.trim() ?? ''}”.`, notFound: 'This item no longer exists: someone may have deleted it.' },
@@ -79,8 +81,9 @@ export async function saveItem(slug: string, itemId: number, _state: ActionState
 }
 
 export async function deleteItem(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdmin();
+  const admin = await requireAdminForAction();
   const values = formValues(formData);
+  if (!admin) return { ...NOT_CHECKED, values };
   const itemId = Number(values.itemId);
   if (!isSlug(slug) || !isId(itemId)) return OUT_OF_DATE;
   return answer(

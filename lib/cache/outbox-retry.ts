@@ -1,0 +1,109 @@
+import 'server-only';
+
+import { log } from '@/lib/log';
+import { singletons } from '@/lib/server/singletons';
+
+import { applyInvalidations, drainPending, type DrainReport, type InvalidationOutcome, type PendingInvalidation } from './outbox';
+
+/**
+ * Who applies the outbox rows Redis did not take at once (docs/decisions/018-invalidation-outbox.md):
+ *
+ * - the process that made the change, every OUTBOX_RETRY_MS until none is pending (retryPendingSoon);
+ * - the request itself after its response (`after()`), for up to AFTER_RESPONSE_BUDGET_MS, which keeps
+ *   a serverless invocation alive that long;
+ * - every later save, after its response (so any instance's next save applies what another left);
+ * - `npm run worker` every OUTBOX_SWEEP_MS, the cron route on each call, and each server at start.
+ *
+ * No customer request reads the outbox: all of this runs beside them.
+ */
+
+export const OUTBOX_RETRY_MS = 1_000;
+/** The worker's sweep, for rows whose process died before applying them. */
+export const OUTBOX_SWEEP_MS = 2_000;
+const AFTER_RESPONSE_BUDGET_MS = 10_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function drainQuietly(): Promise<DrainReport | null> {
+  try {
+    return await drainPending();
+  } catch (error) {
+    // Postgres did not answer: the rows are still there for the next try.
+    log.warn('cache invalidation retry could not read the outbox', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}
+
+/**
+ * Right after a change commits: applies its own row before the change answers (as a save always did
+ * when Redis is healthy); if Redis did not take it, the retries above take over.
+ */
+export async function applyCommitted(pending: PendingInvalidation): Promise<InvalidationOutcome> {
+  const { taken, marked } = await applyInvalidations([pending]);
+  const ok = taken.has(pending.id);
+  await afterCommit(ok && marked);
+  return { keys: pending.keys, ok };
+}
+
+/** Retries pending rows every OUTBOX_RETRY_MS in this process until none is left. Never throws. */
+export function retryPendingSoon(): void {
+  const shared = singletons();
+  if (shared.outboxRetrying) return;
+  shared.outboxRetrying = true;
+  log.warn('cache invalidation pending: retrying every second until Redis takes it');
+  const tick = async () => {
+    const report = await drainQuietly();
+    if (report?.pending === 0) {
+      shared.outboxRetrying = false;
+      log.info('pending cache invalidations applied', { applied: report.applied });
+      return;
+    }
+    setTimeout(() => void tick(), OUTBOX_RETRY_MS).unref();
+  };
+  setTimeout(() => void tick(), OUTBOX_RETRY_MS).unref();
+}
+
+/**
+ * After a change applied its own row (or tried to): from after the response, keeps retrying while
+ * anything is pending (for a while), or, when nothing of its own is, applies what earlier changes left
+ * once. Outside a request (scripts, tests) only the process timer runs.
+ */
+async function afterCommit(ownApplied: boolean): Promise<void> {
+  if (!ownApplied) retryPendingSoon();
+  try {
+    const { after } = await import('next/server');
+    after(async () => {
+      const until = Date.now() + AFTER_RESPONSE_BUDGET_MS;
+      for (;;) {
+        const report = await drainQuietly();
+        if (report?.pending === 0 || ownApplied || Date.now() >= until) return;
+        await sleep(OUTBOX_RETRY_MS);
+      }
+    });
+  } catch {
+    // Outside a request: nothing runs after it.
+  }
+}
+
+/** At server start: applies what a previous process left pending, in the background. Never throws. */
+export function resumePendingAtStart(): void {
+  void drainQuietly().then((report) => {
+    if (report?.pending !== 0) retryPendingSoon();
+  });
+}
+
+/** A long-lived process's sweep (the worker): drains every OUTBOX_SWEEP_MS until `signal` aborts. */
+export async function sweepOutbox(signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    await drainQuietly();
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, OUTBOX_SWEEP_MS);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+
+import { getDb, type Database } from '@/db/client';
+import { orderEvents, orders } from '@/db/schema';
+import { enqueue } from '@/lib/queue';
+
+import { advanceJob, notifyJob, stepDelay, type OrderJobDeps } from './job-types';
+import { isOrderStatus, nextStatus, ORDER_STATUSES, type OrderStatus } from './status';
+
+// Payloads enqueued before steps were delayed jobs also carry `dueAt`; it is ignored (stripped).
+const advancePayload = z.object({ orderId: z.string().min(1), to: z.string().refine(isOrderStatus) });
+
+export type AdvanceOutcome = { status: 'advanced' | 'already'; to: OrderStatus; next: OrderStatus | null } | { status: 'no-order' | 'stale' };
+
+/**
+ * Moves an order one step: `UPDATE … WHERE status = <the step before>` together with the step's event
+ * row (its time, and its text to send) in one transaction, so a duplicate delivery changes nothing
+ * and a step can't be recorded without its text or the other way round. Then it enqueues the text
+ * and the next step, also when this delivery changed nothing (the first may have crashed before
+ * enqueueing them): duplicates are absorbed by the text's claim and the next step's conditional update.
+ * A step delivered early (a queue whose clock runs ahead, an admin retrying a dead letter, the
+ * reconciler) simply runs: the delay is a simulation.
+ */
+export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): Promise<AdvanceOutcome> {
+  const { orderId, to: target } = advancePayload.parse(payload);
+  const to = target as OrderStatus;
+  const from = ORDER_STATUSES[ORDER_STATUSES.indexOf(to) - 1];
+  if (!from) throw new Error(`"${to}" is not a step an order advances to`);
+  const db = deps.db ?? getDb();
+
+  const advanced = await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Database;
+    const updated = await tx
+      .update(orders)
+      .set({ status: to, updatedAt: sql`now()` })
+      .where(and(eq(orders.id, orderId), eq(orders.status, from)))
+      .returning({ id: orders.id });
+    if (updated.length === 0) return false;
+    await tx.insert(orderEvents).values({ orderId, status: to, at: sql`now()` }).onConflictDoNothing();
+    return true;
+  });
+  const [current] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  if (!current) return { status: 'no-order' };
+  // Past this step already (a late duplicate): the step that moved it on scheduled what follows.
+  if (current.status !== to) return { status: 'stale' };
+  const next = nextStatus(to);
+  const enqueueJob = deps.enqueue ?? enqueue;
+  await enqueueJob('notifications', notifyJob(orderId, to));
+  if (next) await enqueueJob('orders', advanceJob(orderId, next), stepDelay());
+  return { status: advanced ? 'advanced' : 'already', to, next };
+}

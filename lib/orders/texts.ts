@@ -1,0 +1,87 @@
+import 'server-only';
+
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+
+import { getDb } from '@/db/client';
+import { customers, orderEvents, orders, restaurants } from '@/db/schema';
+import { smsSender } from '@/lib/customers/sms';
+import { formatRupees } from '@/lib/format';
+import { getRedis } from '@/lib/redis/client';
+
+import type { OrderJobDeps } from './job-types';
+import { isOrderStatus, shortOrderId, type OrderStatus } from './status';
+
+/**
+ * A text to the customer for each status their order reaches, at most once per order and status
+ * whatever the queue or Redis does: the step's event row (written with the status change, steps.ts)
+ * is claimed in Postgres by the one delivery that sends it. A send that fails gives the claim back
+ * for the job's retry; a crash between claim and send loses that one text rather than risking two.
+ */
+
+/** Later than this after its step, a text is not worth sending (a very late resume): it is dropped. */
+export const TEXT_MAX_DELAY_MS = 60 * 60_000;
+
+export interface OrderTextFacts {
+  orderId: string;
+  totalPaise: number;
+  restaurantName: string;
+}
+
+export function statusText(status: OrderStatus, { orderId, totalPaise, restaurantName }: OrderTextFacts): string {
+  const order = `#${shortOrderId(orderId)}`;
+  switch (status) {
+    case 'placed':
+      return `Thali: order ${order} placed, ${formatRupees(totalPaise)}`;
+    case 'accepted':
+      return `Thali: ${restaurantName} accepted order ${order}`;
+    case 'preparing':
+      return `Thali: ${restaurantName} is preparing order ${order}`;
+    case 'out_for_delivery':
+      return `Thali: order ${order} is out for delivery`;
+    case 'delivered':
+      return `Thali: order ${order} delivered. Enjoy your meal!`;
+  }
+}
+
+const notifyPayload = z.object({ orderId: z.string().min(1), status: z.string().refine(isOrderStatus).default('placed') });
+
+export type NotifyOutcome = 'sent' | 'already-sent' | 'too-late' | 'no-event';
+
+/** Sends one status's text. Payloads of the older `order.confirm` job ({ orderId }) mean "placed". */
+export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Promise<NotifyOutcome> {
+  const parsed = notifyPayload.parse(payload);
+  const { orderId } = parsed;
+  const status = parsed.status as OrderStatus;
+  const db = deps.db ?? getDb();
+  const event = and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, status));
+
+  const [claimed] = await db
+    .update(orderEvents)
+    .set({ textClaimedAt: sql`now()` })
+    .where(and(event, isNull(orderEvents.textClaimedAt)))
+    .returning({ at: orderEvents.at });
+  if (!claimed) {
+    const [exists] = await db.select({ at: orderEvents.at }).from(orderEvents).where(event);
+    return exists ? 'already-sent' : 'no-event';
+  }
+  // Claimed and left unsent: the step is long past (the reconciler resumed a stalled order).
+  if ((deps.now ?? Date.now)() - claimed.at.getTime() > TEXT_MAX_DELAY_MS) return 'too-late';
+
+  const [facts] = await db
+    .select({ totalPaise: orders.totalPaise, phone: customers.phone, restaurantName: restaurants.name })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
+    .where(eq(orders.id, orderId));
+  if (!facts) return 'no-event';
+  try {
+    const body = statusText(status, { orderId, totalPaise: facts.totalPaise, restaurantName: facts.restaurantName });
+    await (deps.sender ?? smsSender()).send({ to: facts.phone, body, kind: 'order' }, deps.store ?? getRedis());
+  } catch (error) {
+    await db.update(orderEvents).set({ textClaimedAt: null }).where(event);
+    throw error;
+  }
+  await db.update(orderEvents).set({ textSentAt: sql`now()` }).where(event);
+  return 'sent';
+}

@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { counters } from '@/lib/metrics/counters';
+import { parseEnv } from '@/lib/env';
+import { singletons } from '@/lib/server/singletons';
+
+import { guardedRedis } from './guard';
+import { createMemoryStore } from './memory-store';
+import type { RedisStore } from './types';
+
+/** Keeps the event loop busy for `ms`, as a long render does. */
+function block(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // Spinning.
+  }
+}
+
+/**
+ * guardedRedis's timeouts measure Redis, not the event loop: a Redis that never answers opens the
+ * breaker after three timeouts; timeouts that expired because the process was starved fail their
+ * call but leave the breaker closed.
+ */
+describe('guardedRedis', () => {
+  let store: RedisStore;
+  beforeEach(() => {
+    store = createMemoryStore();
+    const shared = singletons();
+    shared.env = parseEnv({ NODE_ENV: 'test', REDIS_TIMEOUT_MS: '20' });
+    shared.redisBreaker = undefined;
+    shared.counters = undefined;
+  });
+  afterEach(() => store.close());
+
+  const hang = () => guardedRedis('get', () => new Promise<never>(() => {}), store);
+
+  it('opens the breaker after three real timeouts', async () => {
+    for (let i = 0; i < 3; i++) expect(await hang()).toEqual({ ok: false, reason: 'failed' });
+    expect(await hang()).toEqual({ ok: false, reason: 'skipped' });
+    expect(counters().redis).toMatchObject({ failures: 3, skipped: 1, starved: 0 });
+  });
+
+  it('does not count timeouts of a starved process against Redis', async () => {
+    const busy = setInterval(() => block(40), 2);
+    try {
+      for (let i = 0; i < 4; i++) expect(await hang()).toEqual({ ok: false, reason: 'failed' });
+    } finally {
+      clearInterval(busy);
+    }
+    expect(counters().redis).toMatchObject({ failures: 0, skipped: 0, starved: 4 });
+    expect(await guardedRedis('get', (redis) => redis.get('k'), store)).toEqual({ ok: true, value: null });
+  });
+});

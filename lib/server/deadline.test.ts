@@ -1,0 +1,71 @@
+import net from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { DeadlineError, isStarvedTimeout, MAX_EXTENSIONS, withDeadline } from './deadline';
+
+/** Keeps the event loop busy for `ms`, as a long render does. */
+function block(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // Spinning.
+  }
+}
+
+const never = () => new Promise<never>(() => {});
+
+describe('withDeadline', () => {
+  // An echo server: a real socket reply, read only when the event loop polls for I/O.
+  let server: net.Server;
+  let port: number;
+  beforeAll(async () => {
+    server = net.createServer((socket) => socket.on('data', (data) => socket.write(data)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as net.AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** Sends a line and resolves with the echo. */
+  async function echo(): Promise<{ reply: Promise<string>; socket: net.Socket }> {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    const reply = new Promise<string>((resolve) => socket.once('data', (data) => resolve(data.toString())));
+    socket.write('ping');
+    return { reply, socket };
+  }
+
+  it('passes the answer through when it comes in time', async () => {
+    await expect(withDeadline(Promise.resolve('ok'), 50, 'test')).resolves.toBe('ok');
+    await expect(withDeadline(Promise.reject(new Error('refused')), 50, 'test')).rejects.toThrow('refused');
+  });
+
+  it('expires on time, not starved, when nothing answers and the loop is free', async () => {
+    const started = performance.now();
+    const error = await withDeadline(never(), 40, 'Redis GET').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DeadlineError);
+    expect(error).toMatchObject({ starved: false, message: 'Redis GET timed out after 40 ms' });
+    expect(isStarvedTimeout(error)).toBe(false);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(39);
+  });
+
+  it('takes a reply that arrived while the loop was too busy to read it', async () => {
+    const { reply, socket } = await echo();
+    const answer = withDeadline(reply, 30, 'echo');
+    // The echo arrives within a millisecond, but the loop is busy far past the deadline.
+    block(150);
+    await expect(answer).resolves.toBe('ping');
+    socket.destroy();
+  });
+
+  it(`gives up after ${MAX_EXTENSIONS} extensions while starved, and says it was starved`, async () => {
+    // A loop that is busy most of the time, with nothing ever answering.
+    const busy = setInterval(() => block(60), 5);
+    try {
+      const error = await withDeadline(never(), 20, 'test').catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DeadlineError);
+      expect(isStarvedTimeout(error)).toBe(true);
+    } finally {
+      clearInterval(busy);
+    }
+  });
+});

@@ -1,0 +1,157 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * Deadlines that measure the thing waited on, not the event loop (docs/decisions/020-deadlines-that-measure-the-backend.md).
+ *
+ * A timer fires only when the event loop gets to it. When the process is starved (its own rendering
+ * keeps the loop busy, or neighbours take the CPU), a 150 ms timer can fire 400 ms late, and by then
+ * the answer it was guarding has usually arrived and sits unread in the socket. So:
+ *
+ * - A timer that fires more than STARVED_LATENESS_MS late, or after a window in which the event loop
+ *   was busy more than BUSY_UTILIZATION of the time (so the request may not even have been written
+ *   until late), is not a verdict: the deadline is extended by another budget (at most MAX_EXTENSIONS
+ *   times), which lets the pending I/O be written and read first.
+ * - A timer that fires on time still waits one turn of the loop (setImmediate, which runs after the
+ *   poll phase), so a reply that came in before the deadline is taken rather than thrown away.
+ * - A deadline that expires all the same says whether it was starved (`DeadlineError.starved`): a
+ *   starved expiry measured the CPU, so callers don't count it against the backend (circuit breakers).
+ */
+
+/** A timer this late means the loop (or the CPU) was busy, not that the backend was slow. */
+export const STARVED_LATENESS_MS = 20;
+/** Event-loop utilization over a deadline's window above which the window measured the loop, not the backend. */
+export const BUSY_UTILIZATION = 0.8;
+/** How many more budgets a starved deadline may take before it gives up anyway. */
+export const MAX_EXTENSIONS = 4;
+
+export class DeadlineError extends Error {
+  override name = 'DeadlineError';
+  constructor(
+    message: string,
+    /** True when a timer of this deadline fired late: the process, not the backend, ran out of time. */
+    readonly starved: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** Whether an error is a deadline that expired because the process was starved. */
+export function isStarvedTimeout(error: unknown): boolean {
+  return error instanceof DeadlineError && error.starved;
+}
+
+export interface Deadline {
+  /** Stops the deadline (the work settled). */
+  clear(): void;
+}
+
+/**
+ * Calls `expire(starved)` once `budgetMs` of time has passed in which the event loop was free to
+ * notice an answer (see above). `settled()` is asked before expiring, after the extra turn of the loop.
+ */
+export function startDeadline(
+  budgetMs: number,
+  expire: (starved: boolean) => void,
+  settled: () => boolean,
+  options: { unref?: boolean } = {},
+): Deadline {
+  const now = () => performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
+  let starved = false;
+  let extensions = 0;
+
+  const arm = () => {
+    const due = now() + budgetMs;
+    const loop = performance.eventLoopUtilization();
+    timer = setTimeout(() => {
+      const late = now() - due;
+      if (late > STARVED_LATENESS_MS || performance.eventLoopUtilization(loop).utilization > BUSY_UTILIZATION) {
+        starved = true;
+        if (extensions < MAX_EXTENSIONS) {
+          extensions += 1;
+          arm();
+          return;
+        }
+      }
+      immediate = setImmediate(() => {
+        if (!settled()) expire(starved);
+      });
+      if (options.unref) immediate.unref();
+    }, budgetMs);
+    if (options.unref) timer.unref();
+  };
+  arm();
+  return {
+    clear() {
+      clearTimeout(timer);
+      if (immediate) clearImmediate(immediate);
+    },
+  };
+}
+
+/**
+ * `promise`, or a DeadlineError once the deadline expires. `describe` names what timed out, for the
+ * message (e.g. "Redis GET"). `onExpire` runs when it does (to tear down a connection, abort a request).
+ */
+export function withDeadline<T>(
+  promise: Promise<T>,
+  budgetMs: number,
+  describe: string,
+  onExpire?: (starved: boolean) => void,
+): Promise<T> {
+  let done = false;
+  return new Promise<T>((resolve, reject) => {
+    const deadline = startDeadline(
+      budgetMs,
+      (starved) => {
+        done = true;
+        onExpire?.(starved);
+        reject(new DeadlineError(`${describe} timed out after ${budgetMs} ms${starved ? ' (the process was starved)' : ''}`, starved));
+      },
+      () => done,
+    );
+    promise.then(
+      (value) => {
+        if (done) return;
+        done = true;
+        deadline.clear();
+        resolve(value);
+      },
+      (error: unknown) => {
+        if (done) return;
+        done = true;
+        deadline.clear();
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * An AbortSignal that aborts with a DeadlineError when a deadline of `budgetMs` expires, starvation-aware
+ * like withDeadline: AbortSignal.timeout for fetch. Its timer never keeps the process alive.
+ */
+export function deadlineSignal(budgetMs: number, describe: string): AbortSignal {
+  const controller = new AbortController();
+  startDeadline(
+    budgetMs,
+    (starved) => controller.abort(new DeadlineError(`${describe} timed out after ${budgetMs} ms`, starved)),
+    () => controller.signal.aborted,
+    { unref: true },
+  );
+  return controller.signal;
+}
+
+/**
+ * `promise`'s value, or undefined once `budgetMs` has passed (starvation-aware, as withDeadline). The
+ * work itself goes on and may still fill a cache for the next request; its late failure is ignored.
+ */
+export async function valueWithin<T>(promise: Promise<T>, budgetMs: number): Promise<T | undefined> {
+  try {
+    return await withDeadline(promise, budgetMs, 'optional read');
+  } catch (error) {
+    if (error instanceof DeadlineError) return undefined;
+    throw error;
+  }
+}

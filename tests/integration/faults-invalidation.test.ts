@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+
+import { desc, eq } from 'drizzle-orm';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { admins, cacheInvalidations, menuItems, restaurants } from '@/db/schema';
+import { createSession, readSession } from '@/lib/auth/sessions';
+import { getRestaurantMenu } from '@/lib/menus/cached';
+import { updateMenuItem, type Actor } from '@/lib/menus/mutations';
+import { createTcpStore } from '@/lib/redis/tcp-store';
+import type { RedisStore } from '@/lib/redis/types';
+import { createUpstashStore } from '@/lib/redis/upstash-store';
+
+import { installBackends } from '../support/app-context';
+import { createTestPglite } from '../support/databases';
+import { itemForm } from '../support/menus';
+import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
+import { IN_CI, uniquePrefix } from '../support/services';
+import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
+
+/**
+ * Finding 1 of the faults issue: a Redis that stops taking writes for two seconds right after an
+ * admin's session check. The save commits in Postgres; the invalidation must still reach customers
+ * once Redis answers again (within the documented 5 s), the admin must be told the truth, and the
+ * admin's next page must not be the sign-in page. A redis-server of the test's own, paused with
+ * CLIENT PAUSE (writes only, and everything) and frozen with SIGSTOP, on the TCP driver and on the
+ * Upstash driver through a REST bridge.
+ */
+const canRun = redisServerInstalled() || IN_CI;
+if (!canRun) console.warn('[faults-invalidation] skipped: no redis-server binary on this machine (CI=true makes this a failure)');
+const PAUSE_MS = 2_000;
+/** The README's promise: customers see a committed save within this long of Redis answering again. */
+const FRESH_WITHIN_MS = 5_000;
+
+type Fault = 'CLIENT PAUSE WRITE' | 'CLIENT PAUSE ALL' | 'SIGSTOP' | 'SIGKILL, restarted from its append-only file';
+
+describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (skipped: no redis-server binary on this machine)'}`, () => {
+  let own: OwnRedis;
+  let bridge: UpstashBridge;
+  let db: DatabaseHandle;
+  let actor: Actor;
+  let control: ReturnType<typeof createClient>;
+
+  beforeAll(async () => {
+    // With an append-only file, as production Redis often runs: a restart brings the old entries back.
+    own = await startOwnRedis(undefined, { persist: true });
+    bridge = await startUpstashBridge({ redisUrl: own.url, token: randomUUID() });
+    control = createClient({ url: own.url });
+    // The kill case drops this connection; node-redis reconnects, and must not crash the run meanwhile.
+    control.on('error', () => {});
+    await control.connect();
+    db = await createTestPglite();
+    const [admin] = await db.db
+      .insert(admins)
+      .values({ email: 'faults-invalidation@thali.test', name: 'Faults', passwordHash: 'unused' })
+      .returning({ id: admins.id });
+    actor = { adminId: admin!.id };
+  });
+  afterAll(async () => {
+    control?.destroy();
+    await bridge?.close();
+    await own?.destroy();
+    await db?.close();
+  });
+
+  /** Starts the fault; `recovered` settles once Redis answers again. */
+  async function inject(kind: Fault): Promise<{ recovered: Promise<void> }> {
+    const over = () => new Promise<void>((resolve) => setTimeout(resolve, PAUSE_MS));
+    switch (kind) {
+      case 'SIGSTOP':
+        own.signal('SIGSTOP');
+        return { recovered: over().then(() => own.signal('SIGCONT')) };
+      case 'SIGKILL, restarted from its append-only file':
+        await own.stop();
+        return { recovered: over().then(() => own.start()) };
+      default:
+        await control.sendCommand(['CLIENT', 'PAUSE', String(PAUSE_MS), kind === 'CLIENT PAUSE WRITE' ? 'WRITE' : 'ALL']);
+        return { recovered: over() };
+    }
+  }
+
+  // The kill comes last: it drops every connection, the bridge's and the control client's included.
+  const cases = [
+    ...(['CLIENT PAUSE WRITE', 'CLIENT PAUSE ALL', 'SIGSTOP'] as const).map((kind) => ({ driver: 'tcp' as const, kind })),
+    { driver: 'upstash' as const, kind: 'CLIENT PAUSE ALL' as const },
+    { driver: 'tcp' as const, kind: 'SIGKILL, restarted from its append-only file' as const },
+  ];
+
+  for (const [index, { driver, kind }] of cases.entries()) {
+    describe(`${kind} for ${PAUSE_MS / 1000} s on ${driver}`, () => {
+      let store: RedisStore;
+      let itemId: number;
+      let slug: string;
+
+      beforeAll(async () => {
+        store =
+          driver === 'tcp'
+            ? createTcpStore({ url: own.url, commandTimeoutMs: 150 })
+            : createUpstashStore({ url: bridge.url, token: bridge.token, commandTimeoutMs: 150 });
+        installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: uniquePrefix(`faults-inv-${index}`), REDIS_TIMEOUT_MS: '150' } });
+        // A different restaurant per case, so one case's retries never touch another's menu.
+        const [row] = await db.db
+          .select({ item: menuItems, slug: restaurants.slug })
+          .from(menuItems)
+          .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+          .orderBy(restaurants.id, menuItems.id)
+          .offset(index * 60)
+          .limit(1);
+        itemId = row!.item.id;
+        slug = row!.slug;
+      });
+      afterAll(async () => {
+        await store.close();
+      });
+
+      const priceOf = async () => {
+        const { value, cache } = await getRestaurantMenu(slug);
+        return { price: value!.categories.flatMap((c) => c.items).find((i) => i.id === itemId)!.pricePaise, cache };
+      };
+
+      it('reaches customers once Redis answers again, tells the admin, and keeps the admin signed in', async () => {
+        const [item] = await db.db.select().from(menuItems).where(eq(menuItems.id, itemId));
+        const before = item!.pricePaise;
+        const after = before + 1_700;
+        // Warm (a cold read through the in-process REST bridge can outlast the 150 ms budget once).
+        let warm = await priceOf();
+        for (let tries = 0; warm.cache.status !== 'HIT' && tries < 10; tries += 1) warm = await priceOf();
+        expect(warm).toMatchObject({ price: before, cache: { status: 'HIT' } });
+
+        const sessionId = await createSession({ kind: 'admin', adminId: actor.adminId, email: 'faults@thali.test', name: 'Faults', epoch: 1 });
+        // The action's session check, just before Redis stops.
+        expect((await readSession(sessionId!)).status).toBe('active');
+
+        const { recovered } = await inject(kind);
+        try {
+          const outcome = await updateMenuItem(actor, itemId, itemForm(item!, after));
+          // Committed; the admin is told the cache did not take it yet.
+          expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: false } });
+          // The page the save re-renders checks the session again, Redis still paused: not a sign-in page.
+          expect((await readSession(sessionId!)).status).toBe('active');
+        } finally {
+          // Whatever happened above, the next case starts with a Redis that answers.
+          await recovered;
+        }
+
+        // From when Redis answers again: the new price within the promised bound (from Postgres while the
+        // breaker still skips Redis, then from Redis), and never the old one after it.
+        const answersAgainAt = Date.now();
+        let freshAt: number | undefined;
+        let redisFreshAt: number | undefined;
+        let fromRedis = 0;
+        while (fromRedis < 5 && Date.now() - answersAgainAt < 15_000) {
+          const { price, cache } = await priceOf();
+          if (price === after) freshAt ??= Date.now();
+          else expect(freshAt, 'the old price came back after customers had seen the new one').toBeUndefined();
+          if (freshAt !== undefined && !cache.degraded) {
+            redisFreshAt ??= Date.now();
+            fromRedis += 1;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        expect(freshAt, 'customers never saw the new price').toBeDefined();
+        const seconds = (at: number | undefined) => (at === undefined ? 'never' : `${((at - answersAgainAt) / 1000).toFixed(1)} s`);
+        const [row] = await db.db.select().from(cacheInvalidations).orderBy(desc(cacheInvalidations.id)).limit(1);
+        expect(row!.appliedAt).toBeInstanceOf(Date);
+        console.info(
+          `[faults-invalidation] ${kind} on ${driver}: new price after ${seconds(freshAt)}, from Redis after ${seconds(redisFreshAt)}; ` +
+            `invalidation applied ${seconds(row!.appliedAt!.getTime())} after Redis answered again`,
+        );
+        expect(freshAt! - answersAgainAt).toBeLessThanOrEqual(FRESH_WITHIN_MS);
+        expect(fromRedis, 'Redis never served the new price').toBe(5);
+      }, 30_000);
+    });
+  }
+});

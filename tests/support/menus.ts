@@ -1,0 +1,29 @@
+import { and, eq } from 'drizzle-orm';
+
+import type { Database } from '@/db/client';
+import { menuItems, restaurants } from '@/db/schema';
+
+/** The admin's item form as a saved item would fill it, with a new price (rupees, as the form takes them). */
+export function itemForm(item: typeof menuItems.$inferSelect, pricePaise = item.pricePaise): Record<string, string> {
+  return {
+    version: String(item.version),
+    name: item.name,
+    description: item.description,
+    price: (pricePaise / 100).toFixed(2),
+    categoryId: String(item.categoryId),
+    ...(item.veg ? { veg: 'on' } : {}),
+    ...(item.available ? { available: 'on' } : {}),
+    ...(item.bestseller ? { bestseller: 'on' } : {}),
+  };
+}
+
+/** An open restaurant and one of its available items: something a customer can order. */
+export async function orderableItem(db: Database): Promise<{ restaurant: { id: number; slug: string }; itemId: number }> {
+  const [restaurant] = await db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).where(eq(restaurants.isOpen, true)).limit(1);
+  const [item] = await db
+    .select({ id: menuItems.id })
+    .from(menuItems)
+    .where(and(eq(menuItems.restaurantId, restaurant!.id), eq(menuItems.available, true)))
+    .limit(1);
+  return { restaurant: restaurant!, itemId: item!.id };
+}
