@@ -34,7 +34,7 @@ export function PhotoField({
 }) {
   const router = useRouter();
   const id = useId();
-  const [chosen, setChosen] = useState<{ url: string; problem: string | null } | null>(null);
+  const [chosen, setChosen] = useState<{ url: string | null; problem: string | null } | null>(null);
   const [state, dispatch, pending] = useActionState(async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const next = await send(endpoint, formData);
     if (next.status === 'saved') {
@@ -45,11 +45,13 @@ export function PhotoField({
   }, IDLE);
   const { formRef, resultRef } = useResultFocus(state);
 
-  useEffect(() => () => (chosen ? URL.revokeObjectURL(chosen.url) : undefined), [chosen]);
+  useEffect(() => () => (chosen?.url ? URL.revokeObjectURL(chosen.url) : undefined), [chosen]);
 
   const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    setChosen(file ? { url: URL.createObjectURL(file), problem: problemWith(file) } : null);
+    const problem = file ? problemWith(file) : null;
+    // Only an acceptable file is previewed: the browser need not read anything else.
+    setChosen(file ? { url: problem ? null : URL.createObjectURL(file), problem } : null);
   };
 
   return (
@@ -66,7 +68,7 @@ export function PhotoField({
           </div>
           <figcaption className="text-xs text-muted">{photoUrl ? 'Now on the customer pages.' : 'No photo yet: customers see this illustration.'}</figcaption>
         </figure>
-        {chosen ? (
+        {chosen?.url ? (
           <figure className="flex flex-col gap-1.5">
             <div className="relative aspect-[4/3] overflow-hidden rounded-2xl border border-dashed border-brand-700 bg-stone-50">
               {/* eslint-disable-next-line @next/next/no-img-element -- a local file the browser previews; it has no URL to optimize */}

@@ -70,10 +70,11 @@ export function contentSecurityPolicy({ pathname, https, dev, nonce }: PolicyCon
     ['default-src', "'self'"],
     ['script-src', ...script],
     ['style-src', ...style],
-    // blob: for the admin's photo preview (a local file the page itself made a URL for).
+    // blob: for the admin's photo preview (a local file the page itself made a URL for); Chromium
+    // also fetches it through connect-src when the file turns out not to decode as an image.
     ['img-src', "'self'", 'data:', ...(nonce ? ['blob:'] : [])],
     ['font-src', "'self'"],
-    ['connect-src', "'self'", ...(dev ? ['ws:'] : [])],
+    ['connect-src', "'self'", ...(nonce ? ['blob:'] : []), ...(dev ? ['ws:'] : [])],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
     ['form-action', "'self'"],
