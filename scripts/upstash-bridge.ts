@@ -1,4 +1,4 @@
-import { startUpstashBridge } from '../tests/support/upstash-bridge';
+import { startUpstashBridge } from '@/lib/redis/upstash-bridge';
 
 /**
  * Runs the Upstash REST bridge over a local Redis, so the Vercel/Upstash code path (and

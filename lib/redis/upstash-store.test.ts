@@ -5,7 +5,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { IN_CI, missing, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@/tests/support/services';
-import { startUpstashBridge, type UpstashBridge } from '@/tests/support/upstash-bridge';
+import { startUpstashBridge, type UpstashBridge } from './upstash-bridge';
 
 import type { RedisStore } from './types';
 import { createUpstashStore } from './upstash-store';

@@ -14,7 +14,7 @@ import { keysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { durableRows, recordViews } from '../support/counters';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../support/services';
-import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
+import { startUpstashBridge, type UpstashBridge } from '@/lib/redis/upstash-bridge';
 
 /**
  * On the two shared backends, two server instances count into one number: this process is one

@@ -18,7 +18,7 @@ import { createTestPglite } from '../support/databases';
 import { itemForm } from '../support/menus';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
 import { IN_CI, uniquePrefix } from '../support/services';
-import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
+import { startUpstashBridge, type UpstashBridge } from '@/lib/redis/upstash-bridge';
 
 /**
  * Finding 1 of the faults issue: a Redis that stops taking writes for two seconds right after an

@@ -14,7 +14,7 @@ import { singletons } from '@/lib/server/singletons';
 import { deleteKeysUnder } from '../support/app-context';
 import { backendPairs } from '../support/backend-matrix';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL, uniquePrefix } from '../support/services';
-import { startUpstashBridge, type UpstashBridge } from '../support/upstash-bridge';
+import { startUpstashBridge, type UpstashBridge } from '@/lib/redis/upstash-bridge';
 
 /**
  * `kill -9` of a real worker process (tests/support/queue-worker.ts) in the middle of a job, on the

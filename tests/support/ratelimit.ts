@@ -7,7 +7,7 @@ import { createClient } from 'redis';
 
 import { createTcpScriptRedis, type ScriptRedis } from '@/lib/ratelimit/tcp-adapter';
 
-import { startUpstashBridge } from './upstash-bridge';
+import { startUpstashBridge } from '@/lib/redis/upstash-bridge';
 
 /**
  * What the rate-limit suites need per shared backend: a client for @upstash/ratelimit (the TCP

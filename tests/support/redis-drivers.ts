@@ -56,7 +56,7 @@ function upstashDriver(available: boolean, skipReason: string | undefined): Driv
   let bridge: Promise<UpstashBridge> | undefined;
 
   const startBridge = async (): Promise<UpstashBridge> => {
-    const { startUpstashBridge } = await import('./upstash-bridge');
+    const { startUpstashBridge } = await import('@/lib/redis/upstash-bridge');
     return startUpstashBridge({ redisUrl: TEST_REDIS_URL, token: randomUUID() });
   };
 

@@ -5,7 +5,7 @@ import { Redis } from '@upstash/redis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { IN_CI, missing, redisAvailable, TEST_REDIS_URL, uniquePrefix } from './services';
+import { IN_CI, missing, redisAvailable, TEST_REDIS_URL, uniquePrefix } from '@/tests/support/services';
 import { startUpstashBridge, type UpstashBridge } from './upstash-bridge';
 
 /**
