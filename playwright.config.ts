@@ -62,7 +62,7 @@ export default defineConfig({
     ...(E2E_SHARED_BACKENDS
       ? [
           {
-            command: 'node --import tsx scripts/upstash-bridge.ts',
+            command: 'node --conditions=react-server --import tsx scripts/upstash-bridge.ts',
             port: E2E_UPSTASH_BRIDGE_PORT,
             env: upstashBridgeEnv(),
             reuseExistingServer: false,

@@ -64,7 +64,7 @@ const BRIDGE_SCRIPT = fileURLToPath(new URL('./upstash-bridge.ts', import.meta.u
 /** Starts the bridge on a free port and waits for the line that names its URL. */
 function startBridge(redisUrl: string): Promise<Bridge> {
   const token = randomUUID();
-  const child = spawn(process.execPath, ['--import', 'tsx', BRIDGE_SCRIPT], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', BRIDGE_SCRIPT], {
     env: { ...process.env, REDIS_URL: redisUrl, UPSTASH_BRIDGE_TOKEN: token, UPSTASH_BRIDGE_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -8,18 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '@/tests/support/redis-server';
 import { IN_CI } from '@/tests/support/services';
 
-import { createScriptAdapter, createTcpScriptRedis, stripKeyLocking, type TcpScriptRedis } from './tcp-adapter';
+import { createScriptAdapter, createTcpScriptRedis, type TcpScriptRedis } from './tcp-adapter';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-
-describe('stripKeyLocking', () => {
-  it('drops the allow-key-locking flag and keeps line numbers and other flags', () => {
-    expect(stripKeyLocking('#!lua flags=allow-key-locking\nreturn 1')).toBe('\nreturn 1');
-    expect(stripKeyLocking('#!lua flags=allow-key-locking,no-writes\nreturn 1')).toBe('#!lua flags=no-writes\nreturn 1');
-    expect(stripKeyLocking('#!lua flags=no-writes\nreturn 1')).toBeNull();
-    expect(stripKeyLocking('return 1')).toBeNull();
-  });
-});
 
 describe('createScriptAdapter (recorded commands)', () => {
   it('rewrites EVALSHA to the stripped script’s SHA once EVAL has run it, and stringifies arguments', async () => {

@@ -3,6 +3,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 
 import { createNodeRedisClient, type NodeRedisClient } from '@/lib/redis/node-redis-client';
+import { stripKeyLocking } from '@/lib/redis/script-flags';
 
 /**
  * What @upstash/ratelimit needs from its `redis` object for the single-region limiters without
@@ -16,24 +17,6 @@ export interface ScriptRedis {
 export type SendCommand = (args: string[]) => Promise<unknown>;
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-
-/**
- * Since 2.1 every limiter script starts with `#!lua flags=allow-key-locking`, which Upstash accepts
- * and Redis 7 rejects ("Unexpected flag in script shebang"). Returns the script without that flag,
- * or null when there is nothing to change. A blank line replaces a dropped shebang so Lua error line
- * numbers still match the library's source.
- */
-export function stripKeyLocking(script: string): string | null {
-  const newline = script.indexOf('\n');
-  const first = newline === -1 ? script : script.slice(0, newline);
-  const rest = newline === -1 ? '' : script.slice(newline);
-  const shebang = /^#!lua(?:[ \t]+flags=(\S*))?[ \t]*\r?$/.exec(first);
-  if (!shebang) return null;
-  const flags = (shebang[1] ?? '').split(',').filter(Boolean);
-  const kept = flags.filter((flag) => flag !== 'allow-key-locking');
-  if (kept.length === flags.length) return null;
-  return kept.length === 0 ? rest : `#!lua flags=${kept.join(',')}${rest}`;
-}
 
 /** Redis takes strings; the library passes numbers (and a null the reset script ignores). */
 const asArgument = (value: unknown): string => (value === null || value === undefined ? '' : String(value));

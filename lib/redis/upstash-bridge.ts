@@ -1,12 +1,16 @@
+import 'server-only';
+
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { createClient, ErrorReply, MultiErrorReply, RESP_TYPES } from 'redis';
 
+import { stripKeyLocking } from './script-flags';
+
 /**
  * An Upstash-REST-compatible server in front of a real Redis, so the Upstash driver (and
- * @upstash/ratelimit) can be exercised without the cloud. Wire rules: /work/shared/notes/upstash-rest-protocol.md.
+ * @upstash/ratelimit) can be exercised without the cloud (docs/decisions/001).
  * One shared Redis connection serves every request, so commands that would change or block that
  * connection's state are refused.
  */
@@ -35,23 +39,6 @@ const REFUSED = new Set(
 class CommandError extends Error {}
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
-
-/**
- * Redis 7 rejects the `allow-key-locking` shebang flag that Upstash accepts (and @upstash/ratelimit
- * sends). Returns the script without it, or null when there is nothing to change. A blank line stands
- * in for a dropped shebang so Lua error line numbers still match the original.
- */
-function stripKeyLocking(script: string): string | null {
-  const newline = script.indexOf('\n');
-  const first = newline === -1 ? script : script.slice(0, newline);
-  const rest = newline === -1 ? '' : script.slice(newline);
-  const shebang = /^#!lua(?:[ \t]+flags=(\S*))?[ \t]*\r?$/.exec(first);
-  if (!shebang) return null;
-  const flags = (shebang[1] ?? '').split(',').filter(Boolean);
-  const kept = flags.filter((flag) => flag !== 'allow-key-locking');
-  if (kept.length === flags.length) return null;
-  return kept.length === 0 ? rest : `#!lua flags=${kept.join(',')}${rest}`;
-}
 
 /** Upstash-Encoding: base64 encodes every string (bulk or simple) except a top-level "OK". */
 function toJson(reply: unknown, base64: boolean, topLevel: boolean): Json {
