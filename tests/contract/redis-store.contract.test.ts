@@ -8,6 +8,7 @@ import { driversUnderTest } from '../support/redis-drivers';
 import { uniquePrefix } from '../support/services';
 
 import { allCases } from './cases';
+import { scanCases } from './cases/scan';
 import { OPTIONAL_METHODS, caseAppliesTo, optionalMethodsOf } from './cases/optional';
 
 /**
@@ -66,6 +67,28 @@ describe('RedisStore contract coverage', () => {
   it('has uniquely named cases', () => {
     const names = allCases.map((contract) => contract.name);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('accepts a SCAN that returns a key twice, which Redis allows', async () => {
+    const store = createMemoryStore();
+    // Every page repeats its keys, as a real SCAN may while the keyspace rehashes.
+    const twice = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property !== 'scan') return Reflect.get(target, property, receiver);
+        return async (...args: Parameters<RedisStore['scan']>) => {
+          const page = await target.scan(...args);
+          return { ...page, keys: [...page.keys, ...page.keys] };
+        };
+      },
+    });
+    try {
+      for (const contract of scanCases) {
+        const prefix = uniquePrefix('contract-scan-twice');
+        await contract.run({ store: twice, another: async () => twice, prefix, k: (name) => prefix + name });
+      }
+    } finally {
+      await store.close();
+    }
   });
 
   it('runs the cases of every optional method on at least one driver', () => {
