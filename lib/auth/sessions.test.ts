@@ -8,7 +8,7 @@ import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 import { deleteKeysUnder, keysUnder } from '@/tests/support/app-context';
-import { driversUnderTest } from '@/tests/support/redis-drivers';
+import { describeEachDriver } from '@/tests/support/backend-matrix';
 import { uniquePrefix } from '@/tests/support/services';
 
 import { createSession, destroySession, readSession, sessionKey, type NewSession } from './sessions';
@@ -43,133 +43,130 @@ function counting(store: RedisStore): { store: RedisStore; calls: Map<string, nu
   return { store: proxy, calls };
 }
 
-const drivers = await driversUnderTest();
 
-for (const driver of drivers) {
-  describe.skipIf(!driver.available)(`sessions on ${driver.name}${driver.available ? '' : ` (skipped: ${driver.skipReason})`}`, () => {
-    const prefix = uniquePrefix(`sessions-${driver.name}`);
-    let store: RedisStore;
+await describeEachDriver('sessions', (driver) => {
+  const prefix = uniquePrefix(`sessions-${driver.name}`);
+  let store: RedisStore;
 
-    beforeAll(async () => {
-      store = await driver.create();
-    });
-    beforeEach(async () => {
-      useEnv(prefix);
-      await publishAdminEpoch(store);
-    });
-    afterAll(async () => {
-      await deleteKeysUnder(store, prefix);
-      await store.close();
-      await driver.cleanup();
-    });
-
-    it('stores the record under session:<sha256 of the id>, never the id itself', async () => {
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      // An admin's cookie value names the admin, then 256 random bits.
-      expect(id).toMatch(/^7\.[A-Za-z0-9_-]{43}$/);
-      const hash = createHash('sha256').update(id).digest('hex');
-      expect(sessionKey(id)).toBe(`${prefix}session:${hash}`);
-
-      const stored = await keysUnder(store, prefix);
-      expect(stored).toContain(keys.session(hash));
-      for (const key of stored) expect(key).not.toContain(id);
-      const raw = (await store.get(sessionKey(id)))!;
-      expect(raw).not.toContain(id);
-      expect(JSON.parse(raw)).toEqual({ ...ADMIN, createdAt: expect.any(String) });
-    });
-
-    it('reads an active session back, with a fresh random id per session', async () => {
-      const [a, b] = await Promise.all([createSession(ADMIN, { store, ttlMs: TTL }), createSession(ADMIN, { store, ttlMs: TTL })]);
-      expect(a).not.toBe(b);
-      const lookup = await readSession(a!, { store, ttlMs: TTL });
-      expect(lookup).toEqual({ status: 'active', session: { ...ADMIN, createdAt: expect.any(String) } });
-      if (lookup.status === 'active') expect(Date.now() - Date.parse(lookup.session.createdAt)).toBeLessThan(10_000);
-    });
-
-    it('sets the TTL on create and leaves it alone while more than half remains', async () => {
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      const before = await store.pttl(sessionKey(id));
-      expect(before).toBeGreaterThan(TTL - 5_000);
-      expect(before).toBeLessThanOrEqual(TTL);
-
-      const watched = counting(store);
-      for (let i = 0; i < 3; i++) expect((await readSession(id, { store: watched.store, ttlMs: TTL })).status).toBe('active');
-      expect(watched.calls.get('pexpire') ?? 0).toBe(0);
-    });
-
-    it('slides: once less than half the TTL is left, a read extends it to the full TTL again', async () => {
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      // As if most of the TTL had passed.
-      await store.pexpire(sessionKey(id), TTL / 4);
-
-      const watched = counting(store);
-      expect((await readSession(id, { store: watched.store, ttlMs: TTL })).status).toBe('active');
-      expect(watched.calls.get('pexpire')).toBe(1);
-      expect(await store.pttl(sessionKey(id))).toBeGreaterThan(TTL - 5_000);
-    });
-
-    it('is gone for good once destroyed', async () => {
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      expect(await destroySession(id, { store })).toBe(true);
-      expect(await store.exists([sessionKey(id)])).toBe(0);
-      expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
-    });
-
-    it('is signed out once the key expires', async () => {
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      await store.pexpire(sessionKey(id), 30);
-      await new Promise((resolve) => setTimeout(resolve, 120));
-      expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
-    });
-
-    it('ends at the absolute cap however recently it was used, and deletes the key', async () => {
-      const createdAt = Date.now();
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL, now: createdAt }))!;
-      const later = createdAt + SESSION_MAX_AGE_MS;
-      expect(await readSession(id, { store, ttlMs: TTL, now: later - 1_000 })).toMatchObject({ status: 'active' });
-      expect(await readSession(id, { store, ttlMs: TTL, now: later })).toEqual({ status: 'none' });
-      expect(await store.exists([sessionKey(id)])).toBe(0);
-    });
-
-    it('answers none without asking Redis for a missing or malformed cookie value', async () => {
-      const watched = counting(store);
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      for (const value of [undefined, '', 'short', `${id}x`, `${id.slice(0, 44)}!`, sessionKey(id), `0${id}`, `x.${id.slice(2)}`]) {
-        expect(await readSession(value, { store: watched.store, ttlMs: TTL })).toEqual({ status: 'none' });
-      }
-      expect(watched.calls.size).toBe(0);
-      // Well-formed values nobody was given.
-      expect(await readSession('A'.repeat(43), { store, ttlMs: TTL })).toEqual({ status: 'none' });
-      expect(await readSession(`7.${'A'.repeat(43)}`, { store, ttlMs: TTL })).toEqual({ status: 'none' });
-    });
-
-    it('finding 14: an admin session ends as soon as the admin\'s epoch moves on, on every read', async () => {
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      expect((await readSession(id, { store, ttlMs: TTL })).status).toBe('active');
-      await store.set(adminKeys.epoch(7), '2');
-      expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
-      expect(await store.exists([sessionKey(id)])).toBe(0);
-      const gone = (await createSession({ ...ADMIN, epoch: 2 }, { store, ttlMs: TTL }))!;
-      await store.set(adminKeys.epoch(7), 'gone');
-      expect(await readSession(gone, { store, ttlMs: TTL })).toEqual({ status: 'none' });
-    });
-
-    it('an admin record under another admin\'s value, or a customer record under an admin value, is no session', async () => {
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      const raw = (await store.get(sessionKey(id)))!;
-      const forged = `8.${id.slice(2)}`;
-      await store.set(sessionKey(forged), raw, { px: TTL });
-      expect(await readSession(forged, { store, ttlMs: TTL })).toEqual({ status: 'none' });
-    });
-
-    it('drops a record it cannot read rather than trusting it', async () => {
-      const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
-      await store.set(sessionKey(id), JSON.stringify({ kind: 'root', adminId: 1 }), { px: TTL });
-      expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
-      expect(await store.exists([sessionKey(id)])).toBe(0);
-    });
+  beforeAll(async () => {
+    store = await driver.create();
   });
-}
+  beforeEach(async () => {
+    useEnv(prefix);
+    await publishAdminEpoch(store);
+  });
+  afterAll(async () => {
+    await deleteKeysUnder(store, prefix);
+    await store.close();
+    await driver.cleanup();
+  });
+
+  it('stores the record under session:<sha256 of the id>, never the id itself', async () => {
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    // An admin's cookie value names the admin, then 256 random bits.
+    expect(id).toMatch(/^7\.[A-Za-z0-9_-]{43}$/);
+    const hash = createHash('sha256').update(id).digest('hex');
+    expect(sessionKey(id)).toBe(`${prefix}session:${hash}`);
+
+    const stored = await keysUnder(store, prefix);
+    expect(stored).toContain(keys.session(hash));
+    for (const key of stored) expect(key).not.toContain(id);
+    const raw = (await store.get(sessionKey(id)))!;
+    expect(raw).not.toContain(id);
+    expect(JSON.parse(raw)).toEqual({ ...ADMIN, createdAt: expect.any(String) });
+  });
+
+  it('reads an active session back, with a fresh random id per session', async () => {
+    const [a, b] = await Promise.all([createSession(ADMIN, { store, ttlMs: TTL }), createSession(ADMIN, { store, ttlMs: TTL })]);
+    expect(a).not.toBe(b);
+    const lookup = await readSession(a!, { store, ttlMs: TTL });
+    expect(lookup).toEqual({ status: 'active', session: { ...ADMIN, createdAt: expect.any(String) } });
+    if (lookup.status === 'active') expect(Date.now() - Date.parse(lookup.session.createdAt)).toBeLessThan(10_000);
+  });
+
+  it('sets the TTL on create and leaves it alone while more than half remains', async () => {
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    const before = await store.pttl(sessionKey(id));
+    expect(before).toBeGreaterThan(TTL - 5_000);
+    expect(before).toBeLessThanOrEqual(TTL);
+
+    const watched = counting(store);
+    for (let i = 0; i < 3; i++) expect((await readSession(id, { store: watched.store, ttlMs: TTL })).status).toBe('active');
+    expect(watched.calls.get('pexpire') ?? 0).toBe(0);
+  });
+
+  it('slides: once less than half the TTL is left, a read extends it to the full TTL again', async () => {
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    // As if most of the TTL had passed.
+    await store.pexpire(sessionKey(id), TTL / 4);
+
+    const watched = counting(store);
+    expect((await readSession(id, { store: watched.store, ttlMs: TTL })).status).toBe('active');
+    expect(watched.calls.get('pexpire')).toBe(1);
+    expect(await store.pttl(sessionKey(id))).toBeGreaterThan(TTL - 5_000);
+  });
+
+  it('is gone for good once destroyed', async () => {
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    expect(await destroySession(id, { store })).toBe(true);
+    expect(await store.exists([sessionKey(id)])).toBe(0);
+    expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+  });
+
+  it('is signed out once the key expires', async () => {
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    await store.pexpire(sessionKey(id), 30);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+  });
+
+  it('ends at the absolute cap however recently it was used, and deletes the key', async () => {
+    const createdAt = Date.now();
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL, now: createdAt }))!;
+    const later = createdAt + SESSION_MAX_AGE_MS;
+    expect(await readSession(id, { store, ttlMs: TTL, now: later - 1_000 })).toMatchObject({ status: 'active' });
+    expect(await readSession(id, { store, ttlMs: TTL, now: later })).toEqual({ status: 'none' });
+    expect(await store.exists([sessionKey(id)])).toBe(0);
+  });
+
+  it('answers none without asking Redis for a missing or malformed cookie value', async () => {
+    const watched = counting(store);
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    for (const value of [undefined, '', 'short', `${id}x`, `${id.slice(0, 44)}!`, sessionKey(id), `0${id}`, `x.${id.slice(2)}`]) {
+      expect(await readSession(value, { store: watched.store, ttlMs: TTL })).toEqual({ status: 'none' });
+    }
+    expect(watched.calls.size).toBe(0);
+    // Well-formed values nobody was given.
+    expect(await readSession('A'.repeat(43), { store, ttlMs: TTL })).toEqual({ status: 'none' });
+    expect(await readSession(`7.${'A'.repeat(43)}`, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+  });
+
+  it('finding 14: an admin session ends as soon as the admin\'s epoch moves on, on every read', async () => {
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    expect((await readSession(id, { store, ttlMs: TTL })).status).toBe('active');
+    await store.set(adminKeys.epoch(7), '2');
+    expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+    expect(await store.exists([sessionKey(id)])).toBe(0);
+    const gone = (await createSession({ ...ADMIN, epoch: 2 }, { store, ttlMs: TTL }))!;
+    await store.set(adminKeys.epoch(7), 'gone');
+    expect(await readSession(gone, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+  });
+
+  it('an admin record under another admin\'s value, or a customer record under an admin value, is no session', async () => {
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    const raw = (await store.get(sessionKey(id)))!;
+    const forged = `8.${id.slice(2)}`;
+    await store.set(sessionKey(forged), raw, { px: TTL });
+    expect(await readSession(forged, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+  });
+
+  it('drops a record it cannot read rather than trusting it', async () => {
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    await store.set(sessionKey(id), JSON.stringify({ kind: 'root', adminId: 1 }), { px: TTL });
+    expect(await readSession(id, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+    expect(await store.exists([sessionKey(id)])).toBe(0);
+  });
+});
 
 describe('sessions when Redis fails', () => {
   const prefix = uniquePrefix('sessions-down');

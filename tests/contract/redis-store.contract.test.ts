@@ -4,7 +4,7 @@ import { escapeGlob } from '@/lib/redis/glob';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { driversUnderTest } from '../support/redis-drivers';
+import { describeEachDriver } from '../support/backend-matrix';
 import { uniquePrefix } from '../support/services';
 
 import { allCases } from './cases';
@@ -96,63 +96,55 @@ describe('RedisStore contract coverage', () => {
   });
 });
 
-const drivers = await driversUnderTest();
+await describeEachDriver('RedisStore contract', (driver) => {
+  // Cleans up after each case even when the case closed its own store. (On memory it sees nothing:
+  // each case's store is its own database, emptied by close().)
+  let janitor: RedisStore;
 
-for (const driver of drivers) {
-  const title = driver.available
-    ? `RedisStore contract: ${driver.name}`
-    : `RedisStore contract: ${driver.name} (skipped: ${driver.skipReason})`;
+  beforeAll(async () => {
+    janitor = await driver.create();
+  });
 
-  describe.skipIf(!driver.available)(title, () => {
-    // Cleans up after each case even when the case closed its own store. (On memory it sees nothing:
-    // each case's store is its own database, emptied by close().)
-    let janitor: RedisStore;
+  afterAll(async () => {
+    await janitor?.close();
+    await driver.cleanup();
+  });
 
-    beforeAll(async () => {
-      janitor = await driver.create();
-    });
-
-    afterAll(async () => {
-      await janitor?.close();
-      await driver.cleanup();
-    });
-
-    const { has, lacks } = optionalMethodsOf(driver.name);
-    const optionalTitle = [...has.map((m) => `has ${m}`), ...lacks.map((m) => `lacks ${m}`)].join(', ');
-    it(`implements exactly its optional methods: ${optionalTitle}`, async () => {
-      const store = await driver.create();
-      try {
-        const present = (method: string) => typeof Reflect.get(store, method) === 'function';
-        expect({ has: has.filter(present), lacks: lacks.filter((method) => !present(method)) }).toEqual({ has, lacks });
-      } finally {
-        await store.close();
-      }
-    });
-
-    // A case that covers an optional method this driver lacks does not apply to it (see cases/optional.ts).
-    for (const contract of allCases.filter((candidate) => caseAppliesTo(candidate, driver.name))) {
-      it(contract.name, async () => {
-        const prefix = uniquePrefix(`contract-${driver.name}`);
-        const raw = await driver.create();
-        const { store, called } = recording(raw);
-        const others: RedisStore[] = [];
-        // In-process, a store is its own database: the only other way in is the store itself.
-        const another = async () => {
-          if (driver.name === 'memory') return raw;
-          const other = await driver.create();
-          others.push(other);
-          return other;
-        };
-        try {
-          await contract.run({ store, another, prefix, k: (name) => prefix + name });
-          // A case must exercise every method it claims to cover.
-          expect(contract.covers.filter((method) => !called.has(method))).toEqual([]);
-        } finally {
-          await deleteKeysUnder(janitor, prefix);
-          // The close() cases have already closed their store; closing again may throw and means nothing.
-          await Promise.all([raw, ...others].map((opened) => opened.close().catch(() => {})));
-        }
-      });
+  const { has, lacks } = optionalMethodsOf(driver.name);
+  const optionalTitle = [...has.map((m) => `has ${m}`), ...lacks.map((m) => `lacks ${m}`)].join(', ');
+  it(`implements exactly its optional methods: ${optionalTitle}`, async () => {
+    const store = await driver.create();
+    try {
+      const present = (method: string) => typeof Reflect.get(store, method) === 'function';
+      expect({ has: has.filter(present), lacks: lacks.filter((method) => !present(method)) }).toEqual({ has, lacks });
+    } finally {
+      await store.close();
     }
   });
-}
+
+  // A case that covers an optional method this driver lacks does not apply to it (see cases/optional.ts).
+  for (const contract of allCases.filter((candidate) => caseAppliesTo(candidate, driver.name))) {
+    it(contract.name, async () => {
+      const prefix = uniquePrefix(`contract-${driver.name}`);
+      const raw = await driver.create();
+      const { store, called } = recording(raw);
+      const others: RedisStore[] = [];
+      // In-process, a store is its own database: the only other way in is the store itself.
+      const another = async () => {
+        if (driver.name === 'memory') return raw;
+        const other = await driver.create();
+        others.push(other);
+        return other;
+      };
+      try {
+        await contract.run({ store, another, prefix, k: (name) => prefix + name });
+        // A case must exercise every method it claims to cover.
+        expect(contract.covers.filter((method) => !called.has(method))).toEqual([]);
+      } finally {
+        await deleteKeysUnder(janitor, prefix);
+        // The close() cases have already closed their store; closing again may throw and means nothing.
+        await Promise.all([raw, ...others].map((opened) => opened.close().catch(() => {})));
+      }
+    });
+  }
+});

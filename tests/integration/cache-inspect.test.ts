@@ -12,7 +12,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
+import { describeEachDriver } from '../support/backend-matrix';
 import { uniquePrefix } from '../support/services';
 
 /**
@@ -20,7 +20,6 @@ import { uniquePrefix } from '../support/services';
  * driver: SCAN pages with type, TTL and size; private namespaces as counts only; purges that rotate
  * generations instead of deleting them, each one audited in Postgres.
  */
-const drivers = await driversUnderTest();
 
 async function addAdmin(db: DatabaseHandle, email: string): Promise<Actor> {
   const [admin] = await db.db.insert(admins).values({ email, name: 'Inspector', passwordHash: 'unused' }).returning({ id: admins.id });
@@ -42,186 +41,184 @@ async function allPages(target: ScanTarget, count: number): Promise<{ keys: KeyI
   return { keys: found, pages };
 }
 
-for (const driver of drivers) {
-  describe.skipIf(!driver.available)(`cache inspection on ${driver.name}${driver.available ? '' : ` (skipped: ${driver.skipReason})`}`, () => {
-    const prefix = uniquePrefix(`inspect-${driver.name}`);
-    let redis: RedisStore;
-    let db: DatabaseHandle;
-    let actor: Actor;
-    let slugs: string[];
+await describeEachDriver('cache inspection', (driver) => {
+  const prefix = uniquePrefix(`inspect-${driver.name}`);
+  let redis: RedisStore;
+  let db: DatabaseHandle;
+  let actor: Actor;
+  let slugs: string[];
 
-    beforeAll(async () => {
-      redis = await driver.create();
-      db = await createTestPglite();
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix } });
-      actor = await addAdmin(db, `inspect-${driver.name}@thali.test`);
-      slugs = (await getCityRestaurants('pune')).value!.restaurants.slice(0, 12).map((restaurant) => restaurant.slug);
+  beforeAll(async () => {
+    redis = await driver.create();
+    db = await createTestPglite();
+    installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix } });
+    actor = await addAdmin(db, `inspect-${driver.name}@thali.test`);
+    slugs = (await getCityRestaurants('pune')).value!.restaurants.slice(0, 12).map((restaurant) => restaurant.slug);
+  });
+
+  afterAll(async () => {
+    await deleteKeysUnder(redis, prefix);
+    await redis.close();
+    await db.close();
+    await driver.cleanup();
+  });
+
+  const auditRows = () => db.db.select().from(auditLog).where(eq(auditLog.adminId, actor.adminId)).orderBy(desc(auditLog.id));
+
+  it('lists a cache namespace’s keys with type, TTL and size, and nothing outside it', async () => {
+    for (const slug of slugs.slice(0, 3)) await getRestaurantMenu(slug);
+    await redis.set(`${prefix}session:0123abcd`, '{}', { px: 60_000 });
+    await redis.set(`${prefix}zz:menu:v1:restaurant:{elsewhere}`, 'x', { px: 60_000 });
+
+    const { keys: listed } = await allPages({ namespace: 'menu' }, 50);
+    expect(listed.every((info) => info.key.startsWith(`${prefix}menu:`))).toBe(true);
+
+    const entry = listed.find((info) => info.key === keys.restaurantMenu(slugs[0]!));
+    expect(entry).toMatchObject({ type: 'string', role: 'entry', size: await redis.strlen(keys.restaurantMenu(slugs[0]!)) });
+    expect(entry!.ttlMs).toBeGreaterThan(250_000);
+    expect(entry!.ttlMs).toBeLessThanOrEqual(330_000);
+    expect(listed.find((info) => info.key === generationKey(keys.restaurantMenu(slugs[0]!)))).toMatchObject({
+      type: 'string',
+      role: 'generation',
+      ttlMs: null,
     });
+    expect(listed.filter((info) => info.role === 'entry')).toHaveLength(3);
+  });
 
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await db.close();
-      await driver.cleanup();
-    });
+  it('pages through a namespace with a cursor', async () => {
+    for (const slug of slugs) await getRestaurantMenu(slug);
+    const expected = (await keysUnder(redis, `${prefix}menu:`)).sort();
+    const { keys: listed, pages } = await allPages({ namespace: 'menu' }, 5);
+    expect([...new Set(listed.map((info) => info.key))].sort()).toEqual(expected);
+    expect(expected).toHaveLength(24);
+    expect(pages).toBeGreaterThan(1);
+  });
 
-    const auditRows = () => db.db.select().from(auditLog).where(eq(auditLog.adminId, actor.adminId)).orderBy(desc(auditLog.id));
+  it('reports the size of hashes, lists, sets and sorted sets', async () => {
+    const k = (name: string) => `${prefix}menu:test:${name}`;
+    await redis.hset(k('hash'), { a: '1', b: '2' });
+    await redis.rpush(k('list'), ['1', '2', '3']);
+    await redis.sadd(k('set'), ['a', 'b', 'c', 'd']);
+    await redis.zadd(k('zset'), [{ member: 'a', score: 1 }, { member: 'b', score: 2 }]);
+    await redis.pexpire(k('hash'), 90_000);
 
-    it('lists a cache namespace’s keys with type, TTL and size, and nothing outside it', async () => {
-      for (const slug of slugs.slice(0, 3)) await getRestaurantMenu(slug);
-      await redis.set(`${prefix}session:0123abcd`, '{}', { px: 60_000 });
-      await redis.set(`${prefix}zz:menu:v1:restaurant:{elsewhere}`, 'x', { px: 60_000 });
+    const { keys: listed } = await allPages({ pattern: `${prefix}menu:test:*` }, 50);
+    expect(listed.map(({ key, type, size, role }) => ({ key, type, size, role }))).toEqual([
+      { key: k('hash'), type: 'hash', size: 2, role: 'other' },
+      { key: k('list'), type: 'list', size: 3, role: 'other' },
+      { key: k('set'), type: 'set', size: 4, role: 'other' },
+      { key: k('zset'), type: 'zset', size: 2, role: 'other' },
+    ]);
+    expect(listed[0]!.ttlMs).toBeGreaterThan(80_000);
+    expect(listed[1]!.ttlMs).toBeNull();
+  });
 
-      const { keys: listed } = await allPages({ namespace: 'menu' }, 50);
-      expect(listed.every((info) => info.key.startsWith(`${prefix}menu:`))).toBe(true);
+  it('filters by text inside the namespace, taking glob characters literally', async () => {
+    const slug = slugs[0]!;
+    const { keys: listed } = await allPages({ namespace: 'menu', contains: slug }, 50);
+    expect(listed.map((info) => info.key).sort()).toEqual([keys.restaurantMenu(slug), generationKey(keys.restaurantMenu(slug))]);
+    expect((await allPages({ namespace: 'menu', contains: '*' }, 50)).keys).toEqual([]);
+  });
 
-      const entry = listed.find((info) => info.key === keys.restaurantMenu(slugs[0]!));
-      expect(entry).toMatchObject({ type: 'string', role: 'entry', size: await redis.strlen(keys.restaurantMenu(slugs[0]!)) });
-      expect(entry!.ttlMs).toBeGreaterThan(250_000);
-      expect(entry!.ttlMs).toBeLessThanOrEqual(330_000);
-      expect(listed.find((info) => info.key === generationKey(keys.restaurantMenu(slugs[0]!)))).toMatchObject({
-        type: 'string',
-        role: 'generation',
-        ttlMs: null,
-      });
-      expect(listed.filter((info) => info.role === 'entry')).toHaveLength(3);
-    });
+  it('refuses to list anything outside the cache namespaces', async () => {
+    for (const pattern of [`${prefix}session:*`, '*', `${prefix}*`, `${prefix}men*`, `x${prefix}menu:*`]) {
+      await expect(scanKeys({ pattern })).rejects.toThrow(NotACacheKeyError);
+    }
+    await expect(scanKeys({ namespace: 'session' as never })).rejects.toThrow(NotACacheKeyError);
+    await expect(scanKeys({ namespace: 'menu', cursor: 'abc' })).rejects.toThrow(RangeError);
+  });
 
-    it('pages through a namespace with a cursor', async () => {
-      for (const slug of slugs) await getRestaurantMenu(slug);
-      const expected = (await keysUnder(redis, `${prefix}menu:`)).sort();
-      const { keys: listed, pages } = await allPages({ namespace: 'menu' }, 5);
-      expect([...new Set(listed.map((info) => info.key))].sort()).toEqual(expected);
-      expect(expected).toHaveLength(24);
-      expect(pages).toBeGreaterThan(1);
-    });
+  it('counts every namespace in one pass, private ones as numbers only', async () => {
+    const secret = 'f00dcafe';
+    await Promise.all([
+      redis.set(`${prefix}session:${secret}1`, '{}', { px: 60_000 }),
+      redis.set(`${prefix}session:${secret}2`, '{}', { px: 60_000 }),
+      redis.set(`${prefix}rl:login:${secret}`, '1', { px: 60_000 }),
+      redis.rpush(`${prefix}queue:v1:jobs`, ['a']),
+    ]);
+    const all = await keysUnder(redis, prefix);
+    const counts = await countKeys();
+    if (!counts.ok) throw new Error('redis unavailable');
 
-    it('reports the size of hashes, lists, sets and sorted sets', async () => {
-      const k = (name: string) => `${prefix}menu:test:${name}`;
-      await redis.hset(k('hash'), { a: '1', b: '2' });
-      await redis.rpush(k('list'), ['1', '2', '3']);
-      await redis.sadd(k('set'), ['a', 'b', 'c', 'd']);
-      await redis.zadd(k('zset'), [{ member: 'a', score: 1 }, { member: 'b', score: 2 }]);
-      await redis.pexpire(k('hash'), 90_000);
+    expect(counts.complete).toBe(true);
+    const menu = counts.cache.find((row) => row.namespace === 'menu')!;
+    const menuKeys = all.filter((key) => key.startsWith(`${prefix}menu:`));
+    expect(menu.generations).toBe(menuKeys.filter((key) => key.endsWith(':gen')).length);
+    expect(menu.entries).toBe(12);
+    expect(menu.other).toBe(4);
+    expect(counts.private.find((row) => row.namespace === 'session')?.keys).toBe(3);
+    expect(counts.private.find((row) => row.namespace === 'rl')?.keys).toBe(1);
+    expect(counts.private.find((row) => row.namespace === 'queue')?.keys).toBe(1);
+    expect(counts.unknown).toBe(1);
+    expect(JSON.stringify(counts)).not.toContain(secret);
 
-      const { keys: listed } = await allPages({ pattern: `${prefix}menu:test:*` }, 50);
-      expect(listed.map(({ key, type, size, role }) => ({ key, type, size, role }))).toEqual([
-        { key: k('hash'), type: 'hash', size: 2, role: 'other' },
-        { key: k('list'), type: 'list', size: 3, role: 'other' },
-        { key: k('set'), type: 'set', size: 4, role: 'other' },
-        { key: k('zset'), type: 'zset', size: 2, role: 'other' },
-      ]);
-      expect(listed[0]!.ttlMs).toBeGreaterThan(80_000);
-      expect(listed[1]!.ttlMs).toBeNull();
-    });
+    const bounded = await countKeys({ maxSteps: 1, count: 1 });
+    expect(bounded).toMatchObject({ ok: true, complete: false });
+  });
 
-    it('filters by text inside the namespace, taking glob characters literally', async () => {
-      const slug = slugs[0]!;
-      const { keys: listed } = await allPages({ namespace: 'menu', contains: slug }, 50);
-      expect(listed.map((info) => info.key).sort()).toEqual([keys.restaurantMenu(slug), generationKey(keys.restaurantMenu(slug))]);
-      expect((await allPages({ namespace: 'menu', contains: '*' }, 50)).keys).toEqual([]);
-    });
+  it('purges one key as an invalidation: entry gone, generation rotated, next read a MISS, audited', async () => {
+    const slug = slugs[1]!;
+    const key = keys.restaurantMenu(slug);
+    await getRestaurantMenu(slug);
+    expect((await getRestaurantMenu(slug)).cache.status).toBe('HIT');
+    const before = await redis.get(generationKey(key));
 
-    it('refuses to list anything outside the cache namespaces', async () => {
-      for (const pattern of [`${prefix}session:*`, '*', `${prefix}*`, `${prefix}men*`, `x${prefix}menu:*`]) {
-        await expect(scanKeys({ pattern })).rejects.toThrow(NotACacheKeyError);
-      }
-      await expect(scanKeys({ namespace: 'session' as never })).rejects.toThrow(NotACacheKeyError);
-      await expect(scanKeys({ namespace: 'menu', cursor: 'abc' })).rejects.toThrow(RangeError);
-    });
+    expect(await purgeKey(actor, key)).toEqual({ status: 'purged', keys: [key], total: 1, generationsKept: 0, ok: true, complete: true });
+    expect(await redis.get(key)).toBeNull();
+    const after = await redis.get(generationKey(key));
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+    expect((await getRestaurantMenu(slug)).cache.status).toBe('MISS');
+    expect((await getRestaurantMenu(slug)).cache.status).toBe('HIT');
 
-    it('counts every namespace in one pass, private ones as numbers only', async () => {
-      const secret = 'f00dcafe';
-      await Promise.all([
-        redis.set(`${prefix}session:${secret}1`, '{}', { px: 60_000 }),
-        redis.set(`${prefix}session:${secret}2`, '{}', { px: 60_000 }),
-        redis.set(`${prefix}rl:login:${secret}`, '1', { px: 60_000 }),
-        redis.rpush(`${prefix}queue:v1:jobs`, ['a']),
-      ]);
-      const all = await keysUnder(redis, prefix);
-      const counts = await countKeys();
-      if (!counts.ok) throw new Error('redis unavailable');
-
-      expect(counts.complete).toBe(true);
-      const menu = counts.cache.find((row) => row.namespace === 'menu')!;
-      const menuKeys = all.filter((key) => key.startsWith(`${prefix}menu:`));
-      expect(menu.generations).toBe(menuKeys.filter((key) => key.endsWith(':gen')).length);
-      expect(menu.entries).toBe(12);
-      expect(menu.other).toBe(4);
-      expect(counts.private.find((row) => row.namespace === 'session')?.keys).toBe(3);
-      expect(counts.private.find((row) => row.namespace === 'rl')?.keys).toBe(1);
-      expect(counts.private.find((row) => row.namespace === 'queue')?.keys).toBe(1);
-      expect(counts.unknown).toBe(1);
-      expect(JSON.stringify(counts)).not.toContain(secret);
-
-      const bounded = await countKeys({ maxSteps: 1, count: 1 });
-      expect(bounded).toMatchObject({ ok: true, complete: false });
-    });
-
-    it('purges one key as an invalidation: entry gone, generation rotated, next read a MISS, audited', async () => {
-      const slug = slugs[1]!;
-      const key = keys.restaurantMenu(slug);
-      await getRestaurantMenu(slug);
-      expect((await getRestaurantMenu(slug)).cache.status).toBe('HIT');
-      const before = await redis.get(generationKey(key));
-
-      expect(await purgeKey(actor, key)).toEqual({ status: 'purged', keys: [key], total: 1, generationsKept: 0, ok: true, complete: true });
-      expect(await redis.get(key)).toBeNull();
-      const after = await redis.get(generationKey(key));
-      expect(after).not.toBeNull();
-      expect(after).not.toBe(before);
-      expect((await getRestaurantMenu(slug)).cache.status).toBe('MISS');
-      expect((await getRestaurantMenu(slug)).cache.status).toBe('HIT');
-
-      const [restaurant] = await db.db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.slug, slug));
-      const [row] = await auditRows();
-      expect(row).toMatchObject({
-        action: 'cache.purge',
-        target: key,
-        restaurantId: restaurant!.id,
-        invalidatedKeys: [key],
-        changes: { scope: 'key', namespace: 'menu', finished: true, purged: 1, redisReached: true },
-      });
-    });
-
-    it('refuses generation keys, private keys, other deployments’ keys and absent keys, and audits nothing', async () => {
-      const key = keys.restaurantMenu(slugs[2]!);
-      await getRestaurantMenu(slugs[2]!);
-      const token = await redis.get(generationKey(key));
-      const audited = (await auditRows()).length;
-
-      const refusals = [generationKey(key), `${prefix}session:${'ab'.repeat(8)}`, key.slice(prefix.length), keys.restaurantMenu('no-such-kitchen'), 42, ''];
-      for (const candidate of refusals) expect(await purgeKey(actor, candidate)).toMatchObject({ status: 'rejected' });
-
-      expect(await redis.get(generationKey(key))).toBe(token);
-      expect(await redis.exists([key])).toBe(1);
-      expect(await redis.exists([generationKey(keys.restaurantMenu('no-such-kitchen'))])).toBe(0);
-      expect((await auditRows()).length).toBe(audited);
-      expect(await purgeNamespace(actor, 'session')).toMatchObject({ status: 'rejected' });
-    });
-
-    it('purges a whole namespace but keeps its generation keys and every other namespace', async () => {
-      await getCityRestaurants('pune');
-      expect((await getCityRestaurants('pune')).cache.status).toBe('HIT');
-      const menuKeys = await keysUnder(redis, `${prefix}menu:`);
-      const purgeable = menuKeys.filter((key) => !key.endsWith(':gen')).sort();
-      const generations = menuKeys.filter((key) => key.endsWith(':gen'));
-
-      const outcome = await purgeNamespace(actor, 'menu');
-      expect(outcome).toMatchObject({ status: 'purged', total: purgeable.length, generationsKept: generations.length, ok: true, complete: true });
-      expect(outcome.status === 'purged' && [...outcome.keys].sort()).toEqual(purgeable);
-
-      const left = await keysUnder(redis, `${prefix}menu:`);
-      expect(left.sort()).toEqual([...generations].sort());
-      expect((await getCityRestaurants('pune')).cache.status).toBe('HIT');
-      expect((await getRestaurantMenu(slugs[0]!)).cache.status).toBe('MISS');
-
-      const [row] = await auditRows();
-      expect(row).toMatchObject({ target: 'namespace:menu', restaurantId: null, changes: { purged: purgeable.length, complete: true } });
-      expect([...row!.invalidatedKeys].sort()).toEqual(purgeable);
+    const [restaurant] = await db.db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.slug, slug));
+    const [row] = await auditRows();
+    expect(row).toMatchObject({
+      action: 'cache.purge',
+      target: key,
+      restaurantId: restaurant!.id,
+      invalidatedKeys: [key],
+      changes: { scope: 'key', namespace: 'menu', finished: true, purged: 1, redisReached: true },
     });
   });
-}
+
+  it('refuses generation keys, private keys, other deployments’ keys and absent keys, and audits nothing', async () => {
+    const key = keys.restaurantMenu(slugs[2]!);
+    await getRestaurantMenu(slugs[2]!);
+    const token = await redis.get(generationKey(key));
+    const audited = (await auditRows()).length;
+
+    const refusals = [generationKey(key), `${prefix}session:${'ab'.repeat(8)}`, key.slice(prefix.length), keys.restaurantMenu('no-such-kitchen'), 42, ''];
+    for (const candidate of refusals) expect(await purgeKey(actor, candidate)).toMatchObject({ status: 'rejected' });
+
+    expect(await redis.get(generationKey(key))).toBe(token);
+    expect(await redis.exists([key])).toBe(1);
+    expect(await redis.exists([generationKey(keys.restaurantMenu('no-such-kitchen'))])).toBe(0);
+    expect((await auditRows()).length).toBe(audited);
+    expect(await purgeNamespace(actor, 'session')).toMatchObject({ status: 'rejected' });
+  });
+
+  it('purges a whole namespace but keeps its generation keys and every other namespace', async () => {
+    await getCityRestaurants('pune');
+    expect((await getCityRestaurants('pune')).cache.status).toBe('HIT');
+    const menuKeys = await keysUnder(redis, `${prefix}menu:`);
+    const purgeable = menuKeys.filter((key) => !key.endsWith(':gen')).sort();
+    const generations = menuKeys.filter((key) => key.endsWith(':gen'));
+
+    const outcome = await purgeNamespace(actor, 'menu');
+    expect(outcome).toMatchObject({ status: 'purged', total: purgeable.length, generationsKept: generations.length, ok: true, complete: true });
+    expect(outcome.status === 'purged' && [...outcome.keys].sort()).toEqual(purgeable);
+
+    const left = await keysUnder(redis, `${prefix}menu:`);
+    expect(left.sort()).toEqual([...generations].sort());
+    expect((await getCityRestaurants('pune')).cache.status).toBe('HIT');
+    expect((await getRestaurantMenu(slugs[0]!)).cache.status).toBe('MISS');
+
+    const [row] = await auditRows();
+    expect(row).toMatchObject({ target: 'namespace:menu', restaurantId: null, changes: { purged: purgeable.length, complete: true } });
+    expect([...row!.invalidatedKeys].sort()).toEqual(purgeable);
+  });
+});
 
 describe('cache inspection when Redis does not answer', () => {
   let db: DatabaseHandle;

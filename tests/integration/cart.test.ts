@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
 import { addToCart, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
 import { CART_TTL_MS, customerKeys } from '@/lib/cache/keys';
@@ -8,10 +8,9 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
 import { deleteKeysUnder } from '../support/app-context';
-import { driversUnderTest } from '../support/redis-drivers';
+import { describeEachDriver } from '../support/backend-matrix';
 import { uniquePrefix } from '../support/services';
 
-const drivers = await driversUnderTest();
 
 function menu(slug: string, options: { isOpen?: boolean } = {}): RestaurantMenu {
   const base = slug === 'dosa-point' ? 100 : 200;
@@ -42,126 +41,124 @@ function menu(slug: string, options: { isOpen?: boolean } = {}): RestaurantMenu 
   };
 }
 
-for (const driver of drivers) {
-  describe.skipIf(!driver.available)(`cart on ${driver.name}${driver.available ? '' : ` (skipped: ${driver.skipReason})`}`, () => {
-    const prefix = uniquePrefix(`cart-${driver.name}`);
-    let store: RedisStore;
-    let session = 0;
-    let hash: string;
+await describeEachDriver('cart', (driver) => {
+  const prefix = uniquePrefix(`cart-${driver.name}`);
+  let store: RedisStore;
+  let session = 0;
+  let hash: string;
 
-    beforeAll(async () => {
-      store = await driver.create();
-    });
-    beforeEach(() => {
-      singletons().env = parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: prefix });
-      session += 1;
-      hash = `session${session}`;
-    });
-    afterAll(async () => {
-      await deleteKeysUnder(store, prefix);
-      await store.close();
-      await driver.cleanup();
-    });
-
-    it('adds, counts up, changes quantity, removes, with a 24 h TTL', async () => {
-      const dosa = menu('dosa-point');
-      expect(await addToCart(hash, dosa, 101, { store })).toEqual({ status: 'added', quantity: 1 });
-      expect(await addToCart(hash, dosa, 101, { store })).toEqual({ status: 'added', quantity: 2 });
-      expect(await addToCart(hash, dosa, 102, { store })).toEqual({ status: 'added', quantity: 1 });
-      expect(await readCart(hash, store)).toEqual({
-        restaurant: 'dosa-point',
-        items: [
-          { itemId: 101, quantity: 2 },
-          { itemId: 102, quantity: 1 },
-        ],
-      });
-      expect(await store.pttl(customerKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
-      await setQuantity(hash, 101, 5, store);
-      await setQuantity(hash, 999, 5, store); // not in the cart: ignored
-      expect(priceCart(await readCart(hash, store), dosa)).toEqual({
-        lines: [
-          { itemId: 101, name: 'Masala dosa', pricePaise: 12_000, quantity: 5 },
-          { itemId: 102, name: 'Idli', pricePaise: 6_000, quantity: 1 },
-        ],
-        totalPaise: 66_000,
-      });
-      await setQuantity(hash, 101, 0, store);
-      await setQuantity(hash, 102, 0, store);
-      expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
-      expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
-    });
-
-    it('refuses unavailable items and closed restaurants', async () => {
-      expect(await addToCart(hash, menu('dosa-point'), 103, { store })).toEqual({ status: 'unavailable' });
-      expect(await addToCart(hash, menu('dosa-point'), 999, { store })).toEqual({ status: 'unavailable' });
-      expect(await addToCart(hash, menu('dosa-point', { isOpen: false }), 101, { store })).toEqual({ status: 'unavailable' });
-      expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
-    });
-
-    it('one restaurant per cart: another asks to replace, and replacing starts afresh', async () => {
-      await addToCart(hash, menu('dosa-point'), 101, { store });
-      expect(await addToCart(hash, menu('biryani-house'), 201, { store })).toEqual({
-        status: 'conflict',
-        currentRestaurant: 'dosa-point',
-      });
-      expect(await addToCart(hash, menu('biryani-house'), 201, { store, replace: true })).toEqual({ status: 'added', quantity: 1 });
-      expect(await readCart(hash, store)).toEqual({ restaurant: 'biryani-house', items: [{ itemId: 201, quantity: 1 }] });
-    });
-
-    it('finding 10: concurrent first adds from two restaurants leave one restaurant in the cart', async () => {
-      for (let round = 0; round < 10; round++) {
-        const cart = `${hash}-race-${round}`;
-        const results = await Promise.all([
-          addToCart(cart, menu('dosa-point'), 101, { store }),
-          addToCart(cart, menu('biryani-house'), 201, { store }),
-        ]);
-        expect(results.filter((result) => result.status === 'added'), JSON.stringify(results)).toHaveLength(1);
-        expect(results.filter((result) => result.status === 'conflict')).toHaveLength(1);
-        const read = await readCart(cart, store);
-        expect(read.items).toHaveLength(1);
-        expect(read.restaurant).toBe(results[0]!.status === 'added' ? 'dosa-point' : 'biryani-house');
-      }
-    });
-
-    it('finding 10: an add racing a replace never mixes restaurants in what is read', async () => {
-      for (let round = 0; round < 10; round++) {
-        const cart = `${hash}-replace-${round}`;
-        await addToCart(cart, menu('dosa-point'), 101, { store });
-        await Promise.all([
-          addToCart(cart, menu('dosa-point'), 102, { store }),
-          addToCart(cart, menu('biryani-house'), 201, { store, replace: true }),
-          addToCart(cart, menu('dosa-point'), 101, { store }),
-        ]);
-        const read = await readCart(cart, store);
-        const ids = read.items.map((line) => line.itemId);
-        const restaurantOf = (id: number) => (id < 200 ? 'dosa-point' : 'biryani-house');
-        expect(ids.every((id) => restaurantOf(id) === read.restaurant), JSON.stringify(read)).toBe(true);
-      }
-    });
-
-    it('holds at most MAX_CART_LINES distinct items', async () => {
-      const big = menu('dosa-point');
-      big.categories[0]!.items = Array.from({ length: MAX_CART_LINES + 1 }, (_, i) => ({
-        id: 1_000 + i,
-        name: `Dish ${i}`,
-        description: '',
-        pricePaise: 100,
-        veg: true,
-        available: true,
-        bestseller: false,
-        photoUrl: null,
-      }));
-      for (let i = 0; i < MAX_CART_LINES; i++) expect((await addToCart(hash, big, 1_000 + i, { store })).status).toBe('added');
-      expect(await addToCart(hash, big, 1_000 + MAX_CART_LINES, { store })).toEqual({ status: 'full' });
-      expect(await addToCart(hash, big, 1_000, { store })).toEqual({ status: 'added', quantity: 2 });
-      expect((await readCart(hash, store)).items).toHaveLength(MAX_CART_LINES);
-    });
-
-    it('caps a quantity and clears', async () => {
-      for (let i = 0; i < MAX_QUANTITY + 2; i++) await addToCart(hash, menu('dosa-point'), 101, { store });
-      expect((await readCart(hash, store)).items).toEqual([{ itemId: 101, quantity: MAX_QUANTITY }]);
-      await clearCart(hash, store);
-      expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
-    });
+  beforeAll(async () => {
+    store = await driver.create();
   });
-}
+  beforeEach(() => {
+    singletons().env = parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: prefix });
+    session += 1;
+    hash = `session${session}`;
+  });
+  afterAll(async () => {
+    await deleteKeysUnder(store, prefix);
+    await store.close();
+    await driver.cleanup();
+  });
+
+  it('adds, counts up, changes quantity, removes, with a 24 h TTL', async () => {
+    const dosa = menu('dosa-point');
+    expect(await addToCart(hash, dosa, 101, { store })).toEqual({ status: 'added', quantity: 1 });
+    expect(await addToCart(hash, dosa, 101, { store })).toEqual({ status: 'added', quantity: 2 });
+    expect(await addToCart(hash, dosa, 102, { store })).toEqual({ status: 'added', quantity: 1 });
+    expect(await readCart(hash, store)).toEqual({
+      restaurant: 'dosa-point',
+      items: [
+        { itemId: 101, quantity: 2 },
+        { itemId: 102, quantity: 1 },
+      ],
+    });
+    expect(await store.pttl(customerKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+    await setQuantity(hash, 101, 5, store);
+    await setQuantity(hash, 999, 5, store); // not in the cart: ignored
+    expect(priceCart(await readCart(hash, store), dosa)).toEqual({
+      lines: [
+        { itemId: 101, name: 'Masala dosa', pricePaise: 12_000, quantity: 5 },
+        { itemId: 102, name: 'Idli', pricePaise: 6_000, quantity: 1 },
+      ],
+      totalPaise: 66_000,
+    });
+    await setQuantity(hash, 101, 0, store);
+    await setQuantity(hash, 102, 0, store);
+    expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
+    expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
+  });
+
+  it('refuses unavailable items and closed restaurants', async () => {
+    expect(await addToCart(hash, menu('dosa-point'), 103, { store })).toEqual({ status: 'unavailable' });
+    expect(await addToCart(hash, menu('dosa-point'), 999, { store })).toEqual({ status: 'unavailable' });
+    expect(await addToCart(hash, menu('dosa-point', { isOpen: false }), 101, { store })).toEqual({ status: 'unavailable' });
+    expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
+  });
+
+  it('one restaurant per cart: another asks to replace, and replacing starts afresh', async () => {
+    await addToCart(hash, menu('dosa-point'), 101, { store });
+    expect(await addToCart(hash, menu('biryani-house'), 201, { store })).toEqual({
+      status: 'conflict',
+      currentRestaurant: 'dosa-point',
+    });
+    expect(await addToCart(hash, menu('biryani-house'), 201, { store, replace: true })).toEqual({ status: 'added', quantity: 1 });
+    expect(await readCart(hash, store)).toEqual({ restaurant: 'biryani-house', items: [{ itemId: 201, quantity: 1 }] });
+  });
+
+  it('finding 10: concurrent first adds from two restaurants leave one restaurant in the cart', async () => {
+    for (let round = 0; round < 10; round++) {
+      const cart = `${hash}-race-${round}`;
+      const results = await Promise.all([
+        addToCart(cart, menu('dosa-point'), 101, { store }),
+        addToCart(cart, menu('biryani-house'), 201, { store }),
+      ]);
+      expect(results.filter((result) => result.status === 'added'), JSON.stringify(results)).toHaveLength(1);
+      expect(results.filter((result) => result.status === 'conflict')).toHaveLength(1);
+      const read = await readCart(cart, store);
+      expect(read.items).toHaveLength(1);
+      expect(read.restaurant).toBe(results[0]!.status === 'added' ? 'dosa-point' : 'biryani-house');
+    }
+  });
+
+  it('finding 10: an add racing a replace never mixes restaurants in what is read', async () => {
+    for (let round = 0; round < 10; round++) {
+      const cart = `${hash}-replace-${round}`;
+      await addToCart(cart, menu('dosa-point'), 101, { store });
+      await Promise.all([
+        addToCart(cart, menu('dosa-point'), 102, { store }),
+        addToCart(cart, menu('biryani-house'), 201, { store, replace: true }),
+        addToCart(cart, menu('dosa-point'), 101, { store }),
+      ]);
+      const read = await readCart(cart, store);
+      const ids = read.items.map((line) => line.itemId);
+      const restaurantOf = (id: number) => (id < 200 ? 'dosa-point' : 'biryani-house');
+      expect(ids.every((id) => restaurantOf(id) === read.restaurant), JSON.stringify(read)).toBe(true);
+    }
+  });
+
+  it('holds at most MAX_CART_LINES distinct items', async () => {
+    const big = menu('dosa-point');
+    big.categories[0]!.items = Array.from({ length: MAX_CART_LINES + 1 }, (_, i) => ({
+      id: 1_000 + i,
+      name: `Dish ${i}`,
+      description: '',
+      pricePaise: 100,
+      veg: true,
+      available: true,
+      bestseller: false,
+      photoUrl: null,
+    }));
+    for (let i = 0; i < MAX_CART_LINES; i++) expect((await addToCart(hash, big, 1_000 + i, { store })).status).toBe('added');
+    expect(await addToCart(hash, big, 1_000 + MAX_CART_LINES, { store })).toEqual({ status: 'full' });
+    expect(await addToCart(hash, big, 1_000, { store })).toEqual({ status: 'added', quantity: 2 });
+    expect((await readCart(hash, store)).items).toHaveLength(MAX_CART_LINES);
+  });
+
+  it('caps a quantity and clears', async () => {
+    for (let i = 0; i < MAX_QUANTITY + 2; i++) await addToCart(hash, menu('dosa-point'), 101, { store });
+    expect((await readCart(hash, store)).items).toEqual([{ itemId: 101, quantity: MAX_QUANTITY }]);
+    await clearCart(hash, store);
+    expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
+  });
+});

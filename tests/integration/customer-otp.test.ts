@@ -12,7 +12,7 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
 import { deleteKeysUnder } from '../support/app-context';
-import { driversUnderTest } from '../support/redis-drivers';
+import { describeEachDriver } from '../support/backend-matrix';
 import { uniquePrefix } from '../support/services';
 
 /**
@@ -21,7 +21,6 @@ import { uniquePrefix } from '../support/services';
  * 2 and 3) against the real policies: codes bound to the browser that asked, limits before the
  * cooldown, and a daily cap one actor can't reach.
  */
-const drivers = await driversUnderTest();
 const IP = '203.0.113.9';
 
 /** A sender that keeps what it was given, so tests can read the code as a customer would. */
@@ -58,173 +57,171 @@ describe('normalizePhone', () => {
   });
 });
 
-for (const driver of drivers) {
-  describe.skipIf(!driver.available)(`OTP on ${driver.name}${driver.available ? '' : ` (skipped: ${driver.skipReason})`}`, () => {
-    const prefix = uniquePrefix(`otp-${driver.name}`);
-    let store: RedisStore;
-    let sender: ReturnType<typeof capturingSender>;
-    let options: OtpOptions;
-    /** The browser of the number's owner, and the requester it asks as (one address). */
-    let owner: CustomerDevice;
-    let asOwner: { ip: string; device: CustomerDevice };
+await describeEachDriver('OTP', (driver) => {
+  const prefix = uniquePrefix(`otp-${driver.name}`);
+  let store: RedisStore;
+  let sender: ReturnType<typeof capturingSender>;
+  let options: OtpOptions;
+  /** The browser of the number's owner, and the requester it asks as (one address). */
+  let owner: CustomerDevice;
+  let asOwner: { ip: string; device: CustomerDevice };
 
-    beforeAll(async () => {
-      store = await driver.create();
-    });
-    beforeEach(() => {
-      const app = singletons();
-      app.env = parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' });
-      sender = capturingSender();
-      options = { store, sender, limiter: null };
-      owner = newDevice();
-      asOwner = { ip: IP, device: owner };
-    });
-    afterAll(async () => {
-      await deleteKeysUnder(store, prefix);
-      await store.close();
-      await driver.cleanup();
-    });
-
-    it('stores only an HMAC, with a TTL, under the asking browser; the right code signs in once', async () => {
-      const phone = freshPhone();
-      expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
-      const code = sender.lastCode();
-      const stored = await store.hgetall(customerKeys.otp(phone, owner.id));
-      expect(Object.keys(stored).sort()).toEqual(['attempts', 'hmac']);
-      expect(JSON.stringify(stored)).not.toContain(code);
-      const ttl = await store.pttl(customerKeys.otp(phone, owner.id));
-      expect(ttl).toBeGreaterThan(170_000);
-      expect(ttl).toBeLessThanOrEqual(180_000);
-      expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: true });
-      expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: false, error: 'invalid' });
-    });
-
-    it('a code expires with its TTL', async () => {
-      const phone = freshPhone();
-      await requestOtp(phone, asOwner, { ...options, ttlMs: 150 });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await verifyOtp(phone, owner, sender.lastCode(), options)).toEqual({ ok: false, error: 'invalid' });
-    });
-
-    it('five wrong attempts void the code, even for the right one after; every answer is the same', async () => {
-      const phone = freshPhone();
-      await requestOtp(phone, asOwner, options);
-      const code = sender.lastCode();
-      for (let attempt = 1; attempt <= OTP_MAX_ATTEMPTS; attempt++) {
-        expect(await verifyOtp(phone, owner, wrongCode(code), options)).toEqual({ ok: false, error: 'invalid' });
-      }
-      expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: false, error: 'invalid' });
-      expect(await store.exists([customerKeys.otp(phone, owner.id)])).toBe(0);
-    });
-
-    it('concurrent wrong guesses compare at most five times', async () => {
-      const phone = freshPhone();
-      await requestOtp(phone, asOwner, options);
-      const code = sender.lastCode();
-      await Promise.all(Array.from({ length: 12 }, () => verifyOtp(phone, owner, wrongCode(code), options)));
-      expect(await verifyOtp(phone, owner, code, options)).toMatchObject({ ok: false });
-      expect(await store.exists([customerKeys.otp(phone, owner.id)])).toBe(0);
-    });
-
-    it('two simultaneous correct submissions sign in exactly once', async () => {
-      for (let round = 0; round < 5; round++) {
-        const phone = freshPhone();
-        await requestOtp(phone, asOwner, options);
-        const code = sender.lastCode();
-        const results = await Promise.all([1, 2, 3].map(() => verifyOtp(phone, owner, code, options)));
-        expect(results.filter((result) => result.ok)).toHaveLength(1);
-      }
-    });
-
-    it('a resend from the same browser within 30 s is refused; after the cooldown a new code replaces the old one', async () => {
-      const phone = freshPhone();
-      expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
-      const first = sender.lastCode();
-      const again = await requestOtp(phone, asOwner, options);
-      expect(again).toMatchObject({ ok: false, error: 'cooldown' });
-      expect(again.ok === false && again.error === 'cooldown' && again.retryAfterSeconds).toBeGreaterThan(25);
-      expect(sender.sent).toHaveLength(1);
-      expect(await store.pttl(customerKeys.otpCooldown(phone, owner.id))).toBeGreaterThan(25_000);
-
-      await store.del([customerKeys.otpCooldown(phone, owner.id)]); // as 30 s passing would
-      expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
-      const second = sender.lastCode();
-      if (second !== first) expect(await verifyOtp(phone, owner, first, options)).toEqual({ ok: false, error: 'invalid' });
-      expect(await verifyOtp(phone, owner, second, options)).toEqual({ ok: true });
-    });
-
-    it('finding 3: another browser can neither use nor void the owner\'s code, and learns nothing from the answers', async () => {
-      const phone = freshPhone();
-      const attacker = newDevice();
-      await requestOtp(phone, asOwner, options);
-      const code = sender.lastCode();
-      // Guessing the owner's pending code (the right one included) from elsewhere: the same answer as for no code at all.
-      const noCode = await verifyOtp(freshPhone(), attacker, '123456', options);
-      for (let i = 0; i < 20; i++) expect(await verifyOtp(phone, attacker, i === 10 ? code : wrongCode(code), options)).toEqual(noCode);
-      expect(noCode).toEqual({ ok: false, error: 'invalid' });
-      // The owner's code has all its attempts left and still works.
-      expect(await store.hget(customerKeys.otp(phone, owner.id), 'attempts')).toBe('0');
-      expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: true });
-    });
-
-    it('finding 3: an attacker asking codes for the number puts no cooldown on its owner', async () => {
-      const phone = freshPhone();
-      expect(await requestOtp(phone, { ip: '198.51.100.66', device: newDevice() }, options)).toEqual({ ok: true });
-      expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
-    });
-
-    it('finding 3: the cooldown is set only after every limit passed', async () => {
-      const phone = freshPhone();
-      const refusing: OtpOptions = {
-        ...options,
-        limiter: { limit: async () => ({ success: false, limit: 3, remaining: 0, resetMs: Date.now() + 60_000, source: 'redis', pending: Promise.resolve() }) },
-      };
-      const attacker = newDevice();
-      expect(await requestOtp(phone, { ip: IP, device: attacker }, refusing)).toMatchObject({ ok: false, error: 'rate-limited' });
-      expect(await store.exists([customerKeys.otpCooldown(phone, attacker.id)])).toBe(0);
-      expect(sender.sent).toHaveLength(0);
-      // A limited request leaves nothing behind that delays the same browser once its limit has passed.
-      expect(await requestOtp(phone, { ip: IP, device: attacker }, options)).toEqual({ ok: true });
-    });
-
-    it('the global daily cap stops sending', async () => {
-      const capped = { ...options, dailyCap: 1, now: () => Date.parse('2031-01-01T06:00:00Z') };
-      expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: true });
-      expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: false, error: 'daily-cap' });
-      expect(sender.sent).toHaveLength(1);
-    });
-
-    it('writes no code to any log, in production', async () => {
-      singletons().env = parseEnv({
-        NODE_ENV: 'production',
-        OTP_SECRET: 'test-otp-secret-at-least-32-characters-long',
-        REDIS_KEY_PREFIX: prefix,
-        REDIS_TIMEOUT_MS: '5000',
-      });
-      const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
-        vi.spyOn(console, method).mockImplementation(() => {}),
-      );
-      try {
-        const phone = freshPhone();
-        // The real demo sender, as production with SMS_SENDER=outbox runs it (the number is known
-        // to this browser, so no customer lookup is needed to decide who may see the code).
-        const known = withPhone(owner, phone);
-        const real = { ...options, sender: outboxSender };
-        expect(await requestOtp(phone, { ip: IP, device: known }, real)).toEqual({ ok: true });
-        const [message] = await readOutbox(store, 1);
-        expect(message).toMatchObject({ to: phone, device: known.id });
-        const code = /\b(\d{6})\b/.exec(message!.body)![1]!;
-        await verifyOtp(phone, known, wrongCode(code), options);
-        await verifyOtp(phone, known, code, options);
-        await verifyOtp(phone, known, code, options);
-        const logged = spies.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' '))).join('\n');
-        expect(logged).not.toContain(code);
-      } finally {
-        spies.forEach((spy) => spy.mockRestore());
-      }
-    });
+  beforeAll(async () => {
+    store = await driver.create();
   });
-}
+  beforeEach(() => {
+    const app = singletons();
+    app.env = parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' });
+    sender = capturingSender();
+    options = { store, sender, limiter: null };
+    owner = newDevice();
+    asOwner = { ip: IP, device: owner };
+  });
+  afterAll(async () => {
+    await deleteKeysUnder(store, prefix);
+    await store.close();
+    await driver.cleanup();
+  });
+
+  it('stores only an HMAC, with a TTL, under the asking browser; the right code signs in once', async () => {
+    const phone = freshPhone();
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+    const code = sender.lastCode();
+    const stored = await store.hgetall(customerKeys.otp(phone, owner.id));
+    expect(Object.keys(stored).sort()).toEqual(['attempts', 'hmac']);
+    expect(JSON.stringify(stored)).not.toContain(code);
+    const ttl = await store.pttl(customerKeys.otp(phone, owner.id));
+    expect(ttl).toBeGreaterThan(170_000);
+    expect(ttl).toBeLessThanOrEqual(180_000);
+    expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: true });
+    expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: false, error: 'invalid' });
+  });
+
+  it('a code expires with its TTL', async () => {
+    const phone = freshPhone();
+    await requestOtp(phone, asOwner, { ...options, ttlMs: 150 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await verifyOtp(phone, owner, sender.lastCode(), options)).toEqual({ ok: false, error: 'invalid' });
+  });
+
+  it('five wrong attempts void the code, even for the right one after; every answer is the same', async () => {
+    const phone = freshPhone();
+    await requestOtp(phone, asOwner, options);
+    const code = sender.lastCode();
+    for (let attempt = 1; attempt <= OTP_MAX_ATTEMPTS; attempt++) {
+      expect(await verifyOtp(phone, owner, wrongCode(code), options)).toEqual({ ok: false, error: 'invalid' });
+    }
+    expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: false, error: 'invalid' });
+    expect(await store.exists([customerKeys.otp(phone, owner.id)])).toBe(0);
+  });
+
+  it('concurrent wrong guesses compare at most five times', async () => {
+    const phone = freshPhone();
+    await requestOtp(phone, asOwner, options);
+    const code = sender.lastCode();
+    await Promise.all(Array.from({ length: 12 }, () => verifyOtp(phone, owner, wrongCode(code), options)));
+    expect(await verifyOtp(phone, owner, code, options)).toMatchObject({ ok: false });
+    expect(await store.exists([customerKeys.otp(phone, owner.id)])).toBe(0);
+  });
+
+  it('two simultaneous correct submissions sign in exactly once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const phone = freshPhone();
+      await requestOtp(phone, asOwner, options);
+      const code = sender.lastCode();
+      const results = await Promise.all([1, 2, 3].map(() => verifyOtp(phone, owner, code, options)));
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+    }
+  });
+
+  it('a resend from the same browser within 30 s is refused; after the cooldown a new code replaces the old one', async () => {
+    const phone = freshPhone();
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+    const first = sender.lastCode();
+    const again = await requestOtp(phone, asOwner, options);
+    expect(again).toMatchObject({ ok: false, error: 'cooldown' });
+    expect(again.ok === false && again.error === 'cooldown' && again.retryAfterSeconds).toBeGreaterThan(25);
+    expect(sender.sent).toHaveLength(1);
+    expect(await store.pttl(customerKeys.otpCooldown(phone, owner.id))).toBeGreaterThan(25_000);
+
+    await store.del([customerKeys.otpCooldown(phone, owner.id)]); // as 30 s passing would
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+    const second = sender.lastCode();
+    if (second !== first) expect(await verifyOtp(phone, owner, first, options)).toEqual({ ok: false, error: 'invalid' });
+    expect(await verifyOtp(phone, owner, second, options)).toEqual({ ok: true });
+  });
+
+  it('finding 3: another browser can neither use nor void the owner\'s code, and learns nothing from the answers', async () => {
+    const phone = freshPhone();
+    const attacker = newDevice();
+    await requestOtp(phone, asOwner, options);
+    const code = sender.lastCode();
+    // Guessing the owner's pending code (the right one included) from elsewhere: the same answer as for no code at all.
+    const noCode = await verifyOtp(freshPhone(), attacker, '123456', options);
+    for (let i = 0; i < 20; i++) expect(await verifyOtp(phone, attacker, i === 10 ? code : wrongCode(code), options)).toEqual(noCode);
+    expect(noCode).toEqual({ ok: false, error: 'invalid' });
+    // The owner's code has all its attempts left and still works.
+    expect(await store.hget(customerKeys.otp(phone, owner.id), 'attempts')).toBe('0');
+    expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: true });
+  });
+
+  it('finding 3: an attacker asking codes for the number puts no cooldown on its owner', async () => {
+    const phone = freshPhone();
+    expect(await requestOtp(phone, { ip: '198.51.100.66', device: newDevice() }, options)).toEqual({ ok: true });
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+  });
+
+  it('finding 3: the cooldown is set only after every limit passed', async () => {
+    const phone = freshPhone();
+    const refusing: OtpOptions = {
+      ...options,
+      limiter: { limit: async () => ({ success: false, limit: 3, remaining: 0, resetMs: Date.now() + 60_000, source: 'redis', pending: Promise.resolve() }) },
+    };
+    const attacker = newDevice();
+    expect(await requestOtp(phone, { ip: IP, device: attacker }, refusing)).toMatchObject({ ok: false, error: 'rate-limited' });
+    expect(await store.exists([customerKeys.otpCooldown(phone, attacker.id)])).toBe(0);
+    expect(sender.sent).toHaveLength(0);
+    // A limited request leaves nothing behind that delays the same browser once its limit has passed.
+    expect(await requestOtp(phone, { ip: IP, device: attacker }, options)).toEqual({ ok: true });
+  });
+
+  it('the global daily cap stops sending', async () => {
+    const capped = { ...options, dailyCap: 1, now: () => Date.parse('2031-01-01T06:00:00Z') };
+    expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: true });
+    expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: false, error: 'daily-cap' });
+    expect(sender.sent).toHaveLength(1);
+  });
+
+  it('writes no code to any log, in production', async () => {
+    singletons().env = parseEnv({
+      NODE_ENV: 'production',
+      OTP_SECRET: 'test-otp-secret-at-least-32-characters-long',
+      REDIS_KEY_PREFIX: prefix,
+      REDIS_TIMEOUT_MS: '5000',
+    });
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation(() => {}),
+    );
+    try {
+      const phone = freshPhone();
+      // The real demo sender, as production with SMS_SENDER=outbox runs it (the number is known
+      // to this browser, so no customer lookup is needed to decide who may see the code).
+      const known = withPhone(owner, phone);
+      const real = { ...options, sender: outboxSender };
+      expect(await requestOtp(phone, { ip: IP, device: known }, real)).toEqual({ ok: true });
+      const [message] = await readOutbox(store, 1);
+      expect(message).toMatchObject({ to: phone, device: known.id });
+      const code = /\b(\d{6})\b/.exec(message!.body)![1]!;
+      await verifyOtp(phone, known, wrongCode(code), options);
+      await verifyOtp(phone, known, code, options);
+      await verifyOtp(phone, known, code, options);
+      const logged = spies.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' '))).join('\n');
+      expect(logged).not.toContain(code);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+  });
+});
 
 describe('OTP limits with the real policies (in-process limiter)', () => {
   const env = parseEnv({ NODE_ENV: 'test' });

@@ -14,7 +14,7 @@ import { singletons } from '@/lib/server/singletons';
 
 import { deleteKeysUnder, installBackends, keysUnder } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
-import { driversUnderTest } from '../support/redis-drivers';
+import { describeEachDriver } from '../support/backend-matrix';
 import { uniquePrefix } from '../support/services';
 
 /**
@@ -26,7 +26,6 @@ import { uniquePrefix } from '../support/services';
  */
 const ADMIN = { email: 'meera@thali.test', password: 'meera-long-password', name: 'Meera' };
 const FIFTEEN_MINUTES = 15 * 60 * 1_000;
-const drivers = await driversUnderTest();
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -37,102 +36,100 @@ afterAll(async () => {
   await database?.close();
 });
 
-for (const driver of drivers) {
-  describe.skipIf(!driver.available)(`login cooldown on ${driver.name}${driver.skipReason ? ` (skipped: ${driver.skipReason})` : ''}`, () => {
-    const prefix = uniquePrefix(`cooldown-${driver.name}`);
-    let store: RedisStore;
+await describeEachDriver('login cooldown', (driver) => {
+  const prefix = uniquePrefix(`cooldown-${driver.name}`);
+  let store: RedisStore;
 
-    beforeAll(async () => {
-      store = await driver.create();
-      // A roomy budget: under a loaded test run a slow answer would move counts to the in-process fallback.
-      installBackends({ redis: store, database, env: { REDIS_KEY_PREFIX: prefix, RATE_LIMIT_TIMEOUT_MS: '5000' } });
-      // The production state, its cooldowns on this driver (getRedis() is the store above).
-      singletons().rateLimit = createRateLimitState(singletons().env!);
-    });
-    afterAll(async () => {
-      await deleteKeysUnder(store, prefix);
-      await singletons().rateLimit?.close();
-      singletons().rateLimit = undefined;
-      await store.close();
-      await driver.cleanup();
-    });
+  beforeAll(async () => {
+    store = await driver.create();
+    // A roomy budget: under a loaded test run a slow answer would move counts to the in-process fallback.
+    installBackends({ redis: store, database, env: { REDIS_KEY_PREFIX: prefix, RATE_LIMIT_TIMEOUT_MS: '5000' } });
+    // The production state, its cooldowns on this driver (getRedis() is the store above).
+    singletons().rateLimit = createRateLimitState(singletons().env!);
+  });
+  afterAll(async () => {
+    await deleteKeysUnder(store, prefix);
+    await singletons().rateLimit?.close();
+    singletons().rateLimit = undefined;
+    await store.close();
+    await driver.cleanup();
+  });
 
-    const attempt = (email: string, password: string, ip: string, device?: AdminDevice) => signIn(email, password, { ip, device });
+  const attempt = (email: string, password: string, ip: string, device?: AdminDevice) => signIn(email, password, { ip, device });
 
-    it('blocks the 6th attempt and the right password for 15 minutes after 5 failures from one IP', async () => {
-      const ip = '203.0.113.10';
-      for (let i = 0; i < 5; i++) expect(await attempt(ADMIN.email, 'wrong-password!', ip)).toEqual({ ok: false, error: 'invalid-credentials' });
-      const sixth = await attempt(ADMIN.email, 'wrong-password!', ip);
-      expect(sixth).toMatchObject({ ok: false, error: 'too-many-attempts' });
-      expect(sixth.ok === false && sixth.error === 'too-many-attempts' && sixth.retryAfterSeconds).toBeGreaterThan(895);
-      expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
-      // Another address is a different pair.
-      expect(await attempt(ADMIN.email, ADMIN.password, '203.0.113.11')).toMatchObject({ ok: true });
+  it('blocks the 6th attempt and the right password for 15 minutes after 5 failures from one IP', async () => {
+    const ip = '203.0.113.10';
+    for (let i = 0; i < 5; i++) expect(await attempt(ADMIN.email, 'wrong-password!', ip)).toEqual({ ok: false, error: 'invalid-credentials' });
+    const sixth = await attempt(ADMIN.email, 'wrong-password!', ip);
+    expect(sixth).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    expect(sixth.ok === false && sixth.error === 'too-many-attempts' && sixth.retryAfterSeconds).toBeGreaterThan(895);
+    expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    // Another address is a different pair.
+    expect(await attempt(ADMIN.email, ADMIN.password, '203.0.113.11')).toMatchObject({ ok: true });
 
-      const blocks = (await keysUnder(store, `${prefix}rl:login:account-ip:`)).filter((key) => key.endsWith(':block'));
-      expect(blocks).toHaveLength(1);
-      expect(blocks[0]).not.toContain(ADMIN.email);
-      const ttl = await store.pttl(blocks[0]!);
-      expect(ttl).toBeGreaterThan(FIFTEEN_MINUTES - 10_000);
-      expect(ttl).toBeLessThanOrEqual(FIFTEEN_MINUTES);
-    });
+    const blocks = (await keysUnder(store, `${prefix}rl:login:account-ip:`)).filter((key) => key.endsWith(':block'));
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).not.toContain(ADMIN.email);
+    const ttl = await store.pttl(blocks[0]!);
+    expect(ttl).toBeGreaterThan(FIFTEEN_MINUTES - 10_000);
+    expect(ttl).toBeLessThanOrEqual(FIFTEEN_MINUTES);
+  });
 
-    it('treats an unknown account exactly like a real one', async () => {
-      const ip = '203.0.113.20';
-      for (let i = 0; i < 5; i++) expect(await attempt('nobody@thali.test', 'wrong-password!', ip)).toEqual({ ok: false, error: 'invalid-credentials' });
-      expect(await attempt('nobody@thali.test', 'wrong-password!', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
-    });
+  it('treats an unknown account exactly like a real one', async () => {
+    const ip = '203.0.113.20';
+    for (let i = 0; i < 5; i++) expect(await attempt('nobody@thali.test', 'wrong-password!', ip)).toEqual({ ok: false, error: 'invalid-credentials' });
+    expect(await attempt('nobody@thali.test', 'wrong-password!', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+  });
 
-    it('a successful sign-in clears the pair’s count, whose key expires by itself meanwhile', async () => {
-      const ip = '203.0.113.30';
-      for (let i = 0; i < 4; i++) await attempt(ADMIN.email, 'wrong-password!', ip);
-      const counts = (await keysUnder(store, `${prefix}rl:login:account-ip:`)).filter((key) => key.endsWith(':count'));
-      const ttls = await Promise.all(counts.map((key) => store.pttl(key)));
-      expect(ttls.every((ttl) => ttl > 0 && ttl <= 10 * 60 * 1_000)).toBe(true);
+  it('a successful sign-in clears the pair’s count, whose key expires by itself meanwhile', async () => {
+    const ip = '203.0.113.30';
+    for (let i = 0; i < 4; i++) await attempt(ADMIN.email, 'wrong-password!', ip);
+    const counts = (await keysUnder(store, `${prefix}rl:login:account-ip:`)).filter((key) => key.endsWith(':count'));
+    const ttls = await Promise.all(counts.map((key) => store.pttl(key)));
+    expect(ttls.every((ttl) => ttl > 0 && ttl <= 10 * 60 * 1_000)).toBe(true);
 
-      expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
-      for (let i = 0; i < 4; i++) await attempt(ADMIN.email, 'wrong-password!', ip);
-      // Eight failures in all, but the success in between started the count again.
-      expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
-    });
+    expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
+    for (let i = 0; i < 4; i++) await attempt(ADMIN.email, 'wrong-password!', ip);
+    // Eight failures in all, but the success in between started the count again.
+    expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
+  });
 
-    it('blocks an account guessed at from many addresses (20 failures across IPs), for unknown browsers', async () => {
-      const email = 'spread@thali.test';
-      for (let i = 0; i < 20; i++) await attempt(email, 'wrong-password!', `198.51.100.${i + 1}`);
-      expect(await attempt(email, 'wrong-password!', '198.51.100.200')).toMatchObject({ ok: false, error: 'too-many-attempts' });
-    });
+  it('blocks an account guessed at from many addresses (20 failures across IPs), for unknown browsers', async () => {
+    const email = 'spread@thali.test';
+    for (let i = 0; i < 20; i++) await attempt(email, 'wrong-password!', `198.51.100.${i + 1}`);
+    expect(await attempt(email, 'wrong-password!', '198.51.100.200')).toMatchObject({ ok: false, error: 'too-many-attempts' });
+  });
 
-    it('finding 4: twenty wrong passwords from four addresses do not lock the admin out of their own browser', async () => {
-      const own = rememberAdmin(newAdminDevice(), ADMIN.email);
-      for (let address = 1; address <= 4; address++) {
-        for (let i = 0; i < 5; i++) await attempt(ADMIN.email, 'wrong-password!', `192.0.2.${address}`);
-      }
-      // Unknown browsers are shut out of this account, even with the right password from a fresh address...
-      expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.99')).toMatchObject({ ok: false, error: 'too-many-attempts' });
-      // ...but the browser the admin signed in from before is not, from any address.
-      expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.1', own)).toMatchObject({ ok: true });
-      expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.100', own)).toMatchObject({ ok: true });
-    });
+  it('finding 4: twenty wrong passwords from four addresses do not lock the admin out of their own browser', async () => {
+    const own = rememberAdmin(newAdminDevice(), ADMIN.email);
+    for (let address = 1; address <= 4; address++) {
+      for (let i = 0; i < 5; i++) await attempt(ADMIN.email, 'wrong-password!', `192.0.2.${address}`);
+    }
+    // Unknown browsers are shut out of this account, even with the right password from a fresh address...
+    expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.99')).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    // ...but the browser the admin signed in from before is not, from any address.
+    expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.1', own)).toMatchObject({ ok: true });
+    expect(await attempt(ADMIN.email, ADMIN.password, '192.0.2.100', own)).toMatchObject({ ok: true });
+  });
 
-    it('a known browser has a budget of its own: five failures with it block only it', async () => {
-      const email = 'devices@thali.test';
-      const stolen = rememberAdmin(newAdminDevice(), email);
-      for (let i = 0; i < 5; i++) await attempt(email, 'wrong-password!', `192.0.2.${150 + i}`, stolen);
-      expect(await attempt(email, 'wrong-password!', '192.0.2.160', stolen)).toMatchObject({ ok: false, error: 'too-many-attempts' });
-      expect(await attempt(email, 'wrong-password!', '192.0.2.161', rememberAdmin(newAdminDevice(), email))).toEqual({
-        ok: false,
-        error: 'invalid-credentials',
-      });
-    });
-
-    it('the attacker\'s address pays: 30 failures from one address block it for every account', async () => {
-      const ip = '203.0.113.77';
-      for (let i = 0; i < 30; i++) await attempt(`guess-${i}@thali.test`, 'wrong-password!', ip);
-      expect(await attempt('fresh@thali.test', 'wrong-password!', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
-      expect(await attempt('fresh@thali.test', 'wrong-password!', '203.0.113.78')).toEqual({ ok: false, error: 'invalid-credentials' });
+  it('a known browser has a budget of its own: five failures with it block only it', async () => {
+    const email = 'devices@thali.test';
+    const stolen = rememberAdmin(newAdminDevice(), email);
+    for (let i = 0; i < 5; i++) await attempt(email, 'wrong-password!', `192.0.2.${150 + i}`, stolen);
+    expect(await attempt(email, 'wrong-password!', '192.0.2.160', stolen)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    expect(await attempt(email, 'wrong-password!', '192.0.2.161', rememberAdmin(newAdminDevice(), email))).toEqual({
+      ok: false,
+      error: 'invalid-credentials',
     });
   });
-}
+
+  it('the attacker\'s address pays: 30 failures from one address block it for every account', async () => {
+    const ip = '203.0.113.77';
+    for (let i = 0; i < 30; i++) await attempt(`guess-${i}@thali.test`, 'wrong-password!', ip);
+    expect(await attempt('fresh@thali.test', 'wrong-password!', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    expect(await attempt('fresh@thali.test', 'wrong-password!', '203.0.113.78')).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+});
 
 describe('login cooldown while Redis fails', () => {
   it('keeps counting and blocking in-process, never unlimited', async () => {

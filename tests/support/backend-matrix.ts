@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import type { RedisStore } from '@/lib/redis/types';
@@ -83,4 +83,15 @@ export function setUpBackends(pair: BackendPair, options: { label: string; env?:
   });
 
   return backends;
+}
+
+/**
+ * The Redis-only matrix: `suite` once per driver, titled `<subject> on <driver>`, for suites that
+ * bring their own database or none. A driver that cannot run is skipped with its reason in the title.
+ */
+export async function describeEachDriver(subject: string, suite: (driver: DriverUnderTest) => void): Promise<void> {
+  for (const driver of await driversUnderTest()) {
+    const title = `${subject} on ${driver.name}${driver.available ? '' : ` (skipped: ${driver.skipReason})`}`;
+    describe.skipIf(!driver.available)(title, () => suite(driver));
+  }
 }
