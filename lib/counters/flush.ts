@@ -23,11 +23,8 @@ import { pruneStaleMarkers } from './markers';
  *           no reader adds totals that lack these views once the flush key is gone
  *   delete  DEL the flush key, then SREM its marker
  *
- * A rerun first finishes leftover flush keys from the read step on: the ledger makes the commit
- * idempotent, so finishing a key twice (a rerun, or two instances at once) adds its views once.
- * Every flush key has its own random id, so finishing another instance's in-progress key early is
- * as safe as finishing a crashed one. RENAME is atomic: of two instances, one wins each bucket and
- * the other finds it gone and skips it.
+ * A rerun finishes leftover flush keys first; the ledger and a random id per key make finishing a
+ * key twice add its views once (docs/decisions/006-live-counters.md).
  */
 
 export type FlushStep = 'after-mark' | 'after-rename' | 'after-read' | 'after-commit' | 'after-delete';

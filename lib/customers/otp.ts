@@ -21,22 +21,9 @@ import { smsSender, type SmsSender } from './sms';
  * Sign-in codes, with plain RedisStore commands so all three drivers behave alike
  * (docs/decisions/011-sign-in-codes-bound-to-a-browser.md).
  *
- * - A 6-digit code from `crypto.randomInt`, stored only as HMAC-SHA256(OTP_SECRET, phone:code) in the
- *   hash `otp:{<phone>}:device:<device id>` = `{ hmac, attempts }`, which expires OTP_TTL_MS (3 min)
- *   after it was sent. Keyed by the browser that asked (its signed device cookie), so a code can only
- *   be tried, and its attempts spent, from that browser.
- * - Every verification first spends an attempt (HINCRBY, atomic on every driver) and only then
- *   compares, so however many guesses arrive at once, at most MAX_ATTEMPTS are ever compared; the
- *   fifth wrong one deletes the hash: the code is void.
- * - Single use: a matching submission must then win `HDEL … hmac`. HDEL is one command, which Redis
- *   (and Upstash, and the in-process store, one command at a time) runs atomically: of any number of
- *   simultaneous correct submissions exactly one sees the field present and gets 1.
- * - Every answer to a wrong code is the same, whether the code was wrong, expired, used, voided or
- *   never sent: nobody learns whether a number has a code pending.
- * - Requests: the browser's resend cooldown is checked first (a read, so a double click spends
- *   nothing), then the limits per address, address block and number (lib/ratelimit/policies.ts), and
- *   only when all passed is the cooldown set and the global daily cap counted.
- * - Neither the code nor its HMAC is ever logged; a code exists in plain text only in the SMS sent.
+ * A code is stored only as its HMAC, under the browser that asked (`otp:{<phone>}:device:<id>`);
+ * each verification spends an attempt (HINCRBY) before it compares, a match must win `HDEL … hmac`
+ * (single use), every wrong answer reads the same, and neither code nor HMAC is ever logged.
  */
 
 export const OTP_MAX_ATTEMPTS = 5;

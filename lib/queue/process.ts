@@ -24,24 +24,13 @@ import type { JobHandler, QueueName } from './types';
  *   promote   due member of delayed: LPUSH ready <id>, then ZREM that member           maintenance.ts
  *   recurring once per period: SET NX on the period's slot key, then enqueue           recurring.ts
  *
- * Every multi-command step writes the job's new place before removing the old one, so a crash
- * between two commands leaves the id in two places (delivered twice), never in none (lost). (A
- * recurring job is the one exception by design: at most once per period, so a crash between its SET
- * and its enqueue skips one period.) A claim that finds its job hash gone drops the id: the job was
- * acknowledged already. Duplicates are absorbed by the "done" marker (SET NX per idempotency key,
- * checked before the handler runs and set after it succeeds) and, for the one window the marker
- * cannot cover (a crash after the handler's effect and before the marker), by the handler's own
- * idempotence: its effect must be keyed by the job (an upsert, a Postgres unique key). Together:
- * every job's effect happens exactly once.
+ * Every step writes the job's new place before removing the old one: a crash leaves an id delivered
+ * twice, never lost; the done marker and the handler's own idempotence make the effect happen once.
+ * Why, and what this leaves open: docs/decisions/008-job-queue-on-redis-lists.md and 009.
  *
  * Where jobs run: worker.ts (`npm run worker`, or in-process in embedded mode) claims per queue and
  * runs maintenance on a timer; drain.ts (the cron route, the after-response drain) runs one
  * maintenance pass, then a bounded number of jobs, never waiting on an empty queue.
- *
- * Not covered: a worker that stalls (not crashes) for longer than the visibility timeout without
- * renewing its lease gets its job reaped and run elsewhere too; its late ack can then remove the
- * other claim's processing entry. The lease renewal every third of the timeout makes that need a
- * stall of the whole event loop; the handler's idempotence still keeps the effect single.
  */
 
 export type ProcessOutcome =
