@@ -7,7 +7,7 @@ import postgres from 'postgres';
 
 import * as schema from '@/db/schema';
 import { databaseBackend, getEnv, type DatabaseBackend, type Env } from '@/lib/env';
-import { counters } from '@/lib/metrics/counters';
+import { counters } from '@/lib/metrics/process-stats';
 import { singletons } from '@/lib/server/singletons';
 
 import { withClientDeadline } from './client-deadline';

@@ -3,7 +3,7 @@
 // run while a worker flushes too, and to rerun after a crash: it first finishes whatever an
 // interrupted run left behind.
 import { getDatabase } from '@/db/client';
-import { flushCounters } from '@/lib/counters/flush';
+import { flushCounters } from '@/lib/views/flush';
 import { redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';

@@ -146,7 +146,7 @@ export function namespaceOf(key: string): CacheNamespace | undefined {
 }
 
 // ─── Counters ──────────────────────────────────────────────────────────────────────────────────────
-// Not cache: live counts that the flush (lib/counters/flush.ts) moves to Postgres. Every key of one
+// Not cache: live counts that the flush (lib/views/flush.ts) moves to Postgres. Every key of one
 // restaurant carries its slug as the hash tag, so a live bucket, its flush keys and its in-flight
 // marker set share a Redis Cluster slot (RENAME and MGET across them are legal there).
 
@@ -194,7 +194,7 @@ export const counterKeys = {
   trendingHour: (citySlug: string, hour: string) => `${prefix()}trending:v1:city:{${citySlug}}:hour:${hour}`,
   /**
    * JSON `{ generation, value }`: one restaurant's durable views per day (Postgres) and which of its flush
-   * ids Postgres has applied, so the menu page reads its views without Postgres (lib/counters/read-views.ts).
+   * ids Postgres has applied, so the menu page reads its views without Postgres (lib/views/read-views.ts).
    * Outside `views:v1:restaurant:`, so the flush's SCAN never meets it.
    */
   viewsDurable: (slug: string) => `${prefix()}views:v1:durable:{${slug}}`,

@@ -3,7 +3,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 
 import { log } from '@/lib/log';
-import { countCacheLookup } from '@/lib/metrics/counters';
+import { countCacheLookup } from '@/lib/metrics/process-stats';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 

@@ -3,7 +3,7 @@ import 'server-only';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 import { customerKeys, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, SMS_DAY_TTL_MS } from '@/lib/cache/keys';
-import { dayOf } from '@/lib/counters/buckets';
+import { dayOf } from '@/lib/views/buckets';
 import { getEnv, otpSecret } from '@/lib/env';
 import { log } from '@/lib/log';
 import { addressBlock } from '@/lib/ratelimit/client-identity';

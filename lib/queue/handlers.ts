@@ -6,5 +6,5 @@ import 'server-only';
  * the in-process worker, the cron route and the after-response drain — knows all of them. Add a
  * line per feature.
  */
-import '@/lib/counters/schedule';
+import '@/lib/views/schedule';
 import '@/lib/orders/jobs';

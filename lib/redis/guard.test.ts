@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { counters } from '@/lib/metrics/counters';
+import { counters } from '@/lib/metrics/process-stats';
 import { parseEnv } from '@/lib/env';
 import { singletons } from '@/lib/server/singletons';
 

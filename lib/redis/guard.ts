@@ -2,7 +2,7 @@ import 'server-only';
 
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
-import { counters } from '@/lib/metrics/counters';
+import { counters } from '@/lib/metrics/process-stats';
 import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 import { singletons } from '@/lib/server/singletons';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getDatabase } from '@/db/client';
-import { snapshotCounters, type Counters } from '@/lib/metrics/counters';
+import { snapshotCounters, type Counters } from '@/lib/metrics/process-stats';
 import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
 

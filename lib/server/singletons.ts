@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '@/db/client';
 import type { SessionRecord } from '@/lib/auth/sessions';
 import type { DrainReport } from '@/lib/cache/outbox';
 import type { Env } from '@/lib/env';
-import type { Counters } from '@/lib/metrics/counters';
+import type { Counters } from '@/lib/metrics/process-stats';
 import type { RecurringJob } from '@/lib/queue/recurring';
 import type { JobHandler } from '@/lib/queue/types';
 import type { RateLimitState } from '@/lib/ratelimit/state';

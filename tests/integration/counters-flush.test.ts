@@ -3,11 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { counterFlushes } from '@/db/schema';
 import { parseCounterKey } from '@/lib/cache/keys';
-import { dayOf } from '@/lib/counters/buckets';
-import { pruneFlushLedger } from '@/lib/counters/durable';
-import { FlushFault, flushCounters, type FlushStep } from '@/lib/counters/flush';
-import { newFlushId } from '@/lib/counters/flush-id';
-import { readWeeklyViews } from '@/lib/counters/read-views';
+import { dayOf } from '@/lib/views/buckets';
+import { pruneFlushLedger } from '@/lib/views/durable';
+import { FlushFault, flushCounters, type FlushStep } from '@/lib/views/flush';
+import { newFlushId } from '@/lib/views/flush-id';
+import { readWeeklyViews } from '@/lib/views/read-views';
 import { getCities, getCityRestaurants } from '@/lib/menus/cached';
 
 import { keysUnder } from '../support/app-context';

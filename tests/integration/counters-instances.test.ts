@@ -5,9 +5,9 @@ import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { dayOf } from '@/lib/counters/buckets';
-import { flushCounters } from '@/lib/counters/flush';
-import { readWeeklyViews } from '@/lib/counters/read-views';
+import { dayOf } from '@/lib/views/buckets';
+import { flushCounters } from '@/lib/views/flush';
+import { readWeeklyViews } from '@/lib/views/read-views';
 import { getCityRestaurants } from '@/lib/menus/cached';
 
 import { keysUnder } from '../support/app-context';

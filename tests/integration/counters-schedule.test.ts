@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { dayOf } from '@/lib/counters/buckets';
-import { COUNTER_FLUSH_JOB, runCounterFlushJob } from '@/lib/counters/schedule';
+import { dayOf } from '@/lib/views/buckets';
+import { COUNTER_FLUSH_JOB, runCounterFlushJob } from '@/lib/views/schedule';
 import { ConfigError, parseEnv } from '@/lib/env';
 import { getCityRestaurants } from '@/lib/menus/cached';
 import { drainQueues } from '@/lib/queue/drain';
@@ -21,7 +21,7 @@ import { brokenStore, clearDurableViews, durableRows, recordViews, restaurantsOf
 import { createTestPglite } from '../support/databases';
 
 /**
- * The periodic flush as a recurring queue job (lib/counters/schedule.ts): enqueued once per
+ * The periodic flush as a recurring queue job (lib/views/schedule.ts): enqueued once per
  * COUNTER_FLUSH_INTERVAL_SECONDS by the maintenance pass (here: a drain, and a worker as embedded
  * mode runs one), off at 0, and a failure is logged once instead of being retried by the queue.
  */

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { counterKeys, VIEW_DAY_TTL_MS } from '@/lib/cache/keys';
-import { dayOf, hourOf, lastDays } from '@/lib/counters/buckets';
-import { readCounterDashboard } from '@/lib/counters/dashboard';
-import { flushCounters } from '@/lib/counters/flush';
-import { readWeeklyViews } from '@/lib/counters/read-views';
-import { recordView } from '@/lib/counters/record-view';
-import { readTrendingScores, trendingInCity } from '@/lib/counters/trending';
-import { newVisitorId } from '@/lib/counters/visitor';
+import { dayOf, hourOf, lastDays } from '@/lib/views/buckets';
+import { readCounterDashboard } from '@/lib/views/dashboard';
+import { flushCounters } from '@/lib/views/flush';
+import { readWeeklyViews } from '@/lib/views/read-views';
+import { recordView } from '@/lib/views/record-view';
+import { readTrendingScores, trendingInCity } from '@/lib/views/trending';
+import { newVisitorId } from '@/lib/views/visitor';
 import { getCityRestaurants } from '@/lib/menus/cached';
-import { counters } from '@/lib/metrics/counters';
+import { counters } from '@/lib/metrics/process-stats';
 
 import { deleteKeysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';

@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { admins, restaurants } from '@/db/schema';
 import { createSession, readSession } from '@/lib/auth/sessions';
 import { getRestaurantMenu } from '@/lib/menus/cached';
-import { counters } from '@/lib/metrics/counters';
+import { counters } from '@/lib/metrics/process-stats';
 import { createRateLimitState, type RateLimitState } from '@/lib/ratelimit/state';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type DatabaseHandle } from '@/db/client';
 import { restaurants } from '@/db/schema';
-import { readWeeklyViews } from '@/lib/counters/read-views';
+import { readWeeklyViews } from '@/lib/views/read-views';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { readReadiness } from '@/lib/server/readiness';
 import { getRestaurantMenu } from '@/lib/menus/cached';

@@ -7,7 +7,7 @@ import { customerIdFor } from '@/lib/customers/accounts';
 import { readFavouriteSlugs } from '@/lib/favourites/cache';
 import { changeFavourite } from '@/lib/favourites/change';
 import { readFavouriteCount, readFavouriteState } from '@/lib/favourites/menu-state';
-import { counters } from '@/lib/metrics/counters';
+import { counters } from '@/lib/metrics/process-stats';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { keysUnder } from '../support/app-context';

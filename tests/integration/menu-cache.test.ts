@@ -4,7 +4,7 @@ import { keys } from '@/lib/cache/keys';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { compareByRelevance } from '@/lib/menus/listing';
 import { loadRestaurantMenu } from '@/lib/menus/queries';
-import { counters } from '@/lib/metrics/counters';
+import { counters } from '@/lib/metrics/process-stats';
 
 import { keysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { loadRestaurantMenu } from '@/lib/menus/queries';
-import { counters } from '@/lib/metrics/counters';
+import { counters } from '@/lib/metrics/process-stats';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
 import { createUpstashStore } from '@/lib/redis/upstash-store';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { POST } from '@/app/api/restaurants/[slug]/views/route';
-import { readWeeklyViews } from '@/lib/counters/read-views';
+import { readWeeklyViews } from '@/lib/views/read-views';
 import { getCityRestaurants } from '@/lib/menus/cached';
 
 import { keysUnder } from '../support/app-context';

@@ -8,9 +8,9 @@
 import readline from 'node:readline';
 
 import { getDatabase } from '@/db/client';
-import { flushCounters } from '@/lib/counters/flush';
-import { recordView } from '@/lib/counters/record-view';
-import { newVisitorId } from '@/lib/counters/visitor';
+import { flushCounters } from '@/lib/views/flush';
+import { recordView } from '@/lib/views/record-view';
+import { newVisitorId } from '@/lib/views/visitor';
 import { getRedis } from '@/lib/redis/client';
 
 const [slug, citySlug, views] = process.argv.slice(2);

@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
 import { restaurantDailyViews, restaurants } from '@/db/schema';
-import { recordView } from '@/lib/counters/record-view';
-import { newVisitorId } from '@/lib/counters/visitor';
+import { recordView } from '@/lib/views/record-view';
+import { newVisitorId } from '@/lib/views/visitor';
 import type { CityRestaurants } from '@/lib/menus/types';
 import type { RedisStore } from '@/lib/redis/types';
 

@@ -17,7 +17,7 @@ import { FavouriteToggle } from '@/components/favourites/favourite-toggle';
 import { ViewBeacon } from '@/components/view-beacon';
 import { WeeklyViews } from '@/components/weekly-views';
 import { priceCart, readCart } from '@/lib/cart/cart';
-import { readWeeklyViews } from '@/lib/counters/read-views';
+import { readWeeklyViews } from '@/lib/views/read-views';
 import { getCustomer } from '@/lib/customers/session';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getRestaurantMenu } from '@/lib/menus/cached';

@@ -4,7 +4,7 @@ import { DashboardTiles } from '@/components/admin/dashboard-tiles';
 import { PageHeader } from '@/components/admin/page-header';
 import { FavouritesTile } from '@/components/favourites/favourites-tile';
 import { requireAdmin } from '@/lib/auth/admin';
-import { readCounterDashboard } from '@/lib/counters/dashboard';
+import { readCounterDashboard } from '@/lib/views/dashboard';
 import { readFavouriteDashboard } from '@/lib/favourites/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard · Thali admin' };

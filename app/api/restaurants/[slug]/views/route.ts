@@ -1,5 +1,5 @@
-import { recordView } from '@/lib/counters/record-view';
-import { ignoredReason, newVisitorId, visitorCookie, visitorFrom } from '@/lib/counters/visitor';
+import { recordView } from '@/lib/views/record-view';
+import { ignoredReason, newVisitorId, visitorCookie, visitorFrom } from '@/lib/views/visitor';
 import { isHttps } from '@/lib/http/https';
 import { HttpError, jsonRoute, slugParam } from '@/lib/http/route';
 import { getRestaurantMenu } from '@/lib/menus/cached';
