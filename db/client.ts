@@ -7,7 +7,7 @@ import postgres from 'postgres';
 
 import * as schema from '@/db/schema';
 import { databaseBackend, getEnv, type DatabaseBackend, type Env } from '@/lib/env';
-import { counters } from '@/lib/metrics/process-stats';
+import { processStats } from '@/lib/metrics/process-stats';
 import { singletons } from '@/lib/server/singletons';
 
 import { withClientDeadline } from './client-deadline';
@@ -26,7 +26,7 @@ export interface DatabaseHandle {
 }
 
 // Counting at the driver boundary measures the server's real query path (cache hits must cause none).
-const countingLogger = { logQuery: () => void (counters().dbQueries += 1) };
+const countingLogger = { logQuery: () => void (processStats().dbQueries += 1) };
 
 /** Bounds on every wait of a request's connection (docs/decisions/021-bounded-waits-on-postgres.md). */
 export interface RequestTimeouts {

@@ -24,7 +24,7 @@ function useEnv(prefix: string): void {
   // A roomy budget: suites run in parallel and this tests behaviour, not latency.
   shared.env = parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' });
   shared.redisBreaker = undefined;
-  shared.counters = undefined;
+  shared.processStats = undefined;
 }
 
 /** Counts the calls of each method, to tell "extended" from "left alone". */
@@ -199,7 +199,7 @@ describe('sessions when Redis fails', () => {
     const healthy = counting(createMemoryStore());
     expect(await readSession('A'.repeat(43), { store: healthy.store })).toEqual({ status: 'unavailable' });
     expect(healthy.calls.size).toBe(0);
-    expect(singletons().counters?.redis.skipped).toBeGreaterThan(0);
+    expect(singletons().processStats?.redis.skipped).toBeGreaterThan(0);
     await healthy.store.close();
   });
 

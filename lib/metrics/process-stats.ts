@@ -1,6 +1,6 @@
 import { singletons } from '@/lib/server/singletons';
 
-/** Process-wide counters (one set per process: see lib/server/singletons.ts). */
+/** Process-wide statistics (one set per process: see lib/server/singletons.ts). */
 export interface NamespaceCounts {
   hit: number;
   miss: number;
@@ -8,7 +8,7 @@ export interface NamespaceCounts {
   degraded: number;
 }
 
-export interface Counters {
+export interface ProcessStats {
   /** Every statement sent to Postgres/PGlite through Drizzle. */
   dbQueries: number;
   cache: Record<string, NamespaceCounts>;
@@ -19,20 +19,20 @@ export interface Counters {
   redis: { failures: number; skipped: number; starved: number };
 }
 
-export function counters(): Counters {
+export function processStats(): ProcessStats {
   const shared = singletons();
-  shared.counters ??= { dbQueries: 0, cache: {}, redis: { failures: 0, skipped: 0, starved: 0 } };
-  return shared.counters;
+  shared.processStats ??= { dbQueries: 0, cache: {}, redis: { failures: 0, skipped: 0, starved: 0 } };
+  return shared.processStats;
 }
 
 export function countCacheLookup(namespace: string, outcome: 'hit' | 'miss', degraded: boolean): void {
-  const cache = counters().cache;
+  const cache = processStats().cache;
   const counts = (cache[namespace] ??= { hit: 0, miss: 0, degraded: 0 });
   counts[outcome] += 1;
   if (degraded) counts.degraded += 1;
 }
 
 /** A copy, so callers can diff two readings. */
-export function snapshotCounters(): Counters {
-  return structuredClone(counters());
+export function snapshotProcessStats(): ProcessStats {
+  return structuredClone(processStats());
 }

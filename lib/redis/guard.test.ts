@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { counters } from '@/lib/metrics/process-stats';
+import { processStats } from '@/lib/metrics/process-stats';
 import { parseEnv } from '@/lib/env';
 import { singletons } from '@/lib/server/singletons';
 
@@ -28,7 +28,7 @@ describe('guardedRedis', () => {
     const shared = singletons();
     shared.env = parseEnv({ NODE_ENV: 'test', REDIS_TIMEOUT_MS: '20' });
     shared.redisBreaker = undefined;
-    shared.counters = undefined;
+    shared.processStats = undefined;
   });
   afterEach(() => store.close());
 
@@ -37,7 +37,7 @@ describe('guardedRedis', () => {
   it('opens the breaker after three real timeouts', async () => {
     for (let i = 0; i < 3; i++) expect(await hang()).toEqual({ ok: false, reason: 'failed' });
     expect(await hang()).toEqual({ ok: false, reason: 'skipped' });
-    expect(counters().redis).toMatchObject({ failures: 3, skipped: 1, starved: 0 });
+    expect(processStats().redis).toMatchObject({ failures: 3, skipped: 1, starved: 0 });
   });
 
   it('does not count timeouts of a starved process against Redis', async () => {
@@ -47,7 +47,7 @@ describe('guardedRedis', () => {
     } finally {
       clearInterval(busy);
     }
-    expect(counters().redis).toMatchObject({ failures: 0, skipped: 0, starved: 4 });
+    expect(processStats().redis).toMatchObject({ failures: 0, skipped: 0, starved: 4 });
     expect(await guardedRedis('get', (redis) => redis.get('k'), store)).toEqual({ ok: true, value: null });
   });
 });

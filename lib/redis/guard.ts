@@ -2,7 +2,7 @@ import 'server-only';
 
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
-import { counters } from '@/lib/metrics/process-stats';
+import { processStats } from '@/lib/metrics/process-stats';
 import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 import { singletons } from '@/lib/server/singletons';
 
@@ -35,7 +35,7 @@ export async function guardedRedis<T>(
   const circuit = breaker();
   // Rare, important writes (invalidation after a save) try even while reads skip Redis.
   if (!options.bypassBreaker && !circuit.tryAcquire()) {
-    counters().redis.skipped += 1;
+    processStats().redis.skipped += 1;
     return { ok: false, reason: 'skipped' };
   }
   try {
@@ -44,11 +44,11 @@ export async function guardedRedis<T>(
     return { ok: true, value };
   } catch (error) {
     if (isStarvedTimeout(error)) {
-      counters().redis.starved += 1;
+      processStats().redis.starved += 1;
       circuit.releaseProbe();
       return { ok: false, reason: 'failed' };
     }
-    counters().redis.failures += 1;
+    processStats().redis.failures += 1;
     if (circuit.recordFailure() === 'opened') {
       log.warn('redis unavailable: serving from Postgres and skipping Redis for a while', {
         operation,

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getDatabase } from '@/db/client';
-import { snapshotCounters, type Counters } from '@/lib/metrics/process-stats';
+import { snapshotProcessStats, type ProcessStats } from '@/lib/metrics/process-stats';
 import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
 
@@ -9,7 +9,7 @@ export interface Health {
   ok: true;
   database: 'postgres' | 'pglite';
   redis: { backend: 'upstash' | 'tcp' | 'memory'; reachable: boolean };
-  counters: Counters;
+  counters: ProcessStats;
 }
 
 /**
@@ -22,6 +22,6 @@ export async function readHealth(): Promise<Health> {
     ok: true,
     database: getDatabase().backend,
     redis: { backend: getRedis().backend, reachable: ping.ok },
-    counters: snapshotCounters(),
+    counters: snapshotProcessStats(),
   };
 }

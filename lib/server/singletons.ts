@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '@/db/client';
 import type { SessionRecord } from '@/lib/auth/sessions';
 import type { DrainReport } from '@/lib/cache/outbox';
 import type { Env } from '@/lib/env';
-import type { Counters } from '@/lib/metrics/process-stats';
+import type { ProcessStats } from '@/lib/metrics/process-stats';
 import type { RecurringJob } from '@/lib/queue/recurring';
 import type { JobHandler } from '@/lib/queue/types';
 import type { RateLimitState } from '@/lib/ratelimit/state';
@@ -31,7 +31,7 @@ export interface ProcessSingletons {
   readiness?: { at: number; pending: boolean; answer: Promise<Readiness> };
   /** Sessions Redis confirmed moments ago, by key (lib/auth/confirmed-sessions.ts). */
   confirmedSessions?: Map<string, { record: SessionRecord; at: number }>;
-  counters?: Counters;
+  processStats?: ProcessStats;
   cacheStats?: { counts: Map<string, number>; timer?: NodeJS.Timeout };
   /** The rate limiter, its own Redis clients, breaker and fallback: shared by the proxy and every action. */
   rateLimit?: RateLimitState;

@@ -9,7 +9,7 @@ import { recordView } from '@/lib/views/record-view';
 import { readTrendingScores, trendingInCity } from '@/lib/views/trending';
 import { newVisitorId } from '@/lib/views/visitor';
 import { getCityRestaurants } from '@/lib/menus/cached';
-import { counters } from '@/lib/metrics/process-stats';
+import { processStats } from '@/lib/metrics/process-stats';
 
 import { deleteKeysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
@@ -100,9 +100,9 @@ for (const pair of await backendPairs()) {
       const [, , , , restaurant] = restaurantsOf(await city('bengaluru'));
       await recordViews(restaurant!, 3);
       expect(await readWeeklyViews(restaurant!.slug)).toBe(3);
-      const queries = counters().dbQueries;
+      const queries = processStats().dbQueries;
       expect(await readWeeklyViews(restaurant!.slug)).toBe(3);
-      expect(counters().dbQueries).toBe(queries);
+      expect(processStats().dbQueries).toBe(queries);
 
       // Random interleavings of views, flushes and reads: every view counted before a read is in it.
       let counted = 3;

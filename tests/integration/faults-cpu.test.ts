@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { admins, restaurants } from '@/db/schema';
 import { createSession, readSession } from '@/lib/auth/sessions';
 import { getRestaurantMenu } from '@/lib/menus/cached';
-import { counters } from '@/lib/metrics/process-stats';
+import { processStats } from '@/lib/metrics/process-stats';
 import { createRateLimitState, type RateLimitState } from '@/lib/ratelimit/state';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -102,13 +102,13 @@ describe.skipIf(!canRun)(`a saturated CPU with a healthy Redis${canRun ? '' : ' 
       await hogs.stop();
     }
 
-    console.info('[faults-cpu]', JSON.stringify({ ...counts, redis: counters().redis }));
+    console.info('[faults-cpu]', JSON.stringify({ ...counts, redis: processStats().redis }));
     expect(counts.requests).toBeGreaterThan(20);
     expect(counts.signedOut, 'admins sent to the login page by a busy CPU').toBe(0);
     // Before: 75 % or more of each. A few real timeouts may remain (redis-server is starved by the same
     // neighbours, and on a busy CI machine by the other suites too); an outage may not.
     expect(counts.degraded, 'warm lookups that went to Postgres').toBeLessThanOrEqual(counts.requests * 0.1);
     expect(counts.limiterFallbacks, 'rate-limit decisions made per instance').toBeLessThanOrEqual(counts.requests * 0.1);
-    expect(counters().redis.skipped, 'lookups skipped by an open breaker').toBe(0);
+    expect(processStats().redis.skipped, 'lookups skipped by an open breaker').toBe(0);
   }, 30_000);
 });

@@ -7,7 +7,7 @@ import { customerIdFor } from '@/lib/customers/accounts';
 import { readFavouriteSlugs } from '@/lib/favourites/cache';
 import { changeFavourite } from '@/lib/favourites/change';
 import { readFavouriteCount, readFavouriteState } from '@/lib/favourites/menu-state';
-import { counters } from '@/lib/metrics/process-stats';
+import { processStats } from '@/lib/metrics/process-stats';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { keysUnder } from '../support/app-context';
@@ -181,9 +181,9 @@ for (const pair of await backendPairs()) {
       const [, , , , , , , h] = restaurantRows;
       const [customer, other] = [await newCustomer(), await newCustomer()];
       expect(await readFavouriteState(h!.slug, customer)).toEqual({ count: 0, favourited: false });
-      const queries = counters().dbQueries;
+      const queries = processStats().dbQueries;
       expect(await readFavouriteState(h!.slug, customer)).toEqual({ count: 0, favourited: false });
-      expect(counters().dbQueries).toBe(queries);
+      expect(processStats().dbQueries).toBe(queries);
 
       await change(other, h!.slug, true);
       expect(await readFavouriteState(h!.slug, customer)).toEqual({ count: 1, favourited: false });

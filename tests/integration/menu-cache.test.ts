@@ -4,7 +4,7 @@ import { keys } from '@/lib/cache/keys';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { compareByRelevance } from '@/lib/menus/listing';
 import { loadRestaurantMenu } from '@/lib/menus/queries';
-import { counters } from '@/lib/metrics/process-stats';
+import { processStats } from '@/lib/metrics/process-stats';
 
 import { keysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
@@ -41,9 +41,9 @@ for (const pair of await backendPairs()) {
     it('answers a hit without touching Postgres', async () => {
       const slug = await slugOf();
       await getRestaurantMenu(slug);
-      const before = counters().dbQueries;
+      const before = processStats().dbQueries;
       for (let i = 0; i < 20; i++) expect((await getRestaurantMenu(slug)).cache.status).toBe('HIT');
-      expect(counters().dbQueries).toBe(before);
+      expect(processStats().dbQueries).toBe(before);
     });
 
     it('collapses concurrent misses for one key into one Postgres load', async () => {
@@ -51,9 +51,9 @@ for (const pair of await backendPairs()) {
       const slug = value!.restaurants[3]!.slug;
       await backends.redis.del([keys.restaurantMenu(slug)]);
 
-      const before = counters().dbQueries;
+      const before = processStats().dbQueries;
       const results = await Promise.all(Array.from({ length: 25 }, () => getRestaurantMenu(slug)));
-      expect(counters().dbQueries - before).toBe(1);
+      expect(processStats().dbQueries - before).toBe(1);
       expect(results.every((result) => result.value?.restaurant.slug === slug)).toBe(true);
     });
 

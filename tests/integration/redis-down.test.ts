@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { loadRestaurantMenu } from '@/lib/menus/queries';
-import { counters } from '@/lib/metrics/process-stats';
+import { processStats } from '@/lib/metrics/process-stats';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
 import { createUpstashStore } from '@/lib/redis/upstash-store';
@@ -62,8 +62,8 @@ describe.skipIf(!canRun)(`when Redis goes away${canRun ? '' : ' (skipped: no red
         expect(result.cache).toMatchObject({ status: 'MISS', degraded: true });
       }
       // Three failures open the circuit; the rest of the reads did not even try Redis.
-      expect(counters().redis.failures).toBeGreaterThanOrEqual(3);
-      expect(counters().redis.skipped).toBeGreaterThanOrEqual(3);
+      expect(processStats().redis.failures).toBeGreaterThanOrEqual(3);
+      expect(processStats().redis.skipped).toBeGreaterThanOrEqual(3);
 
       await own.start();
       // The breaker lets a probe through after its cooldown (5 s).
@@ -104,7 +104,7 @@ describe.skipIf(!canRun)(`when Redis goes away${canRun ? '' : ' (skipped: no red
         // At most three timed-out attempts before the breaker opens: not five times the timeout and
         // certainly not a hang. (A bound on behaviour, not a speed target.)
         expect(performance.now() - started).toBeLessThan(3_000);
-        expect(counters().redis.skipped).toBeGreaterThanOrEqual(1);
+        expect(processStats().redis.skipped).toBeGreaterThanOrEqual(1);
       });
     });
   }

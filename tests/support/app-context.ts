@@ -5,7 +5,7 @@ import { singletons } from '@/lib/server/singletons';
 
 /**
  * Points the app's process singletons (lib/server/singletons.ts) at a test's own Redis store and
- * database, with fresh counters, breaker, in-flight map, readiness answer and confirmed sessions,
+ * database, with fresh process statistics, breaker, in-flight map, readiness answer and confirmed sessions,
  * exactly as start-up would.
  */
 export function installBackends(options: {
@@ -19,7 +19,7 @@ export function installBackends(options: {
   shared.database = options.database;
   shared.redisBreaker = undefined;
   shared.flights = undefined;
-  shared.counters = undefined;
+  shared.processStats = undefined;
   shared.readiness = undefined;
   shared.confirmedSessions = undefined;
 }
