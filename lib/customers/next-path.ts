@@ -1,17 +1,6 @@
-const BASE = 'http://thali.invalid';
+import { sanitizeNextPath } from '@/lib/http/next-path';
 
-/** Where to send a customer after sign-in: a path of this site (never another origin, /login or /admin), else `/`. */
+/** Where to send a customer after sign-in: a page of this site other than /login and the admin, else `/`. */
 export function safeCustomerNext(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 1_000) return '/';
-  if (!value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return '/';
-  let url: URL;
-  try {
-    url = new URL(value, BASE);
-  } catch {
-    return '/';
-  }
-  if (url.origin !== BASE) return '/';
-  const { pathname } = url;
-  if (pathname === '/login' || pathname.startsWith('/admin')) return '/';
-  return `${pathname}${url.search}`;
+  return sanitizeNextPath(value, { home: '/', accepts: (pathname) => pathname !== '/login' && !pathname.startsWith('/admin') });
 }
