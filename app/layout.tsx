@@ -6,7 +6,7 @@ import { GeistSans } from 'geist/font/sans';
 import { SiteDemoBanner } from '@/components/customer/demo-banner';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { outboxEnabled } from '@/lib/customers/sms';
+import { outboxEnabled } from '@/lib/sms/sender';
 
 import './globals.css';
 

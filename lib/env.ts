@@ -101,7 +101,7 @@ const schema = z
      * (one instance) production uses a random per-process key; development and tests a published one.
      */
     OTP_SECRET: optionalSecret.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-    /** Where sign-in codes and order messages go: `outbox` (a demo outbox at /dev/outbox) or `twilio` (lib/customers/twilio.ts). */
+    /** Where sign-in codes and order messages go: `outbox` (a demo outbox at /dev/outbox) or `twilio` (lib/sms/twilio.ts). */
     SMS_SENDER: z.enum(['outbox', 'twilio'], { message: 'must be outbox or twilio' }).default('outbox'),
     /** Twilio's Messages API (SMS_SENDER=twilio): the account, its auth token, and a sender number or messaging service. */
     TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().regex(/^AC[0-9a-f]{32}$/, 'must be AC followed by 32 hex digits').optional()),

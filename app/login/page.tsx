@@ -6,7 +6,7 @@ import { DemoBanner } from '@/components/customer/demo-banner';
 import { OtpLoginForm } from '@/components/customer/otp-login-form';
 import { safeCustomerNext } from '@/lib/customers/next-path';
 import { getCustomer } from '@/lib/customers/session';
-import { outboxEnabled } from '@/lib/customers/sms';
+import { outboxEnabled } from '@/lib/sms/sender';
 
 import { otpStep } from './actions';
 

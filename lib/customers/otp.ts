@@ -15,7 +15,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { customerExists } from './accounts';
 import { knowsPhone, type CustomerDevice } from './device';
-import { smsSender, type SmsSender } from './sms';
+import { smsSender, type SmsSender } from '@/lib/sms/sender';
 
 /**
  * Sign-in codes, with plain RedisStore commands so all three drivers behave alike

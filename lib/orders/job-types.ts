@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { Database } from '@/db/client';
-import type { SmsSender } from '@/lib/customers/sms';
+import type { SmsSender } from '@/lib/sms/sender';
 import { getEnv } from '@/lib/env';
 import { enqueue } from '@/lib/queue';
 import type { RedisStore } from '@/lib/redis/types';

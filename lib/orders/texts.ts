@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import { getDb } from '@/db/client';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
-import { smsSender } from '@/lib/customers/sms';
+import { smsSender } from '@/lib/sms/sender';
 import { formatRupees } from '@/lib/format';
 import { getRedis } from '@/lib/redis/client';
 

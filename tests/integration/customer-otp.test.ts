@@ -4,7 +4,7 @@ import { customerKeys } from '@/lib/cache/keys';
 import { newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { otpLimits, requestOtp, verifyOtp, OTP_MAX_ATTEMPTS, type OtpOptions } from '@/lib/customers/otp';
 import { normalizePhone } from '@/lib/customers/phone';
-import { outboxSender, readOutbox, type SmsMessage, type SmsSender } from '@/lib/customers/sms';
+import { outboxSender, readOutbox, type SmsMessage, type SmsSender } from '@/lib/sms/sender';
 import { parseEnv } from '@/lib/env';
 import { createRateLimitState } from '@/lib/ratelimit/state';
 import { createMemoryStore } from '@/lib/redis/memory-store';

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { orders } from '@/db/schema';
 import { customerKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
-import { outboxSender } from '@/lib/customers/sms';
+import { outboxSender } from '@/lib/sms/sender';
 import { placeOrder } from '@/lib/orders/checkout';
 import '@/lib/orders/jobs';
 import { reconcileGraceMs, reconcileOrders } from '@/lib/orders/reconcile';

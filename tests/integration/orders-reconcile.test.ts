@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
 import { customerKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
-import { readOutbox } from '@/lib/customers/sms';
+import { readOutbox } from '@/lib/sms/sender';
 import { placeOrder } from '@/lib/orders/checkout';
 import { ORDER_ADVANCE, ORDER_NOTIFY, ORDER_RECONCILE, RECONCILE_EVERY_MS } from '@/lib/orders/job-types';
 import '@/lib/orders/jobs';

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { menuItems, orderEvents, orderItems, orders, restaurants } from '@/db/schema';
 import { customerKeys, queueKeys } from '@/lib/cache/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
-import { readOutbox } from '@/lib/customers/sms';
+import { readOutbox } from '@/lib/sms/sender';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { placeOrder } from '@/lib/orders/checkout';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';

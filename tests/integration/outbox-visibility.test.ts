@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { requestOtp, verifyOtp } from '@/lib/customers/otp';
-import { outboxSender, readOutboxFor } from '@/lib/customers/sms';
+import { outboxSender, readOutboxFor } from '@/lib/sms/sender';
 import { parseEnv } from '@/lib/env';
 import { singletons } from '@/lib/server/singletons';
 

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 
 import { newDevice } from '@/lib/customers/device';
 import { requestOtp, verifyOtp } from '@/lib/customers/otp';
-import { SmsSendError, twilioSender, type TwilioSettings } from '@/lib/customers/twilio';
+import { SmsSendError, twilioSender, type TwilioSettings } from '@/lib/sms/twilio';
 import { parseEnv } from '@/lib/env';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import { singletons } from '@/lib/server/singletons';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A local stand-in for Twilio's Messages API, for the tests of lib/customers/twilio.ts (Vitest) and
+ * A local stand-in for Twilio's Messages API, for the tests of lib/sms/twilio.ts (Vitest) and
  * the e2e server with SMS_SENDER=twilio (e2e/support/fake-twilio-server.ts runs it as a process).
  * It holds requests to Twilio's documented shape and answers as Twilio does:
  *

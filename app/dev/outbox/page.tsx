@@ -7,7 +7,7 @@ import { Container } from '@/components/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
 import { maskPhone } from '@/lib/customers/phone';
 import { decodeDevice, deviceCookie } from '@/lib/customers/device';
-import { outboxEnabled, readOutboxFor } from '@/lib/customers/sms';
+import { outboxEnabled, readOutboxFor } from '@/lib/sms/sender';
 import { getEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Demo outbox', robots: { index: false } };
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Demo outbox', robots: { index: false
 /**
  * The demo SMS outbox (SMS_SENDER=outbox only): what a real provider would have texted, newest
  * first, from every instance (one Redis list). In production each browser sees only its own codes
- * and the texts to numbers it signed in with (lib/customers/sms.ts); in development, everything.
+ * and the texts to numbers it signed in with (lib/sms/sender.ts); in development, everything.
  * Numbers are masked but for their last four digits.
  */
 export default async function OutboxPage() {

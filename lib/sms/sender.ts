@@ -7,13 +7,13 @@ import { getEnv, type Env } from '@/lib/env';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { knowsPhone, type CustomerDevice } from './device';
+import { knowsPhone, type CustomerDevice } from '@/lib/customers/device';
 import { twilioSender } from './twilio';
 
 /**
  * Texts to customers (sign-in codes, order updates) go through one interface, chosen by SMS_SENDER,
  * never by NODE_ENV: the demo `outbox` (the default, and what most of the e2e suite reads) or Twilio
- * (lib/customers/twilio.ts). No sender, and nothing around one, ever writes a message body to a
+ * (lib/sms/twilio.ts). No sender, and nothing around one, ever writes a message body to a
  * log: a body can hold a sign-in code.
  */
 export interface SmsMessage {
