@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 
-import { ErrorPanel } from '@/components/error-panel';
+import { ErrorPanel } from '@/components/ui/error-panel';
 
 export default function RootError({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { GeistSans } from 'geist/font/sans';
 
 import { SiteDemoBanner } from '@/components/customer/demo-banner';
-import { SiteFooter } from '@/components/site-footer';
-import { SiteHeader } from '@/components/site-header';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
 import { outboxEnabled } from '@/lib/sms/sender';
 
 import './globals.css';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { EmptyPlate } from '@/components/empty-plate';
+import { EmptyPlate } from '@/components/ui/empty-plate';
 
 export const metadata: Metadata = {
   title: 'Page not found',

@@ -1,9 +1,9 @@
 import { connection } from 'next/server';
 
-import { CacheBadge } from '@/components/cache-badge';
-import { CityCard } from '@/components/city-card';
-import { Container } from '@/components/container';
-import { EmptyState } from '@/components/empty-state';
+import { CacheBadge } from '@/components/ui/cache-badge';
+import { CityCard } from '@/components/city/city-card';
+import { Container } from '@/components/layout/container';
+import { EmptyState } from '@/components/ui/empty-state';
 import { getCities } from '@/lib/menus/cached';
 
 export default async function HomePage() {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
-import { Container } from '@/components/container';
+import { Container } from '@/components/layout/container';
 import { FavouriteList } from '@/components/favourites/favourite-list';
-import { Price } from '@/components/price';
+import { Price } from '@/components/ui/price';
 import { formatPhone } from '@/lib/customers/phone';
 import { requireCustomer } from '@/lib/customers/session';
 import { listOwnFavourites } from '@/lib/favourites/postgres';

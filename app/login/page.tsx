@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
-import { Container } from '@/components/container';
+import { Container } from '@/components/layout/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
 import { OtpLoginForm } from '@/components/customer/otp-login-form';
 import { safeCustomerNext } from '@/lib/customers/next-path';

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 
 import { styles } from '@/components/admin/styles';
-import { ErrorPanel } from '@/components/error-panel';
+import { ErrorPanel } from '@/components/ui/error-panel';
 import { isSessionUnavailable } from '@/lib/auth/session-unavailable';
 
 /**

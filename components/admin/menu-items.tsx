@@ -7,8 +7,8 @@ import { ActionResult } from '@/components/admin/action-result';
 import { ConfirmForm } from '@/components/admin/confirm-form';
 import { styles } from '@/components/admin/styles';
 import { useResultFocus } from '@/components/admin/use-result-focus';
-import { Price } from '@/components/price';
-import { VegMark } from '@/components/veg-mark';
+import { Price } from '@/components/ui/price';
+import { VegMark } from '@/components/restaurant/veg-mark';
 import { IDLE, type ActionState } from '@/lib/admin/action-state';
 import { plural } from '@/lib/format';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { Breadcrumbs } from '@/components/breadcrumbs';
+import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 
 /** Title, a line of context and where you are, at the top of each console page. */
 export function PageHeader({

@@ -3,7 +3,7 @@
 import { useActionState, useTransition } from 'react';
 import { useFormStatus } from 'react-dom';
 
-import { Price } from '@/components/price';
+import { Price } from '@/components/ui/price';
 
 export interface CheckoutState {
   error?: string;

@@ -1,7 +1,7 @@
-import { Container } from '@/components/container';
-import { RestaurantCardSkeleton } from '@/components/restaurant-card-skeleton';
-import { RestaurantGrid } from '@/components/restaurant-grid';
-import { Skeleton } from '@/components/skeleton';
+import { Container } from '@/components/layout/container';
+import { RestaurantCardSkeleton } from '@/components/city/restaurant-card-skeleton';
+import { RestaurantGrid } from '@/components/city/restaurant-grid';
+import { Skeleton } from '@/components/ui/skeleton';
 
 export default function CityLoading() {
   return (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 import { AdminBar } from '@/components/admin/admin-bar';
-import { Container } from '@/components/container';
+import { Container } from '@/components/layout/container';
 import { lookUpAdmin, requireAdmin } from '@/lib/auth/admin';
 
 import { signOut } from '../actions';

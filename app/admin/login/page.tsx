@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
-import { Container } from '@/components/container';
+import { Container } from '@/components/layout/container';
 import { LoginForm } from '@/components/admin/login-form';
 import { getAdminSession } from '@/lib/auth/admin';
 import { ADMIN_HOME, safeNextPath } from '@/lib/auth/next-path';

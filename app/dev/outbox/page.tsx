@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 
-import { Container } from '@/components/container';
+import { Container } from '@/components/layout/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
 import { maskPhone } from '@/lib/customers/phone';
 import { decodeDevice, deviceCookie } from '@/lib/customers/device';

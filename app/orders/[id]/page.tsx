@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
-import { Container } from '@/components/container';
+import { Container } from '@/components/layout/container';
 import { OrderStatusPoller } from '@/components/customer/order-status-poller';
-import { Price } from '@/components/price';
+import { Price } from '@/components/ui/price';
 import { requireCustomer } from '@/lib/customers/session';
 import { formatClockTime } from '@/lib/format';
 import { loadOwnOrder } from '@/lib/orders/queries';

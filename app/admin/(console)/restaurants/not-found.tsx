@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { styles } from '@/components/admin/styles';
-import { EmptyPlate } from '@/components/empty-plate';
+import { EmptyPlate } from '@/components/ui/empty-plate';
 
 export default function AdminRestaurantNotFound() {
   return (

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/admin/page-header';
 import { RestaurantSearch } from '@/components/admin/restaurant-search';
 import { RestaurantTable } from '@/components/admin/restaurant-table';
-import { EmptyState } from '@/components/empty-state';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requireAdmin } from '@/lib/auth/admin';
 import { plural } from '@/lib/format';
 import { MAX_SEARCH_LENGTH } from '@/lib/menus/admin-queries';

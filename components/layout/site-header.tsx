@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { ThaliLogo } from '@/components/thali-logo';
+import { ThaliLogo } from '@/components/layout/thali-logo';
 
 export function SiteHeader() {
   return (

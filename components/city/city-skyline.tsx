@@ -1,4 +1,4 @@
-import { r1, seededRng, type Rng } from '@/components/seeded-random';
+import { r1, seededRng, type Rng } from '@/lib/illustrations/seeded-random';
 
 /**
  * A generated skyline for a city card: sky, sun, two rows of buildings, some with domes or

@@ -1,4 +1,4 @@
-import { restaurantCardLayout } from '@/components/restaurant-card';
+import { restaurantCardLayout } from '@/components/city/restaurant-card';
 
 /** Placeholder with the same boxes as RestaurantCard: art, name, rating line, cuisines, cost. */
 export function RestaurantCardSkeleton() {

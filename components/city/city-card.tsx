@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { CitySkyline } from '@/components/city-skyline';
+import { CitySkyline } from '@/components/city/city-skyline';
 import { plural } from '@/lib/format';
 import type { CitySummary } from '@/lib/menus/types';
 

@@ -1,6 +1,6 @@
-import { PureVegBadge } from '@/components/pure-veg-badge';
-import { RatingBadge } from '@/components/rating-badge';
-import { RestaurantArt } from '@/components/restaurant-art';
+import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
+import { RatingBadge } from '@/components/restaurant/rating-badge';
+import { RestaurantArt } from '@/components/restaurant/restaurant-art';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantMenu } from '@/lib/menus/types';
 

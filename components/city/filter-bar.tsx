@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { FilterChip } from '@/components/filter-chip';
+import { FilterChip } from '@/components/city/filter-chip';
 import { hasActiveFilters, isSameCuisine, listingSearch, type ListingParams, type SortOption } from '@/lib/menus/listing';
 
 const SORT_LABELS: Record<SortOption, string> = {

@@ -1,4 +1,4 @@
-import { hashString, r1, seededRng, type Rng } from '@/components/seeded-random';
+import { hashString, r1, seededRng, type Rng } from '@/lib/illustrations/seeded-random';
 
 /**
  * A generated top-down thali for a restaurant: background colour, pattern, bowls and their

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { EmptyPlate } from '@/components/empty-plate';
+import { EmptyPlate } from '@/components/ui/empty-plate';
 
 function digestOf(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string') {

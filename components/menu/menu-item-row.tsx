@@ -1,6 +1,6 @@
 import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
-import { Price } from '@/components/price';
-import { VegMark } from '@/components/veg-mark';
+import { Price } from '@/components/ui/price';
+import { VegMark } from '@/components/restaurant/veg-mark';
 import type { MenuItemView } from '@/lib/menus/types';
 
 /** The page's add-to-cart server action for one restaurant, and where sign-in should return to. */

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 
-import { PureVegBadge } from '@/components/pure-veg-badge';
-import { RatingBadge } from '@/components/rating-badge';
-import { RestaurantArt } from '@/components/restaurant-art';
+import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
+import { RatingBadge } from '@/components/restaurant/rating-badge';
+import { RestaurantArt } from '@/components/restaurant/restaurant-art';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantSummary } from '@/lib/menus/types';
 

@@ -1,5 +1,5 @@
-import { categoryId } from '@/components/category-nav';
-import { MenuItemRow, type MenuOrdering } from '@/components/menu-item-row';
+import { categoryId } from '@/components/menu/category-nav';
+import { MenuItemRow, type MenuOrdering } from '@/components/menu/menu-item-row';
 import { plural } from '@/lib/format';
 import type { MenuCategoryView } from '@/lib/menus/types';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import { EmptyPlate } from '@/components/empty-plate';
+import { EmptyPlate } from '@/components/ui/empty-plate';
 
 /** A centred message with an empty plate, for "nothing here" moments. */
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
