@@ -13,6 +13,12 @@ import { singletons } from '@/lib/server/singletons';
 import { withClientDeadline } from './client-deadline';
 import { openPglite } from './pglite';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    database?: DatabaseHandle;
+  }
+}
+
 /** The Drizzle surface both drivers share; queries are written once against it. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -65,7 +71,7 @@ export function connectPglite(dataDir: string | undefined): DatabaseHandle {
   const { client, db } = openPglite(dataDir, countingLogger);
   return {
     backend: 'pglite',
-    db,
+    db: db as unknown as Database,
     description: dataDir ?? 'in-memory',
     close: () => client.close(),
     pglite: client,

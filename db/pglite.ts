@@ -7,11 +7,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { Logger } from 'drizzle-orm/logger';
-import { drizzle } from 'drizzle-orm/pglite';
+import { drizzle, type PgliteDatabase } from 'drizzle-orm/pglite';
 
 import * as schema from '@/db/schema';
 
-import type { Database } from './client';
 
 /**
  * PGlite is one process's database: two processes opening the same folder corrupt it. The owner
@@ -50,8 +49,8 @@ function isAlive(pid: number): boolean {
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 /** Opens PGlite on a folder (kept between runs) or, with no folder, in memory. */
-export function openPglite(dataDir: string | undefined, logger: Logger): { client: PGlite; db: Database } {
+export function openPglite(dataDir: string | undefined, logger: Logger): { client: PGlite; db: PgliteDatabase<typeof schema> } {
   if (dataDir) claimDataDir(dataDir);
   const client = new PGlite(dataDir, { extensions: PGLITE_EXTENSIONS });
-  return { client, db: drizzle({ client, schema, logger }) as unknown as Database };
+  return { client, db: drizzle({ client, schema, logger }) };
 }

@@ -4,6 +4,14 @@ import { z } from 'zod';
 
 import { singletons } from '@/lib/server/singletons';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    env?: Env;
+    /** Production's OTP key on the in-process store (see otpSecret). */
+    otpSecret?: string;
+  }
+}
+
 /**
  * The only module that reads process.env. It is parsed lazily, on first use at server start
  * (instrumentation.ts), never at import time, so `next build` needs no configuration.

@@ -2,7 +2,14 @@ import 'server-only';
 
 import { singletons } from '@/lib/server/singletons';
 
-import type { SessionRecord } from './sessions';
+import type { SessionRecord } from './session-record';
+
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** Sessions Redis confirmed moments ago, by key. */
+    confirmedSessions?: Map<string, { record: SessionRecord; at: number }>;
+  }
+}
 
 /**
  * Sessions this process has just seen Redis confirm, for the moment Redis doesn't answer: a session

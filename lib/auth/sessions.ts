@@ -2,8 +2,6 @@ import 'server-only';
 
 import { createHash, randomBytes } from 'node:crypto';
 
-import { z } from 'zod';
-
 import { adminKeys, keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -13,6 +11,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { forgetConfirmed, recentlyConfirmed, rememberConfirmed } from './confirmed-sessions';
 import { currentEpoch } from './revocation';
+import { sessionRecord, type NewSession, type SessionRecord } from './session-record';
 
 /**
  * Server-side sessions in Redis. The cookie carries only a random id; Redis holds the record under
@@ -28,34 +27,7 @@ import { currentEpoch } from './revocation';
  * the last few seconds stays valid while Redis doesn't answer (docs/decisions/022-admins-through-a-slow-redis.md).
  */
 
-/** One record type per kind of signed-in party, each with its own cookie (cookie.ts). */
-const adminRecord = z.object({
-  kind: z.literal('admin'),
-  adminId: z.number().int().positive(),
-  email: z.string(),
-  name: z.string(),
-  /** The admin's session epoch when this session opened (lib/auth/revocation.ts). */
-  epoch: z.number().int().nonnegative(),
-  createdAt: z.iso.datetime(),
-});
-const customerRecord = z.object({
-  kind: z.literal('customer'),
-  customerId: z.number().int().positive(),
-  /** Normalised, e.g. 919876543210 (lib/customers/phone.ts). */
-  phone: z.string(),
-  createdAt: z.iso.datetime(),
-});
-const sessionRecord = z.discriminatedUnion('kind', [adminRecord, customerRecord]);
-
-export type SessionRecord = z.infer<typeof sessionRecord>;
-export type AdminSessionRecord = z.infer<typeof adminRecord>;
-export type CustomerSessionRecord = z.infer<typeof customerRecord>;
-/** A record without its creation time, kind by kind (a plain Omit would merge the kinds' fields away). */
-export type NewSession = SessionRecord extends infer Kind
-  ? Kind extends SessionRecord
-    ? Omit<Kind, 'createdAt'>
-    : never
-  : never;
+export type { AdminSessionRecord, CustomerSessionRecord, NewSession, SessionRecord } from './session-record';
 
 export type SessionLookup =
   | { status: 'active'; session: SessionRecord }

@@ -5,6 +5,13 @@ import { singletons } from '@/lib/server/singletons';
 
 import { applyInvalidations, drainPending, type DrainReport, type InvalidationOutcome, type PendingInvalidation } from './outbox';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** Whether the outbox's retry timer runs. */
+    outboxRetrying?: boolean;
+  }
+}
+
 /**
  * Who applies the outbox rows Redis did not take at once (docs/decisions/018-invalidation-outbox.md):
  *

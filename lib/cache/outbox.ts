@@ -10,6 +10,13 @@ import { singletons } from '@/lib/server/singletons';
 
 import { invalidate } from './invalidate';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** The invalidation outbox's drain in progress. */
+    outboxDrain?: Promise<DrainReport>;
+  }
+}
+
 /**
  * The invalidation outbox (docs/decisions/018-invalidation-outbox.md). A change records what it must
  * invalidate in the same transaction as itself (recordInvalidation), so a commit can never lose its

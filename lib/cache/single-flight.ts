@@ -5,6 +5,12 @@
  */
 import { singletons } from '@/lib/server/singletons';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    flights?: Map<string, Promise<unknown>>;
+  }
+}
+
 function flights(): Map<string, Promise<unknown>> {
   const shared = singletons();
   shared.flights ??= new Map();

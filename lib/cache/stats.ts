@@ -6,6 +6,12 @@ import { singletons, type ProcessSingletons } from '@/lib/server/singletons';
 import { CACHE_NAMESPACES, keys } from './keys';
 import type { CacheStatus } from './types';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    cacheStats?: { counts: Map<string, number>; timer?: NodeJS.Timeout };
+  }
+}
+
 /**
  * Hit/miss counts per cache namespace, shared by every instance through one Redis hash. Lookups are
  * counted in process and added to Redis in one batch per second at most, so counting costs a page

@@ -1,5 +1,11 @@
 import { singletons } from '@/lib/server/singletons';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    processStats?: ProcessStats;
+  }
+}
+
 /** Process-wide statistics (one set per process: see lib/server/singletons.ts). */
 export interface NamespaceCounts {
   hit: number;

@@ -8,7 +8,7 @@ import { advanceOrder } from './steps';
 import { notifyOrder } from './texts';
 
 /**
- * The order's job handlers and the reconciler's schedule (imported by lib/queue/handlers.ts wherever
+ * The order's job handlers and the reconciler's schedule (imported by lib/server/jobs.ts wherever
  * jobs run). Delivery is at least once; each handler's effect is keyed in Postgres: a step by its
  * conditional update (steps.ts), a text by its claim (texts.ts). See docs/decisions/012.
  */

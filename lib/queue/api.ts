@@ -52,8 +52,6 @@ async function drainAfterResponse(throttled: boolean): Promise<void> {
     after(async () => {
       try {
         if (throttled && !(await getRedis().set(queueKeys.nudge(), '1', { nx: true, px: QUEUE_NUDGE_INTERVAL_MS }))) return;
-        // Loaded here so the handlers' modules (and their imports) load only when jobs run.
-        await import('./handlers');
         const { drainQueues } = await import('./drain');
         await drainQueues(AFTER_DRAIN);
       } catch (error) {

@@ -5,7 +5,6 @@ import { getEnv } from '@/lib/env';
 import { hasBearer } from '@/lib/http/bearer';
 import { log } from '@/lib/log';
 
-import './handlers';
 import { drainQueues } from './drain';
 
 /** What one cron invocation may do: bounded well inside a serverless function's time limit. */

@@ -4,8 +4,14 @@ import { getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
 import { singletons } from '@/lib/server/singletons';
 
-import './handlers';
 import { runWorker } from './worker';
+
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** The in-process worker of embedded mode. */
+    queueWorker?: { controller: AbortController; done: Promise<void> };
+  }
+}
 
 /**
  * Embedded mode: with the in-process Redis store, no other process can see the queue, so the

@@ -8,6 +8,13 @@ import { resolveQueueDeps, type QueueDeps } from './deps';
 import { pushJob } from './job-store';
 import { isQueueName, type QueueName } from './types';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** Recurring jobs by name, for the same reason. */
+    queueRecurring?: Map<string, RecurringJob>;
+  }
+}
+
 /**
  * Recurring jobs: a job enqueued once per period, whichever processes run the maintenance pass (the
  * worker's timer, the cron route, the after-response drain). Time is cut into slots of `everyMs`
@@ -16,7 +23,7 @@ import { isQueueName, type QueueName } from './types';
  * crash between the SET and the push skips that period's run, and the next slot runs again. Like
  * any job, it runs at least once once pushed, so its handler must tolerate a duplicate.
  *
- * Registered at import time by the modules lib/queue/handlers.ts imports, and kept on the process
+ * Registered at import time by the modules lib/server/jobs.ts imports, and kept on the process
  * singletons (as the handlers are), so every module graph that runs maintenance sees one list (a later
  * registration of a name replaces the earlier one, as hot reload does).
  */

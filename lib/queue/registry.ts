@@ -2,6 +2,13 @@ import { singletons } from '@/lib/server/singletons';
 
 import type { JobHandler } from './types';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** Job handlers by type, shared by every module graph that runs jobs. */
+    queueHandlers?: Map<string, JobHandler>;
+  }
+}
+
 /** The handlers of this process, by job type (on globalThis: every module graph sees the same). */
 export function jobHandlers(): Map<string, JobHandler> {
   const shared = singletons();

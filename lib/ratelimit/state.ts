@@ -17,6 +17,13 @@ import { createRateLimiter, type RateLimiter } from './limiter';
 import { limiterPolicies, type LimiterPolicyName } from './policies';
 import { createTcpScriptRedis, type TcpScriptRedis } from './tcp-adapter';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** The rate limiter, its own Redis clients, breaker and fallback: shared by the proxy and every action. */
+    rateLimit?: RateLimitState;
+  }
+}
+
 /** Sign-in is rare and a cooldown takes a few commands: a little more room than one limit. */
 const COOLDOWN_TIMEOUT_FACTOR = 3;
 /** HTTP requests to Upstash are torn down after this, so a hung one never piles up behind the timeout. */

@@ -8,6 +8,12 @@ import { createTcpStore } from './tcp-store';
 import type { RedisStore } from './types';
 import { createUpstashStore } from './upstash-store';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    redis?: RedisStore;
+  }
+}
+
 /** Builds the driver the environment selects: Upstash REST, then TCP Redis, then the in-process store. */
 export function createRedisStore(env: Env): RedisStore {
   const commandTimeoutMs = env.REDIS_TIMEOUT_MS;

@@ -10,6 +10,12 @@ import { CircuitBreaker } from './circuit-breaker';
 import { getRedis } from './client';
 import type { RedisStore } from './types';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    redisBreaker?: CircuitBreaker;
+  }
+}
+
 export type GuardedResult<T> = { ok: true; value: T } | { ok: false; reason: 'skipped' | 'failed' };
 
 function breaker(): CircuitBreaker {

@@ -8,6 +8,13 @@ import { getRedis } from '@/lib/redis/client';
 import { withDeadline } from './deadline';
 import { singletons } from './singletons';
 
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** The last readiness check: reused while it runs and for a second after. */
+    readiness?: { at: number; pending: boolean; answer: Promise<Readiness> };
+  }
+}
+
 /**
  * Readiness: whether Postgres and Redis answer right now, each reported on its own
  * (docs/decisions/021-bounded-waits-on-postgres.md). Both are asked at once, each with its own

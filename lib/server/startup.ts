@@ -8,6 +8,10 @@ import { log } from '@/lib/log';
 import { startEmbeddedWorker } from '@/lib/queue/embedded';
 import { describeRedis } from '@/lib/redis/client';
 
+// Registers every job handler for the process, so the in-process worker and any drain after a
+// response find them, whichever module graph enqueued the job.
+import './jobs';
+
 /**
  * Runs once when the server starts (instrumentation.ts), before it takes requests: configuration is
  * validated here rather than at build time, so `next build` needs no environment at all.

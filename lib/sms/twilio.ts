@@ -3,7 +3,7 @@ import 'server-only';
 import type { Env } from '@/lib/env';
 import { log } from '@/lib/log';
 
-import type { SmsMessage, SmsSender } from './sender';
+import type { SmsMessage, SmsSender } from './types';
 
 /**
  * Texts through Twilio's Messages API (SMS_SENDER=twilio): one form-encoded POST to

@@ -7,7 +7,7 @@ import { registerJobHandler, registerRecurringJob } from '@/lib/queue';
 import { flushCounters, type FlushOptions, type FlushReport } from './flush';
 
 /**
- * The periodic flush is a recurring job on the queue (registered through lib/queue/handlers.ts):
+ * The periodic flush is a recurring job on the queue (registered through lib/server/jobs.ts):
  * every COUNTER_FLUSH_INTERVAL_SECONDS (0: off) the maintenance pass enqueues one `counters.flush`
  * for all instances together, and whatever runs jobs runs it: `npm run worker`, the in-process
  * worker of embedded mode, or the cron route on Vercel. `npm run counters:flush` runs one by hand.

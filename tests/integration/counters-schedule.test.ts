@@ -6,7 +6,7 @@ import { COUNTER_FLUSH_JOB, runCounterFlushJob } from '@/lib/views/schedule';
 import { ConfigError, parseEnv } from '@/lib/env';
 import { getCityRestaurants } from '@/lib/menus/cached';
 import { drainQueues } from '@/lib/queue/drain';
-import '@/lib/queue/handlers';
+import '@/lib/server/jobs';
 import { pushJob } from '@/lib/queue/job-store';
 import { processOne } from '@/lib/queue/process';
 import { recurringJobs } from '@/lib/queue/recurring';

@@ -11,7 +11,7 @@ import '@/lib/orders/jobs';
 import { reconcileGraceMs, reconcileOrders } from '@/lib/orders/reconcile';
 import { advanceOrder } from '@/lib/orders/steps';
 import { drainQueues } from '@/lib/queue/drain';
-import '@/lib/queue/handlers';
+import '@/lib/server/jobs';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
 

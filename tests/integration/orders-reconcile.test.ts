@@ -12,7 +12,7 @@ import '@/lib/orders/jobs';
 import { reconcileGraceMs, reconcileOrders } from '@/lib/orders/reconcile';
 import { notifyOrder, TEXT_MAX_DELAY_MS } from '@/lib/orders/texts';
 import { drainQueues } from '@/lib/queue/drain';
-import '@/lib/queue/handlers';
+import '@/lib/server/jobs';
 import { recurringJobs } from '@/lib/queue/recurring';
 import type { RedisStore } from '@/lib/redis/types';
 

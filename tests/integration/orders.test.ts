@@ -14,7 +14,7 @@ import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
 import { jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
 import { drainQueues } from '@/lib/queue/drain';
-import '@/lib/queue/handlers';
+import '@/lib/server/jobs';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { queueKeys } from '@/lib/cache/keys';
 import { parseEnv } from '@/lib/env';
 import { enqueue, nudgeQueue } from '@/lib/queue';
-import '@/lib/queue/handlers';
+import '@/lib/server/jobs';
 import { recurringJobs, type RecurringJob } from '@/lib/queue/recurring';
 import { jobHandlers, registerJobHandler } from '@/lib/queue/registry';
 import type { RedisStore } from '@/lib/redis/types';
