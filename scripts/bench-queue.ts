@@ -18,7 +18,7 @@
 //
 // BENCH_DRIVERS (memory,tcp,upstash) picks drivers; BENCH_UPSTASH_JOBS (500) sizes Upstash's
 // throughput runs. The whole run takes about two minutes.
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/queue/keys';
 import { getEnv } from '@/lib/env';
 import { registerJobHandler, type QueueName } from '@/lib/queue';
 import { pushJob } from '@/lib/queue/job-store';

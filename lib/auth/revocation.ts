@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { admins } from '@/db/schema';
-import { ADMIN_EPOCH_TTL_MS, adminKeys } from '@/lib/cache/keys';
+import { ADMIN_EPOCH_TTL_MS, adminKeys } from './keys';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';

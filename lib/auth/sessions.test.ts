@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { adminKeys, keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
+import { adminKeys, SESSION_MAX_AGE_MS, sessionKeys, sessionTtlMs } from './keys';
 import { parseEnv } from '@/lib/env';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -69,7 +69,7 @@ await describeEachDriver('sessions', (driver) => {
     expect(sessionKey(id)).toBe(`${prefix}session:${hash}`);
 
     const stored = await keysUnder(store, prefix);
-    expect(stored).toContain(keys.session(hash));
+    expect(stored).toContain(sessionKeys.session(hash));
     for (const key of stored) expect(key).not.toContain(id);
     const raw = (await store.get(sessionKey(id)))!;
     expect(raw).not.toContain(id);

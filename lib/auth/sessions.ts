@@ -2,7 +2,7 @@ import 'server-only';
 
 import { createHash, randomBytes } from 'node:crypto';
 
-import { adminKeys, keys, SESSION_MAX_AGE_MS, sessionTtlMs } from '@/lib/cache/keys';
+import { adminKeys, SESSION_MAX_AGE_MS, sessionKeys, sessionTtlMs } from './keys';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
@@ -65,7 +65,7 @@ export function newSessionId(): string {
 
 /** The Redis key of the session behind a cookie value: the value's SHA-256, never the value. */
 export function sessionKey(value: string): string {
-  return keys.session(createHash('sha256').update(value).digest('hex'));
+  return sessionKeys.session(createHash('sha256').update(value).digest('hex'));
 }
 
 /** Stores a new session and returns the cookie value that names it, or null when Redis can't take it. */

@@ -5,16 +5,8 @@ import { escapeGlob } from '@/lib/redis/glob';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore, RedisType } from '@/lib/redis/types';
 
-import {
-  CACHE_NAMESPACES,
-  PRIVATE_NAMESPACES,
-  isGenerationKey,
-  isSearchResultsKey,
-  keys,
-  segmentOf,
-  type CacheNamespace,
-  type PrivateNamespace,
-} from './keys';
+import { CACHE_NAMESPACES, type CacheNamespace, isGenerationKey, isSearchResultsKey, keys, PRIVATE_NAMESPACES, type PrivateNamespace } from './keys';
+import { deploymentPattern, segmentOf } from '@/lib/redis/keys';
 
 /**
  * What the admin's cache page may see of Redis. Always SCAN, a page at a time, never KEYS (which
@@ -183,7 +175,7 @@ export async function countKeys(options: { maxSteps?: number; budgetMs?: number;
   const { maxSteps = 200, budgetMs = 2_000, count = 1_000 } = options;
   const started = performance.now();
   const seen = new Set<string>();
-  const match = keys.deploymentPattern();
+  const match = deploymentPattern();
   let cursor = '0';
   let steps = 0;
   do {

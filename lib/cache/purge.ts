@@ -7,7 +7,7 @@ import { auditLog, restaurants } from '@/db/schema';
 import { guardedRedis } from '@/lib/redis/guard';
 
 import { cacheNamespaceOfKey, isCacheNamespace, roleOf } from './inspect';
-import { generationKey, isGenerationKey, keys, type CacheNamespace } from './keys';
+import { type CacheNamespace, generationKey, isGenerationKey, keys } from './keys';
 import { recordInvalidation } from './outbox';
 import { applyCommitted } from './outbox-retry';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { CART_TTL_MS, customerKeys } from '@/lib/cache/keys';
+import { CART_TTL_MS, cartKeys } from './keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
 import { MAX_CART_LINES, MAX_QUANTITY } from '@/lib/orders/limits';
 import { getRedis } from '@/lib/redis/client';
@@ -36,7 +36,7 @@ export type AddResult =
   | { status: 'conflict'; currentRestaurant: string };
 
 export async function readCart(sessionHash: string, store: RedisStore = getRedis()): Promise<Cart> {
-  const hash = await store.hgetall(customerKeys.cart(sessionHash));
+  const hash = await store.hgetall(cartKeys.cart(sessionHash));
   const restaurant = hash[RESTAURANT];
   if (!restaurant) return { restaurant: null, items: [] };
   const own = `${ITEM}${restaurant}:`;
@@ -74,7 +74,7 @@ export async function addToCart(
   const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.id === itemId);
   if (!item || !item.available || !menu.restaurant.isOpen) return { status: 'unavailable' };
 
-  const key = customerKeys.cart(sessionHash);
+  const key = cartKeys.cart(sessionHash);
   const slug = menu.restaurant.slug;
   let owner = await claim(store, key, slug);
   if (owner !== slug) {
@@ -106,7 +106,7 @@ export async function setQuantity(
   quantity: number,
   store: RedisStore = getRedis(),
 ): Promise<void> {
-  const key = customerKeys.cart(sessionHash);
+  const key = cartKeys.cart(sessionHash);
   const restaurant = await store.hget(key, RESTAURANT);
   if (restaurant === null) return;
   const field = itemField(restaurant, itemId);
@@ -122,7 +122,7 @@ export async function setQuantity(
 }
 
 export async function clearCart(sessionHash: string, store: RedisStore = getRedis()): Promise<void> {
-  await store.del([customerKeys.cart(sessionHash)]);
+  await store.del([cartKeys.cart(sessionHash)]);
 }
 
 /** The cart's lines priced from a menu; items gone from it (or now unavailable) are left out. */

@@ -2,7 +2,8 @@ import 'server-only';
 
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
-import { customerKeys, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, SMS_DAY_TTL_MS } from '@/lib/cache/keys';
+import { customerKeys, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS } from './keys';
+import { SMS_DAY_TTL_MS, smsKeys } from '@/lib/sms/keys';
 import { dayOf } from '@/lib/views/buckets';
 import { getEnv, otpSecret } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -130,7 +131,7 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
       return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(cooldownMs) };
     }
 
-    const dayKey = customerKeys.smsSentDay(dayOf(now()));
+    const dayKey = smsKeys.sentDay(dayOf(now()));
     const sent = await store.incr(dayKey);
     if (sent === 1) await store.pexpire(dayKey, SMS_DAY_TTL_MS);
     if (sent > (options.dailyCap ?? getEnv().SMS_DAILY_CAP)) return { ok: false, error: 'daily-cap' };

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getDb } from '@/db/client';
-import { FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS, favouriteKeys } from '@/lib/cache/keys';
+import { favouriteKeys, FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS } from './keys';
 import { invalidate } from '@/lib/cache/invalidate';
 import { readThrough } from '@/lib/cache/read-through';
 import type { CacheStatus } from '@/lib/cache/types';

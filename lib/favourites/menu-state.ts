@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getDb } from '@/db/client';
-import { FAVOURITE_COUNT_TTL_MS, favouriteKeys } from '@/lib/cache/keys';
+import { FAVOURITE_COUNT_TTL_MS, favouriteKeys } from './keys';
 import { readThrough } from '@/lib/cache/read-through';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { QUEUE_NUDGE_INTERVAL_MS, queueKeys } from '@/lib/cache/keys';
+import { QUEUE_NUDGE_INTERVAL_MS, queueKeys } from './keys';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { QUEUE_DEAD_TTL_MS, queueKeys } from '@/lib/cache/keys';
+import { QUEUE_DEAD_TTL_MS, queueKeys } from './keys';
 
 import { resolveQueueDeps, type QueueDeps } from './deps';
 import type { QueueName } from './types';

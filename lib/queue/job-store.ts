@@ -2,7 +2,7 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from './keys';
 
 import { delayedMember } from './delayed-member';
 import { resolveQueueDeps, type QueueDeps } from './deps';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from './keys';
 
 import { resolveQueueDeps, type QueueDeps } from './deps';
 import { parseJob } from './job-store';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { QUEUE_DONE_TTL_MS, QUEUE_JOB_DONE_TTL_MS, queueKeys } from '@/lib/cache/keys';
+import { QUEUE_DONE_TTL_MS, QUEUE_JOB_DONE_TTL_MS, queueKeys } from './keys';
 
 import { ackJob, claimJob, renewLease, type ClaimedJob } from './claim';
 import { resolveQueueDeps, type QueueDeps } from './deps';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { queueKeys, queueRecurringSlotTtlMs } from '@/lib/cache/keys';
+import { queueKeys, queueRecurringSlotTtlMs } from './keys';
 import { log } from '@/lib/log';
 import { singletons } from '@/lib/server/singletons';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { rateLimitKeys, rateLimitSubject } from '@/lib/cache/keys';
+import { rateLimitKeys, rateLimitSubject } from './keys';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
 import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';

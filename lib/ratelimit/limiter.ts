@@ -3,7 +3,7 @@ import 'server-only';
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
 
-import { rateLimitSubject } from '@/lib/cache/keys';
+import { rateLimitSubject } from './keys';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 

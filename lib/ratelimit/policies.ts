@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { RateLimitKeyPrefix } from '@/lib/cache/keys';
+import type { RateLimitKeyPrefix } from './keys';
 import { getEnv, type Env } from '@/lib/env';
 
 /**

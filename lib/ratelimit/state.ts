@@ -2,7 +2,7 @@ import 'server-only';
 
 import { Redis } from '@upstash/redis';
 
-import { rateLimitKeys } from '@/lib/cache/keys';
+import { rateLimitKeys } from './keys';
 import { getEnv, redisBackend, type Env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { CircuitBreaker } from '@/lib/redis/circuit-breaker';

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
-import { customerKeys, OUTBOX_TTL_MS } from '@/lib/cache/keys';
+import { OUTBOX_TTL_MS, smsKeys } from './keys';
 import { getEnv, type Env } from '@/lib/env';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
@@ -32,7 +32,7 @@ export const outboxSender: SmsSender = {
   name: 'outbox',
   async send(message, store = getRedis()) {
     const entry: OutboxMessage = { ...message, id: randomUUID(), sentAt: new Date().toISOString() };
-    const key = customerKeys.outbox();
+    const key = smsKeys.outbox();
     await store.lpush(key, [JSON.stringify(entry)]);
     await store.pexpire(key, OUTBOX_TTL_MS);
   },
@@ -54,7 +54,7 @@ export function outboxEnabled(env: Env = getEnv()): boolean {
 
 /** The newest outbox messages, newest first. */
 export async function readOutbox(store: RedisStore = getRedis(), count = OUTBOX_SHOWN): Promise<OutboxMessage[]> {
-  const raw = await store.lrange(customerKeys.outbox(), 0, count - 1);
+  const raw = await store.lrange(smsKeys.outbox(), 0, count - 1);
   return raw.flatMap((line) => {
     try {
       return [JSON.parse(line) as OutboxMessage];

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { counterKeys, parseCounterKey } from '@/lib/cache/keys';
+import { counterKeys, parseCounterKey } from './keys';
 import { globMatch } from '@/lib/redis/glob';
 import { parseEnv } from '@/lib/env';
 import { singletons } from '@/lib/server/singletons';

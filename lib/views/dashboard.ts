@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getDb } from '@/db/client';
-import { type CounterKey } from '@/lib/cache/keys';
+import type { CounterKey } from './keys';
 import { guardedRedis } from '@/lib/redis/guard';
 
 import { lastDays, WEEK_DAYS } from './buckets';

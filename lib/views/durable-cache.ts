@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getDb } from '@/db/client';
-import { counterKeys, VIEWS_DURABLE_TTL_MS } from '@/lib/cache/keys';
+import { counterKeys, VIEWS_DURABLE_TTL_MS } from './keys';
 import { readThrough } from '@/lib/cache/read-through';
 import { guardedRedis } from '@/lib/redis/guard';
 

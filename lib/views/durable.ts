@@ -4,7 +4,7 @@ import { and, asc, between, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
 import { cities, counterFlushes, restaurantDailyViews, restaurants } from '@/db/schema';
-import { VIEW_DAY_TTL_MS } from '@/lib/cache/keys';
+import { VIEW_DAY_TTL_MS } from './keys';
 
 import { timePrefix } from './flush-id';
 

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { getDb, type Database } from '@/db/client';
 import { replaceGeneration } from '@/lib/cache/invalidate';
-import { counterKeys, VIEW_DAY_TTL_MS, type CounterKey } from '@/lib/cache/keys';
+import { type CounterKey, counterKeys, VIEW_DAY_TTL_MS } from './keys';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { counterKeys, parseCounterKey, type CounterKey } from '@/lib/cache/keys';
+import { type CounterKey, counterKeys, parseCounterKey } from './keys';
 import type { RedisStore } from '@/lib/redis/types';
 
 

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { counterKeys } from '@/lib/cache/keys';
+import { counterKeys } from './keys';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { flushIdTime } from './flush-id';

@@ -1,11 +1,6 @@
 import 'server-only';
 
-import {
-  counterKeys,
-  TRENDING_HOUR_TTL_MS,
-  VIEW_DAY_TTL_MS,
-  VIEW_DEDUPE_TTL_MS,
-} from '@/lib/cache/keys';
+import { counterKeys, TRENDING_HOUR_TTL_MS, VIEW_DAY_TTL_MS, VIEW_DEDUPE_TTL_MS } from './keys';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 

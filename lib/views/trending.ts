@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { counterKeys, TRENDING_WINDOW_HOURS } from '@/lib/cache/keys';
+import { counterKeys, TRENDING_WINDOW_HOURS } from './keys';
 import type { CityRestaurants, RestaurantSummary } from '@/lib/menus/types';
 import { guardedRedis } from '@/lib/redis/guard';
 

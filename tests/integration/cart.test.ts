@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
 import { addToCart, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
-import { CART_TTL_MS, customerKeys } from '@/lib/cache/keys';
+import { CART_TTL_MS, cartKeys } from '@/lib/cart/keys';
 import { parseEnv } from '@/lib/env';
 import type { RestaurantMenu } from '@/lib/menus/types';
 import type { RedisStore } from '@/lib/redis/types';
@@ -73,7 +73,7 @@ await describeEachDriver('cart', (driver) => {
         { itemId: 102, quantity: 1 },
       ],
     });
-    expect(await store.pttl(customerKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+    expect(await store.pttl(cartKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
     await setQuantity(hash, 101, 5, store);
     await setQuantity(hash, 999, 5, store); // not in the cart: ignored
     expect(priceCart(await readCart(hash, store), dosa)).toEqual({
@@ -86,7 +86,7 @@ await describeEachDriver('cart', (driver) => {
     await setQuantity(hash, 101, 0, store);
     await setQuantity(hash, 102, 0, store);
     expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
-    expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
+    expect(await store.exists([cartKeys.cart(hash)])).toBe(0);
   });
 
   it('refuses unavailable items and closed restaurants', async () => {
@@ -159,6 +159,6 @@ await describeEachDriver('cart', (driver) => {
     for (let i = 0; i < MAX_QUANTITY + 2; i++) await addToCart(hash, menu('dosa-point'), 101, { store });
     expect((await readCart(hash, store)).items).toEqual([{ itemId: 101, quantity: MAX_QUANTITY }]);
     await clearCart(hash, store);
-    expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
+    expect(await store.exists([cartKeys.cart(hash)])).toBe(0);
   });
 });

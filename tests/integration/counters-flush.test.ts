@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { counterFlushes } from '@/db/schema';
-import { parseCounterKey } from '@/lib/cache/keys';
+import { parseCounterKey } from '@/lib/views/keys';
 import { dayOf } from '@/lib/views/buckets';
 import { pruneFlushLedger } from '@/lib/views/durable';
 import { FlushFault, flushCounters, type FlushStep } from '@/lib/views/flush';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { counterKeys, VIEW_DAY_TTL_MS } from '@/lib/cache/keys';
+import { counterKeys, VIEW_DAY_TTL_MS } from '@/lib/views/keys';
 import { dayOf, hourOf, lastDays } from '@/lib/views/buckets';
 import { readCounterDashboard } from '@/lib/views/dashboard';
 import { flushCounters } from '@/lib/views/flush';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { customerKeys } from '@/lib/cache/keys';
+import { customerKeys } from '@/lib/customers/keys';
 import { newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { otpLimits, requestOtp, verifyOtp, OTP_MAX_ATTEMPTS, type OtpOptions } from '@/lib/customers/otp';
 import { normalizePhone } from '@/lib/customers/phone';

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { favourites, restaurants } from '@/db/schema';
-import { FAVOURITE_COUNT_TTL_MS, FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS, favouriteKeys } from '@/lib/cache/keys';
+import { FAVOURITE_COUNT_TTL_MS, favouriteKeys, FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS } from '@/lib/favourites/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readFavouriteSlugs } from '@/lib/favourites/cache';
 import { changeFavourite } from '@/lib/favourites/change';

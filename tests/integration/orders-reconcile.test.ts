@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
-import { customerKeys } from '@/lib/cache/keys';
+import { cartKeys } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/sms/sender';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -63,7 +63,7 @@ await describeEachDriver('order reconciler', (driver) => {
     customers += 1;
     const customerId = await customerIdFor(`9198${String(customers).padStart(6, '0')}${Math.floor(Math.random() * 90 + 10)}`, db.db);
     const sessionHash = `${prefix}-session-${customers}`;
-    await redis.hset(customerKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+    await redis.hset(cartKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const result = await placeOrder(

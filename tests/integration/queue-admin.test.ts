@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { admins, auditLog } from '@/db/schema';
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/queue/keys';
 import { discardDeadLetter, readQueues, retryDeadLetter } from '@/lib/queue/admin';
 import { pushJob } from '@/lib/queue/job-store';
 import { processOne } from '@/lib/queue/process';

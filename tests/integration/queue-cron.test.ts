@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/queue/keys';
 import { parseEnv } from '@/lib/env';
 import { handleQueueCron } from '@/lib/queue/cron';
 import { pushJob } from '@/lib/queue/job-store';

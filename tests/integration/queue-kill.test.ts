@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/queue/keys';
 import { parseEnv } from '@/lib/env';
 import { pushJob } from '@/lib/queue/job-store';
 import type { RedisStore } from '@/lib/redis/types';

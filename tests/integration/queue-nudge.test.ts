@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/queue/keys';
 import { parseEnv } from '@/lib/env';
 import { enqueue, nudgeQueue } from '@/lib/queue';
 import '@/lib/server/jobs';

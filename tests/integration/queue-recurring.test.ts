@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/queue/keys';
 import { parseEnv } from '@/lib/env';
 import type { QueueDeps } from '@/lib/queue/deps';
 import { maintainQueues } from '@/lib/queue/maintenance';

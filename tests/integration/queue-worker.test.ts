@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/queue/keys';
 import { parseEnv } from '@/lib/env';
 import { drainQueues } from '@/lib/queue/drain';
 import { pushJob } from '@/lib/queue/job-store';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
-import { queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/queue/keys';
 import { parseEnv } from '@/lib/env';
 import { ackJob, claimJob } from '@/lib/queue/claim';
 import { discardDeadJob, retryDeadJob } from '@/lib/queue/dead-letters';

@@ -7,7 +7,7 @@ import { addAdmin, changeAdminPassword, deleteAdmin, setAdminDisabled } from '@/
 import { readSession } from '@/lib/auth/sessions';
 import { signIn } from '@/lib/auth/sign-in';
 import { noLoginLimit } from '@/lib/auth/login-attempts';
-import { adminKeys } from '@/lib/cache/keys';
+import { adminKeys } from '@/lib/auth/keys';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { brokenStore } from '../support/counters';
