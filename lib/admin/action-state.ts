@@ -2,7 +2,7 @@
  * What an admin server action hands back to its form (React useActionState). Pure, with type-only
  * imports of server modules (no 'server-only'), because the client forms render these states.
  */
-import type { PurgeOutcome } from '@/lib/cache/purge';
+import type { PurgeOutcome } from './cache-purge';
 import type { TeamOutcome } from '@/lib/admin/team';
 import { FRESH_WITHIN_SECONDS } from '@/lib/cache/types';
 import type { FieldErrors } from '@/lib/menus/admin-schemas';

@@ -11,7 +11,7 @@ import { isQueueName, QUEUE_NAMES } from './types';
 
 /**
  * The admin's view of the queues, and its two audited operations on dead letters. Like a cache
- * purge (lib/cache/purge.ts), the audit row is written before Redis is touched, so no retry or
+ * purge (lib/admin/cache-purge.ts), the audit row is written before Redis is touched, so no retry or
  * discard goes unrecorded, and completed with whether it happened.
  */
 

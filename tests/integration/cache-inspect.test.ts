@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { admins, auditLog, restaurants } from '@/db/schema';
-import { countKeys, NotACacheKeyError, scanKeys, type KeyInfo, type ScanTarget } from '@/lib/cache/inspect';
+import { countKeys, NotACacheKeyError, scanKeys, type KeyInfo, type ScanTarget } from '@/lib/admin/cache-inspect';
 import { generationKey, keys } from '@/lib/cache/keys';
-import { purgeKey, purgeNamespace, type Actor } from '@/lib/cache/purge';
+import { purgeKey, purgeNamespace, type Actor } from '@/lib/admin/cache-purge';
 import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -16,7 +16,7 @@ import { describeEachDriver } from '../support/backend-matrix';
 import { uniquePrefix } from '../support/services';
 
 /**
- * The admin's view of Redis (lib/cache/inspect.ts) and its purges (lib/cache/purge.ts), on every
+ * The admin's view of Redis (lib/admin/cache-inspect.ts) and its purges (lib/admin/cache-purge.ts), on every
  * driver: SCAN pages with type, TTL and size; private namespaces as counts only; purges that rotate
  * generations instead of deleting them, each one audited in Postgres.
  */

@@ -5,7 +5,7 @@ import { admins, auditLog, cacheInvalidations, cities, menuItems, restaurants } 
 import { generationKey, keys } from '@/lib/cache/keys';
 import { drainPending } from '@/lib/cache/outbox';
 import { OUTBOX_RETRY_MS } from '@/lib/cache/outbox-retry';
-import { purgeKey } from '@/lib/cache/purge';
+import { purgeKey } from '@/lib/admin/cache-purge';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { loadRestaurantAudit } from '@/lib/menus/admin-queries';
 import { itemKeys, updateMenuItem, type Actor } from '@/lib/menus/mutations';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/cities/[city]/search/route';
 import { admins, auditLog, cities, menuItems, restaurants } from '@/db/schema';
 import { keys, SEARCH_TTL_MS } from '@/lib/cache/keys';
-import { purgeKey } from '@/lib/cache/purge';
+import { purgeKey } from '@/lib/admin/cache-purge';
 import { flushCacheStats, readCacheStats } from '@/lib/cache/stats';
 import { updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
 import { searchCity } from '@/lib/search/cached';

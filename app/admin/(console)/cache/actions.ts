@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 
 import { formValues, NOT_CHECKED, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
 import { requireAdminForAction } from '@/lib/auth/admin';
-import { purgeKey, purgeNamespace, type PurgeOutcome } from '@/lib/cache/purge';
+import { purgeKey, purgeNamespace, type PurgeOutcome } from '@/lib/admin/cache-purge';
 import { log } from '@/lib/log';
 
 /**
- * Purges from the cache page. Each checks the session itself; lib/cache/purge.ts validates that the
+ * Purges from the cache page. Each checks the session itself; lib/admin/cache-purge.ts validates that the
  * key or namespace is cache (never sessions, OTPs, rate limits…) and audits every purge.
  */
 

@@ -12,7 +12,7 @@ import { PurgeNamespace } from '@/components/admin/purge-namespace';
 import { styles } from '@/components/admin/styles';
 import { formatKeySize, formatTtl } from '@/lib/admin/format';
 import { requireAdmin } from '@/lib/auth/admin';
-import { countKeys, isCacheNamespace, isScanCursor, scanKeys, storeInfo, type KeyCounts } from '@/lib/cache/inspect';
+import { countKeys, isCacheNamespace, isScanCursor, scanKeys, storeInfo, type KeyCounts } from '@/lib/admin/cache-inspect';
 import { CACHE_NAMESPACES } from '@/lib/cache/keys';
 import { readCacheStats } from '@/lib/cache/stats';
 import { getRecentPurges } from '@/lib/menus/admin-reads';

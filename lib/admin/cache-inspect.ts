@@ -1,12 +1,19 @@
 import 'server-only';
 
+import {
+  CACHE_NAMESPACES,
+  type CacheNamespace,
+  isGenerationKey,
+  isSearchResultsKey,
+  keys,
+  PRIVATE_NAMESPACES,
+  type PrivateNamespace,
+} from '@/lib/cache/keys';
 import { getEnv, redisBackend, type RedisBackendChoice } from '@/lib/env';
 import { escapeGlob } from '@/lib/redis/glob';
 import { guardedRedis } from '@/lib/redis/guard';
-import type { RedisStore, RedisType } from '@/lib/redis/types';
-
-import { CACHE_NAMESPACES, type CacheNamespace, isGenerationKey, isSearchResultsKey, keys, PRIVATE_NAMESPACES, type PrivateNamespace } from './keys';
 import { deploymentPattern, segmentOf } from '@/lib/redis/keys';
+import type { RedisStore, RedisType } from '@/lib/redis/types';
 
 /**
  * What the admin's cache page may see of Redis. Always SCAN, a page at a time, never KEYS (which

@@ -4,12 +4,12 @@ import { eq } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { auditLog, restaurants } from '@/db/schema';
+import { type CacheNamespace, generationKey, isGenerationKey, keys } from '@/lib/cache/keys';
+import { recordInvalidation } from '@/lib/cache/outbox';
+import { applyCommitted } from '@/lib/cache/outbox-retry';
 import { guardedRedis } from '@/lib/redis/guard';
 
-import { cacheNamespaceOfKey, isCacheNamespace, roleOf } from './inspect';
-import { type CacheNamespace, generationKey, isGenerationKey, keys } from './keys';
-import { recordInvalidation } from './outbox';
-import { applyCommitted } from './outbox-retry';
+import { cacheNamespaceOfKey, isCacheNamespace, roleOf } from './cache-inspect';
 
 /**
  * Purging from the admin, one key or a whole cache namespace. A purge is an invalidation, not a DEL:
