@@ -1,4 +1,5 @@
-import type { CacheNamespace, PrivateNamespace } from '@/lib/cache/keys';
+import type { PrivateNamespace } from '@/lib/admin/cache-inspect';
+import type { CacheNamespace } from '@/lib/cache/keys';
 
 /** What each Redis namespace holds, in words, for the cache page (typed: a new namespace needs its label). */
 export const NAMESPACE_LABELS: Record<CacheNamespace | PrivateNamespace, string> = {

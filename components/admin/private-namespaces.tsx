@@ -1,6 +1,6 @@
 import { countLabel, NAMESPACE_LABELS } from '@/components/admin/cache-labels';
 import { styles } from '@/components/admin/styles';
-import type { PrivateNamespace } from '@/lib/cache/keys';
+import type { PrivateNamespace } from '@/lib/admin/cache-inspect';
 
 /** Namespaces that are not cache: a count each and nothing else, since their key names can carry tokens. */
 export function PrivateNamespaces({ rows, unknown, complete }: { rows: { namespace: PrivateNamespace; keys: number }[]; unknown: number; complete: boolean }) {

@@ -6,14 +6,29 @@ import {
   isGenerationKey,
   isSearchResultsKey,
   keys,
-  PRIVATE_NAMESPACES,
-  type PrivateNamespace,
 } from '@/lib/cache/keys';
 import { getEnv, redisBackend, type RedisBackendChoice } from '@/lib/env';
 import { escapeGlob } from '@/lib/redis/glob';
 import { guardedRedis } from '@/lib/redis/guard';
 import { deploymentPattern, segmentOf } from '@/lib/redis/keys';
 import type { RedisStore, RedisType } from '@/lib/redis/types';
+
+/** The other concerns' namespaces (their lib/<concern>/keys.ts), not cache: shown as counts only, never values, and never purged from the admin. */
+export const PRIVATE_NAMESPACES = [
+  'session',
+  'admin',
+  'otp',
+  'sms',
+  'outbox',
+  'cart',
+  'rl',
+  'queue',
+  'views',
+  'trending',
+  'stats',
+  'fav',
+] as const;
+export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
 
 /**
  * What the admin's cache page may see of Redis. Always SCAN, a page at a time, never KEYS (which

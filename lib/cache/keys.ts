@@ -9,23 +9,7 @@ import { keyPrefix, SECOND } from '@/lib/redis/keys';
  */
 
 export const CACHE_NAMESPACES = ['cities', 'city', 'menu', 'search'] as const;
-/** Namespaces that are not cache: shown as counts only, never values, and never purged from the admin. */
-export const PRIVATE_NAMESPACES = [
-  'session',
-  'admin',
-  'otp',
-  'sms',
-  'outbox',
-  'cart',
-  'rl',
-  'queue',
-  'views',
-  'trending',
-  'stats',
-  'fav',
-] as const;
 export type CacheNamespace = (typeof CACHE_NAMESPACES)[number];
-export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
 
 /** Cache lifetimes. A little jitter is added per write (see withJitter) so keys don't expire together. */
 export function cacheTtlMs(): number {
