@@ -15,7 +15,7 @@ export interface Cached<T> {
 }
 
 /**
- * The promise made to admins and in the README: customers see a committed change within this many
+ * The promise made to admins and in docs/architecture.md: customers see a committed change within this many
  * seconds of Redis answering again, however long it did not (the invalidation outbox retries it every
  * second: lib/cache/outbox-retry.ts, docs/decisions/018-invalidation-outbox.md).
  */

@@ -4,7 +4,7 @@ import type { RateLimitKeyPrefix } from './keys';
 import { getEnv, type Env } from '@/lib/env';
 
 /**
- * Every rate limit of the app, in one table. The README's "Rate limiting" section mirrors it.
+ * Every rate limit of the app, in one table. docs/rate-limits.md mirrors it.
  *
  * - `limiter` policies count requests (@upstash/ratelimit on Upstash and TCP Redis, the in-process
  *   limiter on the in-process store and when Redis is unreachable).

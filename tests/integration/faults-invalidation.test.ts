@@ -31,7 +31,7 @@ import { startUpstashBridge, type UpstashBridge } from '@/lib/redis/upstash-brid
 const canRun = redisServerInstalled() || IN_CI;
 if (!canRun) console.warn('[faults-invalidation] skipped: no redis-server binary on this machine (CI=true makes this a failure)');
 const PAUSE_MS = 2_000;
-/** The README's promise: customers see a committed save within this long of Redis answering again. */
+/** The promise in docs/architecture.md: customers see a committed save within this long of Redis answering again. */
 const FRESH_WITHIN_MS = 5_000;
 
 type Fault = 'CLIENT PAUSE WRITE' | 'CLIENT PAUSE ALL' | 'SIGSTOP' | 'SIGKILL, restarted from its append-only file';

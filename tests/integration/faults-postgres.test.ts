@@ -78,7 +78,7 @@ describe.skipIf(skip !== undefined)(`a frozen or killed Postgres${skip ? ` (skip
     const started = performance.now();
     for (;;) {
       const check = await timed(readReadiness(), 2_500);
-      // Each answer, whatever the state, within the 2 s the README promises.
+      // Each answer, whatever the state, within the 2 s docs/api.md promises.
       expect(check.ms).toBeLessThan(2_000);
       if (check.value.ready === ready) return performance.now() - started;
       if (performance.now() - started > withinMs) throw new Error(`readiness still ${!ready} after ${withinMs} ms`);
