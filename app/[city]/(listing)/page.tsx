@@ -15,7 +15,7 @@ import { TrendingStrip } from '@/components/trending-strip';
 import { trendingInCity } from '@/lib/counters/trending';
 import { plural } from '@/lib/format';
 import { getCityRestaurants } from '@/lib/menus/cached';
-import { applyListing, listCuisines, parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
+import { applyListing, filterChoices, parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
 import { isSlug } from '@/lib/menus/slug';
 import { runPageSearch, searchTextOf } from '@/lib/search/page';
 
@@ -94,7 +94,7 @@ export default async function CityPage({ params, searchParams }: CityPageProps) 
 
           {total > 0 ? (
             <div className="mb-8 border-b border-line pb-5">
-              <FilterBar citySlug={data.city.slug} params={listing} cuisines={listCuisines(data.restaurants)} />
+              <FilterBar citySlug={data.city.slug} params={listing} choices={filterChoices(data.restaurants, listing)} />
             </div>
           ) : null}
 
