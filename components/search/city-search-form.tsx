@@ -30,7 +30,7 @@ export function CitySearchForm({ citySlug, cityName, query }: { citySlug: string
           defaultValue={query}
           // A little over the limit, so an over-long paste is refused with the server's message, not cut silently.
           maxLength={MAX_QUERY_LENGTH + 20}
-          placeholder="Search for biryani, dosa, a restaurant…"
+          placeholder="Dishes or restaurants"
           autoComplete="off"
           enterKeyHint="search"
           className="w-full rounded-full border border-line bg-white py-2.5 pr-4 pl-11 text-base text-ink shadow-sm placeholder:text-muted focus:border-brand-600 focus:outline-none"

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { DishPhoto } from '@/components/dish-picture';
+import { dishAnchor } from '@/components/menu-item-row';
 import { Price } from '@/components/price';
 import { VegMark } from '@/components/veg-mark';
 import { illustrationForCategory } from '@/lib/illustrations';
@@ -9,7 +10,7 @@ import type { DishHit } from '@/lib/search/types';
 /** One dish a city search found: its picture, veg mark, name (a link to it in its menu), price, and its restaurant (a link). */
 export function DishHitRow({ dish, citySlug }: { dish: DishHit; citySlug: string }) {
   const orderable = dish.available && dish.restaurant.isOpen;
-  const href = `/${citySlug}/${dish.restaurant.slug}#dish-${dish.id}`;
+  const href = `/${citySlug}/${dish.restaurant.slug}#${dishAnchor(dish.id)}`;
   return (
     <li data-testid="dish-hit" className="flex gap-4 py-4">
       {dish.photoUrl ? (
