@@ -10,6 +10,7 @@ import { CategoryNav } from '@/components/category-nav';
 import { Container } from '@/components/container';
 import { EmptyState } from '@/components/empty-state';
 import { MenuCategory } from '@/components/menu-category';
+import { MenuFilter } from '@/components/menu-filter';
 import { RestaurantHeader } from '@/components/restaurant-header';
 import { CartSummary } from '@/components/customer/cart-summary';
 import { FavouriteCount } from '@/components/favourites/favourite-count';
@@ -117,7 +118,14 @@ export default async function MenuPage({ params }: MenuPageProps) {
       ) : null}
 
       {categories.length > 0 ? (
-        <div className="mt-6">
+        <MenuFilter
+          targetId="menu-dishes"
+          total={categories.reduce((sum, category) => sum + category.items.length, 0)}
+          vegToggle={!info.pureVeg}
+        />
+      ) : null}
+      {categories.length > 0 ? (
+        <div id="menu-dishes" className="mt-2">
           <CategoryNav categories={categories} />
           {categories.map((category, index) => (
             <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} ordering={ordering} />
