@@ -1,5 +1,4 @@
-import Image from 'next/image';
-
+import { FillImage } from '@/components/fill-image';
 import { illustrationForRestaurant } from '@/lib/illustrations';
 import type { RestaurantSummary } from '@/lib/menus/types';
 
@@ -21,17 +20,7 @@ export function RestaurantPicture({
 }) {
   const dim = dimmed ? 'opacity-60 grayscale' : '';
   if (restaurant.photoUrl) {
-    return (
-      <Image
-        src={restaurant.photoUrl}
-        alt=""
-        fill
-        sizes={sizes}
-        priority={priority}
-        className={`object-cover ${dim}`}
-        data-testid="restaurant-photo"
-      />
-    );
+    return <FillImage src={restaurant.photoUrl} sizes={sizes} priority={priority} className={dim} testId="restaurant-photo" />;
   }
   return (
     <div className={`flex size-full items-center justify-center bg-brand-50 ${dim}`}>
