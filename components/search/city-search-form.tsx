@@ -1,11 +1,13 @@
 import Form from 'next/form';
 
+import { SearchButton } from '@/components/search/search-button';
 import { MAX_QUERY_LENGTH } from '@/lib/search/query';
 
 /**
  * The city's one search box: a GET form to the city page itself (`/<city>?q=…`), so it works without
- * JavaScript and a search is a shareable URL. With JavaScript next/form navigates client-side and the
- * page's loading state shows while results render. Filters are left behind: a search spans the city.
+ * JavaScript and a search is a shareable URL. With JavaScript next/form navigates client-side, the
+ * button says "Searching…" and the page's loading state shows while results render. Filters are left
+ * behind: a search spans the city.
  */
 export function CitySearchForm({ citySlug, cityName, query }: { citySlug: string; cityName: string; query: string }) {
   return (
@@ -36,12 +38,7 @@ export function CitySearchForm({ citySlug, cityName, query }: { citySlug: string
           className="w-full rounded-full border border-line bg-white py-2.5 pr-4 pl-11 text-base text-ink shadow-sm placeholder:text-muted focus:border-brand-600 focus:outline-none"
         />
       </div>
-      <button
-        type="submit"
-        className="shrink-0 rounded-full bg-brand-700 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"
-      >
-        Search
-      </button>
+      <SearchButton />
     </Form>
   );
 }
