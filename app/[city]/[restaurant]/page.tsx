@@ -12,6 +12,7 @@ import { EmptyState } from '@/components/empty-state';
 import { MenuCategory } from '@/components/menu-category';
 import { MenuFilter } from '@/components/menu-filter';
 import { RestaurantHeader } from '@/components/restaurant-header';
+import { ScrollToDish } from '@/components/scroll-to-dish';
 import { CartSummary } from '@/components/customer/cart-summary';
 import { FavouriteCount } from '@/components/favourites/favourite-count';
 import { FavouriteToggle } from '@/components/favourites/favourite-toggle';
@@ -130,6 +131,7 @@ export default async function MenuPage({ params }: MenuPageProps) {
           {categories.map((category, index) => (
             <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} ordering={ordering} />
           ))}
+          <ScrollToDish />
         </div>
       ) : (
         <div className="mt-8">
