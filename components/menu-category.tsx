@@ -6,8 +6,8 @@ import type { MenuCategoryView } from '@/lib/menus/types';
 
 /**
  * A menu section, the target of its jump-bar anchor, with its drawing once by the heading (a static
- * file; dishes without a photo show none of their own). data-menu-section lets the menu's search box
- * hide a section left without dishes.
+ * file; dishes without a photo show none of their own). The menu's search box hides a section
+ * (`data-menu-section`) left without dishes.
  */
 export function MenuCategory({
   category,
@@ -31,9 +31,7 @@ export function MenuCategory({
           width={40}
           height={40}
           loading="lazy"
-          decoding="async"
           className="size-10 shrink-0"
-          data-testid="category-illustration"
         />
         <span>
           {category.name} <span className="text-base font-medium text-muted">({plural(category.items.length, 'item')})</span>

@@ -7,13 +7,16 @@ import { matchesSearch, prepareText, type FoldedText } from '@/lib/search/menu-f
 
 /**
  * The search box and veg-only switch inside a menu. They filter the dishes already on the page by
- * hiding rows (the rows' data-dish, data-veg and data-filter-text marks, components/menu-item-row.tsx),
- * so the menu is never sent a second time as props: this component's props are a few bytes
+ * hiding rows (found by their `dish-<id>` ids; name, description and data-veg read from the row,
+ * components/menu-item-row.tsx), so the menu is never sent a second time as props: its props are a few bytes
  * (docs/decisions/036-menu-filter-on-the-page.md). Without JavaScript the controls stay disabled and
  * the whole menu shows.
  */
 
 const noSubscription = () => () => {};
+/** A dish's row, and its name and description (the paragraph after the name). */
+const ROW = 'li[id^="dish-"]';
+const ROW_TEXT = 'h3, h3 ~ p';
 
 export function MenuFilter({ targetId, total, vegToggle }: { targetId: string; total: number; vegToggle: boolean }) {
   // False in the server's HTML and until hydration, true after: the controls work only then.
@@ -30,14 +33,13 @@ export function MenuFilter({ targetId, total, vegToggle }: { targetId: string; t
     let count = 0;
     for (const section of root.querySelectorAll<HTMLElement>('[data-menu-section]')) {
       let inSection = 0;
-      for (const row of section.querySelectorAll<HTMLElement>('[data-dish]')) {
+      for (const row of section.querySelectorAll<HTMLElement>(ROW)) {
         let text = texts.current.get(row);
         if (!text) {
-          const parts = [...row.querySelectorAll('[data-filter-text]')].map((element) => element.textContent ?? '');
-          text = prepareText(parts.join(' '));
+          text = prepareText([...row.querySelectorAll(ROW_TEXT)].map((element) => element.textContent ?? '').join(' '));
           texts.current.set(row, text);
         }
-        const visible = (!nextVegOnly || row.dataset.veg === 'true') && matchesSearch(nextSearch, text);
+        const visible = (!nextVegOnly || row.dataset.veg !== undefined) && matchesSearch(nextSearch, text);
         row.hidden = !visible;
         if (visible) inSection += 1;
       }
