@@ -21,6 +21,7 @@ test.describe('city search', () => {
     await page.getByRole('searchbox', { name: /Search restaurants and dishes in Hyderabad/ }).fill('biriyani');
     await page.getByRole('searchbox', { name: /Search restaurants and dishes/ }).press('Enter');
     await expect(page).toHaveURL(/\/hyderabad\?q=biriyani$/);
+    await expect(page).toHaveTitle(/“biriyani” in Hyderabad/);
     const results = page.getByTestId('search-results');
     await expect(results.getByRole('status')).toHaveText(/\d+ restaurants? and \d+ dish(es)? for “biriyani”/);
     await expect(results.getByTestId('restaurant-card').first()).toContainText(/Biryani/);

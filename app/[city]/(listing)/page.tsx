@@ -18,19 +18,22 @@ import { getCityRestaurants } from '@/lib/menus/cached';
 import { applyListing, filterChoices, parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
 import { isSlug } from '@/lib/menus/slug';
 import { runPageSearch, searchTextOf } from '@/lib/search/page';
+import { normalizeQuery } from '@/lib/search/query';
 
 interface CityPageProps {
   params: Promise<{ city: string }>;
   searchParams: Promise<SearchParamsRecord>;
 }
 
-export async function generateMetadata({ params }: CityPageProps): Promise<Metadata> {
-  const { city } = await params;
+export async function generateMetadata({ params, searchParams }: CityPageProps): Promise<Metadata> {
+  const [{ city }, query] = await Promise.all([params, searchParams]);
   if (!isSlug(city)) return {};
   const { value } = await getCityRestaurants(city);
   if (!value) return {};
+  const searched = normalizeQuery(searchTextOf(query));
   return {
-    title: `Restaurants in ${value.city.name}`,
+    // A search's own title, so the browser's history tells searches apart; never indexed as a page.
+    ...(searched.ok ? { title: `“${searched.query}” in ${value.city.name}`, robots: { index: false } } : { title: `Restaurants in ${value.city.name}` }),
     description: `Order from ${plural(value.restaurants.length, 'restaurant')} in ${value.city.name}, ${value.city.state}.`,
   };
 }
