@@ -11,6 +11,10 @@ import { expect, test, type Page } from './support/test';
  * uses 0-3), one pair per project.
  */
 
+function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 async function slugs(page: Page, city: string): Promise<{ slug: string; pureVeg: boolean; isOpen: boolean }[]> {
   return (await (await page.request.get(`/api/cities/${city}/restaurants`)).json()) as { slug: string; pureVeg: boolean; isOpen: boolean }[];
 }
@@ -27,6 +31,7 @@ test.describe('city search', () => {
     await expect(results.getByTestId('restaurant-card').first()).toContainText(/Biryani/);
     const dish = results.getByTestId('dish-hit').first();
     await expect(dish.getByRole('heading')).toHaveText(/Biryani/);
+    expect(await sidewaysOverflow(page), 'results fit the screen').toBeLessThanOrEqual(0);
     const restaurant = dish.getByTestId('dish-hit-restaurant');
     const name = (await restaurant.textContent())!;
     await restaurant.click();
@@ -122,6 +127,7 @@ test.describe('inside a menu', () => {
     const search = page.getByRole('searchbox', { name: 'Search this menu' });
     const count = page.getByTestId('menu-filter-count');
     await expect(search).toBeEnabled();
+    expect(await sidewaysOverflow(page), 'the menu and its filter fit the screen').toBeLessThanOrEqual(0);
 
     // Misspelt the way customers type it.
     await search.fill('panner');
@@ -150,8 +156,8 @@ test.describe('inside a menu', () => {
   });
 });
 
-async function photo(): Promise<Buffer> {
-  return sharp({ create: { width: 1000, height: 700, channels: 3, background: { r: 40, g: 140, b: 90 } } }).jpeg().toBuffer();
+async function photo(green = 140): Promise<Buffer> {
+  return sharp({ create: { width: 1000, height: 700, channels: 3, background: { r: 40, g: green, b: 90 } } }).jpeg().toBuffer();
 }
 
 async function loaded(page: Page, testId: string) {
@@ -164,7 +170,7 @@ async function loaded(page: Page, testId: string) {
 test.describe('photos on the customer pages', () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test('an uploaded cover and dish photo show on the next request; removing the cover brings the drawing back', async ({ page }, testInfo) => {
+  test('an uploaded, replaced or removed cover, and a dish photo, show on the next request', async ({ page }, testInfo) => {
     const offset = testInfo.project.name === 'phone' ? 1 : 0;
     const list = await slugs(page, 'hyderabad');
     const slug = list[4 + offset]!.slug;
@@ -190,6 +196,7 @@ test.describe('photos on the customer pages', () => {
     const header = await loaded(page, 'restaurant-photo');
     expect(await header.getAttribute('src')).toMatch(/^\/_next\/image\?url=%2Fmedia%2F[0-9a-f]{32}\.webp/);
     expect(await header.getAttribute('sizes')).toBeTruthy();
+    const first = (await header.getAttribute('src'))!;
     const row = page.locator(`#dish-${itemId}`);
     await expect(row.getByTestId('dish-photo')).toBeVisible();
     await expect(row.getByRole('button', { name: /^ADD/ })).toBeVisible();
@@ -198,6 +205,16 @@ test.describe('photos on the customer pages', () => {
     const card = page.getByTestId('restaurant-card').filter({ has: page.locator(`a[href="/hyderabad/${slug}"]`) });
     await expect(card.getByTestId('restaurant-photo')).toBeVisible();
     await expect(page.getByTestId('restaurant-illustration').first()).toHaveAttribute('src', /^\/illustrations\/[a-z-]+\.[0-9a-f]{10}\.svg$/);
+
+    // Replaced: the next menu page shows the new photo (a new content-named URL).
+    await page.goto(`/admin/restaurants/${slug}`);
+    await page.getByTestId('cover-photo').getByLabel('Replace the cover photo').setInputFiles({ name: 'new.jpg', mimeType: 'image/jpeg', buffer: await photo(60) });
+    await page.getByTestId('cover-photo').getByRole('button', { name: 'Upload photo' }).click();
+    await expect(page.getByTestId('cover-photo-result')).toHaveAttribute('data-status', 'saved');
+    await page.goto(`/hyderabad/${slug}`);
+    const replaced = await loaded(page, 'restaurant-photo');
+    expect(await replaced.getAttribute('src')).toMatch(/^\/_next\/image\?url=%2Fmedia%2F[0-9a-f]{32}\.webp/);
+    expect(await replaced.getAttribute('src')).not.toBe(first);
 
     await page.goto(`/admin/restaurants/${slug}`);
     await page.getByTestId('cover-photo').getByRole('button', { name: 'Remove the cover photo' }).click();
