@@ -1,6 +1,5 @@
 'use client';
 
-import Image from 'next/image';
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useId, useState, type ChangeEvent } from 'react';
 
@@ -8,6 +7,7 @@ import { ActionResult } from '@/components/admin/action-result';
 import { ConfirmForm } from '@/components/admin/confirm-form';
 import { styles } from '@/components/admin/styles';
 import { useResultFocus } from '@/components/admin/use-result-focus';
+import { FillImage } from '@/components/fill-image';
 import { IDLE, type ActionState } from '@/lib/admin/action-state';
 import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, PHOTO_MESSAGES } from '@/lib/media/limits';
 
@@ -60,7 +60,7 @@ export function PhotoField({
         <figure className="flex flex-col gap-1.5">
           <div className="relative aspect-[4/3] overflow-hidden rounded-2xl border border-line bg-stone-50">
             {photoUrl ? (
-              <Image src={photoUrl} alt={`Current ${label.toLowerCase()}`} fill sizes="(min-width: 640px) 320px, 100vw" className="object-cover" data-testid="current-photo" />
+              <FillImage src={photoUrl} alt={`Current ${label.toLowerCase()}`} sizes="(min-width: 640px) 320px, 100vw" testId="current-photo" />
             ) : (
               // eslint-disable-next-line @next/next/no-img-element -- a static SVG: nothing for the optimizer to do
               <img src={fallbackUrl} alt="" className="size-full object-contain p-6" data-testid="fallback-illustration" />

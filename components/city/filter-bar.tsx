@@ -1,7 +1,14 @@
 import Link from 'next/link';
 
 import { FilterChip } from '@/components/city/filter-chip';
-import { hasActiveFilters, isSameCuisine, listingSearch, type ListingParams, type SortOption } from '@/lib/menus/listing';
+import {
+  type FilterChoices,
+  hasActiveFilters,
+  isSameCuisine,
+  listingSearch,
+  type ListingParams,
+  type SortOption,
+} from '@/lib/menus/listing';
 
 const SORT_LABELS: Record<SortOption, string> = {
   relevance: 'Relevance',
@@ -12,35 +19,42 @@ const SORT_LABELS: Record<SortOption, string> = {
 
 /**
  * Filters and sort order for a city's restaurants. Every option is a link to the same page with
- * the search params changed, so it works without JavaScript and the state lives in the URL.
+ * the search params changed, so it works without JavaScript and the state lives in the URL. Filter
+ * chips say how many restaurants they lead to and only those leading somewhere are offered
+ * (filterChoices in lib/menus/listing.ts).
  */
 export function FilterBar({
   citySlug,
   params,
-  cuisines,
+  choices,
 }: {
   citySlug: string;
   params: ListingParams;
-  cuisines: string[];
+  choices: FilterChoices;
 }) {
   const href = (next: ListingParams) => `/${citySlug}${listingSearch(next)}`;
   const withoutCuisine: ListingParams = { vegOnly: params.vegOnly, sort: params.sort };
   // The selected cuisine comes first so it is in view on phones, where the row scrolls sideways.
   // One from the URL that no restaurant here serves still shows, so it can be turned off.
+  const { cuisines } = choices;
   const selected = params.cuisine
-    ? (cuisines.find((cuisine) => isSameCuisine(params.cuisine, cuisine)) ?? params.cuisine)
+    ? (cuisines.find((choice) => isSameCuisine(params.cuisine, choice.name)) ?? { name: params.cuisine, count: 0 })
     : undefined;
   const shownCuisines = selected
-    ? [selected, ...cuisines.filter((cuisine) => !isSameCuisine(selected, cuisine))]
+    ? [selected, ...cuisines.filter((choice) => !isSameCuisine(selected.name, choice.name))]
     : cuisines;
 
   return (
     <nav aria-label="Filter and sort restaurants" className="flex flex-col gap-3">
       <div className="-mx-4 -my-1 flex items-center gap-2 overflow-x-auto px-4 py-1 scrollbar-none sm:-mx-1 sm:flex-wrap sm:px-1">
-        <FilterChip href={href({ ...params, vegOnly: !params.vegOnly })} active={params.vegOnly} removable>
-          Pure Veg
-        </FilterChip>
-        <span className="mx-1 h-6 w-px shrink-0 bg-line" aria-hidden="true" />
+        {params.vegOnly || choices.pureVeg > 0 ? (
+          <>
+            <FilterChip href={href({ ...params, vegOnly: !params.vegOnly })} active={params.vegOnly} removable>
+              Pure Veg{params.vegOnly ? null : <ChipCount count={choices.pureVeg} />}
+            </FilterChip>
+            <span className="mx-1 h-6 w-px shrink-0 bg-line" aria-hidden="true" />
+          </>
+        ) : null}
         <span id="sort-label" className="shrink-0 text-sm text-muted">
           Sort by
         </span>
@@ -64,12 +78,13 @@ export function FilterBar({
             aria-labelledby="cuisine-label"
             className="-mx-4 -my-1 flex gap-2 overflow-x-auto px-4 py-1 scrollbar-none sm:-mx-1 sm:flex-wrap sm:px-1"
           >
-            {shownCuisines.map((cuisine) => {
-              const active = isSameCuisine(params.cuisine, cuisine);
+            {shownCuisines.map(({ name, count }) => {
+              const active = isSameCuisine(params.cuisine, name);
               return (
-                <li key={cuisine}>
-                  <FilterChip href={href(active ? withoutCuisine : { ...params, cuisine })} active={active} removable>
-                    {cuisine}
+                <li key={name} data-testid="cuisine-chip" data-count={count}>
+                  <FilterChip href={href(active ? withoutCuisine : { ...params, cuisine: name })} active={active} removable>
+                    {name}
+                    <ChipCount count={count} />
                   </FilterChip>
                 </li>
               );
@@ -91,5 +106,15 @@ export function FilterBar({
         </p>
       ) : null}
     </nav>
+  );
+}
+
+/** "(12)" after a chip's name; read as "12 restaurants" by screen readers. */
+function ChipCount({ count }: { count: number }) {
+  return (
+    <span className="text-xs font-normal text-muted">
+      <span aria-hidden="true">{count}</span>
+      <span className="sr-only">, {count === 1 ? '1 restaurant' : `${count} restaurants`}</span>
+    </span>
   );
 }

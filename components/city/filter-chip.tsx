@@ -22,7 +22,8 @@ export function FilterChip({
       prefetch={false}
       scroll={false}
       aria-current={active ? 'true' : undefined}
-      className={`inline-flex shrink-0 items-center gap-1.5 rounded-full border px-3.5 py-1.5 text-sm font-medium whitespace-nowrap transition ${
+      // relative: its screen-reader-only text is positioned inside the chip, not past the scrolling row.
+      className={`relative inline-flex shrink-0 items-center gap-1.5 rounded-full border px-3.5 py-1.5 text-sm font-medium whitespace-nowrap transition ${
         active
           ? 'border-brand-700 bg-brand-50 text-brand-800'
           : 'border-line bg-white text-ink hover:border-stone-400 hover:bg-stone-50'

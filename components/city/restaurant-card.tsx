@@ -2,7 +2,7 @@ import Link from 'next/link';
 
 import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
-import { RestaurantArt } from '@/components/restaurant/restaurant-art';
+import { RestaurantPicture } from '@/components/restaurant-picture';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantSummary } from '@/lib/menus/types';
 
@@ -16,6 +16,9 @@ export const restaurantCardLayout = {
   body: 'flex min-w-0 flex-1 flex-col justify-center gap-1 sm:justify-start sm:px-1 sm:pt-3',
 } as const;
 
+/** The card picture's width at each breakpoint (a 128px square on phones, then the grid's column). */
+const RESTAURANT_CARD_SIZES = '(min-width: 1280px) 300px, (min-width: 1024px) 33vw, (min-width: 640px) 50vw, 128px';
+
 export function RestaurantCard({ restaurant, citySlug }: { restaurant: RestaurantSummary; citySlug: string }) {
   const closed = !restaurant.isOpen;
   return (
@@ -27,7 +30,7 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: Restauran
       <div
         className={`${restaurantCardLayout.art} shadow-sm transition duration-200 group-hover:shadow-md motion-safe:group-hover:scale-[0.98]`}
       >
-        <RestaurantArt seed={restaurant.slug} className={`size-full ${closed ? 'opacity-60 grayscale' : ''}`} />
+        <RestaurantPicture restaurant={restaurant} sizes={RESTAURANT_CARD_SIZES} dimmed={closed} />
         {restaurant.pureVeg ? <PureVegBadge className="absolute top-2 left-2 shadow-sm sm:top-2.5 sm:left-2.5" /> : null}
         {closed ? (
           <p className="absolute inset-x-0 bottom-0 bg-ink/80 px-2 py-1.5 text-center text-xs font-semibold text-white sm:px-3 sm:py-2 sm:text-sm">

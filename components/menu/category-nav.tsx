@@ -14,7 +14,7 @@ export function CategoryNav({ categories }: { categories: MenuCategoryView[] }) 
     >
       <ul className="-m-1 flex gap-2 overflow-x-auto p-1 scrollbar-none">
         {categories.map((category, index) => (
-          <li key={categoryId(index)} className="shrink-0">
+          <li key={categoryId(index)} data-section-link={categoryId(index)} className="shrink-0">
             <a
               href={`#${categoryId(index)}`}
               className="inline-flex items-center gap-1.5 rounded-full border border-line bg-white px-3.5 py-1.5 text-sm font-medium whitespace-nowrap text-ink hover:border-brand-300 hover:bg-brand-50 hover:text-brand-800"

@@ -1,6 +1,6 @@
 import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
-import { RestaurantArt } from '@/components/restaurant/restaurant-art';
+import { RestaurantPicture } from '@/components/restaurant-picture';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
@@ -8,12 +8,9 @@ import type { RestaurantMenu } from '@/lib/menus/types';
 export function RestaurantHeader({ restaurant }: { restaurant: RestaurantMenu['restaurant'] }) {
   return (
     <header className="overflow-hidden rounded-3xl border border-line bg-white shadow-sm">
-      <div className="aspect-[2/1] sm:aspect-[3/1] lg:aspect-[4/1]">
-        <RestaurantArt
-          seed={restaurant.slug}
-          variant="banner"
-          className={`size-full ${restaurant.isOpen ? '' : 'opacity-60 grayscale'}`}
-        />
+      <div className="relative aspect-[2/1] sm:aspect-[3/1] lg:aspect-[4/1]" data-testid="menu-cover">
+        {/* The narrow page column (max-w-4xl) is at most 896px wide. */}
+        <RestaurantPicture restaurant={restaurant} sizes="(min-width: 896px) 896px, 100vw" priority dimmed={!restaurant.isOpen} />
       </div>
       <div className="flex flex-col gap-3 p-5 sm:p-6">
         <div className="flex flex-wrap items-start justify-between gap-3">

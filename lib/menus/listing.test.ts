@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyListing,
   compareByRelevance,
+  filterChoices,
   hasActiveFilters,
   isSameCuisine,
   listCuisines,
@@ -222,5 +223,43 @@ describe('listCuisines', () => {
     expect(isSameCuisine('North Indian', ' north  indian ')).toBe(true);
     expect(isSameCuisine(undefined, 'North Indian')).toBe(false);
     expect(isSameCuisine('North Indian', 'South Indian')).toBe(false);
+  });
+});
+
+describe('filterChoices', () => {
+  const countOf = (choices: ReturnType<typeof filterChoices>, name: string) =>
+    choices.cuisines.find((choice) => isSameCuisine(name, choice.name))?.count;
+
+  it('counts each cuisine with the other filters on, each count what its chip then shows', () => {
+    for (const params of [
+      { vegOnly: false, sort: 'relevance' as const },
+      { vegOnly: true, sort: 'relevance' as const },
+      { vegOnly: true, cuisine: 'South Indian', sort: 'cost' as const },
+    ]) {
+      const choices = filterChoices(city, params);
+      expect(choices.cuisines.length).toBeGreaterThan(0);
+      for (const { name, count } of choices.cuisines) {
+        expect(count, name).toBe(applyListing(city, { ...params, cuisine: name }).length);
+      }
+      expect(choices.pureVeg).toBe(applyListing(city, { ...params, vegOnly: true }).length);
+    }
+  });
+
+  it('leaves out a cuisine that would show nothing with Pure Veg on (never "Showing 0 of N")', () => {
+    expect(applyListing(city, { vegOnly: true, cuisine: 'Biryani', sort: 'relevance' })).toEqual([]);
+    expect(countOf(filterChoices(city, { vegOnly: false, sort: 'relevance' }), 'Biryani')).toBeGreaterThan(0);
+    const veg = filterChoices(city, { vegOnly: true, sort: 'relevance' });
+    expect(countOf(veg, 'Biryani')).toBeUndefined();
+    expect(veg.cuisines.every(({ count }) => count > 0)).toBe(true);
+  });
+
+  it('keeps the selected cuisine, even with nothing left, so it can be turned off', () => {
+    const choices = filterChoices(city, { vegOnly: true, cuisine: 'biryani', sort: 'relevance' });
+    expect(countOf(choices, 'Biryani')).toBe(0);
+    expect(choices.pureVeg).toBe(0);
+  });
+
+  it('handles an empty city', () => {
+    expect(filterChoices([], { vegOnly: true, sort: 'relevance' })).toEqual({ pureVeg: 0, cuisines: [] });
   });
 });

@@ -117,3 +117,29 @@ export function isSameCuisine(cuisine: string | undefined, other: string): boole
 function cuisineKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
 }
+
+export interface FilterChoices {
+  /** How many restaurants Pure Veg shows together with the current cuisine. */
+  pureVeg: number;
+  /** The cuisines that still show something with the other filters on, each with that count, alphabetically. */
+  cuisines: { name: string; count: number }[];
+}
+
+/**
+ * What each filter chip would show with the other filters kept, so no chip leads to "Showing 0 of N".
+ * A cuisine with nothing left is left out, except the selected one (it must stay to be turned off).
+ */
+export function filterChoices(restaurants: readonly RestaurantSummary[], params: ListingParams): FilterChoices {
+  const matchesVeg = (restaurant: RestaurantSummary) => !params.vegOnly || restaurant.pureVeg;
+  const cuisines = listCuisines(restaurants)
+    .map((name) => ({
+      name,
+      count: restaurants.filter((r) => matchesVeg(r) && r.cuisines.some((c) => isSameCuisine(name, c))).length,
+    }))
+    .filter(({ name, count }) => count > 0 || isSameCuisine(params.cuisine, name));
+  const { cuisine } = params;
+  const pureVeg = restaurants.filter(
+    (r) => r.pureVeg && (cuisine === undefined || r.cuisines.some((c) => isSameCuisine(cuisine, c))),
+  ).length;
+  return { pureVeg, cuisines };
+}

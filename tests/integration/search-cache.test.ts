@@ -9,8 +9,11 @@ import { flushCacheStats, readCacheStats } from '@/lib/cache/stats';
 import { updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
 import { searchCity } from '@/lib/search/cached';
 
+import { runPageSearch } from '@/lib/search/page';
+
 import { keysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
+import { brokenStore } from '../support/counters';
 
 /**
  * Search through the cache and the JSON API on every Redis driver: one entry per normalized search,
@@ -119,6 +122,19 @@ for (const pair of await backendPairs()) {
       const stats = (await readCacheStats())!.find((row) => row.namespace === 'search');
       expect(stats!.hits).toBeGreaterThan(0);
       expect(stats!.misses).toBeGreaterThan(0);
+    });
+
+    it('searches from Postgres when Redis is down: the city page gets its results, marked degraded', async () => {
+      const healthy = await found('delhi', 'panner tikka');
+      backends.install(brokenStore());
+      try {
+        const outcome = await runPageSearch('delhi', 'panner tikka');
+        expect(outcome).toMatchObject({ status: 'found', cache: { status: 'MISS', degraded: true } });
+        if (outcome.status !== 'found') return;
+        expect(outcome.results.dishes.map((dish) => dish.id)).toEqual(healthy.results.dishes.map((dish) => dish.id));
+      } finally {
+        backends.install();
+      }
     });
 
     it('answers the API with ranked JSON, x-cache and Server-Timing', async () => {

@@ -10,7 +10,9 @@ import { CategoryNav } from '@/components/menu/category-nav';
 import { Container } from '@/components/layout/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { MenuCategory } from '@/components/menu/menu-category';
+import { MenuFilter } from '@/components/menu-filter';
 import { RestaurantHeader } from '@/components/menu/restaurant-header';
+import { ScrollToDish } from '@/components/scroll-to-dish';
 import { CartSummary } from '@/components/customer/cart-summary';
 import { FavouriteCount } from '@/components/favourites/favourite-count';
 import { FavouriteToggle } from '@/components/favourites/favourite-toggle';
@@ -117,11 +119,19 @@ export default async function MenuPage({ params }: MenuPageProps) {
       ) : null}
 
       {categories.length > 0 ? (
-        <div className="mt-6">
+        <MenuFilter
+          targetId="menu-dishes"
+          total={categories.reduce((sum, category) => sum + category.items.length, 0)}
+          vegToggle={!info.pureVeg}
+        />
+      ) : null}
+      {categories.length > 0 ? (
+        <div id="menu-dishes" className="mt-2">
           <CategoryNav categories={categories} />
           {categories.map((category, index) => (
             <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} ordering={ordering} />
           ))}
+          <ScrollToDish />
         </div>
       ) : (
         <div className="mt-8">

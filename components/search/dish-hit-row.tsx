@@ -1,0 +1,50 @@
+import Link from 'next/link';
+
+import { DishPhoto } from '@/components/dish-picture';
+import { dishAnchor } from '@/components/menu/menu-item-row';
+import { Price } from '@/components/ui/price';
+import { VegMark } from '@/components/restaurant/veg-mark';
+import { illustrationForCategory } from '@/lib/illustrations';
+import type { DishHit } from '@/lib/search/types';
+
+/** One dish a city search found: its picture, veg mark, name (a link to it in its menu), price, and its restaurant (a link). */
+export function DishHitRow({ dish, citySlug }: { dish: DishHit; citySlug: string }) {
+  const orderable = dish.available && dish.restaurant.isOpen;
+  const href = `/${citySlug}/${dish.restaurant.slug}#${dishAnchor(dish.id)}`;
+  return (
+    <li data-testid="dish-hit" className="flex gap-4 py-4">
+      {dish.photoUrl ? (
+        <DishPhoto url={dish.photoUrl} className="size-20" />
+      ) : (
+        <div className="flex size-20 shrink-0 items-center justify-center rounded-xl bg-brand-50">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG: nothing for the optimizer to do. */}
+          <img src={illustrationForCategory(dish.category)} alt="" width={64} height={64} loading="lazy" decoding="async" />
+        </div>
+      )}
+      <div className={`min-w-0 flex-1 ${orderable ? 'text-ink' : 'text-muted'}`}>
+        <div className="flex items-center gap-2">
+          <VegMark veg={dish.veg} className="size-4" />
+          <h3 className="truncate text-base font-semibold">
+            <Link href={href} prefetch={false} className="hover:text-brand-700 hover:underline">
+              {dish.name}
+            </Link>
+          </h3>
+        </div>
+        <Price paise={dish.pricePaise} className="mt-0.5 block text-sm font-semibold" />
+        <p className="mt-1 truncate text-sm text-muted">
+          from{' '}
+          <Link
+            href={`/${citySlug}/${dish.restaurant.slug}`}
+            prefetch={false}
+            className="font-medium text-ink underline-offset-4 hover:text-brand-700 hover:underline"
+            data-testid="dish-hit-restaurant"
+          >
+            {dish.restaurant.name}
+          </Link>
+          {dish.restaurant.isOpen ? null : ' · closed now'}
+          {dish.restaurant.isOpen && !dish.available ? ' · unavailable now' : null}
+        </p>
+      </div>
+    </li>
+  );
+}

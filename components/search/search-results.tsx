@@ -1,0 +1,59 @@
+import Link from 'next/link';
+
+import { EmptyState } from '@/components/ui/empty-state';
+import { RestaurantCard } from '@/components/city/restaurant-card';
+import { RestaurantGrid } from '@/components/city/restaurant-grid';
+import { DishHitRow } from '@/components/search/dish-hit-row';
+import { plural } from '@/lib/format';
+import type { SearchResults as Results } from '@/lib/search/types';
+
+/** What a city search found, restaurants then dishes, each best first; or a way out when nothing matched. */
+export function SearchResults({ results, query }: { results: Results; query: string }) {
+  const { city, restaurants, dishes } = results;
+  const summary =
+    restaurants.length + dishes.length === 0
+      ? `Nothing found for “${query}”`
+      : `${plural(restaurants.length, 'restaurant')} and ${plural(dishes.length, 'dish', 'dishes')} for “${query}”`;
+  return (
+    <section aria-labelledby="search-results-heading" data-testid="search-results">
+      <div className="mb-5 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="search-results-heading" className="text-lg font-bold text-ink" role="status">
+          {summary}
+        </h2>
+        <Link href={`/${city.slug}`} className="text-sm font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-800">
+          Clear search
+        </Link>
+      </div>
+
+      {restaurants.length + dishes.length === 0 ? (
+        <EmptyState title={`No restaurant or dish in ${city.name} matches “${query}”`}>
+          <p>Check the spelling, try fewer words, or search for a dish (“biryani”) or a cuisine (“South Indian”).</p>
+        </EmptyState>
+      ) : null}
+
+      {restaurants.length > 0 ? (
+        <div className="mb-8">
+          <h3 className="mb-3 text-base font-bold text-ink">Restaurants</h3>
+          <RestaurantGrid label={`Restaurants matching “${query}”`}>
+            {restaurants.map((restaurant) => (
+              <li key={restaurant.slug}>
+                <RestaurantCard restaurant={restaurant} citySlug={city.slug} />
+              </li>
+            ))}
+          </RestaurantGrid>
+        </div>
+      ) : null}
+
+      {dishes.length > 0 ? (
+        <div>
+          <h3 className="mb-1 text-base font-bold text-ink">Dishes</h3>
+          <ul aria-label={`Dishes matching “${query}”`} className="grid divide-y divide-line sm:grid-cols-2 sm:gap-x-8 sm:divide-y-0">
+            {dishes.map((dish) => (
+              <DishHitRow key={dish.id} dish={dish} citySlug={city.slug} />
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
