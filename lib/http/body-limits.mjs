@@ -16,7 +16,8 @@ const PHOTO_ROUTE = /^\/api\/admin\/restaurants\/[^/]+\/(?:items\/[^/]+\/)?photo
 
 /**
  * The most a route accepts, in bytes; 0 for "no body". The only API route that reads a body is a
- * photo upload (the views beacon posts none), and no GET, HEAD, OPTIONS or DELETE reads one.
+ * photo upload (the views beacon posts none), no GET, HEAD, OPTIONS or DELETE reads one, and nothing
+ * under /_next/ does (a server action posted there is refused before Next sees it).
  *
  * @param {string} method
  * @param {string} pathname
@@ -27,6 +28,8 @@ export function bodyLimitFor(method, pathname) {
   if (verb === 'PUT') return PHOTO_ROUTE.test(pathname) ? PHOTO_BODY_LIMIT : 0;
   if (verb !== 'POST') return 0;
   if (pathname === '/api' || pathname.startsWith('/api/')) return 0;
+  // Next's own assets and image optimizer read no body; /_next/static/ skips proxy.ts, so this is its only check.
+  if (pathname.startsWith('/_next/')) return 0;
   return ACTION_BODY_LIMIT;
 }
 
