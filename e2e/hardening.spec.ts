@@ -96,8 +96,14 @@ test.describe('review of issue #10', () => {
     await page.reload();
     const photo = cover.getByTestId('current-photo');
     await expect.poll(() => photo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBeGreaterThan(0);
-    const [image, frame] = await Promise.all([photo.boundingBox(), photo.locator('..').boundingBox()]);
-    expect(image).toEqual(frame);
+    // Its inline style applied: absolutely positioned, filling its frame's inside (the frame has a border).
+    const layout = await photo.evaluate((image: HTMLImageElement) => ({
+      position: getComputedStyle(image).position,
+      size: [image.offsetWidth, image.offsetHeight],
+      frame: [image.parentElement!.clientWidth, image.parentElement!.clientHeight],
+    }));
+    expect(layout.position).toBe('absolute');
+    expect(layout.size).toEqual(layout.frame);
     expect(await page.evaluate(() => (window as unknown as { cspSeen: string[] }).cspSeen)).toEqual([]);
   });
 });
