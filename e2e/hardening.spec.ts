@@ -106,4 +106,14 @@ test.describe('review of issue #10', () => {
     expect(layout.size).toEqual(layout.frame);
     expect(await page.evaluate(() => (window as unknown as { cspSeen: string[] }).cspSeen)).toEqual([]);
   });
+
+  test('attack pass: a path with a malformed %-escape is a 400 from the front server, not a 500 that skipped the proxy', async () => {
+    for (const path of ['/%', '/bengaluru/%ff', '/api/restaurants/%ff/menu', '/orders/%E0%A4', '/media/%ff', '/admin/restaurants/%ff']) {
+      const answer = await requestFrom(uniqueLoopbackAddress(), `${base}${path}`);
+      expect(answer.status, path).toBe(400);
+    }
+    // The query string is the routes' to read: a malformed escape there is their ordinary 4xx or 200.
+    const search = await requestFrom(uniqueLoopbackAddress(), `${base}/api/cities/bengaluru/search?q=%ff`);
+    expect(search.status).toBeLessThan(500);
+  });
 });
