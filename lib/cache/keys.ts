@@ -35,7 +35,8 @@ export const PRIVATE_NAMESPACES = [
 export type CacheNamespace = (typeof CACHE_NAMESPACES)[number];
 export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
 
-function prefix(): string {
+/** The deployment's key prefix (REDIS_KEY_PREFIX), for key builders that live beside their concern. */
+export function prefix(): string {
   return getEnv().REDIS_KEY_PREFIX ?? '';
 }
 

@@ -27,6 +27,9 @@ export interface ProcessSingletons {
   /** The invalidation outbox's drain in progress, and whether its retry timer runs (lib/cache/outbox-retry.ts). */
   outboxDrain?: Promise<DrainReport>;
   outboxRetrying?: boolean;
+  /** The highest outbox row this process knows was applied, and its check of Redis's copy (lib/cache/outbox-watermark.ts). */
+  outboxWatermark?: number;
+  outboxWatermarkCheck?: Promise<unknown>;
   /** The last readiness check (lib/server/readiness.ts): reused while it runs and for a second after. */
   readiness?: { at: number; pending: boolean; answer: Promise<Readiness> };
   /** Sessions Redis confirmed moments ago, by key (lib/auth/confirmed-sessions.ts). */
