@@ -1,3 +1,5 @@
+import net from 'node:net';
+
 import sharp from 'sharp';
 
 import { actionId, callAction } from './support/actions';
@@ -115,5 +117,30 @@ test.describe('review of issue #10', () => {
     // The query string is the routes' to read: a malformed escape there is their ordinary 4xx or 200.
     const search = await requestFrom(uniqueLoopbackAddress(), `${base}/api/cities/bengaluru/search?q=%ff`);
     expect(search.status).toBeLessThan(500);
+  });
+
+  test('attack pass: one address cannot hold the server’s connections; another address is still served', async () => {
+    const port = Number(new URL(base).port);
+    const from = uniqueLoopbackAddress();
+    /** Opens an idle connection; resolves with whether the server closed it within a second. */
+    const idle = () =>
+      new Promise<{ socket: net.Socket; closed: boolean }>((resolve) => {
+        const socket = net.connect({ host: '127.0.0.1', port, localAddress: from });
+        socket.on('error', () => {});
+        socket.once('connect', () => {
+          const timer = setTimeout(() => resolve({ socket, closed: false }), 1_000);
+          socket.once('close', () => {
+            clearTimeout(timer);
+            resolve({ socket, closed: true });
+          });
+        });
+      });
+    const sockets = await Promise.all(Array.from({ length: 300 }, idle));
+    try {
+      expect(sockets.filter((entry) => entry.closed).length).toBeGreaterThanOrEqual(300 - 256);
+      expect((await requestFrom(uniqueLoopbackAddress(), `${base}/api/health`)).status).toBe(200);
+    } finally {
+      sockets.forEach((entry) => entry.socket.destroy());
+    }
   });
 });

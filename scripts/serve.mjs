@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import nextEnv from '@next/env';
 
 import { bodyRefusal } from '../lib/http/body-limits.mjs';
+import { connectionGuard, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/http/connection-guard.mjs';
 import { targetRefusal } from '../lib/http/request-target.mjs';
 
 import { parseTrustedProxies, scrubForwarding } from './trusted-proxies.mjs';
@@ -47,7 +48,10 @@ try {
 }
 
 const { default: next } = await import('next');
-const server = http.createServer();
+const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS });
+// Facing clients directly, one address may hold only so many connections; behind a trusted proxy every
+// connection comes from the proxy, which bounds its clients itself.
+if (trust === 'none') server.on('connection', connectionGuard().onConnection);
 const app = next({ dev, hostname: hostname ?? 'localhost', port, httpServer: server });
 const handle = app.getRequestHandler();
 await app.prepare();
