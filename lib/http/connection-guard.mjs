@@ -6,9 +6,10 @@
 /** Far above one browser (about 6) or a carrier NAT's busy moment at one instance; far below the fd limit. */
 export const MAX_CONNECTIONS_PER_ADDRESS = 256;
 
-/** Node's defaults are 60 s for headers and 300 s for a whole request: far longer than any client of this app needs. */
+/** Node's defaults are 60 s for headers and 300 s for a whole request: longer than any client of this app needs. */
 export const HEADERS_TIMEOUT_MS = 15_000;
-export const REQUEST_TIMEOUT_MS = 60_000;
+// A whole request: a 5 MB photo upload over a slow mobile link (about 350 kbit/s) still fits.
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 /**
  * A 'connection' listener that closes a socket whose address already holds `max` open ones.
