@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 
 import sharp from 'sharp';
@@ -142,5 +143,34 @@ test.describe('review of issue #10', () => {
     } finally {
       sockets.forEach((entry) => entry.socket.destroy());
     }
+  });
+
+  test('attack pass: an anonymous photo upload is refused before its body is read, so it costs the server nothing', async () => {
+    const port = Number(new URL(base).port);
+    // Headers announcing 5 MB, and no body: the answer must not wait for it.
+    const answer = await new Promise<number | 'no answer'>((resolve) => {
+      const request = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'PUT',
+        path: '/api/admin/restaurants/x/photo',
+        localAddress: uniqueLoopbackAddress(),
+        agent: false,
+        headers: { 'content-type': 'image/jpeg', 'content-length': String(5 * 1024 * 1024), origin: base },
+      });
+      const timer = setTimeout(() => {
+        request.destroy();
+        resolve('no answer');
+      }, 3_000);
+      request.on('response', (response) => {
+        clearTimeout(timer);
+        response.resume();
+        resolve(response.statusCode!);
+        request.destroy();
+      });
+      request.on('error', () => {});
+      request.flushHeaders();
+    });
+    expect(answer).toBe(401);
   });
 });

@@ -26,6 +26,15 @@ describe('body limits', () => {
     expect(requestRefusal('POST', '/login', headers({ 'transfer-encoding': 'chunked' }))).toMatchObject({ status: 411 });
     expect(requestRefusal('POST', '/login', headers({ 'content-length': 'lots' }))).toMatchObject({ status: 413 });
   });
+
+  it('refuse a photo upload without an admin session cookie before reading it (Next buffers it for the proxy)', () => {
+    const photo = '/api/admin/restaurants/x/photo';
+    const upload = { 'content-length': String(5 * 1024 * 1024), 'content-type': 'image/jpeg' };
+    expect(requestRefusal('PUT', photo, headers(upload))).toMatchObject({ status: 401 });
+    expect(requestRefusal('PUT', `/api/admin/restaurants/x/items/1/photo`, headers({ ...upload, cookie: 'thali_vid=abc' }))).toMatchObject({ status: 401 });
+    expect(requestRefusal('PUT', photo, headers({ ...upload, cookie: 'a=1; __Host-thali_admin=s3ss10n' }))).toBeNull();
+    expect(requestRefusal('PUT', photo, headers({ ...upload, cookie: 'thali_admin=s3ss10n' }))).toBeNull();
+  });
 });
 
 describe('server action checks', () => {
