@@ -2,7 +2,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server
 
 import { ADMIN_PATH_HEADER } from '@/lib/auth/next-path';
 import { getEnv } from '@/lib/env';
-import { actionBodyRefusal } from '@/lib/http/action-body';
+import { actionBodyRefusal, isActionPost } from '@/lib/http/action-body';
 import { isHttps } from '@/lib/http/https';
 import { refusalResponse, requestRefusal } from '@/lib/http/request-checks';
 import { isAdminPath, newNonce, pagePolicyFor, securityHeaders } from '@/lib/http/security-headers';
@@ -24,7 +24,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 
   const refusal =
     requestRefusal(request.method, pathname, request.headers) ??
-    (request.method === 'POST' && request.headers.has('next-action') ? await actionBodyRefusal(request) : null);
+    (isActionPost(request.method, pathname, request.headers) ? await actionBodyRefusal(request) : null);
   if (refusal) return withHeaders(refusalResponse(refusal), securityHeaders(context));
 
   const nonce = pagePolicyFor(pathname) === 'private' ? newNonce() : undefined;

@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { Sql } from 'postgres';
 
-import { DeadlineError, withDeadline } from '@/lib/server/deadline';
+import { DeadlineError, startDeadline, withDeadline } from '@/lib/server/deadline';
 
 /**
  * A client-side deadline on every statement and transaction of a postgres.js client
@@ -61,18 +61,61 @@ function bounded(query: Query, deadlineMs: number, onExpire: (error: DeadlineErr
   return proxy;
 }
 
-/** begin/savepoint: the statements inside get deadlines too, and the first that expires ends the wait. */
+/** Where a transaction was when its deadline passed: only after COMMIT was sent is its outcome unknown. */
+export type TransactionPhase = 'begin' | 'statement' | 'commit';
+
+/** A transaction that gave up at its client deadline; `phase: 'commit'` means it may have committed. */
+export class TransactionDeadlineError extends DeadlineError {
+  override name = 'TransactionDeadlineError';
+  constructor(
+    readonly phase: TransactionPhase,
+    deadlineMs: number,
+    starved: boolean,
+  ) {
+    super(`Postgres transaction timed out after ${deadlineMs} ms (${phase})`, starved);
+  }
+}
+
+/**
+ * begin/savepoint. The driver sends BEGIN (after waiting for a pooled connection) and COMMIT or
+ * ROLLBACK itself, outside the statements wrapped above, so each of those waits gets a deadline of
+ * its own here; the statements inside get theirs, and the first that expires ends the wait.
+ */
 function transaction(target: Sql, method: Transaction, args: unknown[], deadlineMs: number): Promise<unknown> {
+  let settled = false;
   let abort: (error: DeadlineError) => void = () => {};
   const aborted = new Promise<never>((_, reject) => {
     abort = reject;
   });
+  const phaseDeadline = (phase: TransactionPhase) =>
+    startDeadline(deadlineMs, (starved) => abort(new TransactionDeadlineError(phase, deadlineMs, starved)), () => settled);
+  let pending = phaseDeadline('begin');
+
   const runIndex = typeof args[0] === 'function' ? 0 : 1;
   const run = args[runIndex] as (tx: Sql) => unknown;
   const wrapped = [...args];
-  wrapped[runIndex] = (tx: Sql) => run(wrap(tx, deadlineMs, abort));
+  wrapped[runIndex] = (tx: Sql) => {
+    pending.clear();
+    const body = Promise.resolve().then(() =>
+      run(wrap(tx, deadlineMs, (error) => abort(Object.assign(new TransactionDeadlineError('statement', deadlineMs, error.starved), { cause: error })))),
+    );
+    // The body's end hands over to the driver's COMMIT (or ROLLBACK): bounded from that moment.
+    const handOver = () => {
+      if (!settled) pending = phaseDeadline('commit');
+    };
+    body.then(handOver, handOver);
+    return body;
+  };
   const result = Reflect.apply(method, target, wrapped) as Promise<unknown>;
   // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it.
   result.catch(() => {});
-  return Promise.race([result, aborted]);
+  return Promise.race([result, aborted]).finally(() => {
+    settled = true;
+    pending.clear();
+  });
+}
+
+/** Whether a failed transaction may all the same have committed: its COMMIT was sent and never answered. */
+export function mayHaveCommitted(error: unknown): boolean {
+  return error instanceof TransactionDeadlineError && error.phase === 'commit';
 }

@@ -46,7 +46,8 @@ export const CLIENT_DEADLINE_MARGIN_MS = 1_000;
 
 /**
  * A postgres.js pool. With `timeouts` (what requests use: getDatabase), a connect timeout, the
- * server's statement_timeout, and a client-side deadline of statement_timeout + 1 s on every statement;
+ * server's statement_timeout and idle_in_transaction_session_timeout, and a client-side deadline of
+ * statement_timeout + 1 s on every statement and on a transaction's BEGIN and COMMIT;
  * without (migrations and the seed, which may run long), only a generous connect timeout.
  */
 export function connectPostgres(url: string, timeouts?: RequestTimeouts): DatabaseHandle {
@@ -55,7 +56,11 @@ export function connectPostgres(url: string, timeouts?: RequestTimeouts): Databa
     idle_timeout: 20,
     connect_timeout: timeouts ? timeouts.connectMs / 1_000 : 10,
     onnotice: () => {},
-    ...(timeouts?.statementMs ? { connection: { statement_timeout: timeouts.statementMs } } : {}),
+    // A transaction left open by a client that gave up (a frozen moment, a crashed process) holds its
+    // locks until this ends it on the server: twice a statement's budget between two statements.
+    ...(timeouts?.statementMs
+      ? { connection: { statement_timeout: timeouts.statementMs, idle_in_transaction_session_timeout: 2 * timeouts.statementMs } }
+      : {}),
   });
   const deadlineMs = timeouts ? (timeouts.statementMs || 30_000) + CLIENT_DEADLINE_MARGIN_MS : undefined;
   const { hostname, port, pathname } = new URL(url);

@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import nextEnv from '@next/env';
 
 import { bodyRefusal } from '../lib/http/body-limits.mjs';
+import { connectionGuard, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/http/connection-guard.mjs';
+import { targetRefusal } from '../lib/http/request-target.mjs';
 
 import { parseTrustedProxies, scrubForwarding } from './trusted-proxies.mjs';
 
@@ -46,12 +48,18 @@ try {
 }
 
 const { default: next } = await import('next');
-const server = http.createServer();
+const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS });
+// Facing clients directly, one address may hold only so many connections; behind a trusted proxy every
+// connection comes from the proxy, which bounds its clients itself.
+if (trust === 'none') server.on('connection', connectionGuard().onConnection);
 const app = next({ dev, hostname: hostname ?? 'localhost', port, httpServer: server });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/** A body the route would refuse is answered here, before Next reads (and buffers) any of it. */
+/**
+ * A path Next can't decode (a 500 from its router), or a body the route would refuse, is answered here,
+ * before Next reads (and buffers) any of it.
+ */
 function refuseBody(request, response) {
   let pathname;
   try {
@@ -59,10 +67,12 @@ function refuseBody(request, response) {
   } catch {
     pathname = '/';
   }
-  const refusal = bodyRefusal(request.method ?? 'GET', pathname, (name) => {
-    const value = request.headers[name];
-    return Array.isArray(value) ? value.join(',') : value;
-  });
+  const refusal =
+    targetRefusal(request.url) ??
+    bodyRefusal(request.method ?? 'GET', pathname, (name) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value.join(',') : value;
+    });
   if (!refusal) return false;
   // Answered at once. Node then reads and discards (never buffers) whatever of the body is still coming,
   // so the client sees this answer rather than a connection reset mid-upload.

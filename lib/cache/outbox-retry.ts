@@ -3,6 +3,7 @@ import 'server-only';
 import { log } from '@/lib/log';
 import { singletons } from '@/lib/server/singletons';
 
+import { checkWatermark } from './outbox-watermark';
 import { applyInvalidations, drainPending, type DrainReport, type InvalidationOutcome, type PendingInvalidation } from './outbox';
 
 declare module '@/lib/server/singletons' {
@@ -103,6 +104,7 @@ export function resumePendingAtStart(): void {
 export async function sweepOutbox(signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     await drainQuietly();
+    await checkWatermark();
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);

@@ -9,6 +9,7 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
 import { invalidate } from './invalidate';
+import { raiseWatermark } from './outbox-watermark';
 
 declare module '@/lib/server/singletons' {
   interface ProcessSingletons {
@@ -69,6 +70,8 @@ export async function applyInvalidations(
       .update(cacheInvalidations)
       .set({ appliedAt: new Date() })
       .where(and(inArray(cacheInvalidations.id, [...taken]), isNull(cacheInvalidations.appliedAt)));
+    // Redis's note of what it took, so a Redis that later loses these writes is noticed (outbox-watermark.ts).
+    await raiseWatermark(taken, options.store);
     return { taken, marked: true };
   } catch (error) {
     log.warn('cache invalidated, but not yet marked so in Postgres; it will be applied again', {

@@ -3,25 +3,54 @@ import 'server-only';
 import type { Refusal } from './request-checks';
 
 /**
- * The body of a server action call, checked in proxy.ts before Next decodes it: React's decoder
- * answers malformed input (a value that points at a part the body doesn't have, a bad BigInt, text
- * that isn't JSON) by failing the whole request, which Next turns into a 500. What React's client
- * never sends is a 400 here instead (docs/decisions/015-every-request-through-the-proxy.md).
+ * The body of a server action call, checked in proxy.ts before Next decodes it
+ * (docs/decisions/015-every-request-through-the-proxy.md, 038-bounded-action-bodies.md). React's
+ * decoder fails the whole request on malformed input (a reference to a part the body doesn't have, a
+ * bad BigInt, text that isn't JSON), which Next turns into a 500, and it follows whatever nesting and
+ * references it is given. What React's client never sends is a 400 here instead, decided within a
+ * fixed budget: nesting depth, values visited, references followed and form fields are all bounded.
  *
  * A call's arguments are JSON in which strings starting with `$` are React's references. A plain
  * text body has no parts, so only self-contained values may appear (`$$…` escapes, Infinity, NaN,
- * undefined, dates, BigInts, temporary references). A multipart body's root is field `0`; it may
- * also point at a FormData argument (`$K<id>`, whose fields are `_<id>_<name>`) and at other parts
- * holding JSON (`$<id>`, `$@<id>`, `$Q`/`$W` maps and sets, `$i` iterators), which must exist and are
- * checked the same way. Anything else (server references, streams, blobs, typed arrays) is refused:
- * no client of this app sends them.
+ * undefined, dates, BigInts, temporary references). A multipart body's root is field `0` (parts are named by decimal id, referenced in hex) (for a
+ * form posted without JavaScript, the bound arguments of `$ACTION_REF_<n>` under `$ACTION_<n>:`); it
+ * may point at a FormData argument (`$K<id>`) and at other parts holding JSON (`$<id>`, `$@<id>`,
+ * `$Q`/`$W` maps and sets, `$i` iterators), which must exist and are checked the same way. Anything
+ * else (server references, streams, blobs, typed arrays) is refused: no client of this app sends them.
  */
 
+/** Far above anything this app's forms and calls send (a few fields, flat arguments), far below harm. */
+export const ACTION_BODY_BOUNDS = {
+  /** Arrays and objects inside one another, references followed included. */
+  depth: 24,
+  /** Values visited, a referenced part counted each time it is reached (so doubling references run out). */
+  values: 5_000,
+  /** `$` references followed. */
+  references: 500,
+  /** Fields of a multipart body. */
+  fields: 200,
+} as const;
+
 const SELF_CONTAINED = /^\$(?:\$|Infinity$|-Infinity$|-0$|NaN$|undefined$|D|n-?\d+$|T$)/;
-const PART = /^\$([@QWi]?)([0-9a-f]+)$/;
-const FORM = /^\$K[0-9a-f]+$/;
+const PART = /^\$([@QWi]?)([0-9a-f]{1,8})$/;
+const FORM = /^\$K[0-9a-f]{1,8}$/;
+/** Next's server action ids: 42 hex characters (an info byte, then the hash). */
+const ACTION_ID = /^[0-9a-f]{42}$/;
 
 const MALFORMED: Refusal = { status: 400, error: 'Malformed action request.' };
+const TOO_COMPLEX: Refusal = { status: 400, error: 'Action request too complex.' };
+
+/**
+ * Whether Next may treat this request as a server action call: a POST to a page with a `Next-Action`
+ * id (fetch from JavaScript) or a multipart form (posted without JavaScript: Next decodes any such
+ * form looking for `$ACTION_ID_…` / `$ACTION_REF_…` fields).
+ */
+export function isActionPost(method: string, pathname: string, headers: Headers): boolean {
+  if (method.toUpperCase() !== 'POST' || pathname === '/api' || pathname.startsWith('/api/')) return false;
+  return headers.has('next-action') || /^multipart\/form-data/i.test(headers.get('content-type') ?? '');
+}
+
+class TooComplex extends Error {}
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -31,44 +60,100 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** Whether every reference in `value` resolves; `part(id)` gives a part's text, or null. */
-function resolves(value: unknown, part: ((id: number) => string | null) | null, seen: Set<number>): boolean {
-  if (typeof value === 'string') {
+/** A walk over one call's arguments with one budget; throws TooComplex once any bound is passed. */
+class Walk {
+  private values = 0;
+  private references = 0;
+  private readonly parsed = new Map<number, { ok: true; value: unknown } | { ok: false }>();
+
+  constructor(private readonly part: ((id: number) => string | null) | null) {}
+
+  /** Whether every reference in `value` resolves; `path` holds the parts being read (a cycle is fine). */
+  resolves(value: unknown, depth: number, path: readonly number[]): boolean {
+    if (++this.values > ACTION_BODY_BOUNDS.values || depth > ACTION_BODY_BOUNDS.depth) throw new TooComplex();
+    if (typeof value === 'string') return this.reference(value, depth, path);
+    if (value === null || typeof value !== 'object') return true;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) {
+      if (!this.resolves(item, depth + 1, path)) return false;
+    }
+    return true;
+  }
+
+  private reference(value: string, depth: number, path: readonly number[]): boolean {
     if (!value.startsWith('$') || SELF_CONTAINED.test(value)) return true;
-    if (!part) return false;
+    if (!this.part) return false;
+    if (++this.references > ACTION_BODY_BOUNDS.references) throw new TooComplex();
     if (FORM.test(value)) return true;
     const reference = PART.exec(value);
     if (!reference) return false;
     const id = parseInt(reference[2]!, 16);
-    if (seen.has(id)) return true;
-    const text = part(id);
-    if (text === null) return false;
-    const parsed = parse(text);
-    return parsed.ok && resolves(parsed.value, part, new Set([...seen, id]));
+    if (path.includes(id)) return true;
+    let parsed = this.parsed.get(id);
+    if (!parsed) {
+      const text = this.part(id);
+      parsed = text === null ? { ok: false } : parse(text);
+      this.parsed.set(id, parsed);
+    }
+    return parsed.ok && this.resolves(parsed.value, depth + 1, [...path, id]);
   }
-  if (Array.isArray(value)) return value.every((item) => resolves(item, part, seen));
-  if (value !== null && typeof value === 'object') return Object.values(value).every((item) => resolves(item, part, seen));
-  return true;
 }
 
-/** Null when the call's body decodes; a 400 otherwise. Only for requests carrying a `Next-Action` id. */
+/** Whether a call's root value decodes within the bounds: null, or the refusal. */
+function checkRoot(root: string | null, part: ((id: number) => string | null) | null): Refusal | null {
+  if (root === null) return MALFORMED;
+  // JSON.parse itself is iterative; only the walk below could recurse, and it stops at the depth bound.
+  const parsed = parse(root);
+  if (!parsed.ok) return MALFORMED;
+  try {
+    return new Walk(part).resolves(parsed.value, 0, [0]) ? null : MALFORMED;
+  } catch (error) {
+    if (error instanceof TooComplex) return TOO_COMPLEX;
+    throw error;
+  }
+}
+
+/** A form posted without JavaScript: React decodes only a `$ACTION_REF_<n>` form's bound arguments. */
+function checkFormAction(form: FormData): Refusal | null {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : null;
+  };
+  const keys = [...form.keys()];
+  for (const key of keys) {
+    if (key.startsWith('$ACTION_ID_') && !ACTION_ID.test(key.slice('$ACTION_ID_'.length))) return { status: 400, error: 'Unknown action.' };
+  }
+  const references = keys.filter((key) => key.startsWith('$ACTION_REF_'));
+  // Next accepts at most two (a form's action and a submit button's), and React decodes the last.
+  if (references.length > 2) return MALFORMED;
+  for (const key of references) {
+    const prefix = `$ACTION_${key.slice('$ACTION_REF_'.length)}:`;
+    const root = text(`${prefix}0`);
+    const refusal = checkRoot(root, (id) => text(`${prefix}${id}`));
+    if (refusal) return refusal;
+    const descriptor = parse(root!);
+    const id = descriptor.ok && descriptor.value !== null && typeof descriptor.value === 'object' ? (descriptor.value as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string' || !ACTION_ID.test(id)) return { status: 400, error: 'Unknown action.' };
+  }
+  return null;
+}
+
+/** Null when the call's body decodes within the bounds; a 400 otherwise. Only for isActionPost requests. */
 export async function actionBodyRefusal(request: Request): Promise<Refusal | null> {
   const type = request.headers.get('content-type') ?? '';
-  if (type.startsWith('multipart/form-data')) {
+  if (/^multipart\/form-data/i.test(type)) {
     let form: FormData;
     try {
       form = await request.formData();
     } catch {
       return MALFORMED;
     }
+    if ([...form.keys()].length > ACTION_BODY_BOUNDS.fields) return TOO_COMPLEX;
+    if (!request.headers.has('next-action')) return checkFormAction(form);
     const text = (name: string) => {
       const value = form.get(name);
       return typeof value === 'string' ? value : null;
     };
-    const root = text('0');
-    const parsed = root === null ? { ok: false as const } : parse(root);
-    return parsed.ok && resolves(parsed.value, (id) => text(String(id)), new Set([0])) ? null : MALFORMED;
+    return checkRoot(text('0'), (id) => text(String(id)));
   }
-  const parsed = parse(await request.text());
-  return parsed.ok && resolves(parsed.value, null, new Set()) ? null : MALFORMED;
+  return checkRoot(await request.text(), null);
 }

@@ -6,4 +6,4 @@ export function bodyRefusal(
   method: string,
   pathname: string,
   header: (name: string) => string | null | undefined,
-): { status: 411 | 413; error: string } | null;
+): { status: 401 | 411 | 413; error: string } | null;

@@ -10,7 +10,7 @@ describe('body limits', () => {
   it('let only server actions (POSTs to pages) carry a body', () => {
     expect(bodyLimitFor('POST', '/login')).toBe(ACTION_BODY_LIMIT);
     expect(bodyLimitFor('post', '/bengaluru/some-place')).toBe(ACTION_BODY_LIMIT);
-    for (const [method, path] of [['GET', '/'], ['HEAD', '/'], ['POST', '/api/restaurants/x/views'], ['POST', '/api'], ['DELETE', '/login'], ['PUT', '/login']]) {
+    for (const [method, path] of [['GET', '/'], ['HEAD', '/'], ['POST', '/api/restaurants/x/views'], ['POST', '/api'], ['POST', '/_next/static/chunks/x.js'], ['POST', '/_next/image'], ['DELETE', '/login'], ['PUT', '/login']]) {
       expect(bodyLimitFor(method!, path!), `${method} ${path}`).toBe(0);
     }
   });
@@ -25,6 +25,15 @@ describe('body limits', () => {
     expect(requestRefusal('POST', '/login', headers({ 'content-length': String(ACTION_BODY_LIMIT + 1) }))).toMatchObject({ status: 413 });
     expect(requestRefusal('POST', '/login', headers({ 'transfer-encoding': 'chunked' }))).toMatchObject({ status: 411 });
     expect(requestRefusal('POST', '/login', headers({ 'content-length': 'lots' }))).toMatchObject({ status: 413 });
+  });
+
+  it('refuse a photo upload without an admin session cookie before reading it (Next buffers it for the proxy)', () => {
+    const photo = '/api/admin/restaurants/x/photo';
+    const upload = { 'content-length': String(5 * 1024 * 1024), 'content-type': 'image/jpeg' };
+    expect(requestRefusal('PUT', photo, headers(upload))).toMatchObject({ status: 401 });
+    expect(requestRefusal('PUT', `/api/admin/restaurants/x/items/1/photo`, headers({ ...upload, cookie: 'thali_vid=abc' }))).toMatchObject({ status: 401 });
+    expect(requestRefusal('PUT', photo, headers({ ...upload, cookie: 'a=1; __Host-thali_admin=s3ss10n' }))).toBeNull();
+    expect(requestRefusal('PUT', photo, headers({ ...upload, cookie: 'thali_admin=s3ss10n' }))).toBeNull();
   });
 });
 

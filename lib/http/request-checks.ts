@@ -9,7 +9,7 @@ import { bodyRefusal } from './body-limits.mjs';
  */
 
 export interface Refusal {
-  status: 400 | 403 | 411 | 413;
+  status: 400 | 401 | 403 | 411 | 413;
   error: string;
 }
 

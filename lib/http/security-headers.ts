@@ -48,10 +48,18 @@ export interface PolicyContext {
 }
 
 /**
- * React streams a Suspense boundary that sits inside an SVG as `<svg style="display:none">` (outside
- * SVG it uses the `hidden` attribute): that one attribute value, by its hash, and no other.
+ * The inline `style` attributes the app's HTML carries, allowed by hash and no other
+ * (docs/decisions/039-next-image-styles-by-hash.md): React streams a Suspense boundary inside an SVG
+ * as `<svg style="display:none">`, and next/image styles every image (`fill` positions it; each one
+ * hides its alt text while loading). lib/http/image-styles.test.ts renders next/image and fails when
+ * an upgrade changes these strings.
  */
-const REACT_STREAMING_STYLE = ["'unsafe-hashes'", `'sha256-${createHash('sha256').update('display:none').digest('base64')}'`];
+export const INLINE_STYLE_ATTRIBUTES = [
+  'display:none',
+  'position:absolute;height:100%;width:100%;left:0;top:0;right:0;bottom:0;color:transparent',
+  'color:transparent',
+] as const;
+const STYLE_ATTRIBUTE_HASHES = ["'unsafe-hashes'", ...INLINE_STYLE_ATTRIBUTES.map((style) => `'sha256-${createHash('sha256').update(style).digest('base64')}'`)];
 
 function directives(entries: [string, ...string[]][]): string {
   return entries.map((entry) => entry.join(' ')).join('; ');
@@ -65,7 +73,7 @@ export function contentSecurityPolicy({ pathname, https, dev, nonce }: PolicyCon
   const eval_ = dev ? ["'unsafe-eval'"] : [];
   const script = nonce ? ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...eval_] : ["'self'", "'unsafe-inline'", ...eval_];
   // A nonce in style-src would switch 'unsafe-inline' off, which the dev overlay needs.
-  const style = dev ? ["'self'", "'unsafe-inline'"] : ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...REACT_STREAMING_STYLE];
+  const style = dev ? ["'self'", "'unsafe-inline'"] : ["'self'", ...(nonce ? [`'nonce-${nonce}'`] : []), ...STYLE_ATTRIBUTE_HASHES];
   const list: [string, ...string[]][] = [
     ['default-src', "'self'"],
     ['script-src', ...script],

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
 import { smsSender } from '@/lib/sms/sender';
+import { mayHaveBeenSent } from '@/lib/sms/twilio';
 import { formatRupees } from '@/lib/format';
+import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
 
 import type { OrderJobDeps } from './job-types';
@@ -15,8 +17,9 @@ import { isOrderStatus, shortOrderId, type OrderStatus } from './status';
 /**
  * A text to the customer for each status their order reaches, at most once per order and status
  * whatever the queue or Redis does: the step's event row (written with the status change, steps.ts)
- * is claimed in Postgres by the one delivery that sends it. A send that fails gives the claim back
- * for the job's retry; a crash between claim and send loses that one text rather than risking two.
+ * is claimed in Postgres by the one delivery that sends it. A send that surely failed gives the claim
+ * back for the job's retry; one that may have gone out (a timeout after the request was written) keeps
+ * it, as does a crash between claim and send: that one text may be lost rather than sent twice.
  */
 
 /** Later than this after its step, a text is not worth sending (a very late resume): it is dropped. */
@@ -46,7 +49,8 @@ export function statusText(status: OrderStatus, { orderId, totalPaise, restauran
 
 const notifyPayload = z.object({ orderId: z.string().min(1), status: z.string().refine(isOrderStatus).default('placed') });
 
-export type NotifyOutcome = 'sent' | 'already-sent' | 'too-late' | 'no-event';
+/** `unknown`: the send may have gone out (no answer after the request was written); it is not repeated. */
+export type NotifyOutcome = 'sent' | 'already-sent' | 'too-late' | 'no-event' | 'unknown';
 
 /** Sends one status's text. Payloads of the older `order.confirm` job ({ orderId }) mean "placed". */
 export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Promise<NotifyOutcome> {
@@ -79,6 +83,12 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
     const body = statusText(status, { orderId, totalPaise: facts.totalPaise, restaurantName: facts.restaurantName });
     await (deps.sender ?? smsSender()).send({ to: facts.phone, body, kind: 'order' }, deps.store ?? getRedis());
   } catch (error) {
+    if (mayHaveBeenSent(error)) {
+      // Twilio may have the text (no answer after the request went out): the claim stays, so no
+      // retry or resume sends it again. At most once: the customer may miss this one text.
+      log.warn('order text: the send may or may not have gone out; not sending it again', { orderId, status });
+      return 'unknown';
+    }
     await db.update(orderEvents).set({ textClaimedAt: null }).where(event);
     throw error;
   }

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { drainPending } from '@/lib/cache/outbox';
+import { checkWatermark } from '@/lib/cache/outbox-watermark';
 import { getEnv } from '@/lib/env';
 import { hasBearer } from '@/lib/http/bearer';
 import { log } from '@/lib/log';
@@ -27,6 +28,8 @@ export async function handleQueueCron(request: Request): Promise<Response> {
     log.warn('cron: pending cache invalidations could not be read', { error: error instanceof Error ? error.message : String(error) });
     return null;
   });
+  // Invalidations Redis took and then lost (a failover): where no server process lives to watch (Vercel).
+  await checkWatermark();
   try {
     const report = await drainQueues(CRON_DRAIN);
     return Response.json({ ok: true, ...report, invalidations }, { headers });

@@ -3,6 +3,7 @@ import 'server-only';
 import { getDatabase } from '@/db/client';
 import { prepareEmbeddedDatabase } from '@/db/prepare';
 import { resumePendingAtStart } from '@/lib/cache/outbox-retry';
+import { watchForLostInvalidations } from '@/lib/cache/outbox-watermark';
 import { ConfigError, getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
 import { startEmbeddedWorker } from '@/lib/queue/embedded';
@@ -43,6 +44,8 @@ export async function startServer(): Promise<void> {
   if (database.backend === 'pglite') await prepareEmbeddedDatabase(database);
   // Cache invalidations a previous process committed but could not apply (lib/cache/outbox.ts).
   resumePendingAtStart();
+  // And those Redis took and then lost (a failover, an older snapshot): lib/cache/outbox-watermark.ts.
+  watchForLostInvalidations();
   // With the in-process store this server runs the jobs, recurring ones (the counter flush) included;
   // with a shared Redis, `npm run worker` or the cron route runs them.
   startEmbeddedWorker();

@@ -14,8 +14,8 @@ import type { SmsMessage, SmsSender } from './types';
  * a retry never sends a text twice (the API takes no idempotency key): the connection was never
  * made (refused, unresolvable, unreachable, connect timeout), or Twilio refused it outright (429, or
  * 503 with Retry-After). A timeout, a reset connection or any other 5xx may come after Twilio
- * accepted the message: those fail without a retry, and the caller decides (a customer asks for a
- * new code; an order text's job is retried by the queue, whose marker keeps it to one text).
+ * accepted the message: those fail without a retry and say so (`mayHaveBeenSent`), and the caller
+ * decides (a customer asks for a new code; an order text keeps its claim and is not sent again).
  * docs/decisions/012-sms-provider-twilio.md. No message body, and no number, is ever logged.
  */
 
@@ -42,9 +42,16 @@ export class SmsSendError extends Error {
     message: string,
     readonly retryable: boolean,
     readonly status?: number,
+    /** The request went out and no clear answer came back: Twilio may have taken the message. */
+    readonly mayHaveBeenSent = false,
   ) {
     super(message);
   }
+}
+
+/** Whether a failed send may all the same have texted (a timeout or reset after the request went out). */
+export function mayHaveBeenSent(error: unknown): boolean {
+  return error instanceof SmsSendError && error.mayHaveBeenSent;
 }
 
 /** Connection errors that happen before a single byte of the request reached anyone. */
@@ -107,7 +114,7 @@ export function twilioSender(settings: TwilioSettings, options: TwilioOptions = 
       const code = causeCode(error);
       const retryable = code !== undefined && NOT_CONNECTED.has(code);
       const reason = retryable ? `could not connect (${code})` : `no answer (${code ?? (error instanceof Error ? error.name : 'error')}); the text may have been sent`;
-      return { retryInMs: retryable ? 0 : null, error: new SmsSendError(`twilio: ${reason}`, retryable) };
+      return { retryInMs: retryable ? 0 : null, error: new SmsSendError(`twilio: ${reason}`, retryable, undefined, !retryable) };
     }
     if (response.status === 201 || response.status === 200) {
       await response.body?.cancel();
@@ -116,7 +123,9 @@ export function twilioSender(settings: TwilioSettings, options: TwilioOptions = 
     const wait = retryAfterMs(response, Date.now());
     const code = await twilioErrorCode(response);
     const retryable = response.status === 429 || (response.status === 503 && wait !== undefined);
-    const error = new SmsSendError(`twilio: HTTP ${response.status}${code ? ` (error ${code})` : ''}`, retryable, response.status);
+    // A 4xx (429 included) took nothing; a 5xx other than a 503 with Retry-After may come after the message was created.
+    const ambiguous = response.status >= 500 && !retryable;
+    const error = new SmsSendError(`twilio: HTTP ${response.status}${code ? ` (error ${code})` : ''}`, retryable, response.status, ambiguous);
     return { retryInMs: retryable ? (wait ?? 0) : null, error };
   }
 

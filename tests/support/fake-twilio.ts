@@ -9,10 +9,11 @@ import type { AddressInfo } from 'node:net';
  * - `POST /2010-04-01/Accounts/{sid}/Messages.json`, HTTP basic auth `sid:token` (else 401, error
  *   20003), `application/x-www-form-urlencoded` with To (E.164), Body, and exactly one of From and
  *   MessagingServiceSid (else 400, errors 21604/21602/21211); a sent message is a 201 with its sid.
- * - Failures on demand: the next N requests answer a status (with Retry-After if asked), or drop the
- *   connection before answering.
+ * - Failures on demand: the next N requests answer a status (with Retry-After if asked), drop the
+ *   connection before answering, or accept the message and answer only after `lateMs` (what a
+ *   client that times out can't tell from a message never taken).
  * - For a test in another process: `GET /__fake/messages` lists what was accepted, `POST /__fake/fail`
- *   queues failures (`{ "status": 503, "times": 1, "retryAfter": 0 }` or `{ "drop": true }`),
+ *   queues failures (`{ "status": 503, "times": 1, "retryAfter": 0 }`, `{ "drop": true }`, `{ "lateMs": 5000 }`),
  *   `POST /__fake/reset` clears both.
  */
 
@@ -24,7 +25,7 @@ export interface FakeMessage {
   body: string;
 }
 
-export type FakeFailure = { status: number; retryAfter?: number } | { drop: true };
+export type FakeFailure = { status: number; retryAfter?: number } | { drop: true } | { lateMs: number };
 
 export interface FakeTwilio {
   url: string;
@@ -32,7 +33,7 @@ export interface FakeTwilio {
   /** Accepted messages, oldest first. */
   messages: FakeMessage[];
   /** Every request to the Messages endpoint, with what it was answered. */
-  requests: { status: number | 'dropped' }[];
+  requests: { status: number | 'dropped' | 'late' }[];
   failNext(failure: FakeFailure, times?: number): void;
   reset(): void;
   close(): Promise<void>;
@@ -94,7 +95,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       request.socket.destroy();
       return;
     }
-    if (failure) {
+    const late = failure && 'lateMs' in failure ? failure.lateMs : 0;
+    if (failure && 'status' in failure) {
       requests.push({ status: failure.status });
       const headers: Record<string, string> = failure.retryAfter !== undefined ? { 'Retry-After': String(failure.retryAfter) } : {};
       return answer(response, failure.status, twilioError(failure.status, failure.status === 429 ? 20429 : 20500, 'Simulated failure'), headers);
@@ -118,7 +120,9 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     next += 1;
     const sid = `SM${String(next).padStart(32, '0')}`;
     messages.push({ sid, to, from, messagingServiceSid, body: text });
-    requests.push({ status: 201 });
+    requests.push({ status: late ? 'late' : 201 });
+    if (late) await new Promise((resolve) => setTimeout(resolve, late));
+    if (response.destroyed) return;
     answer(response, 201, { sid, account_sid: options.accountSid, to, from: from ?? null, messaging_service_sid: messagingServiceSid ?? null, body: text, status: 'queued' });
   });
 

@@ -68,7 +68,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const data = path.join(dir, 'data');
   fs.mkdirSync(data);
   if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
-  const port = await freePort();
+  // TEST_OWN_POSTGRES_PORT pins it (a shared machine where each engineer has ports of their own).
+  const port = Number(process.env.TEST_OWN_POSTGRES_PORT) || (await freePort());
   run(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40`;
   const pgCtl = (...args: string[]) => run(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-t', '30', ...args]);

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { formValues, NOT_CHECKED, stateFromOutcome, type ActionState, type FormValues } from '@/lib/admin/action-state';
 import { requireAdminForAction } from '@/lib/auth/admin';
 import { log } from '@/lib/log';
-import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
+import { createMenuItem, deleteMenuItem, mayHaveCommitted, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
 import { isSlug } from '@/lib/menus/slug';
 
 /**
@@ -33,9 +33,12 @@ async function answer(
   try {
     outcome = await save();
   } catch (error) {
-    // The transaction did not commit, so nothing changed; the admin keeps what they typed.
+    // Nothing changed, unless Postgres stopped answering after COMMIT was sent; the admin keeps what they typed.
     log.error('admin save failed', { error: error instanceof Error ? error.message : String(error) });
-    return { status: 'failed', message: 'Nothing was saved: the database did not answer. Try again in a moment.', values };
+    const message = mayHaveCommitted(error)
+      ? 'The database stopped answering while saving: reload this page in a minute to see whether the change was saved.'
+      : 'Nothing was saved: the database did not answer. Try again in a moment.';
+    return { status: 'failed', message, values };
   }
   if (outcome.status === 'saved') refresh.forEach((path) => revalidatePath(path));
   return stateFromOutcome(outcome, { values, ...messages });

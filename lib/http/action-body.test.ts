@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+
+import { ACTION_BODY_LIMIT } from './body-limits.mjs';
+import { ACTION_BODY_BOUNDS, actionBodyRefusal, isActionPost } from './action-body';
+
+/**
+ * Hostile server-action bodies (docs/decisions/038-bounded-action-bodies.md): each fits the 32 KiB
+ * limit, and each must be answered with a 400 at once, never an exception (a 500) or a hang.
+ */
+const url = 'http://thali.example/login';
+const TOO_COMPLEX = { status: 400, error: 'Action request too complex.' };
+const ACTION = '60a67cf5864b61ab40b4adafbc616bf436baa87b8d';
+
+function form(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  return new Request(url, { method: 'POST', body, headers });
+}
+const text = (body: string) => new Request(url, { method: 'POST', body, headers: { 'content-type': 'text/plain', 'next-action': ACTION } });
+
+/** Resolves with the refusal and how long the check took. */
+async function timedRefusal(request: Request) {
+  const started = performance.now();
+  const refusal = await actionBodyRefusal(request);
+  return { refusal, ms: performance.now() - started };
+}
+
+/** Parts 1..n, each an array naming the next part twice: 2^n values when every reference is followed. */
+function doubling(n: number, prefix = ''): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let id = 1; id <= n; id += 1) fields[`${prefix}${id}`] = JSON.stringify([`$${(id + 1).toString(16)}`, `$@${(id + 1).toString(16)}`]);
+  fields[`${prefix}${n + 1}`] = '"leaf"';
+  return fields;
+}
+
+describe('hostile action bodies are refused quickly (M1)', () => {
+  it('a deeply nested argument is a 400, not a stack overflow', async () => {
+    const depth = Math.floor((ACTION_BODY_LIMIT - 10) / 2);
+    const { refusal } = await timedRefusal(text(`${'['.repeat(depth)}${']'.repeat(depth)}`));
+    expect(refusal).toEqual(TOO_COMPLEX);
+    const objects = await timedRefusal(text(`${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`));
+    expect(objects.refusal).toEqual(TOO_COMPLEX);
+  });
+
+  it('back-references that double at each part are a 400 within milliseconds', async () => {
+    const { refusal, ms } = await timedRefusal(form({ ...doubling(40), 0: '["$1"]' }, { 'next-action': ACTION }));
+    expect(refusal).toEqual(TOO_COMPLEX);
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('too many references or fields are a 400', async () => {
+    const many = Array.from({ length: ACTION_BODY_BOUNDS.references + 1 }, () => '$1');
+    expect((await timedRefusal(form({ 0: JSON.stringify(many), 1: '1' }, { 'next-action': ACTION }))).refusal).toMatchObject({ status: 400 });
+    const fields = Object.fromEntries(Array.from({ length: ACTION_BODY_BOUNDS.fields + 1 }, (_, index) => [`_1_f${index}`, 'x']));
+    expect((await timedRefusal(form({ ...fields, 0: '["$K1"]' }, { 'next-action': ACTION }))).refusal).toMatchObject({ status: 400 });
+  });
+
+  it("what React's client sends still passes", async () => {
+    expect(await actionBodyRefusal(text('[{"phone":"9876543210"},"$undefined"]'))).toBeNull();
+    expect(await actionBodyRefusal(form({ _1_name: 'Dal', 0: '["$@2","$K1"]', 2: '{"a":["$3","$3"]}', 3: '[1,2]' }, { 'next-action': ACTION }))).toBeNull();
+    // A cycle (an object holding itself) is a back-reference to a part being read.
+    expect(await actionBodyRefusal(form({ 0: '["$1"]', 1: '{"self":"$1"}' }, { 'next-action': ACTION }))).toBeNull();
+  });
+});
+
+describe('no-JavaScript action posts are checked like fetch ones (M2)', () => {
+  const bound = (root: string, extra: Record<string, string> = {}) =>
+    form({ $ACTION_REF_1: '', '$ACTION_1:0': root, $ACTION_KEY: 'k1', phone: '9876543210', ...extra });
+
+  it('are classified as action posts: multipart POSTs to pages, with or without Next-Action', () => {
+    const headers = (entries: Record<string, string>) => new Headers(entries);
+    expect(isActionPost('POST', '/login', headers({ 'content-type': 'multipart/form-data; boundary=x' }))).toBe(true);
+    expect(isActionPost('POST', '/login', headers({ 'next-action': ACTION }))).toBe(true);
+    expect(isActionPost('POST', '/login', headers({ 'content-type': 'application/x-www-form-urlencoded' }))).toBe(false);
+    expect(isActionPost('POST', '/api/x', headers({ 'content-type': 'multipart/form-data; boundary=x' }))).toBe(false);
+    expect(isActionPost('GET', '/login', headers({ 'content-type': 'multipart/form-data; boundary=x' }))).toBe(false);
+  });
+
+  it("a form's bound arguments that double or nest deeply are a 400", async () => {
+    const hostile = { ...doubling(40, '$ACTION_1:'), '$ACTION_1:0': JSON.stringify({ id: ACTION, bound: '$@1' }) };
+    const { refusal, ms } = await timedRefusal(form({ $ACTION_REF_1: '', ...hostile }));
+    expect(refusal).toEqual(TOO_COMPLEX);
+    expect(ms).toBeLessThan(200);
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    expect((await timedRefusal(bound(JSON.stringify({ id: ACTION, bound: '$@1' }), { '$ACTION_1:1': deep }))).refusal).toEqual(TOO_COMPLEX);
+  });
+
+  it('a bound descriptor pointing nowhere, or a malformed action id, is a 400', async () => {
+    expect(await actionBodyRefusal(bound(JSON.stringify({ id: ACTION, bound: '$@1' })))).toMatchObject({ status: 400 });
+    expect(await actionBodyRefusal(bound('not json'))).toMatchObject({ status: 400 });
+    expect(await actionBodyRefusal(form({ '$ACTION_ID_../x': '', name: 'x' }))).toMatchObject({ status: 400 });
+  });
+
+  it('what a progressively enhanced form sends passes, and so does a multipart POST that is no action', async () => {
+    expect(await actionBodyRefusal(bound(JSON.stringify({ id: ACTION, bound: '$@1' }), { '$ACTION_1:1': '[]' }))).toBeNull();
+    expect(await actionBodyRefusal(form({ [`$ACTION_ID_${ACTION}`]: '', name: 'Dal' }))).toBeNull();
+    expect(await actionBodyRefusal(form({ name: 'Dal' }))).toBeNull();
+  });
+});
