@@ -35,7 +35,8 @@ export const PRIVATE_NAMESPACES = [
 export type CacheNamespace = (typeof CACHE_NAMESPACES)[number];
 export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
 
-function prefix(): string {
+/** REDIS_KEY_PREFIX, for key builders that live beside their concern (e.g. lib/cart/keys.ts). */
+export function prefix(): string {
   return getEnv().REDIS_KEY_PREFIX ?? '';
 }
 
@@ -106,9 +107,9 @@ export const keys = {
   /** JSON array of CitySummary. */
   cities: () => `${prefix()}cities:v1:{all}`,
   /** JSON CityRestaurants for one city. */
-  cityRestaurants: (citySlug: string) => `${prefix()}city:v2:{${citySlug}}:restaurants`,
+  cityRestaurants: (citySlug: string) => `${prefix()}city:v3:{${citySlug}}:restaurants`,
   /** JSON RestaurantMenu for one restaurant. */
-  restaurantMenu: (restaurantSlug: string) => `${prefix()}menu:v2:restaurant:{${restaurantSlug}}`,
+  restaurantMenu: (restaurantSlug: string) => `${prefix()}menu:v3:restaurant:{${restaurantSlug}}`,
   /**
    * A city's search results as one invalidation target: never stored itself, its generation
    * (`…:gen`) is the one every search of the city follows (generationOwner). Saves list this key.
@@ -309,8 +310,6 @@ export const OTP_RESEND_COOLDOWN_MS = 30 * SECOND;
 export const SMS_DAY_TTL_MS = 2 * DAY;
 /** Demo outbox messages: kept for a day after the newest, and only the newest are ever read. */
 export const OUTBOX_TTL_MS = DAY;
-/** A cart lives this long after its last change. */
-export const CART_TTL_MS = DAY;
 
 // ─── Admins ────────────────────────────────────────────────────────────────────────────────────────
 // lib/auth/revocation.ts. Not cache of anything shown: the gate every admin session passes.
@@ -338,8 +337,6 @@ export const customerKeys = {
   smsSentDay: (day: string) => `${prefix()}sms:v1:sent:${day}`,
   /** List of JSON outbox messages, newest first (LPUSH), shown at /dev/outbox. */
   outbox: () => `${prefix()}outbox:v1:messages`,
-  /** Hash of one session's cart: `restaurant` → restaurant slug, `item:<slug>:<id>` → quantity (lib/cart/cart.ts). */
-  cart: (sessionHash: string) => `${prefix()}cart:v2:{${sessionHash}}`,
 } as const;
 
 // ─── Favourites ────────────────────────────────────────────────────────────────────────────────────

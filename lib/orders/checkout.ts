@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { menuItems, orderEvents, orderItems, orders, restaurants, type Order } from '@/db/schema';
 import { clearCart, readCart } from '@/lib/cart/cart';
+import { cartOwners } from '@/lib/cart/keys';
 import type { CustomerSession } from '@/lib/customers/session';
 import { formatRupees } from '@/lib/format';
 import { log } from '@/lib/log';
@@ -63,7 +64,7 @@ async function existingOrder(db: Database, customerId: number, idempotencyKey: s
 type Committed = { status: 'placed'; order: Order; created: boolean } | Exclude<CheckoutResult, { status: 'placed' }>;
 
 export async function placeOrder(
-  customer: Pick<CustomerSession, 'customerId' | 'sessionHash'>,
+  customer: Pick<CustomerSession, 'customerId'>,
   input: { idempotencyKey: string },
   deps: CheckoutDeps = {},
 ): Promise<CheckoutResult> {
@@ -75,7 +76,7 @@ export async function placeOrder(
   const repeat = await existingOrder(db, customer.customerId, idempotencyKey);
   if (repeat) return { status: 'placed', order: repeat, created: false };
 
-  const cart = await readCart(customer.sessionHash, deps.store);
+  const cart = await readCart(cartOwners.customer(customer.customerId), deps.store);
   if (cart.restaurant === null || cart.items.length === 0) {
     // A double submit whose first request has committed and cleared the cart in the meantime.
     const placed = await existingOrder(db, customer.customerId, idempotencyKey);
@@ -139,7 +140,7 @@ export async function placeOrder(
 
   if (result.status !== 'placed' || !result.created) return result;
   try {
-    await clearCart(customer.sessionHash, deps.store);
+    await clearCart(cartOwners.customer(customer.customerId), deps.store);
   } catch (error) {
     // The order stands; a cart left behind is only an inconvenience.
     log.warn('checkout: the cart could not be cleared', { error: error instanceof Error ? error.message : String(error) });

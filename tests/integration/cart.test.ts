@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { addToCart, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
-import { CART_TTL_MS, customerKeys } from '@/lib/cache/keys';
+import { CART_TTL_MS, cartKeys } from '@/lib/cart/keys';
 import { parseEnv } from '@/lib/env';
 import type { RestaurantMenu } from '@/lib/menus/types';
 import type { RedisStore } from '@/lib/redis/types';
@@ -21,6 +21,8 @@ function menu(slug: string, options: { isOpen?: boolean } = {}): RestaurantMenu 
       name: slug,
       cuisines: ['South Indian'],
       rating: 4.2,
+      ratingCount: 120,
+      offer: null,
       deliveryMinutes: 30,
       costForTwo: 300,
       pureVeg: true,
@@ -75,7 +77,7 @@ for (const driver of drivers) {
           { itemId: 102, quantity: 1 },
         ],
       });
-      expect(await store.pttl(customerKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+      expect(await store.pttl(cartKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
       await setQuantity(hash, 101, 5, store);
       await setQuantity(hash, 999, 5, store); // not in the cart: ignored
       expect(priceCart(await readCart(hash, store), dosa)).toEqual({
@@ -88,7 +90,7 @@ for (const driver of drivers) {
       await setQuantity(hash, 101, 0, store);
       await setQuantity(hash, 102, 0, store);
       expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
-      expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
+      expect(await store.exists([cartKeys.cart(hash)])).toBe(0);
     });
 
     it('refuses unavailable items and closed restaurants', async () => {
@@ -161,7 +163,7 @@ for (const driver of drivers) {
       for (let i = 0; i < MAX_QUANTITY + 2; i++) await addToCart(hash, menu('dosa-point'), 101, { store });
       expect((await readCart(hash, store)).items).toEqual([{ itemId: 101, quantity: MAX_QUANTITY }]);
       await clearCart(hash, store);
-      expect(await store.exists([customerKeys.cart(hash)])).toBe(0);
+      expect(await store.exists([cartKeys.cart(hash)])).toBe(0);
     });
   });
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { orders } from '@/db/schema';
-import { customerKeys } from '@/lib/cache/keys';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { outboxSender } from '@/lib/customers/sms';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -55,9 +55,8 @@ describe.skipIf(!canRun)(`orders when Redis restarts empty${canRun ? '' : ' (ski
 
   async function place(phone: string): Promise<{ id: string; phone: string }> {
     const customerId = await customerIdFor(phone, db.db);
-    const sessionHash = `faults-orders-${phone}`;
-    await store.hset(customerKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-    const result = await placeOrder({ customerId, sessionHash }, { idempotencyKey: `faults-orders-${phone}-key` });
+    await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+    const result = await placeOrder({ customerId }, { idempotencyKey: `faults-orders-${phone}-key` });
     if (result.status !== 'placed') throw new Error(result.status);
     return { id: result.order.id, phone };
   }

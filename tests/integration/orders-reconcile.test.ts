@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
-import { customerKeys } from '@/lib/cache/keys';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/customers/sms';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -64,12 +64,11 @@ for (const driver of drivers) {
     async function placed(failEnqueue: boolean): Promise<{ id: string; totalPaise: number }> {
       customers += 1;
       const customerId = await customerIdFor(`9198${String(customers).padStart(6, '0')}${Math.floor(Math.random() * 90 + 10)}`, db.db);
-      const sessionHash = `${prefix}-session-${customers}`;
-      await redis.hset(customerKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+      await redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
       const error = vi.spyOn(console, 'error').mockImplementation(() => {});
       try {
         const result = await placeOrder(
-          { customerId, sessionHash },
+          { customerId },
           { idempotencyKey: `reconcile-${customers}-${Math.random().toString(36).slice(2)}` },
           failEnqueue ? { enqueue: async () => Promise.reject(new Error('Redis is down')) } : {},
         );

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { menuItems, orderEvents, orderItems, orders, restaurants } from '@/db/schema';
-import { customerKeys, queueKeys } from '@/lib/cache/keys';
+import { queueKeys } from '@/lib/cache/keys';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/customers/sms';
 import { getRestaurantMenu } from '@/lib/menus/cached';
@@ -90,11 +91,10 @@ for (const backend of backends) {
     async function customerWithCart(quantities: Record<number, number> = { [items[0]!.id]: 2, [items[1]!.id]: 1 }) {
       sessions += 1;
       const customerId = await customerIdFor(`91900000${String(sessions).padStart(4, '0')}${Math.floor(Math.random() * 9)}`, db.db);
-      const sessionHash = `${prefix}-session-${sessions}`;
       // lib/cart/cart.ts's fields: item:<restaurant slug>:<item id> → quantity.
       const cart = Object.fromEntries(Object.entries(quantities).map(([id, quantity]) => [`item:${restaurant.slug}:${id}`, String(quantity)]));
-      if (Object.keys(cart).length > 0) await redis.hset(customerKeys.cart(sessionHash), { restaurant: restaurant.slug, ...cart });
-      return { customerId, sessionHash };
+      if (Object.keys(cart).length > 0) await redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, ...cart });
+      return { customerId };
     }
     const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 
@@ -120,7 +120,7 @@ for (const backend of backends) {
         ['notifications', ORDER_NOTIFY, `order:${a.order.id}:notify:placed`, undefined],
         ['orders', ORDER_ADVANCE, `order:${a.order.id}:advance:accepted`, 20],
       ]);
-      expect(await redis.hgetall(customerKeys.cart(customer.sessionHash))).toEqual({});
+      expect(await redis.hgetall(cartKeys.cart(cartOwners.customer(customer.customerId)))).toEqual({});
 
       // A third submit, later, with the cart gone: still the same order, nothing new enqueued.
       const again = await placeOrder(customer, { idempotencyKey }, { enqueue: recordEnqueue });
@@ -159,7 +159,7 @@ for (const backend of backends) {
         const customer = await customerWithCart();
         const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
         expect(result).toMatchObject({ status: 'unavailable', items: [items[1]!.name] });
-        expect(await redis.hgetall(customerKeys.cart(customer.sessionHash))).not.toEqual({});
+        expect(await redis.hgetall(cartKeys.cart(cartOwners.customer(customer.customerId)))).not.toEqual({});
       } finally {
         await db.db.update(menuItems).set({ available: true }).where(eq(menuItems.id, items[1]!.id));
       }
