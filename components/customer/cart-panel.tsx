@@ -19,10 +19,13 @@ export function CartPanel({
   lines,
   change,
   orderable,
+  checkoutHref = '/checkout',
 }: {
   lines: CartLine[];
   change: (itemId: number, quantity: number) => Promise<void>;
   orderable: boolean;
+  /** Null on the checkout page itself. */
+  checkoutHref?: string | null;
 }) {
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(lines);
@@ -69,10 +72,10 @@ export function CartPanel({
               <Price paise={total} />
             </span>
           </p>
-          <p className="mt-1 text-xs text-muted">Delivery, packaging, GST and offers are added at checkout.</p>
-          {orderable ? (
+          {checkoutHref === null ? null : <p className="mt-1 text-xs text-muted">Delivery, packaging, GST and offers are added at checkout.</p>}
+          {checkoutHref === null ? null : orderable ? (
             <Link
-              href="/checkout"
+              href={checkoutHref}
               className="mt-3 block w-full rounded-xl bg-brand-700 px-4 py-2.5 text-center text-sm font-bold text-white shadow-sm hover:bg-brand-800"
             >
               Check out

@@ -16,6 +16,7 @@ import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { installBackends } from '../support/app-context';
+import { testAddress } from '../support/addresses';
 import { createTestPglite } from '../support/databases';
 import { orderableItem } from '../support/menus';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
@@ -56,7 +57,7 @@ describe.skipIf(!canRun)(`orders when Redis restarts empty${canRun ? '' : ' (ski
   async function place(phone: string): Promise<{ id: string; phone: string }> {
     const customerId = await customerIdFor(phone, db.db);
     await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-    const result = await placeOrder({ customerId }, { idempotencyKey: `faults-orders-${phone}-key` });
+    const result = await placeOrder({ customerId }, { addressId: await testAddress(db.db, customerId), idempotencyKey: `faults-orders-${phone}-key` });
     if (result.status !== 'placed') throw new Error(result.status);
     return { id: result.order.id, phone };
   }

@@ -17,6 +17,7 @@ import { recurringJobs } from '@/lib/queue/recurring';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { deleteKeysUnder, installBackends } from '../support/app-context';
+import { testAddress } from '../support/addresses';
 import { createTestPglite } from '../support/databases';
 import { orderableItem } from '../support/menus';
 import { driversUnderTest } from '../support/redis-drivers';
@@ -69,7 +70,7 @@ for (const driver of drivers) {
       try {
         const result = await placeOrder(
           { customerId },
-          { idempotencyKey: `reconcile-${customers}-${Math.random().toString(36).slice(2)}` },
+          { addressId: await testAddress(db.db, customerId), idempotencyKey: `reconcile-${customers}-${Math.random().toString(36).slice(2)}` },
           failEnqueue ? { enqueue: async () => Promise.reject(new Error('Redis is down')) } : {},
         );
         if (result.status !== 'placed') throw new Error(result.status);

@@ -132,8 +132,12 @@ describe('writes refuse invalid input and write nothing (PGlite + in-process sto
         if (typeof item === 'number' && menu) await addToCart('property-session', menu, item);
         // Garbage in the cart's hash (as a stale or hand-edited key would hold) must not break reading it.
         await redis.hset(cartKeys.cart(cartOwners.customer(1)), { restaurant: text(restaurantSlug), [`item:${text(restaurantSlug)}:${text(item)}`]: text(key) });
-        await readCart('garbage-session');
-        const order = await placeOrder({ customerId: 1 }, { idempotencyKey: text(key) }, { enqueue: async () => {} });
+        await readCart(cartOwners.customer(1));
+        const order = await placeOrder(
+          { customerId: 1 },
+          { addressId: typeof item === 'number' ? item : 1, instructions: text(favourite), idempotencyKey: text(key) },
+          { enqueue: async () => {} },
+        );
         expect(order.status).not.toBe('placed');
       }),
       { numRuns: 60 },
