@@ -1,7 +1,9 @@
 import Link from 'next/link';
 
+import { OfferTag } from '@/components/offer-tag';
 import { PureVegBadge } from '@/components/pure-veg-badge';
 import { RatingBadge } from '@/components/rating-badge';
+import { RatingCount } from '@/components/rating-count';
 import { RestaurantArt } from '@/components/restaurant-art';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantSummary } from '@/lib/menus/types';
@@ -47,6 +49,7 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: Restauran
         </h2>
         <p className={`flex items-center gap-2 text-sm font-semibold ${closed ? 'text-muted' : 'text-ink'}`}>
           <RatingBadge rating={restaurant.rating} muted={closed} />
+          <RatingCount count={restaurant.ratingCount} className="text-xs font-normal" />
           <span aria-hidden="true" className="text-muted">
             •
           </span>
@@ -54,6 +57,7 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: Restauran
         </p>
         <p className="truncate text-sm text-muted">{restaurant.cuisines.join(', ')}</p>
         <p className="text-sm text-muted">{formatCostForTwo(restaurant.costForTwo)}</p>
+        {restaurant.offer && !closed ? <OfferTag offer={restaurant.offer} /> : null}
       </div>
     </article>
   );
