@@ -176,6 +176,28 @@ export async function keepCart(keep: 'guest' | 'customer', guest: CartOwner, cus
   await clearCart(guest, store);
 }
 
+/**
+ * Reorder: `owner`'s cart becomes these lines from `menu`, those still available (quantities capped),
+ * replacing what it held. Returns how many lines made it; 0 leaves the cart as it was.
+ */
+export async function refillCart(
+  owner: CartOwner,
+  menu: RestaurantMenu,
+  lines: readonly { itemId: number; quantity: number }[],
+  store: RedisStore = getRedis(),
+): Promise<number> {
+  if (!menu.restaurant.isOpen) return 0;
+  const available = new Set(menu.categories.flatMap((category) => category.items).filter((item) => item.available).map((item) => item.id));
+  const quantities = new Map<number, number>();
+  for (const line of lines) {
+    if (available.has(line.itemId)) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
+  }
+  if (quantities.size === 0) return 0;
+  const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).slice(0, MAX_CART_LINES);
+  await writeCart(store, owner, { restaurant: menu.restaurant.slug, items });
+  return items.length;
+}
+
 /** The cart's lines priced from a menu; items gone from it (or now unavailable) are left out. */
 export function priceCart(cart: Cart, menu: RestaurantMenu) {
   const byId = new Map(menu.categories.flatMap((category) => category.items).map((item) => [item.id, item]));

@@ -8,7 +8,9 @@ import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/customers/sms';
 import { getRestaurantMenu } from '@/lib/menus/cached';
+import { readCart } from '@/lib/cart/cart';
 import { computeBill } from '@/lib/orders/bill';
+import { reorder } from '@/lib/orders/reorder';
 import { placeOrder } from '@/lib/orders/checkout';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
@@ -209,6 +211,24 @@ for (const backend of backends) {
         { enqueue: recordEnqueue },
       );
       expect(placed).toMatchObject({ status: 'placed', order: { deliveryInstructions: 'Ring twice, leave at the gate', paymentMethod: 'cod' } });
+    });
+
+    it('reorder puts a past order’s dishes back in its owner’s cart, and nobody else’s', async () => {
+      const customer = await customerWithCart();
+      const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({ restaurant: null, items: [] });
+      expect(await reorder(customer.customerId, placed.order.id)).toEqual({ status: 'filled', lines: 2 });
+      expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({
+        restaurant: restaurant.slug,
+        items: [
+          { itemId: items[0]!.id, quantity: 2 },
+          { itemId: items[1]!.id, quantity: 1 },
+        ].sort((a, b) => a.itemId - b.itemId),
+      });
+      const stranger = await customerWithCart({});
+      expect(await reorder(stranger.customerId, placed.order.id)).toEqual({ status: 'not-found' });
+      expect(await readCart(cartOwners.customer(stranger.customerId))).toEqual({ restaurant: null, items: [] });
     });
 
     it('finding 13: an order above MAX_ORDER_TOTAL_PAISE is refused with a message, and totals are bigint', async () => {
