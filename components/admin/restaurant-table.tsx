@@ -36,7 +36,7 @@ export function RestaurantTable({ rows, citySlug, caption }: { rows: AdminRestau
               <td className={`${styles.td} tabular-nums`}>{row.itemCount}</td>
               <td className={styles.td}>
                 {row.isOpen ? (
-                  <span className="rounded-full bg-veg-soft px-2 py-0.5 text-xs font-semibold text-veg">Open</span>
+                  <span className="rounded-full bg-veg-soft px-2 py-0.5 text-xs font-semibold text-veg-ink">Open</span>
                 ) : (
                   <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-semibold text-muted">Closed</span>
                 )}

@@ -135,7 +135,7 @@ export function limiterPolicies(env: Env = getEnv()) {
     'cart:new-guest': {
       kind: 'limiter',
       algorithm: 'slidingWindow',
-      limit: 30,
+      limit: env.RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR,
       windowMs: HOUR,
       keyPrefix: 'rl:cart:new-guest',
       onRedisFailure: 'fallback',
