@@ -155,7 +155,20 @@ test.describe('ordering as customers expect', () => {
     test.setTimeout(60_000);
     const [first] = await openRestaurants(page);
     const slug = first!.split('/').at(-1)!;
-    await signInAsAdmin(page, `/admin/restaurants/${slug}`);
+    const name = (await page.locator(`h2 a[href="${first}"]`).first().textContent())!.trim();
+
+    // The admin finds it by name from "All cities" (the default), and the list fits a phone's width.
+    await signInAsAdmin(page, '/admin/restaurants');
+    await page.getByLabel('Name or cuisine').fill(name);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL(/city=all/);
+    const table = page.getByTestId('admin-restaurants');
+    await expect(table.getByRole('link', { name, exact: true })).toBeVisible();
+    await expect(table.getByRole('columnheader', { name: 'City' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'admin restaurant list');
+    await table.getByRole('link', { name, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/restaurants/${slug}$`));
     await page.getByLabel('Offer', { exact: true }).selectOption('percent');
     await page.getByLabel('Percent off').fill('20');
     await page.getByLabel('Maximum discount').fill('100');

@@ -1,5 +1,8 @@
 import { styles } from '@/components/admin/styles';
 
+/** The city menu's first option: search every city. */
+export const ALL_CITIES = 'all';
+
 /**
  * City picker and search box as a plain GET form: the query lives in the URL (bookmarkable, back
  * button works) and it needs no JavaScript.
@@ -20,6 +23,7 @@ export function RestaurantSearch({
           City
         </label>
         <select id="admin-city" name="city" defaultValue={city} className={styles.input}>
+          <option value={ALL_CITIES}>All cities</option>
           {cities.map((option) => (
             <option key={option.slug} value={option.slug}>
               {option.name}
