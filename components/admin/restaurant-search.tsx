@@ -17,7 +17,7 @@ export function RestaurantSearch({
   search: string;
 }) {
   return (
-    <form method="get" action="/admin/restaurants" role="search" aria-label="Find restaurants" className="flex flex-wrap items-end gap-4">
+    <form key={`${city ?? ''}\u0000${search}`} method="get" action="/admin/restaurants" role="search" aria-label="Find restaurants" className="flex flex-wrap items-end gap-4">
       <div className="min-w-40">
         <label htmlFor="admin-city" className={styles.label}>
           City

@@ -16,10 +16,9 @@ export function CartBar({ count, totalPaise }: { count: number; totalPaise: numb
         className="mx-auto flex max-w-xl items-center justify-between gap-3 rounded-2xl bg-rating px-4 py-3 text-sm font-bold text-white shadow-lg"
       >
         <span>
-          {plural(count, 'item')} · {formatRupees(totalPaise)}
+          {plural(count, 'item')} · {formatRupees(totalPaise)} · View cart
         </span>
-        <span className="flex items-center gap-1">
-          View cart
+        <span className="flex items-center">
           <svg viewBox="0 0 20 20" className="size-4" aria-hidden="true" focusable="false">
             <path d="M7 4l6 6-6 6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
           </svg>
