@@ -50,7 +50,7 @@ export default async function AdminQueuePage() {
               </dl>
 
               {queue.inFlight.length > 0 ? (
-                <div className="mt-6 overflow-x-auto">
+                <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: in flight`} tabIndex={0}>
                   <h3 className="font-semibold text-ink">In flight</h3>
                   <table className={styles.table}>
                     <thead>
@@ -76,7 +76,7 @@ export default async function AdminQueuePage() {
               ) : null}
 
               {queue.finished.length > 0 ? (
-                <div className="mt-6 overflow-x-auto" data-testid={`finished-${queue.queue}`}>
+                <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: recently finished`} tabIndex={0} data-testid={`finished-${queue.queue}`}>
                   <h3 className="font-semibold text-ink">Recently finished</h3>
                   <table className={styles.table}>
                     <thead>
@@ -102,7 +102,7 @@ export default async function AdminQueuePage() {
               )}
 
               {queue.dead.length > 0 || queue.deadMissing.length > 0 ? (
-                <div className="mt-6 overflow-x-auto">
+                <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: dead letters`} tabIndex={0}>
                   <h3 className="font-semibold text-ink">Dead letters</h3>
                   <table className={styles.table}>
                     <thead>
