@@ -50,6 +50,11 @@ export const restaurants = pgTable(
     deliveryMinutes: integer('delivery_minutes').notNull(),
     /** Whole rupees, as food-delivery apps show it ("₹400 for two"). */
     costForTwo: integer('cost_for_two').notNull(),
+    /** How many customers rated it: shown beside the rating ("4.3 · 1.2K ratings"). */
+    ratingCount: integer('rating_count').notNull().default(0),
+    /** What the bill charges for delivery and packaging (lib/orders/bill.ts), in paise. */
+    deliveryFeePaise: integer('delivery_fee_paise').notNull().default(3000),
+    packagingFeePaise: integer('packaging_fee_paise').notNull().default(1500),
     pureVeg: boolean('pure_veg').notNull().default(false),
     isOpen: boolean('is_open').notNull().default(true),
     /** Cover photo (lib/media): a content-addressed, immutable URL; null shows the cuisine's illustration. */
@@ -70,6 +75,8 @@ export const restaurants = pgTable(
     check('restaurants_rating_range', sql`${table.rating} between 0 and 5`),
     check('restaurants_delivery_positive', sql`${table.deliveryMinutes} > 0`),
     check('restaurants_cost_positive', sql`${table.costForTwo} > 0`),
+    check('restaurants_rating_count_not_negative', sql`${table.ratingCount} >= 0`),
+    check('restaurants_fees_bounded', sql`${table.deliveryFeePaise} between 0 and 100000 and ${table.packagingFeePaise} between 0 and 100000`),
   ],
 );
 
@@ -260,6 +267,21 @@ export const orders = pgTable(
     totalPaise: bigint('total_paise', { mode: 'number' }).notNull(),
     /** From the checkout form: a double submit carries the same key and finds the first order. */
     idempotencyKey: text('idempotency_key').notNull(),
+    // The bill as computed at checkout (lib/orders/bill.ts); null on orders placed before bills were kept.
+    itemTotalPaise: bigint('item_total_paise', { mode: 'number' }),
+    deliveryFeePaise: integer('delivery_fee_paise'),
+    packagingFeePaise: integer('packaging_fee_paise'),
+    gstPaise: bigint('gst_paise', { mode: 'number' }),
+    discountPaise: bigint('discount_paise', { mode: 'number' }),
+    /** The offer applied, as the customer saw it ("20% off up to ₹100"), or null. */
+    offerLabel: text('offer_label'),
+    /** The delivery address as it was at checkout (addresses can be edited or deleted later). */
+    deliveryAddress: text('delivery_address'),
+    deliveryInstructions: text('delivery_instructions'),
+    /** Cash on delivery is the only payment for now. */
+    paymentMethod: text('payment_method').notNull().default('cod'),
+    /** When the food should arrive: checkout time plus the restaurant's delivery minutes. */
+    etaAt: timestamp('eta_at', { withTimezone: true }),
     ...timestamps,
   },
   (table) => [
@@ -321,6 +343,61 @@ export const orderEvents = pgTable(
       'order_events_status_known',
       sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,
     ),
+  ],
+);
+
+/** A customer's saved delivery addresses (lib/addresses): Indian PIN codes, six digits, the first 1-9. */
+export const customerAddresses = pgTable(
+  'customer_addresses',
+  {
+    id: serial('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    line1: text('line1').notNull(),
+    line2: text('line2').notNull().default(''),
+    city: text('city').notNull(),
+    pin: text('pin').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('customer_addresses_customer_idx').on(table.customerId, table.id),
+    check('customer_addresses_pin_format', sql`${table.pin} ~ '^[1-9][0-9]{5}$'`),
+  ],
+);
+
+/**
+ * One offer per restaurant at most (lib/offers): a percentage (with a cap) or a flat amount, from a
+ * minimum item total. Set and removed by admins; applied by the bill.
+ */
+export const OFFER_KINDS = ['percent', 'flat'] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
+
+export const restaurantOffers = pgTable(
+  'restaurant_offers',
+  {
+    restaurantId: integer('restaurant_id')
+      .primaryKey()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<OfferKind>().notNull(),
+    /** percent: 1-90. */
+    percent: integer('percent'),
+    /** percent: the most it takes off, in paise. */
+    maxDiscountPaise: integer('max_discount_paise'),
+    /** flat: what it takes off, in paise. */
+    flatPaise: integer('flat_paise'),
+    /** Item total (paise) from which the offer applies. */
+    minOrderPaise: integer('min_order_paise').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check(
+      'restaurant_offers_shape',
+      sql`(${table.kind} = 'percent' and ${table.percent} between 1 and 90 and ${table.maxDiscountPaise} > 0 and ${table.flatPaise} is null)
+        or (${table.kind} = 'flat' and ${table.flatPaise} > 0 and ${table.percent} is null and ${table.maxDiscountPaise} is null)`,
+    ),
+    check('restaurant_offers_min_order', sql`${table.minOrderPaise} between 0 and 10000000`),
   ],
 );
 

@@ -91,6 +91,7 @@ export async function seed(db: AnyDb, data: SeedCity[] = generateSeedData()): Pr
         rating: r.rating,
         deliveryMinutes: r.deliveryMinutes,
         costForTwo: r.costForTwo,
+        ...seededFees(r.slug, r.costForTwo),
         pureVeg: r.pureVeg,
         isOpen: r.isOpen,
       })),
@@ -186,4 +187,18 @@ export async function seed(db: AnyDb, data: SeedCity[] = generateSeedData()): Pr
 export async function isSeeded(db: AnyDb): Promise<boolean> {
   const rows = await db.select({ id: cities.id }).from(cities).limit(1);
   return rows.length > 0;
+}
+
+/**
+ * Rating counts and fees derived from the slug (not drawn from the generator, so adding them left every
+ * other seeded value as it was): counts from 40 to ~9,000, delivery ₹19-₹49, packaging by price level.
+ */
+function seededFees(slug: string, costForTwo: number) {
+  let hash = 2166136261;
+  for (const char of slug) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  return {
+    ratingCount: 40 + (hash % 9000),
+    deliveryFeePaise: (19 + ((hash >>> 8) % 4) * 10) * 100,
+    packagingFeePaise: costForTwo >= 800 ? 2500 : costForTwo >= 400 ? 1500 : 1000,
+  };
 }

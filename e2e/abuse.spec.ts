@@ -266,8 +266,17 @@ test.describe('issue #10: abuse', () => {
     const [a, b] = [await itemsOf(first!.slug), await itemsOf(second!.slug)];
     const add = (slug: string, item: number) =>
       callAction({ base: main, path: `/pune/${slug}`, id: actionId('addItem', 'app/[city]/[restaurant]/page'), from, args: [slug, item, false], headers: { cookie } });
-    // This session's cart, whatever version of its key (lib/cache/keys.ts: cart:v<n>:{<session hash>}).
-    const pattern = `*cart:*{${createHash('sha256').update(decodeURIComponent(session)).digest('hex')}}`;
+    // This customer's cart, whatever version of its key (lib/cart/keys.ts: cart:v<n>:{c<customer id>}); the
+    // customer id is in the session's record (lib/auth/sessions.ts: session:<SHA-256 of the cookie's id>).
+    const sessionHash = createHash('sha256').update(decodeURIComponent(session)).digest('hex');
+    const customerId = await withRedis(async (redis) => {
+      for await (const keys of redis.scanIterator({ MATCH: `*session:${sessionHash}`, COUNT: 500 })) {
+        for (const key of keys) return (JSON.parse((await redis.get(key)) ?? '{}') as { customerId?: number }).customerId;
+      }
+      return undefined;
+    });
+    expect(customerId).toBeGreaterThan(0);
+    const pattern = `*cart:*{c${customerId}}`;
     const cartKeys = () =>
       withRedis(async (redis) => {
         const found: string[] = [];

@@ -4,7 +4,7 @@ import { signInWithCode, uniquePhone } from './support/customer';
 
 /**
  * A customer's whole order: sign in with the code from the demo outbox, add two items, check out
- * (double-clicking), watch the status reach delivered with each step's time (ORDER_STEP_DELAY_MS=1000
+ * with a new address (double-clicking "Place order"), watch the status reach delivered with each step's time (ORDER_STEP_DELAY_MS=1000
  * on the e2e server), find a text per status, and exactly one order in /account. A fresh number per
  * run, so earlier runs never count.
  */
@@ -28,11 +28,19 @@ test.describe('ordering as a customer', () => {
     await add.nth(1).click();
     await expect(page.getByTestId('cart-line')).toHaveCount(2);
 
-    await page.getByRole('button', { name: 'Check out' }).dblclick();
+    await page.getByRole('link', { name: 'Check out' }).click();
+    await expect(page).toHaveURL(/\/checkout$/);
+    await page.getByLabel('Label (Home, Work…)').fill('Home');
+    await page.getByLabel('House and street').fill('12 MG Road');
+    await page.getByLabel('City').fill('Bengaluru');
+    await page.getByLabel('PIN code').fill('560001');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await expect(page.getByRole('radio', { name: /Home: 12 MG Road/ })).toBeChecked();
+    await page.getByRole('button', { name: /^Place order/ }).dblclick();
     await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });
     const orderPath = new URL(page.url()).pathname;
     await expect(page.getByTestId('order-item')).toHaveCount(2);
-    await expect(page.getByTestId('order-total')).toContainText('₹');
+    await expect(page.getByTestId('bill-total')).toContainText('₹');
 
     // Four steps a second apart, the page polling every 2 s.
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'delivered', { timeout: 30_000 });

@@ -53,8 +53,8 @@ test.describe('photos in the admin console', () => {
     const result = page.getByTestId('cover-photo-result');
     await expect(result).toHaveAttribute('data-status', 'saved');
     await expect(result.getByTestId('invalidated-keys').getByRole('listitem')).toHaveText([
-      `${E2E_KEY_PREFIX}menu:v2:restaurant:{${slug}}`,
-      `${E2E_KEY_PREFIX}city:v2:{${CITY}}:restaurants`,
+      `${E2E_KEY_PREFIX}menu:v3:restaurant:{${slug}}`,
+      `${E2E_KEY_PREFIX}city:v3:{${CITY}}:restaurants`,
       `${E2E_KEY_PREFIX}search:v1:{${CITY}}`,
     ]);
     const current = cover.getByTestId('current-photo');

@@ -127,6 +127,8 @@ const schema = z
     SMS_DAILY_CAP: positiveInt(20_000),
     /** New visitor ids one address may be issued per hour (`views:new-visitor` policy): each can count one view per restaurant and hour. */
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(30),
+    /** New guest carts one address may start per hour (`cart:new-guest` policy, lib/cart/guest.ts). */
+    RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: positiveInt(30),
     /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),
     RATE_LIMIT_OTP_PER_IP_PER_DAY: positiveInt(30),

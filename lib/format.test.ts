@@ -8,6 +8,7 @@ import {
   formatMs,
   formatRating,
   formatRupees,
+  formatViewCount,
   formatWeeklyViews,
   plural,
 } from '@/lib/format';
@@ -111,5 +112,14 @@ describe('formatClockTime', () => {
   it('shows the time of day in India', () => {
     expect(formatClockTime(new Date('2026-12-04T14:12:00Z'))).toBe('7:42 pm');
     expect(formatClockTime(new Date('2026-12-04T03:05:00Z'))).toBe('8:35 am');
+  });
+});
+
+describe('formatViewCount', () => {
+  it('says "1 view", never "1 views" (the admin dashboard did)', () => {
+    expect(formatViewCount(1)).toBe('1 view');
+    expect(formatViewCount(0)).toBe('0 views');
+    expect(formatViewCount(2)).toBe('2 views');
+    expect(formatViewCount(1_234)).toBe('1.2k views');
   });
 });

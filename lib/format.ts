@@ -67,10 +67,15 @@ export function formatCompactCount(count: number): string {
   return `${units}${decimal}${match.unit}`;
 }
 
+/** A number of views as people read it: "1 view", "12 views", "1.2k views". */
+export function formatViewCount(count: number): string {
+  return `${formatCompactCount(count)} ${count === 1 ? 'view' : 'views'}`;
+}
+
 /** The menu page's views line: "1 view this week", "1.2k views this week". */
 export function formatWeeklyViews(count: number): string {
   if (count <= 0) return 'No views yet this week';
-  return `${formatCompactCount(count)} ${count === 1 ? 'view' : 'views'} this week`;
+  return `${formatViewCount(count)} this week`;
 }
 
 const CLOCK = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Kolkata' });

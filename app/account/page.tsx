@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { Container } from '@/components/layout/container';
+import { ReorderButton } from '@/components/customer/reorder-button';
 import { FavouriteList } from '@/components/favourites/favourite-list';
 import { Price } from '@/components/ui/price';
 import { formatPhone } from '@/lib/customers/phone';
@@ -12,6 +13,7 @@ import { listOwnOrders } from '@/lib/orders/queries';
 import { STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 import { signOutCustomer } from '../login/actions';
+import { reorderAction } from '../orders/[id]/actions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -36,8 +38,8 @@ export default async function AccountPage() {
         ) : (
           <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-white shadow-sm">
             {orders.map((order) => (
-              <li key={order.id} data-testid="account-order">
-                <Link href={`/orders/${order.id}`} className="flex items-center justify-between gap-3 p-4 hover:bg-stone-50">
+              <li key={order.id} data-testid="account-order" className="flex items-center gap-2 pr-3">
+                <Link href={`/orders/${order.id}`} className="flex min-w-0 flex-1 items-center justify-between gap-3 p-4 hover:bg-stone-50">
                   <span className="min-w-0">
                     <span className="block truncate text-sm font-semibold text-ink">{order.restaurantName}</span>
                     <span className="block text-xs text-muted">
@@ -52,6 +54,9 @@ export default async function AccountPage() {
                     </span>
                   </span>
                 </Link>
+                {order.status === 'delivered' ? (
+                  <ReorderButton action={reorderAction.bind(null, order.id)} restaurantName={order.restaurantName} />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 
 import type { OtpFormState } from '@/components/customer/otp-login-form';
+import { mergeAtSignIn } from '@/lib/cart/sign-in';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { customerSessionCookie } from '@/lib/auth/cookie';
 import { destroySession } from '@/lib/auth/sessions';
@@ -76,6 +77,8 @@ export async function otpStep(_previous: OtpFormState, formData: FormData): Prom
   await destroySession(jar.get(cookie.name)?.value);
   jar.set(cookie.name, result.sessionId, cookie.options);
   const next = safeCustomerNext(textField(formData, 'next'));
+  // A cart filled before signing in follows the customer (or, holding another restaurant, they choose).
+  if ((await mergeAtSignIn(result.customerId)) === 'ask') redirect(`/cart/merge?next=${encodeURIComponent(next)}`);
   redirect(next === '/' ? '/account' : next);
 }
 

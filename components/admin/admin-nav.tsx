@@ -16,7 +16,8 @@ export function AdminNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin">
-      <ul className="flex gap-1">
+      {/* Wraps on a phone: the page itself must never scroll sideways. */}
+      <ul className="flex flex-wrap gap-1">
         {LINKS.map(({ href, label }) => {
           // The dashboard is the console's root: it is current only on itself, not under every section.
           const current = pathname === href || (href !== '/admin' && pathname.startsWith(`${href}/`));

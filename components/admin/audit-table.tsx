@@ -20,7 +20,7 @@ export function AuditTable({
 }) {
   if (rows.length === 0) return <p className="text-sm text-muted">Nothing recorded yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" role="region" aria-label="Change history" tabIndex={0}>
       <table className={styles.table} data-testid="audit-log">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -34,7 +34,7 @@ export function CacheKeyTable({ rows, purgeAction, caption }: { rows: KeyRowView
       {rows.length === 0 ? (
         <p className="text-sm text-muted">No keys on this page.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" role="region" aria-label="Cache keys" tabIndex={0}>
           <table className={styles.table} data-testid="cache-keys">
             <caption className="sr-only">{caption}</caption>
             <TableHead columns={['Key', 'Type', 'TTL', 'Size']} actions />

@@ -1,9 +1,9 @@
 import { RankedRestaurants } from '@/components/admin/ranked-restaurants';
-import { formatCompactCount } from '@/lib/format';
+import { formatViewCount } from '@/lib/format';
 
 export interface DashboardData {
   viewsToday: number;
-  topRestaurants: { slug: string; name: string; citySlug: string; views: number }[];
+  topRestaurants: { slug: string; name: string; citySlug: string; cityName: string; views: number }[];
 }
 
 /** The admin's first screen: today's views and the week's most viewed restaurants. */
@@ -30,7 +30,7 @@ export function DashboardTiles({ data }: { data: DashboardData }) {
           <RankedRestaurants
             className="mt-3"
             restaurants={data.topRestaurants}
-            measure={(restaurant) => `${formatCompactCount(restaurant.views)} views`}
+            measure={(restaurant) => formatViewCount(restaurant.views)}
           />
         )}
       </section>

@@ -5,7 +5,7 @@ import type { PrivateNamespace } from '@/lib/admin/cache-inspect';
 /** Namespaces that are not cache: a count each and nothing else, since their key names can carry tokens. */
 export function PrivateNamespaces({ rows, unknown, complete }: { rows: { namespace: PrivateNamespace; keys: number }[]; unknown: number; complete: boolean }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" role="region" aria-label="Private namespaces" tabIndex={0}>
       <table className={`${styles.table} min-w-0`} data-testid="private-namespaces">
         <caption className="sr-only">Keys in namespaces that are not cache</caption>
         <thead>

@@ -5,6 +5,7 @@ export interface RankedRestaurant {
   slug: string;
   name: string;
   citySlug: string;
+  cityName: string;
 }
 
 /** A dashboard ranking: position, the restaurant (linking to its editor), its city, and what it is ranked by. */
@@ -28,7 +29,7 @@ export function RankedRestaurants<T extends RankedRestaurant>({
             <Link href={`/admin/restaurants/${restaurant.slug}`} className="font-semibold text-ink hover:text-brand-700">
               {restaurant.name}
             </Link>
-            <span className="text-xs text-muted">{restaurant.citySlug}</span>
+            <span className="text-xs text-muted">{restaurant.cityName}</span>
           </span>
           <span className="font-semibold text-ink tabular-nums">{measure(restaurant)}</span>
         </li>

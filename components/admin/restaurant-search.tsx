@@ -1,5 +1,8 @@
 import { styles } from '@/components/admin/styles';
 
+/** The city menu's first option: search every city. */
+export const ALL_CITIES = 'all';
+
 /**
  * City picker and search box as a plain GET form: the query lives in the URL (bookmarkable, back
  * button works) and it needs no JavaScript.
@@ -14,12 +17,13 @@ export function RestaurantSearch({
   search: string;
 }) {
   return (
-    <form method="get" action="/admin/restaurants" role="search" aria-label="Find restaurants" className="flex flex-wrap items-end gap-4">
+    <form key={`${city ?? ''}\u0000${search}`} method="get" action="/admin/restaurants" role="search" aria-label="Find restaurants" className="flex flex-wrap items-end gap-4">
       <div className="min-w-40">
         <label htmlFor="admin-city" className={styles.label}>
           City
         </label>
         <select id="admin-city" name="city" defaultValue={city} className={styles.input}>
+          <option value={ALL_CITIES}>All cities</option>
           {cities.map((option) => (
             <option key={option.slug} value={option.slug}>
               {option.name}

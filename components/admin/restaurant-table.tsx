@@ -5,14 +5,16 @@ import { formatWhen } from '@/lib/admin/format';
 import type { AdminRestaurantRow } from '@/lib/menus/admin-queries';
 
 /** Search results: each restaurant links to its edit page, and to the customer page for comparison. */
-export function RestaurantTable({ rows, citySlug, caption }: { rows: AdminRestaurantRow[]; citySlug: string; caption: string }) {
+export function RestaurantTable({ rows, showCity, caption }: { rows: AdminRestaurantRow[]; showCity: boolean; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    // Scrolls sideways inside itself on phones (the page does not), with a focusable region to scroll by keyboard.
+    <div className="-mx-4 max-w-[100vw] overflow-x-auto px-4 sm:mx-0 sm:px-0" role="region" aria-label={caption} tabIndex={0}>
       <table className={styles.table} data-testid="admin-restaurants">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col" className={styles.th}>Restaurant</th>
+            {showCity ? <th scope="col" className={styles.th}>City</th> : null}
             <th scope="col" className={styles.th}>Cuisines</th>
             <th scope="col" className={styles.th}>Items</th>
             <th scope="col" className={styles.th}>Status</th>
@@ -27,16 +29,17 @@ export function RestaurantTable({ rows, citySlug, caption }: { rows: AdminRestau
                   {row.name}
                 </Link>
                 <p>
-                  <Link href={`/${citySlug}/${row.slug}`} prefetch={false} className="text-xs text-muted hover:text-brand-700">
+                  <Link href={`/${row.city.slug}/${row.slug}`} prefetch={false} className="text-xs text-muted hover:text-brand-700">
                     Customer page<span className="sr-only"> of {row.name}</span>
                   </Link>
                 </p>
               </td>
+              {showCity ? <td className={styles.td}>{row.city.name}</td> : null}
               <td className={`${styles.td} text-muted`}>{row.cuisines.join(', ')}</td>
               <td className={`${styles.td} tabular-nums`}>{row.itemCount}</td>
               <td className={styles.td}>
                 {row.isOpen ? (
-                  <span className="rounded-full bg-veg-soft px-2 py-0.5 text-xs font-semibold text-veg">Open</span>
+                  <span className="rounded-full bg-veg-soft px-2 py-0.5 text-xs font-semibold text-veg-ink">Open</span>
                 ) : (
                   <span className="rounded-full bg-stone-100 px-2 py-0.5 text-xs font-semibold text-muted">Closed</span>
                 )}

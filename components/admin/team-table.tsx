@@ -18,7 +18,7 @@ export function TeamTable({
   actions: { disableAction: Action; enableAction: Action; deleteAction: Action; passwordAction: Action };
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" role="region" aria-label="Team" tabIndex={0}>
       <table className={styles.table} data-testid="team">
         <TableHead columns={['Admin', 'Status', 'Added']} actions />
         <tbody>

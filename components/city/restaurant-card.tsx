@@ -1,7 +1,9 @@
 import Link from 'next/link';
 
+import { OfferTag } from '@/components/offer-tag';
 import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
+import { RatingCount } from '@/components/rating-count';
 import { RestaurantPicture } from '@/components/restaurant-picture';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantSummary } from '@/lib/menus/types';
@@ -19,7 +21,10 @@ export const restaurantCardLayout = {
 /** The card picture's width at each breakpoint (a 128px square on phones, then the grid's column). */
 const RESTAURANT_CARD_SIZES = '(min-width: 1280px) 300px, (min-width: 1024px) 33vw, (min-width: 640px) 50vw, 128px';
 
-export function RestaurantCard({ restaurant, citySlug }: { restaurant: RestaurantSummary; citySlug: string }) {
+/** A city listing's restaurant, or a search hit (which carries no offer). */
+type CardRestaurant = Omit<RestaurantSummary, 'offer'> & Partial<Pick<RestaurantSummary, 'offer'>>;
+
+export function RestaurantCard({ restaurant, citySlug }: { restaurant: CardRestaurant; citySlug: string }) {
   const closed = !restaurant.isOpen;
   return (
     <article
@@ -50,6 +55,7 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: Restauran
         </h2>
         <p className={`flex items-center gap-2 text-sm font-semibold ${closed ? 'text-muted' : 'text-ink'}`}>
           <RatingBadge rating={restaurant.rating} muted={closed} />
+          <RatingCount count={restaurant.ratingCount} className="text-xs font-normal" />
           <span aria-hidden="true" className="text-muted">
             •
           </span>
@@ -57,6 +63,7 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: Restauran
         </p>
         <p className="truncate text-sm text-muted">{restaurant.cuisines.join(', ')}</p>
         <p className="text-sm text-muted">{formatCostForTwo(restaurant.costForTwo)}</p>
+        {restaurant.offer && !closed ? <OfferTag offer={restaurant.offer} /> : null}
       </div>
     </article>
   );

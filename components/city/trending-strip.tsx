@@ -35,7 +35,7 @@ export function TrendingStrip({ cityName, citySlug, items }: { cityName: string;
                 {index + 1}
               </span>
               <span className="min-w-0">
-                <span className="block truncate font-semibold text-ink group-hover:text-brand-700">{item.name}</span>
+                <span className="block font-semibold break-words text-ink group-hover:text-brand-700">{item.name}</span>
                 <span className="block text-xs text-muted">
                   {formatCompactCount(item.views)} {item.views === 1 ? 'view' : 'views'}
                 </span>

@@ -1,62 +1,96 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import Link from 'next/link';
+import { useOptimistic, useState, useTransition } from 'react';
+
+import { QuantityStepper } from './quantity-stepper';
+import { ReplaceCartDialog } from './replace-cart-dialog';
 
 export type AddOutcome =
   | { status: 'added'; quantity: number }
   | { status: 'unavailable' }
   | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string }
-  | { status: 'signed-out' }
+  | { status: 'rate-limited' }
   | { status: 'error' };
 
-/** The menu's ADD button: adds through a server action, asks before replacing another restaurant's cart. */
+/**
+ * The menu's ADD button, which becomes a − / + stepper once the item is in the cart. Adds through a
+ * server action (signed out too: a guest cart), and asks in the page's own dialog before replacing
+ * another restaurant's cart.
+ */
 export function AddToCartButton({
   add,
+  change,
+  quantity,
   itemName,
   loginNext,
 }: {
   add: (replace: boolean) => Promise<AddOutcome>;
+  change: (quantity: number) => Promise<void>;
+  quantity: number;
   itemName: string;
   loginNext: string;
 }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
+  const [shown, setShown] = useOptimistic(quantity);
+  const [message, setMessage] = useState<{ text: string; signIn?: boolean } | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
 
-  function onClick() {
+  function run(replace: boolean) {
+    setMessage(null);
+    setConflict(null);
+    startTransition(async () => {
+      setShown((current) => current + 1);
+      const outcome = await add(replace);
+      if (outcome.status === 'conflict') setConflict(outcome.currentRestaurant);
+      else if (outcome.status === 'unavailable') setMessage({ text: 'Not available right now' });
+      else if (outcome.status === 'full') setMessage({ text: 'Your cart is full: check out first' });
+      else if (outcome.status === 'rate-limited') setMessage({ text: 'Sign in to add to your cart', signIn: true });
+      else if (outcome.status === 'error') setMessage({ text: 'Could not add: try again' });
+    });
+  }
+
+  function step(next: number) {
     setMessage(null);
     startTransition(async () => {
-      let outcome = await add(false);
-      if (outcome.status === 'conflict') {
-        const replace = window.confirm(
-          `Your cart has items from ${outcome.currentRestaurant}. Replace them with ${itemName} from this restaurant?`,
-        );
-        if (!replace) return;
-        outcome = await add(true);
-      }
-      if (outcome.status === 'signed-out') router.push(`/login?next=${encodeURIComponent(loginNext)}`);
-      else if (outcome.status === 'unavailable') setMessage('Not available right now');
-      else if (outcome.status === 'full') setMessage('Your cart is full: check out first');
-      else if (outcome.status === 'error') setMessage('Could not add: try again');
+      setShown(Math.max(0, next));
+      await change(Math.max(0, next));
     });
   }
 
   return (
     <>
-      <button
-        type="button"
-        onClick={onClick}
-        disabled={pending}
-        className="w-full rounded-lg border border-line bg-white py-2 text-sm font-extrabold tracking-wide text-rating shadow-sm hover:bg-stone-50 disabled:cursor-wait disabled:opacity-60"
-      >
-        ADD<span className="sr-only"> {itemName}</span>
-      </button>
+      {shown > 0 ? (
+        <QuantityStepper quantity={shown} itemName={itemName} disabled={pending} onChange={step} />
+      ) : (
+        <button
+          type="button"
+          onClick={() => run(false)}
+          disabled={pending}
+          className="w-full rounded-lg border border-line bg-white py-2 text-sm font-extrabold tracking-wide text-rating shadow-sm hover:bg-stone-50 disabled:cursor-wait disabled:opacity-60"
+        >
+          ADD<span className="sr-only"> {itemName}</span>
+        </button>
+      )}
       {message ? (
         <p role="status" className="mt-1 text-center text-xs text-nonveg">
-          {message}
+          {message.signIn ? (
+            <Link href={`/login?next=${encodeURIComponent(loginNext)}`} className="font-semibold underline">
+              {message.text}
+            </Link>
+          ) : (
+            message.text
+          )}
         </p>
+      ) : null}
+      {conflict ? (
+        <ReplaceCartDialog
+          currentRestaurant={conflict}
+          itemName={itemName}
+          onCancel={() => setConflict(null)}
+          onReplace={() => run(true)}
+        />
       ) : null}
     </>
   );

@@ -4,7 +4,7 @@ import { ThaliLogo } from '@/components/layout/thali-logo';
 
 export function SiteHeader() {
   return (
-    <header className="border-b border-line bg-white">
+    <header data-site-header className="border-b border-line bg-white">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
         <Link href="/" className="flex items-center gap-2 rounded-md text-xl font-extrabold tracking-tight text-brand-700">
           <ThaliLogo className="size-8" />

@@ -12,7 +12,8 @@ export function CategoryNav({ categories }: { categories: MenuCategoryView[] }) 
       aria-label="Menu categories"
       className="sticky top-0 z-10 -mx-4 border-b border-line bg-canvas/95 px-4 py-3 backdrop-blur sm:mx-0 sm:px-0"
     >
-      <ul className="-m-1 flex gap-2 overflow-x-auto p-1 scrollbar-none">
+      {/* Phones scroll sideways; from sm up the chips wrap, so the last one is never cut off at the edge. */}
+      <ul className="-m-1 flex gap-2 overflow-x-auto p-1 scrollbar-none sm:flex-wrap sm:overflow-visible">
         {categories.map((category, index) => (
           <li key={categoryId(index)} data-section-link={categoryId(index)} className="shrink-0">
             <a

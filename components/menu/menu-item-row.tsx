@@ -7,9 +7,12 @@ import type { MenuItemView } from '@/lib/menus/types';
 /** The element id of a dish's row, for links from elsewhere (city search results). */
 export const dishAnchor = (itemId: number) => `dish-${itemId}`;
 
-/** The page's add-to-cart server action for one restaurant, and where sign-in should return to. */
+/** The page's cart actions for one restaurant, what its cart holds, and where sign-in should return to. */
 export interface MenuOrdering {
   add: (itemId: number, replace: boolean) => Promise<AddOutcome>;
+  change: (itemId: number, quantity: number) => Promise<void>;
+  /** Menu item id → quantity in this visitor's cart (this restaurant's items only). */
+  quantities: Record<number, number>;
   path: string;
 }
 
@@ -55,7 +58,13 @@ export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView;
             Currently unavailable
           </p>
         ) : orderable ? (
-          <AddToCartButton add={ordering.add.bind(null, item.id)} itemName={item.name} loginNext={ordering.path} />
+          <AddToCartButton
+            add={ordering.add.bind(null, item.id)}
+            change={ordering.change.bind(null, item.id)}
+            quantity={ordering.quantities[item.id] ?? 0}
+            itemName={item.name}
+            loginNext={ordering.path}
+          />
         ) : (
           <button
             type="button"

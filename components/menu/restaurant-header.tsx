@@ -1,5 +1,7 @@
+import { OfferTag } from '@/components/offer-tag';
 import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
+import { RatingCount } from '@/components/rating-count';
 import { RestaurantPicture } from '@/components/restaurant-picture';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantMenu } from '@/lib/menus/types';
@@ -24,8 +26,9 @@ export function RestaurantHeader({ restaurant }: { restaurant: RestaurantMenu['r
           {restaurant.pureVeg ? <PureVegBadge className="text-sm" /> : null}
         </div>
         <ul className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm font-semibold text-ink">
-          <li>
+          <li className="flex items-center gap-1.5">
             <RatingBadge rating={restaurant.rating} size="md" />
+            <RatingCount count={restaurant.ratingCount} className="font-normal" />
           </li>
           <li className="flex items-center gap-1.5">
             <ClockIcon />
@@ -33,6 +36,9 @@ export function RestaurantHeader({ restaurant }: { restaurant: RestaurantMenu['r
           </li>
           <li>{formatCostForTwo(restaurant.costForTwo)}</li>
         </ul>
+        {restaurant.offer ? (
+          <OfferTag offer={restaurant.offer} detailed className="rounded-xl border border-brand-200 bg-brand-50 px-3 py-2" />
+        ) : null}
         {restaurant.isOpen ? null : (
           <p className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
             <strong className="font-semibold">Currently closed.</strong> You can browse the menu, but this restaurant

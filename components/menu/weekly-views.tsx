@@ -6,7 +6,7 @@ export function WeeklyViews({ views, className = '' }: { views: number; classNam
     <p
       data-testid="weekly-views"
       data-views={views}
-      title={`${views.toLocaleString('en-IN')} views in the last 7 days`}
+      title={`${views.toLocaleString('en-IN')} ${views === 1 ? 'view' : 'views'} in the last 7 days`}
       className={`inline-flex items-center gap-1.5 text-sm text-muted ${className}`}
     >
       <svg viewBox="0 0 20 20" className="size-4 shrink-0" aria-hidden="true" focusable="false">

@@ -2,7 +2,7 @@
 export function PureVegBadge({ className = '' }: { className?: string }) {
   return (
     <span
-      className={`inline-flex items-center gap-1 rounded-full border border-veg/30 bg-veg-soft px-2 py-0.5 text-xs font-semibold text-veg ${className}`}
+      className={`inline-flex items-center gap-1 rounded-full border border-veg/30 bg-veg-soft px-2 py-0.5 text-xs font-semibold text-veg-ink ${className}`}
     >
       <svg viewBox="0 0 16 16" className="size-3" aria-hidden="true" focusable="false">
         <path

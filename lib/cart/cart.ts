@@ -1,14 +1,16 @@
 import 'server-only';
 
-import { CART_TTL_MS, cartKeys } from './keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
 import { MAX_CART_LINES, MAX_QUANTITY } from '@/lib/orders/limits';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { CART_TTL_MS, cartKeys, GUEST_CART_TTL_MS, type CartOwner } from './keys';
+
 /**
- * A cart per customer session: the Redis hash `cart:v2:{<session hash>}` with `restaurant` → slug
- * and `item:<slug>:<menu item id>` → quantity, living CART_TTL_MS (24 h) after its last change.
+ * A cart per owner (a customer, or a guest before signing in: lib/cart/keys.ts): the Redis hash
+ * `cart:v3:{<owner>}` with `restaurant` → slug and `item:<slug>:<menu item id>` → quantity, living
+ * CART_TTL_MS (GUEST_CART_TTL_MS for a guest) after its last change.
  * Prices are never stored: the cart shows the menu's current ones and checkout re-reads Postgres.
  *
  * One restaurant per cart, under concurrent adds too: the cart's restaurant is claimed with one
@@ -23,6 +25,7 @@ const RESTAURANT = 'restaurant';
 const ITEM = 'item:';
 
 const itemField = (restaurant: string, itemId: number) => `${ITEM}${restaurant}:${itemId}`;
+const ttlOf = (owner: CartOwner) => (owner.startsWith('g') ? GUEST_CART_TTL_MS : CART_TTL_MS);
 
 export interface Cart {
   restaurant: string | null;
@@ -35,8 +38,8 @@ export type AddResult =
   | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string };
 
-export async function readCart(sessionHash: string, store: RedisStore = getRedis()): Promise<Cart> {
-  const hash = await store.hgetall(cartKeys.cart(sessionHash));
+export async function readCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<Cart> {
+  const hash = await store.hgetall(cartKeys.cart(owner));
   const restaurant = hash[RESTAURANT];
   if (!restaurant) return { restaurant: null, items: [] };
   const own = `${ITEM}${restaurant}:`;
@@ -50,10 +53,10 @@ export async function readCart(sessionHash: string, store: RedisStore = getRedis
 }
 
 /** The cart's restaurant after trying to claim it for `slug` (HSETNX): `slug` when the claim won or it was already `slug`. */
-async function claim(store: RedisStore, key: string, slug: string): Promise<string> {
+async function claim(store: RedisStore, key: string, slug: string, ttlMs: number): Promise<string> {
   for (let attempt = 0; attempt < 2; attempt++) {
     if (await store.hsetnx(key, RESTAURANT, slug)) {
-      await store.pexpire(key, CART_TTL_MS);
+      await store.pexpire(key, ttlMs);
       return slug;
     }
     const owner = await store.hget(key, RESTAURANT);
@@ -65,7 +68,7 @@ async function claim(store: RedisStore, key: string, slug: string): Promise<stri
 
 /** Adds one of `itemId` from `menu` (read through the cache by the caller). */
 export async function addToCart(
-  sessionHash: string,
+  owner: CartOwner,
   menu: RestaurantMenu,
   itemId: number,
   options: { replace?: boolean; store?: RedisStore } = {},
@@ -74,15 +77,15 @@ export async function addToCart(
   const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.id === itemId);
   if (!item || !item.available || !menu.restaurant.isOpen) return { status: 'unavailable' };
 
-  const key = cartKeys.cart(sessionHash);
+  const key = cartKeys.cart(owner);
   const slug = menu.restaurant.slug;
-  let owner = await claim(store, key, slug);
-  if (owner !== slug) {
-    if (!options.replace) return { status: 'conflict', currentRestaurant: owner };
+  let holder = await claim(store, key, slug, ttlOf(owner));
+  if (holder !== slug) {
+    if (!options.replace) return { status: 'conflict', currentRestaurant: holder };
     await store.del([key]);
-    owner = await claim(store, key, slug);
+    holder = await claim(store, key, slug, ttlOf(owner));
     // Another add claimed the emptied cart first: that one wins, this one asks again.
-    if (owner !== slug) return { status: 'conflict', currentRestaurant: owner };
+    if (holder !== slug) return { status: 'conflict', currentRestaurant: holder };
   }
   const field = itemField(slug, itemId);
   let quantity = await store.hincrby(key, field, 1);
@@ -95,34 +98,104 @@ export async function addToCart(
     await store.hset(key, { [field]: String(MAX_QUANTITY) });
     quantity = MAX_QUANTITY;
   }
-  await store.pexpire(key, CART_TTL_MS);
+  await store.pexpire(key, ttlOf(owner));
   return { status: 'added', quantity };
 }
 
 /** Sets an item's quantity; 0 removes it, and the cart goes with its last item. */
 export async function setQuantity(
-  sessionHash: string,
+  owner: CartOwner,
   itemId: number,
   quantity: number,
   store: RedisStore = getRedis(),
 ): Promise<void> {
-  const key = cartKeys.cart(sessionHash);
+  const key = cartKeys.cart(owner);
   const restaurant = await store.hget(key, RESTAURANT);
   if (restaurant === null) return;
   const field = itemField(restaurant, itemId);
   if (quantity <= 0) {
     await store.hdel(key, [field]);
-    if ((await readCart(sessionHash, store)).items.length === 0) await store.del([key]);
+    if ((await readCart(owner, store)).items.length === 0) await store.del([key]);
     return;
   }
   // Only items already in the cart: a quantity change never adds an item past addToCart's checks.
   if ((await store.hget(key, field)) === null) return;
   await store.hset(key, { [field]: String(Math.min(quantity, MAX_QUANTITY)) });
-  await store.pexpire(key, CART_TTL_MS);
+  await store.pexpire(key, ttlOf(owner));
 }
 
-export async function clearCart(sessionHash: string, store: RedisStore = getRedis()): Promise<void> {
-  await store.del([cartKeys.cart(sessionHash)]);
+export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<void> {
+  await store.del([cartKeys.cart(owner)]);
+}
+
+export type MergeResult =
+  | { status: 'nothing' }
+  | { status: 'merged'; restaurant: string }
+  | { status: 'conflict'; guestRestaurant: string; customerRestaurant: string };
+
+/** Writes `cart` as `to`'s whole cart (replacing what it held). */
+async function writeCart(store: RedisStore, to: CartOwner, cart: Cart): Promise<void> {
+  const key = cartKeys.cart(to);
+  await store.del([key]);
+  if (cart.restaurant === null || cart.items.length === 0) return;
+  const restaurant = cart.restaurant;
+  await store.hset(key, {
+    [RESTAURANT]: restaurant,
+    ...Object.fromEntries(cart.items.slice(0, MAX_CART_LINES).map((line) => [itemField(restaurant, line.itemId), String(line.quantity)])),
+  });
+  await store.pexpire(key, ttlOf(to));
+}
+
+/**
+ * At sign-in: the guest's cart moves into the customer's. Same restaurant (or an empty customer
+ * cart): quantities add up (each capped at MAX_QUANTITY) and the guest cart goes. Different
+ * restaurants: nothing moves; the customer is asked which to keep (keepCart). The guest cart is
+ * deleted only once its items are in the customer's, so an item tapped before sign-in is never lost.
+ */
+export async function mergeGuestCart(guest: CartOwner, customer: CartOwner, store: RedisStore = getRedis()): Promise<MergeResult> {
+  const from = await readCart(guest, store);
+  if (from.restaurant === null) return { status: 'nothing' };
+  const into = await readCart(customer, store);
+  if (into.restaurant !== null && into.restaurant !== from.restaurant) {
+    return { status: 'conflict', guestRestaurant: from.restaurant, customerRestaurant: into.restaurant };
+  }
+  const quantities = new Map(into.items.map((line) => [line.itemId, line.quantity]));
+  for (const line of from.items) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
+  const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).sort((a, b) => a.itemId - b.itemId);
+  await writeCart(store, customer, { restaurant: from.restaurant, items });
+  await clearCart(guest, store);
+  return { status: 'merged', restaurant: from.restaurant };
+}
+
+/** The customer's answer to a merge conflict: keep the guest cart (replacing theirs) or their own. */
+export async function keepCart(keep: 'guest' | 'customer', guest: CartOwner, customer: CartOwner, store: RedisStore = getRedis()): Promise<void> {
+  if (keep === 'guest') {
+    const from = await readCart(guest, store);
+    if (from.restaurant !== null) await writeCart(store, customer, from);
+  }
+  await clearCart(guest, store);
+}
+
+/**
+ * Reorder: `owner`'s cart becomes these lines from `menu`, those still available (quantities capped),
+ * replacing what it held. Returns how many lines made it; 0 leaves the cart as it was.
+ */
+export async function refillCart(
+  owner: CartOwner,
+  menu: RestaurantMenu,
+  lines: readonly { itemId: number; quantity: number }[],
+  store: RedisStore = getRedis(),
+): Promise<number> {
+  if (!menu.restaurant.isOpen) return 0;
+  const available = new Set(menu.categories.flatMap((category) => category.items).filter((item) => item.available).map((item) => item.id));
+  const quantities = new Map<number, number>();
+  for (const line of lines) {
+    if (available.has(line.itemId)) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
+  }
+  if (quantities.size === 0) return 0;
+  const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).slice(0, MAX_CART_LINES);
+  await writeCart(store, owner, { restaurant: menu.restaurant.slug, items });
+  return items.length;
 }
 
 /** The cart's lines priced from a menu; items gone from it (or now unavailable) are left out. */

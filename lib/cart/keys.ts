@@ -1,11 +1,29 @@
-import { DAY, keyPrefix } from '@/lib/redis/keys';
+import { HOUR, keyPrefix } from '@/lib/redis/keys';
 
-/** The cart's key (lib/redis/keys.ts has the rules). Not cache: a session's hash tag keeps its cart in one slot. */
+/**
+ * The cart's Redis keys (lib/cart/cart.ts), beside the code that uses them, with the prefix and
+ * hash-tag rules of lib/redis/keys.ts: the owner is the hash tag, so a cart is one slot on a Cluster.
+ *
+ * A cart belongs to an owner: a signed-in customer (`c<customer id>`: the cart follows them across
+ * sessions and devices) or a guest (`g<anonymous id>`, issued on the first ADD: lib/cart/guest.ts).
+ */
 
-/** A cart lives this long after its last change. */
-export const CART_TTL_MS = DAY;
+/** A customer's cart lives this long after its last change. */
+export const CART_TTL_MS = 24 * HOUR;
+/** A guest's cart is shorter-lived: nobody signed in can come back for it, and the per-address cap bounds how many exist. */
+export const GUEST_CART_TTL_MS = 12 * HOUR;
+
+/** 128 random bits, base64url: what a guest id looks like (anything else is ignored). */
+export const GUEST_ID = /^[A-Za-z0-9_-]{22}$/;
+
+export type CartOwner = string;
+
+export const cartOwners = {
+  customer: (customerId: number): CartOwner => `c${customerId}`,
+  guest: (guestId: string): CartOwner => `g${guestId}`,
+} as const;
 
 export const cartKeys = {
-  /** Hash of one session's cart: `restaurant` → restaurant slug, `item:<slug>:<id>` → quantity (lib/cart/cart.ts). */
-  cart: (sessionHash: string) => `${keyPrefix()}cart:v2:{${sessionHash}}`,
+  /** Hash of one owner's cart: `restaurant` → restaurant slug, `item:<slug>:<id>` → quantity. */
+  cart: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}`,
 } as const;

@@ -23,6 +23,7 @@ export async function readFavouriteDashboard(db: Database = getDb()): Promise<Fa
         slug: restaurants.slug,
         name: restaurants.name,
         citySlug: cities.slug,
+        cityName: cities.name,
         favourites: restaurantFavouriteCounts.favourites,
       })
       .from(restaurantFavouriteCounts)

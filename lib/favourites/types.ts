@@ -27,5 +27,5 @@ export interface FavouriteDashboard {
   /** Favourites across all restaurants (the sum of the per-restaurant counts). */
   total: number;
   /** The most favourited restaurants, most first (ties by slug). */
-  topRestaurants: { slug: string; name: string; citySlug: string; favourites: number }[];
+  topRestaurants: { slug: string; name: string; citySlug: string; cityName: string; favourites: number }[];
 }

@@ -67,6 +67,12 @@ describe('admin queries (PGlite)', () => {
     expect(result?.restaurants.find((row) => row.slug === 'dosa-corner')).toMatchObject({ itemCount: 3, isOpen: true });
   });
 
+  it('finds a restaurant in any city when no city is chosen, naming each row’s city', async () => {
+    const result = await searchRestaurants(database.db, null, 'dosa');
+    expect(result?.city).toBeNull();
+    expect(result?.restaurants.map((row) => [row.slug, row.city])).toEqual([['dosa-corner', { slug: 'adminpur', name: 'Adminpur' }]]);
+  });
+
   it('answers null for an unknown city', async () => {
     expect(await searchRestaurants(database.db, 'atlantis')).toBeNull();
   });

@@ -18,10 +18,12 @@ export interface AdminRestaurantRow {
   isOpen: boolean;
   itemCount: number;
   updatedAt: Date;
+  city: { slug: string; name: string };
 }
 
 export interface AdminCityRestaurants {
-  city: { slug: string; name: string };
+  /** null: the search covered every city. */
+  city: { slug: string; name: string } | null;
   restaurants: AdminRestaurantRow[];
 }
 
@@ -84,14 +86,23 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
 }
 
-/** The city's restaurants by name, optionally those whose name or a cuisine contains `search` (any case). */
+/** At most this many rows when a search covers every city (the list names each row's city). */
+export const MAX_ALL_CITIES_ROWS = 200;
+
+/**
+ * The city's restaurants by name (every city's when `citySlug` is null), optionally those whose name
+ * or a cuisine contains `search` (any case). Null for an unknown city.
+ */
 export async function searchRestaurants(
   db: Database,
-  citySlug: string,
+  citySlug: string | null,
   search?: string,
 ): Promise<AdminCityRestaurants | null> {
-  const [city] = await db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).where(eq(cities.slug, citySlug));
-  if (!city) return null;
+  let city: { id: number; slug: string; name: string } | undefined;
+  if (citySlug !== null) {
+    [city] = await db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).where(eq(cities.slug, citySlug));
+    if (!city) return null;
+  }
 
   const term = search?.trim().slice(0, MAX_SEARCH_LENGTH);
   let matches: SQL | undefined;
@@ -111,14 +122,17 @@ export async function searchRestaurants(
       isOpen: restaurants.isOpen,
       updatedAt: restaurants.updatedAt,
       itemCount: count(menuItems.id),
+      city: { slug: cities.slug, name: cities.name },
     })
     .from(restaurants)
+    .innerJoin(cities, eq(cities.id, restaurants.cityId))
     .leftJoin(menuItems, eq(menuItems.restaurantId, restaurants.id))
-    .where(and(eq(restaurants.cityId, city.id), matches))
-    .groupBy(restaurants.id)
-    .orderBy(asc(restaurants.name), asc(restaurants.slug));
+    .where(and(city ? eq(restaurants.cityId, city.id) : undefined, matches))
+    .groupBy(restaurants.id, cities.id)
+    .orderBy(asc(restaurants.name), asc(restaurants.slug))
+    .limit(city ? 100_000 : MAX_ALL_CITIES_ROWS);
 
-  return { city: { slug: city.slug, name: city.name }, restaurants: rows };
+  return { city: city ? { slug: city.slug, name: city.name } : null, restaurants: rows };
 }
 
 /** A restaurant with every category and item, each item with the version its edit form carries. */

@@ -24,7 +24,7 @@ import type { CitySummary } from './types';
 export const getAdminCities = cache((): Promise<CitySummary[]> => loadCities(getDb()));
 
 export const getCityRestaurantsForAdmin = cache(
-  (citySlug: string, search?: string): Promise<AdminCityRestaurants | null> => searchRestaurants(getDb(), citySlug, search),
+  (citySlug: string | null, search?: string): Promise<AdminCityRestaurants | null> => searchRestaurants(getDb(), citySlug, search),
 );
 
 export const getRestaurantForEdit = cache((slug: string): Promise<AdminRestaurant | null> => loadRestaurantForEdit(getDb(), slug));

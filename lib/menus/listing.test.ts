@@ -19,6 +19,8 @@ function restaurant(slug: string, overrides: Partial<RestaurantSummary> = {}): R
     name: slug,
     cuisines: ['North Indian'],
     rating: 4,
+    ratingCount: 100,
+    offer: null,
     deliveryMinutes: 30,
     costForTwo: 400,
     pureVeg: false,

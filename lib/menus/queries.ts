@@ -3,9 +3,9 @@ import 'server-only';
 import { asc, count, desc, eq } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
-import { cities, menuCategories, menuItems, restaurants } from '@/db/schema';
+import { cities, menuCategories, menuItems, restaurantOffers, restaurants } from '@/db/schema';
 
-import type { CityRestaurants, CitySummary, MenuCategoryView, RestaurantMenu, RestaurantSummary } from './types';
+import type { CityRestaurants, CitySummary, MenuCategoryView, OfferTerms, RestaurantMenu, RestaurantSummary } from './types';
 
 /**
  * Postgres reads, the source of truth behind the cache. Each is one SQL statement (one round trip
@@ -18,12 +18,36 @@ const restaurantSummaryColumns = {
   name: restaurants.name,
   cuisines: restaurants.cuisines,
   rating: restaurants.rating,
+  ratingCount: restaurants.ratingCount,
   deliveryMinutes: restaurants.deliveryMinutes,
   costForTwo: restaurants.costForTwo,
   pureVeg: restaurants.pureVeg,
   isOpen: restaurants.isOpen,
   photoUrl: restaurants.photoUrl,
 };
+
+/** The offer's columns, left-joined: all null when the restaurant has none. */
+const offerColumns = {
+  offerKind: restaurantOffers.kind,
+  offerPercent: restaurantOffers.percent,
+  offerMaxDiscountPaise: restaurantOffers.maxDiscountPaise,
+  offerFlatPaise: restaurantOffers.flatPaise,
+  offerMinOrderPaise: restaurantOffers.minOrderPaise,
+};
+
+type OfferColumns = { [K in keyof typeof offerColumns]: unknown };
+
+/** The stored columns as the app's OfferTerms; null without an offer (or a row the check constraint would refuse). */
+export function offerFrom(row: Partial<OfferColumns>): OfferTerms | null {
+  const min = Number(row.offerMinOrderPaise ?? 0);
+  if (row.offerKind === 'percent' && row.offerPercent != null && row.offerMaxDiscountPaise != null) {
+    return { kind: 'percent', percent: Number(row.offerPercent), maxDiscountPaise: Number(row.offerMaxDiscountPaise), minOrderPaise: min };
+  }
+  if (row.offerKind === 'flat' && row.offerFlatPaise != null) return { kind: 'flat', flatPaise: Number(row.offerFlatPaise), minOrderPaise: min };
+  return null;
+}
+
+
 
 export async function loadCities(db: Database): Promise<CitySummary[]> {
   return db
@@ -40,9 +64,11 @@ export async function loadCityRestaurants(db: Database, citySlug: string): Promi
     .select({
       city: { slug: cities.slug, name: cities.name, state: cities.state },
       restaurant: restaurantSummaryColumns,
+      offer: offerColumns,
     })
     .from(cities)
     .leftJoin(restaurants, eq(restaurants.cityId, cities.id))
+    .leftJoin(restaurantOffers, eq(restaurantOffers.restaurantId, restaurants.id))
     .where(eq(cities.slug, citySlug))
     .orderBy(desc(restaurants.isOpen), desc(restaurants.rating), asc(restaurants.slug));
 
@@ -51,7 +77,9 @@ export async function loadCityRestaurants(db: Database, citySlug: string): Promi
   return {
     city: first.city,
     // A city without restaurants comes back as one row whose restaurant is null.
-    restaurants: rows.flatMap((row): RestaurantSummary[] => (row.restaurant ? [row.restaurant] : [])),
+    restaurants: rows.flatMap((row): RestaurantSummary[] =>
+      row.restaurant ? [{ ...row.restaurant, offer: row.offer ? offerFrom(row.offer) : null }] : [],
+    ),
   };
 }
 
@@ -59,6 +87,7 @@ export async function loadRestaurantMenu(db: Database, restaurantSlug: string): 
   const rows = await db
     .select({
       restaurant: { ...restaurantSummaryColumns, area: restaurants.area },
+      offer: offerColumns,
       city: { slug: cities.slug, name: cities.name },
       category: menuCategories.name,
       item: {
@@ -74,6 +103,7 @@ export async function loadRestaurantMenu(db: Database, restaurantSlug: string): 
     })
     .from(restaurants)
     .innerJoin(cities, eq(cities.id, restaurants.cityId))
+    .leftJoin(restaurantOffers, eq(restaurantOffers.restaurantId, restaurants.id))
     .leftJoin(menuItems, eq(menuItems.restaurantId, restaurants.id))
     .leftJoin(menuCategories, eq(menuCategories.id, menuItems.categoryId))
     .where(eq(restaurants.slug, restaurantSlug))
@@ -90,5 +120,6 @@ export async function loadRestaurantMenu(db: Database, restaurantSlug: string): 
     if (last?.name === category) last.items.push(item);
     else categories.push({ name: category, items: [item] });
   }
-  return { restaurant: { ...first.restaurant, city: first.city }, categories };
+  const offer = first.offer ? offerFrom(first.offer) : null;
+  return { restaurant: { ...first.restaurant, offer, city: first.city }, categories };
 }

@@ -12,6 +12,10 @@ export interface RestaurantSummary {
   cuisines: string[];
   /** 0.0 to 5.0, one decimal. */
   rating: number;
+  /** How many ratings the rating is the mean of. */
+  ratingCount: number;
+  /** The restaurant's offer, if it has one (lib/offers). */
+  offer: OfferTerms | null;
   deliveryMinutes: number;
   /** Whole rupees. */
   costForTwo: number;
@@ -23,6 +27,11 @@ export interface RestaurantSummary {
    */
   photoUrl: string | null;
 }
+
+/** An offer's terms, as stored (restaurant_offers) and as the bill applies them (lib/orders/bill.ts). */
+export type OfferTerms =
+  | { kind: 'percent'; percent: number; maxDiscountPaise: number; minOrderPaise: number }
+  | { kind: 'flat'; flatPaise: number; minOrderPaise: number };
 
 export interface CityRestaurants {
   city: { slug: string; name: string; state: string };

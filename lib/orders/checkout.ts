@@ -2,23 +2,27 @@ import 'server-only';
 
 import { randomBytes } from 'node:crypto';
 
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
-import { menuItems, orderEvents, orderItems, orders, restaurants, type Order } from '@/db/schema';
+import { orderEvents, orderItems, orders, type Order } from '@/db/schema';
+import { ownAddress } from '@/lib/addresses/addresses';
+import { formatAddress, instructionsSchema } from '@/lib/addresses/schema';
 import { clearCart, readCart } from '@/lib/cart/cart';
+import { cartOwners } from '@/lib/cart/keys';
 import type { CustomerSession } from '@/lib/customers/session';
-import { formatRupees } from '@/lib/format';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { enqueueOrderJobs } from './job-types';
-import { MAX_ORDER_TOTAL_PAISE } from './limits';
+import { quoteCart } from './quote';
 
 /**
  * Checkout. The cart (Redis) says what and how many; Postgres, read inside the transaction and never
- * through the menu cache, says the prices and whether each item can still be ordered. The order, its
+ * through the menu cache, says the prices, fees and offer (the bill: quote.ts, bill.ts) and whether
+ * each item can still be ordered; the address must be one of the customer's own. Payment is cash on
+ * delivery. The order (with its bill, address and instructions as they were), its
  * items (name and price snapshot) and its "placed" event (lib/orders/texts.ts sends its text) are one
  * transaction, guarded by the unique index on
  * (customer_id, idempotency_key): a double submit carries the same key, so the second insert does
@@ -29,6 +33,7 @@ import { MAX_ORDER_TOTAL_PAISE } from './limits';
 export type CheckoutResult =
   | { status: 'placed'; order: Order; created: boolean }
   | { status: 'invalid-key'; message: string }
+  | { status: 'invalid'; message: string; field: 'address' | 'instructions' }
   | { status: 'empty'; message: string }
   | { status: 'closed'; message: string }
   | { status: 'too-large'; message: string }
@@ -63,8 +68,8 @@ async function existingOrder(db: Database, customerId: number, idempotencyKey: s
 type Committed = { status: 'placed'; order: Order; created: boolean } | Exclude<CheckoutResult, { status: 'placed' }>;
 
 export async function placeOrder(
-  customer: Pick<CustomerSession, 'customerId' | 'sessionHash'>,
-  input: { idempotencyKey: string },
+  customer: Pick<CustomerSession, 'customerId'>,
+  input: { idempotencyKey: string; addressId: number; instructions?: string },
   deps: CheckoutDeps = {},
 ): Promise<CheckoutResult> {
   const { idempotencyKey } = input;
@@ -75,55 +80,48 @@ export async function placeOrder(
   const repeat = await existingOrder(db, customer.customerId, idempotencyKey);
   if (repeat) return { status: 'placed', order: repeat, created: false };
 
-  const cart = await readCart(customer.sessionHash, deps.store);
+  const cart = await readCart(cartOwners.customer(customer.customerId), deps.store);
   if (cart.restaurant === null || cart.items.length === 0) {
     // A double submit whose first request has committed and cleared the cart in the meantime.
     const placed = await existingOrder(db, customer.customerId, idempotencyKey);
     if (placed) return { status: 'placed', order: placed, created: false };
     return { status: 'empty', message: 'Your cart is empty: add something from a menu first.' };
   }
-  const restaurantSlug = cart.restaurant;
+  const instructions = instructionsSchema.safeParse(input.instructions ?? '');
+  if (!instructions.success) {
+    return { status: 'invalid', field: 'instructions', message: instructions.error.issues[0]?.message ?? 'Check the delivery instructions.' };
+  }
+  const address = await ownAddress(customer.customerId, input.addressId, db);
+  if (!address) return { status: 'invalid', field: 'address', message: 'Choose a delivery address.' };
 
   const result = await db.transaction(async (txRaw): Promise<Committed> => {
     const tx = txRaw as unknown as Database;
-    const [restaurant] = await tx
-      .select({ id: restaurants.id, name: restaurants.name, isOpen: restaurants.isOpen })
-      .from(restaurants)
-      .where(eq(restaurants.slug, restaurantSlug));
-    if (!restaurant) return { status: 'unavailable', message: 'This restaurant is no longer on Thali.', items: [] };
-    if (!restaurant.isOpen) {
-      return { status: 'closed', message: `${restaurant.name} is closed right now: it can't take your order.` };
+    const quote = await quoteCart(cart, tx);
+    if (quote.status === 'closed' || quote.status === 'empty' || quote.status === 'too-large') {
+      return { status: quote.status, message: quote.message };
     }
-    const ids = cart.items.map((line) => line.itemId);
-    const rows = await tx
-      .select({ id: menuItems.id, name: menuItems.name, pricePaise: menuItems.pricePaise, available: menuItems.available })
-      .from(menuItems)
-      .where(and(eq(menuItems.restaurantId, restaurant.id), inArray(menuItems.id, ids)));
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const missing = cart.items.filter((line) => !byId.get(line.itemId)?.available);
-    if (missing.length > 0) {
-      const names = missing.map((line) => byId.get(line.itemId)?.name ?? `item ${line.itemId}`);
-      return {
-        status: 'unavailable',
-        message: `Not available any more: ${names.join(', ')}. Remove ${missing.length === 1 ? 'it' : 'them'} from your cart to check out.`,
-        items: names,
-      };
-    }
-    const lines = cart.items.map((line, position) => {
-      const item = byId.get(line.itemId)!;
-      return { menuItemId: item.id, name: item.name, pricePaise: item.pricePaise, quantity: line.quantity, position };
-    });
-    const totalPaise = lines.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0);
-    if (totalPaise > MAX_ORDER_TOTAL_PAISE) {
-      return {
-        status: 'too-large',
-        message: `An order can total at most ${formatRupees(MAX_ORDER_TOTAL_PAISE)}: remove some items to check out.`,
-      };
-    }
+    if (quote.status === 'unavailable') return { status: 'unavailable', message: quote.message, items: quote.items };
+    const { restaurant, lines, bill } = quote;
 
     const [inserted] = await tx
       .insert(orders)
-      .values({ id: newOrderId(), customerId: customer.customerId, restaurantId: restaurant.id, totalPaise, idempotencyKey })
+      .values({
+        id: newOrderId(),
+        customerId: customer.customerId,
+        restaurantId: restaurant.id,
+        totalPaise: bill.totalPaise,
+        itemTotalPaise: bill.itemTotalPaise,
+        deliveryFeePaise: bill.deliveryFeePaise,
+        packagingFeePaise: bill.packagingFeePaise,
+        gstPaise: bill.gstPaise,
+        discountPaise: bill.discountPaise,
+        offerLabel: bill.offerLabel,
+        deliveryAddress: formatAddress(address),
+        deliveryInstructions: instructions.data === '' ? null : instructions.data,
+        paymentMethod: 'cod',
+        etaAt: sql`now() + make_interval(mins => ${restaurant.deliveryMinutes})`,
+        idempotencyKey,
+      })
       .onConflictDoNothing({ target: [orders.customerId, orders.idempotencyKey] })
       .returning();
     if (!inserted) {
@@ -139,7 +137,7 @@ export async function placeOrder(
 
   if (result.status !== 'placed' || !result.created) return result;
   try {
-    await clearCart(customer.sessionHash, deps.store);
+    await clearCart(cartOwners.customer(customer.customerId), deps.store);
   } catch (error) {
     // The order stands; a cart left behind is only an inconvenience.
     log.warn('checkout: the cart could not be cleared', { error: error instanceof Error ? error.message : String(error) });

@@ -9,10 +9,24 @@ export interface OrderDetail {
   id: string;
   status: OrderStatus;
   totalPaise: number;
+  /** The bill's parts; null on orders placed before bills were kept (only the total is known). */
+  bill: {
+    itemTotalPaise: number;
+    discountPaise: number;
+    deliveryFeePaise: number;
+    packagingFeePaise: number;
+    gstPaise: number;
+    totalPaise: number;
+    offerLabel: string | null;
+  } | null;
+  deliveryAddress: string | null;
+  deliveryInstructions: string | null;
+  paymentMethod: string;
+  etaAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   restaurant: { name: string; slug: string; citySlug: string };
-  items: { name: string; pricePaise: number; quantity: number }[];
+  items: { menuItemId: number | null; name: string; pricePaise: number; quantity: number }[];
   /** When the order reached each status it has reached (orders from before these were kept may miss some). */
   reachedAt: Partial<Record<OrderStatus, Date>>;
 }
@@ -25,6 +39,16 @@ export async function loadOwnOrder(customerId: number, orderId: string, db: Data
       id: orders.id,
       status: orders.status,
       totalPaise: orders.totalPaise,
+      itemTotalPaise: orders.itemTotalPaise,
+      discountPaise: orders.discountPaise,
+      deliveryFeePaise: orders.deliveryFeePaise,
+      packagingFeePaise: orders.packagingFeePaise,
+      gstPaise: orders.gstPaise,
+      offerLabel: orders.offerLabel,
+      deliveryAddress: orders.deliveryAddress,
+      deliveryInstructions: orders.deliveryInstructions,
+      paymentMethod: orders.paymentMethod,
+      etaAt: orders.etaAt,
       createdAt: orders.createdAt,
       updatedAt: orders.updatedAt,
       restaurantName: restaurants.name,
@@ -38,15 +62,28 @@ export async function loadOwnOrder(customerId: number, orderId: string, db: Data
   if (!order) return null;
   const [items, events] = await Promise.all([
     db
-      .select({ name: orderItems.name, pricePaise: orderItems.pricePaise, quantity: orderItems.quantity })
+      .select({ menuItemId: orderItems.menuItemId, name: orderItems.name, pricePaise: orderItems.pricePaise, quantity: orderItems.quantity })
       .from(orderItems)
       .where(eq(orderItems.orderId, orderId))
       .orderBy(asc(orderItems.position)),
     db.select({ status: orderEvents.status, at: orderEvents.at }).from(orderEvents).where(eq(orderEvents.orderId, orderId)),
   ]);
-  const { restaurantName, restaurantSlug, citySlug, ...rest } = order;
+  const { restaurantName, restaurantSlug, citySlug, itemTotalPaise, discountPaise, deliveryFeePaise, packagingFeePaise, gstPaise, offerLabel, ...rest } =
+    order;
   const reachedAt = Object.fromEntries(events.map((event) => [event.status, event.at]));
-  return { ...rest, restaurant: { name: restaurantName, slug: restaurantSlug, citySlug }, items, reachedAt };
+  const bill =
+    itemTotalPaise === null
+      ? null
+      : {
+          itemTotalPaise,
+          discountPaise: discountPaise ?? 0,
+          deliveryFeePaise: deliveryFeePaise ?? 0,
+          packagingFeePaise: packagingFeePaise ?? 0,
+          gstPaise: gstPaise ?? 0,
+          totalPaise: rest.totalPaise,
+          offerLabel,
+        };
+  return { ...rest, bill, restaurant: { name: restaurantName, slug: restaurantSlug, citySlug }, items, reachedAt };
 }
 
 export interface OrderSummary {

@@ -3,6 +3,7 @@ import 'server-only';
 import { queueKeys } from './keys';
 
 import { resolveQueueDeps, type QueueDeps } from './deps';
+import { readFinished, type FinishedJob } from './finished';
 import { parseJob } from './job-store';
 import type { QueueName, StoredJob } from './types';
 
@@ -18,13 +19,16 @@ export interface QueueOverview {
   deadTotal: number;
   /** Dead-letter ids whose job hash has expired (shown so they can be discarded). */
   deadMissing: string[];
+  /** Jobs finished since the queue's stats began, and the most recent of them. */
+  finishedTotal: number;
+  finished: FinishedJob[];
 }
 
 const LISTED = 50;
 
 export async function readQueue(queue: QueueName, deps?: QueueDeps): Promise<QueueOverview> {
   const { redis } = resolveQueueDeps(deps);
-  const [ready, inFlightTotal, delayed, deadTotal, processing, deadIds, leases] = await Promise.all([
+  const [ready, inFlightTotal, delayed, deadTotal, processing, deadIds, leases, finished] = await Promise.all([
     redis.llen(queueKeys.ready(queue)),
     redis.llen(queueKeys.processing(queue)),
     redis.zcard(queueKeys.delayed(queue)),
@@ -32,6 +36,7 @@ export async function readQueue(queue: QueueName, deps?: QueueDeps): Promise<Que
     redis.lrange(queueKeys.processing(queue), 0, LISTED - 1),
     redis.lrange(queueKeys.dead(queue), 0, LISTED - 1),
     redis.zrange(queueKeys.leases(queue), 0, -1),
+    readFinished(redis, queue),
   ]);
   const deadlines = new Map(leases.map(({ member, score }) => [member, score] as const));
   const inFlight = await Promise.all(
@@ -51,5 +56,7 @@ export async function readQueue(queue: QueueName, deps?: QueueDeps): Promise<Que
     dead: deadJobs.filter((job): job is StoredJob => job !== null),
     deadTotal,
     deadMissing: uniqueDead.filter((_, index) => deadJobs[index] === null),
+    finishedTotal: finished.total,
+    finished: finished.recent,
   };
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import { QUEUE_DONE_TTL_MS, QUEUE_JOB_DONE_TTL_MS, queueKeys } from './keys';
 
 import { ackJob, claimJob, renewLease, type ClaimedJob } from './claim';
+import { recordFinished } from './finished';
 import { resolveQueueDeps, type QueueDeps } from './deps';
 import { failJob, type FailOutcome } from './failure';
 import type { JobHandler, QueueName } from './types';
@@ -71,6 +72,8 @@ export async function runClaimedJob(
   }
   await redis.set(doneKey, job.id, { nx: true, px: job.idempotencyKey ? QUEUE_DONE_TTL_MS : QUEUE_JOB_DONE_TTL_MS });
   await ackJob(queue, job.id, deps);
+  // For the admin's queue page only: a failure here must not turn a finished job into a retry.
+  await recordFinished(redis, queue, job).catch(() => {});
   return { status: 'done', jobId: job.id };
 }
 

@@ -127,6 +127,19 @@ export function limiterPolicies(env: Env = getEnv()) {
       keyPrefix: 'rl:favourite:customer',
       onRedisFailure: 'fallback',
     },
+    /**
+     * New guest carts per client address (lib/cart/guest.ts): an anonymous id, and so a cart in
+     * Redis, is issued on a guest's first ADD. Ample for a household or an office behind one NAT;
+     * what bounds the memory a script from one address can fill. Past it, ADD asks to sign in.
+     */
+    'cart:new-guest': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: env.RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:cart:new-guest',
+      onRedisFailure: 'fallback',
+    },
   } as const satisfies Record<string, LimiterPolicy>;
 }
 

@@ -45,7 +45,7 @@ function restaurantsSql(query: string) {
   return sql<RestaurantHit[]>`(
     select coalesce(json_agg(hit order by rank), '[]'::json) from (
       select json_build_object(
-          'slug', r.slug, 'name', r.name, 'area', r.area, 'cuisines', r.cuisines, 'rating', r.rating,
+          'slug', r.slug, 'name', r.name, 'area', r.area, 'cuisines', r.cuisines, 'rating', r.rating, 'ratingCount', r.rating_count,
           'deliveryMinutes', r.delivery_minutes, 'costForTwo', r.cost_for_two, 'pureVeg', r.pure_veg,
           'isOpen', r.is_open, 'photoUrl', r.photo_url, 'matched', case when m.by_name then 'name' else 'cuisine' end
         ) as hit,

@@ -11,7 +11,7 @@ import { otpSecret } from '@/lib/env';
  * (docs/decisions/011-sign-in-codes-bound-to-a-browser.md).
  */
 
-export type SigningPurpose = 'customer-device' | 'admin-device' | 'visitor';
+export type SigningPurpose = 'customer-device' | 'admin-device' | 'visitor' | 'guest-cart';
 
 const MAC_CHARS = 22;
 

@@ -12,7 +12,7 @@ export interface CounterDashboard {
   /** Views since midnight IST, every restaurant. */
   viewsToday: number;
   /** The most viewed restaurants over the last 7 days, most first (ties by slug). */
-  topRestaurants: { slug: string; name: string; citySlug: string; views: number }[];
+  topRestaurants: { slug: string; name: string; citySlug: string; cityName: string; views: number }[];
 }
 
 const TOP = 10;
@@ -52,7 +52,7 @@ export async function readCounterDashboard(now: Date = new Date()): Promise<Coun
   const topRestaurants = ranked
     .flatMap(([slug, views]) => {
       const label = labels.get(slug);
-      return label ? [{ slug, name: label.name, citySlug: label.citySlug, views }] : [];
+      return label ? [{ slug, name: label.name, citySlug: label.citySlug, cityName: label.cityName, views }] : [];
     })
     .slice(0, TOP);
   return { viewsToday, topRestaurants };

@@ -126,12 +126,12 @@ export async function durableViewsByRestaurant(
 export async function restaurantLabels(
   db: Database,
   slugs: readonly string[],
-): Promise<Map<string, { name: string; citySlug: string }>> {
+): Promise<Map<string, { name: string; citySlug: string; cityName: string }>> {
   if (slugs.length === 0) return new Map();
   const rows = await db
-    .select({ slug: restaurants.slug, name: restaurants.name, citySlug: cities.slug })
+    .select({ slug: restaurants.slug, name: restaurants.name, citySlug: cities.slug, cityName: cities.name })
     .from(restaurants)
     .innerJoin(cities, eq(cities.id, restaurants.cityId))
     .where(inArray(restaurants.slug, [...slugs]));
-  return new Map(rows.map((row) => [row.slug, { name: row.name, citySlug: row.citySlug }]));
+  return new Map(rows.map((row) => [row.slug, { name: row.name, citySlug: row.citySlug, cityName: row.cityName }]));
 }

@@ -20,6 +20,8 @@ function menu(slug: string, options: { isOpen?: boolean } = {}): RestaurantMenu 
       name: slug,
       cuisines: ['South Indian'],
       rating: 4.2,
+      ratingCount: 120,
+      offer: null,
       deliveryMinutes: 30,
       costForTwo: 300,
       pureVeg: true,

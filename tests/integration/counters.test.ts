@@ -173,8 +173,8 @@ for (const pair of await backendPairs()) {
       const after = await readCounterDashboard();
       expect(after.viewsToday - before.viewsToday).toBe(903);
       expect(after.topRestaurants.slice(0, 2)).toEqual([
-        { slug: y!.slug, name: expect.any(String), citySlug: 'kolkata', views: 1_001 },
-        { slug: x!.slug, name: expect.any(String), citySlug: 'kolkata', views: 902 },
+        { slug: y!.slug, name: expect.any(String), citySlug: 'kolkata', cityName: 'Kolkata', views: 1_001 },
+        { slug: x!.slug, name: expect.any(String), citySlug: 'kolkata', cityName: 'Kolkata', views: 902 },
       ]);
       expect(after.topRestaurants.length).toBeLessThanOrEqual(10);
     });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { orders } from '@/db/schema';
-import { cartKeys } from '@/lib/cart/keys';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { outboxSender } from '@/lib/sms/sender';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -16,6 +16,7 @@ import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { installBackends } from '../support/app-context';
+import { testAddress } from '../support/addresses';
 import { createTestPglite } from '../support/databases';
 import { orderableItem } from '../support/menus';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
@@ -55,9 +56,8 @@ describe.skipIf(!canRun)(`orders when Redis restarts empty${canRun ? '' : ' (ski
 
   async function place(phone: string): Promise<{ id: string; phone: string }> {
     const customerId = await customerIdFor(phone, db.db);
-    const sessionHash = `faults-orders-${phone}`;
-    await store.hset(cartKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-    const result = await placeOrder({ customerId, sessionHash }, { idempotencyKey: `faults-orders-${phone}-key` });
+    await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+    const result = await placeOrder({ customerId }, { addressId: await testAddress(db.db, customerId), idempotencyKey: `faults-orders-${phone}-key` });
     if (result.status !== 'placed') throw new Error(result.status);
     return { id: result.order.id, phone };
   }

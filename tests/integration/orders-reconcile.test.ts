@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
-import { cartKeys } from '@/lib/cart/keys';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/sms/sender';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -17,6 +17,7 @@ import { recurringJobs } from '@/lib/queue/recurring';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { deleteKeysUnder, installBackends } from '../support/app-context';
+import { testAddress } from '../support/addresses';
 import { createTestPglite } from '../support/databases';
 import { orderableItem } from '../support/menus';
 import { describeEachDriver } from '../support/backend-matrix';
@@ -62,13 +63,12 @@ await describeEachDriver('order reconciler', (driver) => {
   async function placed(failEnqueue: boolean): Promise<{ id: string; totalPaise: number }> {
     customers += 1;
     const customerId = await customerIdFor(`9198${String(customers).padStart(6, '0')}${Math.floor(Math.random() * 90 + 10)}`, db.db);
-    const sessionHash = `${prefix}-session-${customers}`;
-    await redis.hset(cartKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+    await redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       const result = await placeOrder(
-        { customerId, sessionHash },
-        { idempotencyKey: `reconcile-${customers}-${Math.random().toString(36).slice(2)}` },
+        { customerId },
+        { addressId: await testAddress(db.db, customerId), idempotencyKey: `reconcile-${customers}-${Math.random().toString(36).slice(2)}` },
         failEnqueue ? { enqueue: async () => Promise.reject(new Error('Redis is down')) } : {},
       );
       if (result.status !== 'placed') throw new Error(result.status);

@@ -2,12 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { menuItems, orderEvents, orderItems, orders, restaurants } from '@/db/schema';
-import { cartKeys } from '@/lib/cart/keys';
+import { customerAddresses, menuItems, orderEvents, orderItems, orders, restaurants } from '@/db/schema';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { queueKeys } from '@/lib/queue/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/sms/sender';
 import { getRestaurantMenu } from '@/lib/menus/cached';
+import { readCart } from '@/lib/cart/cart';
+import { computeBill } from '@/lib/orders/bill';
+import { reorder } from '@/lib/orders/reorder';
 import { placeOrder } from '@/lib/orders/checkout';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
@@ -56,7 +59,7 @@ for (const backend of backends) {
     const prefix = uniquePrefix('orders');
     let db: DatabaseHandle;
     let redis: RedisStore;
-    let restaurant: { id: number; slug: string };
+    let restaurant: { id: number; slug: string; deliveryFeePaise: number; packagingFeePaise: number };
     let items: { id: number; name: string; pricePaise: number }[];
     let sessions = 0;
     const enqueued: Enqueued[] = [];
@@ -68,7 +71,12 @@ for (const backend of backends) {
       ({ db, redis } = await backend.create());
       installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000', ORDER_STEP_DELAY_MS: '20' } });
       const [open] = await db.db
-        .select({ id: restaurants.id, slug: restaurants.slug })
+        .select({
+          id: restaurants.id,
+          slug: restaurants.slug,
+          deliveryFeePaise: restaurants.deliveryFeePaise,
+          packagingFeePaise: restaurants.packagingFeePaise,
+        })
         .from(restaurants)
         .where(eq(restaurants.isOpen, true))
         .limit(1);
@@ -91,12 +99,19 @@ for (const backend of backends) {
     async function customerWithCart(quantities: Record<number, number> = { [items[0]!.id]: 2, [items[1]!.id]: 1 }) {
       sessions += 1;
       const customerId = await customerIdFor(`91900000${String(sessions).padStart(4, '0')}${Math.floor(Math.random() * 9)}`, db.db);
-      const sessionHash = `${prefix}-session-${sessions}`;
       // lib/cart/cart.ts's fields: item:<restaurant slug>:<item id> → quantity.
       const cart = Object.fromEntries(Object.entries(quantities).map(([id, quantity]) => [`item:${restaurant.slug}:${id}`, String(quantity)]));
-      if (Object.keys(cart).length > 0) await redis.hset(cartKeys.cart(sessionHash), { restaurant: restaurant.slug, ...cart });
-      return { customerId, sessionHash };
+      if (Object.keys(cart).length > 0) await redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, ...cart });
+      const [address] = await db.db
+        .insert(customerAddresses)
+        .values({ customerId, label: 'Home', line1: '12 MG Road', city: 'Bengaluru', pin: '560001' })
+        .returning({ id: customerAddresses.id });
+      return { customerId, addressId: address!.id };
     }
+    /** What the bill charges for this item total at the test restaurant (no offer). */
+    const billed = (itemTotalPaise: number) =>
+      computeBill({ itemTotalPaise, deliveryFeePaise: restaurant.deliveryFeePaise, packagingFeePaise: restaurant.packagingFeePaise, offer: null })
+        .totalPaise;
     const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 
     it('two concurrent checkouts with one key place one order, enqueue its jobs once and clear the cart', async () => {
@@ -104,8 +119,8 @@ for (const backend of backends) {
       const idempotencyKey = key();
       enqueued.length = 0;
       const [a, b] = await Promise.all([
-        placeOrder(customer, { idempotencyKey }, { enqueue: recordEnqueue }),
-        placeOrder(customer, { idempotencyKey }, { enqueue: recordEnqueue }),
+        placeOrder(customer, { addressId: customer.addressId, idempotencyKey }, { enqueue: recordEnqueue }),
+        placeOrder(customer, { addressId: customer.addressId, idempotencyKey }, { enqueue: recordEnqueue }),
       ]);
       expect(a.status).toBe('placed');
       expect(b.status).toBe('placed');
@@ -115,16 +130,19 @@ for (const backend of backends) {
       expect(a.order.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
       const rows = await db.db.select().from(orders).where(eq(orders.customerId, customer.customerId));
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ status: 'placed', totalPaise: items[0]!.pricePaise * 2 + items[1]!.pricePaise });
+      const itemTotalPaise = items[0]!.pricePaise * 2 + items[1]!.pricePaise;
+      expect(rows[0]).toMatchObject({ status: 'placed', itemTotalPaise, totalPaise: billed(itemTotalPaise), paymentMethod: 'cod' });
+      expect(rows[0]!.deliveryAddress).toBe('Home: 12 MG Road, Bengaluru 560001');
+      expect(rows[0]!.etaAt!.getTime()).toBeGreaterThan(rows[0]!.createdAt.getTime());
       // The first step is a delayed job (ORDER_STEP_DELAY_MS=20 here); the confirmation runs at once.
       expect(enqueued.map((job) => [job.queue, job.type, job.idempotencyKey, job.delayMs])).toEqual([
         ['notifications', ORDER_NOTIFY, `order:${a.order.id}:notify:placed`, undefined],
         ['orders', ORDER_ADVANCE, `order:${a.order.id}:advance:accepted`, 20],
       ]);
-      expect(await redis.hgetall(cartKeys.cart(customer.sessionHash))).toEqual({});
+      expect(await redis.hgetall(cartKeys.cart(cartOwners.customer(customer.customerId)))).toEqual({});
 
       // A third submit, later, with the cart gone: still the same order, nothing new enqueued.
-      const again = await placeOrder(customer, { idempotencyKey }, { enqueue: recordEnqueue });
+      const again = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey }, { enqueue: recordEnqueue });
       expect(again).toMatchObject({ status: 'placed', created: false, order: { id: a.order.id } });
       expect(enqueued).toHaveLength(2);
     });
@@ -137,7 +155,7 @@ for (const backend of backends) {
       await db.db.update(menuItems).set({ pricePaise: newPrice }).where(eq(menuItems.id, items[0]!.id));
       try {
         const customer = await customerWithCart();
-        const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+        const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
         expect(result.status).toBe('placed');
         if (result.status !== 'placed') return;
         const lines = await db.db.select().from(orderItems).where(eq(orderItems.orderId, result.order.id)).orderBy(orderItems.position);
@@ -145,7 +163,7 @@ for (const backend of backends) {
           { menuItemId: items[0]!.id, name: items[0]!.name, pricePaise: newPrice, quantity: 2 },
           { menuItemId: items[1]!.id, name: items[1]!.name, pricePaise: items[1]!.pricePaise, quantity: 1 },
         ]);
-        expect(result.order.totalPaise).toBe(newPrice * 2 + items[1]!.pricePaise);
+        expect(result.order.totalPaise).toBe(billed(newPrice * 2 + items[1]!.pricePaise));
       } finally {
         await db.db.update(menuItems).set({ pricePaise: items[0]!.pricePaise }).where(eq(menuItems.id, items[0]!.id));
       }
@@ -153,14 +171,14 @@ for (const backend of backends) {
 
     it('refuses an empty cart, an unavailable item and a closed restaurant, writing nothing', async () => {
       const empty = await customerWithCart({});
-      expect(await placeOrder(empty, { idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({ status: 'empty' });
+      expect(await placeOrder(empty, { addressId: empty.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({ status: 'empty' });
 
       await db.db.update(menuItems).set({ available: false }).where(eq(menuItems.id, items[1]!.id));
       try {
         const customer = await customerWithCart();
-        const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+        const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
         expect(result).toMatchObject({ status: 'unavailable', items: [items[1]!.name] });
-        expect(await redis.hgetall(cartKeys.cart(customer.sessionHash))).not.toEqual({});
+        expect(await redis.hgetall(cartKeys.cart(cartOwners.customer(customer.customerId)))).not.toEqual({});
       } finally {
         await db.db.update(menuItems).set({ available: true }).where(eq(menuItems.id, items[1]!.id));
       }
@@ -168,19 +186,56 @@ for (const backend of backends) {
       await db.db.update(restaurants).set({ isOpen: false }).where(eq(restaurants.id, restaurant.id));
       try {
         const customer = await customerWithCart();
-        expect(await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({ status: 'closed' });
+        expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({ status: 'closed' });
       } finally {
         await db.db.update(restaurants).set({ isOpen: true }).where(eq(restaurants.id, restaurant.id));
       }
-      expect(await placeOrder(empty, { idempotencyKey: 'short' }, { enqueue: recordEnqueue })).toMatchObject({ status: 'invalid-key' });
+      expect(await placeOrder(empty, { addressId: empty.addressId, idempotencyKey: 'short' }, { enqueue: recordEnqueue })).toMatchObject({ status: 'invalid-key' });
       expect(await db.db.select().from(orders).where(eq(orders.customerId, empty.customerId))).toHaveLength(0);
+    });
+
+    it('takes only the customer’s own address and bounded instructions, and keeps both with the order', async () => {
+      const other = await customerWithCart();
+      const customer = await customerWithCart();
+      expect(await placeOrder(customer, { addressId: other.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({
+        status: 'invalid',
+        field: 'address',
+      });
+      expect(
+        await placeOrder(customer, { addressId: customer.addressId, instructions: 'x'.repeat(201), idempotencyKey: key() }, { enqueue: recordEnqueue }),
+      ).toMatchObject({ status: 'invalid', field: 'instructions' });
+      expect(await db.db.select().from(orders).where(eq(orders.customerId, customer.customerId))).toHaveLength(0);
+      const placed = await placeOrder(
+        customer,
+        { addressId: customer.addressId, instructions: '  Ring twice, leave at the gate  ', idempotencyKey: key() },
+        { enqueue: recordEnqueue },
+      );
+      expect(placed).toMatchObject({ status: 'placed', order: { deliveryInstructions: 'Ring twice, leave at the gate', paymentMethod: 'cod' } });
+    });
+
+    it('reorder puts a past order’s dishes back in its owner’s cart, and nobody else’s', async () => {
+      const customer = await customerWithCart();
+      const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({ restaurant: null, items: [] });
+      expect(await reorder(customer.customerId, placed.order.id)).toEqual({ status: 'filled', lines: 2 });
+      expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({
+        restaurant: restaurant.slug,
+        items: [
+          { itemId: items[0]!.id, quantity: 2 },
+          { itemId: items[1]!.id, quantity: 1 },
+        ].sort((a, b) => a.itemId - b.itemId),
+      });
+      const stranger = await customerWithCart({});
+      expect(await reorder(stranger.customerId, placed.order.id)).toEqual({ status: 'not-found' });
+      expect(await readCart(cartOwners.customer(stranger.customerId))).toEqual({ restaurant: null, items: [] });
     });
 
     it('finding 13: an order above MAX_ORDER_TOTAL_PAISE is refused with a message, and totals are bigint', async () => {
       await db.db.update(menuItems).set({ pricePaise: MAX_PRICE_PAISE }).where(eq(menuItems.id, items[0]!.id));
       try {
         const customer = await customerWithCart({ [items[0]!.id]: MAX_QUANTITY });
-        const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+        const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
         expect(result).toMatchObject({ status: 'too-large', message: expect.stringContaining('₹5,00,000') });
         expect(await db.db.select().from(orders).where(eq(orders.customerId, customer.customerId))).toHaveLength(0);
       } finally {
@@ -197,7 +252,7 @@ for (const backend of backends) {
 
     it('order.notify texts a status once, however often (and concurrently) it is delivered, and records it', async () => {
       const customer = await customerWithCart();
-      const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+      const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
       if (result.status !== 'placed') throw new Error(result.status);
       const payload = { orderId: result.order.id, status: 'placed' };
       const outcomes = await Promise.all([notifyOrder(payload), notifyOrder(payload), notifyOrder(payload)]);
@@ -214,7 +269,7 @@ for (const backend of backends) {
 
     it('order.notify gives its claim back when the send fails, so the retry texts', async () => {
       const customer = await customerWithCart();
-      const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+      const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
       if (result.status !== 'placed') throw new Error(result.status);
       const failing = { name: 'outbox' as const, send: async () => Promise.reject(new Error('provider down')) };
       const payload = { orderId: result.order.id, status: 'placed' };
@@ -224,7 +279,7 @@ for (const backend of backends) {
 
     it('order.advance moves one step per duplicate set and schedules the next step as a delayed job', async () => {
       const customer = await customerWithCart();
-      const result = await placeOrder(customer, { idempotencyKey: key() }, { enqueue: recordEnqueue });
+      const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
       if (result.status !== 'placed') throw new Error(result.status);
       const orderId = result.order.id;
       const next: Enqueued[] = [];
@@ -264,7 +319,7 @@ for (const backend of backends) {
 
     it('through the real queue: placed → … → delivered, one text per status, each step’s time recorded', async () => {
       const customer = await customerWithCart();
-      const result = await placeOrder(customer, { idempotencyKey: key() });
+      const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() });
       if (result.status !== 'placed') throw new Error(result.status);
       // The first step waits in the delayed set (no worker sleeps through the simulated delay).
       const delayed = await redis.zrange(queueKeys.delayed('orders'), 0, -1);

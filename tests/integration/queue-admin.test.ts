@@ -51,6 +51,21 @@ describe('queue admin operations', () => {
     await redis.del([queueKeys.ready('orders')]);
   });
 
+  it('shows how many jobs finished and the most recent ones, newest first (the page showed none)', async () => {
+    const ok = new Map([['fine', async () => {}]]);
+    const first = await pushJob('notifications', { type: 'fine', payload: null });
+    expect(await processOne('notifications', ok)).toEqual({ status: 'done', jobId: first });
+    const second = await pushJob('notifications', { type: 'fine', payload: null });
+    expect(await processOne('notifications', ok)).toEqual({ status: 'done', jobId: second });
+    const read = await readQueues();
+    const notifications = read.ok ? read.queues.find((queue) => queue.queue === 'notifications') : undefined;
+    expect(notifications?.finishedTotal).toBe(2);
+    expect(notifications?.finished.map((job) => [job.id, job.type])).toEqual([
+      [second, 'fine'],
+      [first, 'fine'],
+    ]);
+  });
+
   it('retry moves a dead job back to ready, audited', async () => {
     const id = (await redis.lrange(queueKeys.dead('orders'), 0, -1))[0]!;
     expect(await retryDeadLetter(adminId, 'orders', id)).toEqual({ status: 'done' });

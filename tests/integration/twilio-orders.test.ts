@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { orderEvents } from '@/db/schema';
-import { cartKeys } from '@/lib/cart/keys';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { twilioSender } from '@/lib/sms/twilio';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -11,6 +11,7 @@ import { notifyOrder } from '@/lib/orders/texts';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 
 import { installBackends } from '../support/app-context';
+import { testAddress } from '../support/addresses';
 import { createTestPglite } from '../support/databases';
 import { startFakeTwilio, type FakeTwilio } from '../support/fake-twilio';
 import { orderableItem } from '../support/menus';
@@ -51,9 +52,8 @@ describe('order texts through Twilio when a send is ambiguous', () => {
 
   async function place(phone: string): Promise<string> {
     const customerId = await customerIdFor(phone, db.db);
-    const sessionHash = `twilio-orders-${phone}`;
-    await store.hset(cartKeys.cart(sessionHash), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-    const result = await placeOrder({ customerId, sessionHash }, { idempotencyKey: `twilio-orders-${phone}` }, { enqueue: async () => {} });
+    await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+    const result = await placeOrder({ customerId }, { addressId: await testAddress(db.db, customerId), idempotencyKey: `twilio-orders-${phone}` }, { enqueue: async () => {} });
     if (result.status !== 'placed') throw new Error(result.status);
     return result.order.id;
   }

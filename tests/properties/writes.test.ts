@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { addAdmin, changeAdminPassword, deleteAdmin, setAdminDisabled } from '@/lib/admin/team';
 import { addToCart, readCart } from '@/lib/cart/cart';
-import { cartKeys } from '@/lib/cart/keys';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { changeFavourite } from '@/lib/favourites/change';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant } from '@/lib/menus/mutations';
@@ -131,9 +131,13 @@ describe('writes refuse invalid input and write nothing (PGlite + in-process sto
         if (changed.ok) expect(typeof favourite === 'boolean' || favourite === 'true' || favourite === 'false').toBe(true);
         if (typeof item === 'number' && menu) await addToCart('property-session', menu, item);
         // Garbage in the cart's hash (as a stale or hand-edited key would hold) must not break reading it.
-        await redis.hset(cartKeys.cart('garbage-session'), { restaurant: text(restaurantSlug), [`item:${text(restaurantSlug)}:${text(item)}`]: text(key) });
-        await readCart('garbage-session');
-        const order = await placeOrder({ customerId: 1, sessionHash: 'garbage-session' }, { idempotencyKey: text(key) }, { enqueue: async () => {} });
+        await redis.hset(cartKeys.cart(cartOwners.customer(1)), { restaurant: text(restaurantSlug), [`item:${text(restaurantSlug)}:${text(item)}`]: text(key) });
+        await readCart(cartOwners.customer(1));
+        const order = await placeOrder(
+          { customerId: 1 },
+          { addressId: typeof item === 'number' ? item : 1, instructions: text(favourite), idempotencyKey: text(key) },
+          { enqueue: async () => {} },
+        );
         expect(order.status).not.toBe('placed');
       }),
       { numRuns: 60 },

@@ -11,6 +11,8 @@ export default function CityLoading() {
       </p>
       <Skeleton className="mb-3 h-5 w-20" />
       <div className="mb-6">
+        {/* A real heading while the city loads, so the page has one (screen readers, axe's page-has-heading-one). */}
+        <h1 className="sr-only">Restaurants</h1>
         <Skeleton className="h-8 w-72 max-w-full sm:h-9" />
         <Skeleton className="mt-2 h-4 w-44" />
       </div>

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -13,29 +11,33 @@ import { MenuCategory } from '@/components/menu/menu-category';
 import { MenuFilter } from '@/components/menu-filter';
 import { RestaurantHeader } from '@/components/menu/restaurant-header';
 import { ScrollToDish } from '@/components/scroll-to-dish';
-import { CartSummary } from '@/components/customer/cart-summary';
+import { CartBar } from '@/components/customer/cart-bar';
+import { CartPanel } from '@/components/customer/cart-panel';
 import { FavouriteCount } from '@/components/favourites/favourite-count';
 import { FavouriteToggle } from '@/components/favourites/favourite-toggle';
 import { ViewBeacon } from '@/components/menu/view-beacon';
 import { WeeklyViews } from '@/components/menu/weekly-views';
 import { priceCart, readCart } from '@/lib/cart/cart';
+import { currentCartOwner } from '@/lib/cart/current';
 import { readWeeklyViews } from '@/lib/views/read-views';
 import { getCustomer } from '@/lib/customers/session';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { isSlug } from '@/lib/menus/slug';
 
-import { addItem, changeQuantity, checkout, saveFavourite } from './actions';
+import { addItem, changeQuantity, saveFavourite } from './actions';
 
-/** The signed-in customer's cart when it holds this restaurant's items; null otherwise or when Redis can't say. */
+const NO_CART = { lines: [], totalPaise: 0 };
+
+/** This visitor's cart (a customer's, or a guest's) priced from the menu when it holds this restaurant's items; empty otherwise or when Redis can't say. */
 async function cartFor(slug: string, menu: NonNullable<Awaited<ReturnType<typeof getRestaurantMenu>>['value']>) {
-  const customer = await getCustomer();
-  if (!customer) return null;
   try {
-    const cart = await readCart(customer.sessionHash);
-    return cart.restaurant === slug ? priceCart(cart, menu) : null;
+    const owner = await currentCartOwner();
+    if (!owner) return NO_CART;
+    const cart = await readCart(owner);
+    return cart.restaurant === slug ? priceCart(cart, menu) : NO_CART;
   } catch {
-    return null;
+    return NO_CART;
   }
 }
 
@@ -72,11 +74,20 @@ export default async function MenuPage({ params }: MenuPageProps) {
   const { restaurant: info, categories } = menu;
   const path = `/${info.city.slug}/${info.slug}`;
   // Server actions bound to this restaurant (and, per item, in MenuItemRow): the client gets references only.
-  const ordering = { add: addItem.bind(null, info.slug), path };
   const cart = await cartFor(info.slug, menu);
+  const change = changeQuantity.bind(null, path);
+  const ordering = {
+    add: addItem.bind(null, info.slug),
+    change,
+    quantities: Object.fromEntries(cart.lines.map((line) => [line.itemId, line.quantity])),
+    path,
+  };
+  const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
 
   return (
-    <Container width="narrow" className="py-6 sm:py-8">
+    <Container width="narrow" className={`py-6 sm:py-8 lg:max-w-6xl ${count > 0 ? 'pb-28 lg:pb-8' : ''}`}>
+      <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-8">
+      <div className="min-w-0">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <Breadcrumbs
           items={[
@@ -106,18 +117,6 @@ export default async function MenuPage({ params }: MenuPageProps) {
         </div>
       )}
       <ViewBeacon restaurantSlug={info.slug} />
-      {cart && cart.lines.length > 0 ? (
-        <CartSummary
-          lines={cart.lines}
-          totalPaise={cart.totalPaise}
-          change={changeQuantity.bind(null, path)}
-          checkout={checkout.bind(null, path)}
-          // New with every render: one form's submits (a double click) share it and place one order.
-          idempotencyKey={randomBytes(16).toString('base64url')}
-          orderable={info.isOpen}
-        />
-      ) : null}
-
       {categories.length > 0 ? (
         <MenuFilter
           targetId="menu-dishes"
@@ -140,6 +139,14 @@ export default async function MenuPage({ params }: MenuPageProps) {
           </EmptyState>
         </div>
       )}
+      </div>
+      <aside aria-label="Cart" className="hidden lg:block">
+        <div className="sticky top-20 mt-12">
+          <CartPanel lines={cart.lines} change={change} orderable={info.isOpen} />
+        </div>
+      </aside>
+      </div>
+      <CartBar count={count} totalPaise={cart.totalPaise} />
     </Container>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 
+import { AutoRefresh } from '@/components/auto-refresh';
 import { Container } from '@/components/layout/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
 import { maskPhone } from '@/lib/customers/phone';
@@ -26,7 +27,9 @@ export default async function OutboxPage() {
   const messages = await readOutboxFor(device).catch(() => null);
   return (
     <Container width="narrow" className="py-8 sm:py-12">
+      <AutoRefresh />
       <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Demo outbox</h1>
+      <p className="mt-1 text-sm text-muted">New texts appear here by themselves every few seconds.</p>
       <div className="mt-4">
         <DemoBanner />
       </div>

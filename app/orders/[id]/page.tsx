@@ -3,19 +3,30 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
 import { Container } from '@/components/layout/container';
+import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { OrderStatusPoller } from '@/components/customer/order-status-poller';
+import { ReorderButton } from '@/components/customer/reorder-button';
 import { Price } from '@/components/ui/price';
 import { requireCustomer } from '@/lib/customers/session';
 import { formatClockTime } from '@/lib/format';
+import { GST_PERCENT } from '@/lib/orders/bill';
 import { loadOwnOrder } from '@/lib/orders/queries';
 import { nudgeQueue } from '@/lib/queue';
 import { ORDER_STATUSES, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
 
+import { reorderAction } from './actions';
+
 interface OrderPageProps {
   params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
+
+const REORDER_PROBLEMS: Record<string, string> = {
+  unavailable: 'These dishes can’t be ordered right now (the restaurant is closed or no longer serves them).',
+  failed: 'Reorder did not work just now. Please try again in a moment.',
+};
 
 /**
  * One order, for its owner only: signed out goes to /login (and back), anyone else gets the same
@@ -23,8 +34,9 @@ interface OrderPageProps {
  * queue, so on serverless deployments (no worker) the order's delayed steps run without waiting for
  * the cron backstop.
  */
-export default async function OrderPage({ params }: OrderPageProps) {
+export default async function OrderPage({ params, searchParams }: OrderPageProps) {
   const { id } = await params;
+  const { reorder: reorderProblem } = await searchParams;
   const customer = await requireCustomer(`/orders/${encodeURIComponent(id)}`);
   const order = await loadOwnOrder(customer.customerId, id);
   if (!order) notFound();
@@ -46,6 +58,23 @@ export default async function OrderPage({ params }: OrderPageProps) {
           {STATUS_LABELS[order.status]}
         </span>
       </h1>
+      {delivered ? (
+        order.reachedAt.delivered ? (
+          <p className="mt-1 text-sm text-muted">Delivered at {formatClockTime(order.reachedAt.delivered)}</p>
+        ) : null
+      ) : order.etaAt ? (
+        <p className="mt-1 text-base font-semibold text-ink" data-testid="order-eta">
+          Arriving by <time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>
+        </p>
+      ) : null}
+      {typeof reorderProblem === 'string' && REORDER_PROBLEMS[reorderProblem] ? (
+        <p role="alert" className="mt-3 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {REORDER_PROBLEMS[reorderProblem]}
+        </p>
+      ) : null}
+      {delivered ? (
+        <ReorderButton action={reorderAction.bind(null, order.id)} restaurantName={order.restaurant.name} className="mt-4" />
+      ) : null}
 
       <ol aria-label="Order progress" className="mt-6 space-y-3">
         {ORDER_STATUSES.map((status, index) => {
@@ -87,12 +116,36 @@ export default async function OrderPage({ params }: OrderPageProps) {
             </li>
           ))}
         </ul>
-        <p className="mt-3 flex justify-between border-t border-line pt-3 text-sm font-extrabold text-ink">
-          <span>Total</span>
-          <span data-testid="order-total">
-            <Price paise={order.totalPaise} />
-          </span>
-        </p>
+        <div className="mt-3 border-t border-line pt-3">
+          {order.bill ? (
+            <BillBreakdown bill={order.bill} gstPercent={GST_PERCENT} paid />
+          ) : (
+            <p className="flex justify-between text-sm font-extrabold text-ink">
+              <span>Total</span>
+              <span data-testid="bill-total">
+                <Price paise={order.totalPaise} />
+              </span>
+            </p>
+          )}
+        </div>
+        <dl className="mt-4 space-y-1 border-t border-line pt-3 text-sm">
+          {order.deliveryAddress ? (
+            <div>
+              <dt className="inline font-semibold text-ink">Deliver to: </dt>
+              <dd className="inline text-muted">{order.deliveryAddress}</dd>
+            </div>
+          ) : null}
+          {order.deliveryInstructions ? (
+            <div>
+              <dt className="inline font-semibold text-ink">Instructions: </dt>
+              <dd className="inline text-muted">{order.deliveryInstructions}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt className="inline font-semibold text-ink">Payment: </dt>
+            <dd className="inline text-muted">{order.paymentMethod === 'cod' ? 'Cash on delivery' : order.paymentMethod}</dd>
+          </div>
+        </dl>
       </section>
       <p className="mt-6 text-sm">
         <Link href="/account" className="font-semibold text-ink underline">

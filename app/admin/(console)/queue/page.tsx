@@ -21,7 +21,8 @@ export default async function AdminQueuePage() {
     <>
       <PageHeader title="Queue">
         Background jobs per queue: waiting, running (claimed by a worker, with its lease), delayed (scheduled for later,
-        or waiting to retry), and dead letters (failed every attempt), which can be retried or discarded.
+        or waiting to retry), dead letters (failed every attempt), which can be retried or discarded, and the jobs
+        finished most recently.
       </PageHeader>
 
       {!read.ok ? (
@@ -33,12 +34,13 @@ export default async function AdminQueuePage() {
           {read.queues.map((queue) => (
             <section key={queue.queue} className={styles.card} data-testid={`queue-${queue.queue}`}>
               <h2 className={styles.sectionTitle}>{queue.queue}</h2>
-              <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
+              <dl className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-5">
                 {[
                   ['Waiting', queue.ready],
                   ['In flight', queue.inFlightTotal],
                   ['Delayed', queue.delayed],
                   ['Dead letters', queue.deadTotal],
+                  ['Finished', queue.finishedTotal],
                 ].map(([label, value]) => (
                   <div key={label}>
                     <dt className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</dt>
@@ -48,7 +50,7 @@ export default async function AdminQueuePage() {
               </dl>
 
               {queue.inFlight.length > 0 ? (
-                <div className="mt-6 overflow-x-auto">
+                <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: in flight`} tabIndex={0}>
                   <h3 className="font-semibold text-ink">In flight</h3>
                   <table className={styles.table}>
                     <thead>
@@ -73,8 +75,34 @@ export default async function AdminQueuePage() {
                 </div>
               ) : null}
 
+              {queue.finished.length > 0 ? (
+                <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: recently finished`} tabIndex={0} data-testid={`finished-${queue.queue}`}>
+                  <h3 className="font-semibold text-ink">Recently finished</h3>
+                  <table className={styles.table}>
+                    <thead>
+                      <tr>
+                        <th className={styles.th}>Job</th>
+                        <th className={styles.th}>Type</th>
+                        <th className={styles.th}>Finished</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {queue.finished.map((job) => (
+                        <tr key={job.id}>
+                          <td className={`${styles.td} font-mono text-xs`}>{job.id}</td>
+                          <td className={styles.td}>{job.type}</td>
+                          <td className={styles.td}>{when(job.finishedAt)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : (
+                <p className="mt-6 text-sm text-muted">No finished jobs recorded yet.</p>
+              )}
+
               {queue.dead.length > 0 || queue.deadMissing.length > 0 ? (
-                <div className="mt-6 overflow-x-auto">
+                <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: dead letters`} tabIndex={0}>
                   <h3 className="font-semibold text-ink">Dead letters</h3>
                   <table className={styles.table}>
                     <thead>

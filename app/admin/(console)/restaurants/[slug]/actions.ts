@@ -7,6 +7,7 @@ import { requireAdminForAction } from '@/lib/auth/admin';
 import { log } from '@/lib/log';
 import { createMenuItem, deleteMenuItem, mayHaveCommitted, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
 import { isSlug } from '@/lib/menus/slug';
+import { saveOffer } from '@/lib/offers/mutations';
 
 /**
  * The restaurant page's writes. Each checks the session itself (a layout's check does not protect a
@@ -93,6 +94,19 @@ export async function deleteItem(slug: string, _state: ActionState, formData: Fo
     values,
     { saved: `Deleted “${values.itemName ?? `item #${itemId}`}”.`, notFound: 'This item was already deleted.' },
     () => deleteMenuItem({ adminId: admin.adminId }, itemId, values),
+    [restaurantPath(slug)],
+  );
+}
+
+export async function saveRestaurantOffer(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requireAdminForAction();
+  const values = formValues(formData);
+  if (!admin) return { ...NOT_CHECKED, values };
+  if (!isSlug(slug)) return OUT_OF_DATE;
+  return answer(
+    values,
+    { saved: 'Offer saved.', notFound: 'This restaurant no longer exists.' },
+    () => saveOffer({ adminId: admin.adminId }, slug, values),
     [restaurantPath(slug)],
   );
 }

@@ -7,14 +7,16 @@ import { ItemForm } from '@/components/admin/item-form';
 import { MenuItems } from '@/components/admin/menu-items';
 import { PageHeader } from '@/components/admin/page-header';
 import { PhotoField } from '@/components/admin/photo-field';
+import { OfferForm } from '@/components/admin/offer-form';
 import { RestaurantForm } from '@/components/admin/restaurant-form';
 import { styles } from '@/components/admin/styles';
 import { requireAdmin } from '@/lib/auth/admin';
 import { illustrationForRestaurant } from '@/lib/illustrations';
 import { getRestaurantAudit, getRestaurantForEdit } from '@/lib/menus/admin-reads';
 import { isSlug } from '@/lib/menus/slug';
+import { getOffer } from '@/lib/offers/reads';
 
-import { addItem, deleteItem, saveRestaurant } from '../actions';
+import { addItem, deleteItem, saveRestaurant, saveRestaurantOffer } from '../actions';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -32,13 +34,14 @@ export default async function AdminRestaurantPage({ params }: Props) {
   // The layout has already turned unknown slugs into a 404; this narrows the types.
   const restaurant = isSlug(slug) ? await getRestaurantForEdit(slug) : null;
   if (!restaurant) notFound();
-  const audit = await getRestaurantAudit(restaurant.id);
+  const [audit, offer] = await Promise.all([getRestaurantAudit(restaurant.id), getOffer(restaurant.id)]);
 
   const path = `/admin/restaurants/${restaurant.slug}`;
   const categories = restaurant.categories.map(({ id, name }) => ({ id, name }));
   const items = restaurant.categories.flatMap((category) => category.items);
   const targetNames = new Map([
     [`restaurant:${restaurant.slug}`, 'Restaurant details'],
+    [`offer:${restaurant.slug}`, 'Offer'],
     ...items.map((item) => [`menu_item:${item.id}`, item.name] as const),
   ]);
 
@@ -71,6 +74,10 @@ export default async function AdminRestaurantPage({ params }: Props) {
             restaurant={{ name: restaurant.name, cuisines: restaurant.cuisines, isOpen: restaurant.isOpen, version: restaurant.version }}
             reloadHref={path}
           />
+          <h2 id="offer-heading" className={`${styles.sectionTitle} mt-8 mb-4`}>
+            Offer
+          </h2>
+          <OfferForm action={saveRestaurantOffer.bind(null, restaurant.slug)} offer={offer} />
         </section>
 
         <section aria-labelledby="add-heading" className={styles.card}>

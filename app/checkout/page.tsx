@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+import { Container } from '@/components/layout/container';
+import { AddressForm } from '@/components/customer/address-form';
+import { BillBreakdown } from '@/components/customer/bill-breakdown';
+import { CartPanel } from '@/components/customer/cart-panel';
+import { CheckoutForm } from '@/components/customer/checkout-form';
+import { EmptyState } from '@/components/ui/empty-state';
+import { listAddresses } from '@/lib/addresses/addresses';
+import { formatAddress, MAX_INSTRUCTIONS } from '@/lib/addresses/schema';
+import { readCart } from '@/lib/cart/cart';
+import { cartOwners } from '@/lib/cart/keys';
+import { requireCustomer } from '@/lib/customers/session';
+import { formatRupees } from '@/lib/format';
+import { GST_PERCENT } from '@/lib/orders/bill';
+import { quoteCart } from '@/lib/orders/quote';
+
+import { addAddress, changeCheckoutQuantity, submitOrder } from './actions';
+
+export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+
+/**
+ * The cart, where to deliver and the bill, priced from Postgres (lib/orders/quote.ts) exactly as
+ * placing the order will charge it. Signed out: to /login and back (a guest cart merges on the way).
+ */
+export default async function CheckoutPage() {
+  const customer = await requireCustomer('/checkout');
+  const [cart, addresses] = await Promise.all([readCart(cartOwners.customer(customer.customerId)), listAddresses(customer.customerId)]);
+  const quote = await quoteCart(cart);
+
+  if (quote.status === 'empty') {
+    return (
+      <Container width="narrow" className="py-8 sm:py-12">
+        <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>
+        <div className="mt-6">
+          <EmptyState title="Your cart is empty">
+            <p>
+              <Link href="/" className="font-semibold underline">
+                Pick a city
+              </Link>{' '}
+              and tap ADD on a dish to start an order.
+            </p>
+          </EmptyState>
+        </div>
+      </Container>
+    );
+  }
+
+  const lines = quote.status === 'ok' ? quote.lines.map((line) => ({ itemId: line.menuItemId, name: line.name, pricePaise: line.pricePaise, quantity: line.quantity })) : [];
+  const restaurant = quote.restaurant;
+
+  return (
+    <Container width="narrow" className="py-8 sm:py-12">
+      <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>
+      {restaurant ? (
+        <p className="mt-1 text-sm text-muted">
+          From{' '}
+          <Link href={`/${restaurant.citySlug}/${restaurant.slug}`} className="font-semibold text-ink underline">
+            {restaurant.name}
+          </Link>
+        </p>
+      ) : null}
+      {quote.status !== 'ok' ? (
+        <p role="alert" data-testid="checkout-problem" className="mt-4 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {quote.message}
+        </p>
+      ) : null}
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-6">
+          {lines.length > 0 ? <CartPanel lines={lines} change={changeCheckoutQuantity} orderable checkoutHref={null} /> : null}
+          <section aria-labelledby="delivery-heading" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
+            <h2 id="delivery-heading" className="sr-only">
+              Delivery and payment
+            </h2>
+            <CheckoutForm
+              addresses={addresses.map((address) => ({ id: address.id, text: formatAddress(address) }))}
+              action={submitOrder}
+              // New with every render: one form's submits (a double click) share it and place one order.
+              idempotencyKey={randomBytes(16).toString('base64url')}
+              maxInstructions={MAX_INSTRUCTIONS}
+              disabled={quote.status !== 'ok'}
+              totalText={quote.status === 'ok' ? formatRupees(quote.bill.totalPaise) : ''}
+            />
+          </section>
+          <section aria-labelledby="new-address-heading" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
+            <h2 id="new-address-heading" className="mb-3 text-base font-extrabold text-ink">
+              Add a delivery address
+            </h2>
+            <AddressForm action={addAddress} />
+          </section>
+        </div>
+        {quote.status === 'ok' ? (
+          <aside aria-labelledby="bill-heading" className="h-fit rounded-2xl border border-line bg-white p-4 shadow-sm lg:sticky lg:top-20">
+            <h2 id="bill-heading" className="mb-2 text-base font-extrabold text-ink">
+              Bill details
+            </h2>
+            <BillBreakdown bill={quote.bill} gstPercent={GST_PERCENT} />
+          </aside>
+        ) : null}
+      </div>
+    </Container>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useActionState } from 'react';
+
+export interface AddressFormState {
+  fieldErrors?: Record<string, string[]>;
+  message?: string;
+  saved?: boolean;
+}
+
+const FIELDS = [
+  { name: 'label', label: 'Label (Home, Work…)', autoComplete: 'off', max: 30 },
+  { name: 'line1', label: 'House and street', autoComplete: 'address-line1', max: 120 },
+  { name: 'line2', label: 'Area or landmark (optional)', autoComplete: 'address-line2', max: 120 },
+  { name: 'city', label: 'City', autoComplete: 'address-level2', max: 60 },
+  { name: 'pin', label: 'PIN code', autoComplete: 'postal-code', max: 7 },
+] as const;
+
+/** A new delivery address; the PIN code is checked on the server (6 digits, the first 1-9). */
+export function AddressForm({ action }: { action: (previous: AddressFormState, form: FormData) => Promise<AddressFormState> }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="grid gap-3 sm:grid-cols-2" data-testid="address-form">
+      {FIELDS.map((field) => {
+        const errors = state.fieldErrors?.[field.name];
+        const id = `address-${field.name}`;
+        return (
+          <div key={field.name} className={field.name === 'line1' || field.name === 'line2' ? 'sm:col-span-2' : ''}>
+            <label htmlFor={id} className="block text-sm font-semibold text-ink">
+              {field.label}
+            </label>
+            <input
+              id={id}
+              name={field.name}
+              autoComplete={field.autoComplete}
+              maxLength={field.max}
+              inputMode={field.name === 'pin' ? 'numeric' : undefined}
+              required={field.name !== 'line2'}
+              aria-invalid={errors ? true : undefined}
+              aria-describedby={errors ? `${id}-error` : undefined}
+              className="mt-1 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-sm text-ink"
+            />
+            {errors ? (
+              <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+                {errors[0]}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <div className="sm:col-span-2">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-xl border border-line bg-white px-4 py-2.5 text-sm font-bold text-ink shadow-sm hover:bg-stone-50 disabled:opacity-60"
+        >
+          {pending ? 'Saving…' : 'Save address'}
+        </button>
+        {state.message ? (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+'use client';
+
+import Link from 'next/link';
+import { useOptimistic, useTransition } from 'react';
+
+import { Price } from '@/components/ui/price';
+
+import { QuantityStepper } from './quantity-stepper';
+
+export interface CartLine {
+  itemId: number;
+  name: string;
+  pricePaise: number;
+  quantity: number;
+}
+
+/** The side cart on desktop (the menu page's right column): lines with − / +, the item total, Check out. */
+export function CartPanel({
+  lines,
+  change,
+  orderable,
+  checkoutHref = '/checkout',
+}: {
+  lines: CartLine[];
+  change: (itemId: number, quantity: number) => Promise<void>;
+  orderable: boolean;
+  /** Null on the checkout page itself. */
+  checkoutHref?: string | null;
+}) {
+  const [pending, startTransition] = useTransition();
+  const [shown, setShown] = useOptimistic(lines);
+  const step = (itemId: number, quantity: number) =>
+    startTransition(async () => {
+      setShown((current) =>
+        current.flatMap((line) => (line.itemId !== itemId ? [line] : quantity > 0 ? [{ ...line, quantity }] : [])),
+      );
+      await change(itemId, quantity);
+    });
+  const total = shown.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0);
+
+  return (
+    <section aria-labelledby="cart-heading" data-testid="cart" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
+      <h2 id="cart-heading" className="text-base font-extrabold text-ink">
+        Your cart
+      </h2>
+      {shown.length === 0 ? (
+        <p className="mt-2 text-sm text-muted">Empty. Tap ADD on a dish to start your order.</p>
+      ) : (
+        <>
+          <ul className="mt-2 divide-y divide-line">
+            {shown.map((line) => (
+              <li key={line.itemId} data-testid="cart-line" className="py-2">
+                <p className="text-sm text-ink">{line.name}</p>
+                <div className="mt-1 flex items-center justify-between gap-3">
+                  <span className="w-28">
+                    <QuantityStepper
+                      size="sm"
+                      quantity={line.quantity}
+                      itemName={line.name}
+                      disabled={pending}
+                      onChange={(quantity) => step(line.itemId, quantity)}
+                    />
+                  </span>
+                  <Price paise={line.pricePaise * line.quantity} className="text-sm font-semibold text-ink" />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3 flex justify-between border-t border-line pt-3 text-sm font-extrabold text-ink">
+            <span>Item total</span>
+            <span data-testid="cart-item-total">
+              <Price paise={total} />
+            </span>
+          </p>
+          {checkoutHref === null ? null : <p className="mt-1 text-xs text-muted">Delivery, packaging, GST and offers are added at checkout.</p>}
+          {checkoutHref === null ? null : orderable ? (
+            <Link
+              href={checkoutHref}
+              className="mt-3 block w-full rounded-xl bg-brand-700 px-4 py-2.5 text-center text-sm font-bold text-white shadow-sm hover:bg-brand-800"
+            >
+              Check out
+            </Link>
+          ) : (
+            <p className="mt-2 text-sm text-muted">This restaurant is closed: checkout opens when it does.</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

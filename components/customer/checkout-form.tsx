@@ -1,0 +1,90 @@
+'use client';
+
+import { useActionState } from 'react';
+
+export interface PlaceOrderState {
+  error?: string;
+}
+
+export interface AddressOption {
+  id: number;
+  text: string;
+}
+
+/**
+ * Where to deliver, instructions, payment (cash on delivery) and "Place order". The hidden key was
+ * made when the page rendered, so a double submit places one order (lib/orders/checkout.ts).
+ */
+export function CheckoutForm({
+  addresses,
+  action,
+  idempotencyKey,
+  maxInstructions,
+  disabled,
+  totalText,
+}: {
+  addresses: AddressOption[];
+  action: (previous: PlaceOrderState, form: FormData) => Promise<PlaceOrderState>;
+  idempotencyKey: string;
+  maxInstructions: number;
+  disabled: boolean;
+  totalText: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} data-testid="checkout-form" className="space-y-5">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <fieldset>
+        <legend className="text-base font-extrabold text-ink">Deliver to</legend>
+        {addresses.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">Add a delivery address below to place your order.</p>
+        ) : (
+          <div className="mt-2 space-y-2">
+            {addresses.map((address, index) => (
+              <label
+                key={address.id}
+                className="flex cursor-pointer items-start gap-3 rounded-xl border border-line bg-white p-3 text-sm text-ink has-[:checked]:border-brand-700"
+              >
+                <input type="radio" name="addressId" value={address.id} defaultChecked={index === addresses.length - 1} className="mt-0.5" />
+                <span>{address.text}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <div>
+        <label htmlFor="instructions" className="block text-base font-extrabold text-ink">
+          Delivery instructions <span className="text-sm font-normal text-muted">(optional)</span>
+        </label>
+        <textarea
+          id="instructions"
+          name="instructions"
+          rows={2}
+          maxLength={maxInstructions}
+          placeholder="E.g. ring the bell twice, leave at the gate"
+          className="mt-2 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-sm text-ink"
+        />
+        <p className="text-xs text-muted">Up to {maxInstructions} characters.</p>
+      </div>
+      <fieldset>
+        <legend className="text-base font-extrabold text-ink">Payment</legend>
+        <label className="mt-2 flex items-center gap-3 rounded-xl border border-brand-700 bg-white p-3 text-sm text-ink">
+          <input type="radio" name="payment" value="cod" defaultChecked readOnly />
+          Cash on delivery
+        </label>
+      </fieldset>
+      <button
+        type="submit"
+        disabled={disabled || pending || addresses.length === 0}
+        className="w-full rounded-xl bg-brand-700 px-4 py-3 text-base font-bold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
+      >
+        {pending ? 'Placing your order…' : `Place order · ${totalText}`}
+      </button>
+      {state.error ? (
+        <p role="alert" data-testid="checkout-error" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

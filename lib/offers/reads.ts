@@ -1,0 +1,23 @@
+import 'server-only';
+
+import { eq } from 'drizzle-orm';
+
+import { getDb, type Database } from '@/db/client';
+import { restaurantOffers } from '@/db/schema';
+import { offerFrom } from '@/lib/menus/queries';
+import type { OfferTerms } from '@/lib/menus/types';
+
+/** A restaurant's offer as stored (the admin form), straight from Postgres. */
+export async function getOffer(restaurantId: number, db: Database = getDb()): Promise<OfferTerms | null> {
+  const [row] = await db
+    .select({
+      offerKind: restaurantOffers.kind,
+      offerPercent: restaurantOffers.percent,
+      offerMaxDiscountPaise: restaurantOffers.maxDiscountPaise,
+      offerFlatPaise: restaurantOffers.flatPaise,
+      offerMinOrderPaise: restaurantOffers.minOrderPaise,
+    })
+    .from(restaurantOffers)
+    .where(eq(restaurantOffers.restaurantId, restaurantId));
+  return row ? offerFrom(row) : null;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+
+import { addToCart, keepCart, mergeGuestCart, readCart } from '@/lib/cart/cart';
+import { cartKeys, cartOwners, GUEST_CART_TTL_MS } from '@/lib/cart/keys';
+import type { RestaurantMenu } from '@/lib/menus/types';
+
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
+
+/**
+ * Guest carts on every Redis driver: a signed-out ADD fills a cart under an anonymous owner with its
+ * own TTL, and sign-in moves it into the customer's cart (quantities add up), or, when the two hold
+ * different restaurants, leaves both until the customer says which to keep. The item tapped before
+ * sign-in is never lost.
+ */
+
+function menu(slug: string, base: number): RestaurantMenu {
+  const item = (id: number, name: string) => ({ id, name, description: '', pricePaise: 10_000, veg: true, available: true, bestseller: false, photoUrl: null });
+  return {
+    restaurant: {
+      slug,
+      name: slug,
+      cuisines: ['South Indian'],
+      rating: 4.2,
+      ratingCount: 120,
+      deliveryMinutes: 30,
+      costForTwo: 300,
+      pureVeg: true,
+      isOpen: true,
+      photoUrl: null,
+      offer: null,
+      area: 'Indiranagar',
+      city: { slug: 'bengaluru', name: 'Bengaluru' },
+    },
+    categories: [{ name: 'Mains', items: [item(base + 1, 'Dosa'), item(base + 2, 'Idli')] }],
+  };
+}
+
+let guests = 0;
+const owners = () => {
+  guests += 1;
+  return { guest: cartOwners.guest(`guest${String(guests).padStart(17, '0')}`), customer: cartOwners.customer(900_000 + guests) };
+};
+
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('guest cart and merge at sign-in', { withDatabase: false }), () => {
+    const backends = setUpBackends(pair, { label: 'guest-cart' });
+
+    it('keeps a guest cart under its own key and TTL', async () => {
+      const { guest } = owners();
+      expect(await addToCart(guest, menu('dosa-point', 100), 101, { store: backends.redis })).toEqual({ status: 'added', quantity: 1 });
+      const ttl = await backends.redis.pttl(cartKeys.cart(guest));
+      expect(ttl).toBeGreaterThan(GUEST_CART_TTL_MS - 5_000);
+      expect(ttl).toBeLessThanOrEqual(GUEST_CART_TTL_MS);
+      expect(cartKeys.cart(guest)).toMatch(/cart:v3:\{g[A-Za-z0-9_-]+\}$/);
+    });
+
+    it('merges into an empty customer cart: the item tapped before sign-in is there', async () => {
+      const { guest, customer } = owners();
+      await addToCart(guest, menu('dosa-point', 100), 101, { store: backends.redis });
+      expect(await mergeGuestCart(guest, customer, backends.redis)).toEqual({ status: 'merged', restaurant: 'dosa-point' });
+      expect(await readCart(customer, backends.redis)).toEqual({ restaurant: 'dosa-point', items: [{ itemId: 101, quantity: 1 }] });
+      expect(await backends.redis.exists([cartKeys.cart(guest)])).toBe(0);
+      expect(await backends.redis.pttl(cartKeys.cart(customer))).toBeGreaterThan(GUEST_CART_TTL_MS);
+    });
+
+    it('adds quantities up when both carts hold the same restaurant', async () => {
+      const { guest, customer } = owners();
+      const dosa = menu('dosa-point', 100);
+      await addToCart(customer, dosa, 101, { store: backends.redis });
+      await addToCart(customer, dosa, 102, { store: backends.redis });
+      await addToCart(guest, dosa, 101, { store: backends.redis });
+      await addToCart(guest, dosa, 101, { store: backends.redis });
+      expect((await mergeGuestCart(guest, customer, backends.redis)).status).toBe('merged');
+      expect((await readCart(customer, backends.redis)).items).toEqual([
+        { itemId: 101, quantity: 3 },
+        { itemId: 102, quantity: 1 },
+      ]);
+    });
+
+    it('asks when the restaurants differ, and keeps the one chosen', async () => {
+      const first = owners();
+      await addToCart(first.customer, menu('dosa-point', 100), 101, { store: backends.redis });
+      await addToCart(first.guest, menu('biryani-house', 200), 202, { store: backends.redis });
+      expect(await mergeGuestCart(first.guest, first.customer, backends.redis)).toEqual({
+        status: 'conflict',
+        guestRestaurant: 'biryani-house',
+        customerRestaurant: 'dosa-point',
+      });
+      // Nothing moved or was lost while the customer decides.
+      expect((await readCart(first.guest, backends.redis)).restaurant).toBe('biryani-house');
+      expect((await readCart(first.customer, backends.redis)).restaurant).toBe('dosa-point');
+      await keepCart('guest', first.guest, first.customer, backends.redis);
+      expect(await readCart(first.customer, backends.redis)).toEqual({ restaurant: 'biryani-house', items: [{ itemId: 202, quantity: 1 }] });
+      expect(await backends.redis.exists([cartKeys.cart(first.guest)])).toBe(0);
+
+      const second = owners();
+      await addToCart(second.customer, menu('dosa-point', 100), 101, { store: backends.redis });
+      await addToCart(second.guest, menu('biryani-house', 200), 202, { store: backends.redis });
+      await keepCart('customer', second.guest, second.customer, backends.redis);
+      expect((await readCart(second.customer, backends.redis)).restaurant).toBe('dosa-point');
+      expect(await backends.redis.exists([cartKeys.cart(second.guest)])).toBe(0);
+    });
+
+    it('has nothing to merge without a guest cart', async () => {
+      const { guest, customer } = owners();
+      expect(await mergeGuestCart(guest, customer, backends.redis)).toEqual({ status: 'nothing' });
+    });
+  });
+}
