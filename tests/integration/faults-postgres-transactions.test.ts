@@ -1,9 +1,18 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { connectPostgres, type DatabaseHandle } from '@/db/client';
+import { connectPostgres, type Database, type DatabaseHandle } from '@/db/client';
+import { orderEvents, orders } from '@/db/schema';
+import { customerKeys } from '@/lib/cache/keys';
+import { customerIdFor } from '@/lib/customers/accounts';
+import { placeOrder } from '@/lib/orders/checkout';
+import { advanceOrder } from '@/lib/orders/steps';
+import { createMemoryStore } from '@/lib/redis/memory-store';
 import { DeadlineError } from '@/lib/server/deadline';
 
+import { installBackends } from '../support/app-context';
+import { createTestPostgres } from '../support/databases';
+import { orderableItem } from '../support/menus';
 import { postgresServerMissing, startOwnPostgres, type OwnPostgres } from '../support/postgres-server';
 import { IN_CI } from '../support/services';
 
@@ -85,6 +94,54 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       own.thaw();
     }
   }, 30_000);
+
+  it('an order step whose COMMIT met the freeze, retried by the queue after it, happens once', async () => {
+    const seeded = await createTestPostgres('faults_pg_tx', own.url);
+    const orderDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: orderDb });
+      const { restaurant, itemId } = await orderableItem(orderDb.db);
+      const customerId = await customerIdFor('919800000401', orderDb.db);
+      await store.hset(customerKeys.cart('faults-pg-tx'), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+      const placed = await placeOrder({ customerId, sessionHash: 'faults-pg-tx' }, { idempotencyKey: `faults-pg-tx-${Date.now()}` }, { enqueue: async () => {} });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      const orderId = placed.order.id;
+      const jobs: string[] = [];
+      const enqueue = async (_queue: string, job: { idempotencyKey?: string }) => void jobs.push(job.idempotencyKey ?? '');
+
+      // Postgres freezes just as the step's transaction commits: the step fails at its deadline.
+      const freezingAtCommit = new Proxy(orderDb.db, {
+        get(target, property, receiver) {
+          if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
+          return (run: (tx: Database) => Promise<unknown>) =>
+            target.transaction(async (tx) => {
+              const result = await run(tx as unknown as Database);
+              own.freeze();
+              return result;
+            });
+        },
+      });
+      const first = await failsWithin(() => advanceOrder({ orderId, to: 'accepted' }, { db: freezingAtCommit, enqueue: enqueue as never }), 15_000);
+      expect(first.error).toBeInstanceOf(DeadlineError);
+      expect(first.ms).toBeLessThan(BOUND_MS);
+      own.thaw();
+
+      // The queue's retry: the COMMIT had reached the server, so the step is there once, and the retry
+      // schedules its text and the next step without moving the order again.
+      const retried = await advanceOrder({ orderId, to: 'accepted' }, { db: orderDb.db, enqueue: enqueue as never });
+      expect(retried).toMatchObject({ to: 'accepted' });
+      const [row] = await orderDb.db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+      expect(row?.status).toBe('accepted');
+      const events = await orderDb.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'accepted')));
+      expect(events).toHaveLength(1);
+      expect(jobs).toEqual([`order:${orderId}:notify:accepted`, `order:${orderId}:advance:preparing`]);
+    } finally {
+      own.thaw();
+      await orderDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
 
   it('works again once the server answers', async () => {
     const rows = await app.db.transaction(async (tx) => tx.execute(sql`select count(*)::int as n from saves`));
