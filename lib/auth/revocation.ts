@@ -16,16 +16,9 @@ import { forgetAdminConfirmed } from './confirmed-sessions';
  * Ending every session of one admin at once, on every instance, without a Postgres read per request
  * (docs/decisions/013-admin-lockout-and-revocation.md).
  *
- * Each admin session records the admin's `session_epoch` from when it was opened. Disabling the
- * admin, changing their password or deleting them raises the epoch in Postgres (in the transaction
- * that makes the change) and then writes it to Redis (`admin:v1:{<id>}:epoch`, `gone` once deleted),
- * where every session read finds it in the same round trip as the session itself: a session whose
- * epoch is not the current one is over.
- *
- * Redis holds the epoch for ADMIN_EPOCH_TTL_MS (a minute) and refills it from Postgres when it is
- * missing, with SET NX so a refill that read Postgres before a change can't overwrite the change.
- * So if Redis could not be written when a change was made, the old epoch lasts at most a minute
- * more; while Redis is down, no admin session can be read at all (decision 005).
+ * Each session records its admin's `session_epoch`; a change raises it in Postgres, then in Redis
+ * (`admin:v1:{<id>}:epoch`, refilled with SET NX after ADMIN_EPOCH_TTL_MS), and a session of another
+ * epoch is over.
  */
 
 export type Epoch = number | 'gone';

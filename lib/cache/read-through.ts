@@ -49,12 +49,8 @@ interface Lookup<T> {
  * answer to Redis with a TTL, and answer. Redis trouble never fails the read: Postgres answers and
  * the outcome is marked degraded. Unknown entities are not stored, so random URLs create no keys.
  *
- * Why generations: in plain cache-aside a reader can load the old menu just before an admin's commit
- * and store it just after the admin's invalidation, and the old menu then lives until its TTL. Here
- * each entry carries the generation token it was loaded under, read in the same MGET as the entry
- * itself *before* the load, and writers replace the token after every commit (invalidate.ts). An
- * entry stored by such a late reader carries the old token and is never served. Tokens are random,
- * so a purged or recreated generation key can never make an old entry current again.
+ * Each entry carries the generation token read (in the same MGET) before its load, and is served only
+ * while that token is current, so a late refill can never undo a save: docs/decisions/004.
  */
 export async function readThrough<T>(spec: ReadThroughSpec<T>): Promise<Cached<T | null>> {
   const started = performance.now();
