@@ -210,4 +210,16 @@ test.describe('ordering as customers expect', () => {
       await expect(page.getByTestId('offer-result')).toContainText('Offer saved.');
     }
   });
+
+  test('the favicon and app icons are served, so no page logs a 404 for them', async ({ page }) => {
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    await page.goto(`/${CITY}`);
+    const icons = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(icons.length).toBeGreaterThanOrEqual(2);
+    for (const href of [...icons, '/favicon.ico']) expect((await page.request.get(href)).status(), href).toBe(200);
+    expect(missing).toEqual([]);
+  });
 });
