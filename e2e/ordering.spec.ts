@@ -1,6 +1,9 @@
+import { actionId, actionResult, callAction } from './support/actions';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInAsAdmin } from './support/admin';
+import { E2E_RATELIMIT_PORT } from './support/config';
 import { signInWithCode, uniquePhone } from './support/customer';
+import { requestFrom, uniqueLoopbackAddress } from './support/loopback';
 import { expect, test, type Page } from './support/test';
 
 /**
@@ -221,5 +224,32 @@ test.describe('ordering as customers expect', () => {
     expect(icons.length).toBeGreaterThanOrEqual(2);
     for (const href of [...icons, '/favicon.ico']) expect((await page.request.get(href)).status(), href).toBe(200);
     expect(missing).toEqual([]);
+  });
+
+  test('a page view issues no guest id; one address starts at most its hourly share of guest carts', async ({}, testInfo) => {
+    test.skip(testInfo.project.name === 'phone', 'HTTP only: no browser involved');
+    // The server with production budgets (e2e/support/config.ts): 30 new guest carts per address and hour.
+    const base = `http://127.0.0.1:${E2E_RATELIMIT_PORT}`;
+    const from = uniqueLoopbackAddress();
+    const places = (await requestFrom(from, `${base}/api/cities/pune/restaurants`)).body;
+    const open = (JSON.parse(places) as { slug: string; isOpen: boolean }[]).find((place) => place.isOpen)!;
+    const page = await requestFrom(from, `${base}/pune/${open.slug}`);
+    expect(page.status).toBe(200);
+    expect((page.headers['set-cookie'] ?? []).filter((cookie) => cookie.includes('thali_guest'))).toEqual([]);
+
+    const menu = JSON.parse((await requestFrom(from, `${base}/api/restaurants/${open.slug}/menu`)).body) as {
+      categories: { items: { id: number; available: boolean }[] }[];
+    };
+    const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!.id;
+    const add = () =>
+      callAction({ base, path: `/pune/${open.slug}`, id: actionId('addItem', 'app/[city]/[restaurant]/page'), from, args: [open.slug, item, false] });
+    for (let guest = 0; guest < 30; guest++) {
+      const response = await add();
+      expect(actionResult(response)).toEqual({ status: 'added', quantity: 1 });
+      expect((response.headers['set-cookie'] ?? []).some((cookie) => cookie.includes('thali_guest='))).toBe(true);
+    }
+    const refused = await add();
+    expect(actionResult(refused)).toEqual({ status: 'rate-limited' });
+    expect((refused.headers['set-cookie'] ?? []).some((cookie) => cookie.includes('thali_guest='))).toBe(false);
   });
 });
