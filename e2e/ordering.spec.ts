@@ -26,6 +26,12 @@ async function openRestaurants(page: Page): Promise<string[]> {
   return hrefs;
 }
 
+/**
+ * The stepper shows the new quantity at once (optimistically); the cart line the server renders
+ * after the action says it is really in the cart (in the side cart, hidden but present on phones).
+ */
+const inCart = (page: Page) => expect(page.getByTestId('cart-line').first()).toBeAttached();
+
 const row = (page: Page, index: number) => page.locator('[data-testid="menu-item"][data-available="true"]').nth(index);
 const shot = (page: Page, name: string, project: string, fullPage = false) =>
   page.screenshot({ path: `docs/screenshots/ordering-${name}-${project}.png`, fullPage });
@@ -137,6 +143,7 @@ test.describe('ordering as customers expect', () => {
     await expect(page).toHaveURL(new RegExp(`${first}$`));
     await row(page, 0).getByRole('button', { name: /^ADD/ }).click();
     await expect(row(page, 0).getByTestId('stepper-quantity')).toHaveText(/^1 /);
+    await inCart(page);
     await page.goto('/account');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/$/);
@@ -146,6 +153,7 @@ test.describe('ordering as customers expect', () => {
     const dishName = (await row(page, 1).getByRole('heading').textContent())!.trim();
     await row(page, 1).getByRole('button', { name: /^ADD/ }).click();
     await expect(row(page, 1).getByTestId('stepper-quantity')).toHaveText(/^1 /);
+    await inCart(page);
     // A new code for the same number and browser only after the resend cooldown (30 s).
     await page.waitForTimeout(Math.max(0, 31_000 - (Date.now() - firstCodeAt)));
     await signInWithCode(page, phone, second!);
@@ -203,6 +211,7 @@ test.describe('ordering as customers expect', () => {
       await signInWithCode(shopper, uniquePhone(), first!);
       await row(shopper, 0).getByRole('button', { name: /^ADD/ }).click();
       await expect(row(shopper, 0).getByTestId('stepper-quantity')).toHaveText(/^1 /);
+      await inCart(shopper);
       await shopper.goto('/checkout');
       await expect(shopper.getByTestId('bill-discount')).toContainText('₹');
       await expect(shopper.getByText('20% OFF up to ₹100')).toBeVisible();
