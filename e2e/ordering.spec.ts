@@ -195,6 +195,8 @@ test.describe('ordering as customers expect', () => {
     await expect(result).toContainText('Offer saved.');
     await expect(result).toContainText(`menu:v3:restaurant:{${slug}}`);
     await expect(result).toContainText(`city:v3:{${CITY}}:restaurants`);
+    // The form shows what is now stored.
+    await expect(page.getByRole('combobox', { name: 'Offer' })).toHaveValue('percent');
     await expectNoSeriousA11yViolations(page, 'admin restaurant page');
     await shot(page, 'admin-offer', testInfo.project.name);
 
