@@ -1,6 +1,9 @@
+import { actionId, actionResult, callAction } from './support/actions';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInAsAdmin } from './support/admin';
+import { E2E_RATELIMIT_PORT } from './support/config';
 import { signInWithCode, uniquePhone } from './support/customer';
+import { requestFrom, uniqueLoopbackAddress } from './support/loopback';
 import { expect, test, type Page } from './support/test';
 
 /**
@@ -22,6 +25,12 @@ async function openRestaurants(page: Page): Promise<string[]> {
   expect(hrefs).toHaveLength(2);
   return hrefs;
 }
+
+/**
+ * The stepper shows the new quantity at once (optimistically); the cart line the server renders
+ * after the action says it is really in the cart (in the side cart, hidden but present on phones).
+ */
+const inCart = (page: Page) => expect(page.getByTestId('cart-line').first()).toBeAttached();
 
 const row = (page: Page, index: number) => page.locator('[data-testid="menu-item"][data-available="true"]').nth(index);
 const shot = (page: Page, name: string, project: string, fullPage = false) =>
@@ -134,6 +143,7 @@ test.describe('ordering as customers expect', () => {
     await expect(page).toHaveURL(new RegExp(`${first}$`));
     await row(page, 0).getByRole('button', { name: /^ADD/ }).click();
     await expect(row(page, 0).getByTestId('stepper-quantity')).toHaveText(/^1 /);
+    await inCart(page);
     await page.goto('/account');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/$/);
@@ -143,6 +153,7 @@ test.describe('ordering as customers expect', () => {
     const dishName = (await row(page, 1).getByRole('heading').textContent())!.trim();
     await row(page, 1).getByRole('button', { name: /^ADD/ }).click();
     await expect(row(page, 1).getByTestId('stepper-quantity')).toHaveText(/^1 /);
+    await inCart(page);
     // A new code for the same number and browser only after the resend cooldown (30 s).
     await page.waitForTimeout(Math.max(0, 31_000 - (Date.now() - firstCodeAt)));
     await signInWithCode(page, phone, second!);
@@ -184,6 +195,8 @@ test.describe('ordering as customers expect', () => {
     await expect(result).toContainText('Offer saved.');
     await expect(result).toContainText(`menu:v3:restaurant:{${slug}}`);
     await expect(result).toContainText(`city:v3:{${CITY}}:restaurants`);
+    // The form shows what is now stored.
+    await expect(page.getByRole('combobox', { name: 'Offer' })).toHaveValue('percent');
     await expectNoSeriousA11yViolations(page, 'admin restaurant page');
     await shot(page, 'admin-offer', testInfo.project.name);
 
@@ -200,6 +213,7 @@ test.describe('ordering as customers expect', () => {
       await signInWithCode(shopper, uniquePhone(), first!);
       await row(shopper, 0).getByRole('button', { name: /^ADD/ }).click();
       await expect(row(shopper, 0).getByTestId('stepper-quantity')).toHaveText(/^1 /);
+      await inCart(shopper);
       await shopper.goto('/checkout');
       await expect(shopper.getByTestId('bill-discount')).toContainText('₹');
       await expect(shopper.getByText('20% OFF up to ₹100')).toBeVisible();
@@ -209,5 +223,44 @@ test.describe('ordering as customers expect', () => {
       await page.getByRole('button', { name: 'Save offer' }).click();
       await expect(page.getByTestId('offer-result')).toContainText('Offer saved.');
     }
+  });
+
+  test('the favicon and app icons are served, so no page logs a 404 for them', async ({ page }) => {
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
+    await page.goto(`/${CITY}`);
+    const icons = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    expect(icons.length).toBeGreaterThanOrEqual(2);
+    for (const href of [...icons, '/favicon.ico']) expect((await page.request.get(href)).status(), href).toBe(200);
+    expect(missing).toEqual([]);
+  });
+
+  test('a page view issues no guest id; one address starts at most its hourly share of guest carts', async ({}, testInfo) => {
+    test.skip(testInfo.project.name === 'phone', 'HTTP only: no browser involved');
+    // The server with production budgets (e2e/support/config.ts): 30 new guest carts per address and hour.
+    const base = `http://127.0.0.1:${E2E_RATELIMIT_PORT}`;
+    const from = uniqueLoopbackAddress();
+    const places = (await requestFrom(from, `${base}/api/cities/pune/restaurants`)).body;
+    const open = (JSON.parse(places) as { slug: string; isOpen: boolean }[]).find((place) => place.isOpen)!;
+    const page = await requestFrom(from, `${base}/pune/${open.slug}`);
+    expect(page.status).toBe(200);
+    expect((page.headers['set-cookie'] ?? []).filter((cookie) => cookie.includes('thali_guest'))).toEqual([]);
+
+    const menu = JSON.parse((await requestFrom(from, `${base}/api/restaurants/${open.slug}/menu`)).body) as {
+      categories: { items: { id: number; available: boolean }[] }[];
+    };
+    const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!.id;
+    const add = () =>
+      callAction({ base, path: `/pune/${open.slug}`, id: actionId('addItem', 'app/[city]/[restaurant]/page'), from, args: [open.slug, item, false] });
+    for (let guest = 0; guest < 30; guest++) {
+      const response = await add();
+      expect(actionResult(response)).toEqual({ status: 'added', quantity: 1 });
+      expect((response.headers['set-cookie'] ?? []).some((cookie) => cookie.includes('thali_guest='))).toBe(true);
+    }
+    const refused = await add();
+    expect(actionResult(refused)).toEqual({ status: 'rate-limited' });
+    expect((refused.headers['set-cookie'] ?? []).some((cookie) => cookie.includes('thali_guest='))).toBe(false);
   });
 });

@@ -28,7 +28,21 @@ export const metadata: Metadata = { title: 'Checkout', robots: { index: false } 
  */
 export default async function CheckoutPage() {
   const customer = await requireCustomer('/checkout');
-  const [cart, addresses] = await Promise.all([readCart(cartOwners.customer(customer.customerId)), listAddresses(customer.customerId)]);
+  // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).
+  const [cart, addresses] = await Promise.all([
+    readCart(cartOwners.customer(customer.customerId)).catch(() => null),
+    listAddresses(customer.customerId),
+  ]);
+  if (cart === null) {
+    return (
+      <Container width="narrow" className="py-8 sm:py-12">
+        <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>
+        <p role="alert" className="mt-4 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          Your cart can&apos;t be read just now. It is kept: reload in a moment to check out.
+        </p>
+      </Container>
+    );
+  }
   const quote = await quoteCart(cart);
 
   if (quote.status === 'empty') {

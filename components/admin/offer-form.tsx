@@ -26,7 +26,9 @@ export function OfferForm({ action, offer }: { action: Action; offer: OfferTerms
   const value = (name: (typeof FIELDS)[number], stored: string) => typed?.[name] ?? stored;
 
   return (
-    <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-4" aria-label="Offer">
+    // Keyed by the stored offer: after a save the form shows what is stored now (a select keeps its
+    // first default otherwise), as RestaurantForm does with its version.
+    <form key={JSON.stringify(offer)} ref={formRef} action={formAction} noValidate className="flex flex-col gap-4" aria-label="Offer">
       <SelectField
         id={`${id}-kind`}
         name="kind"

@@ -20,12 +20,15 @@ export function CartPanel({
   change,
   orderable,
   checkoutHref = '/checkout',
+  elsewhere = null,
 }: {
   lines: CartLine[];
   change: (itemId: number, quantity: number) => Promise<void>;
   orderable: boolean;
   /** Null on the checkout page itself. */
   checkoutHref?: string | null;
+  /** The restaurant the cart holds when it is not this one. */
+  elsewhere?: { name: string; href: string } | null;
 }) {
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(lines);
@@ -44,7 +47,17 @@ export function CartPanel({
         Your cart
       </h2>
       {shown.length === 0 ? (
-        <p className="mt-2 text-sm text-muted">Empty. Tap ADD on a dish to start your order.</p>
+        elsewhere ? (
+          <p className="mt-2 text-sm text-muted">
+            Your cart has dishes from{' '}
+            <Link href={elsewhere.href} className="font-semibold text-ink underline">
+              {elsewhere.name}
+            </Link>
+            . Adding a dish here starts a new cart (you will be asked first).
+          </p>
+        ) : (
+          <p className="mt-2 text-sm text-muted">Empty. Tap ADD on a dish to start your order.</p>
+        )
       ) : (
         <>
           <ul className="mt-2 divide-y divide-line">

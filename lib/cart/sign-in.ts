@@ -33,11 +33,16 @@ export interface MergeChoice {
   customer: { restaurant: string; count: number };
 }
 
-/** The two carts the customer is asked to choose between, or null when there is nothing to choose. */
+/**
+ * The two carts the customer is asked to choose between, or null when there is nothing to choose
+ * (or Redis can't say: both carts stay, and the next sign-in asks again).
+ */
 export async function pendingMerge(customerId: number): Promise<MergeChoice | null> {
   const guest = await currentGuest();
   if (!guest) return null;
-  const [fromGuest, own] = await Promise.all([readCart(guest), readCart(cartOwners.customer(customerId))]);
+  const carts = await Promise.all([readCart(guest), readCart(cartOwners.customer(customerId))]).catch(() => null);
+  if (!carts) return null;
+  const [fromGuest, own] = carts;
   if (fromGuest.restaurant === null || own.restaurant === null || fromGuest.restaurant === own.restaurant) return null;
   const count = (cart: typeof own) => cart.items.reduce((sum, line) => sum + line.quantity, 0);
   return {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type Database, type DatabaseHandle } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
-import { customerKeys } from '@/lib/cache/keys';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { placeOrder } from '@/lib/orders/checkout';
 import { advanceOrder } from '@/lib/orders/steps';
@@ -11,6 +11,7 @@ import { createMemoryStore } from '@/lib/redis/memory-store';
 import { DeadlineError } from '@/lib/server/deadline';
 
 import { installBackends } from '../support/app-context';
+import { testAddress } from '../support/addresses';
 import { createTestPostgres } from '../support/databases';
 import { orderableItem } from '../support/menus';
 import { postgresServerMissing, startOwnPostgres, type OwnPostgres } from '../support/postgres-server';
@@ -103,8 +104,8 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       installBackends({ redis: store, database: orderDb });
       const { restaurant, itemId } = await orderableItem(orderDb.db);
       const customerId = await customerIdFor('919800000401', orderDb.db);
-      await store.hset(customerKeys.cart('faults-pg-tx'), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-      const placed = await placeOrder({ customerId, sessionHash: 'faults-pg-tx' }, { idempotencyKey: `faults-pg-tx-${Date.now()}` }, { enqueue: async () => {} });
+      await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+      const placed = await placeOrder({ customerId }, { addressId: await testAddress(orderDb.db, customerId), idempotencyKey: `faults-pg-tx-${Date.now()}` }, { enqueue: async () => {} });
       if (placed.status !== 'placed') throw new Error(placed.status);
       const orderId = placed.order.id;
       const jobs: string[] = [];

@@ -27,7 +27,7 @@ import { isSlug } from '@/lib/menus/slug';
 
 import { addItem, changeQuantity, saveFavourite } from './actions';
 
-const NO_CART = { lines: [], totalPaise: 0 };
+const NO_CART = { lines: [], totalPaise: 0, elsewhere: null };
 
 /** This visitor's cart (a customer's, or a guest's) priced from the menu when it holds this restaurant's items; empty otherwise or when Redis can't say. */
 async function cartFor(slug: string, menu: NonNullable<Awaited<ReturnType<typeof getRestaurantMenu>>['value']>) {
@@ -35,7 +35,12 @@ async function cartFor(slug: string, menu: NonNullable<Awaited<ReturnType<typeof
     const owner = await currentCartOwner();
     if (!owner) return NO_CART;
     const cart = await readCart(owner);
-    return cart.restaurant === slug ? priceCart(cart, menu) : NO_CART;
+    if (cart.restaurant === slug) return { ...priceCart(cart, menu), elsewhere: null };
+    if (cart.restaurant === null) return NO_CART;
+    // Another restaurant's cart: the side cart says whose, with a link back to it.
+    const { value: other } = await getRestaurantMenu(cart.restaurant);
+    const elsewhere = other ? { name: other.restaurant.name, href: `/${other.restaurant.city.slug}/${other.restaurant.slug}` } : null;
+    return { ...NO_CART, elsewhere };
   } catch {
     return NO_CART;
   }
@@ -87,64 +92,64 @@ export default async function MenuPage({ params }: MenuPageProps) {
   return (
     <Container width="narrow" className={`py-6 sm:py-8 lg:max-w-6xl ${count > 0 ? 'pb-28 lg:pb-8' : ''}`}>
       <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-8">
-      <div className="min-w-0">
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <Breadcrumbs
-          items={[
-            { label: 'All cities', href: '/' },
-            { label: info.city.name, href: `/${info.city.slug}` },
-            { label: info.name },
-          ]}
-        />
-        <CacheBadge cache={cache} />
-      </div>
-
-      <RestaurantHeader restaurant={info} />
-      {views === null && favourite === null ? null : (
-        <div className="mt-3 flex flex-wrap items-center justify-between gap-3 px-1">
-          {views === null ? <span /> : <WeeklyViews views={views} />}
-          {favourite === null ? null : favourite.favourited === null ? (
-            <FavouriteCount count={favourite.count} loginHref={`/login?next=${encodeURIComponent(path)}`} />
-          ) : (
-            <FavouriteToggle
-              key={info.slug}
-              favourited={favourite.favourited}
-              count={favourite.count}
-              restaurantName={info.name}
-              action={saveFavourite.bind(null, info.slug, path)}
+        <div className="min-w-0">
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+            <Breadcrumbs
+              items={[
+                { label: 'All cities', href: '/' },
+                { label: info.city.name, href: `/${info.city.slug}` },
+                { label: info.name },
+              ]}
             />
+            <CacheBadge cache={cache} />
+          </div>
+
+          <RestaurantHeader restaurant={info} />
+          {views === null && favourite === null ? null : (
+            <div className="mt-3 flex flex-wrap items-center justify-between gap-3 px-1">
+              {views === null ? <span /> : <WeeklyViews views={views} />}
+              {favourite === null ? null : favourite.favourited === null ? (
+                <FavouriteCount count={favourite.count} loginHref={`/login?next=${encodeURIComponent(path)}`} />
+              ) : (
+                <FavouriteToggle
+                  key={info.slug}
+                  favourited={favourite.favourited}
+                  count={favourite.count}
+                  restaurantName={info.name}
+                  action={saveFavourite.bind(null, info.slug, path)}
+                />
+              )}
+            </div>
+          )}
+          <ViewBeacon restaurantSlug={info.slug} />
+          {categories.length > 0 ? (
+            <MenuFilter
+              targetId="menu-dishes"
+              total={categories.reduce((sum, category) => sum + category.items.length, 0)}
+              vegToggle={!info.pureVeg}
+            />
+          ) : null}
+          {categories.length > 0 ? (
+            <div id="menu-dishes" className="mt-2">
+              <CategoryNav categories={categories} />
+              {categories.map((category, index) => (
+                <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} ordering={ordering} />
+              ))}
+              <ScrollToDish />
+            </div>
+          ) : (
+            <div className="mt-8">
+              <EmptyState title="No menu yet">
+                <p>{info.name} hasn&apos;t published its menu. Check back soon.</p>
+              </EmptyState>
+            </div>
           )}
         </div>
-      )}
-      <ViewBeacon restaurantSlug={info.slug} />
-      {categories.length > 0 ? (
-        <MenuFilter
-          targetId="menu-dishes"
-          total={categories.reduce((sum, category) => sum + category.items.length, 0)}
-          vegToggle={!info.pureVeg}
-        />
-      ) : null}
-      {categories.length > 0 ? (
-        <div id="menu-dishes" className="mt-2">
-          <CategoryNav categories={categories} />
-          {categories.map((category, index) => (
-            <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} ordering={ordering} />
-          ))}
-          <ScrollToDish />
-        </div>
-      ) : (
-        <div className="mt-8">
-          <EmptyState title="No menu yet">
-            <p>{info.name} hasn&apos;t published its menu. Check back soon.</p>
-          </EmptyState>
-        </div>
-      )}
-      </div>
-      <aside aria-label="Cart" className="hidden lg:block">
-        <div className="sticky top-20 mt-12">
-          <CartPanel lines={cart.lines} change={change} orderable={info.isOpen} />
-        </div>
-      </aside>
+        <aside aria-label="Cart" className="hidden lg:block">
+          <div className="sticky top-20 mt-12">
+            <CartPanel lines={cart.lines} change={change} orderable={info.isOpen} elsewhere={cart.elsewhere} />
+          </div>
+        </aside>
       </div>
       <CartBar count={count} totalPaise={cart.totalPaise} />
     </Container>
