@@ -7,7 +7,7 @@ import { ActionResult } from '@/components/admin/action-result';
 import { ConfirmForm } from '@/components/admin/confirm-form';
 import { styles } from '@/components/admin/styles';
 import { useResultFocus } from '@/components/admin/use-result-focus';
-import { FillImage } from '@/components/fill-image';
+import { FillImage } from '@/components/ui/fill-image';
 import { IDLE, type ActionState } from '@/lib/admin/action-state';
 import { MAX_PHOTO_BYTES, PHOTO_ACCEPT, PHOTO_MESSAGES } from '@/lib/media/limits';
 

@@ -1,5 +1,5 @@
 import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
-import { DishPhoto } from '@/components/dish-picture';
+import { DishPhoto } from '@/components/menu/dish-picture';
 import { Price } from '@/components/ui/price';
 import { VegMark } from '@/components/restaurant/veg-mark';
 import type { MenuItemView } from '@/lib/menus/types';
@@ -18,7 +18,7 @@ export interface MenuOrdering {
 
 /**
  * One dish: veg mark, Bestseller tag, name, price, description, its photo if it has one, and its ADD
- * button (disabled while the restaurant is closed). The menu's search box (components/menu-filter.tsx)
+ * button (disabled while the restaurant is closed). The menu's search box (components/menu/menu-filter.tsx)
  * finds rows by their `dish-<id>` id (also where a city search's link lands), reads the h3 name and the
  * paragraph after it, and data-veg, present on veg dishes only: a few bytes per row, twice (HTML and RSC).
  */

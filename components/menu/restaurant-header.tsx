@@ -1,8 +1,8 @@
-import { OfferTag } from '@/components/offer-tag';
+import { OfferTag } from '@/components/restaurant/offer-tag';
 import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
-import { RatingCount } from '@/components/rating-count';
-import { RestaurantPicture } from '@/components/restaurant-picture';
+import { RatingCount } from '@/components/restaurant/rating-count';
+import { RestaurantPicture } from '@/components/restaurant/restaurant-picture';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantMenu } from '@/lib/menus/types';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 
-import { DishPhoto } from '@/components/dish-picture';
+import { DishPhoto } from '@/components/menu/dish-picture';
 import { dishAnchor } from '@/components/menu/menu-item-row';
 import { Price } from '@/components/ui/price';
 import { VegMark } from '@/components/restaurant/veg-mark';

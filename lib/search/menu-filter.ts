@@ -1,6 +1,6 @@
 /**
  * Matching for the search box inside a menu, which filters the dishes already on the page in the
- * browser (components/menu-filter.tsx). Pure and small, so it ships to the client. Looser than the
+ * browser (components/menu/menu-filter.tsx). Pure and small, so it ships to the client. Looser than the
  * city search's SQL (lib/search/queries.ts), because it only narrows one menu a customer is looking at:
  * a search word matches a word of the dish that contains it, or one with the same consonant skeleton,
  * so "panner", "biriyani" and "dosai" find Paneer, Biryani and Dosa.

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 
-import { AutoRefresh } from '@/components/auto-refresh';
+import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { Container } from '@/components/layout/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
 import { maskPhone } from '@/lib/customers/phone';

@@ -1,4 +1,4 @@
-import { FillImage } from '@/components/fill-image';
+import { FillImage } from '@/components/ui/fill-image';
 
 /**
  * A dish's photo, square and rounded, through next/image's optimizer. Only dishes with a photo show one: a dish

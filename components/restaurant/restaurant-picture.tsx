@@ -1,4 +1,4 @@
-import { FillImage } from '@/components/fill-image';
+import { FillImage } from '@/components/ui/fill-image';
 import { illustrationForRestaurant } from '@/lib/illustrations';
 import type { RestaurantSummary } from '@/lib/menus/types';
 
