@@ -35,7 +35,8 @@ export const PRIVATE_NAMESPACES = [
 export type CacheNamespace = (typeof CACHE_NAMESPACES)[number];
 export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
 
-function prefix(): string {
+/** REDIS_KEY_PREFIX: every concern's key builders (lib/<concern>/keys.ts) start with it. */
+export function prefix(): string {
   return getEnv().REDIS_KEY_PREFIX ?? '';
 }
 

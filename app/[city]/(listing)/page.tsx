@@ -9,7 +9,7 @@ import { FilterBar } from '@/components/filter-bar';
 import { RestaurantCard } from '@/components/restaurant-card';
 import { RestaurantGrid } from '@/components/restaurant-grid';
 import { TrendingStrip } from '@/components/trending-strip';
-import { trendingInCity } from '@/lib/counters/trending';
+import { trendingInCity } from '@/lib/counters/trending-cache';
 import { plural } from '@/lib/format';
 import { getCityRestaurants } from '@/lib/menus/cached';
 import { applyListing, listCuisines, parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';

@@ -17,7 +17,7 @@ import { FavouriteToggle } from '@/components/favourites/favourite-toggle';
 import { ViewBeacon } from '@/components/view-beacon';
 import { WeeklyViews } from '@/components/weekly-views';
 import { priceCart, readCart } from '@/lib/cart/cart';
-import { readWeeklyViews } from '@/lib/counters/read-views';
+import { readWeekFigure } from '@/lib/counters/week-figure';
 import { getCustomer } from '@/lib/customers/session';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getRestaurantMenu } from '@/lib/menus/cached';
@@ -62,7 +62,7 @@ export default async function MenuPage({ params }: MenuPageProps) {
   // Separate from the menu's cached lookup (and its badge): per-request counts and this customer's heart.
   const [{ value: menu, cache }, views, favourite] = await Promise.all([
     getRestaurantMenu(restaurant),
-    readWeeklyViews(restaurant),
+    readWeekFigure(restaurant),
     getCustomer().then((customer) => readFavouriteState(restaurant, customer?.customerId ?? null)),
   ]);
   if (!menu || menu.restaurant.city.slug !== city) notFound();
