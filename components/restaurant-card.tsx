@@ -2,14 +2,11 @@ import Link from 'next/link';
 
 import { PureVegBadge } from '@/components/pure-veg-badge';
 import { RatingBadge } from '@/components/rating-badge';
-import { RestaurantArt } from '@/components/restaurant-art';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
+import { illustrationForRestaurant } from '@/lib/illustrations';
 import type { RestaurantSummary } from '@/lib/menus/types';
 
-/**
- * Shared with RestaurantCardSkeleton so the loading state has exactly the card's shape:
- * a row (square art beside the text) on phones, a column (wide art above the text) from sm up.
- */
+/** A row (square art beside the text) on phones, a column (wide art above the text) from sm up. */
 export const restaurantCardLayout = {
   root: 'relative flex h-full gap-4 rounded-2xl sm:flex-col sm:gap-0',
   art: 'relative aspect-square w-32 shrink-0 overflow-hidden rounded-2xl sm:aspect-[16/10] sm:w-full',
@@ -27,7 +24,15 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: Restauran
       <div
         className={`${restaurantCardLayout.art} shadow-sm transition duration-200 group-hover:shadow-md motion-safe:group-hover:scale-[0.98]`}
       >
-        <RestaurantArt seed={restaurant.slug} className={`size-full ${closed ? 'opacity-60 grayscale' : ''}`} />
+        {/* A static drawing per cuisine (lib/illustrations), fetched once and cached: no drawing per card in the page. */}
+        {/* eslint-disable-next-line @next/next/no-img-element -- a tiny immutable SVG: nothing for next/image to optimise */}
+        <img
+          src={illustrationForRestaurant(restaurant)}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          className={`size-full bg-brand-50 object-contain p-3 ${closed ? 'opacity-60 grayscale' : ''}`}
+        />
         {restaurant.pureVeg ? <PureVegBadge className="absolute top-2 left-2 shadow-sm sm:top-2.5 sm:left-2.5" /> : null}
         {closed ? (
           <p className="absolute inset-x-0 bottom-0 bg-ink/80 px-2 py-1.5 text-center text-xs font-semibold text-white sm:px-3 sm:py-2 sm:text-sm">

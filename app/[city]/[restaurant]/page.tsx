@@ -6,10 +6,9 @@ import { connection } from 'next/server';
 
 import { Breadcrumbs } from '@/components/breadcrumbs';
 import { CacheBadge } from '@/components/cache-badge';
-import { CategoryNav } from '@/components/category-nav';
 import { Container } from '@/components/container';
 import { EmptyState } from '@/components/empty-state';
-import { MenuCategory } from '@/components/menu-category';
+import { MenuList } from '@/components/menu-list';
 import { RestaurantHeader } from '@/components/restaurant-header';
 import { CartSummary } from '@/components/customer/cart-summary';
 import { FavouriteCount } from '@/components/favourites/favourite-count';
@@ -118,10 +117,7 @@ export default async function MenuPage({ params }: MenuPageProps) {
 
       {categories.length > 0 ? (
         <div className="mt-6">
-          <CategoryNav categories={categories} />
-          {categories.map((category, index) => (
-            <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} ordering={ordering} />
-          ))}
+          <MenuList categories={categories} orderable={info.isOpen} ordering={ordering} />
         </div>
       ) : (
         <div className="mt-8">
