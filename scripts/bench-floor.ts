@@ -14,6 +14,8 @@ const FILES: Record<string, string> = {
   'next.config.mjs': `import path from 'node:path';
 export default { poweredByHeader: false, turbopack: { root: path.resolve(import.meta.dirname, '../..') } };
 `,
+  // Its own (empty) hook: without one, Next would bundle this project's instrumentation.ts from the root.
+  'instrumentation.js': 'export function register() {}\n',
   'app/layout.jsx': 'export default function Layout({ children }) { return children; }\n',
   'app/api/menu/route.js': `import fs from 'node:fs';
 import path from 'node:path';
