@@ -1,58 +1,158 @@
-// npm run bench: latency of the menu API through the cache, against the production build.
+// npm run bench: Thali's pages and menu API against the framework's floor, side by side in one run.
 //
-//   npm run build && npm run bench
+//   npm run bench            (builds first; BENCH_SKIP_BUILD=1 reuses .next)
 //
-// Starts the production server (scripts/serve.mjs) on its own port against a fresh `thali_bench`
-// database on the real Postgres and its own key prefix on the real Redis (BENCH_DATABASE_URL /
-// BENCH_REDIS_URL override them),
-// then measures: the median latency of a cold request (cache MISS: Postgres, then a Redis write),
-// of a warm one (cache HIT), and how many Postgres queries 100 warm requests cause (expect 0).
-import { summary, timedGetter } from './bench-http';
-import { startBenchServer } from './bench-server';
+// Starts the production server (scripts/bench-server.ts: real Postgres, its own key prefix on the
+// real Redis, rate limits on with raised budgets), captures its home, city and menu pages and the menu
+// JSON, builds a bare Next app serving exactly those bytes (scripts/bench-floor.ts), then measures
+// with autocannon (BENCH_CONNECTIONS 50, BENCH_SECONDS 5 per round, BENCH_ROUNDS 2 alternating; the
+// median round): each Thali target and its floors, the Redis commands (MONITOR) and Postgres queries
+// (the server's counter) per warm request, the page weights, and Postgres 20 ms away (a delay proxy):
+// warm against uncached (Redis unreachable, so every request reads Postgres). Prints a table and
+// writes docs/bench/results.json and docs/bench/chart.svg.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 
-const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const COLD_SAMPLES = 60;
-const WARM_SAMPLES = 500;
+import autocannon from 'autocannon';
+import { createClient } from 'redis';
 
-// Rate limits stay on (every request pays its check); the budget is raised because all ~700 requests
-// come from one client.
-const server = await startBenchServer({ port: PORT, keyPrefix: 'thali-bench:', env: { RATE_LIMIT_API_PER_MINUTE: '100000' } });
-const base = server.base;
-const timedGet = timedGetter(base);
+import { startFloor } from './bench-floor';
+import { startDelayProxy } from './bench-delay-proxy';
+import { printTable, writeResults, type Row } from './bench-report';
+import { BENCH_DATABASE_URL, BENCH_REDIS_URL, startBenchServer, type BenchServer } from './bench-server';
 
-try {
-  const slugs = await restaurantSlugs();
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const PORT = Number(process.env.BENCH_PORT ?? 4100);
+const PREFIX = 'thali-bench:';
+const UNLIMITED = { TRUSTED_PROXIES: 'none', ENABLE_BENCH_ROUTES: 'true', RATE_LIMIT_API_PER_MINUTE: '1000000000', RATE_LIMIT_PAGE_PER_MINUTE: '1000000000' };
 
-  // Cold: each restaurant's first request is a MISS.
-  const cold: number[] = [];
-  for (const slug of slugs.slice(0, COLD_SAMPLES)) cold.push(await timedGet(`/api/restaurants/${slug}/menu`, 'MISS'));
-
-  // Warm: one restaurant, already cached.
-  const warmSlug = slugs[0]!;
-  for (let i = 0; i < 20; i++) await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT');
-  const warm: number[] = [];
-  for (let i = 0; i < WARM_SAMPLES; i++) warm.push(await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT'));
-
-  const before = (await server.counters()).dbQueries;
-  for (let i = 0; i < 100; i++) await timedGet(`/api/restaurants/${warmSlug}/menu`, 'HIT');
-  const after = (await server.counters()).dbQueries;
-
-  console.log('\nGET /api/restaurants/<slug>/menu, sequential requests over loopback');
-  console.table({
-    'cold (MISS)': summary(cold),
-    'warm (HIT)': summary(warm),
-  });
-  console.log(`Postgres queries caused by 100 warm requests: ${after - before}`);
-} finally {
-  await server.stop();
+if (!process.env.BENCH_SKIP_BUILD) {
+  const build = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('next build failed');
 }
 
-async function restaurantSlugs(): Promise<string[]> {
-  const cities = (await (await fetch(`${base}/api/cities`)).json()) as { slug: string }[];
-  const slugs: string[] = [];
-  for (const city of cities) {
-    const list = (await (await fetch(`${base}/api/cities/${city.slug}/restaurants`)).json()) as { slug: string }[];
-    slugs.push(...list.map((restaurant) => restaurant.slug));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function load(url: string, seconds = SECONDS) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+  if (result.non2xx + result.errors + result.timeouts > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50 };
+}
+
+/** Median req/s and p50 of each URL over ROUNDS rounds, the order alternating between rounds. */
+async function compare(urls: Record<string, string>): Promise<Record<string, { rps: number; p50: number }>> {
+  const runs: Record<string, { rps: number; p50: number }[]> = {};
+  for (let round = 0; round < ROUNDS; round++) {
+    const names = round % 2 === 0 ? Object.keys(urls) : Object.keys(urls).reverse();
+    for (const name of names) (runs[name] ??= []).push(await load(urls[name]!));
   }
-  return slugs;
+  return Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, { rps: median(list.map((r) => r.rps)), p50: median(list.map((r) => r.p50)) }]));
+}
+
+/**
+ * Redis commands the server sends (MONITOR; not those a Lua script runs) and Postgres queries, per
+ * request, over 20 sequential warm requests (the health reads count no Redis command).
+ */
+async function costs(server: BenchServer, url: string): Promise<{ redis: number; pg: number }> {
+  const monitor = createClient({ url: BENCH_REDIS_URL });
+  await monitor.connect();
+  let commands = 0;
+  await monitor.monitor((line: string) => {
+    if (line.includes(PREFIX) && !line.includes(' lua]')) commands += 1;
+  });
+  // The server's own timers (cache-stats flush, outbox, queue) send commands too: an idle window as
+  // long as the measured one is counted and taken off.
+  const started = performance.now();
+  const before = (await server.counters()).dbQueries;
+  for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer();
+  const pg = (await server.counters()).dbQueries - before;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const busy = commands;
+  const elapsed = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, elapsed));
+  const idle = commands - busy;
+  await monitor.disconnect();
+  return { redis: Math.max(0, Math.round(((busy - idle) / 20) * 10) / 10), pg: pg / 20 };
+}
+
+const body = async (url: string) => (await fetch(url)).text();
+
+const thali = await startBenchServer({ port: PORT, keyPrefix: PREFIX, env: UNLIMITED });
+const stops: (() => unknown)[] = [() => thali.stop()];
+try {
+  const cities = JSON.parse(await body(`${thali.base}/api/cities`)) as { slug: string }[];
+  const city = cities[0]!.slug;
+  const slug = (JSON.parse(await body(`${thali.base}/api/cities/${city}/restaurants`)) as { slug: string }[])[0]!.slug;
+  const paths = { api: `/api/restaurants/${slug}/menu`, menu: `/${city}/${slug}`, city: `/${city}`, home: '/' };
+  for (let i = 0; i < 3; i++) for (const p of Object.values(paths)) await body(thali.base + p);
+  const captured = { home: await body(thali.base + paths.home), city: await body(thali.base + paths.city), menu: await body(thali.base + paths.menu) };
+  const menuJson = await body(thali.base + paths.api);
+
+  // Counted before any load runs: right after one, the server's timers flush what the load accumulated.
+  const exemptPath = `/api/internal/bench/restaurants/${slug}/menu`;
+  const cost: Record<string, { redis: number; pg: number }> = {};
+  for (const p of [...Object.values(paths), exemptPath]) cost[p] = await costs(thali, thali.base + p);
+
+  const floor = await startFloor({ port: PORT + 1, captured, menuJson });
+  stops.push(() => floor.stop());
+  const measured = await compare({
+    api: thali.base + paths.api,
+    'api (limiter-exempt)': thali.base + exemptPath,
+    'floor route': `${floor.base}/api/menu`,
+    menu: thali.base + paths.menu,
+    'floor menu static': `${floor.base}/static/menu`,
+    'floor menu dynamic': `${floor.base}/dynamic/menu`,
+    city: thali.base + paths.city,
+    'floor city static': `${floor.base}/static/city`,
+    'floor city dynamic': `${floor.base}/dynamic/city`,
+    home: thali.base + paths.home,
+    'floor home static': `${floor.base}/static/home`,
+    'floor home dynamic': `${floor.base}/dynamic/home`,
+  });
+  const rows: Row[] = [];
+  const row = async (scenario: string, name: string, path: string, floorName?: string) => {
+    rows.push({
+      scenario,
+      ...measured[name]!,
+      ...(floorName ? { floor: { name: floorName, rps: measured[floorName]!.rps } } : {}),
+      redisPerRequest: cost[path]!.redis,
+      pgPerRequest: cost[path]!.pg,
+      bytes: (await body(thali.base + path)).length,
+    });
+  };
+  await row('menu API (HIT)', 'api', paths.api, 'floor route');
+  await row('menu API, limiter-exempt path', 'api (limiter-exempt)', exemptPath, 'floor route');
+  for (const page of ['menu', 'city', 'home'] as const) {
+    await row(`${page} page (warm)`, page, paths[page], `floor ${page} dynamic`);
+    rows.push({ scenario: `${page} page (warm)`, ...measured[page]!, floor: { name: `floor ${page} static`, rps: measured[`floor ${page} static`]!.rps } });
+  }
+  for (const name of Object.keys(measured).filter((n) => n.startsWith('floor'))) rows.push({ scenario: name, ...measured[name]! });
+  floor.stop();
+
+  // Postgres 20 ms away: warm (Redis) against uncached (Redis unreachable: every request reads Postgres).
+  const postgresUrl = new URL(BENCH_DATABASE_URL);
+  const proxy = await startDelayProxy({ port: PORT + 5, target: { host: postgresUrl.hostname, port: Number(postgresUrl.port || 5432) }, oneWayMs: 10 });
+  stops.push(() => proxy.close());
+  const farUrl = new URL(BENCH_DATABASE_URL);
+  farUrl.host = `127.0.0.1:${proxy.port}`;
+  thali.stop();
+  const warm = await startBenchServer({ port: PORT + 2, keyPrefix: 'thali-bench-far:', env: { ...UNLIMITED, DATABASE_URL: farUrl.toString() } });
+  stops.push(() => warm.stop());
+  const uncached = await startBenchServer({ port: PORT + 3, keyPrefix: 'thali-bench-far-none:', env: { ...UNLIMITED, DATABASE_URL: farUrl.toString(), REDIS_URL: 'redis://127.0.0.1:1' } });
+  stops.push(() => uncached.stop());
+  const delay: Row[] = [];
+  for (const [name, p] of Object.entries(paths)) {
+    for (let i = 0; i < 3; i++) await body(warm.base + p);
+    const hot = await load(warm.base + p, 3);
+    const cold = await load(uncached.base + p, 3);
+    delay.push({ scenario: `${name}, Postgres 20 ms away, warm`, ...hot, floor: { name: 'uncached', rps: cold.rps } });
+    delay.push({ scenario: `${name}, Postgres 20 ms away, uncached`, ...cold });
+  }
+  printTable(rows);
+  printTable(delay);
+  writeResults({ rows, delay, settings: { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, city, slug } });
+} finally {
+  for (const stop of stops.reverse()) await stop();
 }

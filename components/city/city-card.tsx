@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
-import { CitySkyline } from '@/components/city/city-skyline';
 import { plural } from '@/lib/format';
+import { skylineForCity } from '@/lib/illustrations';
 import type { CitySummary } from '@/lib/menus/types';
 
 export function CityCard({ city }: { city: CitySummary }) {
@@ -12,7 +12,14 @@ export function CityCard({ city }: { city: CitySummary }) {
       className="group block overflow-hidden rounded-2xl border border-line bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md motion-reduce:transition-none motion-reduce:hover:translate-y-0"
     >
       <div className="aspect-[12/5] overflow-hidden bg-brand-50">
-        <CitySkyline seed={city.slug} className="size-full transition duration-300 group-hover:scale-[1.03] motion-reduce:transition-none" />
+        {/* A static file per city (lib/illustrations), cached for good: the page carries no drawing. */}
+        {/* eslint-disable-next-line @next/next/no-img-element -- a small immutable SVG: nothing for next/image to optimise */}
+        <img
+          src={skylineForCity(city.slug)}
+          alt=""
+          decoding="async"
+          className="size-full object-cover object-bottom transition duration-300 group-hover:scale-[1.03] motion-reduce:transition-none"
+        />
       </div>
       <div className="flex items-end justify-between gap-3 p-4">
         <div>

@@ -8,10 +8,7 @@ import { RestaurantPicture } from '@/components/restaurant/restaurant-picture';
 import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantSummary } from '@/lib/menus/types';
 
-/**
- * Shared with RestaurantCardSkeleton so the loading state has exactly the card's shape:
- * a row (square art beside the text) on phones, a column (wide art above the text) from sm up.
- */
+/** A row (square art beside the text) on phones, a column (wide art above the text) from sm up. */
 export const restaurantCardLayout = {
   root: 'relative flex h-full gap-4 rounded-2xl sm:flex-col sm:gap-0',
   art: 'relative aspect-square w-32 shrink-0 overflow-hidden rounded-2xl sm:aspect-[16/10] sm:w-full',

@@ -37,12 +37,7 @@ export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView;
           <VegMark veg={item.veg} className={`size-4 ${unavailable ? 'opacity-60' : ''}`} />
           {item.bestseller ? (
             <span className="inline-flex items-center gap-1 text-xs font-bold text-brand-700">
-              <svg viewBox="0 0 20 20" className="size-3" aria-hidden="true" focusable="false">
-                <path
-                  fill="currentColor"
-                  d="M10 1.8l2.47 5.26 5.73.67-4.24 3.93 1.12 5.67L10 14.5l-5.08 2.83 1.12-5.67L1.8 7.73l5.73-.67z"
-                />
-              </svg>
+              <span className="icon-star size-3" aria-hidden="true" />
               Bestseller
             </span>
           ) : null}

@@ -8,6 +8,7 @@ import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { generationKey, generationOwner, namespaceOf, withJitter } from './keys';
+import { CACHE_LEASE_MS, CACHE_LEASE_POLL_MS, leaseKey } from './lease';
 import { singleFlight } from './single-flight';
 import { recordCacheLookup } from './stats';
 import type { Cached, CacheStatus } from './types';
@@ -87,8 +88,36 @@ async function lookUp<T>(spec: ReadThroughSpec<T>): Promise<Lookup<T>> {
   // Concurrent misses share one load, but only with readers that saw the same generation: a reader
   // arriving after a save saw the new token, so it never joins a load that began before the commit.
   const flight = `${flightPrefix(key)}${key}#${read.ok ? (generation ?? 'none') : 'redis-unavailable'}`;
-  const value = await singleFlight(flight, () => loadAndStore(spec, read.ok, generation));
-  return { value, status: 'MISS', degraded: !read.ok };
+  if (!read.ok) return { value: await singleFlight(flight, () => loadAndStore(spec, false, generation)), status: 'MISS', degraded: true };
+  const loaded = await singleFlight(flight, () => loadUnderLease(spec, generation));
+  return { ...loaded, degraded: false };
+}
+
+/**
+ * The other instances' share of stampede control: the reader that wins the entry's lease loads it; the
+ * rest poll Redis for what it stores (a HIT: the value came from Redis, after a wait the timing shows)
+ * and take the lease over should it expire first (the holder died or hangs). If Redis stops answering
+ * meanwhile, they load themselves. Only one Postgres query per cold entry and generation, cluster-wide.
+ */
+async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | null): Promise<{ value: T | null; status: CacheStatus }> {
+  const { key, store } = spec;
+  const lease = leaseKey(key, generation);
+  for (;;) {
+    const claimed = await guardedRedis('set', (redis) => redis.set(lease, '1', { nx: true, px: CACHE_LEASE_MS }), store);
+    if (!claimed.ok || claimed.value) {
+      try {
+        return { value: await loadAndStore(spec, claimed.ok, generation), status: 'MISS' };
+      } finally {
+        if (claimed.ok) await guardedRedis('del', (redis) => redis.del([lease]), store);
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, CACHE_LEASE_POLL_MS));
+    const read = await guardedRedis('mget', (redis) => redis.mget([generationKey(key), key]), store);
+    if (!read.ok) return { value: await loadAndStore(spec, false, generation), status: 'MISS' };
+    const [current = null, raw = null] = read.value;
+    const entry = current !== null && raw !== null ? parseEntry<T>(raw, spec.isValue) : null;
+    if (entry && entry.generation === current) return { value: entry.value, status: 'HIT' };
+  }
 }
 
 async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean, generation: string | null): Promise<T | null> {

@@ -20,3 +20,10 @@ export function cacheHeaders(outcome: CacheOutcome): Headers {
 export function cachedJson(body: unknown, outcome: CacheOutcome): Response {
   return Response.json(body, { headers: cacheHeaders(outcome) });
 }
+
+/** A body that is JSON text already (a cached entry's): sent as is, not parsed and serialized again. */
+export function cachedJsonText(text: string, outcome: CacheOutcome): Response {
+  const headers = cacheHeaders(outcome);
+  headers.set('content-type', 'application/json');
+  return new Response(text, { headers });
+}

@@ -16,6 +16,7 @@ import {
   illustrationNameForCategory,
   illustrationNameForCuisine,
   illustrationUrl,
+  skylineForCity,
 } from '.';
 
 const PUBLIC = path.resolve(import.meta.dirname, '../../public');
@@ -62,6 +63,15 @@ describe('illustrations', () => {
     expect(illustrationForCategory('Something New')).toBe(illustrationUrl('default'));
   });
 
+  it.each(seed.map((city) => city.slug))('city "%s" has its own skyline, and the file exists', (slug) => {
+    expect(skylineForCity(slug)).toBe(illustrationUrl(`skyline-${slug}` as keyof typeof ILLUSTRATION_FILES));
+    expect(fs.existsSync(fileOf(skylineForCity(slug)))).toBe(true);
+  });
+
+  it('gives a city the seed does not know the generic skyline', () => {
+    expect(skylineForCity('gangtok')).toBe(illustrationUrl('skyline'));
+  });
+
   it('ships every drawing as a small, self-contained SVG named by its content', () => {
     const dir = path.join(PUBLIC, 'illustrations');
     expect(fs.readdirSync(dir).sort()).toEqual(Object.values(ILLUSTRATION_FILES).sort());
@@ -69,9 +79,10 @@ describe('illustrations', () => {
       const svg = fs.readFileSync(path.join(dir, file), 'utf8');
       expect(file).toContain(`.${createHash('sha256').update(svg).digest('hex').slice(0, 10)}.svg`);
       expect(svg.length).toBeLessThan(6 * 1024);
-      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 160 160"/);
-      // Nothing that runs or fetches: no scripts, handlers, links or external references.
-      expect(svg).not.toMatch(/<script|\son\w+=|href|url\(|<image|<foreignObject/i);
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 (160 160|400 170)"/);
+      // Nothing that runs or fetches: no scripts, handlers, links or external references (a skyline's
+      // gradient is referenced within the file: url(#…)).
+      expect(svg).not.toMatch(/<script|\son\w+=|href|url\((?!#)|<image|<foreignObject/i);
     }
   });
 });

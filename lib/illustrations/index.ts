@@ -78,3 +78,9 @@ export function illustrationForCuisine(cuisine: string): string {
 export function illustrationForCategory(category: string): string {
   return illustrationUrl(illustrationNameForCategory(category));
 }
+
+/** A city card's skyline: the city's own (drawn for every seeded city), else a generic one. */
+export function skylineForCity(citySlug: string): string {
+  const own = `skyline-${citySlug}`;
+  return illustrationUrl(own in ILLUSTRATION_FILES ? (own as IllustrationName) : 'skyline');
+}

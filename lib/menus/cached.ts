@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { cacheTtlMs, keys } from '@/lib/cache/keys';
 import { readThrough } from '@/lib/cache/read-through';
+import { readThroughJson } from '@/lib/cache/read-through-json';
 import type { Cached } from '@/lib/cache/types';
 
 import { loadCities, loadCityRestaurants, loadRestaurantMenu } from './queries';
@@ -45,3 +46,13 @@ export const getRestaurantMenu = cache(
     });
   },
 );
+
+/** The menu as the API answers it: its JSON text, straight from Redis on a HIT (read-through-json.ts). */
+export async function getRestaurantMenuJson(restaurantSlug: string): Promise<Cached<string | null>> {
+  const slug = slugSchema.parse(restaurantSlug);
+  return readThroughJson({
+    key: keys.restaurantMenu(slug),
+    ttlMs: cacheTtlMs(),
+    load: () => loadRestaurantMenu(getDb(), slug),
+  });
+}

@@ -5,6 +5,8 @@ import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { dayOf, hourOf } from './buckets';
+import { figureKeys } from './keys';
+import { invalidateWeekFigure } from './week-figure';
 
 export type ViewOutcome = 'counted' | 'duplicate' | 'unavailable';
 
@@ -41,9 +43,17 @@ export async function recordView(view: ViewToRecord, store?: RedisStore): Promis
     async (redis) => {
       await Promise.all([redis.incr(dayKey), redis.zincrby(hourKey, 1, view.restaurantSlug)]);
       // After the writes, which may have created the keys; refreshed on every view so one lost EXPIRE heals.
-      await Promise.all([redis.pexpire(dayKey, VIEW_DAY_TTL_MS), redis.pexpire(hourKey, TRENDING_HOUR_TTL_MS)]);
+      // The version makes the city's trending snapshot stale (trending-cache.ts).
+      await Promise.all([
+        redis.pexpire(dayKey, VIEW_DAY_TTL_MS),
+        redis.pexpire(hourKey, TRENDING_HOUR_TTL_MS),
+        redis.incr(figureKeys.trendingVersion(view.citySlug)),
+      ]);
     },
     store,
   );
-  return counted.ok ? 'counted' : 'unavailable';
+  if (!counted.ok) return 'unavailable';
+  // The cached weekly figure summed before this view: the next page view must sum again.
+  await invalidateWeekFigure(view.restaurantSlug, store);
+  return 'counted';
 }

@@ -8,16 +8,29 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+
+import { CITIES } from '@/db/seed-vocabulary/cities';
+
 import { NORTH } from './art-north';
 import { SNACKS } from './art-snacks';
 import { SOUTH } from './art-south';
 import { WORLD } from './art-world';
+import { CitySkyline } from './skyline';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT_DIR = path.join(ROOT, 'public/illustrations');
 const MANIFEST = path.join(ROOT, 'lib/illustrations/files.ts');
 
-const art: Record<string, string> = { ...NORTH, ...SOUTH, ...WORLD, ...SNACKS };
+/** The home page's city cards: each seeded city's skyline, and one for a city the seed doesn't know. */
+const skyline = (seed: string) => renderToStaticMarkup(createElement(CitySkyline, { seed }));
+const skylines = Object.fromEntries([
+  ['skyline', skyline('thali')],
+  ...CITIES.map((city) => [`skyline-${city.slug}`, skyline(city.slug)]),
+]);
+
+const art: Record<string, string> = { ...NORTH, ...SOUTH, ...WORLD, ...SNACKS, ...skylines };
 const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
 fs.mkdirSync(OUT_DIR, { recursive: true });

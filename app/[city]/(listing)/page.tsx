@@ -12,7 +12,7 @@ import { CitySearchForm } from '@/components/search/city-search-form';
 import { SearchProblem } from '@/components/search/search-problem';
 import { SearchResults } from '@/components/search/search-results';
 import { TrendingStrip } from '@/components/city/trending-strip';
-import { trendingInCity } from '@/lib/views/trending';
+import { trendingInCity } from '@/lib/views/trending-cache';
 import { plural } from '@/lib/format';
 import { getCityRestaurants } from '@/lib/menus/cached';
 import { applyListing, filterChoices, parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';

@@ -4,11 +4,10 @@ import { connection } from 'next/server';
 
 import { Breadcrumbs } from '@/components/layout/breadcrumbs';
 import { CacheBadge } from '@/components/ui/cache-badge';
-import { CategoryNav } from '@/components/menu/category-nav';
 import { Container } from '@/components/layout/container';
 import { EmptyState } from '@/components/ui/empty-state';
-import { MenuCategory } from '@/components/menu/menu-category';
 import { MenuFilter } from '@/components/menu/menu-filter';
+import { MenuList } from '@/components/menu/menu-list';
 import { RestaurantHeader } from '@/components/menu/restaurant-header';
 import { ScrollToDish } from '@/components/menu/scroll-to-dish';
 import { CartBar } from '@/components/customer/cart-bar';
@@ -19,7 +18,7 @@ import { ViewBeacon } from '@/components/menu/view-beacon';
 import { WeeklyViews } from '@/components/menu/weekly-views';
 import { priceCart, readCart } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
-import { readWeeklyViews } from '@/lib/views/read-views';
+import { readWeekFigure } from '@/lib/views/week-figure';
 import { getCustomer } from '@/lib/customers/session';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getRestaurantMenu } from '@/lib/menus/cached';
@@ -71,7 +70,7 @@ export default async function MenuPage({ params }: MenuPageProps) {
   // Separate from the menu's cached lookup (and its badge): per-request counts and this customer's heart.
   const [{ value: menu, cache }, views, favourite] = await Promise.all([
     getRestaurantMenu(restaurant),
-    readWeeklyViews(restaurant),
+    readWeekFigure(restaurant),
     getCustomer().then((customer) => readFavouriteState(restaurant, customer?.customerId ?? null)),
   ]);
   if (!menu || menu.restaurant.city.slug !== city) notFound();
@@ -131,10 +130,7 @@ export default async function MenuPage({ params }: MenuPageProps) {
           ) : null}
           {categories.length > 0 ? (
             <div id="menu-dishes" className="mt-2">
-              <CategoryNav categories={categories} />
-              {categories.map((category, index) => (
-                <MenuCategory key={index} category={category} index={index} orderable={info.isOpen} ordering={ordering} />
-              ))}
+              <MenuList categories={categories} orderable={info.isOpen} ordering={ordering} />
               <ScrollToDish />
             </div>
           ) : (

@@ -2,7 +2,8 @@ import { r1, seededRng, type Rng } from '@/lib/illustrations/seeded-random';
 
 /**
  * A generated skyline for a city card: sky, sun, two rows of buildings, some with domes or
- * spires. Everything follows from the seed (the city slug). Decorative only.
+ * spires. Everything follows from the seed (the city slug). Decorative only. Rendered to static files
+ * by generate.ts (one per seeded city, and a default), so the home page sends none of it inline.
  */
 
 const SKIES = [
@@ -85,7 +86,7 @@ export function CitySkyline({ seed, className }: { seed: string; className?: str
   const gradientId = `sky-${seed}`;
 
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="xMidYMax slice" className={className} aria-hidden="true" focusable="false">
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="xMidYMax slice" className={className} aria-hidden="true" focusable="false">
       <defs>
         <linearGradient id={gradientId} x1="0" y1="0" x2="0" y2="1">
           <stop offset="0" stopColor={sky.top} />
