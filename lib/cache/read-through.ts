@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/process-stats';
@@ -102,13 +102,14 @@ async function lookUp<T>(spec: ReadThroughSpec<T>): Promise<Lookup<T>> {
 async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | null): Promise<{ value: T | null; status: CacheStatus }> {
   const { key, store } = spec;
   const lease = leaseKey(key, generation);
+  const token = randomUUID();
   for (;;) {
-    const claimed = await guardedRedis('set', (redis) => redis.set(lease, '1', { nx: true, px: CACHE_LEASE_MS }), store);
+    const claimed = await guardedRedis('set', (redis) => redis.set(lease, token, { nx: true, px: CACHE_LEASE_MS }), store);
     if (!claimed.ok || claimed.value) {
       try {
         return { value: await loadAndStore(spec, claimed.ok, generation), status: 'MISS' };
       } finally {
-        if (claimed.ok) await guardedRedis('del', (redis) => redis.del([lease]), store);
+        if (claimed.ok) await releaseLease(lease, token, store);
       }
     }
     await new Promise((resolve) => setTimeout(resolve, CACHE_LEASE_POLL_MS));
@@ -118,6 +119,17 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
     const entry = current !== null && raw !== null ? parseEntry<T>(raw, spec.isValue) : null;
     if (entry && entry.generation === current) return { value: entry.value, status: 'HIT' };
   }
+}
+
+/**
+ * Frees the lease only while it is still this reader's: a load that outlived CACHE_LEASE_MS has seen
+ * another reader take the lease over, and deleting that one would let a third reader load as well.
+ * (GET then DEL is not atomic, but the lease can only change hands between them if it expires in
+ * that moment, which a load that finished in time does not leave room for.)
+ */
+async function releaseLease(lease: string, token: string, store: RedisStore | undefined): Promise<void> {
+  const held = await guardedRedis('get', (redis) => redis.get(lease), store);
+  if (held.ok && held.value === token) await guardedRedis('del', (redis) => redis.del([lease]), store);
 }
 
 async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean, generation: string | null): Promise<T | null> {

@@ -115,6 +115,22 @@ for (const pair of await backendPairs()) {
       expect(results.every((result) => result.value?.loadedBy === 'test')).toBe(true);
     });
 
+    it('a holder whose load outlived its lease leaves the next holder\'s lease alone', async () => {
+      const key = `${backends.prefix}menu:v3:restaurant:{slow-holder}`;
+      const lease = leaseKey(key, null);
+      // Another instance took the lease over while this reader's load ran past CACHE_LEASE_MS.
+      const result = await readThrough({
+        key,
+        ttlMs: 60_000,
+        load: async () => {
+          await backends.redis.set(lease, 'next holder', { px: 5_000 });
+          return { loadedBy: 'slow' };
+        },
+      });
+      expect(result.value).toEqual({ loadedBy: 'slow' });
+      expect(await backends.redis.get(lease)).toBe('next holder');
+    });
+
     it('a waiter serves what the holder stored, as a HIT', async () => {
       const key = `${backends.prefix}menu:v2:restaurant:{waiter}`;
       await backends.redis.set(leaseKey(key, null), 'other instance', { px: 5_000 });
