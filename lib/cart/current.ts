@@ -1,13 +1,17 @@
 import 'server-only';
 
-import { getCustomer } from '@/lib/customers/session';
+import { lookUpCustomer } from '@/lib/customers/session';
 
 import { currentGuest } from './guest';
 import { cartOwners, type CartOwner } from './keys';
 
-/** Whose cart this request reads: the signed-in customer's, else the guest's (if an ADD issued one), else none. */
+/**
+ * Whose cart this request reads: the signed-in customer's, else the guest's (if an ADD issued one), else
+ * none. None too when the session can't be read (Redis away): a signed-in customer is never taken for a guest.
+ */
 export async function currentCartOwner(): Promise<CartOwner | null> {
-  const customer = await getCustomer();
-  if (customer) return cartOwners.customer(customer.customerId);
+  const lookup = await lookUpCustomer();
+  if (lookup.status === 'signed-in') return cartOwners.customer(lookup.customer.customerId);
+  if (lookup.status === 'unavailable') return null;
   return currentGuest();
 }

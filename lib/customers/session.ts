@@ -5,13 +5,11 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { customerSessionCookie } from '@/lib/auth/cookie';
-import { readSession, sessionKey } from '@/lib/auth/sessions';
+import { readSession } from '@/lib/auth/sessions';
 
 export interface CustomerSession {
   customerId: number;
   phone: string;
-  /** SHA-256 of the session id, as in its Redis key: names the session's cart without revealing the id. */
-  sessionHash: string;
 }
 
 export type CustomerLookup =
@@ -27,8 +25,7 @@ export const lookUpCustomer = cache(async (): Promise<CustomerLookup> => {
   if (lookup.status === 'unavailable') return { status: 'unavailable' };
   if (lookup.status === 'none' || lookup.session.kind !== 'customer') return { status: 'signed-out' };
   const { customerId, phone } = lookup.session;
-  const sessionHash = sessionKey(id).split(':').at(-1)!;
-  return { status: 'signed-in', customer: { customerId, phone, sessionHash } };
+  return { status: 'signed-in', customer: { customerId, phone } };
 });
 
 export async function getCustomer(): Promise<CustomerSession | null> {

@@ -7,7 +7,7 @@ import { addToCart, setQuantity } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
 import { guestForAdd } from '@/lib/cart/guest';
 import { cartOwners } from '@/lib/cart/keys';
-import { getCustomer, requireCustomer } from '@/lib/customers/session';
+import { lookUpCustomer, requireCustomer } from '@/lib/customers/session';
 import { changeFavourite } from '@/lib/favourites/change';
 import type { FavouriteFormState } from '@/lib/favourites/types';
 import { asForm } from '@/lib/http/form';
@@ -27,8 +27,10 @@ export async function addItem(restaurantSlug: string, itemId: number, replace: b
   try {
     const { value: menu } = await getRestaurantMenu(restaurantSlug);
     if (!menu) return { status: 'unavailable' };
-    const customer = await getCustomer();
-    let owner = customer ? cartOwners.customer(customer.customerId) : null;
+    const lookup = await lookUpCustomer();
+    // A session Redis can't read right now is not a guest: no guest id, no guest cart it would never see.
+    if (lookup.status === 'unavailable') return { status: 'error' };
+    let owner = lookup.status === 'signed-in' ? cartOwners.customer(lookup.customer.customerId) : null;
     if (!owner) {
       const guest = await guestForAdd();
       if (guest.status === 'rate-limited') return { status: 'rate-limited' };
