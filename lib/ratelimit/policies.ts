@@ -198,6 +198,15 @@ export const EXEMPT_PATHS = ['/api/health', '/api/health/ready'] as const;
 /** Exempt only while ENABLE_BENCH_ROUTES is on (the limiter benchmark's baseline); limited like any API path otherwise. */
 export const BENCH_PATH_PREFIX = '/api/internal/bench/';
 
+/**
+ * A page that runs a search (`?q=`, the city page's box): each new search is a Postgres query the
+ * cache has not seen, so it draws on the API's budget, like `GET /api/cities/<city>/search`, rather
+ * than the pages' more generous one. Its refusal is still a page.
+ */
+export function carriesSearch(url: URL): boolean {
+  return (url.searchParams.get('q') ?? '').trim() !== '';
+}
+
 /** Which proxy policy a path falls under, or null when it is exempt. */
 export function proxyPolicyFor(pathname: string, env: Env = getEnv()): 'api' | 'page' | null {
   if ((EXEMPT_PATHS as readonly string[]).includes(pathname)) return null;

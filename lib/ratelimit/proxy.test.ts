@@ -1,0 +1,36 @@
+import { NextRequest, type NextFetchEvent } from 'next/server';
+import { describe, expect, it, vi } from 'vitest';
+
+const budgets = vi.hoisted(() => [] as string[]);
+vi.mock('./state', () => ({
+  rateLimitState: () => ({
+    limiter: {
+      limit: async (policy: string) => {
+        budgets.push(policy);
+        return { success: true, limit: 10, remaining: 9, reset: Date.now() + 60_000, pending: Promise.resolve() };
+      },
+    },
+  }),
+}));
+
+const { rateLimitRequest } = await import('./proxy');
+const event = { waitUntil: () => {} } as unknown as NextFetchEvent;
+
+async function budgetOf(url: string): Promise<string | undefined> {
+  budgets.length = 0;
+  await rateLimitRequest(new NextRequest(`http://127.0.0.1${url}`), event);
+  return budgets[0];
+}
+
+describe('the proxy picks the budget a request draws on', () => {
+  it('pages draw on the page budget and the API on its own', async () => {
+    expect(await budgetOf('/hyderabad')).toBe('page');
+    expect(await budgetOf('/hyderabad?veg=1')).toBe('page');
+    expect(await budgetOf('/api/cities/hyderabad/search?q=biryani')).toBe('api');
+  });
+
+  it("a page that runs a search draws on the API's budget, as the search API does", async () => {
+    expect(await budgetOf('/hyderabad?q=biryani')).toBe('api');
+    expect(await budgetOf('/hyderabad?q=%20%20')).toBe('page');
+  });
+});
