@@ -49,7 +49,7 @@ export interface PolicyContext {
 
 /**
  * The inline `style` attributes the app's HTML carries, allowed by hash and no other
- * (docs/decisions/039-next-image-styles-by-hash.md): React streams a Suspense boundary inside an SVG
+ * (docs/decisions/039-inline-style-attributes-by-hash.md): React streams a Suspense boundary inside an SVG
  * as `<svg style="display:none">`, and next/image styles every image (`fill` positions it; each one
  * hides its alt text while loading). lib/http/image-styles.test.ts renders next/image and fails when
  * an upgrade changes these strings.
