@@ -320,7 +320,7 @@ export const orderItems = pgTable(
 /**
  * Each status an order reached and when (the order page shows them), and that status's text to the
  * customer: written in the same transaction as the status change, so a step and its text can't be
- * recorded apart, and claimed by the one job that sends it (lib/orders/notify.ts), so no text goes
+ * recorded apart, and claimed by the one job that sends it (lib/orders/texts.ts), so no text goes
  * out twice whatever Redis loses. `text_claimed_at` null: not sent yet; set with `text_sent_at` null:
  * never sent (the send failed for good, or it was too late to be worth sending).
  */

@@ -9,7 +9,7 @@ import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantSummary } from '@/lib/menus/types';
 
 /** A row (square art beside the text) on phones, a column (wide art above the text) from sm up. */
-export const restaurantCardLayout = {
+const restaurantCardLayout = {
   root: 'relative flex h-full gap-4 rounded-2xl sm:flex-col sm:gap-0',
   art: 'relative aspect-square w-32 shrink-0 overflow-hidden rounded-2xl sm:aspect-[16/10] sm:w-full',
   body: 'flex min-w-0 flex-1 flex-col justify-center gap-1 sm:justify-start sm:px-1 sm:pt-3',

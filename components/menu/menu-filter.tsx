@@ -8,7 +8,7 @@ import { matchesSearch, prepareText, type FoldedText } from '@/lib/search/menu-f
 /**
  * The search box and veg-only switch inside a menu. They filter the dishes already on the page by
  * hiding rows (found by their `dish-<id>` ids; name, description and data-veg read from the row,
- * components/menu-item-row.tsx), so the menu is never sent a second time as props: its props are a
+ * components/menu/menu-item-row.tsx), so the menu is never sent a second time as props: its props are a
  * few bytes (docs/decisions/036-menu-filter-on-the-page.md). React doesn't own the rows' `hidden`, so
  * a re-render after ADD keeps the filter. Without JavaScript the controls stay disabled and the whole
  * menu shows.

@@ -4,8 +4,7 @@ import { useEffect } from 'react';
 
 /**
  * Brings the dish a link pointed at (`#dish-<id>`, from city search) into view once the menu is on
- * the page: the menu streams in after its loading state, so the browser's own jump to the fragment,
- * and the router's, can come before the row exists.
+ * the page: a client-side navigation from the results can try the fragment before the row is laid out.
  */
 export function ScrollToDish() {
   useEffect(() => {

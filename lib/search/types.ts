@@ -5,8 +5,7 @@ import type { MenuItemView, RestaurantSummary } from '@/lib/menus/types';
  * each list ranked best first. The JSON API returns `{ restaurants, dishes }` exactly as here.
  */
 
-/** A restaurant found by its name or one of its cuisines (without rating count or offer: the city card and menu show those). */
-/** Search results carry no offer (an offer's save invalidates the menu and the city listing only). */
+/** A restaurant found by its name or one of its cuisines; no offer (an offer's save invalidates the menu and the city listing only). */
 export interface RestaurantHit extends Omit<RestaurantSummary, 'offer'> {
   area: string;
   /** What the search matched: the restaurant's name, or (only) one of its cuisines. */

@@ -88,8 +88,7 @@ export const figureKeys = {
  * serves an older count after a lost invalidation, and the day window moves on within this bound.
  */
 export const VIEWS_WEEK_TTL_MS = 30 * SECOND;
-/** A trending snapshot is recomputed at least this often (the 24-hour window moves on), and stored this long. */
-export const TRENDING_MAX_AGE_MS = 60 * SECOND;
+/** A trending snapshot is stored this long (it is fresh by its version and hour, not by age). */
 export const TRENDING_SNAPSHOT_TTL_MS = 10 * MINUTE;
 /** At most one recompute per city per this interval over all instances; the others serve the snapshot they read. */
 export const TRENDING_LEASE_MS = 1 * SECOND;

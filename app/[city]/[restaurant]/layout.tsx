@@ -6,7 +6,7 @@ import { isSlug } from '@/lib/menus/slug';
 
 /**
  * Decides whether the restaurant exists in this city (a restaurant from another city under this
- * city's URL is a 404 too). Its loading.tsx sits below it, so the status is settled before streaming.
+ * city's URL is a 404 too), before the page renders, so the status is settled before anything streams.
  */
 export default async function RestaurantLayout({
   children,
