@@ -19,7 +19,7 @@ const restaurantCardLayout = {
 const RESTAURANT_CARD_SIZES = '(min-width: 1280px) 300px, (min-width: 1024px) 33vw, (min-width: 640px) 50vw, 128px';
 
 /** A city listing's restaurant, or a search hit (which carries no offer). */
-type CardRestaurant = Omit<RestaurantSummary, 'offer'> & Partial<Pick<RestaurantSummary, 'offer'>>;
+export type CardRestaurant = Omit<RestaurantSummary, 'offer'> & Partial<Pick<RestaurantSummary, 'offer'>>;
 
 export function RestaurantCard({ restaurant, citySlug }: { restaurant: CardRestaurant; citySlug: string }) {
   const closed = !restaurant.isOpen;

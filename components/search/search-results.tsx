@@ -1,7 +1,6 @@
 import Link from 'next/link';
 
 import { EmptyState } from '@/components/ui/empty-state';
-import { RestaurantCard } from '@/components/city/restaurant-card';
 import { RestaurantGrid } from '@/components/city/restaurant-grid';
 import { DishHitRow } from '@/components/search/dish-hit-row';
 import { plural } from '@/lib/format';
@@ -34,13 +33,7 @@ export function SearchResults({ results, query }: { results: Results; query: str
       {restaurants.length > 0 ? (
         <div className="mb-8">
           <h3 className="mb-3 text-base font-bold text-ink">Restaurants</h3>
-          <RestaurantGrid label={`Restaurants matching “${query}”`}>
-            {restaurants.map((restaurant) => (
-              <li key={restaurant.slug}>
-                <RestaurantCard restaurant={restaurant} citySlug={city.slug} />
-              </li>
-            ))}
-          </RestaurantGrid>
+          <RestaurantGrid label={`Restaurants matching “${query}”`} restaurants={restaurants} citySlug={city.slug} />
         </div>
       ) : null}
 

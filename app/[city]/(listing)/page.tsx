@@ -6,7 +6,6 @@ import { CacheBadge } from '@/components/ui/cache-badge';
 import { Container } from '@/components/layout/container';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FilterBar } from '@/components/city/filter-bar';
-import { RestaurantCard } from '@/components/city/restaurant-card';
 import { RestaurantGrid } from '@/components/city/restaurant-grid';
 import { CitySearchForm } from '@/components/search/city-search-form';
 import { SearchProblem } from '@/components/search/search-problem';
@@ -102,13 +101,7 @@ export default async function CityPage({ params, searchParams }: CityPageProps) 
           ) : null}
 
           {restaurants.length > 0 ? (
-            <RestaurantGrid label={`Restaurants in ${data.city.name}`}>
-              {restaurants.map((restaurant) => (
-                <li key={restaurant.slug}>
-                  <RestaurantCard restaurant={restaurant} citySlug={data.city.slug} />
-                </li>
-              ))}
-            </RestaurantGrid>
+            <RestaurantGrid label={`Restaurants in ${data.city.name}`} restaurants={restaurants} citySlug={data.city.slug} />
           ) : total > 0 ? (
             <EmptyState title="No restaurants match these filters">
               <p>
