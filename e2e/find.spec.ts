@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 
 import { signInAsAdmin } from './support/admin';
-import { expect, test, type Page } from './support/test';
+import { expect, test, type Locator, type Page } from './support/test';
 
 /**
  * Finding food as a customer, on desktop and phone: the city search box (with and without
@@ -167,6 +167,17 @@ async function loaded(page: Page, testId: string) {
   return image;
 }
 
+/**
+ * Picks a file in an admin photo field, again if the page had not hydrated yet when the first pick
+ * happened (its change event then reaches no handler and "Upload photo" stays disabled).
+ */
+async function chooseFile(field: Locator, label: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await expect(async () => {
+    await field.getByLabel(label).setInputFiles(file);
+    await expect(field.getByRole('button', { name: 'Upload photo' })).toBeEnabled({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 test.describe('photos on the customer pages', () => {
   test.describe.configure({ timeout: 90_000 });
 
@@ -182,13 +193,13 @@ test.describe('photos on the customer pages', () => {
 
     await signInAsAdmin(page, `/admin/restaurants/${slug}`);
     const cover = page.getByTestId('cover-photo');
-    await cover.getByLabel('Upload a cover photo').setInputFiles({ name: 'cover.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+    await chooseFile(cover, 'Upload a cover photo', { name: 'cover.jpg', mimeType: 'image/jpeg', buffer: await photo() });
     await cover.getByRole('button', { name: 'Upload photo' }).click();
     await expect(page.getByTestId('cover-photo-result')).toHaveAttribute('data-status', 'saved');
 
     await page.goto(`/admin/restaurants/${slug}/items/${itemId}`);
     const dish = page.getByTestId('dish-photo');
-    await dish.getByLabel('Upload a dish photo').setInputFiles({ name: 'dish.png', mimeType: 'image/png', buffer: await photo() });
+    await chooseFile(dish, 'Upload a dish photo', { name: 'dish.png', mimeType: 'image/png', buffer: await photo() });
     await dish.getByRole('button', { name: 'Upload photo' }).click();
     await expect(page.getByTestId('dish-photo-result')).toHaveAttribute('data-status', 'saved');
 
@@ -208,7 +219,7 @@ test.describe('photos on the customer pages', () => {
 
     // Replaced: the next menu page shows the new photo (a new content-named URL).
     await page.goto(`/admin/restaurants/${slug}`);
-    await page.getByTestId('cover-photo').getByLabel('Replace the cover photo').setInputFiles({ name: 'new.jpg', mimeType: 'image/jpeg', buffer: await photo(60) });
+    await chooseFile(page.getByTestId('cover-photo'), 'Replace the cover photo', { name: 'new.jpg', mimeType: 'image/jpeg', buffer: await photo(60) });
     await page.getByTestId('cover-photo').getByRole('button', { name: 'Upload photo' }).click();
     await expect(page.getByTestId('cover-photo-result')).toHaveAttribute('data-status', 'saved');
     await page.goto(`/hyderabad/${slug}`);
