@@ -1,17 +1,9 @@
 import { Price } from '@/components/ui/price';
+import type { Bill } from '@/lib/orders/bill';
 
-export interface BillView {
-  itemTotalPaise: number;
-  discountPaise: number;
-  deliveryFeePaise: number;
-  packagingFeePaise: number;
-  gstPaise: number;
-  totalPaise: number;
-  offerLabel: string | null;
-}
 
 /** The bill as checkout charges it (lib/orders/bill.ts): each part on its own row, then "To pay". */
-export function BillBreakdown({ bill, gstPercent, paid = false }: { bill: BillView; gstPercent: number; paid?: boolean }) {
+export function BillBreakdown({ bill, gstPercent, paid = false }: { bill: Bill; gstPercent: number; paid?: boolean }) {
   const row = 'flex justify-between gap-3 py-1 text-sm';
   return (
     <dl data-testid="bill" className="divide-y divide-transparent">

@@ -27,7 +27,7 @@ const restaurantSummaryColumns = {
 };
 
 /** The offer's columns, left-joined: all null when the restaurant has none. */
-const offerColumns = {
+export const offerColumns = {
   offerKind: restaurantOffers.kind,
   offerPercent: restaurantOffers.percent,
   offerMaxDiscountPaise: restaurantOffers.maxDiscountPaise,

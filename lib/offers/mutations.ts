@@ -6,7 +6,7 @@ import { cities, restaurantOffers, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 import { fieldErrorsOf } from '@/lib/menus/admin-schemas';
 import { audit, commitThenInvalidate, type Actor } from '@/lib/menus/mutations';
-import { offerFrom } from '@/lib/menus/queries';
+import { offerColumns, offerFrom } from '@/lib/menus/queries';
 import type { OfferTerms } from '@/lib/menus/types';
 
 import { offerLabel } from './label';
@@ -37,13 +37,7 @@ export async function saveOffer(actor: Actor, slug: string, input: unknown) {
       .where(eq(restaurants.slug, slug));
     if (!current) return { status: 'not-found' };
     const [stored] = await tx
-      .select({
-        offerKind: restaurantOffers.kind,
-        offerPercent: restaurantOffers.percent,
-        offerMaxDiscountPaise: restaurantOffers.maxDiscountPaise,
-        offerFlatPaise: restaurantOffers.flatPaise,
-        offerMinOrderPaise: restaurantOffers.minOrderPaise,
-      })
+      .select(offerColumns)
       .from(restaurantOffers)
       .where(eq(restaurantOffers.restaurantId, current.id))
       .for('update');

@@ -4,21 +4,14 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { cities, orderEvents, orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
+import type { Bill } from '@/lib/orders/bill';
 
 export interface OrderDetail {
   id: string;
   status: OrderStatus;
   totalPaise: number;
   /** The bill's parts; null on orders placed before bills were kept (only the total is known). */
-  bill: {
-    itemTotalPaise: number;
-    discountPaise: number;
-    deliveryFeePaise: number;
-    packagingFeePaise: number;
-    gstPaise: number;
-    totalPaise: number;
-    offerLabel: string | null;
-  } | null;
+  bill: Bill | null;
   deliveryAddress: string | null;
   deliveryInstructions: string | null;
   paymentMethod: string;
