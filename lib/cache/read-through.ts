@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/process-stats';
-import { guardedRedis } from '@/lib/redis/guard';
+import { guardedRedis, type GuardedResult } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { generationKey, generationOwner, namespaceOf, withJitter } from './keys';
@@ -53,17 +53,27 @@ interface Lookup<T> {
  * Each entry carries the generation token read (in the same MGET) before its load, and is served only
  * while that token is current, so a late refill can never undo a save: docs/decisions/004.
  */
-export async function readThrough<T>(spec: ReadThroughSpec<T>): Promise<Cached<T | null>> {
+export async function readThrough<T>(spec: ReadThroughSpec<T>, entryRead?: EntryRead): Promise<Cached<T | null>> {
   const started = performance.now();
-  const lookup = await lookUp(spec);
+  const lookup = await lookUp(spec, entryRead ?? (await readEntry(spec)));
   const ms = performance.now() - started;
-  // The admin's hit ratios are per cache namespace; other entries (a customer's favourites) are private.
-  const namespace = namespaceOf(spec.key);
-  if (namespace) {
-    countCacheLookup(namespace, lookup.status === 'HIT' ? 'hit' : 'miss', lookup.degraded);
-    recordCacheLookup(namespace, lookup.status);
-  }
+  recordLookup(spec.key, lookup.status, lookup.degraded);
   return { value: lookup.value, cache: { status: lookup.status, ms, degraded: lookup.degraded } };
+}
+
+/** An entry's generation token and the entry, in one MGET: what every lookup starts from. */
+export type EntryRead = GuardedResult<(string | null)[]>;
+
+export function readEntry(spec: Pick<ReadThroughSpec<unknown>, 'key' | 'store'>): Promise<EntryRead> {
+  return guardedRedis('mget', (redis) => redis.mget([generationKey(spec.key), spec.key]), spec.store);
+}
+
+/** Counts a lookup in the admin's hit ratios, which are per cache namespace; other entries (a customer's favourites) are private. */
+export function recordLookup(key: string, status: CacheStatus, degraded: boolean): void {
+  const namespace = namespaceOf(key);
+  if (!namespace) return;
+  countCacheLookup(namespace, status === 'HIT' ? 'hit' : 'miss', degraded);
+  recordCacheLookup(namespace, status);
 }
 
 /**
@@ -74,9 +84,8 @@ export function flightPrefix(key: string): string {
   return `${generationOwner(key)}#`;
 }
 
-async function lookUp<T>(spec: ReadThroughSpec<T>): Promise<Lookup<T>> {
+async function lookUp<T>(spec: ReadThroughSpec<T>, read: EntryRead): Promise<Lookup<T>> {
   const { key } = spec;
-  const read = await guardedRedis('mget', (redis) => redis.mget([generationKey(key), key]), spec.store);
   const [generation = null, raw = null] = read.ok ? read.value : [];
 
   if (generation !== null && raw !== null) {
