@@ -1,8 +1,8 @@
 import 'server-only';
 
-import { keyPrefix } from '@/lib/redis/keys';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { queueKeys } from './keys';
 import type { QueueName } from './types';
 
 /**
@@ -15,12 +15,6 @@ import type { QueueName } from './types';
 /** Recent finished jobs kept per queue; older ones are dropped as new ones finish. */
 export const FINISHED_KEPT = 50;
 
-export const finishedKeys = {
-  /** Sorted set: `<job id>|<type>` → when it finished (ms). */
-  recent: (queue: QueueName) => `${keyPrefix()}queue:v1:{${queue}}:finished`,
-  /** Hash: `done` → how many jobs this queue has finished. */
-  stats: (queue: QueueName) => `${keyPrefix()}queue:v1:{${queue}}:stats`,
-} as const;
 
 export interface FinishedJob {
   id: string;
@@ -29,9 +23,9 @@ export interface FinishedJob {
 }
 
 export async function recordFinished(redis: RedisStore, queue: QueueName, job: { id: string; type: string }, now = Date.now()): Promise<void> {
-  const key = finishedKeys.recent(queue);
+  const key = queueKeys.finished(queue);
   await redis.zadd(key, [{ member: `${job.id}|${job.type}`, score: now }]);
-  await redis.hincrby(finishedKeys.stats(queue), 'done', 1);
+  await redis.hincrby(queueKeys.finishedCount(queue), 'done', 1);
   const excess = (await redis.zcard(key)) - FINISHED_KEPT;
   if (excess > 0) {
     const oldest = await redis.zrange(key, 0, excess - 1);
@@ -44,8 +38,8 @@ export async function recordFinished(redis: RedisStore, queue: QueueName, job: {
 
 export async function readFinished(redis: RedisStore, queue: QueueName, listed = 10): Promise<{ total: number; recent: FinishedJob[] }> {
   const [stats, recent] = await Promise.all([
-    redis.hget(finishedKeys.stats(queue), 'done'),
-    redis.zrange(finishedKeys.recent(queue), 0, listed - 1, { rev: true }),
+    redis.hget(queueKeys.finishedCount(queue), 'done'),
+    redis.zrange(queueKeys.finished(queue), 0, listed - 1, { rev: true }),
   ]);
   return {
     total: Number(stats ?? 0) || 0,

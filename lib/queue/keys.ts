@@ -49,6 +49,10 @@ export const queueKeys = {
   maintenance: (queue: string) => `${keyPrefix()}queue:v1:{${queue}}:maintenance`,
   /** Present for QUEUE_NUDGE_INTERVAL_MS after a nudge drain started (SET NX PX). */
   nudge: () => `${keyPrefix()}queue:v1:nudge`,
+  /** Sorted set, the admin's view of finished jobs (finished.ts): `<job id>|<type>` → when it finished (ms). */
+  finished: (queue: string) => `${keyPrefix()}queue:v1:{${queue}}:finished`,
+  /** Hash: `done` → how many jobs this queue has finished (finished.ts). */
+  finishedCount: (queue: string) => `${keyPrefix()}queue:v1:{${queue}}:stats`,
   /** Present once recurring job `name` was enqueued for period number `slot` (SET NX PX, queueRecurringSlotTtlMs). */
   recurringSlot: (name: string, slot: number) => `${keyPrefix()}queue:v1:recurring:${name}:${slot}`,
 } as const;

@@ -7,7 +7,6 @@ import { discardDeadJob, retryDeadJob } from '@/lib/queue/dead-letters';
 import type { QueueDeps } from '@/lib/queue/deps';
 import { delayedMember, jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
 import { backoffMs } from '@/lib/queue/failure';
-import { finishedKeys } from '@/lib/queue/finished';
 import { pushJob } from '@/lib/queue/job-store';
 import { maintainQueue } from '@/lib/queue/maintenance';
 import { readQueue } from '@/lib/queue/overview';
@@ -68,7 +67,7 @@ await describeEachDriver('job queue', (driver) => {
     expect(await claimJob('default', deps)).toBeNull();
     const left = await keysUnder(store, `${prefix}queue:v1:{default}:`);
     // Only the done marker remains, beside the admin's bookkeeping of finished jobs (lib/queue/finished.ts).
-    expect([...left].sort()).toEqual([queueKeys.done('default', second), finishedKeys.recent('default'), finishedKeys.stats('default')].sort());
+    expect([...left].sort()).toEqual([queueKeys.done('default', second), queueKeys.finished('default'), queueKeys.finishedCount('default')].sort());
   });
 
   it('a claim whose worker died is redelivered by the reaper once its lease expires', async () => {
