@@ -9,38 +9,21 @@ import { singletons } from '@/lib/server/singletons';
 
 import { deleteKeysUnder } from '../support/app-context';
 import { describeEachDriver } from '../support/backend-matrix';
+import { menuOf } from '../support/menus';
 import { uniquePrefix } from '../support/services';
 
 
 function menu(slug: string, options: { isOpen?: boolean } = {}): RestaurantMenu {
   const base = slug === 'dosa-point' ? 100 : 200;
-  return {
-    restaurant: {
-      slug,
-      name: slug,
-      cuisines: ['South Indian'],
-      rating: 4.2,
-      ratingCount: 120,
-      offer: null,
-      deliveryMinutes: 30,
-      costForTwo: 300,
-      pureVeg: true,
-      isOpen: options.isOpen ?? true,
-      photoUrl: null,
-      area: 'Indiranagar',
-      city: { slug: 'bengaluru', name: 'Bengaluru' },
-    },
-    categories: [
-      {
-        name: 'Mains',
-        items: [
-          { id: base + 1, name: 'Masala dosa', description: '', pricePaise: 12_000, veg: true, available: true, bestseller: true, photoUrl: null },
-          { id: base + 2, name: 'Idli', description: '', pricePaise: 6_000, veg: true, available: true, bestseller: false, photoUrl: null },
-          { id: base + 3, name: 'Vada', description: '', pricePaise: 5_000, veg: true, available: false, bestseller: false, photoUrl: null },
-        ],
-      },
+  return menuOf(
+    slug,
+    [
+      { id: base + 1, name: 'Masala dosa', description: '', pricePaise: 12_000, veg: true, available: true, bestseller: true, photoUrl: null },
+      { id: base + 2, name: 'Idli', description: '', pricePaise: 6_000, veg: true, available: true, bestseller: false, photoUrl: null },
+      { id: base + 3, name: 'Vada', description: '', pricePaise: 5_000, veg: true, available: false, bestseller: false, photoUrl: null },
     ],
-  };
+    { isOpen: options.isOpen ?? true },
+  );
 }
 
 await describeEachDriver('cart', (driver) => {

@@ -5,6 +5,7 @@ import { cartKeys, cartOwners, GUEST_CART_TTL_MS } from '@/lib/cart/keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
+import { menuOf } from '../support/menus';
 
 /**
  * Guest carts on every Redis driver: a signed-out ADD fills a cart under an anonymous owner with its
@@ -15,24 +16,7 @@ import { backendPairs, setUpBackends } from '../support/backend-matrix';
 
 function menu(slug: string, base: number): RestaurantMenu {
   const item = (id: number, name: string) => ({ id, name, description: '', pricePaise: 10_000, veg: true, available: true, bestseller: false, photoUrl: null });
-  return {
-    restaurant: {
-      slug,
-      name: slug,
-      cuisines: ['South Indian'],
-      rating: 4.2,
-      ratingCount: 120,
-      deliveryMinutes: 30,
-      costForTwo: 300,
-      pureVeg: true,
-      isOpen: true,
-      photoUrl: null,
-      offer: null,
-      area: 'Indiranagar',
-      city: { slug: 'bengaluru', name: 'Bengaluru' },
-    },
-    categories: [{ name: 'Mains', items: [item(base + 1, 'Dosa'), item(base + 2, 'Idli')] }],
-  };
+  return menuOf(slug, [item(base + 1, 'Dosa'), item(base + 2, 'Idli')]);
 }
 
 let guests = 0;

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
 import { menuItems, restaurants } from '@/db/schema';
+import type { MenuItemView, RestaurantMenu } from '@/lib/menus/types';
 
 /** The admin's item form as a saved item would fill it, with a new price (rupees, as the form takes them). */
 export function itemForm(item: typeof menuItems.$inferSelect, pricePaise = item.pricePaise): Record<string, string> {
@@ -26,4 +27,27 @@ export async function orderableItem(db: Database): Promise<{ restaurant: { id: n
     .where(and(eq(menuItems.restaurantId, restaurant!.id), eq(menuItems.available, true)))
     .limit(1);
   return { restaurant: restaurant!, itemId: item!.id };
+}
+
+/** A menu held in memory (no database), as getRestaurantMenu returns it: one open Bengaluru restaurant, its items in one "Mains" section. */
+export function menuOf(slug: string, items: MenuItemView[], restaurant: Partial<RestaurantMenu['restaurant']> = {}): RestaurantMenu {
+  return {
+    restaurant: {
+      slug,
+      name: slug,
+      cuisines: ['South Indian'],
+      rating: 4.2,
+      ratingCount: 120,
+      offer: null,
+      deliveryMinutes: 30,
+      costForTwo: 300,
+      pureVeg: true,
+      isOpen: true,
+      photoUrl: null,
+      area: 'Indiranagar',
+      city: { slug: 'bengaluru', name: 'Bengaluru' },
+      ...restaurant,
+    },
+    categories: [{ name: 'Mains', items }],
+  };
 }
