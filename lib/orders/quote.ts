@@ -6,7 +6,7 @@ import { getDb, type Database } from '@/db/client';
 import { cities, menuItems, restaurantOffers, restaurants } from '@/db/schema';
 import type { Cart } from '@/lib/cart/cart';
 import { formatRupees } from '@/lib/format';
-import { offerFrom } from '@/lib/menus/queries';
+import { offerColumns, offerFrom } from '@/lib/menus/queries';
 
 import { computeBill, type Bill } from './bill';
 import { MAX_ORDER_TOTAL_PAISE } from './limits';
@@ -56,13 +56,7 @@ export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quo
       isOpen: restaurants.isOpen,
       deliveryFeePaise: restaurants.deliveryFeePaise,
       packagingFeePaise: restaurants.packagingFeePaise,
-      offer: {
-        offerKind: restaurantOffers.kind,
-        offerPercent: restaurantOffers.percent,
-        offerMaxDiscountPaise: restaurantOffers.maxDiscountPaise,
-        offerFlatPaise: restaurantOffers.flatPaise,
-        offerMinOrderPaise: restaurantOffers.minOrderPaise,
-      },
+      offer: offerColumns,
     })
     .from(restaurants)
     .innerJoin(cities, eq(cities.id, restaurants.cityId))
