@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import type { NextConfig } from 'next';
 
 import { ACTION_BODY_LIMIT, LARGEST_BODY_LIMIT } from './lib/http/body-limits.mjs';
@@ -8,6 +10,10 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // The shared pages' cache lives in Redis so every instance serves what any of them rendered and
+  // none serves a page older than a save (lib/page-cache, docs/decisions/046); no copy in memory.
+  cacheHandler: path.resolve(process.cwd(), 'lib/page-cache/next-cache-handler.mjs'),
+  cacheMaxMemorySize: 0,
   reactStrictMode: true,
   images: {
     // Uploaded photos (docs/media.md): app/media serves the local folder; Vercel Blob serves its own.

@@ -6,6 +6,7 @@ import { actionBodyRefusal, isActionPost } from '@/lib/http/action-body';
 import { isHttps } from '@/lib/http/https';
 import { refusalResponse, requestRefusal } from '@/lib/http/request-checks';
 import { isAdminPath, newNonce, pagePolicyFor, securityHeaders } from '@/lib/http/security-headers';
+import { isDirectSharedRequest, SHARED_NOT_FOUND, SHARED_PAGE_CACHE_CONTROL, sharedRewriteOf } from '@/lib/page-cache/rewrite';
 import { rateLimitRequest } from '@/lib/ratelimit/proxy';
 
 /**
@@ -34,8 +35,28 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (nonce) forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']!);
   else forwarded.delete('Content-Security-Policy');
   if (isAdminPath(pathname)) forwarded.set(ADMIN_PATH_HEADER, adminPath(request));
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  const response = pageResponse(request, forwarded);
   return withHeaders(response, { ...headers, ...(limit.kind === 'allowed' ? limit.headers : {}) });
+}
+
+/**
+ * Home, city and menu pages go to their shared variant when it shows this visitor exactly what the
+ * per-request page would, so the page cache answers them (lib/page-cache, docs/decisions/046).
+ */
+function pageResponse(request: NextRequest, forwarded: Headers): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const shared = isDirectSharedRequest(pathname)
+    ? SHARED_NOT_FOUND
+    : sharedRewriteOf({ method: request.method, pathname, searchParams, hasCookie: (name) => request.cookies.has(name) });
+  if (shared === null) return NextResponse.next({ request: { headers: forwarded } });
+  const url = request.nextUrl.clone();
+  url.pathname = shared;
+  const response = NextResponse.rewrite(url, { request: { headers: forwarded } });
+  // Next would mark a page it serves from its cache public for a year (s-maxage). Freshness comes
+  // from the page cache's check on every request, so no shared cache may keep it and a browser asks
+  // each time (an unchanged page costs it a 304: Next sends an ETag).
+  response.headers.set('Cache-Control', SHARED_PAGE_CACHE_CONTROL);
+  return response;
 }
 
 /** Adds headers the response does not set itself (a refusal page brings its own policy). */

@@ -1,11 +1,11 @@
 import type { Metadata, Viewport } from 'next';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { GeistSans } from 'geist/font/sans';
 
 import { SiteDemoBanner } from '@/components/customer/demo-banner';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
+import { isBuilding } from '@/lib/server/build-phase';
 import { outboxEnabled } from '@/lib/sms/sender';
 
 import './globals.css';
@@ -21,14 +21,13 @@ export const viewport: Viewport = {
 };
 
 /**
- * The demo-mode strip while texts go to the outbox. Decided per request by the running server's
- * configuration: reading it while prerendering would bake in the build machine's settings (and
- * validate them, when `next build` must need none). That makes every route dynamic, as all but the
- * 404 page already were. Rendered in the shell, not behind Suspense, so it is there at first paint
- * and nothing below it shifts when it arrives.
+ * The demo-mode strip while texts go to the outbox, from the running server's configuration, never
+ * the build machine's: pages are rendered per request or, the shared ones, on their first request
+ * (docs/decisions/046), and the page cache keeps nothing from the build. Rendered in the shell, not
+ * behind Suspense, so it is there at first paint.
  */
-async function DemoModeStrip() {
-  await connection();
+function DemoModeStrip() {
+  if (isBuilding()) return null;
   return outboxEnabled() ? <SiteDemoBanner /> : null;
 }
 

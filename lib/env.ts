@@ -160,6 +160,14 @@ const schema = z
      * After a response that enqueued a job, run a few jobs in the same invocation (`after()`). Unset:
      * on when VERCEL is set (no long-lived worker there), off elsewhere.
      */
+    /**
+     * Serve home, city and menu pages to visitors without a session or a cart from the shared page
+     * cache (docs/decisions/046). Unset: on, except on Vercel, whose platform keeps rendered pages in
+     * its own cache instead of the app's cacheHandler.
+     */
+    PAGE_CACHE: optionalString.pipe(
+      z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
+    ).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
     QUEUE_DRAIN_AFTER_ENQUEUE: optionalString.pipe(
       z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
     ).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
@@ -251,6 +259,11 @@ export type RedisBackendChoice = 'upstash' | 'tcp' | 'memory';
 
 export function databaseBackend(env: Env = getEnv()): DatabaseBackend {
   return env.DATABASE_URL ? 'postgres' : 'pglite';
+}
+
+/** Whether the proxy sends visitors to the shared pages (lib/page-cache). */
+export function pageCacheEnabled(env: Env = getEnv()): boolean {
+  return env.PAGE_CACHE ?? !env.VERCEL;
 }
 
 export type TrustedProxies = 'none' | 'vercel' | number;

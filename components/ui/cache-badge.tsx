@@ -1,5 +1,5 @@
 import type { CacheOutcome } from '@/lib/cache/types';
-import { formatMs } from '@/lib/format';
+import { formatClockTime, formatMs } from '@/lib/format';
 
 function describe({ status, ms, degraded }: CacheOutcome): { text: string; dot: string; tone: string } {
   const time = formatMs(ms);
@@ -24,14 +24,21 @@ function describe({ status, ms, degraded }: CacheOutcome): { text: string; dot: 
   };
 }
 
-/** Where this page's data came from. Small, unobtrusive, and readable by e2e tests. */
-export function CacheBadge({ cache, className = '' }: { cache: CacheOutcome; className?: string }) {
-  const { text, dot, tone } = describe(cache);
+/**
+ * Where this page's data came from. Small, unobtrusive, and readable by e2e tests. A shared page
+ * (docs/decisions/046) is served from the page cache after it is rendered, so it says when it was
+ * rendered: the lookup it describes is that render's, not the request's (x-nextjs-cache tells that).
+ */
+export function CacheBadge({ cache, renderedAt, className = '' }: { cache: CacheOutcome; renderedAt?: Date; className?: string }) {
+  const described = describe(cache);
+  const { dot, tone } = described;
+  const text = renderedAt ? `${described.text} · page rendered ${formatClockTime(renderedAt)}` : described.text;
   return (
     <p
       data-testid="cache-status"
       data-cache-status={cache.status}
       data-cache-degraded={cache.degraded ? 'true' : 'false'}
+      data-rendered-at={renderedAt?.toISOString()}
       title="How this page's data was looked up on the server"
       className={`inline-flex w-fit items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium tabular-nums ${tone} ${className}`}
     >

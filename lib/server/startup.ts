@@ -7,6 +7,7 @@ import { watchForLostInvalidations } from '@/lib/cache/outbox-watermark';
 import { ConfigError, getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
 import { startEmbeddedWorker } from '@/lib/queue/embedded';
+import { registerPageCache } from '@/lib/page-cache/handler';
 import { describeRedis } from '@/lib/redis/client';
 
 // Registers every job handler for the process, so the in-process worker and any drain after a
@@ -42,6 +43,8 @@ export async function startServer(): Promise<void> {
     );
   }
   if (database.backend === 'pglite') await prepareEmbeddedDatabase(database);
+  // Before the first request: Next's cacheHandler asks this for the shared pages (lib/page-cache).
+  registerPageCache();
   // Cache invalidations a previous process committed but could not apply (lib/cache/outbox.ts).
   resumePendingAtStart();
   // And those Redis took and then lost (a failover, an older snapshot): lib/cache/outbox-watermark.ts.

@@ -36,3 +36,8 @@ export function lastHours(at: Date | number, count: number): string[] {
 
 /** The days "this week" covers on the menu page and the admin dashboard. */
 export const WEEK_DAYS = 7;
+
+/** Milliseconds from `at` until its IST hour (hourOf) ends. */
+export function msToNextHour(at: Date | number): number {
+  return HOUR_MS - ((+at + IST_OFFSET_MS) % HOUR_MS);
+}

@@ -2,20 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
-import { Breadcrumbs } from '@/components/layout/breadcrumbs';
-import { CacheBadge } from '@/components/ui/cache-badge';
-import { Container } from '@/components/layout/container';
-import { EmptyState } from '@/components/ui/empty-state';
-import { MenuFilter } from '@/components/menu/menu-filter';
-import { MenuList } from '@/components/menu/menu-list';
-import { RestaurantHeader } from '@/components/menu/restaurant-header';
-import { ScrollToDish } from '@/components/menu/scroll-to-dish';
-import { CartBar } from '@/components/customer/cart-bar';
-import { CartPanel } from '@/components/customer/cart-panel';
-import { FavouriteCount } from '@/components/favourites/favourite-count';
-import { FavouriteToggle } from '@/components/favourites/favourite-toggle';
-import { ViewBeacon } from '@/components/menu/view-beacon';
-import { WeeklyViews } from '@/components/menu/weekly-views';
+import { MenuPageBody } from '@/components/menu/menu-page-body';
 import { priceCart, readCart } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
 import { readWeekFigure } from '@/lib/views/week-figure';
@@ -75,79 +62,27 @@ export default async function MenuPage({ params }: MenuPageProps) {
   ]);
   if (!menu || menu.restaurant.city.slug !== city) notFound();
 
-  const { restaurant: info, categories } = menu;
-  const path = `/${info.city.slug}/${info.slug}`;
-  // Server actions bound to this restaurant (and, per item, in MenuItemRow): the client gets references only.
-  const cart = await cartFor(info.slug, menu);
+  const path = `/${menu.restaurant.city.slug}/${menu.restaurant.slug}`;
+  const cart = await cartFor(menu.restaurant.slug, menu);
+  // Server actions bound to this restaurant: the client gets references only.
   const change = changeQuantity.bind(null, path);
   const ordering = {
-    add: addItem.bind(null, info.slug),
+    add: addItem.bind(null, menu.restaurant.slug),
     change,
     quantities: Object.fromEntries(cart.lines.map((line) => [line.itemId, line.quantity])),
     path,
   };
-  const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
 
   return (
-    <Container width="narrow" className={`py-6 sm:py-8 lg:max-w-6xl ${count > 0 ? 'pb-28 lg:pb-8' : ''}`}>
-      <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_20rem] lg:gap-8">
-        <div className="min-w-0">
-          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-            <Breadcrumbs
-              items={[
-                { label: 'All cities', href: '/' },
-                { label: info.city.name, href: `/${info.city.slug}` },
-                { label: info.name },
-              ]}
-            />
-            <CacheBadge cache={cache} />
-          </div>
-
-          <RestaurantHeader restaurant={info} />
-          {views === null && favourite === null ? null : (
-            <div className="mt-3 flex flex-wrap items-center justify-between gap-3 px-1">
-              {views === null ? <span /> : <WeeklyViews views={views} />}
-              {favourite === null ? null : favourite.favourited === null ? (
-                <FavouriteCount count={favourite.count} loginHref={`/login?next=${encodeURIComponent(path)}`} />
-              ) : (
-                <FavouriteToggle
-                  key={info.slug}
-                  favourited={favourite.favourited}
-                  count={favourite.count}
-                  restaurantName={info.name}
-                  action={saveFavourite.bind(null, info.slug, path)}
-                />
-              )}
-            </div>
-          )}
-          <ViewBeacon restaurantSlug={info.slug} />
-          {categories.length > 0 ? (
-            <MenuFilter
-              targetId="menu-dishes"
-              total={categories.reduce((sum, category) => sum + category.items.length, 0)}
-              vegToggle={!info.pureVeg}
-            />
-          ) : null}
-          {categories.length > 0 ? (
-            <div id="menu-dishes" className="mt-2">
-              <MenuList categories={categories} orderable={info.isOpen} ordering={ordering} />
-              <ScrollToDish />
-            </div>
-          ) : (
-            <div className="mt-8">
-              <EmptyState title="No menu yet">
-                <p>{info.name} hasn&apos;t published its menu. Check back soon.</p>
-              </EmptyState>
-            </div>
-          )}
-        </div>
-        <aside aria-label="Cart" className="hidden lg:block">
-          <div className="sticky top-20 mt-12">
-            <CartPanel lines={cart.lines} change={change} orderable={info.isOpen} elsewhere={cart.elsewhere} />
-          </div>
-        </aside>
-      </div>
-      <CartBar count={count} totalPaise={cart.totalPaise} />
-    </Container>
+    <MenuPageBody
+      menu={menu}
+      cache={cache}
+      views={views}
+      favourite={favourite}
+      saveFavourite={saveFavourite.bind(null, menu.restaurant.slug, path)}
+      cart={cart}
+      change={change}
+      ordering={ordering}
+    />
   );
 }

@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { CityPageBody } from '@/components/city/city-page-body';
+import { HomePageBody } from '@/components/city/home-page-body';
+import { MenuPageBody } from '@/components/menu/menu-page-body';
+import { plural } from '@/lib/format';
+import { readFavouriteState } from '@/lib/favourites/menu-state';
+import { DEFAULT_LISTING } from '@/lib/menus/listing';
+import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
+import { markRenderUncacheable } from '@/lib/page-cache/handler';
+import { pageOfSegments, sharedPathOf } from '@/lib/page-cache/paths';
+import { trendingInCity } from '@/lib/views/trending-cache';
+import { readWeekFigure } from '@/lib/views/week-figure';
+
+import { addItem, changeQuantity, saveFavourite } from '../../[city]/[restaurant]/actions';
+
+/**
+ * The shared pages: home, a city's restaurants and a menu as every visitor without a session or a
+ * cart sees them. The proxy rewrites those visitors' requests here; Next renders each address once
+ * and serves it from the page cache (lib/page-cache) until something it shows changes.
+ * Nothing is rendered at build time, and nothing here reads the request. docs/decisions/046.
+ */
+export function generateStaticParams(): { page: string[] }[] {
+  return [];
+}
+
+interface SharedPageProps {
+  params: Promise<{ page: string[] }>;
+}
+
+export async function generateMetadata({ params }: SharedPageProps): Promise<Metadata> {
+  const page = pageOfSegments((await params).page);
+  if (page?.kind === 'city') {
+    const { value } = await getCityRestaurants(page.city);
+    if (!value) return {};
+    return {
+      title: `Restaurants in ${value.city.name}`,
+      description: `Order from ${plural(value.restaurants.length, 'restaurant')} in ${value.city.name}, ${value.city.state}.`,
+    };
+  }
+  if (page?.kind === 'menu') {
+    const { value: menu } = await getRestaurantMenu(page.restaurant);
+    if (!menu || menu.restaurant.city.slug !== page.city) return {};
+    const { name, area, cuisines } = menu.restaurant;
+    return {
+      title: `${name}, ${area}`,
+      description: `${cuisines.join(', ')} in ${area}, ${menu.restaurant.city.name}. See the full menu with prices.`,
+    };
+  }
+  return {};
+}
+
+const NO_CART = { lines: [], totalPaise: 0, elsewhere: null };
+
+export default async function SharedPage({ params }: SharedPageProps) {
+  const page = pageOfSegments((await params).page);
+  if (!page) notFound();
+  const path = sharedPathOf(page);
+  const renderedAt = new Date();
+
+  if (page.kind === 'home') {
+    const { value: cities, cache } = await getCities();
+    if (cache.status !== 'HIT') markRenderUncacheable(path);
+    return <HomePageBody cities={cities} cache={cache} renderedAt={renderedAt} />;
+  }
+
+  if (page.kind === 'city') {
+    const { value: data, cache } = await getCityRestaurants(page.city);
+    if (!data) notFound();
+    const trending = await trendingInCity(data);
+    if (cache.status !== 'HIT') markRenderUncacheable(path);
+    return <CityPageBody data={data} cache={cache} renderedAt={renderedAt} trending={trending} listing={DEFAULT_LISTING} />;
+  }
+
+  const [{ value: menu, cache }, views, favourite] = await Promise.all([
+    getRestaurantMenu(page.restaurant),
+    readWeekFigure(page.restaurant),
+    readFavouriteState(page.restaurant, null),
+  ]);
+  if (!menu || menu.restaurant.city.slug !== page.city) notFound();
+  // Only a page drawn from warm entries with every part present is kept (lib/page-cache/handler.ts).
+  if (cache.status !== 'HIT' || views === null || favourite === null) markRenderUncacheable(path);
+  const publicPath = `/${page.city}/${page.restaurant}`;
+  const change = changeQuantity.bind(null, publicPath);
+  return (
+    <MenuPageBody
+      menu={menu}
+      cache={cache}
+      renderedAt={renderedAt}
+      views={views}
+      favourite={favourite}
+      saveFavourite={saveFavourite.bind(null, page.restaurant, publicPath)}
+      cart={NO_CART}
+      change={change}
+      ordering={{ add: addItem.bind(null, page.restaurant), change, quantities: {}, path: publicPath }}
+    />
+  );
+}

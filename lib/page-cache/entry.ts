@@ -1,0 +1,76 @@
+/**
+ * What Next hands the response cache for a rendered App Router page, as far as Thali stores it, and
+ * its JSON form in Redis (Buffers as base64). The shape is Next's `IncrementalCachedAppPageValue`
+ * (next/dist/server/response-cache/types), which is not a public export; an entry that does not
+ * parse is simply not served.
+ */
+export interface RenderedPage {
+  kind: 'APP_PAGE';
+  html: string;
+  rscData: Buffer | undefined;
+  headers: Record<string, string | string[] | number | undefined> | undefined;
+  postponed: string | undefined;
+  status: number | undefined;
+  segmentData: Map<string, Buffer> | undefined;
+}
+
+/** A stored page: the render, when it was stored, and the dependency values it was rendered at. */
+export interface PageEntry {
+  page: RenderedPage;
+  storedAt: number;
+  dependencies: (string | null)[];
+}
+
+interface StoredForm {
+  v: 1;
+  at: number;
+  deps: (string | null)[];
+  html: string;
+  rsc: string | null;
+  segments: [string, string][] | null;
+  headers: RenderedPage['headers'] | null;
+  status: number | null;
+}
+
+export function isRenderedPage(value: unknown): value is RenderedPage {
+  if (typeof value !== 'object' || value === null) return false;
+  const page = value as Partial<RenderedPage>;
+  return page.kind === 'APP_PAGE' && typeof page.html === 'string' && page.postponed === undefined;
+}
+
+export function encodeEntry({ page, storedAt, dependencies }: PageEntry): string {
+  const stored: StoredForm = {
+    v: 1,
+    at: storedAt,
+    deps: dependencies,
+    html: page.html,
+    rsc: page.rscData ? page.rscData.toString('base64') : null,
+    segments: page.segmentData ? [...page.segmentData].map(([path, data]) => [path, data.toString('base64')]) : null,
+    headers: page.headers ?? null,
+    status: page.status ?? null,
+  };
+  return JSON.stringify(stored);
+}
+
+export function decodeEntry(raw: string): PageEntry | null {
+  let stored: StoredForm;
+  try {
+    stored = JSON.parse(raw) as StoredForm;
+  } catch {
+    return null;
+  }
+  if (stored?.v !== 1 || typeof stored.html !== 'string' || !Array.isArray(stored.deps) || typeof stored.at !== 'number') return null;
+  return {
+    storedAt: stored.at,
+    dependencies: stored.deps,
+    page: {
+      kind: 'APP_PAGE',
+      html: stored.html,
+      rscData: stored.rsc === null ? undefined : Buffer.from(stored.rsc, 'base64'),
+      segmentData: stored.segments === null ? undefined : new Map(stored.segments.map(([path, data]) => [path, Buffer.from(data, 'base64')])),
+      headers: stored.headers ?? undefined,
+      status: stored.status ?? undefined,
+      postponed: undefined,
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import 'server-only';
+
+import { log } from '@/lib/log';
+import { countCacheLookup } from '@/lib/metrics/process-stats';
+import { guardedRedis } from '@/lib/redis/guard';
+import type { RedisStore } from '@/lib/redis/types';
+import { singletons } from '@/lib/server/singletons';
+
+import { dependenciesOf } from './dependencies';
+import { decodeEntry, encodeEntry, isRenderedPage, type RenderedPage } from './entry';
+import { pageCacheKeys } from './keys';
+import { pageOfSharedPath } from './paths';
+
+/**
+ * The page cache behind Next's response cache (next-cache-handler.mjs hands every call here):
+ * shared pages only, in Redis, so every instance serves what any of them rendered, and each one
+ * checks on every request that nothing the page shows has changed since (docs/decisions/046).
+ *
+ * get: one MGET reads the page and the current values of its dependencies. Equal to those stored
+ * with it: served (Next sends the stored HTML or RSC payload without rendering). Otherwise "not
+ * cached", and the values just read are remembered for the render Next starts next.
+ * set: the render is stored with the values remembered before it began, never with newer ones, so a
+ * render that raced a save is stale on arrival and the next request renders again: a late store
+ * can never bring back what a save replaced (the same rule as lib/cache/read-through.ts).
+ */
+
+/** What a render of one shared path was started from; Next renders a path once per process at a time. */
+interface PendingRender {
+  dependencies: (string | null)[];
+  /** Renders started and not yet stored; their store uses the oldest values (see takePending). */
+  outstanding: number;
+  uncacheable: boolean;
+  startedAt: number;
+}
+
+/** Bounds the bookkeeping of renders that never reach set() (a 404, an error) to this many paths. */
+const MAX_PENDING = 512;
+/** A render not stored within this long is forgotten (Next has failed or dropped it). */
+const PENDING_LIFETIME_MS = 10_000;
+
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** Renders of shared pages under way, by path: Next's handler and the page are separate module graphs. */
+    pageRenders?: Map<string, PendingRender>;
+  }
+}
+
+function pendingRenders(): Map<string, PendingRender> {
+  return (singletons().pageRenders ??= new Map());
+}
+
+/** Next's storage keys end in `/$<pathname>` (next/dist/server/lib/route-cache-key); anything else is not ours. */
+export function pathOfStorageKey(key: string): string | null {
+  const at = key.lastIndexOf('/$');
+  return at === -1 ? null : key.slice(at + 2);
+}
+
+export interface CachedPage {
+  lastModified: number;
+  value: RenderedPage;
+  cacheControl: { revalidate: false; expire: undefined };
+}
+
+export async function getPage(key: string, kind: string | undefined, store?: RedisStore): Promise<CachedPage | null> {
+  const path = kind === 'APP_PAGE' ? pathOfStorageKey(key) : null;
+  const page = path === null ? null : pageOfSharedPath(path);
+  if (path === null || page === null) return null;
+  const { keys } = dependenciesOf(page);
+  const lookupStarted = performance.now();
+  const read = await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.page(path), ...keys]), store);
+  if (!read.ok) {
+    // Rendered per request while Redis is away; nothing is stored from it.
+    countCacheLookup('page', 'miss', true);
+    return null;
+  }
+  const [raw = null, ...current] = read.value;
+  const entry = raw === null ? null : decodeEntry(raw);
+  if (entry && sameValues(entry.dependencies, current)) {
+    countCacheLookup('page', 'hit', false);
+    // revalidate false: the entry is fresh until its dependencies change (checked here), never by age.
+    const timing = `page-cache;desc="HIT";dur=${(performance.now() - lookupStarted).toFixed(1)}`;
+    const value = { ...entry.page, headers: { ...entry.page.headers, 'server-timing': timing } };
+    return { lastModified: entry.storedAt, value, cacheControl: { revalidate: false, expire: undefined } };
+  }
+  countCacheLookup('page', 'miss', false);
+  notePending(path, current);
+  return null;
+}
+
+export async function setPage(key: string, data: unknown, store?: RedisStore): Promise<void> {
+  const path = pathOfStorageKey(key);
+  const page = path === null ? null : pageOfSharedPath(path);
+  if (path === null || page === null) return;
+  const started = takePending(path);
+  // Only a page rendered from a known start, fully (no part left out for Redis trouble), and found.
+  if (!started || started.uncacheable || !isRenderedPage(data) || (data.status ?? 200) !== 200) return;
+  const { ttlMs } = dependenciesOf(page);
+  const value = encodeEntry({ page: data, storedAt: Date.now(), dependencies: started.dependencies });
+  const stored = await guardedRedis('page cache', (redis) => redis.set(pageCacheKeys.page(path), value, { px: ttlMs }), store);
+  if (!stored.ok) log.warn('shared page not stored', { path });
+}
+
+/** Called by a shared page whose render left a part out because Redis could not answer: not stored. */
+export function markRenderUncacheable(path: string): void {
+  const render = pendingRenders().get(path);
+  if (render) render.uncacheable = true;
+}
+
+function notePending(path: string, dependencies: (string | null)[]): void {
+  const pending = pendingRenders();
+  const now = Date.now();
+  const render = pending.get(path);
+  if (render && now - render.startedAt < PENDING_LIFETIME_MS) {
+    // Another render of this path is under way here: the store uses the older values, which any
+    // change since differs from, so the worst case is one more render, never a stale page served.
+    render.outstanding += 1;
+    return;
+  }
+  pending.delete(path);
+  if (pending.size >= MAX_PENDING) {
+    const oldest = pending.keys().next().value;
+    if (oldest !== undefined) pending.delete(oldest);
+  }
+  pending.set(path, { dependencies, outstanding: 1, uncacheable: false, startedAt: now });
+}
+
+function takePending(path: string): PendingRender | null {
+  const pending = pendingRenders();
+  const render = pending.get(path);
+  if (!render) return null;
+  render.outstanding -= 1;
+  if (render.outstanding <= 0) pending.delete(path);
+  return Date.now() - render.startedAt < PENDING_LIFETIME_MS ? render : null;
+}
+
+function sameValues(stored: (string | null)[], current: (string | null)[]): boolean {
+  return stored.length === current.length && stored.every((value, index) => value === current[index]);
+}
+
+const REGISTRY = Symbol.for('thali.page-cache');
+
+/** Hands Next's cacheHandler (next-cache-handler.mjs) to this module; called once at server start. */
+export function registerPageCache(): void {
+  (globalThis as Record<symbol, unknown>)[REGISTRY] = {
+    get: (key: string, context: { kind?: string } | undefined) => getPage(key, context?.kind),
+    set: (key: string, data: unknown) => setPage(key, data),
+  };
+}

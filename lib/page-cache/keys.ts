@@ -1,0 +1,14 @@
+import { keyPrefix, MINUTE } from '@/lib/redis/keys';
+
+/**
+ * The rendered shared pages (docs/decisions/046). Not in lib/cache's namespaces: a page is not read
+ * through readThrough and has no generation of its own; it is valid while the generations of the
+ * entries it was rendered from are (dependencies.ts).
+ */
+export const pageCacheKeys = {
+  /** JSON PageEntry: one shared page's HTML, RSC payload and the dependency values it was rendered at. */
+  page: (sharedPath: string) => `${keyPrefix()}page:v1:{${sharedPath}}`,
+} as const;
+
+/** The longest a rendered page is kept; each kind of page keeps it shorter where its parts need (dependencies.ts). */
+export const PAGE_TTL_MS = 10 * MINUTE;
