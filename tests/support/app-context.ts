@@ -22,6 +22,7 @@ export function installBackends(options: {
   shared.processStats = undefined;
   shared.readiness = undefined;
   shared.confirmedSessions = undefined;
+  shared.pageRenders = undefined;
 }
 
 /** Every key under a prefix, through SCAN (never KEYS). */

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+
+import { decodeEntry, encodeEntry, isRenderedPage, type RenderedPage } from './entry';
+
+const page: RenderedPage = {
+  kind: 'APP_PAGE',
+  html: '<!DOCTYPE html><p>₹249 · “Masala dosa”</p>',
+  rscData: Buffer.from([0, 1, 2, 250, 255]),
+  headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/shared' },
+  postponed: undefined,
+  status: 200,
+  segmentData: new Map([['/_tree', Buffer.from('tree')], ['/shared/$c$page', Buffer.from([9, 8, 7])]]),
+};
+
+describe('page entries', () => {
+  it('round-trips a render, its bytes and its dependency values', () => {
+    const decoded = decodeEntry(encodeEntry({ page, storedAt: 1_700_000_000_000, dependencies: ['a', null, 'c'] }));
+    expect(decoded).toEqual({ page, storedAt: 1_700_000_000_000, dependencies: ['a', null, 'c'] });
+    expect(decoded!.page.rscData!.equals(page.rscData!)).toBe(true);
+  });
+
+  it('keeps a render without a payload or segments as such', () => {
+    const bare = { ...page, rscData: undefined, segmentData: undefined, headers: undefined, status: undefined };
+    expect(decodeEntry(encodeEntry({ page: bare, storedAt: 1, dependencies: [] }))?.page).toEqual(bare);
+  });
+
+  it('reads anything else as no entry', () => {
+    for (const raw of ['', 'not json', 'null', '{}', '{"v":2,"html":"x","deps":[],"at":1}', '{"v":1,"html":3,"deps":[],"at":1}']) {
+      expect(decodeEntry(raw)).toBeNull();
+    }
+  });
+
+  it('takes only a complete App Router page as a render to store', () => {
+    expect(isRenderedPage(page)).toBe(true);
+    expect(isRenderedPage({ ...page, postponed: 'partial' })).toBe(false);
+    expect(isRenderedPage({ ...page, kind: 'APP_ROUTE' })).toBe(false);
+    expect(isRenderedPage(null)).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { customerSessionCookie } from '@/lib/auth/cookie';
+import { GUEST_COOKIE_NAME } from '@/lib/cart/guest';
+import { createMemoryStore } from '@/lib/redis/memory-store';
+import { installBackends } from '@/tests/support/app-context';
+
+import { isDirectSharedRequest, sharedRewriteOf } from './rewrite';
+
+function request(pathname: string, options: { method?: string; search?: string; cookies?: string[] } = {}) {
+  const cookies = new Set(options.cookies ?? []);
+  return {
+    method: options.method ?? 'GET',
+    pathname,
+    searchParams: new URLSearchParams(options.search ?? ''),
+    hasCookie: (name: string) => cookies.has(name),
+  };
+}
+
+describe('which requests get a shared page', () => {
+  const install = (env: Record<string, string> = {}) => installBackends({ redis: createMemoryStore(), database: {} as DatabaseHandle, env });
+  afterEach(() => install());
+
+  it('sends GET and HEAD of home, a city and a menu to their shared page', () => {
+    install();
+    expect(sharedRewriteOf(request('/'))).toBe('/shared/home');
+    expect(sharedRewriteOf(request('/pune', { method: 'HEAD' }))).toBe('/shared/city/pune');
+    expect(sharedRewriteOf(request('/pune/dosa-corner'))).toBe('/shared/menu/pune/dosa-corner');
+    // The router's cache-busting parameter is not part of the address.
+    expect(sharedRewriteOf(request('/pune/dosa-corner', { search: '_rsc=1x2y' }))).toBe('/shared/menu/pune/dosa-corner');
+  });
+
+  it('renders per request a search, a filter, a server action and any other address', () => {
+    install();
+    expect(sharedRewriteOf(request('/pune', { search: 'q=dosa' }))).toBeNull();
+    expect(sharedRewriteOf(request('/pune', { search: 'veg=1&_rsc=1' }))).toBeNull();
+    expect(sharedRewriteOf(request('/pune/dosa-corner', { method: 'POST' }))).toBeNull();
+    expect(sharedRewriteOf(request('/pune/dosa-corner/reviews'))).toBeNull();
+    expect(sharedRewriteOf(request('/checkout/x/y'))).toBeNull();
+    expect(sharedRewriteOf(request('/Pune'))).toBeNull();
+  });
+
+  it('renders the menu per request for a visitor with a session or a cart, who sees their own', () => {
+    install();
+    for (const cookie of [customerSessionCookie().name, GUEST_COOKIE_NAME]) {
+      expect(sharedRewriteOf(request('/pune/dosa-corner', { cookies: [cookie] }))).toBeNull();
+      // Home and the city page show nothing of the visitor.
+      expect(sharedRewriteOf(request('/pune', { cookies: [cookie] }))).toBe('/shared/city/pune');
+    }
+    // The views counter's visitor id changes nothing a page shows.
+    expect(sharedRewriteOf(request('/pune/dosa-corner', { cookies: ['thali_vid'] }))).toBe('/shared/menu/pune/dosa-corner');
+  });
+
+  it('is off with PAGE_CACHE=false, and by default on Vercel', () => {
+    install({ PAGE_CACHE: 'false' });
+    expect(sharedRewriteOf(request('/pune'))).toBeNull();
+    install({ VERCEL: '1', DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379' });
+    expect(sharedRewriteOf(request('/pune'))).toBeNull();
+    install({ VERCEL: '1', DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379', PAGE_CACHE: 'true' });
+    expect(sharedRewriteOf(request('/pune'))).toBe('/shared/city/pune');
+  });
+
+  it('never serves the shared route at its own address', () => {
+    expect(isDirectSharedRequest('/shared')).toBe(true);
+    expect(isDirectSharedRequest('/shared/menu/pune/dosa-corner')).toBe(true);
+    expect(isDirectSharedRequest('/sharedplates')).toBe(false);
+  });
+});

@@ -1,0 +1,120 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { admins, auditLog, cities, menuItems, restaurants } from '@/db/schema';
+import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
+import { updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
+import { processStats } from '@/lib/metrics/process-stats';
+import { getPage, setPage } from '@/lib/page-cache/handler';
+import { pageCacheKeys } from '@/lib/page-cache/keys';
+import { sharedPathOf } from '@/lib/page-cache/paths';
+
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
+import { recordViews } from '../support/counters';
+import { countingStore } from '../support/counting-store';
+import { itemForm } from '../support/menus';
+
+/**
+ * The shared pages' cache on every Redis driver, with the real saves: an admin's save, a counted view
+ * and a city change each make the next request render again, whichever instance asks; a warm page
+ * costs one Redis command and no Postgres. (lib/page-cache/handler.test.ts has the rules in detail.)
+ */
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('shared page cache'), () => {
+    const backends = setUpBackends(pair, { label: 'page-cache', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
+    let actor: Actor;
+    let item: typeof menuItems.$inferSelect;
+    let slug: string;
+    let city: string;
+
+    beforeAll(async () => {
+      const [admin] = await backends.db.db
+        .insert(admins)
+        .values({ email: `page-cache-${pair.driver.name}@thali.test`, name: 'Page Cache Test', passwordHash: 'unused' })
+        .returning({ id: admins.id });
+      actor = { adminId: admin!.id };
+      const [row] = await backends.db.db
+        .select({ item: menuItems, slug: restaurants.slug, city: cities.slug })
+        .from(menuItems)
+        .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+        .innerJoin(cities, eq(cities.id, restaurants.cityId))
+        .where(eq(restaurants.isOpen, true))
+        .limit(1);
+      ({ item, slug, city } = row!);
+    });
+
+    afterAll(async () => {
+      await backends.db.db.delete(auditLog).where(eq(auditLog.adminId, actor.adminId));
+      await backends.db.db.delete(admins).where(eq(admins.id, actor.adminId));
+    });
+
+    const storageKey = (path: string) => `/route-cache/APP_PAGE/test/$${path}`;
+    const priceNow = async () =>
+      (await getRestaurantMenu(slug)).value!.categories.flatMap((category) => category.items).find((entry) => entry.id === item.id)!.pricePaise;
+    const openNow = async () => (await getCityRestaurants(city)).value!.restaurants.find((entry) => entry.slug === slug)!.isOpen;
+
+    /** One request as Next serves it: the stored page, or a render (of the figure that matters) stored after. */
+    async function request(path: string, draw: () => Promise<string>): Promise<{ html: string; cached: boolean }> {
+      const cached = await getPage(storageKey(path), 'APP_PAGE');
+      if (cached) return { html: cached.value.html, cached: true };
+      const html = await draw();
+      await setPage(storageKey(path), { kind: 'APP_PAGE', html, rscData: undefined, headers: {}, postponed: undefined, status: 200, segmentData: undefined });
+      return { html, cached: false };
+    }
+
+    it('shows an admin’s price change on the very next request, and then serves it from the cache', async () => {
+      const path = sharedPathOf({ kind: 'menu', city, restaurant: slug });
+      const menuPage = () => request(path, async () => `price ${await priceNow()}`);
+      // The first render claims the entries' generations (they had none), so the second renders again.
+      await menuPage();
+      await menuPage();
+      expect(await menuPage()).toEqual({ html: `price ${item.pricePaise}`, cached: true });
+
+      const outcome = await updateMenuItem(actor, item.id, { ...itemForm(item), price: '432.50' });
+      expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: true } });
+      expect(await menuPage()).toEqual({ html: 'price 43250', cached: false });
+      expect(await menuPage()).toEqual({ html: 'price 43250', cached: true });
+    });
+
+    it('shows a counted view on the next request of the menu and of the city page (trending)', async () => {
+      const menuPath = sharedPathOf({ kind: 'menu', city, restaurant: slug });
+      const cityPath = sharedPathOf({ kind: 'city', city });
+      let renders = 0;
+      const draw = async () => `render ${++renders}`;
+      await request(menuPath, draw);
+      await request(cityPath, draw);
+      expect((await request(menuPath, draw)).cached).toBe(true);
+      expect((await request(cityPath, draw)).cached).toBe(true);
+
+      await recordViews({ slug, citySlug: city }, 1);
+      expect((await request(menuPath, draw)).cached).toBe(false);
+      expect((await request(cityPath, draw)).cached).toBe(false);
+    });
+
+    it('shows a restaurant closing on the next request of its city page', async () => {
+      const cityPath = sharedPathOf({ kind: 'city', city });
+      await backends.redis.del([pageCacheKeys.page(cityPath)]);
+      const cityPage = () => request(cityPath, async () => `open ${await openNow()}`);
+      await cityPage();
+      await cityPage();
+      expect(await cityPage()).toEqual({ html: 'open true', cached: true });
+      const [restaurant] = await backends.db.db.select().from(restaurants).where(eq(restaurants.slug, slug));
+      const outcome = await updateRestaurant(actor, slug, { version: restaurant!.version, name: restaurant!.name, cuisines: restaurant!.cuisines.join(', '), isOpen: false });
+      expect(outcome).toMatchObject({ status: 'saved' });
+      expect(await cityPage()).toEqual({ html: 'open false', cached: false });
+    });
+
+    it('answers a warm page in one Redis command and no Postgres query', async () => {
+      const path = sharedPathOf({ kind: 'menu', city, restaurant: slug });
+      await request(path, async () => 'warm');
+      await request(path, async () => 'warm');
+      const counting = countingStore(backends.redis);
+      backends.install(counting.store);
+      const queries = processStats().dbQueries;
+      expect((await request(path, async () => 'never rendered')).cached).toBe(true);
+      expect(counting.commands).toEqual(['mget']);
+      expect(processStats().dbQueries).toBe(queries);
+      backends.install();
+    });
+  });
+}
