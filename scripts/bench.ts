@@ -9,7 +9,8 @@
 // median round): each Thali target and its floors, the Redis commands (MONITOR) and Postgres queries
 // (the server's counter) per warm request, the page weights, and Postgres 20 ms away (a delay proxy):
 // warm against uncached (Redis unreachable, so every request reads Postgres). Prints a table and
-// writes docs/bench/results.json and docs/bench/chart.svg.
+// writes docs/bench/results.json and docs/bench/chart.svg. Pages are measured as a visitor without a
+// session or a cart gets them (the shared pages, docs/decisions/046), and the menu also per visitor.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -35,14 +36,20 @@ if (!process.env.BENCH_SKIP_BUILD) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function load(url: string, seconds = SECONDS) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds });
+/** A URL to load, with request headers where a scenario needs them (a visitor's cookie). */
+type Target = string | { url: string; headers: Record<string, string> };
+const urlOf = (target: Target) => (typeof target === 'string' ? target : target.url);
+const headersOf = (target: Target) => (typeof target === 'string' ? {} : target.headers);
+
+async function load(target: Target, seconds = SECONDS) {
+  const url = urlOf(target);
+  const result = await autocannon({ url, headers: headersOf(target), connections: CONNECTIONS, duration: seconds });
   if (result.non2xx + result.errors + result.timeouts > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50 };
 }
 
 /** Median req/s and p50 of each URL over ROUNDS rounds, the order alternating between rounds. */
-async function compare(urls: Record<string, string>): Promise<Record<string, { rps: number; p50: number }>> {
+async function compare(urls: Record<string, Target>): Promise<Record<string, { rps: number; p50: number }>> {
   const runs: Record<string, { rps: number; p50: number }[]> = {};
   for (let round = 0; round < ROUNDS; round++) {
     const names = round % 2 === 0 ? Object.keys(urls) : Object.keys(urls).reverse();
@@ -55,7 +62,7 @@ async function compare(urls: Record<string, string>): Promise<Record<string, { r
  * Redis commands the server sends (MONITOR; not those a Lua script runs) and Postgres queries, per
  * request, over 20 sequential warm requests (the health reads count no Redis command).
  */
-async function costs(server: BenchServer, url: string): Promise<{ redis: number; pg: number }> {
+async function costs(server: BenchServer, target: Target): Promise<{ redis: number; pg: number }> {
   const monitor = createClient({ url: BENCH_REDIS_URL });
   await monitor.connect();
   let commands = 0;
@@ -66,7 +73,7 @@ async function costs(server: BenchServer, url: string): Promise<{ redis: number;
   // long as the measured one is counted and taken off.
   const started = performance.now();
   const before = (await server.counters()).dbQueries;
-  for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer();
+  for (let i = 0; i < 20; i++) await (await fetch(urlOf(target), { headers: headersOf(target) })).arrayBuffer();
   const pg = (await server.counters()).dbQueries - before;
   await new Promise((resolve) => setTimeout(resolve, 200));
   const busy = commands;
@@ -77,7 +84,7 @@ async function costs(server: BenchServer, url: string): Promise<{ redis: number;
   return { redis: Math.max(0, Math.round(((busy - idle) / 20) * 10) / 10), pg: pg / 20 };
 }
 
-const body = async (url: string) => (await fetch(url)).text();
+const body = async (target: Target) => (await fetch(urlOf(target), { headers: headersOf(target) })).text();
 
 const thali = await startBenchServer({ port: PORT, keyPrefix: PREFIX, env: UNLIMITED });
 const stops: (() => unknown)[] = [() => thali.stop()];
@@ -86,7 +93,11 @@ try {
   const city = cities[0]!.slug;
   const slug = (JSON.parse(await body(`${thali.base}/api/cities/${city}/restaurants`)) as { slug: string }[])[0]!.slug;
   const paths = { api: `/api/restaurants/${slug}/menu`, menu: `/${city}/${slug}`, city: `/${city}`, home: '/' };
+  // A visitor with a cart cookie gets the menu rendered per request (docs/decisions/046); an unsigned
+  // id names no cart, so this is the per-visitor render of an empty cart.
+  const perVisitor = { url: thali.base + paths.menu, headers: { cookie: 'thali_guest=bench-visitor' } };
   for (let i = 0; i < 3; i++) for (const p of Object.values(paths)) await body(thali.base + p);
+  for (let i = 0; i < 3; i++) await body(perVisitor);
   const captured = { home: await body(thali.base + paths.home), city: await body(thali.base + paths.city), menu: await body(thali.base + paths.menu) };
   const menuJson = await body(thali.base + paths.api);
 
@@ -94,6 +105,7 @@ try {
   const exemptPath = `/api/internal/bench/restaurants/${slug}/menu`;
   const cost: Record<string, { redis: number; pg: number }> = {};
   for (const p of [...Object.values(paths), exemptPath]) cost[p] = await costs(thali, thali.base + p);
+  const perVisitorCost = await costs(thali, perVisitor);
 
   const floor = await startFloor({ port: PORT + 1, captured, menuJson });
   stops.push(() => floor.stop());
@@ -102,6 +114,7 @@ try {
     'api (limiter-exempt)': thali.base + exemptPath,
     'floor route': `${floor.base}/api/menu`,
     menu: thali.base + paths.menu,
+    'menu (per visitor)': perVisitor,
     'floor menu static': `${floor.base}/static/menu`,
     'floor menu dynamic': `${floor.base}/dynamic/menu`,
     city: thali.base + paths.city,
@@ -124,6 +137,14 @@ try {
   };
   await row('menu API (HIT)', 'api', paths.api, 'floor route');
   await row('menu API, limiter-exempt path', 'api (limiter-exempt)', exemptPath, 'floor route');
+  rows.push({
+    scenario: 'menu page, a visitor with a cart (rendered per request)',
+    ...measured['menu (per visitor)']!,
+    floor: { name: 'floor menu dynamic', rps: measured['floor menu dynamic']!.rps },
+    redisPerRequest: perVisitorCost.redis,
+    pgPerRequest: perVisitorCost.pg,
+    bytes: (await body(perVisitor)).length,
+  });
   for (const page of ['menu', 'city', 'home'] as const) {
     await row(`${page} page (warm)`, page, paths[page], `floor ${page} dynamic`);
     rows.push({ scenario: `${page} page (warm)`, ...measured[page]!, floor: { name: `floor ${page} static`, rps: measured[`floor ${page} static`]!.rps } });

@@ -52,7 +52,10 @@ const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTi
 // Facing clients directly, one address may hold only so many connections; behind a trusted proxy every
 // connection comes from the proxy, which bounds its clients itself.
 if (trust === 'none') server.on('connection', connectionGuard().onConnection);
-const app = next({ dev, hostname: hostname ?? 'localhost', port, httpServer: server });
+// Next is told 'localhost' whatever address the server listens on: it spells every loopback address
+// that way in proxy.ts's URLs, and a rewrite to an origin other than the one it was told counts as
+// external and goes out over HTTP (the shared pages are rewrites: docs/decisions/046).
+const app = next({ dev, hostname: 'localhost', port, httpServer: server });
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
-import { isSharedPath, pageOfSegments, pageOfSharedPath, sharedPageAt, sharedPathOf } from './paths';
+import { isSharedPath, pageOfSegments, pageOfSharedPath, sharedPageAt, sharedPathOf, TOP_LEVEL_ROUTES } from './paths';
 
 describe('shared page paths', () => {
   it('gives home, a city and a menu their shared path, and back', () => {
@@ -13,6 +16,18 @@ describe('shared page paths', () => {
       expect(pageOfSharedPath(sharedPathOf(page))).toEqual(page);
       expect(isSharedPath(sharedPathOf(page))).toBe(true);
     }
+  });
+
+  it('knows every top-level route of the app, which no city can shadow', () => {
+    const routes = readdirSync(path.resolve('app'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('[') && !entry.name.startsWith('('))
+      .map((entry) => entry.name);
+    expect([...TOP_LEVEL_ROUTES].sort()).toEqual(routes.sort());
+    for (const route of TOP_LEVEL_ROUTES) {
+      expect(sharedPageAt(`/${route}`)).toBeNull();
+      expect(sharedPageAt(`/${route}/dosa-corner`)).toBeNull();
+    }
+    expect(pageOfSegments(['city', 'api'])).toBeNull();
   });
 
   it('has no shared page for any other address', () => {

@@ -8,6 +8,14 @@ import { isSlug } from '@/lib/menus/slug';
  */
 export const SHARED_PREFIX = '/shared';
 
+/**
+ * The app's own top-level routes (app/<name>): `/login` is not a city. tests/page-cache-routes.test.ts
+ * keeps this equal to the folders under app/.
+ */
+export const TOP_LEVEL_ROUTES: ReadonlySet<string> = new Set(['account', 'admin', 'api', 'cart', 'checkout', 'dev', 'login', 'media', 'orders', 'shared']);
+
+const isCitySegment = (segment: string | undefined): segment is string => isSlug(segment) && !TOP_LEVEL_ROUTES.has(segment);
+
 export type SharedPage =
   | { kind: 'home' }
   | { kind: 'city'; city: string }
@@ -18,8 +26,8 @@ export function sharedPageAt(pathname: string): SharedPage | null {
   if (pathname === '/') return { kind: 'home' };
   const parts = pathname.split('/');
   // '/a' → ['', 'a'], '/a/b' → ['', 'a', 'b']; a trailing slash or a third segment has no shared page.
-  if (parts.length === 2 && isSlug(parts[1])) return { kind: 'city', city: parts[1] };
-  if (parts.length === 3 && isSlug(parts[1]) && isSlug(parts[2])) return { kind: 'menu', city: parts[1], restaurant: parts[2] };
+  if (parts.length === 2 && isCitySegment(parts[1])) return { kind: 'city', city: parts[1] };
+  if (parts.length === 3 && isCitySegment(parts[1]) && isSlug(parts[2])) return { kind: 'menu', city: parts[1], restaurant: parts[2] };
   return null;
 }
 
@@ -40,8 +48,8 @@ export function pageOfSegments(segments: readonly string[]): SharedPage | null {
   const [kind, city, restaurant, ...rest] = segments;
   if (rest.length > 0) return null;
   if (kind === 'home' && city === undefined) return { kind: 'home' };
-  if (kind === 'city' && isSlug(city) && restaurant === undefined) return { kind: 'city', city };
-  if (kind === 'menu' && isSlug(city) && isSlug(restaurant)) return { kind: 'menu', city, restaurant };
+  if (kind === 'city' && isCitySegment(city) && restaurant === undefined) return { kind: 'city', city };
+  if (kind === 'menu' && isCitySegment(city) && isSlug(restaurant)) return { kind: 'menu', city, restaurant };
   return null;
 }
 

@@ -38,6 +38,7 @@ describe('which requests get a shared page', () => {
     expect(sharedRewriteOf(request('/pune/dosa-corner', { method: 'POST' }))).toBeNull();
     expect(sharedRewriteOf(request('/pune/dosa-corner/reviews'))).toBeNull();
     expect(sharedRewriteOf(request('/checkout/x/y'))).toBeNull();
+    for (const address of ['/api/cities', '/login', '/admin', '/orders/12', '/media/photo-1']) expect(sharedRewriteOf(request(address))).toBeNull();
     expect(sharedRewriteOf(request('/Pune'))).toBeNull();
   });
 

@@ -2,7 +2,7 @@ import { customerSessionCookie } from '@/lib/auth/cookie';
 import { GUEST_COOKIE_NAME } from '@/lib/cart/guest';
 import { pageCacheEnabled } from '@/lib/env';
 
-import { isSharedPath, SHARED_PREFIX, sharedPageAt, sharedPathOf } from './paths';
+import { isSharedPath, sharedPageAt, sharedPathOf } from './paths';
 
 /**
  * Which requests the proxy answers with a shared page (docs/decisions/046): a GET of home, a city or
@@ -30,9 +30,6 @@ export function sharedRewriteOf(request: {
 export function isDirectSharedRequest(pathname: string): boolean {
   return isSharedPath(pathname);
 }
-
-/** Where a direct request is sent instead: a path the shared route answers with its 404 page. */
-export const SHARED_NOT_FOUND = `${SHARED_PREFIX}/not-found`;
 
 /** What a shared page's response says to caches: only the browser may keep it, and must ask again before use. */
 export const SHARED_PAGE_CACHE_CONTROL = 'private, no-cache';
