@@ -25,6 +25,13 @@ export function generateStaticParams(): { page: string[] }[] {
   return [];
 }
 
+/**
+ * The pages read Redis, and over Upstash REST that is a `fetch` with `cache: 'no-store'`, which
+ * would otherwise turn the route dynamic mid-render. Those reads are the render's own data, never
+ * Next's to cache (no-store still holds), and this route reads nothing from the request anyway.
+ */
+export const dynamic = 'force-static';
+
 interface SharedPageProps {
   params: Promise<{ page: string[] }>;
 }

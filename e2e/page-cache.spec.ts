@@ -1,0 +1,92 @@
+import { E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/config';
+import { expect, test, type Page } from './support/test';
+
+/**
+ * The shared pages (docs/decisions/046): a visitor without a session or a cart gets home, city and
+ * menu pages rendered once and served from the Redis page cache, by either instance, with headers and
+ * a badge that say so; a visitor with a cart gets their own page; the shared route has no address.
+ */
+interface Listed {
+  slug: string;
+}
+
+async function menuPath(page: Page, city: string, index: number): Promise<string> {
+  const restaurants = (await (await page.request.get(`/api/cities/${city}/restaurants`)).json()) as Listed[];
+  return `/${city}/${restaurants[index]!.slug}`;
+}
+
+/** Loads a page until the page cache serves it (the first loads render it and warm its entries). */
+async function servedFromPageCache(page: Page, url: string) {
+  let headers: Record<string, string> = {};
+  await expect
+    .poll(async () => {
+      const response = await page.request.get(url);
+      expect(response.status()).toBe(200);
+      headers = response.headers();
+      return headers['x-nextjs-cache'];
+    }, { timeout: 20_000 })
+    .toBe('HIT');
+  return headers;
+}
+
+test.describe('shared pages', () => {
+  test('home, a city and a menu are served from the page cache, and say so', async ({ page }) => {
+    const menu = await menuPath(page, 'kolkata', 2);
+    for (const url of ['/', '/kolkata', menu]) {
+      const headers = await servedFromPageCache(page, url);
+      expect(headers['cache-control'], url).toBe('private, no-cache');
+      expect(headers['server-timing'], url).toMatch(/^page-cache;desc="HIT";dur=\d/);
+    }
+    // The badge says when the page it is on was rendered: the same time on every load of one rendering.
+    // (Home: a menu page's first view in a browser counts a view, which rightly renders it again.)
+    await page.goto('/');
+    const badge = page.getByTestId('cache-status');
+    await expect(badge).toContainText(/page rendered/);
+    const renderedAt = await badge.getAttribute('data-rendered-at');
+    await page.reload();
+    await expect(badge).toHaveAttribute('data-rendered-at', renderedAt!);
+  });
+
+  test('searches and filters are rendered per request', async ({ page }) => {
+    for (const url of ['/kolkata?veg=1', '/kolkata?q=biryani']) {
+      const response = await page.request.get(url);
+      expect(response.status(), url).toBe(200);
+      expect(response.headers()['x-nextjs-cache'], url).toBeUndefined();
+    }
+  });
+
+  test('a visitor with a cart gets the menu with their cart, not the shared one', async ({ page }) => {
+    await page.goto('/kolkata');
+    const menu = await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').last().getAttribute('href');
+    await servedFromPageCache(page, menu!);
+    await page.goto(menu!);
+    await expect(page.getByTestId('cache-status')).toContainText(/page rendered/);
+    await page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ }).click();
+    await expect(page.getByTestId('cart-line').first()).toBeAttached();
+
+    // From now on this visitor's menu pages are rendered for them, with their cart.
+    await page.reload();
+    await expect(page.getByTestId('cache-status')).not.toContainText(/page rendered/);
+    await expect(page.getByTestId('cart-line').first()).toBeAttached();
+    await expect(page.getByTestId('quantity-stepper').first()).toBeVisible();
+  });
+
+  test('the shared route is not an address anyone can ask for', async ({ page }) => {
+    for (const url of ['/shared/home', '/shared/city/kolkata', '/shared/menu/kolkata/x']) {
+      expect((await page.request.get(url)).status(), url).toBe(404);
+    }
+  });
+
+  test('a page one instance rendered is served by the other', async ({ page }) => {
+    test.skip(!E2E_SHARED_BACKENDS, 'needs the second instance on the shared Redis and Postgres');
+    const menu = await menuPath(page, 'kolkata', 4);
+    // Fetched, not visited: a browser's first visit counts a view, which rightly renders the page again.
+    await servedFromPageCache(page, menu);
+    const renderedAt = /data-rendered-at="([^"]+)"/.exec(await (await page.request.get(menu)).text())?.[1];
+    expect(renderedAt).toBeDefined();
+    const other = `http://127.0.0.1:${E2E_SECOND_PORT}${menu}`;
+    const response = await page.request.get(other);
+    expect(response.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(await response.text()).toContain(`data-rendered-at="${renderedAt}"`);
+  });
+});
