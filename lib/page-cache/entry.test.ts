@@ -14,18 +14,18 @@ const page: RenderedPage = {
 
 describe('page entries', () => {
   it('round-trips a render, its bytes and its dependency values', () => {
-    const decoded = decodeEntry(encodeEntry({ page, storedAt: 1_700_000_000_000, dependencies: ['a', null, 'c'] }));
-    expect(decoded).toEqual({ page, storedAt: 1_700_000_000_000, dependencies: ['a', null, 'c'] });
+    const decoded = decodeEntry(encodeEntry({ id: 'p1', page, storedAt: 1_700_000_000_000, dependencies: ['a', null, 'c'] }));
+    expect(decoded).toEqual({ id: 'p1', page, storedAt: 1_700_000_000_000, dependencies: ['a', null, 'c'] });
     expect(decoded!.page.rscData!.equals(page.rscData!)).toBe(true);
   });
 
   it('keeps a render without a payload or segments as such', () => {
     const bare = { ...page, rscData: undefined, segmentData: undefined, headers: undefined, status: undefined };
-    expect(decodeEntry(encodeEntry({ page: bare, storedAt: 1, dependencies: [] }))?.page).toEqual(bare);
+    expect(decodeEntry(encodeEntry({ id: 'p2', page: bare, storedAt: 1, dependencies: [] }))?.page).toEqual(bare);
   });
 
   it('reads anything else as no entry', () => {
-    for (const raw of ['', 'not json', 'null', '{}', '{"v":2,"html":"x","deps":[],"at":1}', '{"v":1,"html":3,"deps":[],"at":1}']) {
+    for (const raw of ['', 'not json', 'null', '{}', '{"v":2,"id":"x","html":"x","deps":[],"at":1}', '{"v":1,"id":"x","html":3,"deps":[],"at":1}', '{"v":1,"html":"x","deps":[],"at":1}']) {
       expect(decodeEntry(raw)).toBeNull();
     }
   });

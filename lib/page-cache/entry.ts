@@ -14,8 +14,9 @@ export interface RenderedPage {
   segmentData: Map<string, Buffer> | undefined;
 }
 
-/** A stored page: the render, when it was stored, and the dependency values it was rendered at. */
+/** A stored page: its id, the render, when it was stored, and the dependency values it was rendered at. */
 export interface PageEntry {
+  id: string;
   page: RenderedPage;
   storedAt: number;
   dependencies: (string | null)[];
@@ -23,6 +24,7 @@ export interface PageEntry {
 
 interface StoredForm {
   v: 1;
+  id: string;
   at: number;
   deps: (string | null)[];
   html: string;
@@ -38,9 +40,10 @@ export function isRenderedPage(value: unknown): value is RenderedPage {
   return page.kind === 'APP_PAGE' && typeof page.html === 'string' && page.postponed === undefined;
 }
 
-export function encodeEntry({ page, storedAt, dependencies }: PageEntry): string {
+export function encodeEntry({ id, page, storedAt, dependencies }: PageEntry): string {
   const stored: StoredForm = {
     v: 1,
+    id,
     at: storedAt,
     deps: dependencies,
     html: page.html,
@@ -59,8 +62,11 @@ export function decodeEntry(raw: string): PageEntry | null {
   } catch {
     return null;
   }
-  if (stored?.v !== 1 || typeof stored.html !== 'string' || !Array.isArray(stored.deps) || typeof stored.at !== 'number') return null;
+  if (stored?.v !== 1 || typeof stored.id !== 'string' || typeof stored.html !== 'string' || !Array.isArray(stored.deps) || typeof stored.at !== 'number') {
+    return null;
+  }
   return {
+    id: stored.id,
     storedAt: stored.at,
     dependencies: stored.deps,
     page: {

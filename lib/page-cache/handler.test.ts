@@ -8,9 +8,13 @@ import { favouriteKeys } from '@/lib/favourites/keys';
 import { figureKeys } from '@/lib/views/keys';
 import { installBackends } from '@/tests/support/app-context';
 
-import type { RenderedPage } from './entry';
+import { countingStore } from '@/tests/support/counting-store';
+
+import { dependenciesOf } from './dependencies';
+import { encodeEntry, type RenderedPage } from './entry';
 import { getPage, markRenderUncacheable, pathOfStorageKey, setPage } from './handler';
 import { pageCacheKeys } from './keys';
+import { keepLocalCopy, localCopy } from './local-copies';
 
 /** Next's storage key for a path (next/dist/server/lib/route-cache-key). */
 const storageKey = (path: string) => `/route-cache/APP_PAGE/0f1e2d/$${path}`;
@@ -111,6 +115,42 @@ describe('the page cache behind Next', () => {
     expect(await getPage(storageKey(MENU), 'APP_PAGE')).toBeNull();
     await setPage(storageKey(MENU), render('degraded'));
     expect(await redis.get(pageCacheKeys.page(MENU))).toBeNull();
+  });
+
+  it('answers a warm request from its own copy after one MGET, and reads another instance’s newer page whole', async () => {
+    await serve(MENU, 'v1');
+    const counting = countingStore(redis);
+    installBackends({ redis: counting.store, database: {} as DatabaseHandle });
+    // A new process (installBackends starts afresh) has no copy yet: it reads the page once.
+    expect(await serve(MENU, 'never rendered')).toBe('v1');
+    expect(counting.commands).toEqual(['mget', 'get']);
+    counting.reset();
+    expect(await serve(MENU, 'never rendered')).toBe('v1');
+    expect(counting.commands).toEqual(['mget']);
+
+    // Another instance stores a newer rendering of the same data: this one's copy no longer counts.
+    const [, ...dependencies] = await redis.mget([pageCacheKeys.pageId(MENU), ...dependenciesOf({ kind: 'menu', city: 'pune', restaurant: 'dosa-corner' }).keys]);
+    await redis.set(pageCacheKeys.page(MENU), encodeEntry({ id: 'other', page: render('v1 from B'), storedAt: Date.now(), dependencies }));
+    await redis.set(pageCacheKeys.pageId(MENU), 'other');
+    counting.reset();
+    expect(await serve(MENU, 'never rendered')).toBe('v1 from B');
+    expect(counting.commands).toEqual(['mget', 'get']);
+    counting.reset();
+    expect(await serve(MENU, 'never rendered')).toBe('v1 from B');
+    expect(counting.commands).toEqual(['mget']);
+  });
+
+  it('keeps copies within their memory bound, least recently used out first', () => {
+    const entry = (id: string) => ({ id, page: render(id), storedAt: 0, dependencies: [] });
+    keepLocalCopy('/a', 'a1', entry('a1'), 40, 100);
+    keepLocalCopy('/b', 'b1', entry('b1'), 40, 100);
+    expect(localCopy('/a', 'a1')?.id).toBe('a1');
+    keepLocalCopy('/c', 'c1', entry('c1'), 40, 100);
+    expect(localCopy('/b', 'b1')).toBeNull();
+    expect(localCopy('/a', 'a1')?.id).toBe('a1');
+    expect(localCopy('/a', 'a2')).toBeNull();
+    keepLocalCopy('/huge', 'h1', entry('h1'), 101, 100);
+    expect(localCopy('/huge', 'h1')).toBeNull();
   });
 
   it('reads the page path from the end of Next’s storage key only', () => {

@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { randomUUID } from 'node:crypto';
+
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/process-stats';
 import { guardedRedis } from '@/lib/redis/guard';
@@ -7,8 +9,9 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
 import { dependenciesOf } from './dependencies';
-import { decodeEntry, encodeEntry, isRenderedPage, type RenderedPage } from './entry';
+import { decodeEntry, encodeEntry, isRenderedPage, type PageEntry, type RenderedPage } from './entry';
 import { pageCacheKeys } from './keys';
+import { keepLocalCopy, localCopy } from './local-copies';
 import { pageOfSharedPath } from './paths';
 
 /**
@@ -16,9 +19,11 @@ import { pageOfSharedPath } from './paths';
  * shared pages only, in Redis, so every instance serves what any of them rendered, and each one
  * checks on every request that nothing the page shows has changed since (docs/decisions/046).
  *
- * get: one MGET reads the page and the current values of its dependencies. Equal to those stored
- * with it: served (Next sends the stored HTML or RSC payload without rendering). Otherwise "not
- * cached", and the values just read are remembered for the render Next starts next.
+ * get: one MGET reads the stored page's id and the current values of its dependencies; the page
+ * itself comes from this process's decoded copy of that id (local-copies.ts), or one GET when it has
+ * none. Dependency values equal to those stored with it: served (Next sends the stored HTML or RSC
+ * payload without rendering). Otherwise "not cached", and the values just read are remembered for
+ * the render Next starts next.
  * set: the render is stored with the values remembered before it began, never with newer ones, so a
  * render that raced a save is stale on arrival and the next request renders again: a late store
  * can never bring back what a save replaced (the same rule as lib/cache/read-through.ts).
@@ -67,14 +72,14 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   if (path === null || page === null) return null;
   const { keys } = dependenciesOf(page);
   const lookupStarted = performance.now();
-  const read = await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.page(path), ...keys]), store);
+  const read = await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.pageId(path), ...keys]), store);
   if (!read.ok) {
     // Rendered per request while Redis is away; nothing is stored from it.
     countCacheLookup('page', 'miss', true);
     return null;
   }
-  const [raw = null, ...current] = read.value;
-  const entry = raw === null ? null : decodeEntry(raw);
+  const [id = null, ...current] = read.value;
+  const entry = id === null ? null : (localCopy(path, id) ?? (await fetchEntry(path, store)));
   if (entry && sameValues(entry.dependencies, current)) {
     countCacheLookup('page', 'hit', false);
     // revalidate false: the entry is fresh until its dependencies change (checked here), never by age.
@@ -87,6 +92,18 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   return null;
 }
 
+/**
+ * The stored page, read whole: when this process has no copy of the one the id names. Kept as the
+ * copy of whatever it is (a newer page may have replaced the one the id named meanwhile; its own
+ * dependency values still decide whether it is served).
+ */
+async function fetchEntry(path: string, store: RedisStore | undefined): Promise<PageEntry | null> {
+  const read = await guardedRedis('page cache', (redis) => redis.get(pageCacheKeys.page(path)), store);
+  const entry = read.ok && read.value !== null ? decodeEntry(read.value) : null;
+  if (entry && read.ok && read.value !== null) keepLocalCopy(path, entry.id, entry, read.value.length);
+  return entry;
+}
+
 export async function setPage(key: string, data: unknown, store?: RedisStore): Promise<void> {
   const path = pathOfStorageKey(key);
   const page = path === null ? null : pageOfSharedPath(path);
@@ -95,9 +112,15 @@ export async function setPage(key: string, data: unknown, store?: RedisStore): P
   // Only a page rendered from a known start, fully (no part left out for Redis trouble), and found.
   if (!started || started.uncacheable || !isRenderedPage(data) || (data.status ?? 200) !== 200) return;
   const { ttlMs } = dependenciesOf(page);
-  const value = encodeEntry({ page: data, storedAt: Date.now(), dependencies: started.dependencies });
-  const stored = await guardedRedis('page cache', (redis) => redis.set(pageCacheKeys.page(path), value, { px: ttlMs }), store);
-  if (!stored.ok) log.warn('shared page not stored', { path });
+  const entry: PageEntry = { id: randomUUID(), page: data, storedAt: Date.now(), dependencies: started.dependencies };
+  const value = encodeEntry(entry);
+  // The page before its id: an id never names a page not yet stored (a reader then reads the older one).
+  const stored = await guardedRedis('page cache', async (redis) => {
+    await redis.set(pageCacheKeys.page(path), value, { px: ttlMs });
+    await redis.set(pageCacheKeys.pageId(path), entry.id, { px: ttlMs });
+  }, store);
+  if (stored.ok) keepLocalCopy(path, entry.id, entry, value.length);
+  else log.warn('shared page not stored', { path });
 }
 
 /** Called by a shared page whose render left a part out because Redis could not answer: not stored. */

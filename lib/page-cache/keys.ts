@@ -8,6 +8,8 @@ import { keyPrefix, MINUTE } from '@/lib/redis/keys';
 export const pageCacheKeys = {
   /** JSON PageEntry: one shared page's HTML, RSC payload and the dependency values it was rendered at. */
   page: (sharedPath: string) => `${keyPrefix()}page:v1:{${sharedPath}}`,
+  /** The id of the page stored under `page`: what a warm request reads, to use its own decoded copy. */
+  pageId: (sharedPath: string) => `${keyPrefix()}page:v1:{${sharedPath}}:id`,
 } as const;
 
 /** The longest a rendered page is kept; each kind of page keeps it shorter where its parts need (dependencies.ts). */

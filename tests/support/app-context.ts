@@ -23,6 +23,7 @@ export function installBackends(options: {
   shared.readiness = undefined;
   shared.confirmedSessions = undefined;
   shared.pageRenders = undefined;
+  shared.pageCopies = undefined;
 }
 
 /** Every key under a prefix, through SCAN (never KEYS). */
