@@ -48,7 +48,7 @@ export async function saveAddress(customerId: number, input: unknown, db: Databa
     const tx = txRaw as unknown as Database;
     // The count and the insert in one transaction; a race past the cap by one or two rows is harmless.
     const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(customerAddresses).where(eq(customerAddresses.customerId, customerId));
-    if (total >= MAX_ADDRESSES) return { status: 'full', message: `You can save up to ${MAX_ADDRESSES} addresses.` } as const;
+    if (total >= MAX_ADDRESSES) return { status: 'full', message: `You can save up to ${MAX_ADDRESSES} addresses: delete one you no longer need, then add this one.` } as const;
     const [row] = await tx.insert(customerAddresses).values({ customerId, ...parsed.data }).returning(addressColumns);
     return { status: 'saved', address: row! } as const;
   });
