@@ -25,14 +25,15 @@ import { changeCheckoutQuantity, submitOrder } from './actions';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
-/**
- * The cart, where to deliver and the bill, priced from Postgres (lib/orders/quote.ts) exactly as
- * placing the order will charge it. Signed out: to /login and back (a guest cart merges on the way).
- */
 interface CheckoutPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
+/**
+ * The cart, where to deliver and the bill, priced from Postgres (lib/orders/quote.ts) exactly as
+ * placing the order will charge it. Signed out: to /login and back (a guest cart merges on the way).
+ * `?address=` shows the result of an edit or delete made from checkout.
+ */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   const customer = await requireCustomer('/checkout');
   // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).
@@ -104,17 +105,11 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
               action={submitOrder}
               // New with every render: one form's submits (a double click) share it and place one order.
               idempotencyKey={randomBytes(16).toString('base64url')}
+              manageAddressesHref="/checkout/addresses"
               maxInstructions={MAX_INSTRUCTIONS}
               disabled={quote.status !== 'ok'}
               totalText={quote.status === 'ok' ? formatRupees(quote.bill.totalPaise) : ''}
             />
-            {addresses.length > 0 ? (
-              <p className="mt-3 text-sm">
-                <Link href="/checkout/addresses" className="font-semibold text-ink underline">
-                  Edit or delete saved addresses
-                </Link>
-              </p>
-            ) : null}
           </section>
           <section aria-labelledby="new-address-heading" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
             <h2 id="new-address-heading" className="mb-3 text-base font-extrabold text-ink">
