@@ -74,7 +74,7 @@ test.describe('saved addresses', () => {
     }
   });
 
-  test('delete works without JavaScript: a <details> confirmation and a form POST', async ({ page, browser }, testInfo) => {
+  test('edit and delete work without JavaScript: form POSTs, delete confirmed in a <details>', async ({ page, browser }, testInfo) => {
     test.setTimeout(60_000);
     await signInWithCode(page, uniquePhone(), '/account');
     await expect(page).toHaveURL(/\/account$/);
@@ -83,6 +83,16 @@ test.describe('saved addresses', () => {
     try {
       const noJs = await plain.newPage();
       await noJs.goto('/account');
+      await saved(noJs).getByRole('link', { name: 'Edit Home' }).click();
+      await noJs.getByLabel('House and street').fill('14 MG Road');
+      await noJs.getByLabel('PIN code').fill('56001');
+      await noJs.getByRole('button', { name: 'Save changes' }).click();
+      await expect(noJs.getByText('Enter a 6-digit PIN code (it never starts with 0)')).toBeVisible();
+      await expect(noJs.getByLabel('House and street')).toHaveValue('14 MG Road');
+      await noJs.getByLabel('PIN code').fill('560001');
+      await noJs.getByRole('button', { name: 'Save changes' }).click();
+      await expect(noJs).toHaveURL(/\/account\?address=saved$/);
+      await expect(saved(noJs)).toHaveText(/Home: 14 MG Road, Bengaluru 560001/);
       await deleteSaved(noJs, 'Home');
       await expect(noJs).toHaveURL(/\/account\?address=deleted$/);
       await expect(noJs.getByTestId('address-notice')).toHaveText('Address deleted.');
