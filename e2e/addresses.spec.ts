@@ -9,7 +9,8 @@ import { expect, test, type BrowserContext, type Page } from './support/test';
  * Saved addresses (the desktop project only: playwright.config.ts runs this file there): add, edit (prefilled, the PIN still checked) and delete on /account,
  * the delete confirmation without JavaScript, checkout after the chosen address was deleted in
  * another tab, and the actions called by a script with another customer's id or malformed input.
- * axe-core runs on the account and edit pages.
+ * axe-core runs on the account and edit pages. The account page's list, a delete being confirmed, goes
+ * to docs/screenshots/addresses-account-desktop.png (docs/customers.md shows it).
  */
 
 const saved = (page: Page) => page.getByTestId('saved-address');
@@ -61,7 +62,10 @@ test.describe('saved addresses', () => {
     await expect(saved(page).filter({ hasText: 'Home: Flat 4C, 12 MG Road, Bengaluru 560038' })).toHaveCount(1);
 
     // Delete asks first, then says so; the other address stays.
-    await deleteSaved(page, 'Work');
+    await saved(page).filter({ hasText: 'Work:' }).locator('summary').click();
+    await expect(page.getByRole('button', { name: 'Yes, delete Work' })).toBeVisible();
+    await page.getByRole('region', { name: 'Saved addresses' }).screenshot({ path: 'docs/screenshots/addresses-account-desktop.png' });
+    await page.getByRole('button', { name: 'Yes, delete Work' }).click();
     await expect(page).toHaveURL(/\/account\?address=deleted$/);
     await expect(page.getByTestId('address-notice')).toHaveText('Address deleted.');
     await expect(saved(page)).toHaveCount(1);

@@ -33,7 +33,7 @@ export function SavedAddresses({
               Edit<span className="sr-only"> {address.label}</span>
             </Link>
             <details className="group">
-              <summary className="cursor-pointer list-none rounded-lg border border-red-200 [&::-webkit-details-marker]:hidden bg-white px-3 py-1.5 text-sm font-bold text-red-800 hover:bg-red-50">
+              <summary className="w-fit cursor-pointer list-none rounded-lg border border-red-200 [&::-webkit-details-marker]:hidden bg-white px-3 py-1.5 text-sm font-bold text-red-800 hover:bg-red-50">
                 Delete<span className="sr-only"> {address.label}</span>
               </summary>
               <form action={remove} className="mt-2 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900">
