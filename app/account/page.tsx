@@ -2,9 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { Container } from '@/components/layout/container';
+import { AddressForm } from '@/components/customer/address-form';
+import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { ReorderButton } from '@/components/customer/reorder-button';
+import { SavedAddresses } from '@/components/customer/saved-addresses';
 import { FavouriteList } from '@/components/favourites/favourite-list';
 import { Price } from '@/components/ui/price';
+import { listAddresses } from '@/lib/addresses/addresses';
+import { addressNotice } from '@/lib/addresses/form';
+import { formatAddress, MAX_ADDRESSES } from '@/lib/addresses/schema';
 import { formatPhone } from '@/lib/customers/phone';
 import { requireCustomer } from '@/lib/customers/session';
 import { listOwnFavourites } from '@/lib/favourites/postgres';
@@ -14,14 +20,21 @@ import { STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 import { signOutCustomer } from '../login/actions';
 import { reorderAction } from '../orders/[id]/actions';
+import { addAddress, removeAddress } from './addresses/actions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
-export default async function AccountPage() {
+interface AccountPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function AccountPage({ searchParams }: AccountPageProps) {
   const customer = await requireCustomer('/account');
-  const [orders, favourites] = await Promise.all([
+  const [orders, favourites, addresses, { address: noticeKey }] = await Promise.all([
     listOwnOrders(customer.customerId),
     listOwnFavourites(customer.customerId),
+    listAddresses(customer.customerId),
+    searchParams,
   ]);
   return (
     <Container width="narrow" className="py-8 sm:py-12">
@@ -29,6 +42,7 @@ export default async function AccountPage() {
       <p className="mt-3 text-base text-ink">
         Signed in as <span data-testid="account-phone" className="font-semibold">{formatPhone(customer.phone)}</span>
       </p>
+      <AddressNoticeBanner notice={addressNotice(noticeKey)} />
       <section aria-labelledby="orders-heading" className="mt-8">
         <h2 id="orders-heading" className="text-lg font-extrabold text-ink">
           Past orders
@@ -60,6 +74,26 @@ export default async function AccountPage() {
               </li>
             ))}
           </ul>
+        )}
+      </section>
+      <section id="addresses" aria-labelledby="addresses-heading" className="mt-8">
+        <h2 id="addresses-heading" className="text-lg font-extrabold text-ink">
+          Saved addresses
+        </h2>
+        <SavedAddresses
+          addresses={addresses.map((address) => ({ id: address.id, label: address.label, text: formatAddress(address) }))}
+          remove={removeAddress}
+          from="account"
+        />
+        {addresses.length < MAX_ADDRESSES ? (
+          <details className="mt-3 rounded-2xl border border-line bg-white p-4 shadow-sm">
+            <summary className="cursor-pointer text-sm font-bold text-ink">Add a delivery address</summary>
+            <div className="mt-3">
+              <AddressForm action={addAddress} hidden={{ from: 'account' }} />
+            </div>
+          </details>
+        ) : (
+          <p className="mt-2 text-sm text-muted">You can save up to {MAX_ADDRESSES} addresses: delete one to add another.</p>
         )}
       </section>
       <section aria-labelledby="favourites-heading" className="mt-8">

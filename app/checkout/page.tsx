@@ -5,11 +5,13 @@ import Link from 'next/link';
 
 import { Container } from '@/components/layout/container';
 import { AddressForm } from '@/components/customer/address-form';
+import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
 import { CheckoutForm } from '@/components/customer/checkout-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listAddresses } from '@/lib/addresses/addresses';
+import { addressNotice } from '@/lib/addresses/form';
 import { formatAddress, MAX_INSTRUCTIONS } from '@/lib/addresses/schema';
 import { readCart } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
@@ -18,20 +20,27 @@ import { formatRupees } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { quoteCart } from '@/lib/orders/quote';
 
-import { addAddress, changeCheckoutQuantity, submitOrder } from './actions';
+import { addAddress } from '../account/addresses/actions';
+import { changeCheckoutQuantity, submitOrder } from './actions';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
+
+interface CheckoutPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
 
 /**
  * The cart, where to deliver and the bill, priced from Postgres (lib/orders/quote.ts) exactly as
  * placing the order will charge it. Signed out: to /login and back (a guest cart merges on the way).
+ * `?address=` shows the result of an edit or delete made from checkout.
  */
-export default async function CheckoutPage() {
+export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   const customer = await requireCustomer('/checkout');
   // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).
-  const [cart, addresses] = await Promise.all([
+  const [cart, addresses, { address: noticeKey }] = await Promise.all([
     readCart(cartOwners.customer(customer.customerId)).catch(() => null),
     listAddresses(customer.customerId),
+    searchParams,
   ]);
   if (cart === null) {
     return (
@@ -77,6 +86,7 @@ export default async function CheckoutPage() {
           </Link>
         </p>
       ) : null}
+      <AddressNoticeBanner notice={addressNotice(noticeKey)} />
       {quote.status !== 'ok' ? (
         <p role="alert" data-testid="checkout-problem" className="mt-4 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
           {quote.message}
@@ -95,6 +105,7 @@ export default async function CheckoutPage() {
               action={submitOrder}
               // New with every render: one form's submits (a double click) share it and place one order.
               idempotencyKey={randomBytes(16).toString('base64url')}
+              manageAddressesHref="/checkout/addresses"
               maxInstructions={MAX_INSTRUCTIONS}
               disabled={quote.status !== 'ok'}
               totalText={quote.status === 'ok' ? formatRupees(quote.bill.totalPaise) : ''}
@@ -104,7 +115,7 @@ export default async function CheckoutPage() {
             <h2 id="new-address-heading" className="mb-3 text-base font-extrabold text-ink">
               Add a delivery address
             </h2>
-            <AddressForm action={addAddress} />
+            <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
           </section>
         </div>
         {quote.status === 'ok' ? (

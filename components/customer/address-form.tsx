@@ -6,6 +6,8 @@ export interface AddressFormState {
   fieldErrors?: Record<string, string[]>;
   message?: string;
   saved?: boolean;
+  /** What was sent, shown again after a refusal (React resets a form after its action). */
+  values?: Record<string, string>;
 }
 
 const FIELDS = [
@@ -16,11 +18,27 @@ const FIELDS = [
   { name: 'pin', label: 'PIN code', autoComplete: 'postal-code', max: 7 },
 ] as const;
 
-/** A new delivery address; the PIN code is checked on the server (6 digits, the first 1-9). */
-export function AddressForm({ action }: { action: (previous: AddressFormState, form: FormData) => Promise<AddressFormState> }) {
+/**
+ * A delivery address, new or edited (`initial` prefills it; `hidden` carries the address id and the
+ * page to return to). The PIN code is checked on the server (6 digits, the first 1-9).
+ */
+export function AddressForm({
+  action,
+  initial,
+  hidden = {},
+  submitLabel = 'Save address',
+}: {
+  action: (previous: AddressFormState, form: FormData) => Promise<AddressFormState>;
+  initial?: Record<string, string>;
+  hidden?: Record<string, string>;
+  submitLabel?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" data-testid="address-form">
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {FIELDS.map((field) => {
         const errors = state.fieldErrors?.[field.name];
         const id = `address-${field.name}`;
@@ -32,6 +50,7 @@ export function AddressForm({ action }: { action: (previous: AddressFormState, f
             <input
               id={id}
               name={field.name}
+              defaultValue={state.values?.[field.name] ?? initial?.[field.name] ?? ''}
               autoComplete={field.autoComplete}
               maxLength={field.max}
               inputMode={field.name === 'pin' ? 'numeric' : undefined}
@@ -54,7 +73,7 @@ export function AddressForm({ action }: { action: (previous: AddressFormState, f
           disabled={pending}
           className="rounded-xl border border-line bg-white px-4 py-2.5 text-sm font-bold text-ink shadow-sm hover:bg-stone-50 disabled:opacity-60"
         >
-          {pending ? 'Saving…' : 'Save address'}
+          {pending ? 'Saving…' : submitLabel}
         </button>
         {state.message ? (
           <p role="alert" className="mt-2 text-sm text-red-700">

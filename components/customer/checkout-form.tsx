@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 
 export interface PlaceOrderState {
@@ -19,6 +20,7 @@ export function CheckoutForm({
   addresses,
   action,
   idempotencyKey,
+  manageAddressesHref,
   maxInstructions,
   disabled,
   totalText,
@@ -26,6 +28,8 @@ export function CheckoutForm({
   addresses: AddressOption[];
   action: (previous: PlaceOrderState, form: FormData) => Promise<PlaceOrderState>;
   idempotencyKey: string;
+  /** Where saved addresses are edited or deleted (shown under the list). */
+  manageAddressesHref: string;
   maxInstructions: number;
   disabled: boolean;
   totalText: string;
@@ -49,6 +53,11 @@ export function CheckoutForm({
                 <span>{address.text}</span>
               </label>
             ))}
+            <p className="text-sm">
+              <Link href={manageAddressesHref} className="font-semibold text-ink underline">
+                Edit or delete saved addresses
+              </Link>
+            </p>
           </div>
         )}
       </fieldset>

@@ -21,6 +21,27 @@ export const addressSchema = z.object({
 
 export type AddressInput = z.infer<typeof addressSchema>;
 
+/** The largest value of a Postgres serial: a bigger id is no row, never a query error. */
+const MAX_SERIAL = 2_147_483_647;
+
+/**
+ * A saved address's id as a form or a URL sends it: digits only (no "1e3", " 7", "0x10", "-1").
+ * Anything else, a too-large number included, is refused before Postgres is asked.
+ */
+export const addressIdSchema = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value))
+  .pipe(z.string().regex(/^[1-9][0-9]{0,9}$/, 'That is not one of your addresses.'))
+  .transform(Number)
+  .pipe(z.number().int().max(MAX_SERIAL, 'That is not one of your addresses.'));
+
+/** Zod issues as the form shows them: the first field of each path, messages in order. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
+  return fieldErrors;
+}
+
 /** At most this many saved addresses per customer: a person has a handful; a script can't grow the table. */
 export const MAX_ADDRESSES = 10;
 

@@ -39,6 +39,9 @@ export type CheckoutResult =
   | { status: 'too-large'; message: string }
   | { status: 'unavailable'; message: string; items: string[] };
 
+/** Shown when the chosen address was deleted after the checkout page rendered (the page then lists the rest). */
+export const ADDRESS_GONE = 'The address you chose is no longer saved (deleted in another tab?). Choose another address or add a new one.';
+
 /** 128 random bits, base64url (22 characters): an order id nobody can guess. */
 export function newOrderId(): string {
   return randomBytes(16).toString('base64url');
@@ -92,7 +95,11 @@ export async function placeOrder(
     return { status: 'invalid', field: 'instructions', message: instructions.error.issues[0]?.message ?? 'Check the delivery instructions.' };
   }
   const address = await ownAddress(customer.customerId, input.addressId, db);
-  if (!address) return { status: 'invalid', field: 'address', message: 'Choose a delivery address.' };
+  if (!address) {
+    // An id the form sent but no longer saved: most likely deleted in another tab since the page rendered.
+    const message = Number.isSafeInteger(input.addressId) ? ADDRESS_GONE : 'Choose a delivery address.';
+    return { status: 'invalid', field: 'address', message };
+  }
 
   const result = await db.transaction(async (txRaw): Promise<Committed> => {
     const tx = txRaw as unknown as Database;

@@ -11,7 +11,8 @@ import { getRestaurantMenu } from '@/lib/menus/cached';
 import { readCart } from '@/lib/cart/cart';
 import { computeBill } from '@/lib/orders/bill';
 import { reorder } from '@/lib/orders/reorder';
-import { placeOrder } from '@/lib/orders/checkout';
+import { ADDRESS_GONE, placeOrder } from '@/lib/orders/checkout';
+import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
 import { advanceOrder } from '@/lib/orders/steps';
@@ -211,6 +212,33 @@ for (const backend of backends) {
         { enqueue: recordEnqueue },
       );
       expect(placed).toMatchObject({ status: 'placed', order: { deliveryInstructions: 'Ring twice, leave at the gate', paymentMethod: 'cod' } });
+    });
+
+    it('an order keeps its address when the saved one is edited or deleted; checkout with the deleted one says so', async () => {
+      const customer = await customerWithCart();
+      const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
+      expect(placed.status).toBe('placed');
+      if (placed.status !== 'placed') return;
+      const asPlaced = placed.order.deliveryAddress;
+      expect(asPlaced).toBe('Home: 12 MG Road, Bengaluru 560001');
+
+      const edit = { label: 'Home', line1: 'Flat 9, 1 Brigade Road', line2: '', city: 'Bengaluru', pin: '560025' };
+      expect(await updateAddress(customer.customerId, customer.addressId, edit, db.db)).toMatchObject({ status: 'saved' });
+      expect(await deleteAddress(customer.customerId, customer.addressId, db.db)).toMatchObject({ status: 'deleted' });
+      const [order] = await db.db.select().from(orders).where(eq(orders.id, placed.order.id));
+      expect(order?.deliveryAddress).toBe(asPlaced);
+
+      // Another tab still shows the deleted address: its checkout is refused with a message, nothing placed.
+      await redis.hset(cartKeys.cart(cartOwners.customer(customer.customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${items[0]!.id}`]: '1' });
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue })).toEqual({
+        status: 'invalid',
+        field: 'address',
+        message: ADDRESS_GONE,
+      });
+      expect(await placeOrder(customer, { addressId: Number.NaN, idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({
+        message: 'Choose a delivery address.',
+      });
+      expect(await db.db.select().from(orders).where(eq(orders.customerId, customer.customerId))).toHaveLength(1);
     });
 
     it('reorder puts a past order’s dishes back in its owner’s cart, and nobody else’s', async () => {

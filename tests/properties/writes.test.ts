@@ -3,9 +3,12 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
+import { saveAddress } from '@/lib/addresses/addresses';
+import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { addAdmin, changeAdminPassword, deleteAdmin, setAdminDisabled } from '@/lib/admin/team';
 import { addToCart, readCart } from '@/lib/cart/cart';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
+import { customerIdFor } from '@/lib/customers/accounts';
 import { changeFavourite } from '@/lib/favourites/change';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant } from '@/lib/menus/mutations';
@@ -124,6 +127,35 @@ describe('writes refuse invalid input and write nothing (PGlite + in-process sto
       { numRuns: 15 },
     );
     expect(await digest()).toBe(before);
+  });
+
+  it('saved addresses: bad ids, bad fields, someone else’s address', async () => {
+    const owner = await customerIdFor('9811100001', database.db);
+    const other = await customerIdFor('9811100002', database.db);
+    const home = { label: 'Home', line1: '12 MG Road', line2: '', city: 'Bengaluru', pin: '560001' };
+    const saved = await saveAddress(owner, home, database.db);
+    if (saved.status !== 'saved') throw new Error('fixture address not saved');
+    const rows = () => database.db.execute(sql`select md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as d from customer_addresses t`);
+    const before = JSON.stringify(await rows());
+    const notAPin = fc.oneof(fc.constantFrom('012345', '56001', '5600011', '56OO01', '', '５６０００１'), fc.string().filter((pin) => !/^[1-9][0-9]{5}$/.test(pin.replace(/\s+/g, ''))));
+    const invalidAddress = fc.oneof(
+      fc.record({ label: invisible, line1: fc.constant('12 MG Road'), line2: fc.constant(''), city: fc.constant('Pune'), pin: fc.constant('411001') }),
+      fc.record({ label: fc.constant('Home'), line1: fc.constant('12 MG Road'), line2: fc.constant(''), city: fc.constant('Pune'), pin: notAPin }),
+      fc.record({ label: fc.constant('Home'), line1: fc.constant('12 MG Road'), line2: fc.constant('a\nb'), city: fc.constant('Pune'), pin: fc.constant('411001') }),
+      anyValue,
+    );
+    await fc.assert(
+      fc.asyncProperty(badInteger, invalidAddress, async (id, input) => {
+        expect((await updateAddress(owner, id, home, database.db)).status).toBe('not-found');
+        expect((await deleteAddress(owner, id, database.db)).status).toBe('not-found');
+        expect((await updateAddress(owner, saved.address.id, input, database.db)).status).toBe('invalid');
+        // Another customer's real id is "not found" whatever the input.
+        expect((await updateAddress(other, saved.address.id, home, database.db)).status).toBe('not-found');
+        expect((await deleteAddress(other, saved.address.id, database.db)).status).toBe('not-found');
+      }),
+      { numRuns: 60 },
+    );
+    expect(JSON.stringify(await rows())).toBe(before);
   });
 
   it('favourites, the cart and checkout', async () => {
