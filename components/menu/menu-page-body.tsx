@@ -13,7 +13,6 @@ import { CartPanel, type CartLine } from '@/components/customer/cart-panel';
 import { FavouriteCount } from '@/components/favourites/favourite-count';
 import { FavouriteToggle } from '@/components/favourites/favourite-toggle';
 import { ViewBeacon } from '@/components/menu/view-beacon';
-import { WeeklyViews } from '@/components/menu/weekly-views';
 import type { CacheOutcome } from '@/lib/cache/types';
 import type { FavouriteState } from '@/lib/favourites/types';
 import type { RestaurantMenu } from '@/lib/menus/types';
@@ -26,7 +25,6 @@ export function MenuPageBody({
   menu,
   cache,
   renderedAt,
-  views,
   favourite,
   saveFavourite,
   cart,
@@ -37,7 +35,6 @@ export function MenuPageBody({
   cache: CacheOutcome;
   /** Set on a shared page, which is served from the page cache after it was rendered. */
   renderedAt?: Date;
-  views: number | null;
   favourite: FavouriteState | null;
   saveFavourite: ComponentProps<typeof FavouriteToggle>['action'];
   cart: { lines: CartLine[]; totalPaise: number; elsewhere: { name: string; href: string } | null };
@@ -62,23 +59,21 @@ export function MenuPageBody({
           </div>
 
           <RestaurantHeader restaurant={info} />
-          {views === null && favourite === null ? null : (
-            <div className="mt-3 flex flex-wrap items-center justify-between gap-3 px-1">
-              {views === null ? <span /> : <WeeklyViews views={views} />}
-              {favourite === null ? null : favourite.favourited === null ? (
-                <FavouriteCount count={favourite.count} loginHref={`/login?next=${encodeURIComponent(ordering.path)}`} />
-              ) : (
-                <FavouriteToggle
-                  key={info.slug}
-                  favourited={favourite.favourited}
-                  count={favourite.count}
-                  restaurantName={info.name}
-                  action={saveFavourite}
-                />
-              )}
-            </div>
-          )}
-          <ViewBeacon restaurantSlug={info.slug} />
+          <div className="mt-3 flex min-h-8 flex-wrap items-center justify-between gap-3 px-1">
+            {/* The week's views come with the beacon's answer: each visitor's own, never in a shared page. */}
+            <ViewBeacon restaurantSlug={info.slug} />
+            {favourite === null ? null : favourite.favourited === null ? (
+              <FavouriteCount count={favourite.count} loginHref={`/login?next=${encodeURIComponent(ordering.path)}`} />
+            ) : (
+              <FavouriteToggle
+                key={info.slug}
+                favourited={favourite.favourited}
+                count={favourite.count}
+                restaurantName={info.name}
+                action={saveFavourite}
+              />
+            )}
+          </div>
           {categories.length > 0 ? (
             <MenuFilter
               targetId="menu-dishes"

@@ -3,7 +3,7 @@ import 'server-only';
 import { cacheTtlMs, generationKey, keys } from '@/lib/cache/keys';
 import { favouriteKeys, FAVOURITE_COUNT_TTL_MS } from '@/lib/favourites/keys';
 import { msToNextHour } from '@/lib/views/buckets';
-import { figureKeys, VIEWS_WEEK_TTL_MS } from '@/lib/views/keys';
+import { figureKeys } from '@/lib/views/keys';
 
 import { PAGE_TTL_MS } from './keys';
 import type { SharedPage } from './paths';
@@ -18,17 +18,27 @@ import type { SharedPage } from './paths';
  */
 export interface PageDependencies {
   keys: string[];
+  /**
+   * Per key, how long after a page was stored a change of that key alone may still serve it (0: never).
+   * Only trending's version, which moves with every counted view in the city: a city page may show
+   * trending up to TRENDING_GRACE_MS old instead of rendering again for each view. Never a save.
+   */
+  graceMs: number[];
   /** How long the page may be kept: no longer than the shortest lifetime of what it shows. */
   ttlMs: number;
 }
 
+/** How old trending may be on a shared city page (see graceMs). */
+export const TRENDING_GRACE_MS = 10_000;
+
 export function dependenciesOf(page: SharedPage, now: Date = new Date()): PageDependencies {
   switch (page.kind) {
     case 'home':
-      return { keys: [generationKey(keys.cities())], ttlMs: Math.min(PAGE_TTL_MS, cacheTtlMs()) };
+      return { keys: [generationKey(keys.cities())], graceMs: [0], ttlMs: Math.min(PAGE_TTL_MS, cacheTtlMs()) };
     case 'city':
       return {
         keys: [generationKey(keys.cityRestaurants(page.city)), figureKeys.trendingVersion(page.city)],
+        graceMs: [0, TRENDING_GRACE_MS],
         // Trending's 24-hour window moves on the hour, with no write to say so.
         ttlMs: Math.min(PAGE_TTL_MS, cacheTtlMs(), msToNextHour(now)),
       };
@@ -37,11 +47,11 @@ export function dependenciesOf(page: SharedPage, now: Date = new Date()): PageDe
         keys: [
           generationKey(keys.cityRestaurants(page.city)),
           generationKey(keys.restaurantMenu(page.restaurant)),
-          generationKey(figureKeys.viewsWeek(page.restaurant)),
           generationKey(favouriteKeys.restaurantCount(page.restaurant)),
         ],
-        // The views figure's day window moves without a write; its own entry lives this long.
-        ttlMs: Math.min(PAGE_TTL_MS, cacheTtlMs(), VIEWS_WEEK_TTL_MS, FAVOURITE_COUNT_TTL_MS),
+        graceMs: [0, 0, 0],
+        // The favourite count's entry lives this long (it bounds a lost invalidation there).
+        ttlMs: Math.min(PAGE_TTL_MS, cacheTtlMs(), FAVOURITE_COUNT_TTL_MS),
       };
   }
 }

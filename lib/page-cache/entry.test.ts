@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib';
+
 import { describe, expect, it } from 'vitest';
 
 import { decodeEntry, encodeEntry, isRenderedPage, type RenderedPage } from './entry';
@@ -19,14 +21,23 @@ describe('page entries', () => {
     expect(decoded!.page.rscData!.equals(page.rscData!)).toBe(true);
   });
 
+  it('stores it compressed', () => {
+    const big = { ...page, html: `<main>${'<p class="text-sm text-muted">dosa</p>'.repeat(2000)}</main>` };
+    const raw = encodeEntry({ id: 'p3', page: big, storedAt: 1, dependencies: [] });
+    expect(raw.length).toBeLessThan(big.html.length / 5);
+    expect(decodeEntry(raw)?.page.html).toBe(big.html);
+  });
+
   it('keeps a render without a payload or segments as such', () => {
     const bare = { ...page, rscData: undefined, segmentData: undefined, headers: undefined, status: undefined };
     expect(decodeEntry(encodeEntry({ id: 'p2', page: bare, storedAt: 1, dependencies: [] }))?.page).toEqual(bare);
   });
 
   it('reads anything else as no entry', () => {
+    expect(decodeEntry('not base64 gzip')).toBeNull();
+    const gz = (text: string) => gzipSync(text).toString('base64');
     for (const raw of ['', 'not json', 'null', '{}', '{"v":2,"id":"x","html":"x","deps":[],"at":1}', '{"v":1,"id":"x","html":3,"deps":[],"at":1}', '{"v":1,"html":"x","deps":[],"at":1}']) {
-      expect(decodeEntry(raw)).toBeNull();
+      expect(decodeEntry(gz(raw))).toBeNull();
     }
   });
 

@@ -1,3 +1,5 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+
 /**
  * What Next hands the response cache for a rendered App Router page, as far as Thali stores it, and
  * its JSON form in Redis (Buffers as base64). The shape is Next's `IncrementalCachedAppPageValue`
@@ -40,7 +42,25 @@ export function isRenderedPage(value: unknown): value is RenderedPage {
   return page.kind === 'APP_PAGE' && typeof page.html === 'string' && page.postponed === undefined;
 }
 
-export function encodeEntry({ id, page, storedAt, dependencies }: PageEntry): string {
+/**
+ * A page's HTML and payload compress 5-8 times (repeated class names and markup), and every stored
+ * page takes Redis memory for its lifetime, so entries are gzipped; base64 keeps them text on every driver.
+ */
+export function encodeEntry(entry: PageEntry): string {
+  return gzipSync(encodeJson(entry)).toString('base64');
+}
+
+export function decodeEntry(raw: string): PageEntry | null {
+  let json: string;
+  try {
+    json = gunzipSync(Buffer.from(raw, 'base64')).toString('utf8');
+  } catch {
+    return null;
+  }
+  return decodeJson(json);
+}
+
+function encodeJson({ id, page, storedAt, dependencies }: PageEntry): string {
   const stored: StoredForm = {
     v: 1,
     id,
@@ -55,7 +75,7 @@ export function encodeEntry({ id, page, storedAt, dependencies }: PageEntry): st
   return JSON.stringify(stored);
 }
 
-export function decodeEntry(raw: string): PageEntry | null {
+function decodeJson(raw: string): PageEntry | null {
   let stored: StoredForm;
   try {
     stored = JSON.parse(raw) as StoredForm;

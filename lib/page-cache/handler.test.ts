@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { generationKey, keys } from '@/lib/cache/keys';
@@ -10,15 +10,18 @@ import { installBackends } from '@/tests/support/app-context';
 
 import { countingStore } from '@/tests/support/counting-store';
 
-import { dependenciesOf } from './dependencies';
+import { singletons } from '@/lib/server/singletons';
+
+import { dependenciesOf, TRENDING_GRACE_MS } from './dependencies';
 import { encodeEntry, type RenderedPage } from './entry';
-import { getPage, markRenderUncacheable, pathOfStorageKey, setPage } from './handler';
+import { abandonRender, getPage, markRenderUncacheable, pathOfStorageKey, setPage } from './handler';
 import { pageCacheKeys } from './keys';
 import { keepLocalCopy, localCopy } from './local-copies';
 
 /** Next's storage key for a path (next/dist/server/lib/route-cache-key). */
 const storageKey = (path: string) => `/route-cache/APP_PAGE/0f1e2d/$${path}`;
 const MENU = '/shared/menu/pune/dosa-corner';
+const MENU_GEN = generationKey(keys.restaurantMenu('dosa-corner'));
 const CITY = '/shared/city/pune';
 
 function render(html: string, status = 200): RenderedPage {
@@ -31,7 +34,10 @@ describe('the page cache behind Next', () => {
     redis = createMemoryStore();
     installBackends({ redis, database: {} as DatabaseHandle });
   });
-  afterEach(() => redis.close());
+  afterEach(() => {
+    vi.useRealTimers();
+    return redis.close();
+  });
 
   /** What Next does on a request: ask, and on a miss render and store. */
   async function serve(path: string, html: string): Promise<string> {
@@ -51,12 +57,8 @@ describe('the page cache behind Next', () => {
     expect(await serve(MENU, 'never rendered')).toBe('v2');
   });
 
-  it('follows every part of the page: the city listing, the views figure, the favourite count, trending', async () => {
-    const changes = [
-      generationKey(keys.cityRestaurants('pune')),
-      generationKey(figureKeys.viewsWeek('dosa-corner')),
-      generationKey(favouriteKeys.restaurantCount('dosa-corner')),
-    ];
+  it('follows every part of the page: the city listing, the favourite count, trending', async () => {
+    const changes = [generationKey(keys.cityRestaurants('pune')), generationKey(favouriteKeys.restaurantCount('dosa-corner'))];
     let version = 0;
     await serve(MENU, `v${version}`);
     for (const key of changes) {
@@ -64,9 +66,23 @@ describe('the page cache behind Next', () => {
       expect(await serve(MENU, `v${version}`)).toBe(`v${version}`);
       expect(await serve(MENU, 'never rendered')).toBe(`v${version}`);
     }
+    // A counted view moves trending's version; the city page may show trending TRENDING_GRACE_MS old.
+    vi.useFakeTimers({ toFake: ['Date'] });
     await serve(CITY, 'city-1');
     await redis.incr(figureKeys.trendingVersion('pune'));
+    expect(await serve(CITY, 'city-2')).toBe('city-1');
+    vi.setSystemTime(Date.now() + TRENDING_GRACE_MS);
     expect(await serve(CITY, 'city-2')).toBe('city-2');
+    expect(await serve(CITY, 'never rendered')).toBe('city-2');
+    // A save is never within grace.
+    await redis.set(generationKey(keys.cityRestaurants('pune')), 'saved');
+    expect(await serve(CITY, 'city-3')).toBe('city-3');
+  });
+
+  it('is never changed by a view of the menu: the views figure is each visitor’s own (the beacon)', async () => {
+    await serve(MENU, 'menu-1');
+    await redis.set(generationKey(figureKeys.viewsWeek('dosa-corner')), 'a-view-was-counted');
+    expect(await serve(MENU, 'never rendered')).toBe('menu-1');
   });
 
   it('never serves a render that raced a save: it is stored with the values read before it began', async () => {
@@ -102,9 +118,9 @@ describe('the page cache behind Next', () => {
 
     await serve(MENU, 'menu');
     const ttl = await redis.pttl(pageCacheKeys.page(MENU));
-    // The views figure bounds it (views:v1:week lives 30 s).
-    expect(ttl).toBeGreaterThan(25_000);
-    expect(ttl).toBeLessThanOrEqual(30_000);
+    // The favourite count bounds it (its entry lives a minute).
+    expect(ttl).toBeGreaterThan(55_000);
+    expect(ttl).toBeLessThanOrEqual(60_000);
   });
 
   it('renders per request, storing nothing, while Redis cannot answer', async () => {
@@ -151,6 +167,55 @@ describe('the page cache behind Next', () => {
     expect(localCopy('/a', 'a2')).toBeNull();
     keepLocalCopy('/huge', 'h1', entry('h1'), 101, 100);
     expect(localCopy('/huge', 'h1')).toBeNull();
+  });
+
+  it('never stores a render that began before a save under values read after it: 512 made-up addresses meanwhile', async () => {
+    await redis.set(MENU_GEN, 'before-save');
+    expect(await getPage(storageKey(MENU), 'APP_PAGE')).toBeNull();
+    // Made-up menus, each a miss whose render never reaches set(), can't push that render's record out.
+    for (let i = 0; i < 512; i++) await getPage(storageKey(`/shared/menu/pune/no-such-${i}`), 'APP_PAGE');
+    await redis.set(MENU_GEN, 'after-save');
+    expect(await getPage(storageKey(MENU), 'APP_PAGE')).toBeNull();
+    await setPage(storageKey(MENU), render('old menu'));
+    expect((await getPage(storageKey(MENU), 'APP_PAGE'))?.value.html ?? 'renders again').toBe('renders again');
+  });
+
+  it('never stores a render that began before a save under values read after it: a slow render', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await redis.set(MENU_GEN, 'before-save');
+    expect(await getPage(storageKey(MENU), 'APP_PAGE')).toBeNull();
+    vi.setSystemTime(Date.now() + 10_500);
+    await redis.set(MENU_GEN, 'after-save');
+    expect(await getPage(storageKey(MENU), 'APP_PAGE')).toBeNull();
+    await setPage(storageKey(MENU), render('old menu'));
+    expect((await getPage(storageKey(MENU), 'APP_PAGE'))?.value.html ?? 'renders again').toBe('renders again');
+  });
+
+  it('a 404 render makes room at once', async () => {
+    for (let i = 0; i < 512; i++) {
+      const path = `/shared/menu/pune/no-such-${i}`;
+      await getPage(storageKey(path), 'APP_PAGE');
+      abandonRender(path);
+    }
+    expect(await serve(MENU, 'v1')).toBe('v1');
+    expect(await serve(MENU, 'never rendered')).toBe('v1');
+  });
+
+  it('keeps a city page no longer than the hour its render began in', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    // 10:59:59.900 IST: the render reads this hour's trending; Next stores it 200 ms later.
+    vi.setSystemTime(new Date('2026-12-05T05:29:59.900Z'));
+    expect(await getPage(storageKey(CITY), 'APP_PAGE')).toBeNull();
+    vi.setSystemTime(new Date('2026-12-05T05:30:00.100Z'));
+    await setPage(storageKey(CITY), render('trending of the 10:00 window'));
+    expect(await redis.get(pageCacheKeys.page(CITY))).toBeNull();
+  });
+
+  it('keeps each build’s pages apart', async () => {
+    await serve(MENU, 'old build');
+    singletons().pageBuildId = 'next-build';
+    expect(await serve(MENU, 'new build')).toBe('new build');
+    expect(pageCacheKeys.page(MENU)).toContain(':next-build:');
   });
 
   it('reads the page path from the end of Next’s storage key only', () => {

@@ -40,8 +40,11 @@ interface PendingRender {
 
 /** Bounds the bookkeeping of renders that never reach set() (a 404, an error) to this many paths. */
 const MAX_PENDING = 512;
-/** A render not stored within this long is forgotten (Next has failed or dropped it). */
-const PENDING_LIFETIME_MS = 10_000;
+/**
+ * A render not stored within this long is taken as dead (Next has failed or dropped it; Postgres
+ * statements and Redis calls time out long before). Until then its record is never replaced or evicted.
+ */
+const PENDING_LIFETIME_MS = 60_000;
 
 declare module '@/lib/server/singletons' {
   interface ProcessSingletons {
@@ -70,7 +73,7 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   const path = kind === 'APP_PAGE' ? pathOfStorageKey(key) : null;
   const page = path === null ? null : pageOfSharedPath(path);
   if (path === null || page === null) return null;
-  const { keys } = dependenciesOf(page);
+  const { keys, graceMs } = dependenciesOf(page);
   const lookupStarted = performance.now();
   const read = await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.pageId(path), ...keys]), store);
   if (!read.ok) {
@@ -80,7 +83,7 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   }
   const [id = null, ...current] = read.value;
   const entry = id === null ? null : (localCopy(path, id) ?? (await fetchEntry(path, store)));
-  if (entry && sameValues(entry.dependencies, current)) {
+  if (entry && stillCurrent(entry, current, graceMs)) {
     countCacheLookup('page', 'hit', false);
     // revalidate false: the entry is fresh until its dependencies change (checked here), never by age.
     const timing = `page-cache;desc="HIT";dur=${(performance.now() - lookupStarted).toFixed(1)}`;
@@ -111,7 +114,9 @@ export async function setPage(key: string, data: unknown, store?: RedisStore): P
   const started = takePending(path);
   // Only a page rendered from a known start, fully (no part left out for Redis trouble), and found.
   if (!started || started.uncacheable || !isRenderedPage(data) || (data.status ?? 200) !== 200) return;
-  const { ttlMs } = dependenciesOf(page);
+  // Lifetimes that end on the clock (trending's hour, a day window) count from when the render began.
+  const ttlMs = dependenciesOf(page, new Date(started.startedAt)).ttlMs - (Date.now() - started.startedAt);
+  if (ttlMs <= 0) return;
   const entry: PageEntry = { id: randomUUID(), page: data, storedAt: Date.now(), dependencies: started.dependencies };
   const value = encodeEntry(entry);
   // The page before its id: an id never names a page not yet stored (a reader then reads the older one).
@@ -121,6 +126,15 @@ export async function setPage(key: string, data: unknown, store?: RedisStore): P
   }, store);
   if (stored.ok) keepLocalCopy(path, entry.id, entry, value.length);
   else log.warn('shared page not stored', { path });
+}
+
+/**
+ * Called by a shared page that ends in a 404: its render is over without anything to store, so its
+ * record makes room at once rather than after PENDING_LIFETIME_MS (made-up addresses can't crowd out
+ * the renders of real pages).
+ */
+export function abandonRender(path: string): void {
+  takePending(path);
 }
 
 /** Called by a shared page whose render left a part out because Redis could not answer: not stored. */
@@ -134,15 +148,17 @@ function notePending(path: string, dependencies: (string | null)[]): void {
   const now = Date.now();
   const render = pending.get(path);
   if (render && now - render.startedAt < PENDING_LIFETIME_MS) {
-    // Another render of this path is under way here: the store uses the older values, which any
+    // Another render of this path is under way here: every store uses the older values, which any
     // change since differs from, so the worst case is one more render, never a stale page served.
     render.outstanding += 1;
     return;
   }
   pending.delete(path);
   if (pending.size >= MAX_PENDING) {
-    const oldest = pending.keys().next().value;
-    if (oldest !== undefined) pending.delete(oldest);
+    // Only records whose renders are over (or dead) make room; with none, this render is not stored.
+    const done = [...pending].find(([, record]) => record.outstanding <= 0 || now - record.startedAt >= PENDING_LIFETIME_MS);
+    if (!done) return;
+    pending.delete(done[0]);
   }
   pending.set(path, { dependencies, outstanding: 1, uncacheable: false, startedAt: now });
 }
@@ -156,8 +172,13 @@ function takePending(path: string): PendingRender | null {
   return Date.now() - render.startedAt < PENDING_LIFETIME_MS ? render : null;
 }
 
-function sameValues(stored: (string | null)[], current: (string | null)[]): boolean {
-  return stored.length === current.length && stored.every((value, index) => value === current[index]);
+/** Every dependency as stored, or changed within its grace (trending's version only: dependencies.ts). */
+function stillCurrent(entry: PageEntry, current: (string | null)[], graceMs: number[]): boolean {
+  const age = Date.now() - entry.storedAt;
+  return (
+    entry.dependencies.length === current.length &&
+    entry.dependencies.every((value, index) => value === current[index] || age < (graceMs[index] ?? 0))
+  );
 }
 
 const REGISTRY = Symbol.for('thali.page-cache');

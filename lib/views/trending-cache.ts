@@ -36,24 +36,29 @@ function parseSnapshot(raw: string | null): TrendingSnapshot | null {
  * Null when Redis cannot answer.
  */
 export async function cachedTrendingScores(citySlug: string, now: Date = new Date(), store?: RedisStore): Promise<TrendingScore[] | null> {
+  return (await trendingSnapshot(citySlug, now, store)).scores;
+}
+
+/** The scores, and whether they are exact: of the city's current version (not a snapshot another reader is replacing, nor missing). */
+async function trendingSnapshot(citySlug: string, now: Date, store?: RedisStore): Promise<{ scores: TrendingScore[] | null; exact: boolean }> {
   const read = await guardedRedis('trending', (redis) => redis.mget([figureKeys.trendingTop(citySlug), figureKeys.trendingVersion(citySlug)]), store);
-  if (!read.ok) return null;
+  if (!read.ok) return { scores: null, exact: false };
   const [raw = null, version = null] = read.value;
   const snapshot = parseSnapshot(raw);
   const hour = hourOf(now);
-  if (snapshot && snapshot.version === version && snapshot.hour === hour) return snapshot.scores;
+  if (snapshot && snapshot.version === version && snapshot.hour === hour) return { scores: snapshot.scores, exact: true };
   return singleFlight(`trending:${citySlug}:${hour}:${version ?? 'none'}`, async () => {
     if (snapshot?.hour === hour) {
       const lease = await guardedRedis('trending', (redis) => redis.set(figureKeys.trendingLease(citySlug), '1', { nx: true, px: TRENDING_LEASE_MS }), store);
-      if (!lease.ok || !lease.value) return snapshot.scores;
+      if (!lease.ok || !lease.value) return { scores: snapshot.scores, exact: false };
     }
     const scores = await readTrendingScores(citySlug, now, store);
-    if (scores === null) return snapshot?.hour === hour ? snapshot.scores : null;
+    if (scores === null) return { scores: snapshot?.hour === hour ? snapshot.scores : null, exact: false };
     // The version read before the ZRANGEs: a view counted meanwhile leaves this snapshot stale, never hides.
     const fresh: TrendingSnapshot = { version, hour, scores };
     const stored = await guardedRedis('trending', (redis) => redis.set(figureKeys.trendingTop(citySlug), JSON.stringify(fresh), { px: TRENDING_SNAPSHOT_TTL_MS }), store);
     if (!stored.ok) log.warn('trending snapshot not stored', { citySlug });
-    return scores;
+    return { scores, exact: true };
   });
 }
 
@@ -66,13 +71,27 @@ export async function trendingInCity(
   now: Date = new Date(),
   limit: number = TRENDING_LIMIT,
 ): Promise<TrendingRestaurant[]> {
-  const scores = await cachedTrendingScores(city.city.slug, now);
-  if (!scores) return [];
+  return (await readTrendingInCity(city, now, limit)).restaurants;
+}
+
+/**
+ * trendingInCity, saying whether it is exact (docs/decisions/046): a shared city page keeps only a
+ * render whose trending was computed at the version it depends on, not one drawn while another
+ * reader was recomputing, nor one left empty because Redis failed.
+ */
+export async function readTrendingInCity(
+  city: CityRestaurants,
+  now: Date = new Date(),
+  limit: number = TRENDING_LIMIT,
+): Promise<{ restaurants: TrendingRestaurant[]; exact: boolean }> {
+  const { scores, exact } = await trendingSnapshot(city.city.slug, now);
+  if (!scores) return { restaurants: [], exact };
   const bySlug = new Map(city.restaurants.map((restaurant) => [restaurant.slug, restaurant]));
-  return scores
+  const restaurants = scores
     .flatMap(({ slug, views }) => {
       const restaurant = bySlug.get(slug);
       return restaurant ? [{ restaurant, views }] : [];
     })
     .slice(0, limit);
+  return { restaurants, exact };
 }

@@ -58,6 +58,8 @@ for (const pair of await backendPairs()) {
       const first = await post(slug);
       expect(first.status).toBe(202);
       expect(first.headers.get('x-view')).toBe('counted');
+      // The week's views as they stood before this one: what the menu page shows this visitor.
+      expect(first.headers.get('x-week-views')).toBe('0');
       expect(first.headers.get('cache-control')).toBe('no-store');
       expect(await first.text()).toBe('');
       const setCookie = first.headers.get('set-cookie')!;
@@ -71,6 +73,7 @@ for (const pair of await backendPairs()) {
         const again = await post(slug, { cookie: `theme=dark; ${cookie}` });
         expect(again.status).toBe(204);
         expect(again.headers.get('x-view')).toBe('duplicate');
+        expect(again.headers.get('x-week-views')).toBe('1');
         expect(again.headers.get('set-cookie')).toBeNull();
       }
       expect(await readWeeklyViews(slug)).toBe(1);

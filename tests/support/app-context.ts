@@ -24,6 +24,7 @@ export function installBackends(options: {
   shared.confirmedSessions = undefined;
   shared.pageRenders = undefined;
   shared.pageCopies = undefined;
+  shared.pageBuildId = undefined;
 }
 
 /** Every key under a prefix, through SCAN (never KEYS). */

@@ -5,7 +5,6 @@ import { connection } from 'next/server';
 import { MenuPageBody } from '@/components/menu/menu-page-body';
 import { priceCart, readCart } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
-import { readWeekFigure } from '@/lib/views/week-figure';
 import { getCustomer } from '@/lib/customers/session';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getRestaurantMenu } from '@/lib/menus/cached';
@@ -55,9 +54,8 @@ export default async function MenuPage({ params }: MenuPageProps) {
   // The views line and the heart change with every visitor: never bake this page in at build or revalidate time.
   await connection();
   // Separate from the menu's cached lookup (and its badge): per-request counts and this customer's heart.
-  const [{ value: menu, cache }, views, favourite] = await Promise.all([
+  const [{ value: menu, cache }, favourite] = await Promise.all([
     getRestaurantMenu(restaurant),
-    readWeekFigure(restaurant),
     getCustomer().then((customer) => readFavouriteState(restaurant, customer?.customerId ?? null)),
   ]);
   if (!menu || menu.restaurant.city.slug !== city) notFound();
@@ -77,7 +75,6 @@ export default async function MenuPage({ params }: MenuPageProps) {
     <MenuPageBody
       menu={menu}
       cache={cache}
-      views={views}
       favourite={favourite}
       saveFavourite={saveFavourite.bind(null, menu.restaurant.slug, path)}
       cart={cart}

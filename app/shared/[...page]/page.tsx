@@ -8,10 +8,9 @@ import { plural } from '@/lib/format';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { DEFAULT_LISTING } from '@/lib/menus/listing';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
-import { markRenderUncacheable } from '@/lib/page-cache/handler';
+import { abandonRender, markRenderUncacheable } from '@/lib/page-cache/handler';
 import { pageOfSegments, sharedPathOf } from '@/lib/page-cache/paths';
-import { trendingInCity } from '@/lib/views/trending-cache';
-import { readWeekFigure } from '@/lib/views/week-figure';
+import { readTrendingInCity } from '@/lib/views/trending-cache';
 
 import { addItem, changeQuantity, saveFavourite } from '../../[city]/[restaurant]/actions';
 
@@ -64,6 +63,11 @@ export default async function SharedPage({ params }: SharedPageProps) {
   const page = pageOfSegments((await params).page);
   if (!page) notFound();
   const path = sharedPathOf(page);
+  // Typed as never-returning so TypeScript narrows after a call.
+  const notFoundHere: () => never = () => {
+    abandonRender(path);
+    notFound();
+  };
   const renderedAt = new Date();
 
   if (page.kind === 'home') {
@@ -74,20 +78,16 @@ export default async function SharedPage({ params }: SharedPageProps) {
 
   if (page.kind === 'city') {
     const { value: data, cache } = await getCityRestaurants(page.city);
-    if (!data) notFound();
-    const trending = await trendingInCity(data);
-    if (cache.status !== 'HIT') markRenderUncacheable(path);
-    return <CityPageBody data={data} cache={cache} renderedAt={renderedAt} trending={trending} listing={DEFAULT_LISTING} />;
+    if (!data) notFoundHere();
+    const trending = await readTrendingInCity(data);
+    if (cache.status !== 'HIT' || !trending.exact) markRenderUncacheable(path);
+    return <CityPageBody data={data} cache={cache} renderedAt={renderedAt} trending={trending.restaurants} listing={DEFAULT_LISTING} />;
   }
 
-  const [{ value: menu, cache }, views, favourite] = await Promise.all([
-    getRestaurantMenu(page.restaurant),
-    readWeekFigure(page.restaurant),
-    readFavouriteState(page.restaurant, null),
-  ]);
-  if (!menu || menu.restaurant.city.slug !== page.city) notFound();
+  const [{ value: menu, cache }, favourite] = await Promise.all([getRestaurantMenu(page.restaurant), readFavouriteState(page.restaurant, null)]);
+  if (!menu || menu.restaurant.city.slug !== page.city) notFoundHere();
   // Only a page drawn from warm entries with every part present is kept (lib/page-cache/handler.ts).
-  if (cache.status !== 'HIT' || views === null || favourite === null) markRenderUncacheable(path);
+  if (cache.status !== 'HIT' || favourite === null) markRenderUncacheable(path);
   const publicPath = `/${page.city}/${page.restaurant}`;
   const change = changeQuantity.bind(null, publicPath);
   return (
@@ -95,7 +95,6 @@ export default async function SharedPage({ params }: SharedPageProps) {
       menu={menu}
       cache={cache}
       renderedAt={renderedAt}
-      views={views}
       favourite={favourite}
       saveFavourite={saveFavourite.bind(null, page.restaurant, publicPath)}
       cart={NO_CART}

@@ -1,4 +1,5 @@
 import { recordView } from '@/lib/views/record-view';
+import { readWeekFigure } from '@/lib/views/week-figure';
 import { ignoredReason, newVisitorId, visitorCookie, visitorFrom } from '@/lib/views/visitor';
 import { isHttps } from '@/lib/http/https';
 import { HttpError, jsonRoute, slugParam } from '@/lib/http/route';
@@ -12,11 +13,19 @@ import { rateLimitState } from '@/lib/ratelimit/state';
  * unavailable). Only a visitor id this server issued counts: a first visit gets one in this very
  * response and counts with it; a made-up or altered id gets a new one and does not count; new ids
  * are limited per address. Redis trouble is a 204, never an error.
+ *
+ * `x-week-views` carries the restaurant's views over the last 7 days as they stood before this one,
+ * which the page shows: the figure is this visitor's own answer, not part of the page every visitor
+ * shares (docs/decisions/046). Absent when Redis can't say.
  */
 export const POST = jsonRoute(async (request: Request, context: { params: Promise<{ slug: string }> }) => {
   const slug = slugParam('restaurant', (await context.params).slug);
   const { value: menu } = await getRestaurantMenu(slug);
   if (!menu) throw new HttpError(404, `No restaurant "${slug}"`);
+
+  const figure = await readWeekFigure(slug);
+  const answer = (status: 202 | 204, outcome: string, headers?: Record<string, string>) =>
+    respond(status, outcome, figure === null ? headers : { ...headers, 'x-week-views': String(figure) });
 
   const ignored = ignoredReason(request.headers);
   if (ignored) return answer(204, ignored);
@@ -38,6 +47,6 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   return answer(outcome === 'counted' ? 202 : 204, outcome, headers);
 });
 
-function answer(status: 202 | 204, outcome: string, headers?: Record<string, string>): Response {
+function respond(status: 202 | 204, outcome: string, headers?: Record<string, string>): Response {
   return new Response(null, { status, headers: { 'cache-control': 'no-store', 'x-view': outcome, ...headers } });
 }
