@@ -27,6 +27,8 @@ export async function startBenchServer(options: {
   port: number;
   keyPrefix: string;
   env: Record<string, string>;
+  /** Node flags before the script, e.g. `--cpu-prof` to profile the server (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }): Promise<BenchServer> {
   if (!fs.existsSync('.next/BUILD_ID')) {
     console.error('No production build found: run `npm run build` first.');
@@ -37,7 +39,7 @@ export async function startBenchServer(options: {
   // Health details need a bearer secret (or an admin session): one of this run's own.
   const healthSecret = randomBytes(24).toString('base64url');
 
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), 'scripts/serve.mjs', '-p', String(options.port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,0 +1,89 @@
+// Paired throughput rounds for the benchmarks that compare two targets whose difference is smaller
+// than the machine's noise (the limiter's cost, the menu API against its floor). Each pair runs the
+// two targets back to back, in alternating order, so load from anything else on a shared machine moves
+// both rounds of a pair alike; the median of the pair ratios is the figure and their interquartile
+// range its spread.
+import autocannon from 'autocannon';
+import { createClient } from 'redis';
+
+export interface Target {
+  url: string;
+  headers?: Record<string, string>;
+}
+
+export interface Load {
+  connections: number;
+  seconds: number;
+}
+
+export interface Round {
+  rps: number;
+  p50: number;
+  /** Non-2xx answers, errors and timeouts: any one voids the comparison. */
+  failures: number;
+}
+
+export async function round(target: Target, load: Load): Promise<Round> {
+  const result = await autocannon({ url: target.url, headers: target.headers, connections: load.connections, duration: load.seconds });
+  return { rps: result.requests.average, p50: result.latency.p50, failures: result.non2xx + result.errors + result.timeouts };
+}
+
+/** One pair: both targets back to back, `b` first on odd pairs. Returns a / b. */
+export async function pair(a: Target, b: Target, load: Load, index: number): Promise<{ a: Round; b: Round; ratio: number }> {
+  const first = index % 2 === 0 ? a : b;
+  const second = first === a ? b : a;
+  const one = await round(first, load);
+  const two = await round(second, load);
+  const [ra, rb] = first === a ? [one, two] : [two, one];
+  return { a: ra, b: rb, ratio: ra.rps / rb.rps };
+}
+
+/** Linear-interpolated quantile of a sample (q in [0, 1]). */
+export function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.ceil(at);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
+}
+
+export interface Spread {
+  median: number;
+  q1: number;
+  q3: number;
+}
+
+export function spread(values: number[]): Spread {
+  return { median: quantile(values, 0.5), q1: quantile(values, 0.25), q3: quantile(values, 0.75) };
+}
+
+/**
+ * Whether a ratio target holds given the pair ratios: 'met' when even the lower quartile reaches it,
+ * 'not met' when even the upper quartile falls short, otherwise 'within the noise'.
+ */
+export function verdict(ratios: Spread, target: number): 'met' | 'not met' | 'within the noise' {
+  if (ratios.q1 >= target) return 'met';
+  if (ratios.q3 < target) return 'not met';
+  return 'within the noise';
+}
+
+/**
+ * Redis commands the server sends per request (MONITOR; not those a Lua script runs inside Redis),
+ * over `requests` sequential requests, net of an idle window as long (the server's own timers).
+ */
+export async function redisCommandsPerRequest(redisUrl: string, keyPrefix: string, target: Target, requests = 20): Promise<number> {
+  const monitor = createClient({ url: redisUrl });
+  await monitor.connect();
+  let commands = 0;
+  await monitor.monitor((line: string) => {
+    if (line.includes(keyPrefix) && !line.includes(' lua]')) commands += 1;
+  });
+  const started = performance.now();
+  for (let i = 0; i < requests; i++) await (await fetch(target.url, { headers: target.headers })).arrayBuffer();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const busy = commands;
+  await new Promise((resolve) => setTimeout(resolve, performance.now() - started));
+  const idle = commands - busy;
+  await monitor.disconnect();
+  return Math.max(0, Math.round(((busy - idle) / requests) * 10) / 10);
+}
