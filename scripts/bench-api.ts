@@ -9,7 +9,8 @@
 //   api      GET /api/restaurants/<slug>/menu (cache HIT) through the proxy and the limiter
 //   exempt   the same request with x-thali-bench-exempt: 1 (no limiter call; ENABLE_BENCH_ROUTES on)
 // each against the floor route. Prints the median pair ratio with its interquartile range and the
-// verdict on the 0.95 target.
+// verdict on the 0.95 target, and the same comparison from each server's CPU time per request
+// (scripts/bench-cpu.ts), which other load on a shared machine disturbs far less.
 import { startFloor } from './bench-floor';
 import { pair, redisCommandsPerRequest, round, spread, verdict, type Load, type Target } from './bench-pairs';
 import { BENCH_REDIS_URL, startBenchServer } from './bench-server';
@@ -40,20 +41,30 @@ try {
   const floorBody = await (await fetch(`${floor.base}/api/menu`)).text();
   if (floorBody !== menuJson) throw new Error('the floor route does not serve the same bytes as the API');
 
-  const targets: Record<string, Target> = { api: { url: thali.base + api }, exempt: { url: thali.base + api, headers: { 'x-thali-bench-exempt': '1' } } };
-  const floorTarget: Target = { url: `${floor.base}/api/menu` };
+  const targets: Record<string, Target> = {
+    api: { url: thali.base + api, pid: thali.pid },
+    exempt: { url: thali.base + api, headers: { 'x-thali-bench-exempt': '1' }, pid: thali.pid },
+  };
+  const floorTarget: Target = { url: `${floor.base}/api/menu`, pid: floor.pid };
   const commands = { api: await redisCommandsPerRequest(BENCH_REDIS_URL, PREFIX, targets.api!), exempt: await redisCommandsPerRequest(BENCH_REDIS_URL, PREFIX, targets.exempt!) };
 
   for (const target of [targets.api!, floorTarget, targets.exempt!, floorTarget]) await round(target, { ...LOAD, seconds: 3 });
   const ratios: Record<string, number[]> = { api: [], exempt: [] };
+  const cpuRatios: Record<string, number[]> = { api: [], exempt: [] };
   const rps: Record<string, number[]> = { api: [], exempt: [], floor: [] };
+  const cpuUs: Record<string, number[]> = { api: [], exempt: [], floor: [] };
   let failures = 0;
   for (let index = 0; index < PAIRS; index++) {
     for (const name of ['api', 'exempt'] as const) {
       const got = await pair(targets[name]!, floorTarget, LOAD, index);
       ratios[name]!.push(got.ratio);
+      if (got.cpuRatio !== null) cpuRatios[name]!.push(got.cpuRatio);
       rps[name]!.push(got.a.rps);
       rps.floor!.push(got.b.rps);
+      if (got.a.cpuUs !== null && got.b.cpuUs !== null) {
+        cpuUs[name]!.push(got.a.cpuUs);
+        cpuUs.floor!.push(got.b.cpuUs);
+      }
       failures += got.a.failures + got.b.failures;
     }
   }
@@ -64,21 +75,27 @@ try {
     Object.fromEntries(
       (['api', 'exempt'] as const).map((name) => {
         const s = spread(ratios[name]!);
+        const c = cpuRatios[name]!.length > 0 ? spread(cpuRatios[name]!) : null;
         return [
           name === 'api' ? 'menu API (HIT)' : 'menu API, limiter-exempt',
           {
-            'req/s (median)': Math.round(spread(rps[name]!).median),
-            'floor req/s (median)': Math.round(spread(rps.floor!).median),
-            'ratio, median of pairs': s.median.toFixed(3),
+            'req/s, floor (medians)': `${Math.round(spread(rps[name]!).median)}, ${Math.round(spread(rps.floor!).median)}`,
+            'ratio (median of pairs)': s.median.toFixed(3),
             'ratio IQR': `${s.q1.toFixed(3)} … ${s.q3.toFixed(3)}`,
             [`≥ ${TARGET}`]: verdict(s, TARGET),
+            'CPU µs/req, floor': c ? `${Math.round(spread(cpuUs[name]!).median)}, ${Math.round(spread(cpuUs.floor!).median)}` : '',
+            'CPU ratio (median)': c ? c.median.toFixed(3) : '',
+            'CPU ratio IQR': c ? `${c.q1.toFixed(3)} … ${c.q3.toFixed(3)}` : '',
             'redis cmds/req': commands[name],
           },
         ];
       }),
     ),
   );
-  for (const name of ['api', 'exempt']) console.log(`${name}: pair ratios ${ratios[name]!.map((r) => r.toFixed(3)).join(', ')}`);
+  for (const name of ['api', 'exempt']) {
+    console.log(`${name}: throughput pair ratios ${ratios[name]!.map((r) => r.toFixed(3)).join(', ')}`);
+    console.log(`${name}: CPU pair ratios (floor µs / Thali µs per request) ${cpuRatios[name]!.map((r) => r.toFixed(3)).join(', ')}`);
+  }
   console.log(`non-2xx or failed responses during the rounds: ${failures}`);
   console.log('command: npm run build && npm run bench:api');
   if (failures > 0) process.exitCode = 1;

@@ -6,9 +6,13 @@
 import autocannon from 'autocannon';
 import { createClient } from 'redis';
 
+import { cpuNanoseconds } from './bench-cpu';
+
 export interface Target {
   url: string;
   headers?: Record<string, string>;
+  /** The serving process: its CPU time per request is measured alongside the throughput. */
+  pid?: number;
 }
 
 export interface Load {
@@ -19,23 +23,43 @@ export interface Load {
 export interface Round {
   rps: number;
   p50: number;
+  /** Server CPU microseconds per request (all its threads and child processes), when its pid is known. */
+  cpuUs: number | null;
   /** Non-2xx answers, errors and timeouts: any one voids the comparison. */
   failures: number;
 }
 
 export async function round(target: Target, load: Load): Promise<Round> {
+  const cpuBefore = target.pid === undefined ? null : cpuNanoseconds(target.pid);
   const result = await autocannon({ url: target.url, headers: target.headers, connections: load.connections, duration: load.seconds });
-  return { rps: result.requests.average, p50: result.latency.p50, failures: result.non2xx + result.errors + result.timeouts };
+  const cpuAfter = target.pid === undefined ? null : cpuNanoseconds(target.pid);
+  const cpuUs = cpuBefore === null || cpuAfter === null || result.requests.total === 0 ? null : (cpuAfter - cpuBefore) / 1_000 / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, cpuUs, failures: result.non2xx + result.errors + result.timeouts };
 }
 
-/** One pair: both targets back to back, `b` first on odd pairs. Returns a / b. */
-export async function pair(a: Target, b: Target, load: Load, index: number): Promise<{ a: Round; b: Round; ratio: number }> {
+export interface Pair {
+  a: Round;
+  b: Round;
+  /** Throughput a / b. */
+  ratio: number;
+  /**
+   * The same comparison from server CPU per request, b / a (a throughput ratio at saturation: a server
+   * bound by its CPU serves requests in inverse proportion to their cost); null without pids.
+   */
+  cpuRatio: number | null;
+}
+
+/** One pair: both targets back to back, `b` first on odd pairs. */
+export async function pair(a: Target, b: Target, load: Load, index: number): Promise<Pair> {
   const first = index % 2 === 0 ? a : b;
   const second = first === a ? b : a;
   const one = await round(first, load);
   const two = await round(second, load);
   const [ra, rb] = first === a ? [one, two] : [two, one];
-  return { a: ra, b: rb, ratio: ra.rps / rb.rps };
+  const cpuRatio = ra.cpuUs === null || rb.cpuUs === null ? null : rb.cpuUs / ra.cpuUs;
+  // A round that completed nothing (the machine stalled) says nothing about the ratio: the pair is void.
+  const ratio = ra.rps > 0 && rb.rps > 0 ? ra.rps / rb.rps : Number.NaN;
+  return { a: ra, b: rb, ratio, cpuRatio };
 }
 
 /** Linear-interpolated quantile of a sample (q in [0, 1]). */
@@ -53,7 +77,9 @@ export interface Spread {
   q3: number;
 }
 
+/** Quartiles of the finite values (void pairs are NaN). */
 export function spread(values: number[]): Spread {
+  values = values.filter(Number.isFinite);
   return { median: quantile(values, 0.5), q1: quantile(values, 0.25), q3: quantile(values, 0.75) };
 }
 

@@ -17,6 +17,8 @@ export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1
 
 export interface BenchServer {
   base: string;
+  /** The server process, for its CPU time (scripts/bench-cpu.ts). */
+  pid: number;
   /** The server's own counters (GET /api/health with its bearer secret): Postgres queries and the rest. */
   counters(): Promise<{ dbQueries: number }>;
   stop(): Promise<void>;
@@ -69,7 +71,7 @@ export async function startBenchServer(options: {
     const response = await fetch(`${base}/api/health`, { headers: { authorization: `Bearer ${healthSecret}` } });
     return ((await response.json()) as { counters: { dbQueries: number } }).counters;
   };
-  return { base, counters, stop };
+  return { base, pid: server.pid!, counters, stop };
 }
 
 async function waitForServer(base: string): Promise<void> {
