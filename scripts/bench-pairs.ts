@@ -51,11 +51,11 @@ export interface Pair {
 
 /** One pair: both targets back to back, `b` first on odd pairs. */
 export async function pair(a: Target, b: Target, load: Load, index: number): Promise<Pair> {
-  const first = index % 2 === 0 ? a : b;
-  const second = first === a ? b : a;
-  const one = await round(first, load);
-  const two = await round(second, load);
-  const [ra, rb] = first === a ? [one, two] : [two, one];
+  // By index, not by which object is which: an A/A control passes the same target twice.
+  const aFirst = index % 2 === 0;
+  const one = await round(aFirst ? a : b, load);
+  const two = await round(aFirst ? b : a, load);
+  const [ra, rb] = aFirst ? [one, two] : [two, one];
   const cpuRatio = ra.cpuUs === null || rb.cpuUs === null ? null : rb.cpuUs / ra.cpuUs;
   // A round that completed nothing (the machine stalled) says nothing about the ratio: the pair is void.
   const ratio = ra.rps > 0 && rb.rps > 0 ? ra.rps / rb.rps : Number.NaN;
