@@ -11,6 +11,8 @@
 // each against the floor route. Prints the median pair ratio with its interquartile range and the
 // verdict on the 0.95 target, and the same comparison from each server's CPU time per request
 // (scripts/bench-cpu.ts), which other load on a shared machine disturbs far less.
+import { BENCH_EXEMPT_HEADER } from '@/lib/ratelimit/policies';
+
 import { startFloor } from './bench-floor';
 import { pair, redisCommandsPerRequest, round, spread, verdict, type Load, type Target } from './bench-pairs';
 import { BENCH_REDIS_URL, startBenchServer } from './bench-server';
@@ -43,7 +45,7 @@ try {
 
   const targets: Record<string, Target> = {
     api: { url: thali.base + api, pid: thali.pid },
-    exempt: { url: thali.base + api, headers: { 'x-thali-bench-exempt': '1' }, pid: thali.pid },
+    exempt: { url: thali.base + api, headers: { [BENCH_EXEMPT_HEADER]: '1' }, pid: thali.pid },
   };
   const floorTarget: Target = { url: `${floor.base}/api/menu`, pid: floor.pid };
   const commands = { api: await redisCommandsPerRequest(BENCH_REDIS_URL, PREFIX, targets.api!), exempt: await redisCommandsPerRequest(BENCH_REDIS_URL, PREFIX, targets.exempt!) };

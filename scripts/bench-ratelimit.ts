@@ -24,6 +24,8 @@
 // - added latency: BENCH_SAMPLES (400) sequential keep-alive requests each, interleaved; p50 difference.
 import http from 'node:http';
 
+import { BENCH_EXEMPT_HEADER } from '@/lib/ratelimit/policies';
+
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL, startBenchServer } from './bench-server';
 import { pair, redisCommandsPerRequest, round, spread, verdict, type Load, type Round, type Target } from './bench-pairs';
 
@@ -35,7 +37,7 @@ const PAGE_SECONDS = Number(process.env.BENCH_PAGE_SECONDS ?? 4);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
 const COMMAND = 'npm run build && npm run bench:ratelimit';
 const PREFIX = 'thali-bench-rl:';
-const EXEMPT = { 'x-thali-bench-exempt': '1' };
+const EXEMPT = { [BENCH_EXEMPT_HEADER]: '1' };
 /** The limiter may cost at most this share of warm throughput (issue #12). */
 const MAX_COST = 0.05;
 
