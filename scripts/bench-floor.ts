@@ -54,6 +54,8 @@ export function stripScripts(html: string): string {
 
 export interface Floor {
   base: string;
+  /** `next start`, whose server runs in a child process: count its process tree (scripts/bench-cpu.ts). */
+  pid: number;
   stop(): void;
 }
 
@@ -84,5 +86,5 @@ export async function startFloor(options: { port: number; captured: Record<'home
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  return { base, stop: () => void server.kill('SIGTERM') };
+  return { base, pid: server.pid!, stop: () => void server.kill('SIGTERM') };
 }

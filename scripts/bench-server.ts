@@ -17,6 +17,8 @@ export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1
 
 export interface BenchServer {
   base: string;
+  /** The server process, for its CPU time (scripts/bench-cpu.ts). */
+  pid: number;
   /** The server's own counters (GET /api/health with its bearer secret): Postgres queries and the rest. */
   counters(): Promise<{ dbQueries: number }>;
   stop(): Promise<void>;
@@ -27,6 +29,8 @@ export async function startBenchServer(options: {
   port: number;
   keyPrefix: string;
   env: Record<string, string>;
+  /** Node flags before the script, e.g. `--cpu-prof` to profile the server (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }): Promise<BenchServer> {
   if (!fs.existsSync('.next/BUILD_ID')) {
     console.error('No production build found: run `npm run build` first.');
@@ -37,7 +41,7 @@ export async function startBenchServer(options: {
   // Health details need a bearer secret (or an admin session): one of this run's own.
   const healthSecret = randomBytes(24).toString('base64url');
 
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '-p', String(options.port), '-H', '127.0.0.1'], {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), 'scripts/serve.mjs', '-p', String(options.port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -67,7 +71,7 @@ export async function startBenchServer(options: {
     const response = await fetch(`${base}/api/health`, { headers: { authorization: `Bearer ${healthSecret}` } });
     return ((await response.json()) as { counters: { dbQueries: number } }).counters;
   };
-  return { base, counters, stop };
+  return { base, pid: server.pid!, counters, stop };
 }
 
 async function waitForServer(base: string): Promise<void> {

@@ -197,6 +197,12 @@ export type CooldownPolicyName = keyof typeof COOLDOWN_POLICIES;
 export const EXEMPT_PATHS = ['/api/health', '/api/health/ready'] as const;
 /** Exempt only while ENABLE_BENCH_ROUTES is on (the limiter benchmark's baseline); limited like any API path otherwise. */
 export const BENCH_PATH_PREFIX = '/api/internal/bench/';
+/**
+ * Also only while ENABLE_BENCH_ROUTES is on: a request carrying this header (value `1`) skips the
+ * limiter, whatever its path, so `npm run bench:ratelimit` can compare the very same page or API URL
+ * with and without the limiter. Ignored otherwise, so in a deployment it exempts nothing.
+ */
+export const BENCH_EXEMPT_HEADER = 'x-thali-bench-exempt';
 
 /**
  * A page that runs a search (`?q=`, the city page's box): each new search is a Postgres query the
@@ -207,9 +213,9 @@ export function carriesSearch(url: URL): boolean {
   return (url.searchParams.get('q') ?? '').trim() !== '';
 }
 
-/** Which proxy policy a path falls under, or null when it is exempt. */
-export function proxyPolicyFor(pathname: string, env: Env = getEnv()): 'api' | 'page' | null {
+/** Which proxy policy a request falls under, or null when it is exempt. */
+export function proxyPolicyFor(pathname: string, env: Env = getEnv(), headers?: Headers): 'api' | 'page' | null {
   if ((EXEMPT_PATHS as readonly string[]).includes(pathname)) return null;
-  if (env.ENABLE_BENCH_ROUTES && pathname.startsWith(BENCH_PATH_PREFIX)) return null;
+  if (env.ENABLE_BENCH_ROUTES && (pathname.startsWith(BENCH_PATH_PREFIX) || headers?.get(BENCH_EXEMPT_HEADER) === '1')) return null;
   return pathname === '/api' || pathname.startsWith('/api/') ? 'api' : 'page';
 }

@@ -14,6 +14,8 @@ vi.mock('./state', () => ({
 }));
 
 const { rateLimitRequest } = await import('./proxy');
+const { BENCH_EXEMPT_HEADER, proxyPolicyFor } = await import('./policies');
+const { parseEnv } = await import('@/lib/env');
 const event = { waitUntil: () => {} } as unknown as NextFetchEvent;
 
 async function budgetOf(url: string): Promise<string | undefined> {
@@ -32,5 +34,24 @@ describe('the proxy picks the budget a request draws on', () => {
   it("a page that runs a search draws on the API's budget, as the search API does", async () => {
     expect(await budgetOf('/hyderabad?q=biryani')).toBe('api');
     expect(await budgetOf('/hyderabad?q=%20%20')).toBe('page');
+  });
+});
+
+describe('the benchmark-only exemption header', () => {
+  const exemptHeader = (url: string) =>
+    rateLimitRequest(new NextRequest(`http://127.0.0.1${url}`, { headers: { [BENCH_EXEMPT_HEADER]: '1' } }), event);
+
+  it('exempts nothing while ENABLE_BENCH_ROUTES is off (every deployment)', async () => {
+    expect((await exemptHeader('/hyderabad')).kind).toBe('allowed');
+    expect((await exemptHeader('/api/restaurants/x/menu')).kind).toBe('allowed');
+  });
+
+  it('exempts the same page or API URL while ENABLE_BENCH_ROUTES is on', () => {
+    const env = parseEnv({ ENABLE_BENCH_ROUTES: 'true' });
+    const headers = new Headers({ [BENCH_EXEMPT_HEADER]: '1' });
+    expect(proxyPolicyFor('/hyderabad', env, headers)).toBeNull();
+    expect(proxyPolicyFor('/api/restaurants/x/menu', env, headers)).toBeNull();
+    expect(proxyPolicyFor('/hyderabad', env, new Headers({ [BENCH_EXEMPT_HEADER]: 'yes' }))).toBe('page');
+    expect(proxyPolicyFor('/api/restaurants/x/menu', env)).toBe('api');
   });
 });

@@ -16,7 +16,7 @@ export type ProxyDecision =
 
 /** The proxy's half of rate limiting: one policy per request, by path, for the client's identity. */
 export async function rateLimitRequest(request: NextRequest, event: NextFetchEvent): Promise<ProxyDecision> {
-  const policy = proxyPolicyFor(request.nextUrl.pathname);
+  const policy = proxyPolicyFor(request.nextUrl.pathname, undefined, request.headers);
   if (!policy) return { kind: 'exempt' };
 
   const budget = policy === 'page' && carriesSearch(request.nextUrl) ? 'api' : policy;
