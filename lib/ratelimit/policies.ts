@@ -1,7 +1,9 @@
 import 'server-only';
 
 import type { RateLimitKeyPrefix } from './keys';
-import { getEnv, type Env } from '@/lib/env';
+import { getEnv, trustedProxies, type Env } from '@/lib/env';
+
+import { clientIdentity } from './client-identity';
 
 /**
  * Every rate limit of the app, in one table. docs/rate-limits.md mirrors it.
@@ -204,6 +206,10 @@ export const BENCH_PATH_PREFIX = '/api/internal/bench/';
  */
 export const BENCH_EXEMPT_HEADER = 'x-thali-bench-exempt';
 
+function isLoopbackClient(identity: string): boolean {
+  return identity.startsWith('127.') || identity === '::1';
+}
+
 /**
  * A page that runs a search (`?q=`, the city page's box): each new search is a Postgres query the
  * cache has not seen, so it draws on the API's budget, like `GET /api/cities/<city>/search`, rather
@@ -213,9 +219,14 @@ export function carriesSearch(url: URL): boolean {
   return (url.searchParams.get('q') ?? '').trim() !== '';
 }
 
-/** Which proxy policy a request falls under, or null when it is exempt. */
+/**
+ * Which proxy policy a request falls under, or null when it is exempt. The benchmark's exemptions
+ * also need the client to be on this machine (a loopback address, as the benches connect), so even a
+ * deployment started with ENABLE_BENCH_ROUTES by mistake exempts nobody on the internet.
+ */
 export function proxyPolicyFor(pathname: string, env: Env = getEnv(), headers?: Headers): 'api' | 'page' | null {
   if ((EXEMPT_PATHS as readonly string[]).includes(pathname)) return null;
-  if (env.ENABLE_BENCH_ROUTES && (pathname.startsWith(BENCH_PATH_PREFIX) || headers?.get(BENCH_EXEMPT_HEADER) === '1')) return null;
+  const benchExempt = pathname.startsWith(BENCH_PATH_PREFIX) || headers?.get(BENCH_EXEMPT_HEADER) === '1';
+  if (env.ENABLE_BENCH_ROUTES && benchExempt && headers && isLoopbackClient(clientIdentity(headers, trustedProxies(env)))) return null;
   return pathname === '/api' || pathname.startsWith('/api/') ? 'api' : 'page';
 }

@@ -46,12 +46,18 @@ describe('the benchmark-only exemption header', () => {
     expect((await exemptHeader('/api/restaurants/x/menu')).kind).toBe('allowed');
   });
 
-  it('exempts the same page or API URL while ENABLE_BENCH_ROUTES is on', () => {
+  it('exempts the same page or API URL while ENABLE_BENCH_ROUTES is on, for a client on this machine only', () => {
     const env = parseEnv({ ENABLE_BENCH_ROUTES: 'true' });
-    const headers = new Headers({ [BENCH_EXEMPT_HEADER]: '1' });
-    expect(proxyPolicyFor('/hyderabad', env, headers)).toBeNull();
-    expect(proxyPolicyFor('/api/restaurants/x/menu', env, headers)).toBeNull();
-    expect(proxyPolicyFor('/hyderabad', env, new Headers({ [BENCH_EXEMPT_HEADER]: 'yes' }))).toBe('page');
+    // scripts/serve.mjs puts the socket address in X-Forwarded-For (TRUSTED_PROXIES=none).
+    const local = new Headers({ [BENCH_EXEMPT_HEADER]: '1', 'x-forwarded-for': '127.0.0.1' });
+    expect(proxyPolicyFor('/hyderabad', env, local)).toBeNull();
+    expect(proxyPolicyFor('/api/restaurants/x/menu', env, local)).toBeNull();
+    expect(proxyPolicyFor('/api/internal/bench/restaurants/x/menu', env, new Headers({ 'x-forwarded-for': '127.0.0.1' }))).toBeNull();
+    expect(proxyPolicyFor('/hyderabad', env, new Headers({ [BENCH_EXEMPT_HEADER]: 'yes', 'x-forwarded-for': '127.0.0.1' }))).toBe('page');
     expect(proxyPolicyFor('/api/restaurants/x/menu', env)).toBe('api');
+    // From anywhere else, nothing is exempt, whatever the flag says.
+    const remote = new Headers({ [BENCH_EXEMPT_HEADER]: '1', 'x-forwarded-for': '203.0.113.7' });
+    expect(proxyPolicyFor('/hyderabad', env, remote)).toBe('page');
+    expect(proxyPolicyFor('/api/internal/bench/restaurants/x/menu', env, new Headers({ 'x-forwarded-for': '203.0.113.7' }))).toBe('api');
   });
 });
