@@ -47,6 +47,8 @@ test.describe('browsing like a customer', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`/bengaluru/${open.slug}`);
     await expect(page.locator('[data-testid="menu-item"]').first()).toBeVisible();
+    // The week's views arrive with the view beacon's answer.
+    await expect(page.getByTestId('weekly-views')).toBeVisible();
     // Kept in the repository so the README's screenshot always shows the current UI.
     if (testInfo.project.name === 'desktop') await page.screenshot({ path: 'docs/screenshots/menu.png' });
   });
