@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
-import { decodeEntry, encodeEntry, isRenderedPage, type RenderedPage } from './entry';
+import { decodedSize, decodeEntry, encodeEntry, isRenderedPage, type RenderedPage } from './entry';
 
 const page: RenderedPage = {
   kind: 'APP_PAGE',
@@ -26,6 +26,14 @@ describe('page entries', () => {
     const raw = encodeEntry({ id: 'p3', page: big, storedAt: 1, dependencies: [] });
     expect(raw.length).toBeLessThan(big.html.length / 5);
     expect(decodeEntry(raw)?.page.html).toBe(big.html);
+  });
+
+  it('counts a decoded entry by what it holds, not by its compressed form', () => {
+    const entry = { id: 'p4', page, storedAt: 1, dependencies: [] };
+    const segments = [...page.segmentData!].reduce((sum, [path, data]) => sum + path.length * 2 + data.length, 0);
+    expect(decodedSize(entry)).toBe(page.html.length * 2 + page.rscData!.length + segments);
+    const big = { ...entry, page: { ...page, html: 'x'.repeat(100_000) } };
+    expect(decodedSize(big)).toBeGreaterThan(encodeEntry(big).length * 10);
   });
 
   it('keeps a render without a payload or segments as such', () => {

@@ -43,6 +43,16 @@ export function isRenderedPage(value: unknown): value is RenderedPage {
 }
 
 /**
+ * What a decoded entry holds in memory, roughly (HTML as UTF-16, the payload's bytes): what the
+ * process's copies are bounded by (local-copies.ts), not the far smaller stored form.
+ */
+export function decodedSize({ page }: PageEntry): number {
+  let bytes = page.html.length * 2 + (page.rscData?.length ?? 0);
+  for (const [path, data] of page.segmentData ?? []) bytes += path.length * 2 + data.length;
+  return bytes;
+}
+
+/**
  * A page's HTML and payload compress 5-8 times (repeated class names and markup), and every stored
  * page takes Redis memory for its lifetime, so entries are gzipped; base64 keeps them text on every driver.
  */

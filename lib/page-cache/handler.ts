@@ -9,10 +9,10 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
 import { dependenciesOf } from './dependencies';
-import { decodeEntry, encodeEntry, isRenderedPage, type PageEntry, type RenderedPage } from './entry';
+import { decodedSize, decodeEntry, encodeEntry, isRenderedPage, type PageEntry, type RenderedPage } from './entry';
 import { pageCacheKeys } from './keys';
 import { keepLocalCopy, localCopy } from './local-copies';
-import { pageOfSharedPath } from './paths';
+import { pageOfSharedPath, type SharedPage } from './paths';
 
 /**
  * The page cache behind Next's response cache (next-cache-handler.mjs hands every call here):
@@ -69,10 +69,17 @@ export interface CachedPage {
   cacheControl: { revalidate: false; expire: undefined };
 }
 
-export async function getPage(key: string, kind: string | undefined, store?: RedisStore): Promise<CachedPage | null> {
-  const path = kind === 'APP_PAGE' ? pathOfStorageKey(key) : null;
+/** The shared page a storage key is for, with its path; null for every other key. */
+function sharedPageOfKey(key: string): { path: string; page: SharedPage } | null {
+  const path = pathOfStorageKey(key);
   const page = path === null ? null : pageOfSharedPath(path);
-  if (path === null || page === null) return null;
+  return path === null || page === null ? null : { path, page };
+}
+
+export async function getPage(key: string, kind: string | undefined, store?: RedisStore): Promise<CachedPage | null> {
+  const shared = kind === 'APP_PAGE' ? sharedPageOfKey(key) : null;
+  if (!shared) return null;
+  const { path, page } = shared;
   const { keys, graceMs } = dependenciesOf(page);
   const lookupStarted = performance.now();
   const read = await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.pageId(path), ...keys]), store);
@@ -103,14 +110,14 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
 async function fetchEntry(path: string, store: RedisStore | undefined): Promise<PageEntry | null> {
   const read = await guardedRedis('page cache', (redis) => redis.get(pageCacheKeys.page(path)), store);
   const entry = read.ok && read.value !== null ? decodeEntry(read.value) : null;
-  if (entry && read.ok && read.value !== null) keepLocalCopy(path, entry.id, entry, read.value.length);
+  if (entry) keepLocalCopy(path, entry.id, entry, decodedSize(entry));
   return entry;
 }
 
 export async function setPage(key: string, data: unknown, store?: RedisStore): Promise<void> {
-  const path = pathOfStorageKey(key);
-  const page = path === null ? null : pageOfSharedPath(path);
-  if (path === null || page === null) return;
+  const shared = sharedPageOfKey(key);
+  if (!shared) return;
+  const { path, page } = shared;
   const started = takePending(path);
   // Only a page rendered from a known start, fully (no part left out for Redis trouble), and found.
   if (!started || started.uncacheable || !isRenderedPage(data) || (data.status ?? 200) !== 200) return;
@@ -124,7 +131,7 @@ export async function setPage(key: string, data: unknown, store?: RedisStore): P
     await redis.set(pageCacheKeys.page(path), value, { px: ttlMs });
     await redis.set(pageCacheKeys.pageId(path), entry.id, { px: ttlMs });
   }, store);
-  if (stored.ok) keepLocalCopy(path, entry.id, entry, value.length);
+  if (stored.ok) keepLocalCopy(path, entry.id, entry, decodedSize(entry));
   else log.warn('shared page not stored', { path });
 }
 
