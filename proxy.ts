@@ -6,7 +6,8 @@ import { actionBodyRefusal, isActionPost } from '@/lib/http/action-body';
 import { isHttps } from '@/lib/http/https';
 import { refusalResponse, requestRefusal } from '@/lib/http/request-checks';
 import { isAdminPath, newNonce, pagePolicyFor, securityHeaders } from '@/lib/http/security-headers';
-import { isDirectSharedRequest, SHARED_PAGE_CACHE_CONTROL, sharedRewriteOf } from '@/lib/page-cache/rewrite';
+import { isSharedPath } from '@/lib/page-cache/paths';
+import { SHARED_PAGE_CACHE_CONTROL, sharedRewriteOf } from '@/lib/page-cache/rewrite';
 import { rateLimitRequest } from '@/lib/ratelimit/proxy';
 
 /**
@@ -46,7 +47,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 function pageResponse(request: NextRequest, forwarded: Headers): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   // The shared route is reached only through the rewrite below, never at its own address.
-  if (isDirectSharedRequest(pathname)) return new NextResponse('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (isSharedPath(pathname)) return new NextResponse('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const shared = sharedRewriteOf({ method: request.method, pathname, searchParams, hasCookie: (name) => request.cookies.has(name) });
   if (shared === null) return NextResponse.next({ request: { headers: forwarded } });
   const url = request.nextUrl.clone();

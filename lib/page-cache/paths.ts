@@ -9,8 +9,8 @@ import { isSlug } from '@/lib/menus/slug';
 export const SHARED_PREFIX = '/shared';
 
 /**
- * The app's own top-level routes (app/<name>): `/login` is not a city. tests/page-cache-routes.test.ts
- * keeps this equal to the folders under app/.
+ * The app's own top-level routes (app/<name>): `/login` is not a city. paths.test.ts keeps this
+ * equal to the folders under app/.
  */
 export const TOP_LEVEL_ROUTES: ReadonlySet<string> = new Set(['account', 'admin', 'api', 'cart', 'checkout', 'dev', 'login', 'media', 'orders', 'shared']);
 

@@ -6,7 +6,8 @@ import { GUEST_COOKIE_NAME } from '@/lib/cart/guest';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import { installBackends } from '@/tests/support/app-context';
 
-import { isDirectSharedRequest, sharedRewriteOf } from './rewrite';
+import { isSharedPath } from './paths';
+import { sharedRewriteOf } from './rewrite';
 
 function request(pathname: string, options: { method?: string; search?: string; cookies?: string[] } = {}) {
   const cookies = new Set(options.cookies ?? []);
@@ -63,8 +64,8 @@ describe('which requests get a shared page', () => {
   });
 
   it('never serves the shared route at its own address', () => {
-    expect(isDirectSharedRequest('/shared')).toBe(true);
-    expect(isDirectSharedRequest('/shared/menu/pune/dosa-corner')).toBe(true);
-    expect(isDirectSharedRequest('/sharedplates')).toBe(false);
+    expect(isSharedPath('/shared')).toBe(true);
+    expect(isSharedPath('/shared/menu/pune/dosa-corner')).toBe(true);
+    expect(isSharedPath('/sharedplates')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { customerSessionCookie } from '@/lib/auth/cookie';
 import { GUEST_COOKIE_NAME } from '@/lib/cart/guest';
 import { pageCacheEnabled } from '@/lib/env';
 
-import { isSharedPath, sharedPageAt, sharedPathOf } from './paths';
+import { sharedPageAt, sharedPathOf } from './paths';
 
 /**
  * Which requests the proxy answers with a shared page (docs/decisions/046): a GET of home, a city or
@@ -24,11 +24,6 @@ export function sharedRewriteOf(request: {
   if (!page) return null;
   if (page.kind === 'menu' && [customerSessionCookie().name, GUEST_COOKIE_NAME].some(request.hasCookie)) return null;
   return sharedPathOf(page);
-}
-
-/** The shared pages are reached only through the rewrite; asked for directly, they are not found. */
-export function isDirectSharedRequest(pathname: string): boolean {
-  return isSharedPath(pathname);
 }
 
 /** What a shared page's response says to caches: only the browser may keep it, and must ask again before use. */
