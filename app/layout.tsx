@@ -5,7 +5,7 @@ import { GeistSans } from 'geist/font/sans';
 import { SiteDemoBanner } from '@/components/customer/demo-banner';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
-import { isBuilding } from '@/lib/server/build-phase';
+import { isBuilding } from '@/lib/env';
 import { outboxEnabled } from '@/lib/sms/sender';
 
 import './globals.css';

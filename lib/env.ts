@@ -248,6 +248,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
+/**
+ * True while `next build` prerenders pages. Next sets NEXT_PHASE itself (not configuration, so not in
+ * the schema): code that must describe the running server, never the build machine, leaves its part
+ * out while building.
+ */
+export function isBuilding(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build';
+}
+
 export function getEnv(): Env {
   const shared = singletons();
   shared.env ??= parseEnv(process.env);
