@@ -17,6 +17,9 @@ import type { CacheOutcome } from '@/lib/cache/types';
 import type { FavouriteState } from '@/lib/favourites/types';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
+/** The cart of a visitor who has none here: nothing in it, nowhere else either. */
+export const EMPTY_CART = { lines: [], totalPaise: 0, elsewhere: null };
+
 /**
  * A restaurant's menu page, as one visitor sees it (app/[city]/[restaurant]) or as every visitor
  * without a session or a cart does (app/shared/…, docs/decisions/046): the routes read, this draws.

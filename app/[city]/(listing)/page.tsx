@@ -3,12 +3,11 @@ import { notFound } from 'next/navigation';
 
 import { CityPageBody } from '@/components/city/city-page-body';
 import { trendingInCity } from '@/lib/views/trending-cache';
-import { plural } from '@/lib/format';
 import { getCityRestaurants } from '@/lib/menus/cached';
+import { cityPageMetadata } from '@/lib/menus/page-metadata';
 import { parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
 import { isSlug } from '@/lib/menus/slug';
 import { runPageSearch, searchTextOf } from '@/lib/search/page';
-import { normalizeQuery } from '@/lib/search/query';
 
 interface CityPageProps {
   params: Promise<{ city: string }>;
@@ -17,15 +16,7 @@ interface CityPageProps {
 
 export async function generateMetadata({ params, searchParams }: CityPageProps): Promise<Metadata> {
   const [{ city }, query] = await Promise.all([params, searchParams]);
-  if (!isSlug(city)) return {};
-  const { value } = await getCityRestaurants(city);
-  if (!value) return {};
-  const searched = normalizeQuery(searchTextOf(query));
-  return {
-    // A search's own title, so the browser's history tells searches apart; never indexed as a page.
-    ...(searched.ok ? { title: `“${searched.query}” in ${value.city.name}`, robots: { index: false } } : { title: `Restaurants in ${value.city.name}` }),
-    description: `Order from ${plural(value.restaurants.length, 'restaurant')} in ${value.city.name}, ${value.city.state}.`,
-  };
+  return cityPageMetadata(city, searchTextOf(query));
 }
 
 export default async function CityPage({ params, searchParams }: CityPageProps) {

@@ -2,32 +2,31 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 
-import { MenuPageBody } from '@/components/menu/menu-page-body';
+import { EMPTY_CART, MenuPageBody } from '@/components/menu/menu-page-body';
 import { priceCart, readCart } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
 import { getCustomer } from '@/lib/customers/session';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getRestaurantMenu } from '@/lib/menus/cached';
+import { menuPageMetadata } from '@/lib/menus/page-metadata';
 import { isSlug } from '@/lib/menus/slug';
 
 import { addItem, changeQuantity, saveFavourite } from './actions';
-
-const NO_CART = { lines: [], totalPaise: 0, elsewhere: null };
 
 /** This visitor's cart (a customer's, or a guest's) priced from the menu when it holds this restaurant's items; empty otherwise or when Redis can't say. */
 async function cartFor(slug: string, menu: NonNullable<Awaited<ReturnType<typeof getRestaurantMenu>>['value']>) {
   try {
     const owner = await currentCartOwner();
-    if (!owner) return NO_CART;
+    if (!owner) return EMPTY_CART;
     const cart = await readCart(owner);
     if (cart.restaurant === slug) return { ...priceCart(cart, menu), elsewhere: null };
-    if (cart.restaurant === null) return NO_CART;
+    if (cart.restaurant === null) return EMPTY_CART;
     // Another restaurant's cart: the side cart says whose, with a link back to it.
     const { value: other } = await getRestaurantMenu(cart.restaurant);
     const elsewhere = other ? { name: other.restaurant.name, href: `/${other.restaurant.city.slug}/${other.restaurant.slug}` } : null;
-    return { ...NO_CART, elsewhere };
+    return { ...EMPTY_CART, elsewhere };
   } catch {
-    return NO_CART;
+    return EMPTY_CART;
   }
 }
 
@@ -37,14 +36,7 @@ interface MenuPageProps {
 
 export async function generateMetadata({ params }: MenuPageProps): Promise<Metadata> {
   const { city, restaurant } = await params;
-  if (!isSlug(restaurant)) return {};
-  const { value: menu } = await getRestaurantMenu(restaurant);
-  if (!menu || menu.restaurant.city.slug !== city) return {};
-  const { name, area, cuisines } = menu.restaurant;
-  return {
-    title: `${name}, ${area}`,
-    description: `${cuisines.join(', ')} in ${area}, ${menu.restaurant.city.name}. See the full menu with prices.`,
-  };
+  return menuPageMetadata(city, restaurant);
 }
 
 export default async function MenuPage({ params }: MenuPageProps) {

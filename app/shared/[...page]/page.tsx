@@ -3,11 +3,11 @@ import { notFound } from 'next/navigation';
 
 import { CityPageBody } from '@/components/city/city-page-body';
 import { HomePageBody } from '@/components/city/home-page-body';
-import { MenuPageBody } from '@/components/menu/menu-page-body';
-import { plural } from '@/lib/format';
+import { EMPTY_CART, MenuPageBody } from '@/components/menu/menu-page-body';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { DEFAULT_LISTING } from '@/lib/menus/listing';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
+import { cityPageMetadata, menuPageMetadata } from '@/lib/menus/page-metadata';
 import { abandonRender, markRenderUncacheable } from '@/lib/page-cache/handler';
 import { pageOfSegments, sharedPathOf } from '@/lib/page-cache/paths';
 import { readTrendingInCity } from '@/lib/views/trending-cache';
@@ -37,27 +37,10 @@ interface SharedPageProps {
 
 export async function generateMetadata({ params }: SharedPageProps): Promise<Metadata> {
   const page = pageOfSegments((await params).page);
-  if (page?.kind === 'city') {
-    const { value } = await getCityRestaurants(page.city);
-    if (!value) return {};
-    return {
-      title: `Restaurants in ${value.city.name}`,
-      description: `Order from ${plural(value.restaurants.length, 'restaurant')} in ${value.city.name}, ${value.city.state}.`,
-    };
-  }
-  if (page?.kind === 'menu') {
-    const { value: menu } = await getRestaurantMenu(page.restaurant);
-    if (!menu || menu.restaurant.city.slug !== page.city) return {};
-    const { name, area, cuisines } = menu.restaurant;
-    return {
-      title: `${name}, ${area}`,
-      description: `${cuisines.join(', ')} in ${area}, ${menu.restaurant.city.name}. See the full menu with prices.`,
-    };
-  }
+  if (page?.kind === 'city') return cityPageMetadata(page.city);
+  if (page?.kind === 'menu') return menuPageMetadata(page.city, page.restaurant);
   return {};
 }
-
-const NO_CART = { lines: [], totalPaise: 0, elsewhere: null };
 
 export default async function SharedPage({ params }: SharedPageProps) {
   const page = pageOfSegments((await params).page);
@@ -97,7 +80,7 @@ export default async function SharedPage({ params }: SharedPageProps) {
       renderedAt={renderedAt}
       favourite={favourite}
       saveFavourite={saveFavourite.bind(null, page.restaurant, publicPath)}
-      cart={NO_CART}
+      cart={EMPTY_CART}
       change={change}
       ordering={{ add: addItem.bind(null, page.restaurant), change, quantities: {}, path: publicPath }}
     />
