@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { admins, auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
+import { admins, auditLog, menuCategories, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
@@ -11,7 +11,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { installBackends } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
-import { itemForm } from '../support/menus';
+import { itemForm, openRestaurantItem } from '../support/menus';
 
 /** Admin writes: validated, committed with their audit entry, then every derived key invalidated. */
 describe('menu mutations (PGlite + in-process store)', () => {
@@ -31,16 +31,7 @@ describe('menu mutations (PGlite + in-process store)', () => {
       .values({ email: 'mutations-test@thali.test', name: 'Mutation Test', passwordHash: 'unused' })
       .returning({ id: admins.id });
     actor = { adminId: admin!.id };
-    const [row] = await db.db
-      .select({ item: menuItems, slug: restaurants.slug, city: cities.slug })
-      .from(menuItems)
-      .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
-      .innerJoin(cities, eq(cities.id, restaurants.cityId))
-      .where(eq(restaurants.isOpen, true))
-      .limit(1);
-    item = row!.item;
-    slug = row!.slug;
-    city = row!.city;
+    ({ item, slug, city } = await openRestaurantItem(db.db));
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { admins, auditLog, cities, menuItems, restaurants } from '@/db/schema';
+import { admins, auditLog, menuItems, restaurants } from '@/db/schema';
 import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
 import { processStats } from '@/lib/metrics/process-stats';
@@ -13,7 +13,7 @@ import { sharedPathOf } from '@/lib/page-cache/paths';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { recordViews } from '../support/counters';
 import { countingStore } from '../support/counting-store';
-import { itemForm } from '../support/menus';
+import { itemForm, openRestaurantItem } from '../support/menus';
 
 /**
  * The shared pages' cache on every Redis driver, with the real saves: an admin's save and a city
@@ -35,14 +35,7 @@ for (const pair of await backendPairs()) {
         .values({ email: `page-cache-${pair.driver.name}@thali.test`, name: 'Page Cache Test', passwordHash: 'unused' })
         .returning({ id: admins.id });
       actor = { adminId: admin!.id };
-      const [row] = await backends.db.db
-        .select({ item: menuItems, slug: restaurants.slug, city: cities.slug })
-        .from(menuItems)
-        .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
-        .innerJoin(cities, eq(cities.id, restaurants.cityId))
-        .where(eq(restaurants.isOpen, true))
-        .limit(1);
-      ({ item, slug, city } = row!);
+      ({ item, slug, city } = await openRestaurantItem(backends.db.db));
     });
 
     afterAll(async () => {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
-import { menuItems, restaurants } from '@/db/schema';
+import { cities, menuItems, restaurants } from '@/db/schema';
 import type { MenuItemView, RestaurantMenu } from '@/lib/menus/types';
 
 /** The admin's item form as a saved item would fill it, with a new price (rupees, as the form takes them). */
@@ -16,6 +16,18 @@ export function itemForm(item: typeof menuItems.$inferSelect, pricePaise = item.
     ...(item.available ? { available: 'on' } : {}),
     ...(item.bestseller ? { bestseller: 'on' } : {}),
   };
+}
+
+/** A menu item of an open restaurant, with the restaurant's and its city's slugs: what an admin edits. */
+export async function openRestaurantItem(db: Database): Promise<{ item: typeof menuItems.$inferSelect; slug: string; city: string }> {
+  const [row] = await db
+    .select({ item: menuItems, slug: restaurants.slug, city: cities.slug })
+    .from(menuItems)
+    .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+    .innerJoin(cities, eq(cities.id, restaurants.cityId))
+    .where(eq(restaurants.isOpen, true))
+    .limit(1);
+  return row!;
 }
 
 /** An open restaurant and one of its available items: something a customer can order. */
