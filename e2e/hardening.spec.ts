@@ -84,6 +84,9 @@ test.describe('review of issue #10', () => {
     const slug = list[list.length - 1]!.slug;
     await signInAsAdmin(page, `/admin/restaurants/${slug}`);
     const cover = page.getByTestId('cover-photo');
+    // isVisible() does not wait: on a page still arriving it says "no illustration", the upload is
+    // skipped and no photo ever shows (the flake after a fresh database, which starts without one).
+    await expect(cover.getByTestId('fallback-illustration').or(cover.getByTestId('current-photo'))).toBeVisible();
     if (await cover.getByTestId('fallback-illustration').isVisible()) {
       const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 30, g: 140, b: 90 } } }).jpeg().toBuffer();
       await cover.getByLabel('Upload a cover photo').setInputFiles({ name: 'front.jpg', mimeType: 'image/jpeg', buffer: jpeg });
