@@ -6,6 +6,8 @@ export interface Row {
   scenario: string;
   rps: number;
   p50: number;
+  /** p50 with one connection: one visitor at a time, the server not saturated. */
+  p50Alone?: number;
   /** Req/s of the floor this row is compared with, and which floor. */
   floor?: { name: string; rps: number };
   redisPerRequest?: number;
@@ -22,6 +24,7 @@ export function printTable(rows: Row[]): void {
       scenario: row.scenario,
       'req/s': round(row.rps),
       'p50 ms': row.p50,
+      'p50 ms, 1 conn': row.p50Alone ?? '',
       floor: row.floor ? `${row.floor.name} ${round(row.floor.rps)}` : '',
       ratio: row.floor ? round(row.rps / row.floor.rps, 2) : '',
       'redis/req': row.redisPerRequest ?? '',

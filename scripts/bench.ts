@@ -41,9 +41,11 @@ type Target = string | { url: string; headers: Record<string, string> };
 const urlOf = (target: Target) => (typeof target === 'string' ? target : target.url);
 const headersOf = (target: Target) => (typeof target === 'string' ? {} : target.headers);
 
-async function load(target: Target, seconds = SECONDS) {
+/** `paths`: spread the requests over these paths of the target's origin, in turn, instead of its one URL. */
+async function load(target: Target, seconds = SECONDS, options: { connections?: number; paths?: string[] } = {}) {
   const url = urlOf(target);
-  const result = await autocannon({ url, headers: headersOf(target), connections: CONNECTIONS, duration: seconds });
+  const requests = options.paths?.map((path) => ({ path }));
+  const result = await autocannon({ url, headers: headersOf(target), connections: options.connections ?? CONNECTIONS, duration: seconds, requests });
   if (result.non2xx + result.errors + result.timeouts > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50 };
 }
@@ -85,6 +87,13 @@ async function costs(server: BenchServer, target: Target): Promise<{ redis: numb
 }
 
 const body = async (target: Target) => (await fetch(urlOf(target), { headers: headersOf(target) })).text();
+
+/** Every restaurant's menu page path, `/<city>/<restaurant>`, from the server's own API. */
+async function restaurantPaths(base: string): Promise<string[]> {
+  const cities = JSON.parse(await body(`${base}/api/cities`)) as { slug: string }[];
+  const lists = await Promise.all(cities.map(async (c) => (JSON.parse(await body(`${base}/api/cities/${c.slug}/restaurants`)) as { slug: string }[]).map((r) => `/${c.slug}/${r.slug}`)));
+  return lists.flat();
+}
 
 const thali = await startBenchServer({ port: PORT, keyPrefix: PREFIX, env: UNLIMITED });
 const stops: (() => unknown)[] = [() => thali.stop()];
@@ -163,13 +172,25 @@ try {
   stops.push(() => warm.stop());
   const uncached = await startBenchServer({ port: PORT + 3, keyPrefix: 'thali-bench-far-none:', env: { ...UNLIMITED, DATABASE_URL: farUrl.toString(), REDIS_URL: 'redis://127.0.0.1:1' } });
   stops.push(() => uncached.stop());
+  // Each page and the API on its one URL, then the API and the menu page spread over every restaurant:
+  // concurrent requests for one address share one load or render (single-flight, Next's own), so only
+  // the spread shows what a miss costs each request. Throughput at CONNECTIONS, and the p50 of one
+  // visitor at a time (1 connection), which is what a visitor waits when the server is not saturated.
+  const restaurants = await restaurantPaths(warm.base);
+  const delayTargets: [string, string[]][] = [
+    ...Object.entries(paths).map(([name, p]): [string, string[]] => [name, [p]]),
+    [`api, spread over ${restaurants.length} restaurants`, restaurants.map((r) => `/api/restaurants/${r.split('/')[2]}/menu`)],
+    [`menu, spread over ${restaurants.length} restaurants`, restaurants],
+  ];
   const delay: Row[] = [];
-  for (const [name, p] of Object.entries(paths)) {
-    for (let i = 0; i < 3; i++) await body(warm.base + p);
-    const hot = await load(warm.base + p, 3);
-    const cold = await load(uncached.base + p, 3);
-    delay.push({ scenario: `${name}, Postgres 20 ms away, warm`, ...hot, floor: { name: 'uncached', rps: cold.rps } });
-    delay.push({ scenario: `${name}, Postgres 20 ms away, uncached`, ...cold });
+  for (const [name, list] of delayTargets) {
+    for (const p of list) for (let i = 0; i < 2; i++) await body(warm.base + p);
+    const hot = await load(warm.base, 3, { paths: list });
+    const cold = await load(uncached.base, 3, { paths: list });
+    const hotAlone = await load(warm.base, 2, { paths: list, connections: 1 });
+    const coldAlone = await load(uncached.base, 2, { paths: list, connections: 1 });
+    delay.push({ scenario: `${name}, Postgres 20 ms away, warm`, ...hot, p50Alone: hotAlone.p50, floor: { name: 'uncached', rps: cold.rps } });
+    delay.push({ scenario: `${name}, Postgres 20 ms away, uncached`, ...cold, p50Alone: coldAlone.p50 });
   }
   printTable(rows);
   printTable(delay);
