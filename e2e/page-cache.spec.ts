@@ -1,3 +1,4 @@
+import { deleteKeys } from './support/backends';
 import { E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/config';
 import { expect, test, type Page } from './support/test';
 
@@ -69,6 +70,33 @@ test.describe('shared pages', () => {
     await expect(page.getByTestId('cache-status')).not.toContainText(/page rendered/);
     await expect(page.getByTestId('cart-line').first()).toBeAttached();
     await expect(page.getByTestId('quantity-stepper').first()).toBeVisible();
+  });
+
+  test('a client navigation gets the shared page', async ({ page }) => {
+    await page.goto('/kolkata');
+    const link = page.locator('[data-testid="restaurant-card"] h2 a').first();
+    const menu = (await link.getAttribute('href'))!;
+    const navigation = page.waitForResponse((response) => new URL(response.url()).pathname === menu && response.request().headers()['rsc'] === '1');
+    await link.click();
+    await expect(page).toHaveURL(menu);
+    expect((await navigation).headers()['x-nextjs-cache']).toMatch(/^(HIT|MISS)$/);
+  });
+
+  test("the request that renders a shared page can't put text of its own choosing in it", async ({ page }) => {
+    test.skip(!E2E_SHARED_BACKENDS, "needs the e2e server's Redis, to make the page cold");
+    // The page carries its address in its payload; `_rsc` (the router's parameter, meaningless on a
+    // plain request) was kept in it and served to everyone after.
+    const marker = `chosen-${Date.now()}`;
+    // Its data warm, then the page itself gone: the next request renders it and fills the entry.
+    await servedFromPageCache(page, '/ahmedabad');
+    expect(await deleteKeys('page:v1:*{/shared/city/ahmedabad}*')).toBeGreaterThan(0);
+    const filling = await page.request.get(`/ahmedabad?_rsc=${marker}`);
+    expect(filling.status()).toBe(200);
+    expect(filling.headers()['x-nextjs-cache']).toBe('MISS');
+    expect(await filling.text()).not.toContain(marker);
+    const later = await page.request.get('/ahmedabad');
+    expect(later.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(await later.text()).not.toContain(marker);
   });
 
   test('the shared route is not an address anyone can ask for', async ({ page }) => {

@@ -14,7 +14,7 @@ import nextEnv from '@next/env';
 
 import { bodyRefusal } from '../lib/http/body-limits.mjs';
 import { connectionGuard, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/http/connection-guard.mjs';
-import { targetRefusal } from '../lib/http/request-target.mjs';
+import { targetRefusal, withoutStrayRouterParam } from '../lib/http/request-target.mjs';
 
 import { parseTrustedProxies, scrubForwarding } from './trusted-proxies.mjs';
 
@@ -87,6 +87,7 @@ function refuseBody(request, response) {
 server.on('request', (request, response) => {
   if (refuseBody(request, response)) return;
   scrubForwarding(request, trust);
+  request.url = withoutStrayRouterParam(request.url, request.headers.rsc);
   handle(request, response).catch((error) => {
     console.error('[thali] request failed', error);
     if (!response.headersSent) response.statusCode = 500;

@@ -1,1 +1,2 @@
 export function targetRefusal(target: string | undefined): { status: 400; error: string } | null;
+export function withoutStrayRouterParam(target: string | undefined, rscHeader: string | string[] | undefined): string | undefined;

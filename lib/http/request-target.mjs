@@ -22,3 +22,35 @@ export function targetRefusal(target) {
     return { status: 400, error: 'The address has a malformed %-escape.' };
   }
 }
+
+/**
+ * The request target without `_rsc` (the router's cache-busting parameter) unless the request is one
+ * of the router's own (`RSC: 1`), whose `_rsc` Next checks against its headers and redirects when
+ * wrong. On any other request Next ignores the value but writes it, with the address, into the page's
+ * payload; a shared page (docs/decisions/046) would then carry a visitor's chosen text to everyone.
+ * proxy.ts can't do this: Next hides `_rsc` and the router's headers from it.
+ *
+ * @param {string | undefined} target the request line's target
+ * @param {string | string[] | undefined} rscHeader the request's `RSC` header
+ * @returns {string | undefined} the target to hand to Next
+ */
+export function withoutStrayRouterParam(target, rscHeader) {
+  if (target === undefined || rscHeader === '1') return target;
+  const start = target.indexOf('?');
+  if (start === -1) return target;
+  const end = target.indexOf('#', start);
+  const query = target.slice(start + 1, end === -1 ? undefined : end);
+  const kept = query.split('&').filter((part) => nameOf(part) !== '_rsc');
+  if (kept.length === query.split('&').length) return target;
+  return `${target.slice(0, start)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${end === -1 ? '' : target.slice(end)}`;
+}
+
+/** A query part's name as URLSearchParams reads it (`%5Frsc` is `_rsc` too); a malformed escape is no name. */
+function nameOf(part) {
+  const name = part.split('=', 1)[0] ?? '';
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { targetRefusal } from './request-target.mjs';
+import { targetRefusal, withoutStrayRouterParam } from './request-target.mjs';
 
 describe('request targets', () => {
   it('refuses a path with a malformed %-escape (Next answered these with a 500, before proxy.ts)', () => {
@@ -13,5 +13,20 @@ describe('request targets', () => {
     for (const target of ['/', '/bengaluru/dosa-corner', '/bengaluru/%E0%A4%A6', '/api/cities/x/search?q=%ff', '/a%20b', undefined]) {
       expect(targetRefusal(target), String(target)).toBeNull();
     }
+  });
+
+  it("drops _rsc from a request that is not the router's, which would carry it into a shared page", () => {
+    expect(withoutStrayRouterParam('/?_rsc=ATTACKER-TEXT', undefined)).toBe('/');
+    expect(withoutStrayRouterParam('/pune?_rsc=a&veg=1&_rsc=b', undefined)).toBe('/pune?veg=1');
+    expect(withoutStrayRouterParam('/pune?%5Frsc=a&q=dosa', '0')).toBe('/pune?q=dosa');
+    expect(withoutStrayRouterParam('/pune?q=a%20b&_rsc', undefined)).toBe('/pune?q=a%20b');
+    expect(withoutStrayRouterParam('/pune?_rsc=x#top', undefined)).toBe('/pune#top');
+  });
+
+  it("keeps every other target as it came, and _rsc on the router's requests, which Next checks itself", () => {
+    for (const target of ['/', '/pune', '/pune?q=dosa', '/pune?rsc=1', '/pune?x_rsc=1', '/pune?%ZZ=1', undefined]) {
+      expect(withoutStrayRouterParam(target, undefined), String(target)).toBe(target);
+    }
+    expect(withoutStrayRouterParam('/pune?_rsc=1a2b3', '1')).toBe('/pune?_rsc=1a2b3');
   });
 });
