@@ -1,8 +1,13 @@
 import 'server-only';
 
-import type { Sql } from 'postgres';
+import postgres, { type Sql } from 'postgres';
 
 import { DeadlineError, startDeadline, withDeadline } from '@/lib/server/deadline';
+
+import { SilentServer, type Ticket } from './silent-server';
+
+/** Inside a transaction, statements are not asked about (StatementOptions.admit). */
+const GO: Ticket = { admission: 'go' };
 
 /**
  * A client-side deadline on every statement and transaction of a postgres.js client
@@ -16,21 +21,35 @@ import { DeadlineError, startDeadline, withDeadline } from '@/lib/server/deadlin
  * (transactions) and `savepoint` (nested ones); everything else is the client itself.
  */
 export function withClientDeadline(sql: Sql, deadlineMs: number): Sql {
-  return wrap(sql, deadlineMs, () => {});
+  // Once a statement met its deadline unanswered, the next ones fail at once until the server answers
+  // again (silent-server.ts): one deadline per outage, not one per read.
+  return wrap(sql, deadlineMs, new SilentServer(deadlineMs), { admit: true, onExpire: () => {} });
 }
+
+/** What a statement refused while the server is silent fails with: a deadline, as if it had waited one out. */
+const silentError = () => new DeadlineError('Postgres query not sent: the server has not answered since a query met its deadline', false);
 
 type Query = PromiseLike<unknown> & { values(): Query; cancel(): void };
 type Transaction = (options: unknown, run?: unknown) => Promise<unknown>;
 
-function wrap(sql: Sql, deadlineMs: number, onExpire: (error: DeadlineError) => void): Sql {
+/**
+ * `admit`: whether a statement asks `silence` before it is sent; not inside a transaction, whose
+ * connection is already talking to the server and whose statements end with it.
+ */
+interface StatementOptions {
+  admit: boolean;
+  onExpire: (error: DeadlineError) => void;
+}
+
+function wrap(sql: Sql, deadlineMs: number, silence: SilentServer, options: StatementOptions): Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (property === 'unsafe' && typeof value === 'function') {
-        return (...args: unknown[]) => bounded(Reflect.apply(value, target, args) as Query, deadlineMs, onExpire);
+        return (...args: unknown[]) => bounded(Reflect.apply(value, target, args) as Query, deadlineMs, silence, options);
       }
       if ((property === 'begin' || property === 'savepoint') && typeof value === 'function') {
-        return (...args: unknown[]) => transaction(target, value as Transaction, args, deadlineMs);
+        return (...args: unknown[]) => transaction(target, value as Transaction, args, deadlineMs, silence);
       }
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -38,7 +57,7 @@ function wrap(sql: Sql, deadlineMs: number, onExpire: (error: DeadlineError) => 
 }
 
 /** A postgres.js query (lazy: it runs once awaited) that rejects with a DeadlineError when its deadline passes. */
-function bounded(query: Query, deadlineMs: number, onExpire: (error: DeadlineError) => void): Query {
+function bounded(query: Query, deadlineMs: number, silence: SilentServer, options: StatementOptions): Query {
   const proxy: Query = {
     values() {
       query.values();
@@ -46,14 +65,24 @@ function bounded(query: Query, deadlineMs: number, onExpire: (error: DeadlineErr
     },
     cancel: () => query.cancel(),
     then(resolve, reject) {
-      const run = withDeadline(Promise.resolve(query), deadlineMs, 'Postgres query', (starved) => {
+      const ticket = options.admit ? silence.admit() : GO;
+      if (ticket.admission === 'refuse') return Promise.reject(silentError()).then(resolve, reject);
+      const statement = Promise.resolve(query);
+      // Its own settling, however late, is the server's answer, unless the connection broke.
+      statement.then(
+        () => silence.answered(),
+        (error: unknown) => (error instanceof postgres.PostgresError ? silence.answered() : silence.settled(ticket)),
+      );
+      const run = withDeadline(statement, deadlineMs, 'Postgres query', (starved) => {
         // Best effort, on a connection of its own: frees a server that is merely slow.
         try {
           query.cancel();
         } catch {
           // Nothing to cancel.
         }
-        onExpire(new DeadlineError(`Postgres query timed out after ${deadlineMs} ms`, starved));
+        if (starved) silence.settled(ticket);
+        else silence.unanswered(ticket);
+        options.onExpire(new DeadlineError(`Postgres query timed out after ${deadlineMs} ms`, starved));
       });
       return run.then(resolve, reject);
     },
@@ -71,8 +100,9 @@ export class TransactionDeadlineError extends DeadlineError {
     readonly phase: TransactionPhase,
     deadlineMs: number,
     starved: boolean,
+    message = `Postgres transaction timed out after ${deadlineMs} ms (${phase})`,
   ) {
-    super(`Postgres transaction timed out after ${deadlineMs} ms (${phase})`, starved);
+    super(message, starved);
   }
 }
 
@@ -81,14 +111,25 @@ export class TransactionDeadlineError extends DeadlineError {
  * ROLLBACK itself, outside the statements wrapped above, so each of those waits gets a deadline of
  * its own here; the statements inside get theirs, and the first that expires ends the wait.
  */
-function transaction(target: Sql, method: Transaction, args: unknown[], deadlineMs: number): Promise<unknown> {
+function transaction(target: Sql, method: Transaction, args: unknown[], deadlineMs: number, silence: SilentServer): Promise<unknown> {
+  const ticket = silence.admit();
+  // Not begun: nothing was sent, so nothing can have committed.
+  if (ticket.admission === 'refuse') return Promise.reject(new TransactionDeadlineError('begin', deadlineMs, false, silentError().message));
   let settled = false;
   let abort: (error: DeadlineError) => void = () => {};
   const aborted = new Promise<never>((_, reject) => {
     abort = reject;
   });
   const phaseDeadline = (phase: TransactionPhase) =>
-    startDeadline(deadlineMs, (starved) => abort(new TransactionDeadlineError(phase, deadlineMs, starved)), () => settled);
+    startDeadline(
+      deadlineMs,
+      (starved) => {
+        if (starved) silence.settled(ticket);
+        else silence.unanswered(ticket);
+        abort(new TransactionDeadlineError(phase, deadlineMs, starved));
+      },
+      () => settled,
+    );
   let pending = phaseDeadline('begin');
 
   const runIndex = typeof args[0] === 'function' ? 0 : 1;
@@ -97,7 +138,12 @@ function transaction(target: Sql, method: Transaction, args: unknown[], deadline
   wrapped[runIndex] = (tx: Sql) => {
     pending.clear();
     const body = Promise.resolve().then(() =>
-      run(wrap(tx, deadlineMs, (error) => abort(Object.assign(new TransactionDeadlineError('statement', deadlineMs, error.starved), { cause: error })))),
+      run(
+        wrap(tx, deadlineMs, silence, {
+          admit: false,
+          onExpire: (error) => abort(Object.assign(new TransactionDeadlineError('statement', deadlineMs, error.starved), { cause: error })),
+        }),
+      ),
     );
     // The body's end hands over to the driver's COMMIT (or ROLLBACK): bounded from that moment.
     const handOver = () => {
@@ -107,8 +153,12 @@ function transaction(target: Sql, method: Transaction, args: unknown[], deadline
     return body;
   };
   const result = Reflect.apply(method, target, wrapped) as Promise<unknown>;
-  // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it.
-  result.catch(() => {});
+  // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it,
+  // but its settling is the server's answer.
+  result.then(
+    () => silence.answered(),
+    (error: unknown) => (error instanceof postgres.PostgresError ? silence.answered() : silence.settled(ticket)),
+  );
   return Promise.race([result, aborted]).finally(() => {
     settled = true;
     pending.clear();

@@ -62,8 +62,18 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     own?.destroy();
   });
 
+  /**
+   * Until Postgres has answered since a freeze, statements fail at once (db/silent-server.ts); the
+   * late answers to what the freeze held come within moments of the thaw.
+   */
+  const answering = (db: Database) =>
+    expect.poll(() => db.execute(sql`select 1`).then(() => true, () => false), { timeout: 5_000, interval: 50 }).toBe(true);
+
   /** A pool with open connections, so a transaction reuses one rather than connecting (which has its own timeout). */
-  const warm = () => Promise.all(Array.from({ length: 4 }, () => app.db.execute(sql`select 1`)));
+  const warm = async () => {
+    await answering(app.db);
+    await Promise.all(Array.from({ length: 4 }, () => app.db.execute(sql`select 1`)));
+  };
 
   it('a transaction that starts on a frozen server gives up at the client deadline', async () => {
     await warm();
@@ -127,8 +137,9 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       expect(first.error).toBeInstanceOf(DeadlineError);
       expect(first.ms).toBeLessThan(BOUND_MS);
       own.thaw();
+      await answering(orderDb.db);
 
-      // The queue's retry: the COMMIT had reached the server, so the step is there once, and the retry
+      // The queue's retry (seconds later, with its backoff): the COMMIT had reached the server, so the step is there once, and the retry
       // schedules its text and the next step without moving the order again.
       const retried = await advanceOrder({ orderId, to: 'accepted' }, { db: orderDb.db, enqueue: enqueue as never });
       expect(retried).toMatchObject({ to: 'accepted' });
@@ -145,6 +156,7 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
   }, 90_000);
 
   it('works again once the server answers', async () => {
+    await answering(app.db);
     const rows = await app.db.transaction(async (tx) => tx.execute(sql`select count(*)::int as n from saves`));
     expect(rows).toBeDefined();
   }, 30_000);

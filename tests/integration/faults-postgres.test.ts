@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type DatabaseHandle } from '@/db/client';
+import { mayHaveCommitted } from '@/db/client-deadline';
 import { restaurants } from '@/db/schema';
 import { readWeeklyViews } from '@/lib/views/read-views';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
@@ -124,6 +125,37 @@ describe.skipIf(skip !== undefined)(`a frozen or killed Postgres${skip ? ` (skip
     console.info(`[faults-postgres] thawed: readiness back after ${Math.round(upAfter)} ms`);
     const after = await timed(app.db.select({ id: restaurants.id }).from(restaurants).limit(1), 10_000);
     expect(after.value).toHaveLength(1);
+  }, 60_000);
+
+  it('fails the next reads at once after one met its deadline unanswered, and reads again as soon as Postgres answers', async () => {
+    // A restaurant whose menu nothing has read: its page must load it from Postgres.
+    const [uncached] = await app.db.select({ slug: restaurants.slug }).from(restaurants).orderBy(restaurants.id).offset(5).limit(1);
+    await readinessBecomes(true, 5_000);
+    own.freeze();
+    try {
+      // Review finding: an uncached page's metadata and its body each read the menu, one after the
+      // other, and each waited out its own deadline on the frozen server (4 s with a 1 s statement timeout).
+      const metadata = await timed(getRestaurantMenu(uncached!.slug).catch((error: unknown) => error), 10_000);
+      expect(metadata.value).toBeInstanceOf(Error);
+      expect(metadata.ms).toBeGreaterThan(1_500);
+      const body = await timed(getRestaurantMenu(uncached!.slug).catch((error: unknown) => error), 10_000);
+      expect(body.value).toBeInstanceOf(Error);
+      expect(body.ms).toBeLessThan(500);
+      // Any other statement too, and a transaction, which sends nothing and so cannot have committed.
+      const other = await timed(app.db.select({ id: restaurants.id }).from(restaurants).limit(1).catch((error: unknown) => error), 10_000);
+      expect(other.ms).toBeLessThan(500);
+      expect((other.value as Error).cause).toBeInstanceOf(DeadlineError);
+      const transaction = await timed(app.db.transaction(async (tx) => tx.select({ id: restaurants.id }).from(restaurants).limit(1)).catch((error: unknown) => error), 10_000);
+      expect(transaction.ms).toBeLessThan(500);
+      expect(mayHaveCommitted(transaction.value)).toBe(false);
+      console.info(`[faults-postgres] frozen: first read failed after ${Math.round(metadata.ms)} ms, the next at once (${Math.round(body.ms)} ms)`);
+    } finally {
+      own.thaw();
+    }
+    // The frozen statement's late answer says the server is back: no hold to wait out.
+    const thawed = performance.now();
+    await expect.poll(async () => (await getRestaurantMenu(uncached!.slug).catch(() => null))?.value?.restaurant.slug, { timeout: 1_500, interval: 50 }).toBe(uncached!.slug);
+    console.info(`[faults-postgres] thawed: reads again after ${Math.round(performance.now() - thawed)} ms`);
   }, 60_000);
 
   it('answers from Redis while Postgres is killed, and works again once it is back', async () => {
