@@ -29,7 +29,8 @@ export function withClientDeadline(sql: Sql, deadlineMs: number): Sql {
 /** What a statement refused while the server is silent fails with: a deadline, as if it had waited one out. */
 const silentError = () => new DeadlineError('Postgres query not sent: the server has not answered since a query met its deadline', false);
 
-type Query = PromiseLike<unknown> & { values(): Query; cancel(): void };
+/** `state`: set by postgres.js once the query is handed to a connection (sent or pipelined). */
+type Query = PromiseLike<unknown> & { values(): Query; cancel(): void; state?: unknown };
 type Transaction = (options: unknown, run?: unknown) => Promise<unknown>;
 
 /**
@@ -38,8 +39,13 @@ type Transaction = (options: unknown, run?: unknown) => Promise<unknown>;
  */
 interface StatementOptions {
   admit: boolean;
+  /** Inside a transaction the caller gave up on: no statement is sent, so it rolls back. */
+  abandoned?: () => boolean;
   onExpire: (error: DeadlineError) => void;
 }
+
+/** What a transaction the caller gave up on fails with inside, so the driver rolls it back. */
+const abandoned = () => new Error('The caller gave up on this transaction at its deadline: rolled back.');
 
 function wrap(sql: Sql, deadlineMs: number, silence: SilentServer, options: StatementOptions): Sql {
   return new Proxy(sql, {
@@ -49,7 +55,7 @@ function wrap(sql: Sql, deadlineMs: number, silence: SilentServer, options: Stat
         return (...args: unknown[]) => bounded(Reflect.apply(value, target, args) as Query, deadlineMs, silence, options);
       }
       if ((property === 'begin' || property === 'savepoint') && typeof value === 'function') {
-        return (...args: unknown[]) => transaction(target, value as Transaction, args, deadlineMs, silence);
+        return (...args: unknown[]) => transaction(target, value as Transaction, args, deadlineMs, silence, options.admit);
       }
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -65,6 +71,7 @@ function bounded(query: Query, deadlineMs: number, silence: SilentServer, option
     },
     cancel: () => query.cancel(),
     then(resolve, reject) {
+      if (options.abandoned?.()) return Promise.reject(abandoned()).then(resolve, reject);
       const ticket = options.admit ? silence.admit() : GO;
       if (ticket.admission === 'refuse') return Promise.reject(silentError()).then(resolve, reject);
       const statement = Promise.resolve(query);
@@ -80,7 +87,8 @@ function bounded(query: Query, deadlineMs: number, silence: SilentServer, option
         } catch {
           // Nothing to cancel.
         }
-        if (starved) silence.settled(ticket);
+        // A statement still waiting for a pooled connection was never sent: no verdict on the server.
+        if (starved || query.state == null) silence.settled(ticket);
         else silence.unanswered(ticket);
         options.onExpire(new DeadlineError(`Postgres query timed out after ${deadlineMs} ms`, starved));
       });
@@ -111,21 +119,31 @@ export class TransactionDeadlineError extends DeadlineError {
  * ROLLBACK itself, outside the statements wrapped above, so each of those waits gets a deadline of
  * its own here; the statements inside get theirs, and the first that expires ends the wait.
  */
-function transaction(target: Sql, method: Transaction, args: unknown[], deadlineMs: number, silence: SilentServer): Promise<unknown> {
-  const ticket = silence.admit();
+function transaction(target: Sql, method: Transaction, args: unknown[], deadlineMs: number, silence: SilentServer, admit: boolean): Promise<unknown> {
+  // A savepoint is inside a transaction: never refused, like the statements there.
+  const ticket = admit ? silence.admit() : GO;
   // Not begun: nothing was sent, so nothing can have committed.
   if (ticket.admission === 'refuse') return Promise.reject(new TransactionDeadlineError('begin', deadlineMs, false, silentError().message));
   let settled = false;
-  let abort: (error: DeadlineError) => void = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    abort = reject;
+  // Once the caller has been told it failed, the transaction must not commit: a body that gets to run
+  // or go on later (the server answers after all) is rolled back instead (see `wrapped` below).
+  let gaveUp = false;
+  let reject: (error: DeadlineError) => void = () => {};
+  const aborted = new Promise<never>((_, rejectAborted) => {
+    reject = rejectAborted;
   });
+  const abort = (error: DeadlineError) => {
+    gaveUp = true;
+    reject(error);
+  };
   const phaseDeadline = (phase: TransactionPhase) =>
     startDeadline(
       deadlineMs,
       (starved) => {
-        if (starved) silence.settled(ticket);
-        else silence.unanswered(ticket);
+        // Waiting for BEGIN may be waiting for a pooled connection, not the server: only an unanswered
+        // COMMIT says the server went silent (a statement inside says so itself).
+        if (phase === 'commit' && !starved) silence.unanswered(ticket);
+        else silence.settled(ticket);
         abort(new TransactionDeadlineError(phase, deadlineMs, starved));
       },
       () => settled,
@@ -135,12 +153,14 @@ function transaction(target: Sql, method: Transaction, args: unknown[], deadline
   const runIndex = typeof args[0] === 'function' ? 0 : 1;
   const run = args[runIndex] as (tx: Sql) => unknown;
   const wrapped = [...args];
-  wrapped[runIndex] = (tx: Sql) => {
+  wrapped[runIndex] = async (tx: Sql) => {
     pending.clear();
+    if (gaveUp) throw abandoned();
     const body = Promise.resolve().then(() =>
       run(
         wrap(tx, deadlineMs, silence, {
           admit: false,
+          abandoned: () => gaveUp,
           onExpire: (error) => abort(Object.assign(new TransactionDeadlineError('statement', deadlineMs, error.starved), { cause: error })),
         }),
       ),
@@ -149,8 +169,10 @@ function transaction(target: Sql, method: Transaction, args: unknown[], deadline
     const handOver = () => {
       if (!settled) pending = phaseDeadline('commit');
     };
-    body.then(handOver, handOver);
-    return body;
+    const value = await body.finally(handOver);
+    // A statement gave up, then the server answered it and the body finished: roll back, not commit.
+    if (gaveUp) throw abandoned();
+    return value;
   };
   const result = Reflect.apply(method, target, wrapped) as Promise<unknown>;
   // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it,
@@ -162,6 +184,8 @@ function transaction(target: Sql, method: Transaction, args: unknown[], deadline
   return Promise.race([result, aborted]).finally(() => {
     settled = true;
     pending.clear();
+    // However it ended (a statement inside gave up, say), it no longer holds the one probe.
+    silence.settled(ticket);
   });
 }
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type Database, type DatabaseHandle } from '@/db/client';
+import { mayHaveCommitted } from '@/db/client-deadline';
 import { orderEvents, orders } from '@/db/schema';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
@@ -69,6 +70,14 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
   const answering = (db: Database) =>
     expect.poll(() => db.execute(sql`select 1`).then(() => true, () => false), { timeout: 5_000, interval: 50 }).toBe(true);
 
+  /** Rows with notes like `pattern` once the server answers again and the abandoned transaction has had time to end. */
+  const committedAfterThaw = async (pattern: string) => {
+    await answering(app.db);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const rows = (await app.db.execute(sql`select count(*)::int as n from saves where note like ${pattern}`)) as unknown as { n: number }[];
+    return rows[0]?.n;
+  };
+
   /** A pool with open connections, so a transaction reuses one rather than connecting (which has its own timeout). */
   const warm = async () => {
     await answering(app.db);
@@ -81,10 +90,34 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     try {
       const { error, ms } = await failsWithin(() => app.db.transaction(async (tx) => tx.execute(sql`insert into saves (note) values ('begin')`)), 15_000);
       expect(error, String(error)).toBeInstanceOf(DeadlineError);
+      expect(mayHaveCommitted(error)).toBe(false);
       expect(ms).toBeLessThan(BOUND_MS);
     } finally {
       own.thaw();
     }
+    // Review finding: told it did not commit, the transaction ran and committed once the server
+    // answered its BEGIN. It must roll back instead.
+    expect(await committedAfterThaw('begin')).toBe(0);
+  }, 30_000);
+
+  it('a busy pool on a healthy server is not a silent one: what waited too long for a connection refuses nothing after it', async () => {
+    await warm();
+    // Every pooled connection held by a transaction for about 2.7 s; the statement timeout (1 s) never fires.
+    let begun = 0;
+    const holders = Array.from({ length: 10 }, () =>
+      app.db.transaction(async (tx) => {
+        begun += 1;
+        for (let i = 0; i < 3; i++) await tx.execute(sql`select pg_sleep(0.9)`);
+      }),
+    );
+    await expect.poll(() => begun, { timeout: 5_000, interval: 20 }).toBe(10);
+    // Queued for a connection past its 2 s deadline: a statement and a transaction, neither ever sent.
+    const queued = await Promise.allSettled([app.db.execute(sql`select 1`), app.db.transaction(async (tx) => tx.execute(sql`select 1`))]);
+    expect(queued.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+    // Review finding: they marked Postgres silent, and every statement after was refused until the pool freed.
+    const next = await app.db.execute(sql`select 2 as n`);
+    expect(next).toBeDefined();
+    await Promise.all(holders);
   }, 30_000);
 
   it('a transaction whose COMMIT meets a frozen server gives up at the client deadline, and says the outcome is unknown', async () => {
