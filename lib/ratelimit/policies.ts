@@ -105,6 +105,20 @@ export function limiterPolicies(env: Env = getEnv()) {
       onRedisFailure: 'fallback',
     },
     /**
+     * Counted views per client IP and restaurant (the views route). An id counts once an hour per
+     * restaurant but outlives the hour, so ids collected from many addresses could be replayed from
+     * one, every hour; this keeps what one address adds to a restaurant (and to Trending) to the
+     * same hourly budget as the ids it may be issued.
+     */
+    'views:counted': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:views:counted',
+      onRedisFailure: 'fallback',
+    },
+    /**
      * Anonymous calls to the health endpoints per client IP (lib/server/health-access.ts): they get
      * liveness only. Calls with an admin session or the bearer secret are not limited.
      */

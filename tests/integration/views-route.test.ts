@@ -148,6 +148,19 @@ for (const pair of await backendPairs()) {
       expect(await readWeeklyViews(slug)).toBe(30);
     });
 
+    it("ids issued to many addresses, replayed from one, count no more than that address's hourly budget", async () => {
+      // Review finding: ids minted from 4 addresses (30 each) were all counted again from one other.
+      const minted: string[] = [];
+      for (let i = 0; i < 40; i++) minted.push(cookieFrom(await post(slugs[6]!)));
+      const replayed = await Promise.all(minted.map((cookie) => post(slugs[7]!, { cookie, 'x-forwarded-for': '203.0.113.88' })));
+      expect(replayed.filter((response) => response.status === 202)).toHaveLength(30);
+      expect(replayed.filter((response) => response.headers.get('x-view') === 'rate-limited')).toHaveLength(10);
+      expect(await readWeeklyViews(slugs[7]!)).toBe(30);
+      // Another restaurant is a budget of its own, and another address too.
+      const elsewhere = await post(slugs[8]!, { cookie: minted[0]!, 'x-forwarded-for': '203.0.113.88' });
+      expect(elsewhere.headers.get('x-view')).toBe('counted');
+    });
+
     it('answers 204, never 500, when Redis is down', async () => {
       backends.install(brokenStore());
       try {
