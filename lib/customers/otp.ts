@@ -3,9 +3,8 @@ import 'server-only';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 import { customerKeys, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS } from './keys';
-import { SMS_DAY_TTL_MS, smsKeys } from '@/lib/sms/keys';
-import { dayOf } from '@/lib/views/buckets';
-import { getEnv, otpSecret } from '@/lib/env';
+import { countTowardDailyCap } from '@/lib/sms/daily-cap';
+import { otpSecret } from '@/lib/env';
 import { log } from '@/lib/log';
 import { addressBlock } from '@/lib/ratelimit/client-identity';
 import type { RateLimiter } from '@/lib/ratelimit/limiter';
@@ -131,10 +130,7 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
       return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(cooldownMs) };
     }
 
-    const dayKey = smsKeys.sentDay(dayOf(now()));
-    const sent = await store.incr(dayKey);
-    if (sent === 1) await store.pexpire(dayKey, SMS_DAY_TTL_MS);
-    if (sent > (options.dailyCap ?? getEnv().SMS_DAILY_CAP)) return { ok: false, error: 'daily-cap' };
+    if (!(await countTowardDailyCap(store, { cap: options.dailyCap, now }))) return { ok: false, error: 'daily-cap' };
 
     const code = newCode();
     const key = customerKeys.otp(phone, device.id);

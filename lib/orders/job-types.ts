@@ -26,6 +26,8 @@ export interface OrderJobDeps {
   db?: Database;
   store?: RedisStore;
   sender?: SmsSender;
+  /** SMS_DAILY_CAP by default (lib/sms/daily-cap.ts). */
+  smsDailyCap?: number;
   enqueue?: typeof enqueue;
   now?: () => number;
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import { getDb } from '@/db/client';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
+import { countTowardDailyCap } from '@/lib/sms/daily-cap';
 import { smsSender } from '@/lib/sms/sender';
 import { mayHaveBeenSent } from '@/lib/sms/twilio';
 import { formatRupees } from '@/lib/format';
@@ -49,8 +50,11 @@ export function statusText(status: OrderStatus, { orderId, totalPaise, restauran
 
 const notifyPayload = z.object({ orderId: z.string().min(1), status: z.string().refine(isOrderStatus).default('placed') });
 
-/** `unknown`: the send may have gone out (no answer after the request was written); it is not repeated. */
-export type NotifyOutcome = 'sent' | 'already-sent' | 'too-late' | 'no-event' | 'unknown';
+/**
+ * `unknown`: the send may have gone out (no answer after the request was written); it is not repeated.
+ * `over-cap`: the day's SMS cap is reached; it is not sent.
+ */
+export type NotifyOutcome = 'sent' | 'already-sent' | 'too-late' | 'no-event' | 'unknown' | 'over-cap';
 
 /** Sends one status's text. Payloads of the older `order.confirm` job ({ orderId }) mean "placed". */
 export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Promise<NotifyOutcome> {
@@ -80,8 +84,15 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
     .where(eq(orders.id, orderId));
   if (!facts) return 'no-event';
   try {
+    const store = deps.store ?? getRedis();
+    // Order texts count toward the day's cap like sign-in codes: past it, this one is dropped (the
+    // order page still shows the status), its claim kept so no retry sends it.
+    if (!(await countTowardDailyCap(store, { cap: deps.smsDailyCap, now: deps.now }))) {
+      log.warn('order text not sent: the day’s SMS cap is reached', { orderId, status });
+      return 'over-cap';
+    }
     const body = statusText(status, { orderId, totalPaise: facts.totalPaise, restaurantName: facts.restaurantName });
-    await (deps.sender ?? smsSender()).send({ to: facts.phone, body, kind: 'order' }, deps.store ?? getRedis());
+    await (deps.sender ?? smsSender()).send({ to: facts.phone, body, kind: 'order' }, store);
   } catch (error) {
     if (mayHaveBeenSent(error)) {
       // Twilio may have the text (no answer after the request went out): the claim stays, so no

@@ -17,6 +17,8 @@ import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
 import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
+import { smsKeys } from '@/lib/sms/keys';
+import { dayOf } from '@/lib/views/buckets';
 import { jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
 import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/server/jobs';
@@ -303,6 +305,24 @@ for (const backend of backends) {
       const payload = { orderId: result.order.id, status: 'placed' };
       await expect(notifyOrder(payload, { sender: failing })).rejects.toThrow('provider down');
       expect(await notifyOrder(payload)).toBe('sent');
+    });
+
+    it('order texts count toward the day’s SMS cap, and past it are not sent', async () => {
+      // Review finding: only sign-in codes were counted, so orders could send texts without bound.
+      const customer = await customerWithCart();
+      const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (result.status !== 'placed') throw new Error(result.status);
+      const dayKey = smsKeys.sentDay(dayOf(Date.now()));
+      const before = Number((await redis.get(dayKey)) ?? 0);
+      const payload = { orderId: result.order.id, status: 'placed' };
+      expect(await notifyOrder(payload, { smsDailyCap: before })).toBe('over-cap');
+      expect(Number(await redis.get(dayKey))).toBe(before + 1);
+      // Not sent, and not sent later either: its claim is kept.
+      expect(await notifyOrder(payload)).toBe('already-sent');
+      const texts = (await readOutbox(redis, 200)).filter((message) => message.body.includes(`#${result.order.id.slice(0, 8)}`));
+      expect(texts).toEqual([]);
+      const [event] = await db.db.select().from(orderEvents).where(eq(orderEvents.orderId, result.order.id));
+      expect(event).toMatchObject({ textClaimedAt: expect.any(Date), textSentAt: null });
     });
 
     it('order.advance moves one step per duplicate set and schedules the next step as a delayed job', async () => {
