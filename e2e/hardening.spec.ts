@@ -113,6 +113,28 @@ test.describe('review of issue #10', () => {
     expect(await page.evaluate(() => (window as unknown as { cspSeen: string[] }).cspSeen)).toEqual([]);
   });
 
+  test('attack pass: action arguments React decodes to something no string check survives are a 4xx, and an odd order id a small redirect', async () => {
+    const [place] = (await (await fetch(`${base}/api/cities/bengaluru/restaurants`)).json()) as { slug: string }[];
+    const menuPath = `/bengaluru/${place!.slug}`;
+    const call = (name: string, page: string, path: string, args: unknown[]) =>
+      callAction({ base, path, id: actionId(name, page), from: uniqueLoopbackAddress(), args });
+    // `$T`, a temporary reference: a proxy that throws on any property read (a 500 before).
+    for (const [name, page, path, args] of [
+      ['addItem', 'app/[city]/[restaurant]/page', menuPath, ['$T', 1, false]],
+      ['saveFavourite', 'app/[city]/[restaurant]/page', menuPath, [place!.slug, '$T', {}, '$T']],
+      ['reorderAction', 'app/orders/[id]/page', '/orders/x', ['$T']],
+    ] as const) {
+      const answer = await call(name, page, path, [...args]);
+      expect(answer.status, `${name}(${JSON.stringify(args)})`).toBe(400);
+    }
+    // A lone surrogate threw in encodeURIComponent (a 500); 30 KB of id came back as a 150 KB redirect header.
+    for (const id of ['\ud800', '%'.repeat(30_000)]) {
+      const answer = await call('reorderAction', 'app/orders/[id]/page', '/orders/x', [id]);
+      expect(answer.status, JSON.stringify(id).slice(0, 20)).toBeLessThan(500);
+      expect(String(answer.headers['x-action-redirect'] ?? '').length).toBeLessThan(200);
+    }
+  });
+
   test('attack pass: a path with a malformed %-escape is a 400 from the front server, not a 500 that skipped the proxy', async () => {
     for (const path of ['/%', '/bengaluru/%ff', '/api/restaurants/%ff/menu', '/orders/%E0%A4', '/media/%ff', '/admin/restaurants/%ff']) {
       const answer = await requestFrom(uniqueLoopbackAddress(), `${base}${path}`);

@@ -9,6 +9,7 @@ import { ACTION_BODY_BOUNDS, actionBodyRefusal, isActionPost } from './action-bo
  */
 const url = 'http://thali.example/login';
 const TOO_COMPLEX = { status: 400, error: 'Action request too complex.' };
+const MALFORMED = { status: 400, error: 'Malformed action request.' };
 const ACTION = '60a67cf5864b61ab40b4adafbc616bf436baa87b8d';
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
@@ -60,6 +61,22 @@ describe('hostile action bodies are refused quickly (M1)', () => {
     expect(await actionBodyRefusal(form({ _1_name: 'Dal', 0: '["$@2","$K1"]', 2: '{"a":["$3","$3"]}', 3: '[1,2]' }, { 'next-action': ACTION }))).toBeNull();
     // A cycle (an object holding itself) is a back-reference to a part being read.
     expect(await actionBodyRefusal(form({ 0: '["$1"]', 1: '{"self":"$1"}' }, { 'next-action': ACTION }))).toBeNull();
+  });
+});
+
+describe('temporary references are refused (attack sweep)', () => {
+  // React decodes `$T` as an opaque client reference; an action reading it (a slug's length, a path
+  // matched by a regex) threw, and Next answered 500. No client of this app sends one.
+  it('`$T` anywhere in a call is a 400, in a text body or a multipart one', async () => {
+    for (const args of [['$T', 1, false], ['badshah-roll-centre-jayanagar', '$T', {}, '$T'], ['$T'], [{ nested: ['$T'] }]]) {
+      expect(await actionBodyRefusal(text(JSON.stringify(args))), JSON.stringify(args)).toEqual(MALFORMED);
+      expect(await actionBodyRefusal(form({ 0: JSON.stringify(args) }, { 'next-action': ACTION })), JSON.stringify(args)).toEqual(MALFORMED);
+    }
+    expect(await actionBodyRefusal(form({ $ACTION_REF_1: '', '$ACTION_1:0': JSON.stringify({ id: ACTION, bound: '$@1' }), '$ACTION_1:1': '["$T"]' }))).toEqual(MALFORMED);
+  });
+
+  it('a string that only starts like one is still an escape or a date', async () => {
+    expect(await actionBodyRefusal(text('["$$T","$D2024-01-01T00:00:00.000Z"]'))).toBeNull();
   });
 });
 

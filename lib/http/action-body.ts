@@ -12,11 +12,13 @@ import type { Refusal } from './request-checks';
  *
  * A call's arguments are JSON in which strings starting with `$` are React's references. A plain
  * text body has no parts, so only self-contained values may appear (`$$…` escapes, Infinity, NaN,
- * undefined, dates, BigInts, temporary references). A multipart body's root is field `0` (parts are named by decimal id, referenced in hex) (for a
+ * undefined, dates, BigInts). A multipart body's root is field `0` (parts are named by decimal id, referenced in hex) (for a
  * form posted without JavaScript, the bound arguments of `$ACTION_REF_<n>` under `$ACTION_<n>:`); it
  * may point at a FormData argument (`$K<id>`) and at other parts holding JSON (`$<id>`, `$@<id>`,
  * `$Q`/`$W` maps and sets, `$i` iterators), which must exist and are checked the same way. Anything
- * else (server references, streams, blobs, typed arrays) is refused: no client of this app sends them.
+ * else (server references, temporary references `$T`, streams, blobs, typed arrays) is refused: no
+ * client of this app sends them, and an action that reads a temporary reference (`.length`, a string
+ * method) throws, which Next answered with a 500.
  */
 
 /** Far above anything this app's forms and calls send (a few fields, flat arguments), far below harm. */
@@ -31,7 +33,7 @@ export const ACTION_BODY_BOUNDS = {
   fields: 200,
 } as const;
 
-const SELF_CONTAINED = /^\$(?:\$|Infinity$|-Infinity$|-0$|NaN$|undefined$|D|n-?\d+$|T$)/;
+const SELF_CONTAINED = /^\$(?:\$|Infinity$|-Infinity$|-0$|NaN$|undefined$|D|n-?\d+$)/;
 const PART = /^\$([@QWi]?)([0-9a-f]{1,8})$/;
 const FORM = /^\$K[0-9a-f]{1,8}$/;
 /** Next's server action ids: 42 hex characters (an info byte, then the hash). */

@@ -7,6 +7,7 @@ export const slugSchema = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters and digits joined by hyphens');
 
+/** Never throws: zod reads properties of a non-string (React's temporary references throw on any). */
 export function isSlug(value: unknown): value is string {
-  return slugSchema.safeParse(value).success;
+  return typeof value === 'string' && slugSchema.safeParse(value).success;
 }

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { cities, orderEvents, orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
 import type { Bill } from '@/lib/orders/bill';
+import { isOrderId } from '@/lib/orders/status';
 
 export interface OrderDetail {
   id: string;
@@ -26,7 +27,7 @@ export interface OrderDetail {
 
 /** One order, only when it belongs to `customerId` (anyone else gets null, exactly as for no order). */
 export async function loadOwnOrder(customerId: number, orderId: string, db: Database = getDb()): Promise<OrderDetail | null> {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(orderId)) return null;
+  if (!isOrderId(orderId)) return null;
   const [order] = await db
     .select({
       id: orders.id,

@@ -21,6 +21,14 @@ export function isOrderStatus(value: unknown): value is OrderStatus {
   return typeof value === 'string' && (ORDER_STATUSES as readonly string[]).includes(value);
 }
 
+/** An order id as lib/orders/checkout.ts makes them: 128 random bits, base64url (22 characters). */
+const ORDER_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** Checked before an id from a URL or an action's arguments reaches a query, a redirect or a key. */
+export function isOrderId(value: unknown): value is string {
+  return typeof value === 'string' && ORDER_ID.test(value);
+}
+
 /** The first 8 characters of an order id, shown to people as `#abcd1234`. */
 export function shortOrderId(id: string): string {
   return id.slice(0, 8);

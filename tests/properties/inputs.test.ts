@@ -9,6 +9,8 @@ import { menuItemFieldsSchema, restaurantUpdateSchema } from '@/lib/menus/admin-
 import { newAdminSchema } from '@/lib/admin/team-schemas';
 import { hasVisibleCharacter } from '@/lib/validation/text';
 import { MAX_PRICE_PAISE } from '@/lib/orders/limits';
+import { isOrderId } from '@/lib/orders/status';
+import { isSlug } from '@/lib/menus/slug';
 
 /**
  * Properties of every check that stands between a request and the data: whatever arrives, it
@@ -58,6 +60,28 @@ describe('input checks never throw, and accept only what is valid', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  it('ids and slugs from action arguments: any value is accepted only in its format, and nothing throws', () => {
+    // What React's decoder makes of `$T`: a function whose every property read throws (its zod check threw).
+    const temporary = new Proxy(() => {}, {
+      get: (_target, name) => {
+        throw new Error(`Cannot access ${String(name)} on the server.`);
+      },
+    });
+    for (const odd of [temporary, '\ud800', 'a'.repeat(30_000), {}, ['x'], 1]) {
+      expect(isOrderId(odd)).toBe(false);
+      expect(isSlug(odd)).toBe(false);
+    }
+    expect(isOrderId('edit-test-order-1')).toBe(false);
+    fc.assert(
+      fc.property(anyValue, (value) => {
+        if (isOrderId(value)) expect(value).toMatch(/^[A-Za-z0-9_-]{22}$/);
+        if (isSlug(value)) expect(value).toMatch(/^[a-z0-9-]{1,64}$/);
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(isOrderId('AAAAAAAAAAAAAAAAAAAAAA')).toBe(true);
   });
 
   it('request checks: any method, path and headers give an answer, never an exception', () => {

@@ -18,6 +18,11 @@ import { isSlug } from '@/lib/menus/slug';
 /** `/<city>/<restaurant>`: the only paths these actions revalidate or return to (bound values reach the client). */
 const MENU_PATH = /^\/[a-z0-9-]+\/[a-z0-9-]+$/;
 
+/** Arguments are whatever a script sends: anything but a string (an object, a React reference) is no path. */
+function isMenuPath(path: unknown): path is string {
+  return typeof path === 'string' && MENU_PATH.test(path);
+}
+
 /**
  * ADD on the menu page: one more of an item, or `conflict` when the cart holds another restaurant's.
  * Signed out, into a guest cart whose anonymous id this first ADD issues (lib/cart/guest.ts).
@@ -57,7 +62,7 @@ export async function changeQuantity(path: string, itemId: number, quantity: num
   } catch (error) {
     log.warn('cart change failed', { error: error instanceof Error ? error.message : String(error) });
   }
-  if (MENU_PATH.test(path)) revalidatePath(path);
+  if (isMenuPath(path)) revalidatePath(path);
 }
 
 /**
@@ -71,7 +76,7 @@ export async function saveFavourite(
   _previous: FavouriteFormState,
   form: FormData,
 ): Promise<FavouriteFormState> {
-  const customer = await requireCustomer(MENU_PATH.test(path) ? path : '/');
+  const customer = await requireCustomer(isMenuPath(path) ? path : '/');
   try {
     const result = await changeFavourite({
       customerId: customer.customerId,

@@ -5,9 +5,15 @@ import { redirect } from 'next/navigation';
 import { requireCustomer } from '@/lib/customers/session';
 import { log } from '@/lib/log';
 import { reorder } from '@/lib/orders/reorder';
+import { isOrderId } from '@/lib/orders/status';
 
-/** Reorder (the order page and /account): the order's dishes into the cart, then checkout. */
+/**
+ * Reorder (the order page and /account): the order's dishes into the cart, then checkout. An id that
+ * can't be an order's goes where an order that isn't theirs does, before it reaches a redirect (a
+ * lone surrogate threw in encodeURIComponent; a 30 KB id made a 150 KB header) or a query.
+ */
 export async function reorderAction(orderId: string): Promise<void> {
+  if (!isOrderId(orderId)) redirect('/account');
   const customer = await requireCustomer(`/orders/${encodeURIComponent(orderId)}`);
   let result: Awaited<ReturnType<typeof reorder>>;
   try {
