@@ -26,4 +26,9 @@ export const cartOwners = {
 export const cartKeys = {
   /** Hash of one owner's cart: `restaurant` → restaurant slug, `item:<slug>:<id>` → quantity. */
   cart: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}`,
+  /**
+   * String: the checkout holding this cart (`<idempotency key> <random token>`, `SET NX PX`), so that
+   * of two submits with different keys (two tabs) only one turns the cart into an order (lib/orders/checkout.ts).
+   */
+  checkout: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}:checkout`,
 } as const;

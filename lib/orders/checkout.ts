@@ -9,10 +9,11 @@ import { orderEvents, orderItems, orders, type Order } from '@/db/schema';
 import { ownAddress } from '@/lib/addresses/addresses';
 import { formatAddress, instructionsSchema } from '@/lib/addresses/schema';
 import { clearCart, readCart } from '@/lib/cart/cart';
-import { cartOwners } from '@/lib/cart/keys';
+import { cartKeys, cartOwners, type CartOwner } from '@/lib/cart/keys';
 import type { CustomerSession } from '@/lib/customers/session';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
+import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { enqueueOrderJobs } from './job-types';
@@ -28,6 +29,14 @@ import { quoteCart } from './quote';
  * (customer_id, idempotency_key): a double submit carries the same key, so the second insert does
  * nothing and finds the first order. Only after the commit is the cart cleared and are the jobs
  * (confirmation text, first status step) enqueued.
+ *
+ * One cart, one order: submits with different keys (two checkout tabs) each read the cart before
+ * the other cleared it, so each placed an order of it (sweep finding: 8 concurrent submits, 8 orders).
+ * A submit first claims the cart (`SET NX PX` of cartKeys.checkout, on every Redis driver) and holds
+ * the claim from reading the cart until the cart is cleared; another key meanwhile gets "busy", and
+ * after it the cart is empty. The same key is let through (a retry or double click of the same form:
+ * the unique index still gives it the one order). A failed or refused checkout gives the claim back,
+ * so the cart can be ordered at once; a process that dies mid-checkout holds it CHECKOUT_CLAIM_TTL_MS.
  */
 
 export type CheckoutResult =
@@ -37,10 +46,22 @@ export type CheckoutResult =
   | { status: 'empty'; message: string }
   | { status: 'closed'; message: string }
   | { status: 'too-large'; message: string }
-  | { status: 'unavailable'; message: string; items: string[] };
+  | { status: 'unavailable'; message: string; items: string[] }
+  | { status: 'busy'; message: string };
 
 /** Shown when the chosen address was deleted after the checkout page rendered (the page then lists the rest). */
 export const ADDRESS_GONE = 'The address you chose is no longer saved (deleted in another tab?). Choose another address or add a new one.';
+
+/** Shown to a submit whose cart another checkout (another tab, another device) is ordering right now. */
+export const CART_BUSY =
+  'This cart is being ordered from another tab or device. Check your orders in a moment; if nothing was placed, try again.';
+
+/**
+ * How long a checkout's claim on the cart outlives a process that died holding it. Well above what a
+ * checkout can take (a handful of statements, each bounded by the statement timeout + 1 s, 6 s by
+ * default), so a live checkout never loses its claim; short enough that a crash blocks the cart briefly.
+ */
+export const CHECKOUT_CLAIM_TTL_MS = 60_000;
 
 /** 128 random bits, base64url (22 characters): an order id nobody can guess. */
 export function newOrderId(): string {
@@ -70,20 +91,52 @@ async function existingOrder(db: Database, customerId: number, idempotencyKey: s
 
 type Committed = { status: 'placed'; order: Order; created: boolean } | Exclude<CheckoutResult, { status: 'placed' }>;
 
-export async function placeOrder(
+/** A claim this submit holds (its token), or null: it goes on under its own key's other submit's claim. */
+type Claim = { token: string | null };
+
+/**
+ * Claims `owner`'s cart for this checkout: SET NX PX with `<idempotency key> <random token>`. Held by
+ * another submit of the same key: go on without owning it (the order's unique index decides between
+ * them). Held under another key: 'busy'.
+ */
+async function claimCart(store: RedisStore, owner: CartOwner, idempotencyKey: string): Promise<Claim | 'busy'> {
+  const key = cartKeys.checkout(owner);
+  const token = `${idempotencyKey} ${randomBytes(9).toString('base64url')}`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (await store.set(key, token, { nx: true, px: CHECKOUT_CLAIM_TTL_MS })) return { token };
+    const holder = await store.get(key);
+    if (holder === null) continue; // released between the two commands: claim again
+    return holder.split(' ')[0] === idempotencyKey ? { token: null } : 'busy';
+  }
+  return 'busy';
+}
+
+/**
+ * Gives the claim back if it is still this submit's. GET then DEL is not atomic, but the claim could
+ * only have changed hands between them had it expired, which a live checkout never lets happen.
+ * A failure here is logged: the claim then lapses after its TTL.
+ */
+async function releaseCart(store: RedisStore, owner: CartOwner, claim: Claim): Promise<void> {
+  if (claim.token === null) return;
+  const key = cartKeys.checkout(owner);
+  try {
+    if ((await store.get(key)) === claim.token) await store.del([key]);
+  } catch (error) {
+    log.warn('checkout: the cart claim could not be released; it expires on its own', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
+async function placeFromCart(
+  db: Database,
+  store: RedisStore,
+  owner: CartOwner,
   customer: Pick<CustomerSession, 'customerId'>,
   input: { idempotencyKey: string; addressId: number; instructions?: string },
-  deps: CheckoutDeps = {},
-): Promise<CheckoutResult> {
+): Promise<Committed> {
   const { idempotencyKey } = input;
-  if (!isIdempotencyKey(idempotencyKey)) {
-    return { status: 'invalid-key', message: 'This checkout form is out of date. Reload the page and try again.' };
-  }
-  const db = deps.db ?? getDb();
-  const repeat = await existingOrder(db, customer.customerId, idempotencyKey);
-  if (repeat) return { status: 'placed', order: repeat, created: false };
-
-  const cart = await readCart(cartOwners.customer(customer.customerId), deps.store);
+  const cart = await readCart(owner, store);
   if (cart.restaurant === null || cart.items.length === 0) {
     // A double submit whose first request has committed and cleared the cart in the meantime.
     const placed = await existingOrder(db, customer.customerId, idempotencyKey);
@@ -101,7 +154,7 @@ export async function placeOrder(
     return { status: 'invalid', field: 'address', message };
   }
 
-  const result = await db.transaction(async (txRaw): Promise<Committed> => {
+  return db.transaction(async (txRaw): Promise<Committed> => {
     const tx = txRaw as unknown as Database;
     const quote = await quoteCart(cart, tx);
     if (quote.status === 'closed' || quote.status === 'empty' || quote.status === 'too-large') {
@@ -141,12 +194,44 @@ export async function placeOrder(
     await tx.insert(orderEvents).values({ orderId: inserted.id, status: 'placed', at: inserted.createdAt });
     return { status: 'placed', order: inserted, created: true };
   });
+}
 
-  if (result.status !== 'placed' || !result.created) return result;
+export async function placeOrder(
+  customer: Pick<CustomerSession, 'customerId'>,
+  input: { idempotencyKey: string; addressId: number; instructions?: string },
+  deps: CheckoutDeps = {},
+): Promise<CheckoutResult> {
+  const { idempotencyKey } = input;
+  if (!isIdempotencyKey(idempotencyKey)) {
+    return { status: 'invalid-key', message: 'This checkout form is out of date. Reload the page and try again.' };
+  }
+  const db = deps.db ?? getDb();
+  const repeat = await existingOrder(db, customer.customerId, idempotencyKey);
+  if (repeat) return { status: 'placed', order: repeat, created: false };
+
+  const store = deps.store ?? getRedis();
+  const owner = cartOwners.customer(customer.customerId);
+  const claim = await claimCart(store, owner, idempotencyKey);
+  if (claim === 'busy') return { status: 'busy', message: CART_BUSY };
+
+  let result: Committed;
   try {
-    await clearCart(cartOwners.customer(customer.customerId), deps.store);
+    result = await placeFromCart(db, store, owner, customer, input);
   } catch (error) {
-    // The order stands; a cart left behind is only an inconvenience.
+    await releaseCart(store, owner, claim);
+    throw error;
+  }
+  if (result.status !== 'placed' || !result.created) {
+    // Refused, or the same key's other submit placed it: the cart is as it was (or already cleared).
+    await releaseCart(store, owner, claim);
+    return result;
+  }
+  try {
+    await clearCart(owner, store);
+    await releaseCart(store, owner, claim);
+  } catch (error) {
+    // The order stands; a cart left behind is only an inconvenience. The claim is kept until it
+    // expires, so another tab cannot order the leftover cart again meanwhile.
     log.warn('checkout: the cart could not be cleared', { error: error instanceof Error ? error.message : String(error) });
   }
   try {

@@ -1,0 +1,197 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { customerAddresses, menuItems, orders, restaurants } from '@/db/schema';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
+import { customerIdFor } from '@/lib/customers/accounts';
+import { CART_BUSY, CHECKOUT_CLAIM_TTL_MS, placeOrder } from '@/lib/orders/checkout';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { deleteKeysUnder, installBackends } from '../support/app-context';
+import { createTestPglite, createTestPostgres } from '../support/databases';
+import { driversUnderTest } from '../support/redis-drivers';
+import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } from '../support/services';
+
+/**
+ * One cart, one order (sweep finding): 8 concurrent checkouts of one cart with different idempotency
+ * keys (two tabs) placed 8 orders, each reading the cart before any cleared it. The checkout's claim
+ * on the cart (SET NX PX) lets one through; the others are told the cart is being ordered, a failed
+ * checkout gives the claim back, and a claim left by a dead process lapses. On PGlite with every
+ * Redis driver, and on real Postgres with TCP Redis.
+ */
+const drivers = await driversUnderTest();
+const tcp = drivers.find((driver) => driver.name === 'tcp')!;
+const postgresUp = IN_CI || (await postgresAvailable());
+const realReason = !postgresUp ? missing(`Postgres at ${TEST_POSTGRES_URL}`) : !tcp.available ? tcp.skipReason : undefined;
+
+const backends = [
+  ...drivers.map((driver) => ({
+    name: `PGlite + ${driver.name}`,
+    available: driver.available,
+    reason: driver.skipReason,
+    create: async () => ({ db: await createTestPglite(), redis: await driver.create() }),
+    cleanup: () => driver.cleanup(),
+  })),
+  {
+    name: 'Postgres + tcp',
+    available: !realReason,
+    reason: realReason,
+    create: async () => ({ db: await createTestPostgres('checkout_claim'), redis: await tcp.create() }),
+    cleanup: async () => {},
+  },
+];
+
+const noJobs = async () => {};
+const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+for (const backend of backends) {
+  describe.skipIf(!backend.available)(`one cart, one order on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
+    const prefix = uniquePrefix('ckclaim');
+    let db: DatabaseHandle;
+    let redis: RedisStore;
+    let restaurant: { id: number; slug: string };
+    let itemId: number;
+    let customers = 0;
+
+    beforeAll(async () => {
+      ({ db, redis } = await backend.create());
+      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
+      const [open] = await db.db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).where(eq(restaurants.isOpen, true)).limit(1);
+      restaurant = open!;
+      const [item] = await db.db
+        .select({ id: menuItems.id })
+        .from(menuItems)
+        .where(and(eq(menuItems.restaurantId, restaurant.id), eq(menuItems.available, true)))
+        .orderBy(menuItems.id)
+        .limit(1);
+      itemId = item!.id;
+    });
+    afterAll(async () => {
+      await deleteKeysUnder(redis, prefix);
+      await redis.close();
+      await db.close();
+      await backend.cleanup();
+    });
+
+    async function customerWithCart() {
+      customers += 1;
+      const customerId = await customerIdFor(`91800${String(customers).padStart(3, '0')}${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`, db.db);
+      await fillCart(customerId);
+      const [address] = await db.db
+        .insert(customerAddresses)
+        .values({ customerId, label: 'Home', line1: '12 MG Road', city: 'Bengaluru', pin: '560001' })
+        .returning({ id: customerAddresses.id });
+      return { customerId, addressId: address!.id };
+    }
+    const fillCart = (customerId: number) =>
+      redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '2' });
+    const ordersOf = async (customerId: number) => db.db.select().from(orders).where(eq(orders.customerId, customerId));
+    const claimKey = (customerId: number) => cartKeys.checkout(cartOwners.customer(customerId));
+
+    it('8 concurrent checkouts of one cart with different keys place one order; the rest are told, and their retries find the cart empty', async () => {
+      const customer = await customerWithCart();
+      const keys = Array.from({ length: 8 }, key);
+      const results = await Promise.all(keys.map((idempotencyKey) => placeOrder(customer, { addressId: customer.addressId, idempotencyKey }, { enqueue: noJobs })));
+      const created = results.filter((result) => result.status === 'placed' && result.created);
+      expect(created).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === 'placed') continue;
+        // Busy while the winner held the cart; empty if it came after the winner cleared it.
+        expect(['busy', 'empty']).toContain(result.status);
+        if (result.status === 'busy') expect(result.message).toBe(CART_BUSY);
+      }
+      expect(await ordersOf(customer.customerId)).toHaveLength(1);
+      expect(await redis.hgetall(cartKeys.cart(cartOwners.customer(customer.customerId)))).toEqual({});
+      expect(await redis.get(claimKey(customer.customerId))).toBeNull();
+
+      // Each tab tries again: the winner's key still finds its order, the others an empty cart.
+      const retries = [];
+      for (const idempotencyKey of keys) retries.push(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey }, { enqueue: noJobs }));
+      const winner = results.findIndex((result) => result.status === 'placed');
+      retries.forEach((retry, index) => {
+        if (index === winner) expect(retry).toMatchObject({ status: 'placed', created: false });
+        else expect(retry.status).toBe('empty');
+      });
+      expect(await ordersOf(customer.customerId)).toHaveLength(1);
+    });
+
+    it('concurrent submits with one key still all get the one order', async () => {
+      const customer = await customerWithCart();
+      const idempotencyKey = key();
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => placeOrder(customer, { addressId: customer.addressId, idempotencyKey }, { enqueue: noJobs })),
+      );
+      expect(results.map((result) => result.status)).toEqual(['placed', 'placed', 'placed', 'placed']);
+      const ids = new Set(results.map((result) => (result.status === 'placed' ? result.order.id : '')));
+      expect(ids.size).toBe(1);
+      expect(results.filter((result) => result.status === 'placed' && result.created)).toHaveLength(1);
+      expect(await ordersOf(customer.customerId)).toHaveLength(1);
+      expect(await redis.get(claimKey(customer.customerId))).toBeNull();
+    });
+
+    it('a refused checkout gives the cart back at once: the next submit places it', async () => {
+      const customer = await customerWithCart();
+      await db.db.update(menuItems).set({ available: false }).where(eq(menuItems.id, itemId));
+      try {
+        expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({ status: 'unavailable' });
+      } finally {
+        await db.db.update(menuItems).set({ available: true }).where(eq(menuItems.id, itemId));
+      }
+      expect(await redis.get(claimKey(customer.customerId))).toBeNull();
+      expect(await placeOrder(customer, { addressId: customer.addressId + 1_000_000, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'invalid',
+      });
+      expect(await redis.get(claimKey(customer.customerId))).toBeNull();
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
+    });
+
+    it('a checkout that fails with an error gives the claim back too', async () => {
+      const customer = await customerWithCart();
+      const failing = new Proxy(redis, {
+        get(target, property) {
+          if (property === 'hgetall') return async () => Promise.reject(new Error('redis went away'));
+          const value = Reflect.get(target, property, target) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      await expect(placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: failing, enqueue: noJobs })).rejects.toThrow(
+        'redis went away',
+      );
+      expect(await redis.get(claimKey(customer.customerId))).toBeNull();
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
+    });
+
+    it('a claim left by a process that died mid-checkout blocks other keys only until it expires; its own key goes on', async () => {
+      const customer = await customerWithCart();
+      // What a crashed checkout leaves: the claim (with a TTL: here short), the cart untouched.
+      await redis.set(claimKey(customer.customerId), `${key()} dead`, { px: 300 });
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toEqual({
+        status: 'busy',
+        message: CART_BUSY,
+      });
+      expect(await ordersOf(customer.customerId)).toHaveLength(0);
+      await sleep(400);
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
+
+      // A submit whose own claim outlived its process (or whose SET's answer was lost) is let through on retry.
+      const other = await customerWithCart();
+      const idempotencyKey = key();
+      await redis.set(claimKey(other.customerId), `${idempotencyKey} lost`, { px: CHECKOUT_CLAIM_TTL_MS });
+      expect(await placeOrder(other, { addressId: other.addressId, idempotencyKey }, { enqueue: noJobs })).toMatchObject({ status: 'placed', created: true });
+      // The live claim is the dead submit's, so it is left to expire, never deleted by another.
+      expect(await redis.get(claimKey(other.customerId))).toBe(`${idempotencyKey} lost`);
+      expect(await redis.pttl(claimKey(other.customerId))).toBeLessThanOrEqual(CHECKOUT_CLAIM_TTL_MS);
+    });
+  });
+}
