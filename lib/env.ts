@@ -129,6 +129,8 @@ const schema = z
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(30),
     /** New guest carts one address may start per hour (`cart:new-guest` policy, lib/cart/guest.ts). */
     RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: positiveInt(30),
+    /** Orders one customer may place per hour (`order:customer` policy, lib/orders/checkout.ts): each sends five texts. */
+    RATE_LIMIT_ORDERS_PER_HOUR: positiveInt(20),
     /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),
     RATE_LIMIT_OTP_PER_IP_PER_DAY: positiveInt(30),

@@ -13,6 +13,9 @@ import { cartKeys, cartOwners, type CartOwner } from '@/lib/cart/keys';
 import type { CustomerSession } from '@/lib/customers/session';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
+import type { RateLimiter } from '@/lib/ratelimit/limiter';
+import type { LimiterPolicyName } from '@/lib/ratelimit/policies';
+import { rateLimitState } from '@/lib/ratelimit/state';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -47,7 +50,8 @@ export type CheckoutResult =
   | { status: 'closed'; message: string }
   | { status: 'too-large'; message: string }
   | { status: 'unavailable'; message: string; items: string[] }
-  | { status: 'busy'; message: string };
+  | { status: 'busy'; message: string }
+  | { status: 'rate-limited'; message: string; retryAfterSeconds: number };
 
 /** Shown when the chosen address was deleted after the checkout page rendered (the page then lists the rest). */
 export const ADDRESS_GONE = 'The address you chose is no longer saved (deleted in another tab?). Choose another address or add a new one.';
@@ -79,6 +83,8 @@ export interface CheckoutDeps {
   store?: RedisStore;
   /** Replaces lib/queue's enqueue (tests). */
   enqueue?: typeof enqueue;
+  /** Limiter with the `order:customer` policy; the process's by default. `null` skips limiting (tests). */
+  limiter?: Pick<RateLimiter<LimiterPolicyName>, 'limit'> | null;
 }
 
 async function existingOrder(db: Database, customerId: number, idempotencyKey: string): Promise<Order | null> {
@@ -208,6 +214,16 @@ export async function placeOrder(
   const db = deps.db ?? getDb();
   const repeat = await existingOrder(db, customer.customerId, idempotencyKey);
   if (repeat) return { status: 'placed', order: repeat, created: false };
+  // After the repeat check: a retry of a placed order always finds it.
+  const limiter = deps.limiter === undefined ? rateLimitState().limiter : deps.limiter;
+  if (limiter) {
+    const limited = await limiter.limit('order:customer', String(customer.customerId));
+    if (!limited.success) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((limited.resetMs - Date.now()) / 1_000));
+      const minutes = Math.ceil(retryAfterSeconds / 60);
+      return { status: 'rate-limited', retryAfterSeconds, message: `That’s a lot of orders in an hour. You can place another in ${minutes} min.` };
+    }
+  }
 
   const store = deps.store ?? getRedis();
   const owner = cartOwners.customer(customer.customerId);
