@@ -129,7 +129,7 @@ const schema = z
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(30),
     /** New guest carts one address may start per hour (`cart:new-guest` policy, lib/cart/guest.ts). */
     RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: positiveInt(30),
-    /** Orders one customer may place per hour (`order:customer` policy, lib/orders/checkout.ts): each sends five texts. */
+    /** Orders one customer may place per hour (lib/orders/checkout.ts counts them in Postgres): each sends up to five texts. */
     RATE_LIMIT_ORDERS_PER_HOUR: positiveInt(20),
     /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),

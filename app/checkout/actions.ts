@@ -37,8 +37,9 @@ export async function submitOrder(_previous: PlaceOrderState, form: FormData): P
       instructions: textField(form, 'instructions', 201),
     });
     if (result.status !== 'placed') {
-      // The list may be stale (an address deleted in another tab): render it again with the message.
-      if (result.status === 'invalid' && result.field === 'address') revalidatePath(CHECKOUT);
+      // What the page shows may be stale (an address deleted, or the cart ordered, in another tab):
+      // render it again with the message.
+      if ((result.status === 'invalid' && result.field === 'address') || result.status === 'busy' || result.status === 'empty') revalidatePath(CHECKOUT);
       return { error: result.message };
     }
     orderId = result.order.id;

@@ -3,7 +3,8 @@ import 'server-only';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 import { customerKeys, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS } from './keys';
-import { countTowardDailyCap } from '@/lib/sms/daily-cap';
+import { countTowardDailyCap, refundDailyCap } from '@/lib/sms/daily-cap';
+import { mayHaveBeenSent } from '@/lib/sms/twilio';
 import { otpSecret } from '@/lib/env';
 import { log } from '@/lib/log';
 import { addressBlock } from '@/lib/ratelimit/client-identity';
@@ -130,7 +131,7 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
       return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(cooldownMs) };
     }
 
-    if (!(await countTowardDailyCap(store, { cap: options.dailyCap, now }))) return { ok: false, error: 'daily-cap' };
+    if (!(await countTowardDailyCap(store, 'otp', { cap: options.dailyCap, now }))) return { ok: false, error: 'daily-cap' };
 
     const code = newCode();
     const key = customerKeys.otp(phone, device.id);
@@ -149,6 +150,7 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
     } catch (error) {
       // Not sent (or not known to be): the customer may ask again at once, for a new code.
       await store.del([key, cooldownKey]);
+      if (!mayHaveBeenSent(error)) await refundDailyCap(store, 'otp', { now });
       throw error;
     }
     return { ok: true };

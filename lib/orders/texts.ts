@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import { getDb } from '@/db/client';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
-import { countTowardDailyCap } from '@/lib/sms/daily-cap';
+import { countTowardDailyCap, refundDailyCap } from '@/lib/sms/daily-cap';
 import { smsSender } from '@/lib/sms/sender';
 import { mayHaveBeenSent } from '@/lib/sms/twilio';
 import { formatRupees } from '@/lib/format';
@@ -85,9 +85,9 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
   if (!facts) return 'no-event';
   try {
     const store = deps.store ?? getRedis();
-    // Order texts count toward the day's cap like sign-in codes: past it, this one is dropped (the
+    // Order texts have a daily cap like sign-in codes (their own): past it, this one is dropped (the
     // order page still shows the status), its claim kept so no retry sends it.
-    if (!(await countTowardDailyCap(store, { cap: deps.smsDailyCap, now: deps.now }))) {
+    if (!(await countTowardDailyCap(store, 'order', { cap: deps.smsDailyCap, now: deps.now }))) {
       log.warn('order text not sent: the day’s SMS cap is reached', { orderId, status });
       return 'over-cap';
     }
@@ -100,6 +100,8 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
       log.warn('order text: the send may or may not have gone out; not sending it again', { orderId, status });
       return 'unknown';
     }
+    // Surely not sent: the retry may send it, and this attempt does not count toward the day's cap.
+    await refundDailyCap(deps.store ?? getRedis(), 'order', { now: deps.now });
     await db.update(orderEvents).set({ textClaimedAt: null }).where(event);
     throw error;
   }

@@ -144,18 +144,6 @@ export function limiterPolicies(env: Env = getEnv()) {
       onRedisFailure: 'fallback',
     },
     /**
-     * Orders placed by one customer (lib/orders/checkout.ts). Far above what a household orders; what
-     * keeps one account from placing orders in a loop, each five texts and a handful of rows.
-     */
-    'order:customer': {
-      kind: 'limiter',
-      algorithm: 'slidingWindow',
-      limit: env.RATE_LIMIT_ORDERS_PER_HOUR,
-      windowMs: HOUR,
-      keyPrefix: 'rl:order:customer',
-      onRedisFailure: 'fallback',
-    },
-    /**
      * New guest carts per client address (lib/cart/guest.ts): an anonymous id, and so a cart in
      * Redis, is issued on a guest's first ADD. Ample for a household or an office behind one NAT;
      * what bounds the memory a script from one address can fill. Past it, ADD asks to sign in.

@@ -4,16 +4,34 @@ import { getEnv } from '@/lib/env';
 import type { RedisStore } from '@/lib/redis/types';
 import { dayOf } from '@/lib/views/buckets';
 
-import { SMS_DAY_TTL_MS, smsKeys } from './keys';
+import { SMS_DAY_TTL_MS, smsKeys, type SmsCountKind } from './keys';
 
 /**
- * Counts one text against the day's cap (`SMS_DAILY_CAP`: sign-in codes and order texts, every
- * instance together): true while within it. The cap is the cost backstop, so past it nothing more is
- * sent that day, whatever asked for the text.
+ * The day's texts, counted per kind against `SMS_DAILY_CAP` (every instance together): the cost
+ * backstop, so past it nothing more of that kind is sent that day. Per kind, so order texts (up to
+ * five an order) can never use up what sign-in codes need, nor codes what orders need.
  */
-export async function countTowardDailyCap(store: RedisStore, options: { cap?: number; now?: () => number } = {}): Promise<boolean> {
-  const dayKey = smsKeys.sentDay(dayOf((options.now ?? Date.now)()));
+export interface DailyCapOptions {
+  cap?: number;
+  now?: () => number;
+}
+
+/** Counts one text of `kind`: true while within the day's cap. */
+export async function countTowardDailyCap(store: RedisStore, kind: SmsCountKind, options: DailyCapOptions = {}): Promise<boolean> {
+  const dayKey = smsKeys.sentDay(dayOf((options.now ?? Date.now)()), kind);
   const sent = await store.incr(dayKey);
   if (sent === 1) await store.pexpire(dayKey, SMS_DAY_TTL_MS);
   return sent <= (options.cap ?? getEnv().SMS_DAILY_CAP);
+}
+
+/**
+ * Takes back the count of a text that surely did not go out, so a provider outage and the queue's
+ * retries do not use up the day. Best effort: a count left behind errs on the side of sending less.
+ */
+export async function refundDailyCap(store: RedisStore, kind: SmsCountKind, options: Pick<DailyCapOptions, 'now'> = {}): Promise<void> {
+  try {
+    await store.incrby(smsKeys.sentDay(dayOf((options.now ?? Date.now)()), kind), -1);
+  } catch {
+    // Counted once too often today; nothing else depends on it.
+  }
 }

@@ -192,6 +192,14 @@ await describeEachDriver('OTP', (driver) => {
     expect(sender.sent).toHaveLength(1);
   });
 
+  it('a code that surely was not sent does not count toward the daily cap (a provider outage does not use up the day)', async () => {
+    const capped = { ...options, dailyCap: 1, now: () => Date.parse('2031-02-01T06:00:00Z') };
+    const down: SmsSender = { name: 'twilio', send: async () => Promise.reject(new Error('provider down')) };
+    for (let i = 0; i < 3; i++) expect(await requestOtp(freshPhone(), asOwner, { ...capped, sender: down })).toEqual({ ok: false, error: 'unavailable' });
+    expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: true });
+    expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: false, error: 'daily-cap' });
+  });
+
   it('writes no code to any log, in production', async () => {
     singletons().env = parseEnv({
       NODE_ENV: 'production',
