@@ -1,15 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { customerAddresses, menuItems, orders, restaurants } from '@/db/schema';
+import { menuItems, orders } from '@/db/schema';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { CART_BUSY, CHECKOUT_CLAIM_TTL_MS, placeOrder } from '@/lib/orders/checkout';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { testAddress } from '../support/addresses';
 import { deleteKeysUnder, installBackends } from '../support/app-context';
 import { createTestPglite, createTestPostgres } from '../support/databases';
+import { orderableItem } from '../support/menus';
 import { driversUnderTest } from '../support/redis-drivers';
 import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } from '../support/services';
 
@@ -58,15 +60,7 @@ for (const backend of backends) {
     beforeAll(async () => {
       ({ db, redis } = await backend.create());
       installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' } });
-      const [open] = await db.db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).where(eq(restaurants.isOpen, true)).limit(1);
-      restaurant = open!;
-      const [item] = await db.db
-        .select({ id: menuItems.id })
-        .from(menuItems)
-        .where(and(eq(menuItems.restaurantId, restaurant.id), eq(menuItems.available, true)))
-        .orderBy(menuItems.id)
-        .limit(1);
-      itemId = item!.id;
+      ({ restaurant, itemId } = await orderableItem(db.db));
     });
     afterAll(async () => {
       await deleteKeysUnder(redis, prefix);
@@ -79,11 +73,7 @@ for (const backend of backends) {
       customers += 1;
       const customerId = await customerIdFor(`91800${String(customers).padStart(3, '0')}${String(Math.floor(Math.random() * 100)).padStart(2, '0')}`, db.db);
       await fillCart(customerId);
-      const [address] = await db.db
-        .insert(customerAddresses)
-        .values({ customerId, label: 'Home', line1: '12 MG Road', city: 'Bengaluru', pin: '560001' })
-        .returning({ id: customerAddresses.id });
-      return { customerId, addressId: address!.id };
+      return { customerId, addressId: await testAddress(db.db, customerId) };
     }
     const fillCart = (customerId: number) =>
       redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '2' });
