@@ -26,8 +26,9 @@ export function withClientDeadline(sql: Sql, deadlineMs: number): Sql {
   return wrap(sql, deadlineMs, new SilentServer(deadlineMs), { admit: true, onExpire: () => {} });
 }
 
-/** What a statement refused while the server is silent fails with: a deadline, as if it had waited one out. */
-const silentError = () => new DeadlineError('Postgres query not sent: the server has not answered since a query met its deadline', false);
+/** Why a statement or transaction is refused while the server is silent: a deadline, as if it had waited one out. */
+const SILENT = 'Postgres query not sent: the server has not answered since a query met its deadline';
+const silentError = () => new DeadlineError(SILENT, false);
 
 /** `state`: set by postgres.js once the query is handed to a connection (sent or pipelined). */
 type Query = PromiseLike<unknown> & { values(): Query; cancel(): void; state?: unknown };
@@ -123,7 +124,7 @@ function transaction(target: Sql, method: Transaction, args: unknown[], deadline
   // A savepoint is inside a transaction: never refused, like the statements there.
   const ticket = admit ? silence.admit() : GO;
   // Not begun: nothing was sent, so nothing can have committed.
-  if (ticket.admission === 'refuse') return Promise.reject(new TransactionDeadlineError('begin', deadlineMs, false, silentError().message));
+  if (ticket.admission === 'refuse') return Promise.reject(new TransactionDeadlineError('begin', deadlineMs, false, SILENT));
   let settled = false;
   // Once the caller has been told it failed, the transaction must not commit: a body that gets to run
   // or go on later (the server answers after all) is rolled back instead (see `wrapped` below).

@@ -15,6 +15,7 @@ import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
 import { getRedis } from '@/lib/redis/client';
+import { HOUR } from '@/lib/redis/keys';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { enqueueOrderJobs } from './job-types';
@@ -145,7 +146,7 @@ async function hourlyLimit(tx: Database, customerId: number, ordersPerHour: numb
     .from(orders)
     .where(and(eq(orders.customerId, customerId), sql`${orders.createdAt} > now() - interval '1 hour'`));
   if (!recent || recent.placed < ordersPerHour || recent.oldest === null) return null;
-  const retryAfterSeconds = Math.max(60, Math.ceil((new Date(recent.oldest).getTime() + 60 * 60_000 - Date.now()) / 1_000));
+  const retryAfterSeconds = Math.max(60, Math.ceil((new Date(recent.oldest).getTime() + HOUR - Date.now()) / 1_000));
   return {
     status: 'rate-limited',
     retryAfterSeconds,

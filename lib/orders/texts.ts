@@ -62,6 +62,7 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
   const { orderId } = parsed;
   const status = parsed.status as OrderStatus;
   const db = deps.db ?? getDb();
+  const store = deps.store ?? getRedis();
   const event = and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, status));
 
   const [claimed] = await db
@@ -84,7 +85,6 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
     .where(eq(orders.id, orderId));
   if (!facts) return 'no-event';
   try {
-    const store = deps.store ?? getRedis();
     // Order texts have a daily cap like sign-in codes (their own): past it, this one is dropped (the
     // order page still shows the status), its claim kept so no retry sends it.
     if (!(await countTowardDailyCap(store, 'order', { cap: deps.smsDailyCap, now: deps.now }))) {
@@ -101,7 +101,7 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
       return 'unknown';
     }
     // Surely not sent: the retry may send it, and this attempt does not count toward the day's cap.
-    await refundDailyCap(deps.store ?? getRedis(), 'order', { now: deps.now });
+    await refundDailyCap(store, 'order', { now: deps.now });
     await db.update(orderEvents).set({ textClaimedAt: null }).where(event);
     throw error;
   }

@@ -16,9 +16,11 @@ export interface DailyCapOptions {
   now?: () => number;
 }
 
+const dayKeyOf = (kind: SmsCountKind, now: () => number = Date.now) => smsKeys.sentDay(dayOf(now()), kind);
+
 /** Counts one text of `kind`: true while within the day's cap. */
 export async function countTowardDailyCap(store: RedisStore, kind: SmsCountKind, options: DailyCapOptions = {}): Promise<boolean> {
-  const dayKey = smsKeys.sentDay(dayOf((options.now ?? Date.now)()), kind);
+  const dayKey = dayKeyOf(kind, options.now);
   const sent = await store.incr(dayKey);
   if (sent === 1) await store.pexpire(dayKey, SMS_DAY_TTL_MS);
   return sent <= (options.cap ?? getEnv().SMS_DAILY_CAP);
@@ -30,7 +32,7 @@ export async function countTowardDailyCap(store: RedisStore, kind: SmsCountKind,
  */
 export async function refundDailyCap(store: RedisStore, kind: SmsCountKind, options: Pick<DailyCapOptions, 'now'> = {}): Promise<void> {
   try {
-    await store.incrby(smsKeys.sentDay(dayOf((options.now ?? Date.now)()), kind), -1);
+    await store.incrby(dayKeyOf(kind, options.now), -1);
   } catch {
     // Counted once too often today; nothing else depends on it.
   }

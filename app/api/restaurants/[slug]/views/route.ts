@@ -33,6 +33,8 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
 
   const view = { restaurantSlug: slug, citySlug: menu.restaurant.city.slug };
   const client = clientIdentity(request.headers);
+  // Ids travel: one address replaying many counts no more than its budget per restaurant (policies.ts).
+  const countedSubject = `${client}:${slug}`;
   const limit = async (policy: 'views:new-visitor' | 'views:counted', subject: string) => {
     const result = await rateLimitState().limiter.limit(policy, subject);
     void result.pending.catch(() => {});
@@ -40,8 +42,7 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   };
   const visitor = visitorFrom(request.headers);
   if (visitor.status === 'valid') {
-    // Ids travel: one address replaying many counts no more than its budget (policies.ts).
-    if (!(await limit('views:counted', `${client}:${slug}`))) return answer(204, 'rate-limited');
+    if (!(await limit('views:counted', countedSubject))) return answer(204, 'rate-limited');
     const outcome = await recordView({ ...view, visitorId: visitor.id });
     return answer(outcome === 'counted' ? 202 : 204, outcome);
   }
@@ -50,7 +51,7 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   const visitorId = newVisitorId();
   const headers = { 'set-cookie': visitorCookie(visitorId, isHttps(request)) };
   if (visitor.status === 'invalid') return answer(204, 'invalid-visitor', headers);
-  if (!(await limit('views:counted', `${client}:${slug}`))) return answer(204, 'rate-limited', headers);
+  if (!(await limit('views:counted', countedSubject))) return answer(204, 'rate-limited', headers);
   const outcome = await recordView({ ...view, visitorId });
   return answer(outcome === 'counted' ? 202 : 204, outcome, headers);
 });
