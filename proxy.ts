@@ -1,5 +1,6 @@
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 
+import { customerSessionCookie } from '@/lib/auth/cookie';
 import { ADMIN_PATH_HEADER } from '@/lib/auth/next-path';
 import { getEnv } from '@/lib/env';
 import { actionBodyRefusal, isActionPost } from '@/lib/http/action-body';
@@ -7,7 +8,8 @@ import { isHttps } from '@/lib/http/https';
 import { refusalResponse, requestRefusal } from '@/lib/http/request-checks';
 import { isAdminPath, newNonce, pagePolicyFor, securityHeaders } from '@/lib/http/security-headers';
 import { isSharedPath } from '@/lib/page-cache/paths';
-import { SHARED_PAGE_CACHE_CONTROL, sharedRewriteOf } from '@/lib/page-cache/rewrite';
+import { SHARED_PAGE_CACHE_CONTROL, sharedRewriteOf, visitorHintChange } from '@/lib/page-cache/rewrite';
+import { visitorHintCookie } from '@/lib/page-cache/visitor-hint';
 import { rateLimitRequest } from '@/lib/ratelimit/proxy';
 
 /**
@@ -37,18 +39,19 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   else forwarded.delete('Content-Security-Policy');
   if (isAdminPath(pathname)) forwarded.set(ADMIN_PATH_HEADER, adminPath(request));
   const response = pageResponse(request, forwarded);
+  keepVisitorHint(request, response);
   return withHeaders(response, { ...headers, ...(limit.kind === 'allowed' ? limit.headers : {}) });
 }
 
 /**
- * Home, city and menu pages go to their shared variant when it shows this visitor exactly what the
- * per-request page would, so the page cache answers them (lib/page-cache, docs/decisions/046).
+ * Home, city and menu pages without a query go to their shared variant, which the page cache answers
+ * (lib/page-cache, docs/decisions/046); a menu page's per-visitor parts come after load.
  */
 function pageResponse(request: NextRequest, forwarded: Headers): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   // The shared route is reached only through the rewrite below, never at its own address.
   if (isSharedPath(pathname)) return new NextResponse('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const shared = sharedRewriteOf({ method: request.method, pathname, searchParams, hasCookie: (name) => request.cookies.has(name) });
+  const shared = sharedRewriteOf({ method: request.method, pathname, searchParams });
   if (shared === null) return NextResponse.next({ request: { headers: forwarded } });
   const url = request.nextUrl.clone();
   url.pathname = shared;
@@ -58,6 +61,14 @@ function pageResponse(request: NextRequest, forwarded: Headers): NextResponse {
   // each time (an unchanged page costs it a 304: Next sends an ETag).
   response.headers.set('Cache-Control', SHARED_PAGE_CACHE_CONTROL);
   return response;
+}
+
+/** Sets or removes the cookie that tells a shared menu page to ask for this visitor's cart and heart. */
+function keepVisitorHint(request: NextRequest, response: NextResponse): void {
+  const change = visitorHintChange((name) => request.cookies.has(name));
+  const hint = visitorHintCookie(customerSessionCookie().options.secure);
+  if (change === 'set') response.cookies.set(hint.name, hint.value, hint.options);
+  else if (change === 'delete') response.cookies.delete(hint.name);
 }
 
 /** Adds headers the response does not set itself (a refusal page brings its own policy). */

@@ -58,6 +58,21 @@ test.describe('JSON API', () => {
     expect((await request.get('/api/cities/Atlantis/restaurants')).status()).toBe(400);
   });
 
+  test('a visitor’s own parts of a menu page: private, empty without a cart or a session, 400 and 404 as JSON', async ({ request }) => {
+    const list = (await (await request.get('/api/cities/pune/restaurants')).json()) as { slug: string }[];
+    const response = await request.get(`/api/restaurants/${list[0]!.slug}/visitor`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toBe('private, no-store');
+    expect(await response.json()).toEqual({
+      cart: { lines: [], totalPaise: 0, elsewhere: null },
+      favourite: { count: expect.any(Number), favourited: null },
+    });
+    expect((await request.get('/api/restaurants/NOT_A_SLUG/visitor')).status()).toBe(400);
+    const unknown = await request.get('/api/restaurants/no-such-place-e2e/visitor');
+    expect(unknown.status()).toBe(404);
+    expect(await unknown.json()).toEqual({ error: expect.any(String) });
+  });
+
   test('an unknown slug creates no cache key', async ({ request }) => {
     test.skip(!E2E_REDIS_URL, 'needs E2E_REDIS_URL to look inside Redis (the in-process store lives in the server)');
     await request.get('/api/restaurants/ghost-kitchen-e2e/menu');

@@ -3,9 +3,9 @@ import { E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/config';
 import { expect, test, type Page } from './support/test';
 
 /**
- * The shared pages (docs/decisions/046): a visitor without a session or a cart gets home, city and
- * menu pages rendered once and served from the Redis page cache, by either instance, with headers and
- * a badge that say so; a visitor with a cart gets their own page; the shared route has no address.
+ * The shared pages (docs/decisions/046): every visitor gets home, city and menu pages rendered once
+ * and served from the Redis page cache, by either instance, with headers and a badge that say so; a
+ * visitor with a cart or a session gets their cart and heart after load; the shared route has no address.
  */
 interface Listed {
   slug: string;
@@ -56,20 +56,53 @@ test.describe('shared pages', () => {
     }
   });
 
-  test('a visitor with a cart gets the menu with their cart, not the shared one', async ({ page }) => {
+  test('a visitor with a cart gets the shared menu, with their own cart drawn in after load', async ({ page, browser }) => {
     await page.goto('/kolkata');
-    const menu = await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').last().getAttribute('href');
-    await servedFromPageCache(page, menu!);
-    await page.goto(menu!);
+    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').last().getAttribute('href'))!;
+    const slug = menu.split('/')[2]!;
+    const visitorPath = `/api/restaurants/${slug}/visitor`;
+    let asked = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === visitorPath) asked += 1;
+    });
+    await servedFromPageCache(page, menu);
+    await page.goto(menu);
     await expect(page.getByTestId('cache-status')).toContainText(/page rendered/);
     await page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ }).click();
-    await expect(page.getByTestId('cart-line').first()).toBeAttached();
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    // The first visit had nothing of its own to ask for: no cart, no session, so no hint.
+    expect(asked).toBe(0);
 
-    // From now on this visitor's menu pages are rendered for them, with their cart.
+    // Reloaded: the same shared page (its badge says so), and this visitor's cart comes after load.
+    const answer = page.waitForResponse((response) => new URL(response.url()).pathname === visitorPath);
     await page.reload();
-    await expect(page.getByTestId('cache-status')).not.toContainText(/page rendered/);
-    await expect(page.getByTestId('cart-line').first()).toBeAttached();
+    expect((await answer).status()).toBe(200);
+    await expect(page.getByTestId('cache-status')).toContainText(/page rendered/);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
     await expect(page.getByTestId('quantity-stepper').first()).toBeVisible();
+    expect(await page.request.get(menu).then((response) => response.headers()['x-nextjs-cache'])).toBe('HIT');
+
+    // A stepper's answer is the new cart, and a reload shows it.
+    await page.getByTestId('cart').getByRole('button', { name: /Add one more/ }).click();
+    await expect(page.getByTestId('cart').getByTestId('stepper-quantity')).toHaveText(/^2/);
+    await page.reload();
+    await expect(page.getByTestId('cart').getByTestId('stepper-quantity')).toHaveText(/^2/);
+
+    // Another visitor gets the very same page with an empty cart, and asks for nothing.
+    const other = await browser.newContext();
+    try {
+      const stranger = await other.newPage();
+      let strangerAsked = 0;
+      stranger.on('request', (request) => {
+        if (new URL(request.url()).pathname === visitorPath) strangerAsked += 1;
+      });
+      await stranger.goto(menu);
+      await expect(stranger.getByTestId('cart')).toContainText('Empty');
+      await expect(stranger.getByTestId('cart-line')).toHaveCount(0);
+      expect(strangerAsked).toBe(0);
+    } finally {
+      await other.close();
+    }
   });
 
   test('a client navigation gets the shared page', async ({ page }) => {

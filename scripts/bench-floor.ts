@@ -1,5 +1,5 @@
 // The floors of `npm run bench`: a bare Next app at the same versions (this project's node_modules)
-// serving Thali's own captured output: the menu JSON from a route, and each page's HTML (scripts
+// serving Thali's own captured output: the menu JSON and a visitor's cart and heart from routes, and each page's HTML (scripts
 // stripped) from a page, once prerendered at build time and once rendered per request. Written and
 // built under .data/bench-floor (ignored by git) on every run, so it always serves today's pages.
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,6 +21,12 @@ export default { poweredByHeader: false, turbopack: { root: path.resolve(import.
 import path from 'node:path';
 export const dynamic = 'force-dynamic';
 const body = fs.readFileSync(path.join(process.cwd(), 'captured/menu.json'));
+export function GET() { return new Response(body, { headers: { 'content-type': 'application/json' } }); }
+`,
+  'app/api/visitor/route.js': `import fs from 'node:fs';
+import path from 'node:path';
+export const dynamic = 'force-dynamic';
+const body = fs.readFileSync(path.join(process.cwd(), 'captured/visitor.json'));
 export function GET() { return new Response(body, { headers: { 'content-type': 'application/json' } }); }
 `,
   'app/static/[page]/page.jsx': `import fs from 'node:fs';
@@ -59,7 +65,13 @@ export interface Floor {
   stop(): void;
 }
 
-export async function startFloor(options: { port: number; captured: Record<'home' | 'city' | 'menu', string>; menuJson: string }): Promise<Floor> {
+/** `visitorJson`: what /api/visitor answers (a visitor's cart and heart); `{}` when not given. */
+export async function startFloor(options: {
+  port: number;
+  captured: Record<'home' | 'city' | 'menu', string>;
+  menuJson: string;
+  visitorJson?: string;
+}): Promise<Floor> {
   fs.rmSync(DIR, { recursive: true, force: true });
   for (const [file, text] of Object.entries(FILES)) {
     fs.mkdirSync(path.dirname(path.join(DIR, file)), { recursive: true });
@@ -69,6 +81,7 @@ export async function startFloor(options: { port: number; captured: Record<'home
   fs.mkdirSync(path.join(DIR, 'captured'));
   for (const [page, html] of Object.entries(options.captured)) fs.writeFileSync(path.join(DIR, `captured/${page}.html`), stripScripts(html));
   fs.writeFileSync(path.join(DIR, 'captured/menu.json'), options.menuJson);
+  fs.writeFileSync(path.join(DIR, 'captured/visitor.json'), options.visitorJson ?? '{}');
   const next = path.join(ROOT, 'node_modules/next/dist/bin/next');
   const build = spawnSync(process.execPath, [next, 'build'], { cwd: DIR, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('the floor app did not build');

@@ -9,13 +9,16 @@
 // median round): each Thali target and its floors, the Redis commands (MONITOR) and Postgres queries
 // (the server's counter) per warm request, the page weights, and Postgres 20 ms away (a delay proxy):
 // warm against uncached (Redis unreachable, so every request reads Postgres). Prints a table and
-// writes docs/bench/results.json and docs/bench/chart.svg. Pages are measured as a visitor without a
-// session or a cart gets them (the shared pages, docs/decisions/046), and the menu also per visitor.
+// writes docs/bench/results.json and docs/bench/chart.svg. Pages are the shared pages every visitor
+// gets (docs/decisions/046); a visitor with a cart (a real guest cart, made by the menu's ADD) gets
+// the same menu page and asks for their cart and heart after load, measured as its own row.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 import autocannon from 'autocannon';
 import { createClient } from 'redis';
+
+import { actionId, callAction, cookiesFrom } from '../e2e/support/actions';
 
 import { startFloor } from './bench-floor';
 import { startDelayProxy } from './bench-delay-proxy';
@@ -88,6 +91,17 @@ async function costs(server: BenchServer, target: Target): Promise<{ redis: numb
 
 const body = async (target: Target) => (await fetch(urlOf(target), { headers: headersOf(target) })).text();
 
+/** The cookies of a visitor whose guest cart holds one of the menu's dishes, made as a browser's ADD makes it. */
+async function guestWithCart(base: string, menuPath: string, slug: string, menuJson: string): Promise<string> {
+  const menu = JSON.parse(menuJson) as { categories: { items: { id: number; available: boolean }[] }[] };
+  const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!.id;
+  const id = actionId('addItem', 'app/[city]/[restaurant]/page');
+  const added = await callAction({ base, path: menuPath, id, from: '127.0.0.1', args: [slug, item, false] });
+  const cookie = cookiesFrom(added);
+  if (!cookie.includes('thali_guest=')) throw new Error(`ADD made no guest cart: ${added.status} ${added.body.slice(0, 200)}`);
+  return cookie;
+}
+
 /** Every restaurant's menu page path, `/<city>/<restaurant>`, from the server's own API. */
 async function restaurantPaths(base: string): Promise<string[]> {
   const cities = JSON.parse(await body(`${base}/api/cities`)) as { slug: string }[];
@@ -100,30 +114,38 @@ const stops: (() => unknown)[] = [() => thali.stop()];
 try {
   const cities = JSON.parse(await body(`${thali.base}/api/cities`)) as { slug: string }[];
   const city = cities[0]!.slug;
-  const slug = (JSON.parse(await body(`${thali.base}/api/cities/${city}/restaurants`)) as { slug: string }[])[0]!.slug;
+  // The first open restaurant: a cart can hold its dishes.
+  const slug = (JSON.parse(await body(`${thali.base}/api/cities/${city}/restaurants`)) as { slug: string; isOpen: boolean }[]).find((r) => r.isOpen)!.slug;
   const paths = { api: `/api/restaurants/${slug}/menu`, menu: `/${city}/${slug}`, city: `/${city}`, home: '/' };
-  // A visitor with a cart cookie gets the menu rendered per request (docs/decisions/046); an unsigned
-  // id names no cart, so this is the per-visitor render of an empty cart.
-  const perVisitor = { url: thali.base + paths.menu, headers: { cookie: 'thali_guest=bench-visitor' } };
-  for (let i = 0; i < 3; i++) for (const p of Object.values(paths)) await body(thali.base + p);
-  for (let i = 0; i < 3; i++) await body(perVisitor);
-  const captured = { home: await body(thali.base + paths.home), city: await body(thali.base + paths.city), menu: await body(thali.base + paths.menu) };
   const menuJson = await body(thali.base + paths.api);
+  // A visitor with a cart: the shared menu page, then their own parts after load (docs/decisions/046).
+  const cookie = await guestWithCart(thali.base, paths.menu, slug, menuJson);
+  const perVisitor = { url: thali.base + paths.menu, headers: { cookie } };
+  const visitorPath = `/api/restaurants/${slug}/visitor`;
+  const visitorState = { url: thali.base + visitorPath, headers: { cookie } };
+  for (let i = 0; i < 3; i++) for (const p of Object.values(paths)) await body(thali.base + p);
+  for (let i = 0; i < 3; i++) for (const target of [perVisitor, visitorState]) await body(target);
+  const captured = { home: await body(thali.base + paths.home), city: await body(thali.base + paths.city), menu: await body(thali.base + paths.menu) };
+  const visitorJson = await body(visitorState);
+  if (!visitorJson.includes('"itemId"')) throw new Error(`the visitor's cart is empty: ${visitorJson}`);
 
   // Counted before any load runs: right after one, the server's timers flush what the load accumulated.
   const exemptPath = `/api/internal/bench/restaurants/${slug}/menu`;
   const cost: Record<string, { redis: number; pg: number }> = {};
   for (const p of [...Object.values(paths), exemptPath]) cost[p] = await costs(thali, thali.base + p);
   const perVisitorCost = await costs(thali, perVisitor);
+  const visitorStateCost = await costs(thali, visitorState);
 
-  const floor = await startFloor({ port: PORT + 1, captured, menuJson });
+  const floor = await startFloor({ port: PORT + 1, captured, menuJson, visitorJson });
   stops.push(() => floor.stop());
   const measured = await compare({
     api: thali.base + paths.api,
     'api (limiter-exempt)': thali.base + exemptPath,
     'floor route': `${floor.base}/api/menu`,
     menu: thali.base + paths.menu,
-    'menu (per visitor)': perVisitor,
+    'menu (a visitor with a cart)': perVisitor,
+    'visitor state': visitorState,
+    'floor visitor route': `${floor.base}/api/visitor`,
     'floor menu static': `${floor.base}/static/menu`,
     'floor menu dynamic': `${floor.base}/dynamic/menu`,
     city: thali.base + paths.city,
@@ -146,13 +168,16 @@ try {
   };
   await row('menu API (HIT)', 'api', paths.api, 'floor route');
   await row('menu API, limiter-exempt path', 'api (limiter-exempt)', exemptPath, 'floor route');
+  const visitorRow = { ...measured['menu (a visitor with a cart)']!, redisPerRequest: perVisitorCost.redis, pgPerRequest: perVisitorCost.pg, bytes: (await body(perVisitor)).length };
+  rows.push({ scenario: 'menu page, a visitor with a cart (shared page)', ...visitorRow, floor: { name: 'floor menu dynamic', rps: measured['floor menu dynamic']!.rps } });
+  rows.push({ scenario: 'menu page, a visitor with a cart (shared page)', ...visitorRow, floor: { name: 'floor menu static', rps: measured['floor menu static']!.rps } });
   rows.push({
-    scenario: 'menu page, a visitor with a cart (rendered per request)',
-    ...measured['menu (per visitor)']!,
-    floor: { name: 'floor menu dynamic', rps: measured['floor menu dynamic']!.rps },
-    redisPerRequest: perVisitorCost.redis,
-    pgPerRequest: perVisitorCost.pg,
-    bytes: (await body(perVisitor)).length,
+    scenario: `their cart and heart after load (GET ${visitorPath.replace(slug, '<slug>')})`,
+    ...measured['visitor state']!,
+    floor: { name: 'floor visitor route', rps: measured['floor visitor route']!.rps },
+    redisPerRequest: visitorStateCost.redis,
+    pgPerRequest: visitorStateCost.pg,
+    bytes: visitorJson.length,
   });
   for (const page of ['menu', 'city', 'home'] as const) {
     await row(`${page} page (warm)`, page, paths[page], `floor ${page} dynamic`);

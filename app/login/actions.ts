@@ -14,6 +14,7 @@ import { requestOtp } from '@/lib/customers/otp';
 import { formatPhone, normalizePhone } from '@/lib/customers/phone';
 import { signInWithOtp } from '@/lib/customers/sign-in';
 import { textField } from '@/lib/http/form';
+import { visitorHintCookie } from '@/lib/page-cache/visitor-hint';
 
 const UNAVAILABLE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
 const WRONG_CODE = 'That code is not right, or it has expired. Check it, or ask for a new one.';
@@ -76,6 +77,9 @@ export async function otpStep(_previous: OtpFormState, formData: FormData): Prom
   const cookie = customerSessionCookie();
   await destroySession(jar.get(cookie.name)?.value);
   jar.set(cookie.name, result.sessionId, cookie.options);
+  // The page this redirects to may be a shared menu page, which asks for the customer's heart and cart only when hinted.
+  const hint = visitorHintCookie(cookie.options.secure);
+  jar.set(hint.name, hint.value, hint.options);
   const next = safeCustomerNext(textField(formData, 'next'));
   // A cart filled before signing in follows the customer (or, holding another restaurant, they choose).
   if ((await mergeAtSignIn(result.customerId)) === 'ask') redirect(`/cart/merge?next=${encodeURIComponent(next)}`);

@@ -3,11 +3,13 @@
 import Link from 'next/link';
 import { useOptimistic, useState, useTransition } from 'react';
 
+import type { MenuCart } from '@/lib/menus/types';
+
 import { QuantityStepper } from './quantity-stepper';
 import { ReplaceCartDialog } from './replace-cart-dialog';
 
 export type AddOutcome =
-  | { status: 'added'; quantity: number }
+  | { status: 'added'; quantity: number; cart: MenuCart }
   | { status: 'unavailable' }
   | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string }

@@ -21,6 +21,7 @@ export function CartPanel({
   orderable,
   checkoutHref = '/checkout',
   elsewhere = null,
+  loading = false,
 }: {
   lines: CartLine[];
   change: (itemId: number, quantity: number) => Promise<void>;
@@ -29,6 +30,8 @@ export function CartPanel({
   checkoutHref?: string | null;
   /** The restaurant the cart holds when it is not this one. */
   elsewhere?: { name: string; href: string } | null;
+  /** A shared menu page still asking for this visitor's cart. */
+  loading?: boolean;
 }) {
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(lines);
@@ -42,12 +45,14 @@ export function CartPanel({
   const total = shown.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0);
 
   return (
-    <section aria-labelledby="cart-heading" data-testid="cart" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
+    <section aria-labelledby="cart-heading" aria-busy={loading} data-testid="cart" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
       <h2 id="cart-heading" className="text-base font-extrabold text-ink">
         Your cart
       </h2>
       {shown.length === 0 ? (
-        elsewhere ? (
+        loading ? (
+          <p className="mt-2 text-sm text-muted">Loading your cart…</p>
+        ) : elsewhere ? (
           <p className="mt-2 text-sm text-muted">
             Your cart has dishes from{' '}
             <Link href={elsewhere.href} className="font-semibold text-ink underline">

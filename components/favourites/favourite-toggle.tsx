@@ -20,7 +20,7 @@ function withChoice(current: Shown, favourited: boolean): Shown {
 /**
  * The heart on a menu page for a signed-in customer: "♥ 12", pressed when saved. A plain form posting
  * the state it asks for, so it works before JavaScript loads; with JavaScript the new state shows at
- * once (useOptimistic) and the server's answer (the page re-rendered) replaces it, or a refusal
+ * once (useOptimistic) and the server's answer (the saved state) replaces it, or a refusal
  * (too many changes) puts the old state back with a message.
  */
 export function FavouriteToggle({
@@ -35,7 +35,8 @@ export function FavouriteToggle({
   action: (previous: FavouriteFormState, form: FormData) => Promise<FavouriteFormState>;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const [shown, choose] = useOptimistic({ favourited, count }, withChoice);
+  // What the last save answered outranks the props, which a shared page does not re-render with.
+  const [shown, choose] = useOptimistic(state.saved ?? { favourited, count }, withChoice);
   const countId = useId();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,5 +1,6 @@
 import { categoryId } from '@/components/menu/category-nav';
-import { MenuItemRow, type MenuOrdering } from '@/components/menu/menu-item-row';
+import type { MenuOrdering } from '@/components/menu/menu-cart';
+import { MenuItemRow } from '@/components/menu/menu-item-row';
 import { plural } from '@/lib/format';
 import { illustrationForCategory } from '@/lib/illustrations';
 import type { MenuCategoryView } from '@/lib/menus/types';

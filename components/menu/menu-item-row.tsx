@@ -1,20 +1,11 @@
-import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
 import { DishPhoto } from '@/components/menu/dish-picture';
+import { MenuAddButton, type MenuOrdering } from '@/components/menu/menu-cart';
 import { Price } from '@/components/ui/price';
 import { VegMark } from '@/components/restaurant/veg-mark';
 import type { MenuItemView } from '@/lib/menus/types';
 
 /** The element id of a dish's row, for links from elsewhere (city search results). */
 export const dishAnchor = (itemId: number) => `dish-${itemId}`;
-
-/** The page's cart actions for one restaurant, what its cart holds, and where sign-in should return to. */
-export interface MenuOrdering {
-  add: (itemId: number, replace: boolean) => Promise<AddOutcome>;
-  change: (itemId: number, quantity: number) => Promise<void>;
-  /** Menu item id → quantity in this visitor's cart (this restaurant's items only). */
-  quantities: Record<number, number>;
-  path: string;
-}
 
 /**
  * One dish: veg mark, Bestseller tag, name, price, description, its photo if it has one, and its ADD
@@ -53,13 +44,7 @@ export function MenuItemRow({ item, orderable, ordering }: { item: MenuItemView;
             Currently unavailable
           </p>
         ) : orderable ? (
-          <AddToCartButton
-            add={ordering.add.bind(null, item.id)}
-            change={ordering.change.bind(null, item.id)}
-            quantity={ordering.quantities[item.id] ?? 0}
-            itemName={item.name}
-            loginNext={ordering.path}
-          />
+          <MenuAddButton itemId={item.id} itemName={item.name} ordering={ordering} />
         ) : (
           <button
             type="button"

@@ -2,7 +2,7 @@
 
 import { CategoryNav } from '@/components/menu/category-nav';
 import { MenuCategory } from '@/components/menu/menu-category';
-import type { MenuOrdering } from '@/components/menu/menu-item-row';
+import type { MenuOrdering } from '@/components/menu/menu-cart';
 import type { MenuCategoryView } from '@/lib/menus/types';
 
 /**

@@ -17,9 +17,10 @@ export interface FavouriteState {
   favourited: boolean | null;
 }
 
-/** What the favourite form's server action hands back to it: only a message, when there is one. */
+/** What the favourite form's server action hands back to it: the state saved, or a message. */
 export interface FavouriteFormState {
   message?: string;
+  saved?: { favourited: boolean; count: number };
 }
 
 /** The admin dashboard's favourites tile. */

@@ -60,3 +60,11 @@ export interface RestaurantMenu {
   restaurant: RestaurantSummary & { area: string; city: { slug: string; name: string } };
   categories: MenuCategoryView[];
 }
+
+/** A visitor's cart as a menu page shows it: this restaurant's lines priced from its menu. */
+export interface MenuCart {
+  lines: { itemId: number; name: string; pricePaise: number; quantity: number }[];
+  totalPaise: number;
+  /** The restaurant the cart holds when it is not this one (the side cart links back to it). */
+  elsewhere: { name: string; href: string } | null;
+}

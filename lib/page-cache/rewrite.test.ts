@@ -7,16 +7,11 @@ import { createMemoryStore } from '@/lib/redis/memory-store';
 import { installBackends } from '@/tests/support/app-context';
 
 import { isSharedPath } from './paths';
-import { sharedRewriteOf } from './rewrite';
+import { sharedRewriteOf, visitorHintChange } from './rewrite';
+import { hasVisitorHint, VISITOR_HINT_COOKIE } from './visitor-hint';
 
-function request(pathname: string, options: { method?: string; search?: string; cookies?: string[] } = {}) {
-  const cookies = new Set(options.cookies ?? []);
-  return {
-    method: options.method ?? 'GET',
-    pathname,
-    searchParams: new URLSearchParams(options.search ?? ''),
-    hasCookie: (name: string) => cookies.has(name),
-  };
+function request(pathname: string, options: { method?: string; search?: string } = {}) {
+  return { method: options.method ?? 'GET', pathname, searchParams: new URLSearchParams(options.search ?? '') };
 }
 
 describe('which requests get a shared page', () => {
@@ -43,15 +38,23 @@ describe('which requests get a shared page', () => {
     expect(sharedRewriteOf(request('/Pune'))).toBeNull();
   });
 
-  it('renders the menu per request for a visitor with a session or a cart, who sees their own', () => {
+  it('keeps the visitor hint in step with the session and guest cart cookies', () => {
     install();
+    const has = (...names: string[]) => (name: string) => names.includes(name);
     for (const cookie of [customerSessionCookie().name, GUEST_COOKIE_NAME]) {
-      expect(sharedRewriteOf(request('/pune/dosa-corner', { cookies: [cookie] }))).toBeNull();
-      // Home and the city page show nothing of the visitor.
-      expect(sharedRewriteOf(request('/pune', { cookies: [cookie] }))).toBe('/shared/city/pune');
+      expect(visitorHintChange(has(cookie))).toBe('set');
+      expect(visitorHintChange(has(cookie, VISITOR_HINT_COOKIE))).toBeNull();
     }
-    // The views counter's visitor id changes nothing a page shows.
-    expect(sharedRewriteOf(request('/pune/dosa-corner', { cookies: ['thali_vid'] }))).toBe('/shared/menu/pune/dosa-corner');
+    expect(visitorHintChange(has(VISITOR_HINT_COOKIE))).toBe('delete');
+    expect(visitorHintChange(has('thali_vid'))).toBeNull();
+    expect(visitorHintChange(has())).toBeNull();
+  });
+
+  it('reads the hint from a document.cookie string', () => {
+    expect(hasVisitorHint('a=1; thali_state=1')).toBe(true);
+    expect(hasVisitorHint('thali_state=1')).toBe(true);
+    expect(hasVisitorHint('thali_statex=1; b=thali_state=1')).toBe(false);
+    expect(hasVisitorHint('')).toBe(false);
   });
 
   it('is off with PAGE_CACHE=false, and by default on Vercel', () => {

@@ -6,7 +6,10 @@ import { cachedTrendingScores, trendingInCity } from '@/lib/views/trending-cache
 import { readWeekFigure } from '@/lib/views/week-figure';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
+import { readMenuCart } from '@/lib/menus/visitor';
 import { processStats } from '@/lib/metrics/process-stats';
+import { addToCart } from '@/lib/cart/cart';
+import { cartOwners } from '@/lib/cart/keys';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { brokenStore, recordViews, restaurantsOf } from '../support/counters';
@@ -16,7 +19,8 @@ import { countingStore } from '../support/counting-store';
  * What a warm page costs in reads, through the same functions the pages call (the limiter in the proxy
  * adds one command): no Postgres at all, and at most 3 Redis commands for the menu page rendered per
  * visitor (4 with their cart), 2 for the city page, 1 for home, so a page view stays within 5 with the
- * limiter (a shared page is 1: tests/integration/page-cache.test.ts). And the cached figures still
+ * limiter (a shared page is 1: tests/integration/page-cache.test.ts); a visitor's cart and heart, which
+ * a shared menu page asks for after load, 3. And the cached figures still
  * show a new view on the very next read.
  */
 for (const pair of await backendPairs()) {
@@ -46,6 +50,22 @@ for (const pair of await backendPairs()) {
       const { queries, commands } = await measure(page);
       expect(queries).toBe(0);
       expect(commands).toEqual(['mget', 'mget', 'mget']);
+    });
+
+    it('a visitor’s cart and heart after load (GET …/visitor): 0 Postgres queries, 3 Redis commands (menu, cart, favourite count)', async () => {
+      const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
+      const restaurant = { slug: open.slug };
+      const menu = (await getRestaurantMenu(restaurant.slug)).value!;
+      const owner = cartOwners.guest('pageReadsVisitor000001');
+      const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
+      await addToCart(owner, menu, item.id, { store: backends.redis });
+      const visitor = () =>
+        getRestaurantMenu(restaurant.slug).then(({ value }) => Promise.all([readMenuCart(owner, value!), readFavouriteState(restaurant.slug, null)]));
+      const { queries, commands } = await measure(visitor);
+      expect(queries).toBe(0);
+      expect(commands).toEqual(['mget', 'hgetall', 'mget']);
+      const [cart] = await visitor();
+      expect(cart.lines).toEqual([{ itemId: item.id, name: item.name, pricePaise: item.pricePaise, quantity: 1 }]);
     });
 
     it('the city page: 0 Postgres queries, 2 Redis commands (listing, trending snapshot), not 24 ZRANGEs', async () => {

@@ -14,8 +14,10 @@ import { asForm } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { isSlug } from '@/lib/menus/slug';
+import type { MenuCart } from '@/lib/menus/types';
+import { readMenuCart } from '@/lib/menus/visitor';
 
-/** `/<city>/<restaurant>`: the only paths these actions revalidate or return to (bound values reach the client). */
+/** `/<city>/<restaurant>`: the only paths the heart revalidates or returns to (bound values reach the client). */
 const MENU_PATH = /^\/[a-z0-9-]+\/[a-z0-9-]+$/;
 
 /** Arguments are whatever a script sends: anything but a string (an object, a React reference) is no path. */
@@ -24,8 +26,10 @@ function isMenuPath(path: unknown): path is string {
 }
 
 /**
- * ADD on the menu page: one more of an item, or `conflict` when the cart holds another restaurant's.
- * Signed out, into a guest cart whose anonymous id this first ADD issues (lib/cart/guest.ts).
+ * ADD on the menu page: one more of an item, with the cart it leaves (the page shows that, whether it
+ * was rendered for this visitor or shared: components/menu/menu-visitor.tsx), or `conflict` when the
+ * cart holds another restaurant's. Signed out, into a guest cart whose anonymous id this first ADD
+ * issues (lib/cart/guest.ts).
  */
 export async function addItem(restaurantSlug: string, itemId: number, replace: boolean): Promise<AddOutcome> {
   if (!isSlug(restaurantSlug) || !Number.isSafeInteger(itemId)) return { status: 'unavailable' };
@@ -42,7 +46,7 @@ export async function addItem(restaurantSlug: string, itemId: number, replace: b
       owner = guest.owner;
     }
     const result = await addToCart(owner, menu, itemId, { replace: replace === true });
-    revalidatePath(`/${menu.restaurant.city.slug}/${menu.restaurant.slug}`);
+    if (result.status === 'added') return { ...result, cart: await readMenuCart(owner, menu) };
     if (result.status !== 'conflict') return result;
     const { value: other } = await getRestaurantMenu(result.currentRestaurant);
     return { status: 'conflict', currentRestaurant: other?.restaurant.name ?? result.currentRestaurant };
@@ -52,17 +56,22 @@ export async function addItem(restaurantSlug: string, itemId: number, replace: b
   }
 }
 
-/** − / + on a dish or in the cart; 0 removes the line. */
-export async function changeQuantity(path: string, itemId: number, quantity: number): Promise<void> {
-  if (!Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return;
+/**
+ * − / + on a dish or in the cart; 0 removes the line. Answers with the cart as `restaurantSlug`'s page
+ * shows it, or null when there is no cart or the restaurant is unknown.
+ */
+export async function changeQuantity(restaurantSlug: string, itemId: number, quantity: number): Promise<MenuCart | null> {
+  if (!isSlug(restaurantSlug) || !Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return null;
   const owner = await currentCartOwner();
-  if (!owner) return;
+  if (!owner) return null;
   try {
     await setQuantity(owner, itemId, quantity);
+    const { value: menu } = await getRestaurantMenu(restaurantSlug);
+    return menu ? await readMenuCart(owner, menu) : null;
   } catch (error) {
     log.warn('cart change failed', { error: error instanceof Error ? error.message : String(error) });
+    return null;
   }
-  if (isMenuPath(path)) revalidatePath(path);
 }
 
 /**
@@ -84,8 +93,9 @@ export async function saveFavourite(
       favourite: asForm(form).get('favourite'),
     });
     if (!result.ok) return { message: result.message };
+    // For a form posted before the JavaScript loaded, which shows the page re-rendered.
     revalidatePath(`/${result.restaurant.citySlug}/${result.restaurant.slug}`);
-    return {};
+    return { saved: { favourited: result.favourited, count: result.count } };
   } catch (error) {
     log.error('saving a favourite failed', { error: error instanceof Error ? error.message : String(error) });
     return { message: 'Your favourite could not be saved just now. Please try again in a moment.' };

@@ -3,8 +3,9 @@ import { notFound } from 'next/navigation';
 
 import { CityPageBody } from '@/components/city/city-page-body';
 import { HomePageBody } from '@/components/city/home-page-body';
-import { EMPTY_CART, MenuPageBody } from '@/components/menu/menu-page-body';
+import { MenuPageBody } from '@/components/menu/menu-page-body';
 import { readFavouriteState } from '@/lib/favourites/menu-state';
+import { EMPTY_CART } from '@/lib/menus/empty-cart';
 import { DEFAULT_LISTING } from '@/lib/menus/listing';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { cityPageMetadata, menuPageMetadata } from '@/lib/menus/page-metadata';
@@ -15,8 +16,8 @@ import { readTrendingInCity } from '@/lib/views/trending-cache';
 import { addItem, changeQuantity, saveFavourite } from '../../[city]/[restaurant]/actions';
 
 /**
- * The shared pages: home, a city's restaurants and a menu as every visitor without a session or a
- * cart sees them. The proxy rewrites those visitors' requests here; Next renders each address once
+ * The shared pages: home, a city's restaurants and a menu as every visitor sees them (a menu's cart
+ * and heart are each visitor's own, asked for after load: components/menu/menu-visitor.tsx). The proxy rewrites those visitors' requests here; Next renders each address once
  * and serves it from the page cache (lib/page-cache) until something it shows changes.
  * Nothing is rendered at build time, and nothing here reads the request. docs/decisions/046.
  */
@@ -72,17 +73,15 @@ export default async function SharedPage({ params }: SharedPageProps) {
   // Only a page drawn from warm entries with every part present is kept (lib/page-cache/handler.ts).
   if (cache.status !== 'HIT' || favourite === null) markRenderUncacheable(path);
   const publicPath = `/${page.city}/${page.restaurant}`;
-  const change = changeQuantity.bind(null, publicPath);
   return (
     <MenuPageBody
       menu={menu}
       cache={cache}
       renderedAt={renderedAt}
-      favourite={favourite}
+      visitor={{ cart: EMPTY_CART, favourite }}
+      own={false}
       saveFavourite={saveFavourite.bind(null, page.restaurant, publicPath)}
-      cart={EMPTY_CART}
-      change={change}
-      ordering={{ add: addItem.bind(null, page.restaurant), change, quantities: {}, path: publicPath }}
+      ordering={{ add: addItem.bind(null, page.restaurant), change: changeQuantity.bind(null, page.restaurant), path: publicPath }}
     />
   );
 }
