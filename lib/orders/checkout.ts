@@ -117,15 +117,15 @@ async function claimCart(store: RedisStore, owner: CartOwner, idempotencyKey: st
 }
 
 /**
- * Gives the claim back if it is still this submit's. GET then DEL is not atomic, but the claim could
- * only have changed hands between them had it expired, which a live checkout never lets happen.
+ * Gives the claim back if it is still this submit's, in one step (DELIFEQ). A checkout that outlived
+ * its claim (a stalled process, a Redis that lost the key) may find another tab's claim in its place,
+ * and must leave that one alone: a GET then DEL deleted it when it changed hands between the two.
  * A failure here is logged: the claim then lapses after its TTL.
  */
 async function releaseCart(store: RedisStore, owner: CartOwner, claim: Claim): Promise<void> {
   if (claim.token === null) return;
-  const key = cartKeys.checkout(owner);
   try {
-    if ((await store.get(key)) === claim.token) await store.del([key]);
+    await store.delifeq(cartKeys.checkout(owner), claim.token);
   } catch (error) {
     log.warn('checkout: the cart claim could not be released; it expires on its own', {
       error: error instanceof Error ? error.message : String(error),

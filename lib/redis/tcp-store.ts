@@ -16,6 +16,7 @@ import {
   unexpected,
   type Reply,
 } from './replies';
+import { DELIFEQ_SCRIPT } from './scripts';
 import { blockingConnections } from './tcp-blocking';
 import { describeError, openConnection, waitReady, type Connection } from './tcp-connection';
 import type { ListEnd, RedisStore, ScanOptions, ScoredMember, SetOptions } from './types';
@@ -140,6 +141,7 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
       return call((command, reply) => (reply === null ? false : asString(command, reply) === 'OK'), args);
     },
     getdel: (key) => call(asNullableString, ['GETDEL', key]),
+    delifeq: (key, value) => call(asBoolean, ['EVAL', DELIFEQ_SCRIPT, '1', key, value]),
     mget: (keys) =>
       call((command, reply) => {
         if (!Array.isArray(reply)) return unexpected(command, reply);

@@ -43,6 +43,14 @@ export interface RedisStore {
   /** Returns true when the value was written, false when NX/XX prevented it. */
   set(key: string, value: string, options?: SetOptions): Promise<boolean>;
   getdel(key: string): Promise<string | null>;
+  /**
+   * Compare-and-delete in one step: deletes `key` only while it holds exactly `value` (true when it
+   * did). What releases a token-held claim or lock: a GET then DEL could delete another holder's
+   * claim, taken after ours lapsed between the two. Valkey 9's DELIFEQ and Redis 8.4's `DELEX key IFEQ
+   * value`; the servers we support lack both, so TCP and Upstash run a one-line script (the only one
+   * of ours: decision 001) and the in-process store its native twin. WRONGTYPE on a non-string key.
+   */
+  delifeq(key: string, value: string): Promise<boolean>;
   mget(keys: readonly string[]): Promise<(string | null)[]>;
   incr(key: string): Promise<number>;
   incrby(key: string, increment: number): Promise<number>;

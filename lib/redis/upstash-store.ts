@@ -16,6 +16,7 @@ import {
   unexpected,
   type Reply,
 } from './replies';
+import { DELIFEQ_SCRIPT } from './scripts';
 import type { ListEnd, RedisStore, ScanOptions, ScoredMember, SetOptions } from './types';
 
 /**
@@ -111,6 +112,7 @@ export function createUpstashStore(options: { url: string; token: string; comman
       return call('SET', parse, () => redis.set(key, value, options));
     },
     getdel: (key) => call('GETDEL', asNullableString, () => redis.getdel<string>(key)),
+    delifeq: (key, value) => call('EVAL', asBoolean, () => redis.eval<[string], Reply>(DELIFEQ_SCRIPT, [key], [value])),
     mget: (keys) =>
       call(
         'MGET',

@@ -159,6 +159,52 @@ for (const backend of backends) {
       });
     });
 
+    it('a failed checkout whose claim lapsed leaves the claim another tab took since', async () => {
+      const customer = await customerWithCart();
+      const claim = claimKey(customer.customerId);
+      const theirs = `${key()} theirs`;
+      let failed = false;
+      // The checkout outlives its claim (held past CHECKOUT_CLAIM_TTL_MS), another tab claims the cart,
+      // then the checkout fails and gives its claim back: the claim changes hands while the release
+      // is under way (after a GET that still saw ours, or just before a compare-and-delete).
+      const takeOver = () => redis.set(claim, theirs, { px: CHECKOUT_CLAIM_TTL_MS });
+      const lapsing = new Proxy(redis, {
+        get(target, property) {
+          if (property === 'hgetall') {
+            return async () => {
+              failed = true;
+              throw new Error('statement timeout');
+            };
+          }
+          if (property === 'get') {
+            return async (name: string) => {
+              const held = await target.get(name);
+              if (failed && name === claim) await takeOver();
+              return held;
+            };
+          }
+          if (property === 'delifeq') {
+            return async (name: string, value: string) => {
+              if (failed && name === claim) await takeOver();
+              return target.delifeq(name, value);
+            };
+          }
+          const value = Reflect.get(target, property, target) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      await expect(placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: lapsing, enqueue: noJobs })).rejects.toThrow(
+        'statement timeout',
+      );
+      expect(failed).toBe(true);
+      expect(await redis.get(claim)).toBe(theirs);
+      // So the other tab still holds the cart: a third submit is told so.
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toEqual({
+        status: 'busy',
+        message: CART_BUSY,
+      });
+    });
+
     it('a claim left by a process that died mid-checkout blocks other keys only until it expires; its own key goes on', async () => {
       const customer = await customerWithCart();
       // What a crashed checkout leaves: the claim (with a TTL: here short), the cart untouched.

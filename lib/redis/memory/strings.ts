@@ -3,7 +3,7 @@ import type { RedisStore, SetOptions } from '../types';
 import { addInt64, integerArgument, nonEmpty, notAnInteger, parseStoredInteger, syntaxError } from './errors';
 import type { Keyspace } from './keyspace';
 
-type StringCommands = Pick<RedisStore, 'get' | 'set' | 'getdel' | 'mget' | 'incr' | 'incrby' | 'strlen'>;
+type StringCommands = Pick<RedisStore, 'get' | 'set' | 'getdel' | 'delifeq' | 'mget' | 'incr' | 'incrby' | 'strlen'>;
 
 export function stringCommands(keyspace: Keyspace): StringCommands {
   function incrementBy(key: string, increment: number): number {
@@ -35,6 +35,11 @@ export function stringCommands(keyspace: Keyspace): StringCommands {
       if (value === undefined) return null;
       keyspace.delete(key);
       return value;
+    },
+
+    async delifeq(key, value) {
+      if (keyspace.read(key, 'string') !== value) return false;
+      return keyspace.delete(key);
     },
 
     async mget(keys) {

@@ -48,6 +48,37 @@ export const stringCases = [
     expect(await store.getdel(k('a'))).toBeNull();
   }),
 
+  contractCase('DELIFEQ deletes a key only while it holds exactly the value, and keeps its TTL otherwise', ['delifeq', 'set', 'get', 'pttl'], async ({ store, k }) => {
+    await store.set(k('claim'), 'mine 1', { px: 60_000 });
+    // Another holder's value, a prefix of it, and a missing key: nothing is deleted.
+    expect(await store.delifeq(k('claim'), 'theirs 2')).toBe(false);
+    expect(await store.delifeq(k('claim'), 'mine')).toBe(false);
+    expect(await store.delifeq(k('missing'), 'mine 1')).toBe(false);
+    expect(await store.get(k('claim'))).toBe('mine 1');
+    expect(await store.pttl(k('claim'))).toBeGreaterThan(0);
+    expect(await store.delifeq(k('claim'), 'mine 1')).toBe(true);
+    expect(await store.get(k('claim'))).toBeNull();
+    expect(await store.delifeq(k('claim'), 'mine 1')).toBe(false);
+    // Values the script must compare as bytes, not as numbers or after trimming.
+    const nearMisses = [['', ' '], ['007', '7'], [' padded ', 'padded'], ['naïve ☕ 🍛', 'naive ☕ 🍛']] as const;
+    for (const [i, [value, nearMiss]] of nearMisses.entries()) {
+      await store.set(k(`v${i}`), value);
+      expect(await store.delifeq(k(`v${i}`), nearMiss)).toBe(false);
+      expect(await store.delifeq(k(`v${i}`), value)).toBe(true);
+    }
+  }),
+
+  contractCase('DELIFEQ of another client never deletes a claim that changed hands', ['delifeq', 'set', 'get'], async ({ store, another, k }) => {
+    const other = await another();
+    await store.set(k('lock'), 'first', { px: 60_000 });
+    // The first holder's claim lapsed and a second took it: the first one's release leaves it alone.
+    await other.set(k('lock'), 'second', { px: 60_000 });
+    expect(await store.delifeq(k('lock'), 'first')).toBe(false);
+    expect(await other.get(k('lock'))).toBe('second');
+    expect(await other.delifeq(k('lock'), 'second')).toBe(true);
+    expect(await store.get(k('lock'))).toBeNull();
+  }),
+
   contractCase('MGET answers in key order, with null for missing and non-string keys', ['mget'], async ({ store, k }) => {
     await store.set(k('a'), '1');
     await store.set(k('b'), '2');

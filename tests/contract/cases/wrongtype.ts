@@ -3,10 +3,11 @@ import { expect } from 'vitest';
 import { WRONGTYPE, contractCase } from './types';
 
 export const wrongTypeCases = [
-  contractCase('string commands on a list fail with WRONGTYPE', ['get', 'getdel', 'incr', 'incrby', 'strlen', 'lrange'], async ({ store, k }) => {
+  contractCase('string commands on a list fail with WRONGTYPE', ['get', 'getdel', 'delifeq', 'incr', 'incrby', 'strlen', 'lrange'], async ({ store, k }) => {
     await store.rpush(k('list'), ['a']);
     await expect(store.get(k('list'))).rejects.toThrow(WRONGTYPE);
     await expect(store.getdel(k('list'))).rejects.toThrow(WRONGTYPE);
+    await expect(store.delifeq(k('list'), 'a')).rejects.toThrow(WRONGTYPE);
     await expect(store.incr(k('list'))).rejects.toThrow(WRONGTYPE);
     await expect(store.incrby(k('list'), 2)).rejects.toThrow(WRONGTYPE);
     await expect(store.strlen(k('list'))).rejects.toThrow(WRONGTYPE);

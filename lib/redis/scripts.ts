@@ -1,0 +1,9 @@
+import 'server-only';
+
+/**
+ * The one script the network drivers run (decision 001: single commands first; a script only where
+ * none exists, with a native twin in the in-process store). DELIFEQ (types.ts): GET and DEL in one
+ * step. A missing key reads as false in Lua, never equal to a string; GET on another type raises
+ * WRONGTYPE, which Redis passes on as the script's error.
+ */
+export const DELIFEQ_SCRIPT = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
