@@ -267,6 +267,11 @@ export const orders = pgTable(
     totalPaise: bigint('total_paise', { mode: 'number' }).notNull(),
     /** From the checkout form: a double submit carries the same key and finds the first order. */
     idempotencyKey: text('idempotency_key').notNull(),
+    /**
+     * The generation of the cart it was placed from (lib/cart/cart.ts cartToOrder): unique per
+     * customer, so one cart becomes one order whatever Redis lost. Null on orders placed before.
+     */
+    cartGeneration: text('cart_generation'),
     // The bill as computed at checkout (lib/orders/bill.ts); null on orders placed before bills were kept.
     itemTotalPaise: bigint('item_total_paise', { mode: 'number' }),
     deliveryFeePaise: integer('delivery_fee_paise'),
@@ -286,6 +291,8 @@ export const orders = pgTable(
   },
   (table) => [
     uniqueIndex('orders_customer_idempotency_idx').on(table.customerId, table.idempotencyKey),
+    // Nulls are distinct: orders placed before carts had generations never conflict.
+    uniqueIndex('orders_customer_cart_generation_idx').on(table.customerId, table.cartGeneration),
     index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc()),
     // The reconciler's scan (lib/orders/reconcile.ts): orders not delivered yet, by when they last moved.
     index('orders_open_updated_idx').on(table.updatedAt).where(sql`${table.status} <> 'delivered'`),

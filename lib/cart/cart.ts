@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { randomBytes } from 'node:crypto';
+
 import type { RestaurantMenu } from '@/lib/menus/types';
 import { MAX_CART_LINES, MAX_QUANTITY } from '@/lib/orders/limits';
 import { getRedis } from '@/lib/redis/client';
@@ -18,10 +20,15 @@ import { CART_TTL_MS, cartKeys, GUEST_CART_TTL_MS, type CartOwner } from './keys
  * conflict. Each item field names its restaurant, and only the claimed restaurant's fields are
  * read: an add that passed its check just before a concurrent "replace" emptied the cart lands in
  * a field nobody reads, instead of mixing restaurants (docs/decisions/016-input-bounds-and-atomic-cart.md).
+ *
+ * One cart, one order, in Postgres (cartToOrder below): the hash's `generation` field names this cart
+ * until it is deleted (cleared by its order, emptied, replaced, merged into, expired, or lost with
+ * Redis), and each order records the generation it was placed from.
  */
 
 export { MAX_CART_LINES, MAX_QUANTITY };
 const RESTAURANT = 'restaurant';
+const GENERATION = 'generation';
 const ITEM = 'item:';
 
 const itemField = (restaurant: string, itemId: number) => `${ITEM}${restaurant}:${itemId}`;
@@ -38,8 +45,17 @@ export type AddResult =
   | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string };
 
+/** A cart as checkout orders it: never empty, with the generation its order records. */
+export interface CartToOrder extends Cart {
+  restaurant: string;
+  generation: string;
+}
+
 export async function readCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<Cart> {
-  const hash = await store.hgetall(cartKeys.cart(owner));
+  return cartOf(await store.hgetall(cartKeys.cart(owner)));
+}
+
+function cartOf(hash: Record<string, string>): Cart {
   const restaurant = hash[RESTAURANT];
   if (!restaurant) return { restaurant: null, items: [] };
   const own = `${ITEM}${restaurant}:`;
@@ -50,6 +66,34 @@ export async function readCart(owner: CartOwner, store: RedisStore = getRedis())
     .map(({ itemId, quantity }) => ({ itemId, quantity: Math.min(quantity, MAX_QUANTITY) }))
     .sort((a, b) => a.itemId - b.itemId);
   return { restaurant: items.length > 0 ? restaurant : null, items };
+}
+
+/**
+ * The cart checkout orders, or null when it is empty. Its generation is minted here, on the cart's
+ * first checkout (HSETNX, so concurrent checkouts of one cart agree on it), and lasts as long as the
+ * hash: every way a cart ends or is replaced deletes the hash, and the next cart gets a new one. The
+ * orders table's unique (customer, cart generation) then lets one cart become one order even when
+ * every Redis guard failed (lib/orders/checkout.ts). A cart deleted between the read and the HSETNX
+ * leaves a hash of the generation alone, which reads as empty and expires like a cart.
+ */
+export async function cartToOrder(owner: CartOwner, store: RedisStore = getRedis()): Promise<CartToOrder | null> {
+  const key = cartKeys.cart(owner);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const hash = await store.hgetall(key);
+    const cart = cartOf(hash);
+    if (cart.restaurant === null) return null;
+    const generation = hash[GENERATION];
+    if (generation) return { restaurant: cart.restaurant, items: cart.items, generation };
+    if (await store.hsetnx(key, GENERATION, randomBytes(12).toString('base64url'))) await store.pexpire(key, ttlOf(owner));
+  }
+  throw new Error('the cart kept changing while checkout read it');
+}
+
+/** The cart's lines: its fields but the restaurant and, once it has been to checkout, the generation. */
+async function lineCount(store: RedisStore, key: string): Promise<number> {
+  const fields = (await store.hlen(key)) - 1;
+  // Only a cart near the limit pays for the second command.
+  return fields > MAX_CART_LINES && (await store.hget(key, GENERATION)) !== null ? fields - 1 : fields;
 }
 
 /** The cart's restaurant after trying to claim it for `slug` (HSETNX): `slug` when the claim won or it was already `slug`. */
@@ -89,8 +133,8 @@ export async function addToCart(
   }
   const field = itemField(slug, itemId);
   let quantity = await store.hincrby(key, field, 1);
-  // A new line past the limit (the restaurant field is one of the hash's fields) is taken back.
-  if (quantity === 1 && (await store.hlen(key)) - 1 > MAX_CART_LINES) {
+  // A new line past the limit is taken back.
+  if (quantity === 1 && (await lineCount(store, key)) > MAX_CART_LINES) {
     await store.hdel(key, [field]);
     return { status: 'full' };
   }
@@ -126,6 +170,16 @@ export async function setQuantity(
 
 export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<void> {
   await store.del([cartKeys.cart(owner)]);
+}
+
+/**
+ * Clears the cart if it is still generation `generation`, which an order already holds: a cart left
+ * behind by an order whose clear failed. HGET then DEL: a cart replaced between the two would go too
+ * (a round trip's window, on a path only a failed clear or a race reaches); no cart is ordered twice.
+ */
+export async function clearOrderedCart(owner: CartOwner, generation: string, store: RedisStore = getRedis()): Promise<void> {
+  const key = cartKeys.cart(owner);
+  if ((await store.hget(key, GENERATION)) === generation) await store.del([key]);
 }
 
 export type MergeResult =

@@ -24,7 +24,10 @@ export const cartOwners = {
 } as const;
 
 export const cartKeys = {
-  /** Hash of one owner's cart: `restaurant` → restaurant slug, `item:<slug>:<id>` → quantity. */
+  /**
+   * Hash of one owner's cart: `restaurant` → restaurant slug, `item:<slug>:<id>` → quantity, and from
+   * its first checkout `generation` → the id its order records (cart.ts cartToOrder).
+   */
   cart: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}`,
   /**
    * String: the checkout holding this cart (`<idempotency key> <random token>`, `SET NX PX`), so that

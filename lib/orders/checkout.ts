@@ -8,7 +8,7 @@ import { getDb, type Database } from '@/db/client';
 import { orderEvents, orderItems, orders, type Order } from '@/db/schema';
 import { ownAddress } from '@/lib/addresses/addresses';
 import { formatAddress, instructionsSchema } from '@/lib/addresses/schema';
-import { clearCart, readCart } from '@/lib/cart/cart';
+import { cartToOrder, clearCart, clearOrderedCart, type CartToOrder } from '@/lib/cart/cart';
 import { cartKeys, cartOwners, type CartOwner } from '@/lib/cart/keys';
 import type { CustomerSession } from '@/lib/customers/session';
 import { getEnv } from '@/lib/env';
@@ -39,6 +39,12 @@ import { quoteCart } from './quote';
  * after it the cart is empty. The same key is let through (a retry or double click of the same form:
  * the unique index still gives it the one order). A failed or refused checkout gives the claim back,
  * so the cart can be ordered at once; a process that dies mid-checkout holds it CHECKOUT_CLAIM_TTL_MS.
+ *
+ * The claim is Redis's, and can fail: a same-key resubmit goes on without it, and its first submit may
+ * fail and give the claim to another tab; a failover may drop it; an order whose cart could not be
+ * cleared leaves that cart behind once the claim expires. Each could order one cart twice. Postgres
+ * settles it: the order records the cart's generation (lib/cart/cart.ts cartToOrder), unique per
+ * customer, so the second order of a cart conflicts and its submit is told the cart was ordered.
  */
 
 export type CheckoutResult =
@@ -54,6 +60,9 @@ export type CheckoutResult =
 
 /** Shown when the chosen address was deleted after the checkout page rendered (the page then lists the rest). */
 export const ADDRESS_GONE = 'The address you chose is no longer saved (deleted in another tab?). Choose another address or add a new one.';
+
+/** Shown to a submit whose cart another checkout placed meanwhile (its order holds the cart's generation). */
+export const CART_ORDERED = 'This cart has just been ordered from another tab or device: see your orders.';
 
 /** Shown to a submit whose cart another checkout (another tab, another device) is ordering right now. */
 export const CART_BUSY =
@@ -94,7 +103,19 @@ async function existingOrder(db: Database, customerId: number, idempotencyKey: s
   return order ?? null;
 }
 
-type Committed = { status: 'placed'; order: Order; created: boolean } | Exclude<CheckoutResult, { status: 'placed' }>;
+/** What the transaction decided; 'ordered': another key's submit placed this cart (the cart is left over). */
+type Committed =
+  | { status: 'placed'; order: Order; created: boolean }
+  | { status: 'ordered'; message: string; generation: string }
+  | Exclude<CheckoutResult, { status: 'placed' }>;
+
+async function orderedCart(db: Database, customerId: number, cart: CartToOrder): Promise<boolean> {
+  const [order] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), eq(orders.cartGeneration, cart.generation)));
+  return order !== undefined;
+}
 
 /** A claim this submit holds (its token), or null: it goes on under its own key's other submit's claim. */
 type Claim = { token: string | null };
@@ -163,8 +184,8 @@ async function placeFromCart(
   ordersPerHour: number,
 ): Promise<Committed> {
   const { idempotencyKey } = input;
-  const cart = await readCart(owner, store);
-  if (cart.restaurant === null || cart.items.length === 0) {
+  const cart = await cartToOrder(owner, store);
+  if (cart === null) {
     // A double submit whose first request has committed and cleared the cart in the meantime.
     const placed = await existingOrder(db, customer.customerId, idempotencyKey);
     if (placed) return { status: 'placed', order: placed, created: false };
@@ -210,14 +231,18 @@ async function placeFromCart(
         paymentMethod: 'cod',
         etaAt: sql`now() + make_interval(mins => ${restaurant.deliveryMinutes})`,
         idempotencyKey,
+        cartGeneration: cart.generation,
       })
-      .onConflictDoNothing({ target: [orders.customerId, orders.idempotencyKey] })
+      // Either unique index: this key's order, or this cart's.
+      .onConflictDoNothing()
       .returning();
     if (!inserted) {
-      // The other submit won (Postgres waited for its commit before deciding the conflict).
+      // Another submit won (Postgres waited for its commit before deciding the conflict): the same
+      // key's finds its order; another key's placed this cart.
       const first = await existingOrder(tx, customer.customerId, idempotencyKey);
-      if (!first) throw new Error('order insert conflicted but no order has the key');
-      return { status: 'placed', order: first, created: false };
+      if (first) return { status: 'placed', order: first, created: false };
+      if (!(await orderedCart(tx, customer.customerId, cart))) throw new Error('order insert conflicted but no order has its key or cart');
+      return { status: 'ordered', message: CART_ORDERED, generation: cart.generation };
     }
     await tx.insert(orderItems).values(lines.map((line) => ({ orderId: inserted.id, ...line })));
     await tx.insert(orderEvents).values({ orderId: inserted.id, status: 'placed', at: inserted.createdAt });
@@ -250,6 +275,15 @@ export async function placeOrder(
     await releaseCart(store, owner, claim);
     throw error;
   }
+  if (result.status === 'ordered') {
+    // Another key's order has this cart. Usually its checkout has cleared it; one whose clear failed
+    // left it behind, and a cart nobody can order goes now.
+    await clearOrderedCart(owner, result.generation, store).catch((error: unknown) => {
+      log.warn('checkout: an ordered cart could not be cleared', { error: error instanceof Error ? error.message : String(error) });
+    });
+    await releaseCart(store, owner, claim);
+    return { status: 'empty', message: result.message };
+  }
   if (result.status !== 'placed' || !result.created) {
     // Refused, or the same key's other submit placed it: the cart is as it was (or already cleared).
     await releaseCart(store, owner, claim);
@@ -259,8 +293,9 @@ export async function placeOrder(
     await clearCart(owner, store);
     await releaseCart(store, owner, claim);
   } catch (error) {
-    // The order stands; a cart left behind is only an inconvenience. The claim is kept until it
-    // expires, so another tab cannot order the leftover cart again meanwhile.
+    // The order stands; a cart left behind is only an inconvenience: its generation is this order's,
+    // so nobody can order it again, and the next checkout of it clears it. The claim is kept until it
+    // expires, so meanwhile another tab is told "busy" rather than "already ordered".
     log.warn('checkout: the cart could not be cleared', { error: error instanceof Error ? error.message : String(error) });
   }
   try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
-import { addToCart, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
 import { CART_TTL_MS, cartKeys } from '@/lib/cart/keys';
 import { parseEnv } from '@/lib/env';
 import type { RestaurantMenu } from '@/lib/menus/types';
@@ -137,6 +137,48 @@ await describeEachDriver('cart', (driver) => {
     for (let i = 0; i < MAX_CART_LINES; i++) expect((await addToCart(hash, big, 1_000 + i, { store })).status).toBe('added');
     expect(await addToCart(hash, big, 1_000 + MAX_CART_LINES, { store })).toEqual({ status: 'full' });
     expect(await addToCart(hash, big, 1_000, { store })).toEqual({ status: 'added', quantity: 2 });
+    expect((await readCart(hash, store)).items).toHaveLength(MAX_CART_LINES);
+  });
+
+  it('names a cart by one generation from its first checkout until it is deleted; the next cart gets another', async () => {
+    expect(await cartToOrder(hash, store)).toBeNull();
+    expect(await store.exists([cartKeys.cart(hash)])).toBe(0);
+    await addToCart(hash, menu('dosa-point'), 101, { store });
+    const first = await cartToOrder(hash, store);
+    expect(first).toMatchObject({ restaurant: 'dosa-point', items: [{ itemId: 101, quantity: 1 }] });
+    expect(first!.generation).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    // Concurrent checkouts of one cart agree on it, and changing quantities keeps it.
+    const [a, b] = await Promise.all([cartToOrder(hash, store), cartToOrder(hash, store)]);
+    expect([a!.generation, b!.generation]).toEqual([first!.generation, first!.generation]);
+    await addToCart(hash, menu('dosa-point'), 102, { store });
+    await setQuantity(hash, 101, 3, store);
+    expect((await cartToOrder(hash, store))!.generation).toBe(first!.generation);
+    // Replaced by another restaurant's cart, or cleared and filled again: a new cart.
+    await addToCart(hash, menu('biryani-house'), 201, { store, replace: true });
+    const replaced = await cartToOrder(hash, store);
+    expect(replaced!.generation).not.toBe(first!.generation);
+    await clearCart(hash, store);
+    await addToCart(hash, menu('biryani-house'), 201, { store });
+    expect((await cartToOrder(hash, store))!.generation).not.toBe(replaced!.generation);
+    expect(await store.pttl(cartKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 60_000);
+  });
+
+  it('still holds MAX_CART_LINES distinct items after a checkout gave it a generation', async () => {
+    const big = menu('dosa-point');
+    big.categories[0]!.items = Array.from({ length: MAX_CART_LINES + 1 }, (_, i) => ({
+      id: 1_000 + i,
+      name: `Dish ${i}`,
+      description: '',
+      pricePaise: 100,
+      veg: true,
+      available: true,
+      bestseller: false,
+      photoUrl: null,
+    }));
+    for (let i = 0; i < MAX_CART_LINES - 1; i++) expect((await addToCart(hash, big, 1_000 + i, { store })).status).toBe('added');
+    expect(await cartToOrder(hash, store)).not.toBeNull();
+    expect(await addToCart(hash, big, 1_000 + MAX_CART_LINES - 1, { store })).toEqual({ status: 'added', quantity: 1 });
+    expect(await addToCart(hash, big, 1_000 + MAX_CART_LINES, { store })).toEqual({ status: 'full' });
     expect((await readCart(hash, store)).items).toHaveLength(MAX_CART_LINES);
   });
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { DatabaseHandle } from '@/db/client';
+import type { Database, DatabaseHandle } from '@/db/client';
 import { menuItems, orders } from '@/db/schema';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
-import { CART_BUSY, CHECKOUT_CLAIM_TTL_MS, placeOrder } from '@/lib/orders/checkout';
+import { CART_BUSY, CART_ORDERED, CHECKOUT_CLAIM_TTL_MS, placeOrder } from '@/lib/orders/checkout';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { testAddress } from '../support/addresses';
@@ -47,6 +47,43 @@ const backends = [
 const noJobs = async () => {};
 const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A point a checkout stops at: `reached` once it is there, `open()` lets it through. */
+function gate() {
+  let arrive!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => (arrive = resolve));
+  const opened = new Promise<void>((resolve) => (release = resolve));
+  return {
+    reached,
+    open: () => release(),
+    pass: async () => {
+      arrive();
+      await opened;
+    },
+  };
+}
+type Gate = ReturnType<typeof gate>;
+
+/**
+ * `db`, but the order's transaction (begun after the claim, the cart and the address) first waits at
+ * `stop`, and then fails with `failure` if given: races laid out step by step, without sleeps.
+ */
+function pausing(db: Database, stop: Gate, failure?: Error): Database {
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'transaction') {
+        return async (...args: Parameters<Database['transaction']>) => {
+          await stop.pass();
+          if (failure) throw failure;
+          return target.transaction(...args);
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
 
 for (const backend of backends) {
   describe.skipIf(!backend.available)(`one cart, one order on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
@@ -203,6 +240,93 @@ for (const backend of backends) {
         status: 'busy',
         message: CART_BUSY,
       });
+    });
+
+    it('a resubmit that went on under its first submit\'s claim does not order the cart again after that submit failed and another tab ordered it', async () => {
+      const customer = await customerWithCart();
+      const input = { addressId: customer.addressId, idempotencyKey: key() };
+      const failing = gate();
+      const resubmit = gate();
+      // A double click: the first submit claims the cart and reads it, then stalls and fails.
+      const first = placeOrder(customer, input, { db: pausing(db.db, failing, new Error('statement timeout')), enqueue: noJobs });
+      await failing.reached;
+      // The second carries the same key, so it goes on without the claim and reads the cart too.
+      const second = placeOrder(customer, input, { db: pausing(db.db, resubmit), enqueue: noJobs });
+      await resubmit.reached;
+      failing.open();
+      await expect(first).rejects.toThrow('statement timeout');
+      expect(await redis.get(claimKey(customer.customerId))).toBeNull();
+      // The cart is free: another tab claims it and orders it.
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
+      resubmit.open();
+      expect(await second).toEqual({ status: 'empty', message: CART_ORDERED });
+      expect(await ordersOf(customer.customerId)).toHaveLength(1);
+    });
+
+    it('one cart makes one order even when Redis loses the claim (a failover that dropped the SET): Postgres refuses the second', async () => {
+      const customer = await customerWithCart();
+      const stalled = gate();
+      const first = placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { db: pausing(db.db, stalled), enqueue: noJobs });
+      await stalled.reached;
+      // The claim is gone, the cart is not: the other tab's submit sees nothing in its way.
+      await redis.del([claimKey(customer.customerId)]);
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
+      stalled.open();
+      expect(await first).toEqual({ status: 'empty', message: CART_ORDERED });
+      expect(await ordersOf(customer.customerId)).toHaveLength(1);
+    });
+
+    it('a cart its order could not clear is not ordered again once the claim expires; it is cleared then', async () => {
+      const customer = await customerWithCart();
+      const cart = cartKeys.cart(cartOwners.customer(customer.customerId));
+      const keepsCart = new Proxy(redis, {
+        get(target, property) {
+          if (property === 'del') {
+            return async (keys: string[]) => (keys.includes(cart) ? Promise.reject(new Error('redis went away')) : target.del(keys));
+          }
+          const value = Reflect.get(target, property, target) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: keepsCart, enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
+      expect((await redis.hgetall(cart))[`item:${restaurant.slug}:${itemId}`]).toBe('2');
+      // The claim kept the cart from another tab for its minute; now it has expired.
+      await redis.del([claimKey(customer.customerId)]);
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toEqual({
+        status: 'empty',
+        message: CART_ORDERED,
+      });
+      expect(await ordersOf(customer.customerId)).toHaveLength(1);
+      expect(await redis.hgetall(cart)).toEqual({});
+      // A cart filled again is a new cart.
+      await fillCart(customer.customerId);
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
+      expect(await ordersOf(customer.customerId)).toHaveLength(2);
+    });
+
+    it('Redis restarted empty between two submits: the later one finds no cart, the one that read it before orders it once', async () => {
+      const customer = await customerWithCart();
+      const stalled = gate();
+      const first = placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { db: pausing(db.db, stalled), enqueue: noJobs });
+      await stalled.reached;
+      // Every key gone: the claim and the cart with it.
+      await deleteKeysUnder(redis, prefix);
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({ status: 'empty' });
+      stalled.open();
+      expect(await first).toMatchObject({ status: 'placed', created: true });
+      expect(await ordersOf(customer.customerId)).toHaveLength(1);
     });
 
     it('a claim left by a process that died mid-checkout blocks other keys only until it expires; its own key goes on', async () => {
