@@ -37,8 +37,10 @@ import { quoteCart } from './quote';
  * A submit first claims the cart (`SET NX PX` of cartKeys.checkout, on every Redis driver) and holds
  * the claim from reading the cart until the cart is cleared; another key meanwhile gets "busy", and
  * after it the cart is empty. The same key is let through (a retry or double click of the same form:
- * the unique index still gives it the one order). A failed or refused checkout gives the claim back,
- * so the cart can be ordered at once; a process that dies mid-checkout holds it CHECKOUT_CLAIM_TTL_MS.
+ * the unique index still gives it the one order), and once its order is placed it frees that claim
+ * too (one whose SET answer was lost has no other owner). A failed or refused checkout gives the
+ * claim back, so the cart can be ordered at once; a process that dies mid-checkout holds it
+ * CHECKOUT_CLAIM_TTL_MS.
  *
  * The claim is Redis's, and can fail: a same-key resubmit goes on without it, and its first submit may
  * fail and give the claim to another tab; a failover may drop it; an order whose cart could not be
@@ -117,36 +119,51 @@ async function orderedCart(db: Database, customerId: number, cart: CartToOrder):
   return order !== undefined;
 }
 
-/** A claim this submit holds (its token), or null: it goes on under its own key's other submit's claim. */
-type Claim = { token: string | null };
+/**
+ * The claim a submit goes on under (its value): its own (`held`), or the one another submit of its
+ * key holds (a double click, or its own earlier submit whose SET landed but whose answer was lost).
+ */
+type Claim = { value: string; held: boolean };
 
 /**
  * Claims `owner`'s cart for this checkout: SET NX PX with `<idempotency key> <random token>`. Held by
- * another submit of the same key: go on without owning it (the order's unique index decides between
+ * another submit of the same key: go on without owning it (the order's unique indexes decide between
  * them). Held under another key: 'busy'.
  */
 async function claimCart(store: RedisStore, owner: CartOwner, idempotencyKey: string): Promise<Claim | 'busy'> {
   const key = cartKeys.checkout(owner);
   const token = `${idempotencyKey} ${randomBytes(9).toString('base64url')}`;
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (await store.set(key, token, { nx: true, px: CHECKOUT_CLAIM_TTL_MS })) return { token };
+    let claimed: boolean;
+    try {
+      claimed = await store.set(key, token, { nx: true, px: CHECKOUT_CLAIM_TTL_MS });
+    } catch (error) {
+      // The SET may have landed and only its answer been lost (a timeout): take it back, or the cart
+      // stays "busy" for the claim's minute. Should this fail too, the key's retry frees it (placeOrder).
+      await store.delifeq(key, token).catch(() => false);
+      throw error;
+    }
+    if (claimed) return { value: token, held: true };
     const holder = await store.get(key);
     if (holder === null) continue; // released between the two commands: claim again
-    return holder.split(' ')[0] === idempotencyKey ? { token: null } : 'busy';
+    return holder.split(' ')[0] === idempotencyKey ? { value: holder, held: false } : 'busy';
   }
   return 'busy';
 }
 
 /**
- * Gives the claim back if it is still this submit's, in one step (DELIFEQ). A checkout that outlived
- * its claim (a stalled process, a Redis that lost the key) may find another tab's claim in its place,
- * and must leave that one alone: a GET then DEL deleted it when it changed hands between the two.
- * A failure here is logged: the claim then lapses after its TTL.
+ * Gives the claim back if it is still the one this submit went on under, in one step (DELIFEQ). A
+ * checkout that outlived its claim (a stalled process, a Redis that lost the key) may find another
+ * tab's claim in its place, and must leave that one alone: a GET then DEL deleted it when it changed
+ * hands between the two. Another submit's claim (same key) is left to that submit while it may still
+ * be working, and freed once this one's order is placed and the cart cleared (`placed`): it may be a
+ * claim whose owner is gone (a SET whose answer was lost), which would hold the customer's next cart
+ * "busy" for its minute. A failure here is logged: the claim then lapses after its TTL.
  */
-async function releaseCart(store: RedisStore, owner: CartOwner, claim: Claim): Promise<void> {
-  if (claim.token === null) return;
+async function releaseCart(store: RedisStore, owner: CartOwner, claim: Claim, placed = false): Promise<void> {
+  if (!claim.held && !placed) return;
   try {
-    await store.delifeq(cartKeys.checkout(owner), claim.token);
+    await store.delifeq(cartKeys.checkout(owner), claim.value);
   } catch (error) {
     log.warn('checkout: the cart claim could not be released; it expires on its own', {
       error: error instanceof Error ? error.message : String(error),
@@ -291,7 +308,7 @@ export async function placeOrder(
   }
   try {
     await clearCart(owner, store);
-    await releaseCart(store, owner, claim);
+    await releaseCart(store, owner, claim, true);
   } catch (error) {
     // The order stands; a cart left behind is only an inconvenience: its generation is this order's,
     // so nobody can order it again, and the next checkout of it clears it. The claim is kept until it

@@ -349,9 +349,41 @@ for (const backend of backends) {
       const idempotencyKey = key();
       await redis.set(claimKey(other.customerId), `${idempotencyKey} lost`, { px: CHECKOUT_CLAIM_TTL_MS });
       expect(await placeOrder(other, { addressId: other.addressId, idempotencyKey }, { enqueue: noJobs })).toMatchObject({ status: 'placed', created: true });
-      // The live claim is the dead submit's, so it is left to expire, never deleted by another.
-      expect(await redis.get(claimKey(other.customerId))).toBe(`${idempotencyKey} lost`);
-      expect(await redis.pttl(claimKey(other.customerId))).toBeLessThanOrEqual(CHECKOUT_CLAIM_TTL_MS);
+      // Its order placed and the cart cleared, the retry frees that claim too: the customer's next
+      // cart (another form, another key) is not told "busy" for the rest of the minute.
+      expect(await redis.get(claimKey(other.customerId))).toBeNull();
+      await fillCart(other.customerId);
+      expect(await placeOrder(other, { addressId: other.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
+    });
+
+    it('a claim whose SET answer was lost is taken back: the next submit is not told "busy"', async () => {
+      const customer = await customerWithCart();
+      const claim = claimKey(customer.customerId);
+      // The SET reaches Redis; its answer does not reach the checkout (a timeout).
+      const lostAnswer = new Proxy(redis, {
+        get(target, property) {
+          if (property === 'set') {
+            return async (...args: Parameters<RedisStore['set']>) => {
+              await target.set(...args);
+              if (args[0] === claim) throw new Error('Redis SET timed out after 150 ms');
+              return true;
+            };
+          }
+          const value = Reflect.get(target, property, target) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      await expect(placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: lostAnswer, enqueue: noJobs })).rejects.toThrow(
+        'timed out',
+      );
+      expect(await redis.get(claim)).toBeNull();
+      expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs })).toMatchObject({
+        status: 'placed',
+        created: true,
+      });
     });
   });
 }
