@@ -108,7 +108,8 @@ export function limiterPolicies(env: Env = getEnv()) {
      * Counted views per client IP and restaurant (the views route). An id counts once an hour per
      * restaurant but outlives the hour, so ids collected from many addresses could be replayed from
      * one, every hour; this keeps what one address adds to a restaurant (and to Trending) to the
-     * same hourly budget as the ids it may be issued.
+     * same hourly budget as the ids it may be issued. Spent only by a view that would count, after
+     * the hour's dedupe (lib/views/record-view.ts): reloads behind a NAT must not use up colleagues' views.
      */
     'views:counted': {
       kind: 'limiter',

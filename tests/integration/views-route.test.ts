@@ -161,6 +161,35 @@ for (const pair of await backendPairs()) {
       expect(elsewhere.headers.get('x-view')).toBe('counted');
     });
 
+    it("a visitor's reloads spend none of the address's budget: a colleague behind the same NAT still counts", async () => {
+      // Review finding: the budget was taken before the dedupe, so 30 reloads of one visitor left
+      // every later colleague behind that address uncounted for the hour.
+      const slug = slugs[9]!;
+      const office = '203.0.113.99';
+      const first = await post(slug, { 'x-forwarded-for': office });
+      expect(first.headers.get('x-view')).toBe('counted');
+      const cookie = cookieFrom(first);
+      const reloads: (string | null)[] = [];
+      for (let i = 0; i < 30; i++) reloads.push((await post(slug, { cookie, 'x-forwarded-for': office })).headers.get('x-view'));
+      expect(reloads).toEqual(Array.from({ length: 30 }, () => 'duplicate'));
+      const colleague = await post(slug, { 'x-forwarded-for': office });
+      expect(colleague.headers.get('x-view')).toBe('counted');
+      expect(await readWeeklyViews(slug)).toBe(2);
+
+      // The budget still holds for distinct ids, concurrent reloads of them included: 28 more count.
+      const minted: string[] = [];
+      for (let i = 0; i < 35; i++) minted.push(cookieFrom(await post(slugs[10]!)));
+      const replays = await Promise.all(
+        [...minted, ...minted].map((replayed) => post(slug, { cookie: replayed, 'x-forwarded-for': office })),
+      );
+      const outcomes = replays.map((response) => response.headers.get('x-view'));
+      expect(outcomes.filter((outcome) => outcome === 'counted')).toHaveLength(28);
+      expect(await readWeeklyViews(slug)).toBe(30);
+      // A refused id left no claim behind: asked again, it is refused by the budget, not a duplicate.
+      const refused = minted[outcomes.indexOf('rate-limited') % minted.length];
+      expect((await post(slug, { cookie: refused!, 'x-forwarded-for': office })).headers.get('x-view')).toBe('rate-limited');
+    });
+
     it('answers 204, never 500, when Redis is down', async () => {
       backends.install(brokenStore());
       try {

@@ -13,7 +13,8 @@ import { rateLimitState } from '@/lib/ratelimit/state';
  * unavailable). Only a visitor id this server issued counts: a first visit gets one in this very
  * response and counts with it; a made-up or altered id gets a new one and does not count; new ids
  * are limited per address, and so are counted views per address and restaurant, whoever's ids they
- * carry. Redis trouble is a 204, never an error.
+ * carry (spent only by a view that would count: lib/views/record-view.ts). Redis trouble is a 204,
+ * never an error.
  *
  * `x-week-views` carries the restaurant's views over the last 7 days as they stood before this one,
  * which the page shows: the figure is this visitor's own answer, not part of the page every visitor
@@ -31,18 +32,21 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   const ignored = ignoredReason(request.headers);
   if (ignored) return answer(204, ignored);
 
-  const view = { restaurantSlug: slug, citySlug: menu.restaurant.city.slug };
   const client = clientIdentity(request.headers);
-  // Ids travel: one address replaying many counts no more than its budget per restaurant (policies.ts).
-  const countedSubject = `${client}:${slug}`;
   const limit = async (policy: 'views:new-visitor' | 'views:counted', subject: string) => {
     const result = await rateLimitState().limiter.limit(policy, subject);
     void result.pending.catch(() => {});
     return result.success;
   };
+  // Ids travel: one address replaying many counts no more than its budget per restaurant (policies.ts).
+  // Spent by recordView only for a view that would count, never by a duplicate.
+  const view = {
+    restaurantSlug: slug,
+    citySlug: menu.restaurant.city.slug,
+    budget: () => limit('views:counted', `${client}:${slug}`),
+  };
   const visitor = visitorFrom(request.headers);
   if (visitor.status === 'valid') {
-    if (!(await limit('views:counted', countedSubject))) return answer(204, 'rate-limited');
     const outcome = await recordView({ ...view, visitorId: visitor.id });
     return answer(outcome === 'counted' ? 202 : 204, outcome);
   }
@@ -51,7 +55,6 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   const visitorId = newVisitorId();
   const headers = { 'set-cookie': visitorCookie(visitorId, isHttps(request)) };
   if (visitor.status === 'invalid') return answer(204, 'invalid-visitor', headers);
-  if (!(await limit('views:counted', countedSubject))) return answer(204, 'rate-limited', headers);
   const outcome = await recordView({ ...view, visitorId });
   return answer(outcome === 'counted' ? 202 : 204, outcome, headers);
 });
