@@ -134,6 +134,12 @@ const schema = z
     /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),
     RATE_LIMIT_OTP_PER_IP_PER_DAY: positiveInt(30),
+    /**
+     * Wrong sign-in codes one address may enter per hour and per day, whatever the number, before it
+     * is blocked for that long (`otp:wrong:ip:*`; an address block five times as many).
+     */
+    RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR: positiveInt(5),
+    RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY: positiveInt(15),
     /** Folder of uploaded photos when Vercel Blob is not configured (lib/media/local-store.ts). */
     MEDIA_DIR: optionalString.transform((value) => value ?? '.data/media'),
     /** Vercel Blob's read-write token: set, photos are stored in Blob (lib/media/blob-store.ts). */

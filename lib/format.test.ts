@@ -6,6 +6,7 @@ import {
   formatCostForTwo,
   formatDeliveryTime,
   formatMs,
+  formatWait,
   formatRating,
   formatRupees,
   formatViewCount,
@@ -121,5 +122,17 @@ describe('formatViewCount', () => {
     expect(formatViewCount(0)).toBe('0 views');
     expect(formatViewCount(2)).toBe('2 views');
     expect(formatViewCount(1_234)).toBe('1.2k views');
+  });
+});
+
+describe('formatWait', () => {
+  it('minutes, rounded up, under two hours; hours from there', () => {
+    expect(formatWait(1)).toBe('1 min');
+    expect(formatWait(60)).toBe('1 min');
+    expect(formatWait(61)).toBe('2 min');
+    expect(formatWait(3_600)).toBe('60 min');
+    expect(formatWait(7_140)).toBe('119 min');
+    expect(formatWait(7_141)).toBe('2 h');
+    expect(formatWait(86_400)).toBe('24 h');
   });
 });

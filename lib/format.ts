@@ -40,6 +40,15 @@ export function formatMs(ms: number): string {
   return `${Math.round(ms)} ms`;
 }
 
+/**
+ * How long to wait before trying again, from whole seconds: minutes (at least 1) under two hours,
+ * whole hours from there, so a day's block doesn't read "1440 min".
+ */
+export function formatWait(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes < 120 ? `${minutes} min` : `${Math.ceil(minutes / 60)} h`;
+}
+
 /** "1 restaurant", "12 restaurants". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;

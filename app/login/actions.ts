@@ -12,7 +12,8 @@ import { decodeDevice, deviceCookie, encodeDevice, newDevice, withPhone, type Cu
 import { safeCustomerNext } from '@/lib/customers/next-path';
 import { requestOtp } from '@/lib/customers/otp';
 import { formatPhone, normalizePhone } from '@/lib/customers/phone';
-import { signInWithOtp } from '@/lib/customers/sign-in';
+import { signInWithOtp, type CustomerSignInResult } from '@/lib/customers/sign-in';
+import { formatWait } from '@/lib/format';
 import { textField } from '@/lib/http/form';
 import { visitorHintCookie } from '@/lib/page-cache/visitor-hint';
 
@@ -46,11 +47,23 @@ async function send(phone: string, resend: boolean): Promise<OtpFormState> {
         ? { ...codeStep, error: `Please wait ${result.retryAfterSeconds} s before asking for another code.` }
         : { ...codeStep, notice: `A code was sent a moment ago to ${formatPhone(phone)}.` };
     case 'rate-limited':
-      return { step: 'phone', error: `Too many codes requested. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` };
+      return { step: 'phone', error: `Too many codes requested. Try again in ${formatWait(result.retryAfterSeconds)}.` };
     case 'daily-cap':
       return { step: 'phone', error: 'We can’t send more codes today. Please try again tomorrow.' };
     case 'unavailable':
       return { step: 'phone', error: UNAVAILABLE };
+  }
+}
+
+function verifyError(result: Exclude<CustomerSignInResult, { ok: true }>): string {
+  switch (result.error) {
+    case 'invalid':
+      return WRONG_CODE;
+    case 'rate-limited':
+      // Counted per address across all numbers (the otp:wrong:* policies), so it names the network, not the number.
+      return `Too many wrong codes from your network. Try again in ${formatWait(result.retryAfterSeconds)}.`;
+    case 'unavailable':
+      return UNAVAILABLE;
   }
 }
 
@@ -67,8 +80,8 @@ export async function otpStep(_previous: OtpFormState, formData: FormData): Prom
   // One answer for wrong, expired, used and never sent: nobody learns whether a number has a code pending.
   const browser = await currentDevice();
   if (!browser) return { ...codeStep, error: WRONG_CODE };
-  const result = await signInWithOtp(phone, browser, code);
-  if (!result.ok) return { ...codeStep, error: result.error === 'invalid' ? WRONG_CODE : UNAVAILABLE };
+  const result = await signInWithOtp(phone, { ip: clientIdentity(await headers()), device: browser }, code);
+  if (!result.ok) return { ...codeStep, error: verifyError(result) };
 
   const jar = await cookies();
   // This browser now knows the number: its own code budget for it, and its texts in the demo outbox.

@@ -8,6 +8,7 @@ import { mayHaveBeenSent } from '@/lib/sms/twilio';
 import { otpSecret } from '@/lib/env';
 import { log } from '@/lib/log';
 import { addressBlock } from '@/lib/ratelimit/client-identity';
+import type { Cooldowns, CooldownSpend, CooldownSubject } from '@/lib/ratelimit/cooldown';
 import type { RateLimiter } from '@/lib/ratelimit/limiter';
 import type { LimiterPolicyName } from '@/lib/ratelimit/policies';
 import { rateLimitState } from '@/lib/ratelimit/state';
@@ -24,7 +25,9 @@ import { smsSender, type SmsSender } from '@/lib/sms/sender';
  *
  * A code is stored only as its HMAC, under the browser that asked (`otp:{<phone>}:device:<id>`);
  * each verification spends an attempt (HINCRBY) before it compares, a match must win `HDEL … hmac`
- * (single use), every wrong answer reads the same, and neither code nor HMAC is ever logged.
+ * (single use), every wrong answer reads the same, and neither code nor HMAC is ever logged. Wrong
+ * codes are also counted per address and address block across all numbers (the `otp:wrong:*`
+ * cooldowns), since an address may ask codes for many numbers and guess at each.
  */
 
 export const OTP_MAX_ATTEMPTS = 5;
@@ -37,13 +40,22 @@ export type RequestOtpResult =
   | { ok: false; error: 'daily-cap' }
   | { ok: false; error: 'unavailable' };
 
-/** `invalid` is every kind of "no": wrong, expired, used, voided by too many attempts, or never sent. */
-export type VerifyOtpResult = { ok: true } | { ok: false; error: 'invalid' } | { ok: false; error: 'unavailable' };
+/**
+ * `invalid` is every kind of "no": wrong, expired, used, voided by too many attempts, or never sent.
+ * `rate-limited`: this address entered too many wrong codes (for any numbers); nothing was compared.
+ */
+export type VerifyOtpResult =
+  | { ok: true }
+  | { ok: false; error: 'invalid' }
+  | { ok: false; error: 'rate-limited'; retryAfterSeconds: number }
+  | { ok: false; error: 'unavailable' };
 
 export interface OtpOptions {
   store?: RedisStore;
   /** Rate limiter with the OTP policies; the process's by default. `null` skips limiting (tests). */
   limiter?: Pick<RateLimiter<LimiterPolicyName>, 'limit'> | null;
+  /** Cooldowns with the wrong-code policies (verification); the process's by default. `null` skips them (tests). */
+  cooldowns?: Pick<Cooldowns, 'spend'> | null;
   sender?: SmsSender;
   ttlMs?: number;
   cooldownMs?: number;
@@ -82,6 +94,22 @@ export function otpLimits(phone: string, { ip, device }: OtpRequester): [Limiter
         ['otp:phone:day', phone],
       ];
   return [['otp:ip:hour', ip], ['otp:ip:day', ip], ['otp:block:hour', block], ['otp:block:day', block], ...number];
+}
+
+/**
+ * The budgets a wrong code spends: the address's and its block's, per hour and per day (as code
+ * requests are limited). None from a browser that signed in with the number before: its guesses can
+ * only reach its own account's codes, so a block earned by others at its address must not stop it.
+ */
+export function wrongCodeLimits(phone: string, { ip, device }: OtpRequester): CooldownSubject[] {
+  if (knowsPhone(device, phone)) return [];
+  const block = addressBlock(ip);
+  return [
+    { policy: 'otp:wrong:ip:hour', parts: [ip] },
+    { policy: 'otp:wrong:ip:day', parts: [ip] },
+    { policy: 'otp:wrong:block:hour', parts: [block] },
+    { policy: 'otp:wrong:block:day', parts: [block] },
+  ];
 }
 
 /** Whole seconds to wait, at least one. */
@@ -161,12 +189,22 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
 }
 
 /** Checks a code for `phone` from this browser; `ok: true` exactly once per code sent. */
-export async function verifyOtp(phone: string, device: CustomerDevice, code: string, options: OtpOptions = {}): Promise<VerifyOtpResult> {
+export async function verifyOtp(phone: string, requester: OtpRequester, code: string, options: OtpOptions = {}): Promise<VerifyOtpResult> {
   const store = options.store ?? getRedis();
-  const key = customerKeys.otp(phone, device.id);
+  const key = customerKeys.otp(phone, requester.device.id);
   const invalid = { ok: false, error: 'invalid' } as const;
+  const subjects = wrongCodeLimits(phone, requester);
+  const cooldowns = subjects.length === 0 ? null : options.cooldowns === undefined ? rateLimitState().cooldowns : options.cooldowns;
+  let spent: CooldownSpend | undefined;
+  let wrong = false;
   try {
+    // A guess with no code pending can't sign anyone in: it costs no budget.
     if (!(await store.exists([key]))) return invalid;
+    // The address's wrong-code budget is spent before comparing, and given back below unless the code
+    // was wrong: checked first and counted after, guesses sent at once would all be compared. A
+    // refused guess spends no attempt of the code.
+    spent = cooldowns ? await cooldowns.spend(subjects) : undefined;
+    if (spent?.blocked) return { ok: false, error: 'rate-limited', retryAfterSeconds: seconds(spent.retryAfterMs) };
     // Spend the attempt before comparing: concurrent guesses can't compare more than MAX_ATTEMPTS times.
     const attempts = await store.hincrby(key, 'attempts', 1);
     const stored = await store.hget(key, 'hmac');
@@ -175,9 +213,11 @@ export async function verifyOtp(phone: string, device: CustomerDevice, code: str
       if ((await store.pttl(key)) === -1) await store.del([key]);
       return invalid;
     }
-    const matches = attempts <= OTP_MAX_ATTEMPTS && CODE_PATTERN.test(code) && sameDigest(hmacOf(phone, code, options.secret), stored);
+    const compared = attempts <= OTP_MAX_ATTEMPTS;
+    const matches = compared && CODE_PATTERN.test(code) && sameDigest(hmacOf(phone, code, options.secret), stored);
     if (!matches) {
       if (attempts >= OTP_MAX_ATTEMPTS) await store.del([key]);
+      wrong = compared;
       return invalid;
     }
     // Single use: only the caller whose HDEL removes the field signs in.
@@ -186,5 +226,9 @@ export async function verifyOtp(phone: string, device: CustomerDevice, code: str
     return { ok: true };
   } catch {
     return { ok: false, error: 'unavailable' };
+  } finally {
+    // Only a code compared and found wrong keeps its failure: not a right code, not a double submit
+    // that lost the HDEL, not a code gone in between, not a Redis error.
+    if (spent && !spent.blocked && !wrong) await spent.giveBack().catch(() => {});
   }
 }

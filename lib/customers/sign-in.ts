@@ -5,21 +5,23 @@ import { log } from '@/lib/log';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { customerIdFor } from './accounts';
-import type { CustomerDevice } from './device';
-import { verifyOtp, type OtpOptions, type VerifyOtpResult } from './otp';
+import { verifyOtp, type OtpOptions, type OtpRequester, type VerifyOtpResult } from './otp';
 
 export type CustomerSignInResult =
   | { ok: true; sessionId: string; customerId: number }
   | Exclude<VerifyOtpResult, { ok: true }>;
 
-/** Verifies the code this browser asked for and opens a customer session (`kind: 'customer'`) in the shared session store. */
+/**
+ * Verifies the code this browser asked for (wrong codes counted against the requester's address) and
+ * opens a customer session (`kind: 'customer'`) in the shared session store.
+ */
 export async function signInWithOtp(
   phone: string,
-  device: CustomerDevice,
+  requester: OtpRequester,
   code: string,
   options: OtpOptions & { store?: RedisStore; sessionTtlMs?: number } = {},
 ): Promise<CustomerSignInResult> {
-  const verified = await verifyOtp(phone, device, code, options);
+  const verified = await verifyOtp(phone, requester, code, options);
   if (!verified.ok) return verified;
   let customerId: number;
   try {

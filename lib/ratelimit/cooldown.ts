@@ -5,13 +5,18 @@ import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
 import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 
-import { COOLDOWN_POLICIES, type CooldownPolicy, type CooldownPolicyName } from './policies';
+import { cooldownPolicies, type CooldownPolicy, type CooldownPolicyName } from './policies';
 
 /**
- * Failure cooldowns (sign-in; later OTP verification): `maxFailures` within `windowMs` block the
+ * Failure cooldowns (admin sign-in; wrong sign-in codes): `maxFailures` within `windowMs` block the
  * subject for `blockMs`. Plain commands with Redis's own TTLs, so it behaves the same on all three
  * drivers and nothing needs cleaning up: INCR the counter (PEXPIRE on the first failure), SET the
  * block key with PX when the count is reached, DEL the counter on success.
+ *
+ * `check` then `recordFailure` lets concurrent attempts all pass the check before any failure is
+ * counted. Where that matters (wrong sign-in codes: an address may have many codes pending and
+ * send all its guesses at once), `spend` takes the failure before the attempt is judged, with the
+ * same commands, and the caller gives it back when the attempt turned out not to be a failure.
  *
  * While the shared store is unreachable the same logic runs on an in-process store (per instance,
  * never unlimited), and checks consult both, so failures recorded during an outage still count.
@@ -25,10 +30,19 @@ export interface CooldownSubject {
 
 export type CooldownCheck = { blocked: false } | { blocked: true; retryAfterMs: number };
 
+/** A failure taken ahead of the outcome: `giveBack()` when the attempt turned out not to be one. */
+export type CooldownSpend = { blocked: false; giveBack(): Promise<void> } | { blocked: true; retryAfterMs: number };
+
 export interface Cooldowns {
   check(subjects: readonly CooldownSubject[]): Promise<CooldownCheck>;
   recordFailure(subjects: readonly CooldownSubject[]): Promise<void>;
   clear(subjects: readonly CooldownSubject[]): Promise<void>;
+  /**
+   * Counts a failure for every subject now, before the attempt is judged: of concurrent attempts, only
+   * as many as the budget allows get through (each INCR is atomic on every driver). Refused, with
+   * nothing kept, when a subject's budget is already spent.
+   */
+  spend(subjects: readonly CooldownSubject[]): Promise<CooldownSpend>;
 }
 
 export interface CooldownOptions {
@@ -44,7 +58,7 @@ export interface CooldownOptions {
 }
 
 export function createCooldowns(options: CooldownOptions): Cooldowns {
-  const policies = options.policies ?? COOLDOWN_POLICIES;
+  const policies = options.policies ?? cooldownPolicies();
   const keysOf = ({ policy, parts }: CooldownSubject) => {
     const { keyPrefix } = policies[policy];
     const subject = rateLimitSubject(...parts);
@@ -69,6 +83,40 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
           // Counting starts afresh after the block. This also heals a counter whose PEXPIRE was lost.
           await store.del([count]);
         }
+      }),
+    );
+  }
+
+  interface Taken {
+    subject: CooldownSubject;
+    over: boolean;
+    /** This failure was the budget's last and set the block. */
+    blocked: boolean;
+  }
+
+  async function takeOn(store: RedisStore, subjects: readonly CooldownSubject[]): Promise<Taken[]> {
+    return Promise.all(
+      subjects.map(async (subject) => {
+        const policy = policies[subject.policy];
+        const { count, block } = keysOf(subject);
+        const failures = await store.incr(count);
+        if (failures === 1) await store.pexpire(count, policy.windowMs);
+        const last = failures === policy.maxFailures;
+        // The block starts; the count is kept as long, so the failures taken past it are refused until
+        // both go (this also heals a counter whose PEXPIRE was lost).
+        if (last) await Promise.all([store.set(block, '1', { px: policy.blockMs }), store.pexpire(count, policy.blockMs)]);
+        return { subject, over: failures > policy.maxFailures, blocked: last };
+      }),
+    );
+  }
+
+  async function giveBackOn(store: RedisStore, taken: readonly Taken[]): Promise<void> {
+    await Promise.all(
+      taken.map(async ({ subject, blocked }) => {
+        const { count, block } = keysOf(subject);
+        // Below zero: the window ended in between and INCRBY made a key without a TTL; nothing to keep.
+        if ((await store.incrby(count, -1)) < 0) await store.del([count]);
+        if (blocked) await store.del([block]);
       }),
     );
   }
@@ -105,6 +153,27 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
     async clear(subjects) {
       const counts = subjects.map((subject) => keysOf(subject).count);
       await Promise.all([onShared((store) => store.del(counts)), options.local.del(counts)]);
+    },
+
+    async spend(subjects) {
+      // A block set during an outage still holds (in-process, no round trip).
+      const local = await blockedFor(options.local, subjects);
+      if (local > 0) return { blocked: true, retryAfterMs: local };
+      const shared = await onShared((store) => takeOn(store, subjects));
+      const taken = shared.ok ? shared.value : await takeOn(options.local, subjects);
+      // Later commands go where the failure was taken: the shared store (guarded as above) or the local one.
+      const onSame = async <T>(run: (store: RedisStore) => Promise<T>): Promise<T | undefined> => {
+        if (!shared.ok) return run(options.local);
+        const result = await onShared(run);
+        return result.ok ? result.value : undefined;
+      };
+      const giveBack = async () => void (await onSame((store) => giveBackOn(store, taken)));
+      const over = taken.filter((entry) => entry.over).map((entry) => entry.subject);
+      if (over.length === 0) return { blocked: false, giveBack };
+      // Refused before the attempt: it is no failure, so nothing it took is kept.
+      await giveBack();
+      const waitMs = (await onSame((store) => blockedFor(store, over))) ?? 0;
+      return { blocked: true, retryAfterMs: waitMs > 0 ? waitMs : Math.max(...over.map((subject) => policies[subject.policy].blockMs)) };
     },
   };
 }

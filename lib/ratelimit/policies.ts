@@ -160,52 +160,73 @@ export function limiterPolicies(env: Env = getEnv()) {
   } as const satisfies Record<string, LimiterPolicy>;
 }
 
-export const COOLDOWN_POLICIES = {
-  /** Failed admin sign-ins for one account from one IP, from browsers that never signed in as it (lib/auth/sign-in.ts). */
-  'login:account-ip': {
-    kind: 'cooldown',
-    maxFailures: 5,
-    windowMs: 10 * MINUTE,
-    blockMs: 15 * MINUTE,
-    keyPrefix: 'rl:login:account-ip',
-    onRedisFailure: 'fallback',
-  },
-  /**
-   * Failed sign-ins for one account from all unknown browsers together: stops guessing spread over
-   * many addresses. Its block shuts out unknown browsers only; the admin's own browser (login:device)
-   * still signs in, so failing on purpose locks nobody out of a browser they used before.
-   */
-  'login:account': {
-    kind: 'cooldown',
-    maxFailures: 20,
-    windowMs: HOUR,
-    blockMs: 15 * MINUTE,
-    keyPrefix: 'rl:login:account',
-    onRedisFailure: 'fallback',
-  },
-  /** Failed sign-ins from one IP, whatever the account (from unknown browsers): the attacker's address pays. */
-  'login:ip': {
-    kind: 'cooldown',
-    maxFailures: 30,
-    windowMs: HOUR,
-    blockMs: HOUR,
-    keyPrefix: 'rl:login:ip',
-    onRedisFailure: 'fallback',
-  },
-  /** Failed sign-ins for one account from one browser that signed in as it before (its device cookie). */
-  'login:device': {
-    kind: 'cooldown',
-    maxFailures: 5,
-    windowMs: 10 * MINUTE,
-    blockMs: 15 * MINUTE,
-    keyPrefix: 'rl:login:device',
-    onRedisFailure: 'fallback',
-  },
-} as const satisfies Record<string, CooldownPolicy>;
+/** Wrong sign-in codes: always a fallback on a Redis outage (the codes live in Redis anyway). */
+function wrongCodes(maxFailures: number, windowMs: number, keyPrefix: RateLimitKeyPrefix) {
+  return { kind: 'cooldown', maxFailures, windowMs, blockMs: windowMs, keyPrefix, onRedisFailure: 'fallback' } as const;
+}
+
+/** Every failure cooldown, in one table (docs/rate-limits.md mirrors it); the wrong-code budgets come from the environment. */
+export function cooldownPolicies(env: Env = getEnv()) {
+  return {
+    /** Failed admin sign-ins for one account from one IP, from browsers that never signed in as it (lib/auth/sign-in.ts). */
+    'login:account-ip': {
+      kind: 'cooldown',
+      maxFailures: 5,
+      windowMs: 10 * MINUTE,
+      blockMs: 15 * MINUTE,
+      keyPrefix: 'rl:login:account-ip',
+      onRedisFailure: 'fallback',
+    },
+    /**
+     * Failed sign-ins for one account from all unknown browsers together: stops guessing spread over
+     * many addresses. Its block shuts out unknown browsers only; the admin's own browser (login:device)
+     * still signs in, so failing on purpose locks nobody out of a browser they used before.
+     */
+    'login:account': {
+      kind: 'cooldown',
+      maxFailures: 20,
+      windowMs: HOUR,
+      blockMs: 15 * MINUTE,
+      keyPrefix: 'rl:login:account',
+      onRedisFailure: 'fallback',
+    },
+    /** Failed sign-ins from one IP, whatever the account (from unknown browsers): the attacker's address pays. */
+    'login:ip': {
+      kind: 'cooldown',
+      maxFailures: 30,
+      windowMs: HOUR,
+      blockMs: HOUR,
+      keyPrefix: 'rl:login:ip',
+      onRedisFailure: 'fallback',
+    },
+    /** Failed sign-ins for one account from one browser that signed in as it before (its device cookie). */
+    'login:device': {
+      kind: 'cooldown',
+      maxFailures: 5,
+      windowMs: 10 * MINUTE,
+      blockMs: 15 * MINUTE,
+      keyPrefix: 'rl:login:device',
+      onRedisFailure: 'fallback',
+    },
+    // Wrong sign-in codes (lib/customers/otp.ts verifyOtp), from browsers that never signed in with the
+    // number, whatever the number: each code allows OTP_MAX_ATTEMPTS guesses, and an address can ask
+    // codes for many numbers, so without these every address could guess 5 times per code it may ask
+    // for. The block lasts as long as the window: a sustained guesser gets at most the day's budget a
+    // day. Only a code compared and found wrong counts; a right one clears nothing (it says nothing
+    // about guesses at other numbers). Arithmetic: docs/security.md and decision 011.
+    /** Wrong codes from one client address: a few mistypes pass, guessing across numbers doesn't. */
+    'otp:wrong:ip:hour': wrongCodes(env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR, HOUR, 'rl:otp:wrong:ip:hour'),
+    'otp:wrong:ip:day': wrongCodes(env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY, DAY, 'rl:otp:wrong:ip:day'),
+    /** From one address block (IPv4 /24, IPv6 /48), as the code requests are: a /48 holds 65,536 addresses. */
+    'otp:wrong:block:hour': wrongCodes(OTP_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR, HOUR, 'rl:otp:wrong:block:hour'),
+    'otp:wrong:block:day': wrongCodes(OTP_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY, DAY, 'rl:otp:wrong:block:day'),
+  } as const satisfies Record<string, CooldownPolicy>;
+}
 
 export type LimiterPolicies = ReturnType<typeof limiterPolicies>;
 export type LimiterPolicyName = keyof LimiterPolicies;
-export type CooldownPolicyName = keyof typeof COOLDOWN_POLICIES;
+export type CooldownPolicies = ReturnType<typeof cooldownPolicies>;
+export type CooldownPolicyName = keyof CooldownPolicies;
 
 /**
  * Not limited by the proxy: the health endpoints limit anonymous callers themselves (policy `health`),

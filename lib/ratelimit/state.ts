@@ -14,7 +14,7 @@ import { singletons } from '@/lib/server/singletons';
 import { createCooldowns, type Cooldowns } from './cooldown';
 import { FallbackLimiter } from './fallback-limiter';
 import { createRateLimiter, type RateLimiter } from './limiter';
-import { limiterPolicies, type LimiterPolicyName } from './policies';
+import { cooldownPolicies, limiterPolicies, type LimiterPolicyName } from './policies';
 import { createTcpScriptRedis, type TcpScriptRedis } from './tcp-adapter';
 
 declare module '@/lib/server/singletons' {
@@ -80,6 +80,7 @@ export function createRateLimitState(env: Env, options: { store?: () => RedisSto
       onOutage: reportOutage,
     }),
     cooldowns: createCooldowns({
+      policies: cooldownPolicies(env),
       store: options.store ?? getRedis,
       local: createMemoryStore(),
       breaker,

@@ -5,8 +5,11 @@ import { newDevice, withPhone, type CustomerDevice } from '@/lib/customers/devic
 import { otpLimits, requestOtp, verifyOtp, OTP_MAX_ATTEMPTS, type OtpOptions } from '@/lib/customers/otp';
 import { normalizePhone } from '@/lib/customers/phone';
 import { outboxSender, readOutbox, type SmsMessage, type SmsSender } from '@/lib/sms/sender';
-import { parseEnv } from '@/lib/env';
+import { parseEnv, type Env } from '@/lib/env';
+import { createCooldowns } from '@/lib/ratelimit/cooldown';
+import { cooldownPolicies } from '@/lib/ratelimit/policies';
 import { createRateLimitState } from '@/lib/ratelimit/state';
+import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
@@ -73,7 +76,8 @@ await describeEachDriver('OTP', (driver) => {
     const app = singletons();
     app.env = parseEnv({ NODE_ENV: 'test', REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000' });
     sender = capturingSender();
-    options = { store, sender, limiter: null };
+    // No limits here: these cases guess wrong on purpose; the wrong-code limits have cases of their own.
+    options = { store, sender, limiter: null, cooldowns: null };
     owner = newDevice();
     asOwner = { ip: IP, device: owner };
   });
@@ -93,15 +97,15 @@ await describeEachDriver('OTP', (driver) => {
     const ttl = await store.pttl(customerKeys.otp(phone, owner.id));
     expect(ttl).toBeGreaterThan(170_000);
     expect(ttl).toBeLessThanOrEqual(180_000);
-    expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: true });
-    expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: false, error: 'invalid' });
+    expect(await verifyOtp(phone, asOwner, code, options)).toEqual({ ok: true });
+    expect(await verifyOtp(phone, asOwner, code, options)).toEqual({ ok: false, error: 'invalid' });
   });
 
   it('a code expires with its TTL', async () => {
     const phone = freshPhone();
     await requestOtp(phone, asOwner, { ...options, ttlMs: 150 });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await verifyOtp(phone, owner, sender.lastCode(), options)).toEqual({ ok: false, error: 'invalid' });
+    expect(await verifyOtp(phone, asOwner, sender.lastCode(), options)).toEqual({ ok: false, error: 'invalid' });
   });
 
   it('five wrong attempts void the code, even for the right one after; every answer is the same', async () => {
@@ -109,9 +113,9 @@ await describeEachDriver('OTP', (driver) => {
     await requestOtp(phone, asOwner, options);
     const code = sender.lastCode();
     for (let attempt = 1; attempt <= OTP_MAX_ATTEMPTS; attempt++) {
-      expect(await verifyOtp(phone, owner, wrongCode(code), options)).toEqual({ ok: false, error: 'invalid' });
+      expect(await verifyOtp(phone, asOwner, wrongCode(code), options)).toEqual({ ok: false, error: 'invalid' });
     }
-    expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: false, error: 'invalid' });
+    expect(await verifyOtp(phone, asOwner, code, options)).toEqual({ ok: false, error: 'invalid' });
     expect(await store.exists([customerKeys.otp(phone, owner.id)])).toBe(0);
   });
 
@@ -119,8 +123,8 @@ await describeEachDriver('OTP', (driver) => {
     const phone = freshPhone();
     await requestOtp(phone, asOwner, options);
     const code = sender.lastCode();
-    await Promise.all(Array.from({ length: 12 }, () => verifyOtp(phone, owner, wrongCode(code), options)));
-    expect(await verifyOtp(phone, owner, code, options)).toMatchObject({ ok: false });
+    await Promise.all(Array.from({ length: 12 }, () => verifyOtp(phone, asOwner, wrongCode(code), options)));
+    expect(await verifyOtp(phone, asOwner, code, options)).toMatchObject({ ok: false });
     expect(await store.exists([customerKeys.otp(phone, owner.id)])).toBe(0);
   });
 
@@ -129,7 +133,7 @@ await describeEachDriver('OTP', (driver) => {
       const phone = freshPhone();
       await requestOtp(phone, asOwner, options);
       const code = sender.lastCode();
-      const results = await Promise.all([1, 2, 3].map(() => verifyOtp(phone, owner, code, options)));
+      const results = await Promise.all([1, 2, 3].map(() => verifyOtp(phone, asOwner, code, options)));
       expect(results.filter((result) => result.ok)).toHaveLength(1);
     }
   });
@@ -147,8 +151,8 @@ await describeEachDriver('OTP', (driver) => {
     await store.del([customerKeys.otpCooldown(phone, owner.id)]); // as 30 s passing would
     expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
     const second = sender.lastCode();
-    if (second !== first) expect(await verifyOtp(phone, owner, first, options)).toEqual({ ok: false, error: 'invalid' });
-    expect(await verifyOtp(phone, owner, second, options)).toEqual({ ok: true });
+    if (second !== first) expect(await verifyOtp(phone, asOwner, first, options)).toEqual({ ok: false, error: 'invalid' });
+    expect(await verifyOtp(phone, asOwner, second, options)).toEqual({ ok: true });
   });
 
   it('finding 3: another browser can neither use nor void the owner\'s code, and learns nothing from the answers', async () => {
@@ -157,12 +161,12 @@ await describeEachDriver('OTP', (driver) => {
     await requestOtp(phone, asOwner, options);
     const code = sender.lastCode();
     // Guessing the owner's pending code (the right one included) from elsewhere: the same answer as for no code at all.
-    const noCode = await verifyOtp(freshPhone(), attacker, '123456', options);
-    for (let i = 0; i < 20; i++) expect(await verifyOtp(phone, attacker, i === 10 ? code : wrongCode(code), options)).toEqual(noCode);
+    const noCode = await verifyOtp(freshPhone(), { ip: IP, device: attacker }, '123456', options);
+    for (let i = 0; i < 20; i++) expect(await verifyOtp(phone, { ip: IP, device: attacker }, i === 10 ? code : wrongCode(code), options)).toEqual(noCode);
     expect(noCode).toEqual({ ok: false, error: 'invalid' });
     // The owner's code has all its attempts left and still works.
     expect(await store.hget(customerKeys.otp(phone, owner.id), 'attempts')).toBe('0');
-    expect(await verifyOtp(phone, owner, code, options)).toEqual({ ok: true });
+    expect(await verifyOtp(phone, asOwner, code, options)).toEqual({ ok: true });
   });
 
   it('finding 3: an attacker asking codes for the number puts no cooldown on its owner', async () => {
@@ -200,6 +204,110 @@ await describeEachDriver('OTP', (driver) => {
     expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: false, error: 'daily-cap' });
   });
 
+  /** The production wrong-code cooldowns (with these budgets) on this driver. */
+  const wrongCodeLimits = (env: Env = parseEnv({ NODE_ENV: 'test' })): OtpOptions => ({
+    ...options,
+    cooldowns: createCooldowns({
+      store: () => store,
+      local: createMemoryStore(),
+      breaker: new CircuitBreaker(),
+      timeoutMs: 5_000,
+      policies: cooldownPolicies(env),
+    }),
+  });
+
+  /** Asks a code for a fresh number and enters `wrong` wrong codes and then, if `right`, the right one. */
+  async function guess(requester: { ip: string; device: CustomerDevice }, limited: OtpOptions, wrong: number, right = false) {
+    const phone = freshPhone();
+    expect(await requestOtp(phone, requester, options)).toEqual({ ok: true });
+    const code = sender.lastCode();
+    const answers = [];
+    for (let i = 0; i < wrong; i++) answers.push(await verifyOtp(phone, requester, wrongCode(code), limited));
+    if (right) answers.push(await verifyOtp(phone, requester, code, limited));
+    return answers;
+  }
+
+  it('guessing across many numbers: one address gets 5 wrong codes an hour, whatever the number; then even a right one is refused', async () => {
+    // Review finding: each code allows 5 guesses and an address may ask codes for many numbers, so
+    // 300 addresses made 45,000 guesses a day (~0.045 accounts). Now wrong codes are counted per address.
+    const limited = wrongCodeLimits();
+    const attacker = { ip: '198.51.100.150', device: newDevice() };
+    const invalid = { ok: false, error: 'invalid' };
+    for (let number = 0; number < 5; number++) expect(await guess(attacker, limited, 1)).toEqual([invalid]);
+    const [sixth] = await guess(attacker, limited, 0, true);
+    expect(sixth).toMatchObject({ ok: false, error: 'rate-limited' });
+    expect(sixth!.ok === false && sixth!.error === 'rate-limited' && sixth!.retryAfterSeconds).toBeGreaterThan(3_500);
+    expect(sixth!.ok === false && sixth!.error === 'rate-limited' && sixth!.retryAfterSeconds).toBeLessThanOrEqual(3_600);
+    // Another address (another /24) is not held to it; a browser that signed in with its number before
+    // is not held to it either, even at the blocked address: its guesses reach only its own account.
+    expect(await guess({ ip: '192.0.2.150', device: newDevice() }, limited, 0, true)).toEqual([{ ok: true }]);
+    const phone = freshPhone();
+    const returning = { ip: attacker.ip, device: withPhone(newDevice(), phone) };
+    expect(await requestOtp(phone, returning, options)).toEqual({ ok: true });
+    const code = sender.lastCode();
+    expect(await verifyOtp(phone, returning, wrongCode(code), limited)).toEqual(invalid);
+    expect(await verifyOtp(phone, returning, code, limited)).toEqual({ ok: true });
+  });
+
+  it('concurrent wrong codes across many pending codes compare no more than the budget', async () => {
+    // The limit must be taken before a code is compared: checked first and counted after, 50 guesses
+    // sent at once all passed the check and were all compared.
+    const limited = wrongCodeLimits();
+    const attacker = { ip: '198.51.97.1', device: newDevice() };
+    const pending: [string, string][] = [];
+    for (let number = 0; number < 10; number++) {
+      const phone = freshPhone();
+      await requestOtp(phone, attacker, options);
+      pending.push([phone, sender.lastCode()]);
+    }
+    const answers = await Promise.all(
+      pending.flatMap(([phone, code]) => Array.from({ length: 5 }, () => verifyOtp(phone, attacker, wrongCode(code), limited))),
+    );
+    expect(answers.filter((answer) => !answer.ok && answer.error === 'invalid')).toHaveLength(5);
+    expect(answers.filter((answer) => !answer.ok && answer.error === 'rate-limited')).toHaveLength(45);
+    // Refused guesses spent none of the codes' attempts (a code gone was voided by its fifth).
+    const attempts = await Promise.all(pending.map(([phone]) => store.hget(customerKeys.otp(phone, attacker.device.id), 'attempts')));
+    expect(attempts.reduce((sum, value) => sum + Number(value ?? OTP_MAX_ATTEMPTS), 0)).toBe(5);
+  });
+
+  it('a customer who mistypes a couple of times signs in; right codes, double submits and guesses at no code count nothing', async () => {
+    const limited = wrongCodeLimits();
+    const customer = { ip: '198.51.100.151', device: newDevice() };
+    expect(await guess(customer, limited, 2, true)).toEqual([{ ok: false, error: 'invalid' }, { ok: false, error: 'invalid' }, { ok: true }]);
+    for (let i = 0; i < 6; i++) expect(await guess(customer, limited, 0, true)).toEqual([{ ok: true }]);
+    // A double click on the right code: the second answer is "not right", but no wrong code was entered.
+    const phone = freshPhone();
+    await requestOtp(phone, customer, options);
+    const code = sender.lastCode();
+    const both = await Promise.all([1, 2].map(() => verifyOtp(phone, customer, code, limited)));
+    expect(both.filter((result) => result.ok)).toHaveLength(1);
+    // Nothing pending for this browser: a "code" can't be wrong about anything.
+    for (let i = 0; i < 6; i++) expect(await verifyOtp(freshPhone(), customer, '123456', limited)).toEqual({ ok: false, error: 'invalid' });
+    // Two wrong codes so far: three more pass as "not right", the next is refused.
+    expect(await guess(customer, limited, 3, true)).toEqual([
+      { ok: false, error: 'invalid' },
+      { ok: false, error: 'invalid' },
+      { ok: false, error: 'invalid' },
+      expect.objectContaining({ ok: false, error: 'rate-limited' }),
+    ]);
+  });
+
+  it('an address block (/24) gets five times the wrong codes of one address; a day budget blocks for a day', async () => {
+    const limited = wrongCodeLimits();
+    // Seven neighbours, each staying under its own limit (4 wrong codes): the block's 25 run out.
+    const answers = [];
+    for (let host = 1; host <= 7; host++) answers.push(...(await guess({ ip: `198.51.99.${host}`, device: newDevice() }, limited, 4)));
+    expect(answers.slice(0, 25).every((answer) => !answer.ok && answer.error === 'invalid')).toBe(true);
+    expect(answers.slice(25).map((answer) => !answer.ok && answer.error)).toEqual(['rate-limited', 'rate-limited', 'rate-limited']);
+    expect(await guess({ ip: '198.51.99.200', device: newDevice() }, limited, 0, true)).toEqual([expect.objectContaining({ error: 'rate-limited' })]);
+
+    // The day's budget (RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY), here 3 with a roomy hour: blocked for a day.
+    const daily = wrongCodeLimits(parseEnv({ NODE_ENV: 'test', RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR: '100', RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY: '3' }));
+    const [, , , refused] = await guess({ ip: '198.51.98.1', device: newDevice() }, daily, 4);
+    expect(refused).toMatchObject({ ok: false, error: 'rate-limited' });
+    expect(refused!.ok === false && refused!.error === 'rate-limited' && refused!.retryAfterSeconds).toBeGreaterThan(86_000);
+  });
+
   it('writes no code to any log, in production', async () => {
     singletons().env = parseEnv({
       NODE_ENV: 'production',
@@ -220,9 +328,9 @@ await describeEachDriver('OTP', (driver) => {
       const [message] = await readOutbox(store, 1);
       expect(message).toMatchObject({ to: phone, device: known.id });
       const code = /\b(\d{6})\b/.exec(message!.body)![1]!;
-      await verifyOtp(phone, known, wrongCode(code), options);
-      await verifyOtp(phone, known, code, options);
-      await verifyOtp(phone, known, code, options);
+      await verifyOtp(phone, { ip: IP, device: known }, wrongCode(code), options);
+      await verifyOtp(phone, { ip: IP, device: known }, code, options);
+      await verifyOtp(phone, { ip: IP, device: known }, code, options);
       const logged = spies.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' '))).join('\n');
       expect(logged).not.toContain(code);
     } finally {
@@ -273,6 +381,25 @@ describe('OTP limits with the real policies (in-process limiter)', () => {
     expect(sentByAttack).toBe(110 * env.RATE_LIMIT_OTP_PER_IP_PER_HOUR);
     expect(sentByAttack).toBeLessThan(env.SMS_DAILY_CAP / 10);
     expect(await requestOtp(freshPhone(), { ip: '203.0.113.200', device: newDevice() }, options)).toEqual({ ok: true });
+  });
+
+  it('wrong codes are still limited, in-process, while the shared store fails for the limits', async () => {
+    const failing = new Proxy(createMemoryStore(), {
+      get: (target, property, receiver) =>
+        typeof Reflect.get(target, property, receiver) === 'function' && property !== 'close'
+          ? () => Promise.reject(new Error('ECONNREFUSED'))
+          : Reflect.get(target, property, receiver),
+    });
+    const cooldowns = createCooldowns({ store: () => failing, local: createMemoryStore(), breaker: new CircuitBreaker(), timeoutMs: 100, policies: cooldownPolicies(env) });
+    const options: OtpOptions = { store, sender, limiter: null, cooldowns };
+    const attacker = { ip: '192.0.2.60', device: newDevice() };
+    const answers = [];
+    for (let number = 0; number < 6; number++) {
+      const phone = freshPhone();
+      await requestOtp(phone, attacker, options);
+      answers.push(await verifyOtp(phone, attacker, wrongCode(sender.lastCode()), options));
+    }
+    expect(answers.map((answer) => !answer.ok && answer.error)).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'invalid', 'rate-limited']);
   });
 
   it('finding 3: an attacker who spends a number\'s shared budget does not lock out a browser that signed in with it', async () => {
