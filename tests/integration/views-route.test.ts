@@ -1,12 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { POST } from '@/app/api/restaurants/[slug]/views/route';
 import { readWeeklyViews } from '@/lib/views/read-views';
 import { getCityRestaurants } from '@/lib/menus/cached';
+import { rateLimitState } from '@/lib/ratelimit/state';
 
 import { keysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { brokenStore } from '../support/counters';
+import { countingStore } from '../support/counting-store';
 
 /**
  * What counts as a view, through the real route handler with real Request objects, on every driver.
@@ -188,6 +190,34 @@ for (const pair of await backendPairs()) {
       // A refused id left no claim behind: asked again, it is refused by the budget, not a duplicate.
       const refused = minted[outcomes.indexOf('rate-limited') % minted.length];
       expect((await post(slug, { cookie: refused!, 'x-forwarded-for': office })).headers.get('x-view')).toBe('rate-limited');
+    });
+
+    it('a duplicate costs the budget nothing and Redis one write; a counted view takes the budget once', async () => {
+      // Decision 023 counts commands per request: the dedupe now comes before the limiter, so a reload
+      // no longer pays the limiter's EVALSHA, and a counted view pays it as before.
+      const slug = slugs[11]!;
+      const counting = countingStore(backends.redis);
+      backends.install(counting.store);
+      const limit = vi.spyOn(rateLimitState().limiter, 'limit');
+      const beacon = async (cookie?: string) => {
+        counting.reset();
+        limit.mockClear();
+        const response = await post(slug, { 'x-forwarded-for': '203.0.113.111', ...(cookie ? { cookie } : {}) });
+        return { view: response.headers.get('x-view'), response, commands: [...counting.commands], limits: limit.mock.calls.map(([policy]) => policy) };
+      };
+      try {
+        const first = await beacon();
+        expect(first).toMatchObject({ view: 'counted', limits: ['views:new-visitor', 'views:counted'] });
+        const cookie = cookieFrom(first.response);
+        // The first reload refills the weekly figure the view replaced; the next is the warm path.
+        expect(await beacon(cookie)).toMatchObject({ view: 'duplicate', limits: [] });
+        expect(await beacon(cookie)).toMatchObject({ view: 'duplicate', limits: [], commands: ['mget', 'mget', 'set'] });
+        const returning = cookieFrom(await post(slugs[12]!));
+        expect(await beacon(returning)).toMatchObject({ view: 'counted', limits: ['views:counted'] });
+      } finally {
+        limit.mockRestore();
+        backends.install();
+      }
     });
 
     it('answers 204, never 500, when Redis is down', async () => {
