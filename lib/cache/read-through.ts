@@ -131,14 +131,14 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
 }
 
 /**
- * Frees the lease only while it is still this reader's: a load that outlived CACHE_LEASE_MS has seen
- * another reader take the lease over, and deleting that one would let a third reader load as well.
- * (GET then DEL is not atomic, but the lease can only change hands between them if it expires in
- * that moment, which a load that finished in time does not leave room for.)
+ * Frees the lease only while it is still this reader's, in one step (DELIFEQ, decision 001): a load
+ * that outlived CACHE_LEASE_MS has seen another reader take the lease over, and deleting that one
+ * would let a third reader load as well. A GET then DEL deleted it when the lease lapsed and changed
+ * hands between the two (a stalled process, a Redis that lost the key). Guarded like every cache
+ * command: a failure is counted, never thrown, and the lease then lapses on its own.
  */
 async function releaseLease(lease: string, token: string, store: RedisStore | undefined): Promise<void> {
-  const held = await guardedRedis('get', (redis) => redis.get(lease), store);
-  if (held.ok && held.value === token) await guardedRedis('del', (redis) => redis.del([lease]), store);
+  await guardedRedis('delifeq', (redis) => redis.delifeq(lease, token), store);
 }
 
 async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean, generation: string | null): Promise<T | null> {

@@ -131,6 +131,45 @@ for (const pair of await backendPairs()) {
       expect(await backends.redis.get(lease)).toBe('next holder');
     });
 
+    it('a holder whose lease lapsed while it released it leaves the next holder\'s lease alone', async () => {
+      const key = `${backends.prefix}menu:v3:restaurant:{lapsing-holder}`;
+      const lease = leaseKey(key, null);
+      let loaded = false;
+      // The load is done and the lease is being given back when it lapses and another instance takes
+      // it over: after a GET that still saw ours, or just before a compare-and-delete.
+      const takeOver = () => backends.redis.set(lease, 'next holder', { px: 5_000 });
+      const lapsing = new Proxy(backends.redis, {
+        get(target, property) {
+          if (property === 'get') {
+            return async (name: string) => {
+              const held = await target.get(name);
+              if (loaded && name === lease) await takeOver();
+              return held;
+            };
+          }
+          if (property === 'delifeq') {
+            return async (name: string, value: string) => {
+              if (loaded && name === lease) await takeOver();
+              return target.delifeq(name, value);
+            };
+          }
+          const value = Reflect.get(target, property, target) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const result = await readThrough({
+        key,
+        ttlMs: 60_000,
+        store: lapsing,
+        load: async () => {
+          loaded = true;
+          return { loadedBy: 'lapsing' };
+        },
+      });
+      expect(result.value).toEqual({ loadedBy: 'lapsing' });
+      expect(await backends.redis.get(lease)).toBe('next holder');
+    });
+
     it('a waiter serves what the holder stored, as a HIT', async () => {
       const key = `${backends.prefix}menu:v2:restaurant:{waiter}`;
       await backends.redis.set(leaseKey(key, null), 'other instance', { px: 5_000 });
