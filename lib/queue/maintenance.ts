@@ -80,7 +80,10 @@ export async function maintainQueue(queue: QueueName, deps?: QueueDeps): Promise
       report.promoted += 1;
     }
   } finally {
-    if ((await redis.get(lockKey)) === token) await redis.del([lockKey]);
+    // Only while it is still ours, in one step (DELIFEQ, decision 001): a pass that outlived its lock
+    // may find another process's in its place, which a GET then DEL deleted when it changed hands
+    // between the two.
+    await redis.delifeq(lockKey, token);
   }
   return report;
 }

@@ -183,6 +183,47 @@ await describeEachDriver('job queue', (driver) => {
     await store.del([queueKeys.delayed('default'), queueKeys.job('default', id)]);
   });
 
+  it('a maintenance pass whose lock lapsed while it released it leaves the next holder\'s lock alone', async () => {
+    const lock = queueKeys.maintenance('default');
+    let passed = false;
+    // The pass outlived its lock (a stalled process) and gives it back just as another process takes
+    // it: the lock changes hands after a GET that still saw ours, or just before a compare-and-delete.
+    const takeOver = () => store.set(lock, 'next holder', { px: 10_000 });
+    const lapsing = new Proxy(store, {
+      get(target, property) {
+        if (property === 'zrange') {
+          return async (...args: Parameters<RedisStore['zrange']>) => {
+            if (args[0] === queueKeys.delayed('default')) passed = true;
+            return target.zrange(...args);
+          };
+        }
+        if (property === 'get') {
+          return async (name: string) => {
+            const held = await target.get(name);
+            if (passed && name === lock) await takeOver();
+            return held;
+          };
+        }
+        if (property === 'delifeq') {
+          return async (name: string, value: string) => {
+            if (passed && name === lock) await takeOver();
+            return target.delifeq(name, value);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    expect(await maintainQueue('default', { ...deps, store: lapsing })).toEqual({ reaped: 0, promoted: 0 });
+    expect(passed).toBe(true);
+    expect(await store.get(lock)).toBe('next holder');
+    // So the other process still promotes alone: a pass now finds the lock taken and leaves a due job.
+    const id = await pushJob('default', { type: 'later', payload: null }, deps, { delayMs: 1_000 });
+    clock += 1_000;
+    expect(await maintainQueue('default', deps)).toEqual({ reaped: 0, promoted: 0 });
+    await store.del([lock, queueKeys.delayed('default'), queueKeys.job('default', id)]);
+  });
+
   it('a delayed job waits in the delayed set, not ready, until maintenance promotes it once due', async () => {
     const id = await pushJob('default', { type: 'later', payload: { n: 1 } }, deps, { delayMs: 5_000 });
     expect(await store.llen(queueKeys.ready('default'))).toBe(0);
