@@ -3,7 +3,7 @@
 import { createContext, startTransition, use, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 import type { FavouriteState } from '@/lib/favourites/types';
-import type { MenuCart } from '@/lib/menus/types';
+import type { MenuCart, MenuVisitorParts } from '@/lib/menus/types';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
 
 /** What a menu page shows of one visitor (lib/menus/visitor.ts has the server's side). */
@@ -20,6 +20,12 @@ interface MenuVisitorContext extends MenuVisitorView {
 }
 
 const Context = createContext<MenuVisitorContext | null>(null);
+
+/** The shared page's view with this visitor's parts: their cart, and their heart beside the page's count. */
+function withParts(shared: MenuVisitorView, parts: MenuVisitorParts): MenuVisitorView {
+  const favourite = shared.favourite && parts.favourite ? { count: shared.favourite.count, favourited: parts.favourite.favourited } : null;
+  return { cart: parts.cart, favourite };
+}
 
 /** The hint cookie changes with navigations, not while a page is open: nothing to subscribe to. */
 const noSubscription = () => () => {};
@@ -60,9 +66,9 @@ export function MenuVisitorProvider({
     const controller = new AbortController();
     const startedAt = changes.current;
     fetch(`/api/restaurants/${slug}/visitor`, { credentials: 'same-origin', cache: 'no-store', signal: controller.signal })
-      .then((response) => (response.ok ? (response.json() as Promise<MenuVisitorView>) : null))
+      .then((response) => (response.ok ? (response.json() as Promise<MenuVisitorParts>) : null))
       .then((answer) => {
-        if (answer && changes.current === startedAt) startTransition(() => setView(answer));
+        if (answer && changes.current === startedAt) startTransition(() => setView((current) => withParts(current, answer)));
       })
       .catch(() => {})
       .finally(() => {

@@ -49,3 +49,19 @@ export async function readFavouriteState(restaurantSlug: string, customerId: num
     return null;
   }
 }
+
+/**
+ * Whether this customer saved the restaurant, without the count: what a shared menu page, which has
+ * the count already, asks for after load. `favourited` null when nobody is signed in; null when their
+ * list can't be read in time (the page then leaves the heart out).
+ */
+export async function readOwnFavourite(restaurantSlug: string, customerId: number | null): Promise<{ favourited: boolean | null } | null> {
+  if (customerId === null) return { favourited: null };
+  try {
+    const own = await valueWithin(readFavouriteSlugs(customerId), getEnv().OPTIONAL_READ_TIMEOUT_MS);
+    return own === undefined ? null : { favourited: own.slugs.includes(restaurantSlug) };
+  } catch (error) {
+    log.warn('favourites unavailable', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  }
+}

@@ -61,6 +61,16 @@ export interface RestaurantMenu {
   categories: MenuCategoryView[];
 }
 
+/**
+ * What GET /api/restaurants/<slug>/visitor answers a shared menu page (lib/menus/visitor.ts): the
+ * visitor's cart, and whether they saved the restaurant (`favourited` null when signed out; the
+ * whole part null when it can't be read). The favourite count is in the shared page already.
+ */
+export interface MenuVisitorParts {
+  cart: MenuCart;
+  favourite: { favourited: boolean | null } | null;
+}
+
 /** A visitor's cart as a menu page shows it: this restaurant's lines priced from its menu. */
 export interface MenuCart {
   lines: { itemId: number; name: string; pricePaise: number; quantity: number }[];

@@ -4,17 +4,17 @@ import { priceCart, readCart } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
 import type { CartOwner } from '@/lib/cart/keys';
 import { getCustomer } from '@/lib/customers/session';
-import { readFavouriteState } from '@/lib/favourites/menu-state';
+import { readFavouriteState, readOwnFavourite } from '@/lib/favourites/menu-state';
 import type { FavouriteState } from '@/lib/favourites/types';
 
 import { getRestaurantMenu } from './cached';
 import { EMPTY_CART } from './empty-cart';
-import type { MenuCart, RestaurantMenu } from './types';
+import type { MenuCart, MenuVisitorParts, RestaurantMenu } from './types';
 
 /**
- * What a menu page shows of one visitor: their cart and their heart. Read per request, by the
- * per-request menu page and by GET /api/restaurants/<slug>/visitor, which the shared page (the same
- * for every visitor, docs/decisions/046) asks after load.
+ * What a menu page shows of one visitor: their cart and their heart. The per-request menu page reads
+ * it whole (readMenuVisitor); the shared page (the same for every visitor, docs/decisions/046) has the
+ * favourite count and asks GET /api/restaurants/<slug>/visitor for the rest after load (readVisitorParts).
  */
 export interface MenuVisitor {
   cart: MenuCart;
@@ -37,12 +37,24 @@ export async function readMenuCart(owner: CartOwner | null, menu: RestaurantMenu
   }
 }
 
-/** This request's visitor on `menu`'s page. */
+/** This request's visitor on `menu`'s page, for a page rendered for them. */
 export async function readMenuVisitor(menu: RestaurantMenu): Promise<MenuVisitor> {
   const slug = menu.restaurant.slug;
   const [cart, favourite] = await Promise.all([
     currentCartOwner().then((owner) => readMenuCart(owner, menu)),
     getCustomer().then((customer) => readFavouriteState(slug, customer?.customerId ?? null)),
+  ]);
+  return { cart, favourite };
+}
+
+/**
+ * This request's visitor's own parts of `menu`'s shared page: their cart, and (signed in) whether they
+ * saved it. A guest with a cart costs two Redis commands here (the menu, read by the route, and the cart).
+ */
+export async function readVisitorParts(menu: RestaurantMenu): Promise<MenuVisitorParts> {
+  const [cart, favourite] = await Promise.all([
+    currentCartOwner().then((owner) => readMenuCart(owner, menu)),
+    getCustomer().then((customer) => readOwnFavourite(menu.restaurant.slug, customer?.customerId ?? null)),
   ]);
   return { cart, favourite };
 }
