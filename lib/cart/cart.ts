@@ -173,9 +173,10 @@ export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()
 }
 
 /**
- * Clears the cart if it is still generation `generation`, which an order already holds: a cart left
- * behind by an order whose clear failed. HGET then DEL: a cart replaced between the two would go too
- * (a round trip's window, on a path only a failed clear or a race reaches); no cart is ordered twice.
+ * Clears the cart if it is still generation `generation`, which an order holds: after its checkout,
+ * and when a cart was left behind by an order whose clear failed. A cart started anew meanwhile
+ * (another tab replaced it) stays. HGET then DEL: a cart replaced between the two would go too (a
+ * round trip's window); no cart is ordered twice.
  */
 export async function clearOrderedCart(owner: CartOwner, generation: string, store: RedisStore = getRedis()): Promise<void> {
   const key = cartKeys.cart(owner);

@@ -307,7 +307,9 @@ export async function placeOrder(
     return result;
   }
   try {
-    await clearCart(owner, store);
+    // Only the cart this order holds: one started anew meanwhile (another tab's "Start a new cart?") stays.
+    const generation = result.order.cartGeneration;
+    await (generation === null ? clearCart(owner, store) : clearOrderedCart(owner, generation, store));
     await releaseCart(store, owner, claim, true);
   } catch (error) {
     // The order stands; a cart left behind is only an inconvenience: its generation is this order's,

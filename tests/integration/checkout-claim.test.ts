@@ -316,6 +316,20 @@ for (const backend of backends) {
       expect(await ordersOf(customer.customerId)).toHaveLength(2);
     });
 
+    it('a cart started anew in another tab while a checkout ordered the old one stays', async () => {
+      const customer = await customerWithCart();
+      const cart = cartKeys.cart(cartOwners.customer(customer.customerId));
+      const stalled = gate();
+      const first = placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { db: pausing(db.db, stalled), enqueue: noJobs });
+      await stalled.reached;
+      // "Start a new cart?" in another tab: the hash goes, and a new one (without the ordered cart's generation) takes its place.
+      await redis.del([cart]);
+      await redis.hset(cart, { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+      stalled.open();
+      expect(await first).toMatchObject({ status: 'placed', created: true });
+      expect(await redis.hgetall(cart)).toEqual({ restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+    });
+
     it('Redis restarted empty between two submits: the later one finds no cart, the one that read it before orders it once', async () => {
       const customer = await customerWithCart();
       const stalled = gate();
