@@ -63,8 +63,13 @@ function pageResponse(request: NextRequest, forwarded: Headers): NextResponse {
   return response;
 }
 
-/** Sets or removes the cookie that tells a shared menu page to ask for this visitor's cart and heart. */
+/**
+ * Sets or removes the cookie that tells a shared menu page to ask for this visitor's cart and heart,
+ * on page loads only (a Set-Cookie on an image or API answer would keep a CDN from caching it).
+ */
 function keepVisitorHint(request: NextRequest, response: NextResponse): void {
+  const { pathname } = request.nextUrl;
+  if (request.method !== 'GET' || pathname.startsWith('/api/') || pathname.startsWith('/_next/')) return;
   const change = visitorHintChange((name) => request.cookies.has(name));
   const hint = visitorHintCookie(customerSessionCookie().options.secure);
   if (change === 'set') response.cookies.set(hint.name, hint.value, hint.options);

@@ -73,6 +73,16 @@ test.describe('JSON API', () => {
     expect(await unknown.json()).toEqual({ error: expect.any(String) });
   });
 
+  test('a guest cart id comes from this site’s pages only, and with the hint that makes menu pages ask for the cart', async ({ request, baseURL }) => {
+    expect((await request.post('/api/cart/guest')).status()).toBe(403);
+    expect((await request.post('/api/cart/guest', { headers: { Origin: 'https://elsewhere.example' } })).status()).toBe(403);
+    const issued = await request.post('/api/cart/guest', { headers: { Origin: baseURL! } });
+    expect(issued.status()).toBe(204);
+    const cookies = issued.headersArray().filter((header) => header.name.toLowerCase() === 'set-cookie').map((header) => header.value);
+    expect(cookies.some((cookie) => cookie.startsWith('thali_guest='))).toBe(true);
+    expect(cookies.some((cookie) => cookie.startsWith('thali_state=1') && !/httponly/i.test(cookie))).toBe(true);
+  });
+
   test('an unknown slug creates no cache key', async ({ request }) => {
     test.skip(!E2E_REDIS_URL, 'needs E2E_REDIS_URL to look inside Redis (the in-process store lives in the server)');
     await request.get('/api/restaurants/ghost-kitchen-e2e/menu');

@@ -70,8 +70,10 @@ test.describe('shared pages', () => {
     await expect(page.getByTestId('cache-status')).toContainText(/page rendered/);
     await page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ }).click();
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
-    // The first visit had nothing of its own to ask for: no cart, no session, so no hint.
+    // The first visit had nothing of its own to ask for: no cart, no session, so no hint. And the ADD
+    // did not swap in a page rendered for this visitor (its guest id came from a route, not the action).
     expect(asked).toBe(0);
+    await expect(page.getByTestId('cache-status')).toContainText(/page rendered/);
 
     // Reloaded: the same shared page (its badge says so), and this visitor's cart comes after load.
     const answer = page.waitForResponse((response) => new URL(response.url()).pathname === visitorPath);
@@ -102,6 +104,48 @@ test.describe('shared pages', () => {
       expect(strangerAsked).toBe(0);
     } finally {
       await other.close();
+    }
+  });
+
+  test('a new guest’s quick ADDs right after load all show, on the shared page', async ({ page }) => {
+    await page.goto('/kolkata');
+    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').first().getAttribute('href'))!;
+    await page.goto(menu);
+    const dishes = page.locator('[data-testid="menu-item"][data-available="true"]');
+    for (let i = 0; i < 3; i++) await dishes.nth(i).getByRole('button', { name: /^ADD/ }).click();
+    await expect(page.getByTestId('cart-line')).toHaveCount(3);
+    await expect(page.getByTestId('cache-status')).toContainText(/page rendered/);
+    await page.reload();
+    await expect(page.getByTestId('cart-line')).toHaveCount(3);
+  });
+
+  test('a menu page restored from the back/forward cache asks for the cart again', async ({ playwright }, testInfo) => {
+    // Playwright turns the back/forward cache off by default; this test needs it on.
+    const { launchOptions, baseURL } = testInfo.project.use;
+    const browser = await playwright.chromium.launch({ ...launchOptions, ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+    try {
+      const context = await browser.newContext({ baseURL });
+      const page = await context.newPage();
+      await page.goto('/kolkata');
+      const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(1).getAttribute('href'))!;
+      await page.goto(menu);
+      await page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ }).click();
+      await expect(page.getByTestId('cart-line')).toHaveCount(1);
+      await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'this document'));
+      await page.goto('/');
+      // Meanwhile (another tab, say) the cart is emptied.
+      const minus = await context.newPage();
+      await minus.goto(menu);
+      await minus.getByTestId('cart').getByRole('button', { name: /^Remove one/ }).click();
+      await expect(minus.getByTestId('cart-line')).toHaveCount(0);
+      await minus.close();
+      // A restore fires no load event: wait for the navigation to commit only.
+      await page.goBack({ waitUntil: 'commit' });
+      await expect(page.getByTestId('cache-status')).toBeVisible();
+      expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('this document');
+      await expect(page.getByTestId('cart-line')).toHaveCount(0);
+    } finally {
+      await browser.close();
     }
   });
 

@@ -9,7 +9,8 @@ import { QuantityStepper } from './quantity-stepper';
 import { ReplaceCartDialog } from './replace-cart-dialog';
 
 export type AddOutcome =
-  | { status: 'added'; quantity: number; cart: MenuCart }
+  /** `cart`: the cart as it now is, or null when it could not be read back. */
+  | { status: 'added'; quantity: number; cart: MenuCart | null }
   | { status: 'unavailable' }
   | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string }

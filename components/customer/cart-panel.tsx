@@ -22,6 +22,7 @@ export function CartPanel({
   checkoutHref = '/checkout',
   elsewhere = null,
   loading = false,
+  retry = null,
 }: {
   lines: CartLine[];
   change: (itemId: number, quantity: number) => Promise<void>;
@@ -32,6 +33,8 @@ export function CartPanel({
   elsewhere?: { name: string; href: string } | null;
   /** A shared menu page still asking for this visitor's cart. */
   loading?: boolean;
+  /** The cart could not be read: offers to try again. */
+  retry?: (() => void) | null;
 }) {
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(lines);
@@ -52,6 +55,13 @@ export function CartPanel({
       {shown.length === 0 ? (
         loading ? (
           <p className="mt-2 text-sm text-muted">Loading your cart…</p>
+        ) : retry ? (
+          <p role="status" className="mt-2 text-sm text-muted">
+            Your cart couldn&apos;t be loaded just now.{' '}
+            <button type="button" onClick={retry} className="font-semibold text-ink underline">
+              Try again
+            </button>
+          </p>
         ) : elsewhere ? (
           <p className="mt-2 text-sm text-muted">
             Your cart has dishes from{' '}

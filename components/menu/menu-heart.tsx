@@ -23,8 +23,10 @@ export function MenuHeart({
   loginHref: string;
   action: ComponentProps<typeof FavouriteToggle>['action'];
 }) {
-  const { favourite } = useMenuVisitor();
+  const { favourite, loading, retry } = useMenuVisitor();
   if (favourite === null) return null;
+  // Until this visitor's parts come (or if they can't), the count alone: they may well be signed in.
+  if (loading || retry) return <FavouriteCount count={favourite.count} />;
   if (favourite.favourited === null) return <FavouriteCount count={favourite.count} loginHref={loginHref} />;
   return (
     <FavouriteToggle

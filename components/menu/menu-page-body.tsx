@@ -8,12 +8,12 @@ import { MenuCartBar, MenuCartPanel, type MenuOrdering } from '@/components/menu
 import { MenuFilter } from '@/components/menu/menu-filter';
 import { MenuHeart } from '@/components/menu/menu-heart';
 import { MenuList } from '@/components/menu/menu-list';
-import { MenuVisitorProvider, type MenuVisitorView } from '@/components/menu/menu-visitor';
+import { MenuVisitorProvider } from '@/components/menu/menu-visitor';
 import { RestaurantHeader } from '@/components/menu/restaurant-header';
 import { ScrollToDish } from '@/components/menu/scroll-to-dish';
 import { ViewBeacon } from '@/components/menu/view-beacon';
 import type { CacheOutcome } from '@/lib/cache/types';
-import type { RestaurantMenu } from '@/lib/menus/types';
+import type { MenuVisitor, RestaurantMenu } from '@/lib/menus/types';
 
 /**
  * A restaurant's menu page, as one visitor sees it (app/[city]/[restaurant], `own`) or as every
@@ -33,7 +33,7 @@ export function MenuPageBody({
   cache: CacheOutcome;
   /** Set on a shared page, which is served from the page cache after it was rendered. */
   renderedAt?: Date;
-  visitor: MenuVisitorView;
+  visitor: MenuVisitor;
   own: boolean;
   saveFavourite: ComponentProps<typeof MenuHeart>['action'];
   ordering: MenuOrdering;

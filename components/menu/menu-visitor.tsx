@@ -1,90 +1,99 @@
 'use client';
 
-import { createContext, startTransition, use, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, startTransition, use, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
-import type { FavouriteState } from '@/lib/favourites/types';
-import type { MenuCart, MenuVisitorParts } from '@/lib/menus/types';
+import type { MenuCart, MenuVisitor, MenuVisitorParts } from '@/lib/menus/types';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
 
-/** What a menu page shows of one visitor (lib/menus/visitor.ts has the server's side). */
-export interface MenuVisitorView {
-  cart: MenuCart;
-  favourite: FavouriteState | null;
-}
-
-interface MenuVisitorContext extends MenuVisitorView {
-  /** True while a shared page is still asking for this visitor's own parts. */
+interface MenuVisitorContext extends MenuVisitor {
+  /** A shared page is still asking for this visitor's own parts. */
   loading: boolean;
-  /** The cart a cart action answered with. */
-  setCart: (cart: MenuCart) => void;
+  /** Asking failed (the cart could not be read): try again. Null otherwise. */
+  retry: (() => void) | null;
+  /** Shows the cart a cart action answered with; null (it could not be read back) asks again. */
+  showCart: (cart: MenuCart | null) => void;
 }
 
 const Context = createContext<MenuVisitorContext | null>(null);
 
 /** The shared page's view with this visitor's parts: their cart, and their heart beside the page's count. */
-function withParts(shared: MenuVisitorView, parts: MenuVisitorParts): MenuVisitorView {
-  const favourite = shared.favourite && parts.favourite ? { count: shared.favourite.count, favourited: parts.favourite.favourited } : null;
+function withParts(shown: MenuVisitor, parts: MenuVisitorParts): MenuVisitor {
+  const favourite = shown.favourite && parts.favourite ? { count: shown.favourite.count, favourited: parts.favourite.favourited } : null;
   return { cart: parts.cart, favourite };
 }
 
-/** The hint cookie changes with navigations, not while a page is open: nothing to subscribe to. */
+/** Read on every render; a first ADD sets the hint while the page is open (no event says so). */
 const noSubscription = () => () => {};
+const readHint = () => hasVisitorHint(document.cookie);
+const noHintOnServer = () => false;
 
 /**
  * Holds a menu page's per-visitor parts. A page rendered for this visitor (`own`) starts with them.
  * A shared page starts with what every visitor sees (an empty cart, the favourite count) and, when
  * the visitor hint says this browser has a cart or a session, asks GET /api/restaurants/<slug>/visitor
- * after load (docs/decisions/046). Cart actions answer with the new cart, set here; the heart keeps
- * what its own action answers (components/favourites/favourite-toggle.tsx).
+ * after load (docs/decisions/046); again when the browser restores the page from its back/forward
+ * cache, and when asked to retry. Cart actions answer with the new cart, shown here; an answer that
+ * came while a request was out wins over that request's. The heart keeps what its own action answers
+ * (components/favourites/favourite-toggle.tsx).
  */
-export function MenuVisitorProvider({
-  slug,
-  initial,
-  own,
-  children,
-}: {
-  slug: string;
-  initial: MenuVisitorView;
-  own: boolean;
-  children: ReactNode;
-}) {
+export function MenuVisitorProvider({ slug, initial, own, children }: { slug: string; initial: MenuVisitor; own: boolean; children: ReactNode }) {
   const [view, setView] = useState(initial);
-  const [rendered, setRendered] = useState(initial);
-  // Read after hydration (the server can't see it): a page not rendered for this visitor asks when hinted.
-  const asks = useSyncExternalStore(noSubscription, () => !own && hasVisitorHint(document.cookie), () => false);
-  const [answered, setAnswered] = useState(false);
-  // A page rendered for this visitor again (a refresh) brings their parts anew; a shared page's never are.
-  if (own && initial !== rendered) {
-    setRendered(initial);
-    setView(initial);
-  }
-  // Bumped by every action's answer: a fetch that started before one must not overwrite it.
-  const changes = useRef(0);
+  const hinted = useSyncExternalStore(noSubscription, readHint, noHintOnServer);
+  // Each ask has a number; the first (0) is the page's own, later ones a restore or a retry.
+  const [attempt, setAttempt] = useState(0);
+  const [settled, setSettled] = useState<{ attempt: number; ok: boolean } | null>(null);
+  // Bumped by every cart the page shows from an action: an ask begun before one must not overwrite it.
+  const shownCarts = useRef(0);
+  const [acted, setActed] = useState(false);
 
   useEffect(() => {
-    if (!asks) return;
+    // The page's own ask only when nothing has been shown since (a first ADD sets the hint as it answers).
+    const wanted = attempt > 0 ? own || hinted : !own && hinted && shownCarts.current === 0;
+    if (!wanted) return;
     const controller = new AbortController();
-    const startedAt = changes.current;
+    const startedAt = shownCarts.current;
+    const settle = (ok: boolean) => startTransition(() => setSettled({ attempt, ok }));
     fetch(`/api/restaurants/${slug}/visitor`, { credentials: 'same-origin', cache: 'no-store', signal: controller.signal })
-      .then((response) => (response.ok ? (response.json() as Promise<MenuVisitorParts>) : null))
-      .then((answer) => {
-        if (answer && changes.current === startedAt) startTransition(() => setView((current) => withParts(current, answer)));
+      .then(async (response) => {
+        if (!response.ok) return settle(false);
+        const parts = (await response.json()) as MenuVisitorParts;
+        if (shownCarts.current === startedAt) startTransition(() => setView((shown) => withParts(shown, parts)));
+        settle(true);
       })
-      .catch(() => {})
-      .finally(() => {
-        if (!controller.signal.aborted) setAnswered(true);
+      .catch(() => {
+        if (!controller.signal.aborted) settle(false);
       });
     return () => controller.abort();
-  }, [asks, slug]);
+  }, [attempt, hinted, own, slug]);
 
-  const value: MenuVisitorContext = {
-    ...view,
-    loading: asks && !answered,
-    setCart: (cart) => {
-      changes.current += 1;
-      startTransition(() => setView((current) => ({ ...current, cart })));
+  // A page restored from the back/forward cache shows the cart as it was when the visitor left.
+  useEffect(() => {
+    const onShow = (event: PageTransitionEvent) => {
+      if (event.persisted) setAttempt((count) => count + 1);
+    };
+    window.addEventListener('pageshow', onShow);
+    return () => window.removeEventListener('pageshow', onShow);
+  }, []);
+
+  const askAgain = useCallback(() => setAttempt((count) => count + 1), []);
+  const showCart = useCallback(
+    (cart: MenuCart | null) => {
+      if (cart === null) return askAgain();
+      shownCarts.current += 1;
+      startTransition(() => {
+        setActed(true);
+        setView((shown) => ({ ...shown, cart }));
+      });
     },
-  };
+    [askAgain],
+  );
+
+  const asking = (attempt > 0 || (!own && hinted)) && (settled === null || settled.attempt < attempt);
+  const failed = !asking && settled?.ok === false;
+  const value = useMemo<MenuVisitorContext>(
+    () => ({ ...view, loading: asking && !acted, retry: failed && !acted ? askAgain : null, showCart }),
+    [view, asking, failed, acted, askAgain, showCart],
+  );
   return <Context value={value}>{children}</Context>;
 }
 

@@ -1,3 +1,5 @@
+import type { FavouriteState } from '@/lib/favourites/types';
+
 /** The app's own shapes for menus, independent of table layout; the JSON API returns exactly these. */
 
 export interface CitySummary {
@@ -59,6 +61,12 @@ export interface MenuCategoryView {
 export interface RestaurantMenu {
   restaurant: RestaurantSummary & { area: string; city: { slug: string; name: string } };
   categories: MenuCategoryView[];
+}
+
+/** What a menu page shows of one visitor: their cart and their heart (null when it can't be read). */
+export interface MenuVisitor {
+  cart: MenuCart;
+  favourite: FavouriteState | null;
 }
 
 /**

@@ -256,6 +256,15 @@ export function carriesSearch(url: URL): boolean {
 }
 
 /**
+ * A page's own part that its script asks for after load (a menu's cart and heart, GET
+ * /api/restaurants/<slug>/visitor): part of a page view, so it draws on the pages' budget rather
+ * than the API's. Its refusal is still JSON.
+ */
+export function isPagePart(pathname: string): boolean {
+  return /^\/api\/restaurants\/[^/]+\/visitor$/.test(pathname);
+}
+
+/**
  * Which proxy policy a request falls under, or null when it is exempt. The benchmark's exemptions
  * also need the client to be on this machine (a loopback address, as the benches connect), so even a
  * deployment started with ENABLE_BENCH_ROUTES by mistake exempts nobody on the internet.

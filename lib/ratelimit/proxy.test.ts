@@ -35,6 +35,12 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/hyderabad?q=biryani')).toBe('api');
     expect(await budgetOf('/hyderabad?q=%20%20')).toBe('page');
   });
+
+  it("a menu page's cart and heart, asked after load, draw on the page budget: they are part of the page view", async () => {
+    expect(await budgetOf('/api/restaurants/dosa-corner/visitor')).toBe('page');
+    expect(await budgetOf('/api/restaurants/dosa-corner/menu')).toBe('api');
+    expect(await budgetOf('/api/restaurants/dosa-corner/visitor/x')).toBe('api');
+  });
 });
 
 describe('the benchmark-only exemption header', () => {

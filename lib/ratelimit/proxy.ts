@@ -4,7 +4,7 @@ import type { NextFetchEvent, NextRequest } from 'next/server';
 
 import { clientIdentity } from './client-identity';
 import { rateLimitHeaders } from './headers';
-import { carriesSearch, proxyPolicyFor } from './policies';
+import { carriesSearch, isPagePart, proxyPolicyFor } from './policies';
 import { refusalJson, refusalPage } from './responses';
 import { rateLimitState } from './state';
 
@@ -19,7 +19,8 @@ export async function rateLimitRequest(request: NextRequest, event: NextFetchEve
   const policy = proxyPolicyFor(request.nextUrl.pathname, undefined, request.headers);
   if (!policy) return { kind: 'exempt' };
 
-  const budget = policy === 'page' && carriesSearch(request.nextUrl) ? 'api' : policy;
+  const budget =
+    policy === 'page' && carriesSearch(request.nextUrl) ? 'api' : policy === 'api' && isPagePart(request.nextUrl.pathname) ? 'page' : policy;
   const result = await rateLimitState().limiter.limit(budget, clientIdentity(request.headers));
   event.waitUntil(result.pending);
 

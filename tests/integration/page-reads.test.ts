@@ -66,7 +66,17 @@ for (const pair of await backendPairs()) {
       expect(commands).toEqual(['mget', 'hgetall']);
       const [cart, favourite] = await visitor();
       expect(favourite).toEqual({ favourited: null });
-      expect(cart.lines).toEqual([{ itemId: item.id, name: item.name, pricePaise: item.pricePaise, quantity: 1 }]);
+      expect(cart?.lines).toEqual([{ itemId: item.id, name: item.name, pricePaise: item.pricePaise, quantity: 1 }]);
+    });
+
+    it('a cart Redis can’t read is unknown, not empty: the visitor route answers 503 and the page offers to try again', async () => {
+      const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
+      const menu = (await getRestaurantMenu(open.slug)).value!;
+      backends.install(brokenStore());
+      expect(await readMenuCart(cartOwners.guest('pageReadsVisitor000002'), menu)).toBeNull();
+      // Nobody's cart to read: empty, whatever Redis does.
+      expect(await readMenuCart(null, menu)).toEqual({ lines: [], totalPaise: 0, elsewhere: null });
+      backends.install();
     });
 
     it('the city page: 0 Postgres queries, 2 Redis commands (listing, trending snapshot), not 24 ZRANGEs', async () => {

@@ -1,7 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-
 import type { AddOutcome } from '@/components/customer/add-to-cart';
 import { addToCart, setQuantity } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
@@ -58,16 +56,17 @@ export async function addItem(restaurantSlug: string, itemId: number, replace: b
 
 /**
  * − / + on a dish or in the cart; 0 removes the line. Answers with the cart as `restaurantSlug`'s page
- * shows it, or null when there is no cart or the restaurant is unknown.
+ * shows it, or null when there is none to change or it can't be read (the page then asks again).
  */
 export async function changeQuantity(restaurantSlug: string, itemId: number, quantity: number): Promise<MenuCart | null> {
   if (!isSlug(restaurantSlug) || !Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return null;
   const owner = await currentCartOwner();
   if (!owner) return null;
   try {
-    await setQuantity(owner, itemId, quantity);
     const { value: menu } = await getRestaurantMenu(restaurantSlug);
-    return menu ? await readMenuCart(owner, menu) : null;
+    if (!menu) return null;
+    await setQuantity(owner, itemId, quantity);
+    return await readMenuCart(owner, menu);
   } catch (error) {
     log.warn('cart change failed', { error: error instanceof Error ? error.message : String(error) });
     return null;
@@ -93,8 +92,8 @@ export async function saveFavourite(
       favourite: asForm(form).get('favourite'),
     });
     if (!result.ok) return { message: result.message };
-    // For a form posted before the JavaScript loaded, which shows the page re-rendered.
-    revalidatePath(`/${result.restaurant.citySlug}/${result.restaurant.slug}`);
+    // No revalidatePath: on a shared page it would render this visitor a page of their own. A form
+    // posted before the JavaScript loaded gets the page rendered afresh anyway.
     return { saved: { favourited: result.favourited, count: result.count } };
   } catch (error) {
     log.error('saving a favourite failed', { error: error instanceof Error ? error.message : String(error) });
