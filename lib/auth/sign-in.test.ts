@@ -85,27 +85,53 @@ describe('signIn (PGlite + in-process store)', () => {
     function recorder(blocked = false) {
       const events: [string, LoginAttemptKey][] = [];
       const attempts: LoginAttempts = {
-        check: async (key) => (events.push(['check', key]), blocked ? { allowed: false, retryAfterSeconds: 900 } : { allowed: true }),
-        recordFailure: async (key) => void events.push(['failure', key]),
+        spend: async (key) => {
+          events.push(['spend', key]);
+          if (blocked) return { allowed: false, retryAfterSeconds: 900 };
+          return { allowed: true, giveBack: async () => void events.push(['give back', key]) };
+        },
         recordSuccess: async (key) => void events.push(['success', key]),
       };
       return { attempts, events };
     }
 
-    it('is asked first and told every outcome, keyed on the normalised email and the IP', async () => {
+    it('spends a failure first, keeps it when the password is wrong, gives it back when it matched; keyed on the normalised email and the IP', async () => {
       const { attempts, events } = recorder();
       await signIn('Kavya@thali.test', 'nope-nope-nope', { ...context, attempts });
       await signIn('nobody@thali.test', 'nope-nope-nope', { ...context, attempts });
       await signIn(ADMIN.email, ADMIN.password, { ...context, attempts });
       const key = { email: ADMIN.email, ip: context.ip };
       expect(events).toEqual([
-        ['check', key],
-        ['failure', key],
-        ['check', { email: 'nobody@thali.test', ip: context.ip }],
-        ['failure', { email: 'nobody@thali.test', ip: context.ip }],
-        ['check', key],
+        ['spend', key],
+        ['spend', { email: 'nobody@thali.test', ip: context.ip }],
+        ['spend', key],
+        ['give back', key],
         ['success', key],
       ]);
+    });
+
+    it('gives the failure back for a disabled admin and an unreadable database; keeps it for the demo password in production', async () => {
+      const { attempts, events } = recorder();
+      await database.db.update(admins).set({ disabledAt: new Date() }).where(eq(admins.email, ADMIN.email));
+      try {
+        expect(await signIn(ADMIN.email, ADMIN.password, { ...context, attempts })).toEqual({ ok: false, error: 'invalid-credentials' });
+      } finally {
+        await database.db.update(admins).set({ disabledAt: null }).where(eq(admins.email, ADMIN.email));
+      }
+      expect(events.map(([event]) => event)).toEqual(['spend', 'give back']);
+
+      events.length = 0;
+      singletons().database = {
+        ...database,
+        db: new Proxy(database.db, { get: () => () => { throw new Error('connection refused'); } }),
+      };
+      expect(await signIn(ADMIN.email, ADMIN.password, { ...context, attempts })).toEqual({ ok: false, error: 'unavailable' });
+      expect(events.map(([event]) => event)).toEqual(['spend', 'give back']);
+
+      events.length = 0;
+      installBackends({ redis, database, env: { NODE_ENV: 'production', OTP_SECRET: 'test-otp-secret-at-least-32-characters-long', REDIS_KEY_PREFIX: PREFIX } });
+      expect(await signIn(DEMO_ADMIN.email, DEMO_ADMIN.password, { ...context, attempts })).toEqual({ ok: false, error: 'invalid-credentials' });
+      expect(events.map(([event]) => event)).toEqual(['spend']);
     });
 
     it('names the browser only when its device cookie knows this admin', async () => {
@@ -115,8 +141,6 @@ describe('signIn (PGlite + in-process store)', () => {
       await signIn('nobody@thali.test', 'nope-nope-nope', { ...context, attempts, device });
       expect(events.map(([, key]) => key)).toEqual([
         { email: ADMIN.email, ip: context.ip, knownDevice: device.id },
-        { email: ADMIN.email, ip: context.ip, knownDevice: device.id },
-        { email: 'nobody@thali.test', ip: context.ip },
         { email: 'nobody@thali.test', ip: context.ip },
       ]);
     });
@@ -128,7 +152,7 @@ describe('signIn (PGlite + in-process store)', () => {
         error: 'too-many-attempts',
         retryAfterSeconds: 900,
       });
-      expect(events.map(([event]) => event)).toEqual(['check']);
+      expect(events.map(([event]) => event)).toEqual(['spend']);
     });
   });
 });

@@ -46,9 +46,42 @@ export async function signIn(emailInput: string, password: string, context: Sign
   const knownDevice = context.device && knowsAdmin(context.device, email) ? context.device.id : undefined;
   const key = { email, ip: context.ip, ...(knownDevice ? { knownDevice } : {}) };
 
-  const gate = await attempts.check(key);
-  if (!gate.allowed) return { ok: false, error: 'too-many-attempts', retryAfterSeconds: gate.retryAfterSeconds };
+  // The failure is spent before the password is hashed and kept only if the attempt fails: checked
+  // first and counted after, guesses sent at once all passed while the first hashes ran (decision 013).
+  const spent = await attempts.spend(key);
+  if (!spent.allowed) return { ok: false, error: 'too-many-attempts', retryAfterSeconds: spent.retryAfterSeconds };
 
+  let verdict: Awaited<ReturnType<typeof judge>> | undefined;
+  try {
+    verdict = await judge(email, password);
+  } finally {
+    // A matching password, a database that couldn't be read or an error is no failure. A lost give-back
+    // costs one attempt of the budget; it must not turn a right password into an error.
+    if (verdict !== 'wrong') await spent.giveBack().catch(() => {});
+  }
+  if (verdict === 'wrong') return { ok: false, error: 'invalid-credentials' };
+  if (verdict === 'unavailable') return { ok: false, error: 'unavailable' };
+  // A disabled admin gets the same answer as a wrong password: the form never tells whose account is
+  // whose. Its password matched, so nothing is counted (the failure was given back above).
+  if (verdict.disabledAt !== null) return { ok: false, error: 'invalid-credentials' };
+
+  const sessionId = await createSession({
+    kind: 'admin',
+    adminId: verdict.id,
+    email: verdict.email,
+    name: verdict.name,
+    epoch: verdict.epoch,
+  });
+  if (!sessionId) return { ok: false, error: 'unavailable' };
+  await attempts.recordSuccess(key);
+  return { ok: true, sessionId };
+}
+
+/**
+ * The admin whose password this is, or 'wrong' for every kind of no: an unknown email is verified
+ * against a dummy hash, so it takes as long as a wrong password.
+ */
+async function judge(email: string, password: string) {
   let admin: { id: number; email: string; name: string; passwordHash: string; disabledAt: Date | null; epoch: number } | undefined;
   try {
     [admin] = await getDb()
@@ -61,25 +94,15 @@ export async function signIn(emailInput: string, password: string, context: Sign
         epoch: admins.sessionEpoch,
       })
       .from(admins)
-      .where(eq(admins.email, key.email))
+      .where(eq(admins.email, email))
       .limit(1);
   } catch (error) {
     log.error('sign-in could not read admins', { error: error instanceof Error ? error.message : String(error) });
-    return { ok: false, error: 'unavailable' };
+    return 'unavailable' as const;
   }
 
   const matches = await verifyPassword(password, admin?.passwordHash ?? (await dummyPasswordHash()));
   // The demo credentials are published in the README: whatever a database holds, never in production.
   const demoInProduction = getEnv().NODE_ENV === 'production' && password === DEMO_ADMIN.password;
-  if (!admin || !matches || demoInProduction) {
-    await attempts.recordFailure(key);
-    return { ok: false, error: 'invalid-credentials' };
-  }
-  // A disabled admin gets the same answer as a wrong password: the form never tells whose account is whose.
-  if (admin.disabledAt !== null) return { ok: false, error: 'invalid-credentials' };
-
-  const sessionId = await createSession({ kind: 'admin', adminId: admin.id, email: admin.email, name: admin.name, epoch: admin.epoch });
-  if (!sessionId) return { ok: false, error: 'unavailable' };
-  await attempts.recordSuccess(key);
-  return { ok: true, sessionId };
+  return !admin || !matches || demoInProduction ? ('wrong' as const) : admin;
 }

@@ -15,8 +15,9 @@ import { cooldownPolicies, type CooldownPolicy, type CooldownPolicyName } from '
  *
  * `check` then `recordFailure` lets concurrent attempts all pass the check before any failure is
  * counted. Where that matters (wrong sign-in codes: an address may have many codes pending and
- * send all its guesses at once), `spend` takes the failure before the attempt is judged, with the
- * same commands, and the caller gives it back when the attempt turned out not to be a failure.
+ * send all its guesses at once; admin passwords, guessed at once while the first hashes run),
+ * `spend` takes the failure before the attempt is judged, with the same commands, and the caller
+ * gives it back when the attempt turned out not to be a failure.
  *
  * While the shared store is unreachable the same logic runs on an in-process store (per instance,
  * never unlimited), and checks consult both, so failures recorded during an outage still count.

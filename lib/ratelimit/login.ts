@@ -8,7 +8,8 @@ import { rateLimitState } from './state';
 /**
  * The admin sign-in cooldown behind lib/auth/sign-in.ts's seam (docs/decisions/013-…), keyed on the
  * email as typed (normalised), whether or not such an admin exists, so a block never reveals which
- * accounts do.
+ * accounts do. Each attempt spends a failure before the password is hashed (`Cooldowns.spend`), so
+ * guesses sent at once can't all pass; signIn() gives it back unless the attempt failed.
  *
  * - From a browser that signed in as that admin before (a valid device cookie listing the email):
  *   only that browser's own failures count (`login:device`), so nobody elsewhere can lock it out.
@@ -25,11 +26,10 @@ const subjectsOf = (key: LoginAttemptKey) => (key.knownDevice ? [byDevice(key)] 
 
 export function loginCooldown(cooldowns: () => Cooldowns = () => rateLimitState().cooldowns): LoginAttempts {
   return {
-    async check(key) {
-      const result = await cooldowns().check(subjectsOf(key));
-      return result.blocked ? { allowed: false, retryAfterSeconds: Math.ceil(result.retryAfterMs / 1_000) } : { allowed: true };
+    async spend(key) {
+      const spent = await cooldowns().spend(subjectsOf(key));
+      return spent.blocked ? { allowed: false, retryAfterSeconds: Math.ceil(spent.retryAfterMs / 1_000) } : { allowed: true, giveBack: spent.giveBack };
     },
-    recordFailure: (key) => cooldowns().recordFailure(subjectsOf(key)),
     // The counters of this browser or this address with this account: a success elsewhere says nothing about guesses here.
     recordSuccess: (key) => cooldowns().clear([key.knownDevice ? byDevice(key) : pair(key)]),
   };

@@ -5,6 +5,7 @@ import { seedAdmin } from '@/db/seed-admin';
 import { newAdminDevice, rememberAdmin, type AdminDevice } from '@/lib/auth/admin-device';
 import { signIn } from '@/lib/auth/sign-in';
 import { createCooldowns } from '@/lib/ratelimit/cooldown';
+import { rateLimitKeys, rateLimitSubject } from '@/lib/ratelimit/keys';
 import { loginCooldown } from '@/lib/ratelimit/login';
 import { createRateLimitState } from '@/lib/ratelimit/state';
 import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
@@ -25,12 +26,15 @@ import { uniquePrefix } from '../support/services';
  * address that fails often is blocked for every account. Unknown accounts are treated exactly alike.
  */
 const ADMIN = { email: 'meera@thali.test', password: 'meera-long-password', name: 'Meera' };
+/** Guessed at concurrently: an account of its own, so the other tests' failures don't spend its budgets. */
+const RACED = { email: 'ravi@thali.test', password: 'ravi-long-password', name: 'Ravi' };
 const FIFTEEN_MINUTES = 15 * 60 * 1_000;
 
 let database: DatabaseHandle;
 beforeAll(async () => {
   database = await createTestPglite();
   await seedAdmin(database.db, ADMIN);
+  await seedAdmin(database.db, RACED);
 });
 afterAll(async () => {
   await database?.close();
@@ -84,11 +88,15 @@ await describeEachDriver('login cooldown', (driver) => {
   it('a successful sign-in clears the pair’s count, whose key expires by itself meanwhile', async () => {
     const ip = '203.0.113.30';
     for (let i = 0; i < 4; i++) await attempt(ADMIN.email, 'wrong-password!', ip);
-    const counts = (await keysUnder(store, `${prefix}rl:login:account-ip:`)).filter((key) => key.endsWith(':count'));
-    const ttls = await Promise.all(counts.map((key) => store.pttl(key)));
-    expect(ttls.every((ttl) => ttl > 0 && ttl <= 10 * 60 * 1_000)).toBe(true);
+    // This pair's count (a blocked pair's is kept as long as its block: the first test's).
+    const count = rateLimitKeys.cooldownCount('rl:login:account-ip', rateLimitSubject(ADMIN.email, ip));
+    expect(await store.get(count)).toBe('4');
+    const ttl = await store.pttl(count);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(10 * 60 * 1_000);
 
     expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
+    expect(await store.exists([count])).toBe(0);
     for (let i = 0; i < 4; i++) await attempt(ADMIN.email, 'wrong-password!', ip);
     // Eight failures in all, but the success in between started the count again.
     expect(await attempt(ADMIN.email, ADMIN.password, ip)).toMatchObject({ ok: true });
@@ -123,6 +131,29 @@ await describeEachDriver('login cooldown', (driver) => {
     });
   });
 
+  /** N wrong passwords sent at once; the answers, counted by kind. */
+  async function guessAtOnce(count: number, ip: string, device?: AdminDevice) {
+    const answers = await Promise.all(Array.from({ length: count }, () => attempt(RACED.email, 'wrong-password!', ip, device)));
+    const judged = answers.filter((answer) => !answer.ok && answer.error === 'invalid-credentials').length;
+    const refused = answers.filter((answer) => !answer.ok && answer.error === 'too-many-attempts').length;
+    return { judged, refused };
+  }
+
+  it('twenty wrong passwords sent at once from one address: five are judged, the rest refused before any hash', async () => {
+    // The failure must be taken before the password is hashed: checked first and counted after, all
+    // twenty passed the check while the first hashes ran, and all twenty were judged.
+    expect(await guessAtOnce(20, '203.0.113.90')).toEqual({ judged: 5, refused: 15 });
+    expect(await attempt(RACED.email, RACED.password, '203.0.113.90')).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    // The refused guesses kept nothing: the account's budget (20) holds the five judged ones only.
+    expect(await attempt(RACED.email, RACED.password, '203.0.113.91')).toMatchObject({ ok: true });
+  });
+
+  it('the same from a browser that signed in as the admin before: five judged against its own budget', async () => {
+    const device = rememberAdmin(newAdminDevice(), RACED.email);
+    expect(await guessAtOnce(20, '203.0.113.92', device)).toEqual({ judged: 5, refused: 15 });
+    expect(await attempt(RACED.email, RACED.password, '203.0.113.93', device)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+  });
+
   it('the attacker\'s address pays: 30 failures from one address block it for every account', async () => {
     const ip = '203.0.113.77';
     for (let i = 0; i < 30; i++) await attempt(`guess-${i}@thali.test`, 'wrong-password!', ip);
@@ -142,10 +173,11 @@ describe('login cooldown while Redis fails', () => {
     const cooldowns = createCooldowns({ store: () => failing, local: createMemoryStore(), breaker: new CircuitBreaker(), timeoutMs: 100 });
     const attempts = loginCooldown(() => cooldowns);
     const key = { email: 'someone@thali.test', ip: '192.0.2.50' };
-    for (let i = 0; i < 5; i++) {
-      expect(await attempts.check(key)).toEqual({ allowed: true });
-      await attempts.recordFailure(key);
-    }
-    expect(await attempts.check(key)).toEqual({ allowed: false, retryAfterSeconds: 900 });
+    for (let i = 0; i < 5; i++) expect(await attempts.spend(key)).toMatchObject({ allowed: true });
+    expect(await attempts.spend(key)).toEqual({ allowed: false, retryAfterSeconds: 900 });
+    // Sent at once, in-process too: only the budget gets through.
+    const other = { email: 'someone@thali.test', ip: '192.0.2.51' };
+    const spent = await Promise.all(Array.from({ length: 20 }, () => attempts.spend(other)));
+    expect(spent.filter((result) => result.allowed)).toHaveLength(5);
   });
 });
