@@ -119,6 +119,39 @@ test.describe('shared pages', () => {
     await expect(page.getByTestId('cart-line')).toHaveCount(3);
   });
 
+  test('a tab brought back to the front shows what another tab did to the cart', async ({ page, context, browser }) => {
+    const comeBack = (tab: Page) =>
+      tab.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+    await page.goto('/kolkata');
+    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(2).getAttribute('href'))!;
+    await page.goto(menu);
+    const dishes = (tab: Page) => tab.locator('[data-testid="menu-item"][data-available="true"]');
+    await dishes(page).first().getByRole('button', { name: /^ADD/ }).click();
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+
+    const other = await context.newPage();
+    await other.goto(menu);
+    await expect(other.getByTestId('cart-line')).toHaveCount(1);
+    await dishes(other).nth(1).getByRole('button', { name: /^ADD/ }).click();
+    await expect(other.getByTestId('cart-line')).toHaveCount(2);
+    await comeBack(page);
+    await expect(page.getByTestId('cart-line')).toHaveCount(2);
+
+    // A visitor with nothing of their own asks nothing on coming back, and is never told their cart is loading.
+    const strangers = await browser.newContext();
+    try {
+      const stranger = await strangers.newPage();
+      await stranger.goto(menu);
+      await comeBack(stranger);
+      await expect(stranger.getByTestId('cart')).toContainText('Empty');
+    } finally {
+      await strangers.close();
+    }
+  });
+
   test('a menu page restored from the back/forward cache asks for the cart again', async ({ playwright }, testInfo) => {
     // Playwright turns the back/forward cache off by default; this test needs it on.
     const { launchOptions, baseURL } = testInfo.project.use;

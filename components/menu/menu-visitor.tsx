@@ -32,19 +32,23 @@ const noHintOnServer = () => false;
  * A shared page starts with what every visitor sees (an empty cart, the favourite count) and, when
  * the visitor hint says this browser has a cart or a session, asks GET /api/restaurants/<slug>/visitor
  * after load (docs/decisions/046); again when the browser restores the page from its back/forward
- * cache, and when asked to retry. Cart actions answer with the new cart, shown here; an answer that
- * came while a request was out wins over that request's. The heart keeps what its own action answers
+ * cache or the tab comes back to the front (another tab may have changed the cart), and on retry.
+ * Cart actions answer with the new cart, shown here; an answer that came while a request was out wins
+ * over that request's. The heart keeps what its own action answers
  * (components/favourites/favourite-toggle.tsx).
  */
 export function MenuVisitorProvider({ slug, initial, own, children }: { slug: string; initial: MenuVisitor; own: boolean; children: ReactNode }) {
   const [view, setView] = useState(initial);
   const hinted = useSyncExternalStore(noSubscription, readHint, noHintOnServer);
-  // Each ask has a number; the first (0) is the page's own, later ones a restore or a retry.
+  // Each ask has a number; the first (0) is the page's own, later ones a restore, a return or a retry.
   const [attempt, setAttempt] = useState(0);
   const [settled, setSettled] = useState<{ attempt: number; ok: boolean } | null>(null);
   // Bumped by every cart the page shows from an action: an ask begun before one must not overwrite it.
   const shownCarts = useRef(0);
-  const [acted, setActed] = useState(false);
+  // Whether the page shows this visitor's own parts yet (an answer, an action's cart, or a page rendered
+  // for them): until then it says it is loading, or offers to try again; after, a later ask that fails
+  // leaves what it shows.
+  const [known, setKnown] = useState(own);
 
   useEffect(() => {
     // The page's own ask only when nothing has been shown since (a first ADD sets the hint as it answers).
@@ -57,7 +61,11 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
       .then(async (response) => {
         if (!response.ok) return settle(false);
         const parts = (await response.json()) as MenuVisitorParts;
-        if (shownCarts.current === startedAt) startTransition(() => setView((shown) => withParts(shown, parts)));
+        if (shownCarts.current === startedAt)
+          startTransition(() => {
+            setView((shown) => withParts(shown, parts));
+            setKnown(true);
+          });
         settle(true);
       })
       .catch(() => {
@@ -66,13 +74,21 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
     return () => controller.abort();
   }, [attempt, hinted, own, slug]);
 
-  // A page restored from the back/forward cache shows the cart as it was when the visitor left.
+  // A page restored from the back/forward cache shows the cart as it was when the visitor left, and a
+  // tab coming back to the front may have been left while another tab changed the cart.
   useEffect(() => {
     const onShow = (event: PageTransitionEvent) => {
       if (event.persisted) setAttempt((count) => count + 1);
     };
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') setAttempt((count) => count + 1);
+    };
     window.addEventListener('pageshow', onShow);
-    return () => window.removeEventListener('pageshow', onShow);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('pageshow', onShow);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, []);
 
   const askAgain = useCallback(() => setAttempt((count) => count + 1), []);
@@ -81,18 +97,20 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
       if (cart === null) return askAgain();
       shownCarts.current += 1;
       startTransition(() => {
-        setActed(true);
+        setKnown(true);
         setView((shown) => ({ ...shown, cart }));
       });
     },
     [askAgain],
   );
 
-  const asking = (attempt > 0 || (!own && hinted)) && (settled === null || settled.attempt < attempt);
+  // As the effect decides, but for the answers shown since, which make `known` true anyway.
+  const asks = attempt > 0 ? own || hinted : !own && hinted;
+  const asking = asks && (settled === null || settled.attempt < attempt);
   const failed = !asking && settled?.ok === false;
   const value = useMemo<MenuVisitorContext>(
-    () => ({ ...view, loading: asking && !acted, retry: failed && !acted ? askAgain : null, showCart }),
-    [view, asking, failed, acted, askAgain, showCart],
+    () => ({ ...view, loading: asking && !known, retry: failed && !known ? askAgain : null, showCart }),
+    [view, asking, failed, known, askAgain, showCart],
   );
   return <Context value={value}>{children}</Context>;
 }
