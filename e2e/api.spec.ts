@@ -73,7 +73,7 @@ test.describe('JSON API', () => {
     expect(await unknown.json()).toEqual({ error: expect.any(String) });
   });
 
-  test('a guest cart id comes from this site’s pages only, and with the hint that makes menu pages ask for the cart', async ({ request, baseURL }) => {
+  test('a guest cart id comes from this site’s pages only, and with the hint that makes menu pages ask for the cart', async ({ request, baseURL, playwright }) => {
     expect((await request.post('/api/cart/guest')).status()).toBe(403);
     expect((await request.post('/api/cart/guest', { headers: { Origin: 'https://elsewhere.example' } })).status()).toBe(403);
     const issued = await request.post('/api/cart/guest', { headers: { Origin: baseURL! } });
@@ -81,6 +81,19 @@ test.describe('JSON API', () => {
     const cookies = issued.headersArray().filter((header) => header.name.toLowerCase() === 'set-cookie').map((header) => header.value);
     expect(cookies.some((cookie) => cookie.startsWith('thali_guest='))).toBe(true);
     expect(cookies.some((cookie) => cookie.startsWith('thali_state=1') && !/httponly/i.test(cookie))).toBe(true);
+
+    // A browser that kept its guest id but lost the hint gets the hint back, and keeps its id (and cart).
+    const guest = cookies.find((cookie) => cookie.startsWith('thali_guest='))!.split(';')[0]!;
+    const bare = await playwright.request.newContext({ baseURL });
+    try {
+      const again = await bare.post('/api/cart/guest', { headers: { Origin: baseURL!, Cookie: guest } });
+      expect(again.status()).toBe(204);
+      const set = again.headersArray().filter((header) => header.name.toLowerCase() === 'set-cookie').map((header) => header.value);
+      expect(set.some((cookie) => cookie.startsWith('thali_state=1'))).toBe(true);
+      expect(set.some((cookie) => cookie.startsWith('thali_guest='))).toBe(false);
+    } finally {
+      await bare.dispose();
+    }
   });
 
   test('an unknown slug creates no cache key', async ({ request }) => {

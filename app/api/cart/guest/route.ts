@@ -1,8 +1,12 @@
+import { cookies } from 'next/headers';
+
+import { customerSessionCookie } from '@/lib/auth/cookie';
 import { guestForAdd } from '@/lib/cart/guest';
 import { lookUpCustomer } from '@/lib/customers/session';
 import { jsonError } from '@/lib/http/json';
 import { HttpError, jsonRoute } from '@/lib/http/route';
 import { isSameOrigin } from '@/lib/http/same-origin';
+import { visitorHintCookie } from '@/lib/page-cache/visitor-hint';
 
 /**
  * Issues this browser's guest cart id (lib/cart/guest.ts) before its first ADD, which the menu page
@@ -16,8 +20,12 @@ export const POST = jsonRoute(async (request: Request) => {
   if (!isSameOrigin(request)) throw new HttpError(403, 'Guest carts are started from this site’s menu pages.');
   const lookup = await lookUpCustomer();
   if (lookup.status === 'unavailable') throw new HttpError(503, 'Your cart can’t be reached just now. Please try again in a moment.');
-  if (lookup.status === 'signed-in') return new Response(null, { status: 204 });
-  const guest = await guestForAdd();
-  if (guest.status === 'rate-limited') return jsonError(429, 'Sign in to add to your cart: this network has started many carts this hour.');
+  if (lookup.status !== 'signed-in') {
+    const guest = await guestForAdd();
+    if (guest.status === 'rate-limited') return jsonError(429, 'Sign in to add to your cart: this network has started many carts this hour.');
+  }
+  // Also for a session or a guest id the browser already had: its hint was missing, or it would not have asked.
+  const hint = visitorHintCookie(customerSessionCookie().options.secure);
+  (await cookies()).set(hint.name, hint.value, hint.options);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
