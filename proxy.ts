@@ -65,11 +65,12 @@ function pageResponse(request: NextRequest, forwarded: Headers): NextResponse {
 
 /**
  * Sets or removes the cookie that tells a shared menu page to ask for this visitor's cart and heart,
- * on page loads only (a Set-Cookie on an image or API answer would keep a CDN from caching it).
+ * on page loads only: not on an API answer, an image or a file such as /icon.svg (a page's path has
+ * no dot), whose Set-Cookie a CDN could store and hand to everyone.
  */
 function keepVisitorHint(request: NextRequest, response: NextResponse): void {
   const { pathname } = request.nextUrl;
-  if (request.method !== 'GET' || pathname.startsWith('/api/') || pathname.startsWith('/_next/')) return;
+  if (request.method !== 'GET' || pathname.startsWith('/api/') || pathname.startsWith('/_next/') || pathname.includes('.')) return;
   const change = visitorHintChange((name) => request.cookies.has(name));
   const hint = visitorHintCookie(customerSessionCookie().options.secure);
   if (change === 'set') response.cookies.set(hint.name, hint.value, hint.options);

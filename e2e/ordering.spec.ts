@@ -1,4 +1,4 @@
-import { actionId, actionResult, callAction } from './support/actions';
+import { actionId, actionResult, callAction, cookiesFrom } from './support/actions';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInAsAdmin } from './support/admin';
 import { E2E_RATELIMIT_PORT } from './support/config';
@@ -237,7 +237,7 @@ test.describe('ordering as customers expect', () => {
     expect(missing).toEqual([]);
   });
 
-  test('a page view issues no guest id; one address starts at most its hourly share of guest carts', async ({}, testInfo) => {
+  test('a page view issues no guest id, nor does an ADD; one address starts at most its hourly share of guest carts', async ({}, testInfo) => {
     test.skip(testInfo.project.name === 'phone', 'HTTP only: no browser involved');
     // The server with production budgets (e2e/support/config.ts): 30 new guest carts per address and hour.
     const base = `http://127.0.0.1:${E2E_RATELIMIT_PORT}`;
@@ -252,15 +252,30 @@ test.describe('ordering as customers expect', () => {
       categories: { items: { id: number; available: boolean }[] }[];
     };
     const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!.id;
-    const add = () =>
-      callAction({ base, path: `/pune/${open.slug}`, id: actionId('addItem', 'app/[city]/[restaurant]/page'), from, args: [open.slug, item, false] });
+    const add = (cookie?: string) =>
+      callAction({
+        base,
+        path: `/pune/${open.slug}`,
+        id: actionId('addItem', 'app/[city]/[restaurant]/page'),
+        from,
+        args: [open.slug, item, false],
+        ...(cookie ? { headers: { cookie } } : {}),
+      });
+    // The ADD itself never issues an id (an action that sets a cookie is answered with a page rendered
+    // for this visitor): the page gets one from POST /api/cart/guest and adds again.
+    const bare = await add();
+    expect(actionResult(bare)).toEqual({ status: 'needs-guest' });
+    expect(bare.headers['set-cookie'] ?? []).toEqual([]);
+    const issue = () => requestFrom(from, `${base}/api/cart/guest`, { method: 'POST', headers: { Origin: base } });
     for (let guest = 0; guest < 30; guest++) {
-      const response = await add();
-      expect(actionResult(response)).toMatchObject({ status: 'added', quantity: 1 });
-      expect((response.headers['set-cookie'] ?? []).some((cookie) => cookie.includes('thali_guest='))).toBe(true);
+      const issued = await issue();
+      expect(issued.status).toBe(204);
+      const cookie = cookiesFrom(issued);
+      expect(cookie).toContain('thali_guest=');
+      expect(actionResult(await add(cookie))).toMatchObject({ status: 'added', quantity: 1 });
     }
-    const refused = await add();
-    expect(actionResult(refused)).toEqual({ status: 'rate-limited' });
+    const refused = await issue();
+    expect(refused.status).toBe(429);
     expect((refused.headers['set-cookie'] ?? []).some((cookie) => cookie.includes('thali_guest='))).toBe(false);
   });
 });

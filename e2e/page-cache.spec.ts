@@ -119,6 +119,37 @@ test.describe('shared pages', () => {
     await expect(page.getByTestId('cart-line')).toHaveCount(3);
   });
 
+  test('ADDs tapped together share one guest id and all show, also once the id has expired under its hint', async ({ page, context }) => {
+    let issued = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/cart/guest') issued += 1;
+    });
+    // Three ADD buttons clicked in one task, as fast as no finger can.
+    const tapTogether = (from: number) =>
+      page.evaluate((first) => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="menu-item"][data-available="true"] button')];
+        for (const button of buttons.filter((candidate) => candidate.textContent?.startsWith('ADD')).slice(first, first + 3)) button.click();
+      }, from);
+    await page.goto('/kolkata');
+    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(3).getAttribute('href'))!;
+    await page.goto(menu);
+    await tapTogether(0);
+    await expect(page.getByTestId('cart-line')).toHaveCount(3);
+    expect(issued).toBe(1);
+
+    // The guest id lasts 12 hours, the hint as long as the browser: the ADDs find no id, get one, add again.
+    const kept = (await context.cookies()).filter((cookie) => cookie.name !== 'thali_guest');
+    await context.clearCookies();
+    await context.addCookies(kept);
+    await tapTogether(3);
+    await expect(page.getByTestId('cart-line')).toHaveCount(3);
+    expect(issued).toBe(2);
+    // Never swapped for a page rendered for this visitor, and the new cart holds all three.
+    await expect(page.getByTestId('cache-status')).toContainText(/page rendered/);
+    await page.reload();
+    await expect(page.getByTestId('cart-line')).toHaveCount(3);
+  });
+
   test('a tab brought back to the front shows what another tab did to the cart', async ({ page, context, browser }) => {
     const comeBack = (tab: Page) =>
       tab.evaluate(() => {
@@ -177,6 +208,15 @@ test.describe('shared pages', () => {
       await expect(page.getByTestId('cache-status')).toBeVisible();
       expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('this document');
       await expect(page.getByTestId('cart-line')).toHaveCount(0);
+
+      // Cookies gone meanwhile (signed out, cleared): nothing of this visitor's stays on the restored page.
+      await page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ }).click();
+      await expect(page.getByTestId('cart-line')).toHaveCount(1);
+      await page.goto('/');
+      await context.clearCookies();
+      await page.goBack({ waitUntil: 'commit' });
+      expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('this document');
+      await expect(page.getByTestId('cart')).toContainText('Empty');
     } finally {
       await browser.close();
     }

@@ -15,6 +15,8 @@ export type AddOutcome =
   | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string }
   | { status: 'rate-limited' }
+  /** No session and no guest id: the menu page gets one (POST /api/cart/guest) and adds again. */
+  | { status: 'needs-guest' }
   | { status: 'error' };
 
 /**
@@ -50,7 +52,7 @@ export function AddToCartButton({
       else if (outcome.status === 'unavailable') setMessage({ text: 'Not available right now' });
       else if (outcome.status === 'full') setMessage({ text: 'Your cart is full: check out first' });
       else if (outcome.status === 'rate-limited') setMessage({ text: 'Sign in to add to your cart', signIn: true });
-      else if (outcome.status === 'error') setMessage({ text: 'Could not add: try again' });
+      else if (outcome.status === 'error' || outcome.status === 'needs-guest') setMessage({ text: 'Could not add: try again' });
     });
   }
 

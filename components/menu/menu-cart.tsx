@@ -16,16 +16,22 @@ export interface MenuOrdering {
   path: string;
 }
 
+/** The one guest id request of this page at a time: ADDs tapped together share it (one id, one cart). */
+let guestRequest: Promise<number | null> | null = null;
+
 /**
- * A browser with neither a cart nor a session (no visitor hint) gets its guest cart id from a route
- * before its first ADD: the ADD's action then sets no cookie, so Next does not answer it with a page
- * rendered for this visitor (app/api/cart/guest/route.ts). Any other failure is left to the action,
- * which issues the id itself.
+ * This browser's guest cart id, from POST /api/cart/guest (app/api/cart/guest/route.ts), never from the
+ * ADD's action: an action that sets a cookie is answered with a page rendered for this visitor. The
+ * answer's status, or null when the request failed.
  */
-async function guestRefused(): Promise<boolean> {
-  if (hasVisitorHint(document.cookie)) return false;
-  const response = await fetch('/api/cart/guest', { method: 'POST', credentials: 'same-origin' }).catch(() => null);
-  return response?.status === 429;
+function askForGuest(): Promise<number | null> {
+  guestRequest ??= fetch('/api/cart/guest', { method: 'POST', credentials: 'same-origin' })
+    .then((response) => response.status)
+    .catch(() => null)
+    .finally(() => {
+      guestRequest = null;
+    });
+  return guestRequest;
 }
 
 /** The page's cart actions, each answer shown: the page's cart is what the server says it now is. */
@@ -33,8 +39,15 @@ function useCartActions(ordering: MenuOrdering) {
   const { showCart } = useMenuVisitor();
   return {
     add: async (itemId: number, replace: boolean): Promise<AddOutcome> => {
-      if (await guestRefused()) return { status: 'rate-limited' };
-      const outcome = await ordering.add(itemId, replace);
+      // Without the hint the browser has no guest id (nor a session): get one first, saving a round trip.
+      if (!hasVisitorHint(document.cookie) && (await askForGuest()) === 429) return { status: 'rate-limited' };
+      let outcome = await ordering.add(itemId, replace);
+      // The hint outlived the id (a guest id lasts 12 hours) or the session ended: get one, add again.
+      if (outcome.status === 'needs-guest') {
+        const status = await askForGuest();
+        if (status === 429) return { status: 'rate-limited' };
+        if (status === 204) outcome = await ordering.add(itemId, replace);
+      }
       if (outcome.status === 'added') showCart(outcome.cart);
       return outcome;
     },

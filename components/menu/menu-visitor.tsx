@@ -75,13 +75,20 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
   }, [attempt, hinted, own, slug]);
 
   // A page restored from the back/forward cache shows the cart as it was when the visitor left, and a
-  // tab coming back to the front may have been left while another tab changed the cart.
+  // tab coming back to the front may have been left while another tab changed the cart. Without the
+  // hint now (signed out, cookies cleared), nothing of a visitor's may stay: back to the shared view.
   useEffect(() => {
+    const askAgainOrForget = () => {
+      if (own || hasVisitorHint(document.cookie)) return setAttempt((count) => count + 1);
+      shownCarts.current += 1;
+      setView(initial);
+      setKnown(false);
+    };
     const onShow = (event: PageTransitionEvent) => {
-      if (event.persisted) setAttempt((count) => count + 1);
+      if (event.persisted) askAgainOrForget();
     };
     const onVisible = () => {
-      if (document.visibilityState === 'visible') setAttempt((count) => count + 1);
+      if (document.visibilityState === 'visible') askAgainOrForget();
     };
     window.addEventListener('pageshow', onShow);
     document.addEventListener('visibilitychange', onVisible);
@@ -89,7 +96,7 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
       window.removeEventListener('pageshow', onShow);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, []);
+  }, [own, initial]);
 
   const askAgain = useCallback(() => setAttempt((count) => count + 1), []);
   const showCart = useCallback(

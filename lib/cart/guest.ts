@@ -13,8 +13,9 @@ import { sign, unsign } from '@/lib/security/signed';
 import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys';
 
 /**
- * The anonymous id behind a signed-out visitor's cart. Issued by the first ADD (a server action),
- * never by a page view, so pages send no Set-Cookie and stay cacheable. The cookie carries the id
+ * The anonymous id behind a signed-out visitor's cart. Issued by POST /api/cart/guest, which the menu
+ * page calls before a first ADD, never by a page view (pages send no Set-Cookie and stay cacheable)
+ * nor by the ADD's action (docs/decisions/046). The cookie carries the id
  * with its MAC (lib/security/signed.ts): only ids this server issued name a cart, so nobody can
  * write into a cart they guessed, and each new id passes the `cart:new-guest` per-address limit.
  */

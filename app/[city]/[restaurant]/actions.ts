@@ -3,7 +3,7 @@
 import type { AddOutcome } from '@/components/customer/add-to-cart';
 import { addToCart, setQuantity } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
-import { guestForAdd } from '@/lib/cart/guest';
+import { currentGuest } from '@/lib/cart/guest';
 import { cartOwners } from '@/lib/cart/keys';
 import { lookUpCustomer, requireCustomer } from '@/lib/customers/session';
 import { changeFavourite } from '@/lib/favourites/change';
@@ -26,8 +26,10 @@ function isMenuPath(path: unknown): path is string {
 /**
  * ADD on the menu page: one more of an item, with the cart it leaves (the page shows that, whether it
  * was rendered for this visitor or shared: components/menu/menu-visitor.tsx), or `conflict` when the
- * cart holds another restaurant's. Signed out, into a guest cart whose anonymous id this first ADD
- * issues (lib/cart/guest.ts).
+ * cart holds another restaurant's. Signed out, into the guest cart of this browser's guest id; with
+ * none, `needs-guest`: the page gets one from POST /api/cart/guest and adds again. This action never
+ * sets a cookie, since Next answers an action that does with the page rendered for this visitor,
+ * swapped in for the shared one (docs/decisions/046).
  */
 export async function addItem(restaurantSlug: string, itemId: number, replace: boolean): Promise<AddOutcome> {
   if (!isSlug(restaurantSlug) || !Number.isSafeInteger(itemId)) return { status: 'unavailable' };
@@ -37,12 +39,8 @@ export async function addItem(restaurantSlug: string, itemId: number, replace: b
     const lookup = await lookUpCustomer();
     // A session Redis can't read right now is not a guest: no guest id, no guest cart it would never see.
     if (lookup.status === 'unavailable') return { status: 'error' };
-    let owner = lookup.status === 'signed-in' ? cartOwners.customer(lookup.customer.customerId) : null;
-    if (!owner) {
-      const guest = await guestForAdd();
-      if (guest.status === 'rate-limited') return { status: 'rate-limited' };
-      owner = guest.owner;
-    }
+    const owner = lookup.status === 'signed-in' ? cartOwners.customer(lookup.customer.customerId) : await currentGuest();
+    if (!owner) return { status: 'needs-guest' };
     const result = await addToCart(owner, menu, itemId, { replace: replace === true });
     if (result.status === 'added') return { ...result, cart: await readMenuCart(owner, menu) };
     if (result.status !== 'conflict') return result;
