@@ -49,11 +49,12 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
   // for them): until then it says it is loading, or offers to try again; after, a later ask that fails
   // leaves what it shows.
   const [known, setKnown] = useState(own);
+  // Whether this attempt asks: a later one on any page with something to show, the first on a shared page.
+  const asks = attempt > 0 ? own || hinted : !own && hinted;
 
   useEffect(() => {
     // The page's own ask only when nothing has been shown since (a first ADD sets the hint as it answers).
-    const wanted = attempt > 0 ? own || hinted : !own && hinted && shownCarts.current === 0;
-    if (!wanted) return;
+    if (!asks || (attempt === 0 && shownCarts.current > 0)) return;
     const controller = new AbortController();
     const startedAt = shownCarts.current;
     const settle = (ok: boolean) => startTransition(() => setSettled({ attempt, ok }));
@@ -72,7 +73,7 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
         if (!controller.signal.aborted) settle(false);
       });
     return () => controller.abort();
-  }, [attempt, hinted, own, slug]);
+  }, [asks, attempt, slug]);
 
   // A page restored from the back/forward cache shows the cart as it was when the visitor left, and a
   // tab coming back to the front may have been left while another tab changed the cart. Without the
@@ -111,8 +112,7 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
     [askAgain],
   );
 
-  // As the effect decides, but for the answers shown since, which make `known` true anyway.
-  const asks = attempt > 0 ? own || hinted : !own && hinted;
+  // A first ask the effect skipped (a cart was shown already) leaves `known` true, so no loading shows.
   const asking = asks && (settled === null || settled.attempt < attempt);
   const failed = !asking && settled?.ok === false;
   const value = useMemo<MenuVisitorContext>(

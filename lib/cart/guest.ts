@@ -7,7 +7,6 @@ import { cookies, headers } from 'next/headers';
 import { sessionCookie } from '@/lib/auth/cookie';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { rateLimitState } from '@/lib/ratelimit/state';
-import { visitorHintCookie } from '@/lib/page-cache/visitor-hint';
 import { sign, unsign } from '@/lib/security/signed';
 
 import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys';
@@ -43,11 +42,7 @@ export async function guestForAdd(): Promise<GuestIssue> {
   void issue.pending.catch(() => {});
   if (!issue.success) return { status: 'rate-limited' };
   const id = randomBytes(16).toString('base64url');
-  const jar = await cookies();
-  jar.set(GUEST_COOKIE_NAME, sign('guest-cart', id), guestCookieOptions());
-  // Shared menu pages ask for this visitor's cart from now on (lib/page-cache/visitor-hint.ts).
-  const hint = visitorHintCookie(guestCookieOptions().secure);
-  jar.set(hint.name, hint.value, hint.options);
+  (await cookies()).set(GUEST_COOKIE_NAME, sign('guest-cart', id), guestCookieOptions());
   return { status: 'issued', owner: cartOwners.guest(id) };
 }
 

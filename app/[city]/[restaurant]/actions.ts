@@ -15,7 +15,7 @@ import { isSlug } from '@/lib/menus/slug';
 import type { MenuCart } from '@/lib/menus/types';
 import { readMenuCart } from '@/lib/menus/visitor';
 
-/** `/<city>/<restaurant>`: the only paths the heart revalidates or returns to (bound values reach the client). */
+/** `/<city>/<restaurant>`: the only paths the heart returns to after sign-in (bound values reach the client). */
 const MENU_PATH = /^\/[a-z0-9-]+\/[a-z0-9-]+$/;
 
 /** Arguments are whatever a script sends: anything but a string (an object, a React reference) is no path. */

@@ -24,7 +24,7 @@ export const POST = jsonRoute(async (request: Request) => {
     const guest = await guestForAdd();
     if (guest.status === 'rate-limited') return jsonError(429, 'Sign in to add to your cart: this network has started many carts this hour.');
   }
-  // Also for a session or a guest id the browser already had: its hint was missing, or it would not have asked.
+  // Shared menu pages ask for this browser's cart from now on: a new id's, or one (or a session) it had without the hint.
   const hint = visitorHintCookie(customerSessionCookie().options.secure);
   (await cookies()).set(hint.name, hint.value, hint.options);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
