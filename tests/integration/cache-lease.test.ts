@@ -12,6 +12,7 @@ import { readThrough } from '@/lib/cache/read-through';
 import { processStats } from '@/lib/metrics/process-stats';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
+import { handingOver } from '../support/store-overrides';
 import { TEST_POSTGRES_URL, TEST_REDIS_URL } from '../support/services';
 import { startUpstashBridge, type UpstashBridge } from '@/lib/redis/upstash-bridge';
 
@@ -137,25 +138,9 @@ for (const pair of await backendPairs()) {
       let loaded = false;
       // The load is done and the lease is being given back when it lapses and another instance takes
       // it over: after a GET that still saw ours, or just before a compare-and-delete.
-      const takeOver = () => backends.redis.set(lease, 'next holder', { px: 5_000 });
-      const lapsing = new Proxy(backends.redis, {
-        get(target, property) {
-          if (property === 'get') {
-            return async (name: string) => {
-              const held = await target.get(name);
-              if (loaded && name === lease) await takeOver();
-              return held;
-            };
-          }
-          if (property === 'delifeq') {
-            return async (name: string, value: string) => {
-              if (loaded && name === lease) await takeOver();
-              return target.delifeq(name, value);
-            };
-          }
-          const value = Reflect.get(target, property, target) as unknown;
-          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-        },
+      const lapsing = handingOver(backends.redis, lease, {
+        armed: () => loaded,
+        takeOver: () => backends.redis.set(lease, 'next holder', { px: 5_000 }),
       });
       const result = await readThrough({
         key,

@@ -12,6 +12,7 @@ import { testAddress } from '../support/addresses';
 import { deleteKeysUnder, installBackends } from '../support/app-context';
 import { createTestPglite, createTestPostgres } from '../support/databases';
 import { orderableItem } from '../support/menus';
+import { handingOver, withCommands } from '../support/store-overrides';
 import { driversUnderTest } from '../support/redis-drivers';
 import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } from '../support/services';
 
@@ -179,13 +180,7 @@ for (const backend of backends) {
 
     it('a checkout that fails with an error gives the claim back too', async () => {
       const customer = await customerWithCart();
-      const failing = new Proxy(redis, {
-        get(target, property) {
-          if (property === 'hgetall') return async () => Promise.reject(new Error('redis went away'));
-          const value = Reflect.get(target, property, target) as unknown;
-          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-        },
-      });
+      const failing = withCommands(redis, { hgetall: async () => Promise.reject(new Error('redis went away')) });
       await expect(placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: failing, enqueue: noJobs })).rejects.toThrow(
         'redis went away',
       );
@@ -204,30 +199,14 @@ for (const backend of backends) {
       // The checkout outlives its claim (held past CHECKOUT_CLAIM_TTL_MS), another tab claims the cart,
       // then the checkout fails and gives its claim back: the claim changes hands while the release
       // is under way (after a GET that still saw ours, or just before a compare-and-delete).
-      const takeOver = () => redis.set(claim, theirs, { px: CHECKOUT_CLAIM_TTL_MS });
-      const lapsing = new Proxy(redis, {
-        get(target, property) {
-          if (property === 'hgetall') {
-            return async () => {
-              failed = true;
-              throw new Error('statement timeout');
-            };
-          }
-          if (property === 'get') {
-            return async (name: string) => {
-              const held = await target.get(name);
-              if (failed && name === claim) await takeOver();
-              return held;
-            };
-          }
-          if (property === 'delifeq') {
-            return async (name: string, value: string) => {
-              if (failed && name === claim) await takeOver();
-              return target.delifeq(name, value);
-            };
-          }
-          const value = Reflect.get(target, property, target) as unknown;
-          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      const lapsing = handingOver(redis, claim, {
+        armed: () => failed,
+        takeOver: () => redis.set(claim, theirs, { px: CHECKOUT_CLAIM_TTL_MS }),
+        overrides: {
+          hgetall: async () => {
+            failed = true;
+            throw new Error('statement timeout');
+          },
         },
       });
       await expect(placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: lapsing, enqueue: noJobs })).rejects.toThrow(
@@ -285,14 +264,8 @@ for (const backend of backends) {
     it('a cart its order could not clear is not ordered again once the claim expires; it is cleared then', async () => {
       const customer = await customerWithCart();
       const cart = cartKeys.cart(cartOwners.customer(customer.customerId));
-      const keepsCart = new Proxy(redis, {
-        get(target, property) {
-          if (property === 'del') {
-            return async (keys: string[]) => (keys.includes(cart) ? Promise.reject(new Error('redis went away')) : target.del(keys));
-          }
-          const value = Reflect.get(target, property, target) as unknown;
-          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-        },
+      const keepsCart = withCommands(redis, {
+        del: async (keys) => (keys.includes(cart) ? Promise.reject(new Error('redis went away')) : redis.del(keys)),
       });
       expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: keepsCart, enqueue: noJobs })).toMatchObject({
         status: 'placed',
@@ -377,17 +350,11 @@ for (const backend of backends) {
       const customer = await customerWithCart();
       const claim = claimKey(customer.customerId);
       // The SET reaches Redis; its answer does not reach the checkout (a timeout).
-      const lostAnswer = new Proxy(redis, {
-        get(target, property) {
-          if (property === 'set') {
-            return async (...args: Parameters<RedisStore['set']>) => {
-              await target.set(...args);
-              if (args[0] === claim) throw new Error('Redis SET timed out after 150 ms');
-              return true;
-            };
-          }
-          const value = Reflect.get(target, property, target) as unknown;
-          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      const lostAnswer = withCommands(redis, {
+        set: async (...args) => {
+          await redis.set(...args);
+          if (args[0] === claim) throw new Error('Redis SET timed out after 150 ms');
+          return true;
         },
       });
       await expect(placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: lostAnswer, enqueue: noJobs })).rejects.toThrow(

@@ -18,6 +18,7 @@ import { singletons } from '@/lib/server/singletons';
 
 import { deleteKeysUnder, keysUnder } from '../support/app-context';
 import { describeEachDriver } from '../support/backend-matrix';
+import { handingOver } from '../support/store-overrides';
 import { uniquePrefix } from '../support/services';
 
 /**
@@ -188,30 +189,14 @@ await describeEachDriver('job queue', (driver) => {
     let passed = false;
     // The pass outlived its lock (a stalled process) and gives it back just as another process takes
     // it: the lock changes hands after a GET that still saw ours, or just before a compare-and-delete.
-    const takeOver = () => store.set(lock, 'next holder', { px: 10_000 });
-    const lapsing = new Proxy(store, {
-      get(target, property) {
-        if (property === 'zrange') {
-          return async (...args: Parameters<RedisStore['zrange']>) => {
-            if (args[0] === queueKeys.delayed('default')) passed = true;
-            return target.zrange(...args);
-          };
-        }
-        if (property === 'get') {
-          return async (name: string) => {
-            const held = await target.get(name);
-            if (passed && name === lock) await takeOver();
-            return held;
-          };
-        }
-        if (property === 'delifeq') {
-          return async (name: string, value: string) => {
-            if (passed && name === lock) await takeOver();
-            return target.delifeq(name, value);
-          };
-        }
-        const value: unknown = Reflect.get(target, property, target);
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    const lapsing = handingOver(store, lock, {
+      armed: () => passed,
+      takeOver: () => store.set(lock, 'next holder', { px: 10_000 }),
+      overrides: {
+        zrange: async (...args) => {
+          if (args[0] === queueKeys.delayed('default')) passed = true;
+          return store.zrange(...args);
+        },
       },
     });
     expect(await maintainQueue('default', { ...deps, store: lapsing })).toEqual({ reaped: 0, promoted: 0 });
