@@ -18,6 +18,8 @@ export interface MenuOrdering {
 
 /** The one guest id request of this page at a time: ADDs tapped together share it (one id, one cart). */
 let guestRequest: Promise<number | null> | null = null;
+/** How many guest id requests have succeeded: an ADD told `needs-guest` after one did just adds again. */
+let guestsIssued = 0;
 
 /**
  * This browser's guest cart id, from POST /api/cart/guest (app/api/cart/guest/route.ts), never from the
@@ -26,7 +28,10 @@ let guestRequest: Promise<number | null> | null = null;
  */
 function askForGuest(): Promise<number | null> {
   guestRequest ??= fetch('/api/cart/guest', { method: 'POST', credentials: 'same-origin' })
-    .then((response) => response.status)
+    .then((response) => {
+      if (response.ok) guestsIssued += 1;
+      return response.status;
+    })
     .catch(() => null)
     .finally(() => {
       guestRequest = null;
@@ -41,10 +46,13 @@ function useCartActions(ordering: MenuOrdering) {
     add: async (itemId: number, replace: boolean): Promise<AddOutcome> => {
       // Without the hint the browser has no guest id (nor a session): get one first, saving a round trip.
       if (!hasVisitorHint(document.cookie) && (await askForGuest()) === 429) return { status: 'rate-limited' };
+      const issuedBefore = guestsIssued;
       let outcome = await ordering.add(itemId, replace);
       // The hint outlived the id (a guest id lasts 12 hours) or the session ended: get one, add again.
+      // Actions run one at a time, so ADDs tapped together hear `needs-guest` one after another: those
+      // answered after an id arrived use it rather than ask again.
       if (outcome.status === 'needs-guest') {
-        const status = await askForGuest();
+        const status = guestsIssued === issuedBefore ? await askForGuest() : 204;
         if (status === 429) return { status: 'rate-limited' };
         if (status === 204) outcome = await ordering.add(itemId, replace);
       }
