@@ -4,7 +4,7 @@ import { signInAsAdmin } from './support/admin';
 import { E2E_RATELIMIT_PORT } from './support/config';
 import { signInWithCode, uniquePhone } from './support/customer';
 import { requestFrom, uniqueLoopbackAddress } from './support/loopback';
-import { expect, test, type Page } from './support/test';
+import { expect, test, type Page, type Request } from './support/test';
 
 /**
  * Ordering as customers expect (issue 13), on the phone and the desktop projects: the cart on the
@@ -115,6 +115,24 @@ test.describe('ordering as customers expect', () => {
     await expect(page.getByTestId('order-eta')).toContainText(/Arriving by \d{1,2}:\d{2}/);
     await expect(page.getByTestId('bill-total')).toHaveText(total);
     await expectNoSeriousA11yViolations(page, 'order page');
+    // The page polls the order's status and renders again only when it changes: with the status held
+    // where it is, it asks and never re-renders (which would also blank the tab's title for a moment).
+    const orderPath = new URL(page.url()).pathname;
+    const shownStatus = (await page.getByTestId('order-status').getAttribute('data-status'))!;
+    let polls = 0;
+    let renders = 0;
+    const countRenders = (request: Request) => {
+      if (new URL(request.url()).pathname === orderPath && request.headers()['rsc'] === '1') renders += 1;
+    };
+    page.on('request', countRenders);
+    await page.route(`**/api/orders/*/status`, async (route) => {
+      polls += 1;
+      await route.fulfill({ json: { status: shownStatus } });
+    });
+    await expect.poll(() => polls, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    expect(renders).toBe(0);
+    await page.unroute(`**/api/orders/*/status`);
+    page.off('request', countRenders);
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'delivered', { timeout: 30_000 });
     await expect(page.getByTestId('order-step-time')).toHaveCount(5);
     await expect(page.getByText('Ring the bell twice')).toBeVisible();

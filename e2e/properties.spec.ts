@@ -70,6 +70,8 @@ test.describe('no 5xx, whatever the input', () => {
           ['GET', `/api/cities/${encoded[0]}/restaurants?sort=${encoded[1]}`],
           ['GET', `/api/restaurants/${encoded[0]}/menu`],
           ['POST', `/api/restaurants/${encoded[0]}/views`],
+          ['GET', `/api/restaurants/${encoded[0]}/visitor`],
+          ['GET', `/api/orders/${encoded[0]}/status`],
           ['GET', `/${encoded[0]}?cuisine=${encoded[1]}&veg=${encoded[1]}&sort=${encoded[1]}`],
           ['GET', `/${encoded[0]}/${encoded[1]}`],
           ['GET', `/orders/${encoded[0]}`],

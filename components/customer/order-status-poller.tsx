@@ -3,13 +3,31 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 
-/** Re-renders the order page from the server every `intervalMs` until the order is delivered. */
-export function OrderStatusPoller({ done, intervalMs = 2_000 }: { done: boolean; intervalMs?: number }) {
+/**
+ * Asks for the order's status (GET /api/orders/<id>/status) every `intervalMs` while the tab is
+ * visible, and re-renders the page from the server only when it differs from the one shown (or the
+ * answer says the session or the order is gone, for the page to say so). A refresh renders the whole
+ * page and blanks the tab's title while Next streams its metadata back; a poll is one small row.
+ */
+export function OrderStatusPoller({ orderId, status, done, intervalMs = 2_000 }: { orderId: string; status: string; done: boolean; intervalMs?: number }) {
   const router = useRouter();
   useEffect(() => {
     if (done) return;
-    const timer = setInterval(() => router.refresh(), intervalMs);
+    let asking = false;
+    const timer = setInterval(async () => {
+      if (asking || document.visibilityState !== 'visible') return;
+      asking = true;
+      try {
+        const response = await fetch(`/api/orders/${encodeURIComponent(orderId)}/status`, { cache: 'no-store' });
+        if (response.status === 401 || response.status === 404) router.refresh();
+        else if (response.ok && ((await response.json()) as { status?: string }).status !== status) router.refresh();
+      } catch {
+        // Offline or a moment's trouble: the next poll asks again.
+      } finally {
+        asking = false;
+      }
+    }, intervalMs);
     return () => clearInterval(timer);
-  }, [done, intervalMs, router]);
+  }, [done, intervalMs, orderId, router, status]);
   return null;
 }

@@ -1,7 +1,7 @@
 import { test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export { devices, expect } from '@playwright/test';
-export type { BrowserContext, Locator, Page } from '@playwright/test';
+export type { BrowserContext, Locator, Page, Request } from '@playwright/test';
 
 /**
  * Every spec's `test`: Playwright's, plus a guard that fails the test on any Content-Security-Policy

@@ -80,6 +80,19 @@ export async function loadOwnOrder(customerId: number, orderId: string, db: Data
   return { ...rest, bill, restaurant: { name: restaurantName, slug: restaurantSlug, citySlug }, items, reachedAt };
 }
 
+/**
+ * Just the status of one order, only when it belongs to `customerId` (null otherwise, as for no
+ * order): what the order page polls, one indexed row instead of the whole order.
+ */
+export async function loadOwnOrderStatus(customerId: number, orderId: string, db: Database = getDb()): Promise<OrderStatus | null> {
+  if (!isOrderId(orderId)) return null;
+  const [order] = await db
+    .select({ status: orders.status })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.customerId, customerId)));
+  return order?.status ?? null;
+}
+
 export interface OrderSummary {
   id: string;
   status: OrderStatus;

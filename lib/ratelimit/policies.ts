@@ -257,11 +257,12 @@ export function carriesSearch(url: URL): boolean {
 
 /**
  * A page's own part that its script asks for after load (a menu's cart and heart, GET
- * /api/restaurants/<slug>/visitor): part of a page view, so it draws on the pages' budget rather
- * than the API's. Its refusal is still JSON.
+ * /api/restaurants/<slug>/visitor; an order's status, which its page polls, GET
+ * /api/orders/<id>/status): part of a page view, so it draws on the pages' budget rather than the
+ * API's. Its refusal is still JSON.
  */
 export function isPagePart(pathname: string): boolean {
-  return /^\/api\/restaurants\/[^/]+\/visitor$/.test(pathname);
+  return /^\/api\/(restaurants\/[^/]+\/visitor|orders\/[^/]+\/status)$/.test(pathname);
 }
 
 /**

@@ -41,6 +41,12 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/api/restaurants/dosa-corner/menu')).toBe('api');
     expect(await budgetOf('/api/restaurants/dosa-corner/visitor/x')).toBe('api');
   });
+
+  it("an order page's status poll draws on the page budget too; other order paths do not", async () => {
+    expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw/status')).toBe('page');
+    expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw')).toBe('api');
+    expect(await budgetOf('/api/orders/a/b/status')).toBe('api');
+  });
 });
 
 describe('the benchmark-only exemption header', () => {

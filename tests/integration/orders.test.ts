@@ -15,6 +15,7 @@ import { ADDRESS_GONE, placeOrder } from '@/lib/orders/checkout';
 import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
+import { loadOwnOrderStatus } from '@/lib/orders/queries';
 import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
 import { smsKeys } from '@/lib/sms/keys';
@@ -259,6 +260,18 @@ for (const backend of backends) {
       const stranger = await customerWithCart({});
       expect(await reorder(stranger.customerId, placed.order.id)).toEqual({ status: 'not-found' });
       expect(await readCart(cartOwners.customer(stranger.customerId))).toEqual({ restaurant: null, items: [] });
+    });
+
+    it('the status the order page polls is its owner’s alone, and follows each step', async () => {
+      const customer = await customerWithCart();
+      const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      expect(await loadOwnOrderStatus(customer.customerId, placed.order.id)).toBe('placed');
+      await advanceOrder({ orderId: placed.order.id, to: 'accepted' }, { enqueue: async () => {} });
+      expect(await loadOwnOrderStatus(customer.customerId, placed.order.id)).toBe('accepted');
+      const stranger = await customerWithCart({});
+      expect(await loadOwnOrderStatus(stranger.customerId, placed.order.id)).toBeNull();
+      expect(await loadOwnOrderStatus(customer.customerId, 'not an order id')).toBeNull();
     });
 
     it('finding 13: an order above MAX_ORDER_TOTAL_PAISE is refused with a message, and totals are bigint', async () => {

@@ -30,9 +30,9 @@ const REORDER_PROBLEMS: Record<string, string> = {
 
 /**
  * One order, for its owner only: signed out goes to /login (and back), anyone else gets the same
- * 404 as for an id that doesn't exist. Polls (router.refresh) until delivered; each poll nudges the
- * queue, so on serverless deployments (no worker) the order's delayed steps run without waiting for
- * the cron backstop.
+ * 404 as for an id that doesn't exist. Polls its status until delivered and renders again when it
+ * changes; each render and poll nudges the queue, so on serverless deployments (no worker) the order's
+ * delayed steps run without waiting for the cron backstop.
  */
 export default async function OrderPage({ params, searchParams }: OrderPageProps) {
   const { id } = await params;
@@ -46,7 +46,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
 
   return (
     <Container width="narrow" className="py-8 sm:py-12">
-      <OrderStatusPoller done={delivered} />
+      <OrderStatusPoller orderId={order.id} status={order.status} done={delivered} />
       <p className="text-sm text-muted">
         Order <span className="font-mono">#{shortOrderId(order.id)}</span> from{' '}
         <Link href={`/${order.restaurant.citySlug}/${order.restaurant.slug}`} className="font-semibold text-ink underline">
