@@ -154,6 +154,28 @@ test.describe('shared pages', () => {
     await expect.poll(cartNames).toEqual(second);
   });
 
+  test('a first ADD whose guest id is refused says why: wait for the request budget, or sign in past the network’s share', async ({ page }) => {
+    await page.goto('/kolkata');
+    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').first().getAttribute('href'))!;
+    await page.goto(menu);
+    const add = page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ });
+    // The proxy's refusal (the page budget) says when to try again; signing in would not help.
+    await page.route('**/api/cart/guest', (route) =>
+      route.fulfill({ status: 429, headers: { 'retry-after': '42' }, json: { error: 'Too many requests. Try again in 42 seconds.' } }),
+    );
+    await add.click();
+    await expect(page.getByText('Too many requests: try again in 42 s')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Sign in to add to your cart' })).toHaveCount(0);
+    // The route's own refusal (this network's guest carts for the hour) offers signing in.
+    await page.unroute('**/api/cart/guest');
+    await page.route('**/api/cart/guest', (route) =>
+      route.fulfill({ status: 429, json: { error: 'Sign in to add to your cart: this network has started many carts this hour.' } }),
+    );
+    await add.click();
+    await expect(page.getByRole('link', { name: 'Sign in to add to your cart' })).toBeVisible();
+    await expect(page.getByTestId('cart-line')).toHaveCount(0);
+  });
+
   test('a tab brought back to the front shows what another tab did to the cart', async ({ page, context, browser }) => {
     const comeBack = (tab: Page) =>
       tab.evaluate(() => {

@@ -14,7 +14,10 @@ export type AddOutcome =
   | { status: 'unavailable' }
   | { status: 'full' }
   | { status: 'conflict'; currentRestaurant: string }
+  /** This network has started its share of guest carts: signing in adds to the customer's own cart. */
   | { status: 'rate-limited' }
+  /** This connection sent too many requests (the proxy's budget): try again in `seconds`. */
+  | { status: 'slow-down'; seconds: number }
   /** No session and no guest id: the menu page gets one (POST /api/cart/guest) and adds again. */
   | { status: 'needs-guest' }
   | { status: 'error' };
@@ -52,6 +55,7 @@ export function AddToCartButton({
       else if (outcome.status === 'unavailable') setMessage({ text: 'Not available right now' });
       else if (outcome.status === 'full') setMessage({ text: 'Your cart is full: check out first' });
       else if (outcome.status === 'rate-limited') setMessage({ text: 'Sign in to add to your cart', signIn: true });
+      else if (outcome.status === 'slow-down') setMessage({ text: `Too many requests: try again in ${outcome.seconds} s` });
       else if (outcome.status === 'error' || outcome.status === 'needs-guest') setMessage({ text: 'Could not add: try again' });
     });
   }

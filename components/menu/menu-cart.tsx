@@ -16,23 +16,37 @@ export interface MenuOrdering {
   path: string;
 }
 
+/**
+ * What a guest id request came to. A refusal by the proxy (this connection's request budget) says when
+ * to try again; the route's own (this network has started its share of guest carts this hour) does
+ * not, and signing in is the way on.
+ */
+type GuestAnswer = { status: 'issued' } | { status: 'refused'; outcome: AddOutcome } | { status: 'failed' };
+
+function guestAnswer(response: Response): GuestAnswer {
+  if (response.ok) return { status: 'issued' };
+  if (response.status !== 429) return { status: 'failed' };
+  const wait = Number(response.headers.get('retry-after'));
+  return { status: 'refused', outcome: wait > 0 ? { status: 'slow-down', seconds: wait } : { status: 'rate-limited' } };
+}
+
 /** The one guest id request of this page at a time: ADDs tapped together share it (one id, one cart). */
-let guestRequest: Promise<number | null> | null = null;
+let guestRequest: Promise<GuestAnswer> | null = null;
 /** How many guest id requests have succeeded: an ADD told `needs-guest` after one did just adds again. */
 let guestsIssued = 0;
 
 /**
  * This browser's guest cart id, from POST /api/cart/guest (app/api/cart/guest/route.ts), never from the
- * ADD's action: an action that sets a cookie is answered with a page rendered for this visitor. The
- * answer's status, or null when the request failed.
+ * ADD's action: an action that sets a cookie is answered with a page rendered for this visitor.
  */
-function askForGuest(): Promise<number | null> {
+function askForGuest(): Promise<GuestAnswer> {
   guestRequest ??= fetch('/api/cart/guest', { method: 'POST', credentials: 'same-origin' })
     .then((response) => {
-      if (response.ok) guestsIssued += 1;
-      return response.status;
+      const answer = guestAnswer(response);
+      if (answer.status === 'issued') guestsIssued += 1;
+      return answer;
     })
-    .catch(() => null)
+    .catch((): GuestAnswer => ({ status: 'failed' }))
     .finally(() => {
       guestRequest = null;
     });
@@ -45,16 +59,19 @@ function useCartActions(ordering: MenuOrdering) {
   return {
     add: async (itemId: number, replace: boolean): Promise<AddOutcome> => {
       // Without the hint the browser has no guest id (nor a session): get one first, saving a round trip.
-      if (!hasVisitorHint(document.cookie) && (await askForGuest()) === 429) return { status: 'rate-limited' };
+      if (!hasVisitorHint(document.cookie)) {
+        const answer = await askForGuest();
+        if (answer.status === 'refused') return answer.outcome;
+      }
       const issuedBefore = guestsIssued;
       let outcome = await ordering.add(itemId, replace);
       // The hint outlived the id (a guest id lasts 12 hours) or the session ended: get one, add again.
       // Actions run one at a time, so ADDs tapped together hear `needs-guest` one after another: those
       // answered after an id arrived use it rather than ask again.
       if (outcome.status === 'needs-guest') {
-        const status = guestsIssued === issuedBefore ? await askForGuest() : 204;
-        if (status === 429) return { status: 'rate-limited' };
-        if (status === 204) outcome = await ordering.add(itemId, replace);
+        const answer: GuestAnswer = guestsIssued === issuedBefore ? await askForGuest() : { status: 'issued' };
+        if (answer.status === 'refused') return answer.outcome;
+        if (answer.status === 'issued') outcome = await ordering.add(itemId, replace);
       }
       if (outcome.status === 'added') showCart(outcome.cart);
       return outcome;

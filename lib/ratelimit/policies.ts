@@ -256,13 +256,13 @@ export function carriesSearch(url: URL): boolean {
 }
 
 /**
- * A page's own part that its script asks for after load (a menu's cart and heart, GET
- * /api/restaurants/<slug>/visitor; an order's status, which its page polls, GET
- * /api/orders/<id>/status): part of a page view, so it draws on the pages' budget rather than the
- * API's. Its refusal is still JSON.
+ * A page's own part that its script asks for (a menu's cart and heart after load, GET
+ * /api/restaurants/<slug>/visitor; the guest id its first ADD needs, POST /api/cart/guest, as the
+ * ADD's action does; an order's status, which its page polls, GET /api/orders/<id>/status): part of
+ * a page view, so it draws on the pages' budget rather than the API's. Its refusal is still JSON.
  */
 export function isPagePart(pathname: string): boolean {
-  return /^\/api\/(restaurants\/[^/]+\/visitor|orders\/[^/]+\/status)$/.test(pathname);
+  return /^\/api\/(restaurants\/[^/]+\/visitor|orders\/[^/]+\/status|cart\/guest)$/.test(pathname);
 }
 
 /**

@@ -42,6 +42,12 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/api/restaurants/dosa-corner/visitor/x')).toBe('api');
   });
 
+  it("a first ADD's guest id draws on the page budget, as the ADD's action does", async () => {
+    expect(await budgetOf('/api/cart/guest')).toBe('page');
+    expect(await budgetOf('/api/cart/guest/x')).toBe('api');
+    expect(await budgetOf('/api/cart')).toBe('api');
+  });
+
   it("an order page's status poll draws on the page budget too; other order paths do not", async () => {
     expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw/status')).toBe('page');
     expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw')).toBe('api');
