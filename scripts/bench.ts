@@ -18,7 +18,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { createClient } from 'redis';
 
-import { actionId, callAction, cookiesFrom } from '../e2e/support/actions';
+import { actionId, actionResult, callAction, cookiesFrom } from '../e2e/support/actions';
+import { requestFrom } from '../e2e/support/loopback';
 
 import { startFloor } from './bench-floor';
 import { startDelayProxy } from './bench-delay-proxy';
@@ -91,15 +92,21 @@ async function costs(server: BenchServer, target: Target): Promise<{ redis: numb
 
 const body = async (target: Target) => (await fetch(urlOf(target), { headers: headersOf(target) })).text();
 
-/** The cookies of a visitor whose guest cart holds one of the menu's dishes, made as a browser's ADD makes it. */
+/**
+ * The cookies of a visitor whose guest cart holds one of the menu's dishes, made as a browser's first
+ * ADD makes it: a guest id from POST /api/cart/guest, then the ADD's action with it.
+ */
 async function guestWithCart(base: string, menuPath: string, slug: string, menuJson: string): Promise<string> {
   const menu = JSON.parse(menuJson) as { categories: { items: { id: number; available: boolean }[] }[] };
   const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!.id;
+  const guest = await requestFrom('127.0.0.1', `${base}/api/cart/guest`, { method: 'POST', headers: { Origin: base } });
+  const cookie = cookiesFrom(guest);
+  if (guest.status !== 204 || !cookie.includes('thali_guest=')) throw new Error(`no guest id: ${guest.status} ${guest.body.slice(0, 200)}`);
   const id = actionId('addItem', 'app/[city]/[restaurant]/page');
-  const added = await callAction({ base, path: menuPath, id, from: '127.0.0.1', args: [slug, item, false] });
-  const cookie = cookiesFrom(added);
-  if (!cookie.includes('thali_guest=')) throw new Error(`ADD made no guest cart: ${added.status} ${added.body.slice(0, 200)}`);
-  return cookie;
+  const added = await callAction({ base, path: menuPath, id, from: '127.0.0.1', args: [slug, item, false], headers: { cookie } });
+  const outcome = actionResult<{ status: string }>(added);
+  if (outcome.status !== 'added') throw new Error(`ADD did not add: ${added.status} ${JSON.stringify(outcome)}`);
+  return cookiesFrom(added, cookie);
 }
 
 /** Every restaurant's menu page path, `/<city>/<restaurant>`, from the server's own API. */
