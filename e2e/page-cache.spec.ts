@@ -176,6 +176,29 @@ test.describe('shared pages', () => {
     await expect(page.getByTestId('cart-line')).toHaveCount(0);
   });
 
+  test('an ADD or a + whose action is refused by the request budget says so and keeps the menu on screen', async ({ page }) => {
+    await page.goto('/kolkata');
+    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(1).getAttribute('href'))!;
+    await page.goto(menu);
+    const dishes = page.locator('[data-testid="menu-item"][data-available="true"]');
+    await dishes.nth(0).getByRole('button', { name: /^ADD/ }).click();
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    // The proxy refuses the page's next requests, the actions included (lib/ratelimit/responses.ts's
+    // refusalPage): Next's action client throws on an answer that is not its own.
+    await page.route(menu, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 429, headers: { 'retry-after': '42' }, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Slow down a little</title>' })
+        : route.continue(),
+    );
+    await dishes.nth(1).getByRole('button', { name: /^ADD/ }).click();
+    await expect(dishes.nth(1).getByText('Could not add: try again')).toBeVisible();
+    // The + shows 2 at once, then the cart as it is: still 1.
+    await dishes.nth(0).getByRole('button', { name: /^Add one more/ }).click();
+    await expect(dishes.nth(0).getByTestId('stepper-quantity')).toHaveText(/^1 /);
+    await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  });
+
   test('a tab brought back to the front shows what another tab did to the cart', async ({ page, context, browser }) => {
     const comeBack = (tab: Page) =>
       tab.evaluate(() => {

@@ -53,6 +53,20 @@ function askForGuest(): Promise<GuestAnswer> {
   return guestRequest;
 }
 
+/**
+ * An action's answer, or `failed` when the call threw: Next's action client throws on an answer that is
+ * not its own (the proxy's refusal page, lib/ratelimit/responses.ts, once the page budget is spent) and
+ * on none at all (offline). Thrown inside the button's transition, it would swap the whole menu for the
+ * error page.
+ */
+async function settle<T>(call: () => Promise<T>, failed: T): Promise<T> {
+  try {
+    return await call();
+  } catch {
+    return failed;
+  }
+}
+
 /** The page's cart actions, each answer shown: the page's cart is what the server says it now is. */
 function useCartActions(ordering: MenuOrdering) {
   const { showCart } = useMenuVisitor();
@@ -64,19 +78,21 @@ function useCartActions(ordering: MenuOrdering) {
         if (answer.status === 'refused') return answer.outcome;
       }
       const issuedBefore = guestsIssued;
-      let outcome = await ordering.add(itemId, replace);
+      const addOnce = () => settle(() => ordering.add(itemId, replace), { status: 'error' } as AddOutcome);
+      let outcome = await addOnce();
       // The hint outlived the id (a guest id lasts 12 hours) or the session ended: get one, add again.
       // Actions run one at a time, so ADDs tapped together hear `needs-guest` one after another: those
       // answered after an id arrived use it rather than ask again.
       if (outcome.status === 'needs-guest') {
         const answer: GuestAnswer = guestsIssued === issuedBefore ? await askForGuest() : { status: 'issued' };
         if (answer.status === 'refused') return answer.outcome;
-        if (answer.status === 'issued') outcome = await ordering.add(itemId, replace);
+        if (answer.status === 'issued') outcome = await addOnce();
       }
       if (outcome.status === 'added') showCart(outcome.cart);
       return outcome;
     },
-    change: async (itemId: number, quantity: number) => showCart(await ordering.change(itemId, quantity)),
+    // A change that failed shows the cart as it is (null: the page reads it again).
+    change: async (itemId: number, quantity: number) => showCart(await settle(() => ordering.change(itemId, quantity), null)),
   };
 }
 
