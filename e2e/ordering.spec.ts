@@ -133,6 +133,21 @@ test.describe('ordering as customers expect', () => {
     expect(renders).toBe(0);
     await page.unroute(`**/api/orders/*/status`);
     page.off('request', countRenders);
+    // A render slower than the poll: one refresh at a time, not a new one on every poll meanwhile.
+    let slowRenders = 0;
+    const isOrderPage = (url: URL) => url.pathname === orderPath;
+    await page.route(isOrderPage, async (route) => {
+      if (route.request().headers()['rsc'] === '1') {
+        slowRenders += 1;
+        await new Promise((resolve) => setTimeout(resolve, 7_000));
+      }
+      await route.continue();
+    });
+    await page.route(`**/api/orders/*/status`, (route) => route.fulfill({ json: { status: 'not-the-shown-one' } }));
+    await expect.poll(() => slowRenders).toBe(1);
+    await page.waitForTimeout(5_000);
+    expect(slowRenders).toBe(1);
+    await page.unrouteAll({ behavior: 'wait' });
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'delivered', { timeout: 30_000 });
     await expect(page.getByTestId('order-step-time')).toHaveCount(5);
     await expect(page.getByText('Ring the bell twice')).toBeVisible();
