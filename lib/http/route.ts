@@ -21,15 +21,18 @@ export function slugParam(name: string, value: string): string {
   return parsed.data;
 }
 
+/** Error answers are never stored: some depend on who asks (a 404 for an order that isn't theirs). */
+const UNSTORED = { 'Cache-Control': 'no-store' };
+
 /** Turns HttpErrors into their JSON answer, and anything unexpected into a logged 500. */
 export function jsonRoute<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
     try {
       return await handler(...args);
     } catch (error) {
-      if (error instanceof HttpError) return jsonError(error.status, error.message);
+      if (error instanceof HttpError) return jsonError(error.status, error.message, UNSTORED);
       log.error('api request failed', { error: error instanceof Error ? error.message : String(error) });
-      return jsonError(500, 'Something went wrong on our side. Please try again.');
+      return jsonError(500, 'Something went wrong on our side. Please try again.', UNSTORED);
     }
   };
 }
