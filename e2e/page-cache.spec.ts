@@ -154,6 +154,38 @@ test.describe('shared pages', () => {
     await expect.poll(cartNames).toEqual(second);
   });
 
+  test('first ADDs tapped at once in two tabs share one guest id: one cart holds both', async ({ browser }) => {
+    const context = await browser.newContext();
+    try {
+      const [first, second] = [await context.newPage(), await context.newPage()];
+      await first.goto('/kolkata');
+      const menu = (await first.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(4).getAttribute('href'))!;
+      let issued = 0;
+      // Each request waits a moment, so the two tabs' requests overlap as they would on a slow network.
+      await context.route('**/api/cart/guest', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const response = await route.fetch();
+        if ((response.headers()['set-cookie'] ?? '').includes('thali_guest=')) issued += 1;
+        await route.fulfill({ response });
+      });
+      await Promise.all([first.goto(menu), second.goto(menu)]);
+      const tap = (tab: Page, index: number) =>
+        tab.evaluate((nth) => {
+          const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="menu-item"][data-available="true"] button')];
+          buttons.filter((button) => button.textContent?.startsWith('ADD'))[nth]!.click();
+        }, index);
+      await Promise.all([tap(first, 0), tap(second, 1)]);
+      // Each tab shows the cart its own ADD was answered with; the later one holds both dishes.
+      await expect(first.getByTestId('cart-line').first()).toBeVisible();
+      await expect(second.getByTestId('cart-line').first()).toBeVisible();
+      await first.reload();
+      await expect(first.getByTestId('cart-line')).toHaveCount(2);
+      expect(issued).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a first ADD whose guest id is refused says why: wait for the request budget, or sign in past the network’s share', async ({ page }) => {
     await page.goto('/kolkata');
     const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').first().getAttribute('href'))!;

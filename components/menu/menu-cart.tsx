@@ -36,11 +36,22 @@ let guestRequest: Promise<GuestAnswer> | null = null;
 let guestsIssued = 0;
 
 /**
+ * POST /api/cart/guest, one tab at a time (a Web Lock where the browser has them): the tabs share the
+ * browser's cookies, so a second tab's request carries the id the first one's set and keeps it,
+ * rather than starting a second cart.
+ */
+async function requestGuestId(): Promise<Response> {
+  // Bounded, so a request stuck on a bad network never holds the other tabs' ADDs for good.
+  const request = () => fetch('/api/cart/guest', { method: 'POST', credentials: 'same-origin', signal: AbortSignal.timeout(10_000) });
+  return 'locks' in navigator ? await navigator.locks.request('thali:guest-id', request) : await request();
+}
+
+/**
  * This browser's guest cart id, from POST /api/cart/guest (app/api/cart/guest/route.ts), never from the
  * ADD's action: an action that sets a cookie is answered with a page rendered for this visitor.
  */
 function askForGuest(): Promise<GuestAnswer> {
-  guestRequest ??= fetch('/api/cart/guest', { method: 'POST', credentials: 'same-origin' })
+  guestRequest ??= requestGuestId()
     .then((response) => {
       const answer = guestAnswer(response);
       if (answer.status === 'issued') guestsIssued += 1;
