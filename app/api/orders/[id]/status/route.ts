@@ -4,14 +4,14 @@ import { log } from '@/lib/log';
 import { loadOwnOrderStatus } from '@/lib/orders/queries';
 import { nudgeQueue } from '@/lib/queue';
 
+const UNAVAILABLE = 'Your order can’t be checked just now. Please try again in a moment.';
+
 /**
  * `{ status }` of one of the signed-in customer's orders, which the order page polls until it is
  * delivered and re-renders only when it changes (components/customer/order-status-poller.tsx). 401
  * signed out; 404 for an order that isn't theirs, exactly as for none. Each poll of an order on its
  * way nudges the queue, as the page did, so without a worker its steps still run on time.
  */
-const UNAVAILABLE = 'Your order can’t be checked just now. Please try again in a moment.';
-
 export const GET = jsonRoute(async (_request: Request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
   const lookup = await lookUpCustomer();
