@@ -251,7 +251,7 @@ function isLoopbackClient(identity: string): boolean {
  * cache has not seen, so it draws on the API's budget, like `GET /api/cities/<city>/search`, rather
  * than the pages' more generous one. Its refusal is still a page.
  */
-export function carriesSearch(url: URL): boolean {
+function carriesSearch(url: URL): boolean {
   return (url.searchParams.get('q') ?? '').trim() !== '';
 }
 
@@ -261,8 +261,17 @@ export function carriesSearch(url: URL): boolean {
  * ADD's action does; an order's status, which its page polls, GET /api/orders/<id>/status): part of
  * a page view, so it draws on the pages' budget rather than the API's. Its refusal is still JSON.
  */
-export function isPagePart(pathname: string): boolean {
+function isPagePart(pathname: string): boolean {
   return /^\/api\/(restaurants\/[^/]+\/visitor|orders\/[^/]+\/status|cart\/guest)$/.test(pathname);
+}
+
+/**
+ * The budget a request draws on: its policy's, except a page that runs a search (the API's) and an
+ * API route that is part of a page view (the pages'). Its refusal still follows its policy.
+ */
+export function budgetFor(policy: 'api' | 'page', url: URL): 'api' | 'page' {
+  if (policy === 'page') return carriesSearch(url) ? 'api' : 'page';
+  return isPagePart(url.pathname) ? 'page' : 'api';
 }
 
 /**

@@ -4,7 +4,7 @@ import type { NextFetchEvent, NextRequest } from 'next/server';
 
 import { clientIdentity } from './client-identity';
 import { rateLimitHeaders } from './headers';
-import { carriesSearch, isPagePart, proxyPolicyFor } from './policies';
+import { budgetFor, proxyPolicyFor } from './policies';
 import { refusalJson, refusalPage } from './responses';
 import { rateLimitState } from './state';
 
@@ -19,9 +19,7 @@ export async function rateLimitRequest(request: NextRequest, event: NextFetchEve
   const policy = proxyPolicyFor(request.nextUrl.pathname, undefined, request.headers);
   if (!policy) return { kind: 'exempt' };
 
-  const budget =
-    policy === 'page' && carriesSearch(request.nextUrl) ? 'api' : policy === 'api' && isPagePart(request.nextUrl.pathname) ? 'page' : policy;
-  const result = await rateLimitState().limiter.limit(budget, clientIdentity(request.headers));
+  const result = await rateLimitState().limiter.limit(budgetFor(policy, request.nextUrl), clientIdentity(request.headers));
   event.waitUntil(result.pending);
 
   if (!result.success) {
