@@ -75,12 +75,14 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
     return () => controller.abort();
   }, [asks, attempt, slug]);
 
+  const askAgain = useCallback(() => setAttempt((count) => count + 1), []);
+
   // A page restored from the back/forward cache shows the cart as it was when the visitor left, and a
   // tab coming back to the front may have been left while another tab changed the cart. Without the
   // hint now (signed out, cookies cleared), nothing of a visitor's may stay: back to the shared view.
   useEffect(() => {
     const askAgainOrForget = () => {
-      if (own || hasVisitorHint(document.cookie)) return setAttempt((count) => count + 1);
+      if (own || hasVisitorHint(document.cookie)) return askAgain();
       shownCarts.current += 1;
       setView(initial);
       setKnown(false);
@@ -97,9 +99,8 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
       window.removeEventListener('pageshow', onShow);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [own, initial]);
+  }, [own, initial, askAgain]);
 
-  const askAgain = useCallback(() => setAttempt((count) => count + 1), []);
   const showCart = useCallback(
     (cart: MenuCart | null) => {
       if (cart === null) return askAgain();
