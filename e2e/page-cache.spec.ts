@@ -16,6 +16,29 @@ async function menuPath(page: Page, city: string, index: number): Promise<string
   return `/${city}/${restaurants[index]!.slug}`;
 }
 
+/** The menu path of Kolkata's `index`th open restaurant (-1: the last), read from its city page in `page`. */
+async function openMenuPath(page: Page, index: number): Promise<string> {
+  await page.goto('/kolkata');
+  return (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(index).getAttribute('href'))!;
+}
+
+/**
+ * Clicks `count` ADD buttons in `tab`, from the `from`th still showing ADD, in one task (as fast as no
+ * finger can); answers their dishes' names, sorted.
+ */
+function tapAdds(tab: Page, from: number, count: number): Promise<string[]> {
+  return tab.evaluate(
+    ([first, many]) => {
+      const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="menu-item"][data-available="true"] button')];
+      const tapped = buttons.filter((candidate) => candidate.textContent?.startsWith('ADD')).slice(first, first + many);
+      if (tapped.length < many) throw new Error(`only ${tapped.length} of ${many} ADD buttons from the ${first}th`);
+      for (const button of tapped) button.click();
+      return tapped.map((button) => button.closest('li')!.querySelector('h3')!.textContent!).sort();
+    },
+    [from, count] as const,
+  );
+}
+
 /** Loads a page until the page cache serves it (the first loads render it and warm its entries). */
 async function servedFromPageCache(page: Page, url: string) {
   let headers: Record<string, string> = {};
@@ -57,8 +80,7 @@ test.describe('shared pages', () => {
   });
 
   test('a visitor with a cart gets the shared menu, with their own cart drawn in after load', async ({ page, browser }) => {
-    await page.goto('/kolkata');
-    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').last().getAttribute('href'))!;
+    const menu = await openMenuPath(page, -1);
     const slug = menu.split('/')[2]!;
     const visitorPath = `/api/restaurants/${slug}/visitor`;
     let asked = 0;
@@ -108,8 +130,7 @@ test.describe('shared pages', () => {
   });
 
   test('a new guest’s quick ADDs right after load all show, on the shared page', async ({ page }) => {
-    await page.goto('/kolkata');
-    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').first().getAttribute('href'))!;
+    const menu = await openMenuPath(page, 0);
     await page.goto(menu);
     const dishes = page.locator('[data-testid="menu-item"][data-available="true"]');
     for (let i = 0; i < 3; i++) await dishes.nth(i).getByRole('button', { name: /^ADD/ }).click();
@@ -124,20 +145,11 @@ test.describe('shared pages', () => {
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/cart/guest') issued += 1;
     });
-    // Three ADD buttons clicked in one task, as fast as no finger can; answers the dishes' names, sorted.
-    const tapTogether = (from: number) =>
-      page.evaluate((first) => {
-        const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="menu-item"][data-available="true"] button')];
-        const tapped = buttons.filter((candidate) => candidate.textContent?.startsWith('ADD')).slice(first, first + 3);
-        for (const button of tapped) button.click();
-        return tapped.map((button) => button.closest('li')!.querySelector('h3')!.textContent!).sort();
-      }, from);
     // The cart's dish names, sorted: a count alone would pass while the old cart is still on screen.
     const cartNames = async () => (await page.getByTestId('cart-line').locator('p').allTextContents()).sort();
-    await page.goto('/kolkata');
-    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(3).getAttribute('href'))!;
+    const menu = await openMenuPath(page, 3);
     await page.goto(menu);
-    const first = await tapTogether(0);
+    const first = await tapAdds(page, 0, 3);
     await expect.poll(cartNames).toEqual(first);
     expect(issued).toBe(1);
 
@@ -145,7 +157,7 @@ test.describe('shared pages', () => {
     const kept = (await context.cookies()).filter((cookie) => cookie.name !== 'thali_guest');
     await context.clearCookies();
     await context.addCookies(kept);
-    const second = await tapTogether(3);
+    const second = await tapAdds(page, 3, 3);
     await expect.poll(cartNames).toEqual(second);
     expect(issued).toBe(2);
     // Never swapped for a page rendered for this visitor, and the new cart holds all three.
@@ -158,8 +170,7 @@ test.describe('shared pages', () => {
     const context = await browser.newContext();
     try {
       const [first, second] = [await context.newPage(), await context.newPage()];
-      await first.goto('/kolkata');
-      const menu = (await first.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(4).getAttribute('href'))!;
+      const menu = await openMenuPath(first, 4);
       let issued = 0;
       // Each request waits a moment, so the two tabs' requests overlap as they would on a slow network.
       await context.route('**/api/cart/guest', async (route) => {
@@ -169,12 +180,7 @@ test.describe('shared pages', () => {
         await route.fulfill({ response });
       });
       await Promise.all([first.goto(menu), second.goto(menu)]);
-      const tap = (tab: Page, index: number) =>
-        tab.evaluate((nth) => {
-          const buttons = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="menu-item"][data-available="true"] button')];
-          buttons.filter((button) => button.textContent?.startsWith('ADD'))[nth]!.click();
-        }, index);
-      await Promise.all([tap(first, 0), tap(second, 1)]);
+      await Promise.all([tapAdds(first, 0, 1), tapAdds(second, 1, 1)]);
       // Each tab shows the cart its own ADD was answered with; the later one holds both dishes.
       await expect(first.getByTestId('cart-line').first()).toBeVisible();
       await expect(second.getByTestId('cart-line').first()).toBeVisible();
@@ -187,8 +193,7 @@ test.describe('shared pages', () => {
   });
 
   test('a first ADD whose guest id is refused says why: wait for the request budget, or sign in past the network’s share', async ({ page }) => {
-    await page.goto('/kolkata');
-    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').first().getAttribute('href'))!;
+    const menu = await openMenuPath(page, 0);
     await page.goto(menu);
     const add = page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ });
     // The proxy's refusal (the page budget) says when to try again; signing in would not help.
@@ -209,8 +214,7 @@ test.describe('shared pages', () => {
   });
 
   test('an ADD or a + whose action is refused by the request budget says so and keeps the menu on screen', async ({ page }) => {
-    await page.goto('/kolkata');
-    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(1).getAttribute('href'))!;
+    const menu = await openMenuPath(page, 1);
     await page.goto(menu);
     const dishes = page.locator('[data-testid="menu-item"][data-available="true"]');
     await dishes.nth(0).getByRole('button', { name: /^ADD/ }).click();
@@ -237,8 +241,7 @@ test.describe('shared pages', () => {
         Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
         document.dispatchEvent(new Event('visibilitychange'));
       });
-    await page.goto('/kolkata');
-    const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(2).getAttribute('href'))!;
+    const menu = await openMenuPath(page, 2);
     await page.goto(menu);
     const dishes = (tab: Page) => tab.locator('[data-testid="menu-item"][data-available="true"]');
     await dishes(page).first().getByRole('button', { name: /^ADD/ }).click();
@@ -271,8 +274,7 @@ test.describe('shared pages', () => {
     try {
       const context = await browser.newContext({ baseURL });
       const page = await context.newPage();
-      await page.goto('/kolkata');
-      const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').nth(1).getAttribute('href'))!;
+      const menu = await openMenuPath(page, 1);
       await page.goto(menu);
       await page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ }).click();
       await expect(page.getByTestId('cart-line')).toHaveCount(1);
