@@ -28,20 +28,24 @@ export function targetRefusal(target) {
  * of the router's own (`RSC: 1`), whose `_rsc` Next checks against its headers and redirects when
  * wrong. On any other request Next ignores the value but writes it, with the address, into the page's
  * payload; a shared page (docs/decisions/046) would then carry a visitor's chosen text to everyone.
- * proxy.ts can't do this: Next hides `_rsc` and the router's headers from it.
+ * A router request keeps its first `_rsc` only: Next checks that one (`searchParams.get`) and wrote
+ * any further ones, unchecked, into the payload just the same (`?_rsc=&_rsc=<text>`). The router
+ * never sends two. proxy.ts can't do this: Next hides `_rsc` and the router's headers from it.
  *
  * @param {string | undefined} target the request line's target
  * @param {string | string[] | undefined} rscHeader the request's `RSC` header
  * @returns {string | undefined} the target to hand to Next
  */
 export function withoutStrayRouterParam(target, rscHeader) {
-  if (target === undefined || rscHeader === '1') return target;
+  if (target === undefined) return target;
   const start = target.indexOf('?');
   if (start === -1) return target;
   const end = target.indexOf('#', start);
   const query = target.slice(start + 1, end === -1 ? undefined : end);
-  const kept = query.split('&').filter((part) => nameOf(part) !== '_rsc');
-  if (kept.length === query.split('&').length) return target;
+  const parts = query.split('&');
+  let routerParams = rscHeader === '1' ? 1 : 0;
+  const kept = parts.filter((part) => nameOf(part) !== '_rsc' || routerParams-- > 0);
+  if (kept.length === parts.length) return target;
   return `${target.slice(0, start)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${end === -1 ? '' : target.slice(end)}`;
 }
 

@@ -23,6 +23,14 @@ describe('request targets', () => {
     expect(withoutStrayRouterParam('/pune?_rsc=x#top', undefined)).toBe('/pune#top');
   });
 
+  it("keeps only the first _rsc of the router's requests: Next checks that one and wrote the rest, unchecked, into a shared page", () => {
+    // Observed: RSC: 1 with `?_rsc=&_rsc=<text>` passed Next's check (the first, empty, is right for a
+    // request without router headers) and the stored menu page carried <text> to every later visitor.
+    expect(withoutStrayRouterParam('/bengaluru/dosa?_rsc=&_rsc=ATTACKER-TEXT', '1')).toBe('/bengaluru/dosa?_rsc=');
+    expect(withoutStrayRouterParam('/pune?_rsc=1a2b3&%5Frsc=ATTACKER-TEXT&_rsc=MORE', '1')).toBe('/pune?_rsc=1a2b3');
+    expect(withoutStrayRouterParam('/pune?q=dosa&_rsc=1a2b3&_rsc=x#top', '1')).toBe('/pune?q=dosa&_rsc=1a2b3#top');
+  });
+
   it("keeps every other target as it came, and _rsc on the router's requests, which Next checks itself", () => {
     for (const target of ['/', '/pune', '/pune?q=dosa', '/pune?rsc=1', '/pune?x_rsc=1', '/pune?%ZZ=1', undefined]) {
       expect(withoutStrayRouterParam(target, undefined), String(target)).toBe(target);
