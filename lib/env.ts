@@ -38,6 +38,8 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     VERCEL: optionalString,
+    /** Set to `serve.mjs` by scripts/serve.mjs, the server `npm start` and `npm run dev` run (decision 046). */
+    THALI_SERVED_BY: optionalString,
     DATABASE_URL: optionalString.pipe(
       z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// or postgresql:// URL' }).optional(),
     ),
@@ -170,8 +172,9 @@ const schema = z
      */
     /**
      * Serve home, city and menu pages to visitors without a session or a cart from the shared page
-     * cache (docs/decisions/046). Unset: on, except on Vercel, whose platform keeps rendered pages in
-     * its own cache instead of the app's cacheHandler.
+     * cache (docs/decisions/046). Unset: on under scripts/serve.mjs (`npm start`, `npm run dev`), off
+     * elsewhere: on Vercel the platform keeps rendered pages in its own cache, and under a bare
+     * `next start` nothing strips the `_rsc` text Next would write into a page shared with everyone.
      */
     PAGE_CACHE: optionalString.pipe(
       z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
@@ -280,7 +283,7 @@ export function databaseBackend(env: Env = getEnv()): DatabaseBackend {
 
 /** Whether the proxy sends visitors to the shared pages (lib/page-cache). */
 export function pageCacheEnabled(env: Env = getEnv()): boolean {
-  return env.PAGE_CACHE ?? !env.VERCEL;
+  return env.PAGE_CACHE ?? (env.THALI_SERVED_BY === 'serve.mjs' && !env.VERCEL);
 }
 
 export type TrustedProxies = 'none' | 'vercel' | number;

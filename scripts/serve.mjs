@@ -28,6 +28,9 @@ const { values } = parseArgs({
 const dev = values.dev;
 // What `next dev` / `next start` would set; React and Next pick their builds from it.
 process.env.NODE_ENV = dev ? 'development' : 'production';
+// The shared pages are on by default only behind this server, which strips what Next would write
+// into them from a visitor's address (lib/env.ts PAGE_CACHE, docs/decisions/046).
+process.env.THALI_SERVED_BY = 'serve.mjs';
 // .env files first, so TRUSTED_PROXIES from them counts here as it does in the app.
 nextEnv.loadEnvConfig(process.cwd(), dev);
 

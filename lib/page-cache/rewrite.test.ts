@@ -15,7 +15,9 @@ function request(pathname: string, options: { method?: string; search?: string }
 }
 
 describe('which requests get a shared page', () => {
-  const install = (env: Record<string, string> = {}) => installBackends({ redis: createMemoryStore(), database: {} as DatabaseHandle, env });
+  // As scripts/serve.mjs runs the app (npm start); a bare `next start` is the last test below.
+  const install = (env: Record<string, string> = {}) =>
+    installBackends({ redis: createMemoryStore(), database: {} as DatabaseHandle, env: { THALI_SERVED_BY: 'serve.mjs', ...env } });
   afterEach(() => install());
 
   it('sends GET and HEAD of home, a city and a menu to their shared page', () => {
@@ -63,6 +65,13 @@ describe('which requests get a shared page', () => {
     install({ VERCEL: '1', DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379' });
     expect(sharedRewriteOf(request('/pune'))).toBeNull();
     install({ VERCEL: '1', DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379', PAGE_CACHE: 'true' });
+    expect(sharedRewriteOf(request('/pune'))).toBe('/shared/city/pune');
+  });
+
+  it('is off by default under a bare `next start`, which strips no stray _rsc from the address Next writes into a page', () => {
+    install({ THALI_SERVED_BY: '' });
+    expect(sharedRewriteOf(request('/pune'))).toBeNull();
+    install({ THALI_SERVED_BY: '', PAGE_CACHE: 'true' });
     expect(sharedRewriteOf(request('/pune'))).toBe('/shared/city/pune');
   });
 
