@@ -127,9 +127,12 @@ const schema = z
      * what the per-address limits let a few hundred addresses send (docs/decisions/011-…).
      */
     SMS_DAILY_CAP: positiveInt(20_000),
-    /** New visitor ids one address may be issued per hour (`views:new-visitor` policy): each can count one view per restaurant and hour. */
+    /**
+     * New visitor ids one address may be issued per hour (`views:new-visitor` policy; an address block
+     * five times that): each can count one view per restaurant and hour.
+     */
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(30),
-    /** New guest carts one address may start per hour (`cart:new-guest` policy, lib/cart/guest.ts). */
+    /** New guest carts one address may start per hour (`cart:new-guest` policy, lib/cart/guest.ts; an address block twenty times that). */
     RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: positiveInt(30),
     /** Orders one customer may place per hour (lib/orders/checkout.ts counts them in Postgres): each sends up to five texts. */
     RATE_LIMIT_ORDERS_PER_HOUR: positiveInt(20),

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { cookies, headers } from 'next/headers';
 
 import { sessionCookie } from '@/lib/auth/cookie';
+import { withinAddressBudget } from '@/lib/ratelimit/address-budgets';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
-import { rateLimitState } from '@/lib/ratelimit/state';
 import { sign, unsign } from '@/lib/security/signed';
 
 import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys';
@@ -16,7 +16,8 @@ import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys'
  * page calls before a first ADD, never by a page view (pages send no Set-Cookie and stay cacheable)
  * nor by the ADD's action (docs/decisions/046). The cookie carries the id
  * with its MAC (lib/security/signed.ts): only ids this server issued name a cart, so nobody can
- * write into a cart they guessed, and each new id passes the `cart:new-guest` per-address limit.
+ * write into a cart they guessed, and each new id passes the `cart:new-guest` limits of the address
+ * and of its address block.
  */
 
 export const GUEST_COOKIE_NAME = 'thali_guest';
@@ -38,9 +39,8 @@ export type GuestIssue = { status: 'issued'; owner: CartOwner } | { status: 'rat
 export async function guestForAdd(): Promise<GuestIssue> {
   const known = await currentGuest();
   if (known) return { status: 'issued', owner: known };
-  const issue = await rateLimitState().limiter.limit('cart:new-guest', clientIdentity(await headers()));
-  void issue.pending.catch(() => {});
-  if (!issue.success) return { status: 'rate-limited' };
+  const budget = { address: 'cart:new-guest', block: 'cart:new-guest:block' } as const;
+  if (!(await withinAddressBudget(budget, clientIdentity(await headers())))) return { status: 'rate-limited' };
   const id = randomBytes(16).toString('base64url');
   (await cookies()).set(GUEST_COOKIE_NAME, sign('guest-cart', id), guestCookieOptions());
   return { status: 'issued', owner: cartOwners.guest(id) };

@@ -48,8 +48,16 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** An address block may request this many times what one address may. */
-export const OTP_BLOCK_FACTOR = 5;
+/**
+ * An address block (IPv4 /24, IPv6 /48) may do this many times what one address may: an IPv6 client
+ * is counted per /64 (client-identity.ts), and a tunnel broker hands out a /48 of 65,536 of them free.
+ */
+export const ADDRESS_BLOCK_FACTOR = 5;
+/**
+ * Wider for new guest carts: a refusal there asks a customer to sign in before their first ADD, and a
+ * carrier's NAT can put many households behind one /24. Still bounds a /48 to 600 carts an hour.
+ */
+export const GUEST_CART_BLOCK_FACTOR = 20;
 
 function otpLimit(limit: number, windowMs: number, keyPrefix: RateLimitKeyPrefix) {
   return { kind: 'limiter', algorithm: 'slidingWindow', limit, windowMs, keyPrefix, onRedisFailure: 'closed' } as const;
@@ -85,8 +93,8 @@ export function limiterPolicies(env: Env = getEnv()) {
     'otp:ip:hour': otpLimit(env.RATE_LIMIT_OTP_PER_IP_PER_HOUR, HOUR, 'rl:otp:ip:hour'),
     'otp:ip:day': otpLimit(env.RATE_LIMIT_OTP_PER_IP_PER_DAY, DAY, 'rl:otp:ip:day'),
     /** From one address block (IPv4 /24, IPv6 /48): renting neighbouring addresses buys little. */
-    'otp:block:hour': otpLimit(OTP_BLOCK_FACTOR * env.RATE_LIMIT_OTP_PER_IP_PER_HOUR, HOUR, 'rl:otp:block:hour'),
-    'otp:block:day': otpLimit(OTP_BLOCK_FACTOR * env.RATE_LIMIT_OTP_PER_IP_PER_DAY, DAY, 'rl:otp:block:day'),
+    'otp:block:hour': otpLimit(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_OTP_PER_IP_PER_HOUR, HOUR, 'rl:otp:block:hour'),
+    'otp:block:day': otpLimit(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_OTP_PER_IP_PER_DAY, DAY, 'rl:otp:block:day'),
     /** Codes sent to one number from browsers that never signed in with it: what carries the weight. */
     'otp:phone:hour': otpLimit(5, HOUR, 'rl:otp:phone:hour'),
     'otp:phone:day': otpLimit(10, DAY, 'rl:otp:phone:day'),
@@ -104,6 +112,15 @@ export function limiterPolicies(env: Env = getEnv()) {
       keyPrefix: 'rl:views:new-visitor',
       onRedisFailure: 'fallback',
     },
+    /** The same from one address block (IPv4 /24, IPv6 /48), spent after the address's own. */
+    'views:new-visitor:block': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:views:new-visitor:block',
+      onRedisFailure: 'fallback',
+    },
     /**
      * Counted views per client IP and restaurant (the views route). An id counts once an hour per
      * restaurant but outlives the hour, so ids collected from many addresses could be replayed from
@@ -117,6 +134,15 @@ export function limiterPolicies(env: Env = getEnv()) {
       limit: env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
       windowMs: HOUR,
       keyPrefix: 'rl:views:counted',
+      onRedisFailure: 'fallback',
+    },
+    /** The same per address block (IPv4 /24, IPv6 /48) and restaurant, spent after the address's own. */
+    'views:counted:block': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:views:counted:block',
       onRedisFailure: 'fallback',
     },
     /**
@@ -155,6 +181,15 @@ export function limiterPolicies(env: Env = getEnv()) {
       limit: env.RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR,
       windowMs: HOUR,
       keyPrefix: 'rl:cart:new-guest',
+      onRedisFailure: 'fallback',
+    },
+    /** The same from one address block (IPv4 /24, IPv6 /48), spent after the address's own. */
+    'cart:new-guest:block': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: GUEST_CART_BLOCK_FACTOR * env.RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:cart:new-guest:block',
       onRedisFailure: 'fallback',
     },
   } as const satisfies Record<string, LimiterPolicy>;
@@ -218,8 +253,8 @@ export function cooldownPolicies(env: Env = getEnv()) {
     'otp:wrong:ip:hour': wrongCodes(env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR, HOUR, 'rl:otp:wrong:ip:hour'),
     'otp:wrong:ip:day': wrongCodes(env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY, DAY, 'rl:otp:wrong:ip:day'),
     /** From one address block (IPv4 /24, IPv6 /48), as the code requests are: a /48 holds 65,536 addresses. */
-    'otp:wrong:block:hour': wrongCodes(OTP_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR, HOUR, 'rl:otp:wrong:block:hour'),
-    'otp:wrong:block:day': wrongCodes(OTP_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY, DAY, 'rl:otp:wrong:block:day'),
+    'otp:wrong:block:hour': wrongCodes(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR, HOUR, 'rl:otp:wrong:block:hour'),
+    'otp:wrong:block:day': wrongCodes(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY, DAY, 'rl:otp:wrong:block:day'),
   } as const satisfies Record<string, CooldownPolicy>;
 }
 

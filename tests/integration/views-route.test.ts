@@ -18,8 +18,14 @@ const BROWSER_UA =
   'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 
 let addresses = 0;
-/** A client address of its own per call unless given, so the per-address limit on new ids stays out of the way. */
-const nextAddress = () => `198.51.100.${(addresses = (addresses % 250) + 1)}`;
+/**
+ * A client address of its own per call unless given, each in an address block (/24) of its own, so the
+ * per-address and per-block limits on new ids stay out of the way.
+ */
+const nextAddress = () => {
+  addresses += 1;
+  return `10.${(addresses >> 8) & 255}.${addresses & 255}.1`;
+};
 
 function post(slug: string, headers: Record<string, string> = {}, base = 'http://127.0.0.1:3000'): Promise<Response> {
   const request = new Request(`${base}/api/restaurants/${slug}/views`, {
@@ -150,6 +156,22 @@ for (const pair of await backendPairs()) {
       expect(await readWeeklyViews(slug)).toBe(30);
     });
 
+    it('IPv6: the /64s of one /48 share its budget of new ids (five addresses\' worth); another /48 has its own', async () => {
+      // Review finding: a client counts per /64, and every /64 of a /48 (65,536, free from a tunnel
+      // broker) was issued a full budget of ids, each counting a view.
+      const slug = slugs[13]!;
+      const answers: Response[] = [];
+      for (let subnet = 1; subnet <= 6; subnet++) {
+        const address = `2001:db8:aa:${subnet}::1`;
+        answers.push(...(await Promise.all(Array.from({ length: 30 }, () => post(slug, { 'x-forwarded-for': address })))));
+      }
+      const outcomes = answers.map((response) => response.headers.get('x-view'));
+      expect(outcomes.filter((outcome) => outcome === 'counted')).toHaveLength(150);
+      expect(outcomes.filter((outcome) => outcome === 'rate-limited')).toHaveLength(30);
+      expect(await readWeeklyViews(slug)).toBe(150);
+      expect((await post(slug, { 'x-forwarded-for': '2001:db8:bb:1::1' })).headers.get('x-view')).toBe('counted');
+    });
+
     it("ids issued to many addresses, replayed from one, count no more than that address's hourly budget", async () => {
       // Review finding: ids minted from 4 addresses (30 each) were all counted again from one other.
       const minted: string[] = [];
@@ -207,13 +229,16 @@ for (const pair of await backendPairs()) {
       };
       try {
         const first = await beacon();
-        expect(first).toMatchObject({ view: 'counted', limits: ['views:new-visitor', 'views:counted'] });
+        expect(first).toMatchObject({
+          view: 'counted',
+          limits: ['views:new-visitor', 'views:new-visitor:block', 'views:counted', 'views:counted:block'],
+        });
         const cookie = cookieFrom(first.response);
         // The first reload refills the weekly figure the view replaced; the next is the warm path.
         expect(await beacon(cookie)).toMatchObject({ view: 'duplicate', limits: [] });
         expect(await beacon(cookie)).toMatchObject({ view: 'duplicate', limits: [], commands: ['mget', 'mget', 'set'] });
         const returning = cookieFrom(await post(slugs[12]!));
-        expect(await beacon(returning)).toMatchObject({ view: 'counted', limits: ['views:counted'] });
+        expect(await beacon(returning)).toMatchObject({ view: 'counted', limits: ['views:counted', 'views:counted:block'] });
       } finally {
         limit.mockRestore();
         backends.install();

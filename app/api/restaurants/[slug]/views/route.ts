@@ -4,17 +4,17 @@ import { ignoredReason, newVisitorId, visitorCookie, visitorFrom } from '@/lib/v
 import { isHttps } from '@/lib/http/https';
 import { HttpError, jsonRoute, slugParam } from '@/lib/http/route';
 import { getRestaurantMenu } from '@/lib/menus/cached';
+import { withinAddressBudget } from '@/lib/ratelimit/address-budgets';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
-import { rateLimitState } from '@/lib/ratelimit/state';
 
 /**
  * The menu page's beacon reports a rendered view here. 202: counted; 204: not counted, and
  * `x-view` says why (prefetch, bot, cross-site, duplicate, invalid-visitor, rate-limited,
  * unavailable). Only a visitor id this server issued counts: a first visit gets one in this very
  * response and counts with it; a made-up or altered id gets a new one and does not count; new ids
- * are limited per address, and so are counted views per address and restaurant, whoever's ids they
- * carry (spent only by a view that would count: lib/views/record-view.ts). Redis trouble is a 204,
- * never an error.
+ * are limited per address and per address block, and so are counted views per address (and block)
+ * and restaurant, whoever's ids they carry (spent only by a view that would count:
+ * lib/views/record-view.ts). Redis trouble is a 204, never an error.
  *
  * `x-week-views` carries the restaurant's views over the last 7 days as they stood before this one,
  * which the page shows: the figure is this visitor's own answer, not part of the page every visitor
@@ -33,17 +33,12 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   if (ignored) return answer(204, ignored);
 
   const client = clientIdentity(request.headers);
-  const limit = async (policy: 'views:new-visitor' | 'views:counted', subject: string) => {
-    const result = await rateLimitState().limiter.limit(policy, subject);
-    void result.pending.catch(() => {});
-    return result.success;
-  };
   // Ids travel: one address replaying many counts no more than its budget per restaurant (policies.ts).
   // Spent by recordView only for a view that would count, never by a duplicate.
   const view = {
     restaurantSlug: slug,
     citySlug: menu.restaurant.city.slug,
-    budget: () => limit('views:counted', `${client}:${slug}`),
+    budget: () => withinAddressBudget({ address: 'views:counted', block: 'views:counted:block' }, client, slug),
   };
   const visitor = visitorFrom(request.headers);
   if (visitor.status === 'valid') {
@@ -51,7 +46,9 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
     return answer(outcome === 'counted' ? 202 : 204, outcome);
   }
 
-  if (!(await limit('views:new-visitor', client))) return answer(204, 'rate-limited');
+  if (!(await withinAddressBudget({ address: 'views:new-visitor', block: 'views:new-visitor:block' }, client))) {
+    return answer(204, 'rate-limited');
+  }
   const visitorId = newVisitorId();
   const headers = { 'set-cookie': visitorCookie(visitorId, isHttps(request)) };
   if (visitor.status === 'invalid') return answer(204, 'invalid-visitor', headers);
