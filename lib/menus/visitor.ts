@@ -3,7 +3,7 @@ import 'server-only';
 import { priceCart, readCart } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
 import type { CartOwner } from '@/lib/cart/keys';
-import { getCustomer } from '@/lib/customers/session';
+import { getCustomer, lookUpCustomer } from '@/lib/customers/session';
 import { readFavouriteState, readOwnFavourite } from '@/lib/favourites/menu-state';
 
 import { getRestaurantMenu } from './cached';
@@ -43,10 +43,14 @@ export async function readMenuVisitor(menu: RestaurantMenu): Promise<MenuVisitor
 
 /**
  * This request's visitor's own parts of `menu`'s shared page: their cart, and (signed in) whether they
- * saved it; null when the cart can't be read (the page says so, rather than show an empty cart). A
+ * saved it; null when the cart, or the session that says whose cart it is, can't be read (the page says
+ * so, rather than show an empty cart). A
  * guest with a cart costs two Redis commands here (the menu, read by the route, and the cart).
  */
 export async function readVisitorParts(menu: RestaurantMenu): Promise<MenuVisitorParts | null> {
+  // A session Redis can't read hides whose cart this is (currentCartOwner answers none): an empty cart
+  // would tell a signed-in customer theirs is gone, so the page says it can't be read and offers to retry.
+  if ((await lookUpCustomer()).status === 'unavailable') return null;
   const [cart, favourite] = await Promise.all([
     currentCartOwner().then((owner) => readMenuCart(owner, menu)),
     getCustomer().then((customer) => readOwnFavourite(menu.restaurant.slug, customer?.customerId ?? null)),
