@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { log } from '@/lib/log';
+import { DeadlineError } from '@/lib/server/deadline';
 
 import { HttpError, jsonRoute } from './route';
 
@@ -24,6 +25,36 @@ describe('jsonRoute', () => {
     expect(answer.headers.get('cache-control')).toBe('no-store');
     expect(logged).toHaveBeenCalledOnce();
     logged.mockRestore();
+  });
+
+  it('answers a database that did not answer with a 503 to retry, not a 500 (Postgres stopped or frozen, nothing cached)', async () => {
+    const warned = vi.spyOn(log, 'warn').mockImplementation(() => {});
+    // As drizzle throws them: "Failed query: …" with the driver's error as its cause.
+    const failedQuery = (cause: unknown) => new Error('Failed query: select "cities"."slug" from "cities"', { cause });
+    const causes = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5441'), { code: 'ECONNREFUSED' }),
+      Object.assign(new Error('write CONNECT_TIMEOUT 127.0.0.1:5441'), { code: 'CONNECT_TIMEOUT' }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+      new DeadlineError('Postgres query not sent: the server has not answered since a query met its deadline', false),
+    ];
+    for (const cause of causes) {
+      const answer = await jsonRoute(async () => {
+        throw failedQuery(cause);
+      })();
+      expect(answer.status, String(cause)).toBe(503);
+      expect(answer.headers.get('retry-after')).toBe('5');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(JSON.stringify(await answer.json())).not.toContain('5441');
+    }
+    // A query Postgres answered with an error of its own is still a bug: a 500.
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
+    const bug = await jsonRoute(async () => {
+      throw failedQuery(Object.assign(new Error('column "nope" does not exist'), { code: '42703' }));
+    })();
+    expect(bug.status).toBe(500);
+    logged.mockRestore();
+    warned.mockRestore();
   });
 
   it('passes a handler’s own answer through untouched', async () => {
