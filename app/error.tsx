@@ -3,13 +3,24 @@
 import { useEffect } from 'react';
 
 import { ErrorPanel } from '@/components/ui/error-panel';
+import { isSessionUnavailable } from '@/lib/auth/session-unavailable';
 
 export default function RootError({ error, retry }: { error: unknown; retry: () => void }) {
+  // A customer page whose session Redis could not confirm (lib/customers/session.ts requireCustomer):
+  // they are still signed in, and sending them to sign in would not work either.
+  const unavailable = isSessionUnavailable(error);
   useEffect(() => {
-    console.error(error);
-  }, [error]);
+    if (!unavailable) console.error(error);
+  }, [error, unavailable]);
 
-  return (
+  return unavailable ? (
+    <ErrorPanel
+      title="Temporarily unavailable"
+      message="We couldn't check your sign-in just now. You are still signed in and nothing was changed: please try again in a moment."
+      error={null}
+      retry={retry}
+    />
+  ) : (
     <ErrorPanel
       title="Something went wrong"
       message="We couldn't load this page just now. It is usually temporary, so please try again."

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import type { PlaceOrderState } from '@/components/customer/checkout-form';
 import { setQuantity } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
-import { requireCustomer } from '@/lib/customers/session';
+import { requireCustomerForAction } from '@/lib/customers/session';
 import { textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -15,7 +15,7 @@ const CHECKOUT = '/checkout';
 
 /** − / + on the checkout page's cart; 0 removes the line. */
 export async function changeCheckoutQuantity(itemId: number, quantity: number): Promise<void> {
-  const customer = await requireCustomer(CHECKOUT);
+  const customer = await requireCustomerForAction(CHECKOUT);
   if (!Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return;
   try {
     await setQuantity(cartOwners.customer(customer.customerId), itemId, quantity);
@@ -27,7 +27,7 @@ export async function changeCheckoutQuantity(itemId: number, quantity: number): 
 
 /** Places the order (cash on delivery) and goes to its page. */
 export async function submitOrder(_previous: PlaceOrderState, form: FormData): Promise<PlaceOrderState> {
-  const customer = await requireCustomer(CHECKOUT);
+  const customer = await requireCustomerForAction(CHECKOUT);
   let orderId: string;
   try {
     const result = await placeOrder(customer, {

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { customerSessionCookie } from '@/lib/auth/cookie';
+import { SessionUnavailableError } from '@/lib/auth/session-unavailable';
 import { readSession } from '@/lib/auth/sessions';
 
 export interface CustomerSession {
@@ -33,8 +34,24 @@ export async function getCustomer(): Promise<CustomerSession | null> {
   return lookup.status === 'signed-in' ? lookup.customer : null;
 }
 
-/** The signed-in customer, or a redirect to /login (which returns to `next`). Call outside try/catch. */
+/**
+ * For pages: the signed-in customer, or a redirect to /login (which returns to `next`). When Redis
+ * can't say, it throws SessionUnavailableError instead: the page's error boundary says so and the
+ * customer stays signed in, rather than land on a sign-in page that can't sign them in either (it
+ * needs Redis too), as admins do (docs/decisions/022). Call outside try/catch.
+ */
 export async function requireCustomer(next: string): Promise<CustomerSession> {
+  const lookup = await lookUpCustomer();
+  if (lookup.status === 'signed-in') return lookup.customer;
+  if (lookup.status === 'unavailable') throw new SessionUnavailableError();
+  redirect(`/login?next=${encodeURIComponent(next)}`);
+}
+
+/**
+ * For server actions: the signed-in customer, or a redirect to /login, also when Redis can't say (a
+ * throw would swap the page for its error boundary; an answer of their own per action is left to do).
+ */
+export async function requireCustomerForAction(next: string): Promise<CustomerSession> {
   const customer = await getCustomer();
   if (customer) return customer;
   redirect(`/login?next=${encodeURIComponent(next)}`);

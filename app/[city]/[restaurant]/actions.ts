@@ -5,7 +5,7 @@ import { addToCart, setQuantity } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
 import { currentGuest } from '@/lib/cart/guest';
 import { cartOwners } from '@/lib/cart/keys';
-import { lookUpCustomer, requireCustomer } from '@/lib/customers/session';
+import { lookUpCustomer, requireCustomerForAction } from '@/lib/customers/session';
 import { changeFavourite } from '@/lib/favourites/change';
 import type { FavouriteFormState } from '@/lib/favourites/types';
 import { asForm } from '@/lib/http/form';
@@ -82,7 +82,7 @@ export async function saveFavourite(
   _previous: FavouriteFormState,
   form: FormData,
 ): Promise<FavouriteFormState> {
-  const customer = await requireCustomer(isMenuPath(path) ? path : '/');
+  const customer = await requireCustomerForAction(isMenuPath(path) ? path : '/');
   try {
     const result = await changeFavourite({
       customerId: customer.customerId,

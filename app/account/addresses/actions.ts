@@ -7,7 +7,7 @@ import type { AddressFormState } from '@/components/customer/address-form';
 import { saveAddress } from '@/lib/addresses/addresses';
 import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { ADDRESS_FIELDS, addressReturnPath, type AddressNotice } from '@/lib/addresses/form';
-import { requireCustomer } from '@/lib/customers/session';
+import { requireCustomerForAction } from '@/lib/customers/session';
 import { textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
 
@@ -30,7 +30,7 @@ function revalidateAddressPages(): void {
 }
 
 export async function addAddress(_previous: AddressFormState, form: FormData): Promise<AddressFormState> {
-  const customer = await requireCustomer(addressReturnPath(textField(form, 'from', 20)));
+  const customer = await requireCustomerForAction(addressReturnPath(textField(form, 'from', 20)));
   const input = addressInput(form);
   try {
     const result = await saveAddress(customer.customerId, input);
@@ -47,7 +47,7 @@ export async function addAddress(_previous: AddressFormState, form: FormData): P
 /** The edit form: the address's id and fields; back to the page it came from (checkout or /account). */
 export async function editAddress(_previous: AddressFormState, form: FormData): Promise<AddressFormState> {
   const back = addressReturnPath(textField(form, 'from', 20));
-  const customer = await requireCustomer(back);
+  const customer = await requireCustomerForAction(back);
   const input = addressInput(form);
   let notice: AddressNotice;
   try {
@@ -65,7 +65,7 @@ export async function editAddress(_previous: AddressFormState, form: FormData): 
 /** A plain form POST (works without JavaScript); the result is a notice on the page it returns to. */
 export async function removeAddress(form: FormData): Promise<void> {
   const back = addressReturnPath(textField(form, 'from', 20));
-  const customer = await requireCustomer(back);
+  const customer = await requireCustomerForAction(back);
   let notice: AddressNotice;
   try {
     const result = await deleteAddress(customer.customerId, textField(form, 'addressId', 20));

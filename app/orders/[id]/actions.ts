@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 
-import { requireCustomer } from '@/lib/customers/session';
+import { requireCustomerForAction } from '@/lib/customers/session';
 import { log } from '@/lib/log';
 import { reorder } from '@/lib/orders/reorder';
 import { isOrderId } from '@/lib/orders/status';
@@ -14,7 +14,7 @@ import { isOrderId } from '@/lib/orders/status';
  */
 export async function reorderAction(orderId: string): Promise<void> {
   if (!isOrderId(orderId)) redirect('/account');
-  const customer = await requireCustomer(`/orders/${encodeURIComponent(orderId)}`);
+  const customer = await requireCustomerForAction(`/orders/${encodeURIComponent(orderId)}`);
   let result: Awaited<ReturnType<typeof reorder>>;
   try {
     result = await reorder(customer.customerId, orderId);

@@ -1,0 +1,48 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { isSessionUnavailable } from '@/lib/auth/session-unavailable';
+import type { SessionLookup } from '@/lib/auth/sessions';
+
+const state = vi.hoisted(() => ({ lookup: { status: 'none' } as SessionLookup, redirectedTo: null as string | null }));
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => ({ value: 'a-session-cookie-value' }) }) }));
+vi.mock('next/navigation', () => ({
+  redirect: (to: string) => {
+    state.redirectedTo = to;
+    throw new Error(`NEXT_REDIRECT ${to}`);
+  },
+}));
+vi.mock('@/lib/auth/sessions', () => ({ readSession: async () => state.lookup }));
+vi.mock('@/lib/auth/cookie', () => ({ customerSessionCookie: () => ({ name: 'thali_customer' }) }));
+
+const { requireCustomer, requireCustomerForAction } = await import('./session');
+
+describe('requireCustomer (the order page, the account and checkout pages)', () => {
+  beforeEach(() => {
+    state.redirectedTo = null;
+  });
+
+  it('is the signed-in customer', async () => {
+    state.lookup = { status: 'active', session: { kind: 'customer', customerId: 7, phone: '919800000007', createdAt: new Date().toISOString() } };
+    expect(await requireCustomer('/orders/abc')).toEqual({ customerId: 7, phone: '919800000007' });
+  });
+
+  it('sends a signed-out visitor to sign in, and back', async () => {
+    state.lookup = { status: 'none' };
+    await expect(requireCustomer('/orders/abc')).rejects.toThrow('NEXT_REDIRECT');
+    expect(state.redirectedTo).toBe('/login?next=%2Forders%2Fabc');
+  });
+
+  it("never sends a signed-in customer to sign in because Redis can't say: the page says it is unavailable", async () => {
+    // A customer following their order while Redis is away was sent to a sign-in page that could not
+    // sign them in either (it needs Redis too), as though signed out.
+    state.lookup = { status: 'unavailable' };
+    const thrown = await requireCustomer('/orders/abc').catch((error: unknown) => error);
+    expect(state.redirectedTo).toBeNull();
+    expect(isSessionUnavailable(thrown)).toBe(true);
+  });
+
+  it('leaves server actions as they were: requireCustomerForAction still redirects', async () => {
+    state.lookup = { status: 'unavailable' };
+    await expect(requireCustomerForAction('/checkout')).rejects.toThrow('NEXT_REDIRECT');
+  });
+});
