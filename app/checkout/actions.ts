@@ -16,7 +16,8 @@ const CHECKOUT = '/checkout';
 /** − / + on the checkout page's cart; 0 removes the line. */
 export async function changeCheckoutQuantity(itemId: number, quantity: number): Promise<void> {
   const customer = await requireCustomerForAction(CHECKOUT);
-  if (!Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return;
+  // Sessions unreadable: nothing changed, and the page shows the cart as it is.
+  if (!customer || !Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return;
   try {
     await setQuantity(cartOwners.customer(customer.customerId), itemId, quantity);
   } catch (error) {
@@ -28,6 +29,7 @@ export async function changeCheckoutQuantity(itemId: number, quantity: number): 
 /** Places the order (cash on delivery) and goes to its page. */
 export async function submitOrder(_previous: PlaceOrderState, form: FormData): Promise<PlaceOrderState> {
   const customer = await requireCustomerForAction(CHECKOUT);
+  if (!customer) return { error: 'Your order could not be placed just now. Please try again in a moment.' };
   let orderId: string;
   try {
     const result = await placeOrder(customer, {

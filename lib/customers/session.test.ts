@@ -41,8 +41,22 @@ describe('requireCustomer (the order page, the account and checkout pages)', () 
     expect(isSessionUnavailable(thrown)).toBe(true);
   });
 
-  it('leaves server actions as they were: requireCustomerForAction still redirects', async () => {
-    state.lookup = { status: 'unavailable' };
+});
+
+describe('requireCustomerForAction (checkout, the heart, addresses, reorder, the cart choice)', () => {
+  beforeEach(() => {
+    state.redirectedTo = null;
+  });
+
+  it('sends a signed-out visitor to sign in, and back', async () => {
+    state.lookup = { status: 'none' };
     await expect(requireCustomerForAction('/checkout')).rejects.toThrow('NEXT_REDIRECT');
+    expect(state.redirectedTo).toBe('/login?next=%2Fcheckout');
+  });
+
+  it("is null when Redis can't say, so the action answers 'try again' where the customer is: never the sign-in page", async () => {
+    state.lookup = { status: 'unavailable' };
+    expect(await requireCustomerForAction('/checkout')).toBeNull();
+    expect(state.redirectedTo).toBeNull();
   });
 });

@@ -48,11 +48,13 @@ export async function requireCustomer(next: string): Promise<CustomerSession> {
 }
 
 /**
- * For server actions: the signed-in customer, or a redirect to /login, also when Redis can't say (a
- * throw would swap the page for its error boundary; an answer of their own per action is left to do).
+ * For server actions: the signed-in customer, a redirect to /login when signed out, or null when Redis
+ * can't say, so the action answers "try again" where the customer is (a throw would swap the page for
+ * its error boundary; a redirect would sign them in again, which can't work either). Call outside try/catch.
  */
-export async function requireCustomerForAction(next: string): Promise<CustomerSession> {
-  const customer = await getCustomer();
-  if (customer) return customer;
+export async function requireCustomerForAction(next: string): Promise<CustomerSession | null> {
+  const lookup = await lookUpCustomer();
+  if (lookup.status === 'signed-in') return lookup.customer;
+  if (lookup.status === 'unavailable') return null;
   redirect(`/login?next=${encodeURIComponent(next)}`);
 }

@@ -71,6 +71,8 @@ export async function changeQuantity(restaurantSlug: string, itemId: number, qua
   }
 }
 
+const FAVOURITE_UNAVAILABLE = 'Your favourite could not be saved just now. Please try again in a moment.';
+
 /**
  * The heart on the menu page: a form, so a click before the JavaScript loads still posts. It names
  * the state it wants (favourite=true|false), never "flip", so a resubmitted or replayed form changes
@@ -83,6 +85,7 @@ export async function saveFavourite(
   form: FormData,
 ): Promise<FavouriteFormState> {
   const customer = await requireCustomerForAction(isMenuPath(path) ? path : '/');
+  if (!customer) return { message: FAVOURITE_UNAVAILABLE };
   try {
     const result = await changeFavourite({
       customerId: customer.customerId,
@@ -95,6 +98,6 @@ export async function saveFavourite(
     return { saved: { favourited: result.favourited, count: result.count } };
   } catch (error) {
     log.error('saving a favourite failed', { error: error instanceof Error ? error.message : String(error) });
-    return { message: 'Your favourite could not be saved just now. Please try again in a moment.' };
+    return { message: FAVOURITE_UNAVAILABLE };
   }
 }

@@ -32,6 +32,7 @@ function revalidateAddressPages(): void {
 export async function addAddress(_previous: AddressFormState, form: FormData): Promise<AddressFormState> {
   const customer = await requireCustomerForAction(addressReturnPath(textField(form, 'from', 20)));
   const input = addressInput(form);
+  if (!customer) return { message: UNAVAILABLE, values: input };
   try {
     const result = await saveAddress(customer.customerId, input);
     if (result.status === 'invalid') return { fieldErrors: result.fieldErrors, values: input };
@@ -49,6 +50,7 @@ export async function editAddress(_previous: AddressFormState, form: FormData): 
   const back = addressReturnPath(textField(form, 'from', 20));
   const customer = await requireCustomerForAction(back);
   const input = addressInput(form);
+  if (!customer) return { message: UNAVAILABLE, values: input };
   let notice: AddressNotice;
   try {
     const result = await updateAddress(customer.customerId, textField(form, 'addressId', 20), input);
@@ -66,6 +68,7 @@ export async function editAddress(_previous: AddressFormState, form: FormData): 
 export async function removeAddress(form: FormData): Promise<void> {
   const back = addressReturnPath(textField(form, 'from', 20));
   const customer = await requireCustomerForAction(back);
+  if (!customer) redirect(`${back}?address=failed`);
   let notice: AddressNotice;
   try {
     const result = await deleteAddress(customer.customerId, textField(form, 'addressId', 20));

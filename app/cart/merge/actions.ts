@@ -13,6 +13,7 @@ export async function keepChosenCart(next: string, form: FormData): Promise<void
   const customer = await requireCustomerForAction('/cart/merge');
   const keep = textField(form, 'keep', 16);
   const target = safeCustomerNext(next);
+  if (!customer) redirect(`/cart/merge?next=${encodeURIComponent(target)}&failed=1`);
   if (keep === 'guest' || keep === 'customer') {
     try {
       await chooseCart(customer.customerId, keep);

@@ -15,6 +15,7 @@ import { isOrderId } from '@/lib/orders/status';
 export async function reorderAction(orderId: string): Promise<void> {
   if (!isOrderId(orderId)) redirect('/account');
   const customer = await requireCustomerForAction(`/orders/${encodeURIComponent(orderId)}`);
+  if (!customer) redirect(`/orders/${encodeURIComponent(orderId)}?reorder=failed`);
   let result: Awaited<ReturnType<typeof reorder>>;
   try {
     result = await reorder(customer.customerId, orderId);
