@@ -5,6 +5,7 @@ import { and, asc, gt, inArray, isNull } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { cacheInvalidations } from '@/db/schema';
 import { log } from '@/lib/log';
+import { noteRefusedWrite } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
@@ -64,6 +65,8 @@ export async function applyInvalidations(
 ): Promise<Applied> {
   const results = await Promise.all(rows.map(async (row) => ({ id: row.id, ok: (await invalidate(row.keys, options.store)).ok })));
   const taken = new Set(results.filter((result) => result.ok).map((result) => result.id));
+  // What Redis still holds of these keys predates the save: this process reads Postgres meanwhile.
+  if (taken.size < rows.length) noteRefusedWrite();
   if (taken.size === 0) return { taken, marked: true };
   try {
     await (options.db ?? getDb())

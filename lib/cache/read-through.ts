@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/process-stats';
 import { guardedRedis, type GuardedResult } from '@/lib/redis/guard';
+import { writesInDoubt } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { generationKey, generationOwner, namespaceOf, withJitter } from './keys';
@@ -64,7 +65,9 @@ export async function readThrough<T>(spec: ReadThroughSpec<T>, entryRead?: Entry
 /** An entry's generation token and the entry, in one MGET: what every lookup starts from. */
 export type EntryRead = GuardedResult<(string | null)[]>;
 
-export function readEntry(spec: Pick<ReadThroughSpec<unknown>, 'key' | 'store'>): Promise<EntryRead> {
+export async function readEntry(spec: Pick<ReadThroughSpec<unknown>, 'key' | 'store'>): Promise<EntryRead> {
+  // Redis refusing writes may hold an entry a save could not invalidate: Postgres, as when it is away.
+  if (writesInDoubt()) return { ok: false, reason: 'skipped' };
   return guardedRedis('mget', (redis) => redis.mget([generationKey(spec.key), spec.key]), spec.store);
 }
 

@@ -10,6 +10,7 @@ import { installBackends } from '@/tests/support/app-context';
 
 import { countingStore } from '@/tests/support/counting-store';
 
+import { noteRefusedWrite, WRITES_IN_DOUBT_MS } from '@/lib/redis/refused-writes';
 import { singletons } from '@/lib/server/singletons';
 
 import { dependenciesOf, TRENDING_GRACE_MS } from './dependencies';
@@ -131,6 +132,16 @@ describe('the page cache behind Next', () => {
     expect(await getPage(storageKey(MENU), 'APP_PAGE')).toBeNull();
     await setPage(storageKey(MENU), render('degraded'));
     expect(await redis.get(pageCacheKeys.page(MENU))).toBeNull();
+  });
+
+  it('renders per request, storing nothing, for a while after Redis refused a write: a save may not have reached it', async () => {
+    // Review finding: a Redis refusing writes kept serving the page a save could not invalidate.
+    expect(await serve(MENU, 'v1')).toBe('v1');
+    noteRefusedWrite();
+    expect(await serve(MENU, 'from Postgres')).toBe('from Postgres');
+    expect(await serve(MENU, 'from Postgres again')).toBe('from Postgres again');
+    noteRefusedWrite(Date.now() - WRITES_IN_DOUBT_MS);
+    expect(await serve(MENU, 'never rendered')).toBe('v1');
   });
 
   it('answers a warm request from its own copy after one MGET, and reads another instance’s newer page whole', async () => {

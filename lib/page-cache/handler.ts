@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/process-stats';
 import { guardedRedis } from '@/lib/redis/guard';
+import { writesInDoubt } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
@@ -82,7 +83,8 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   const { path, page } = shared;
   const { keys, graceMs } = dependenciesOf(page);
   const lookupStarted = performance.now();
-  const read = await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.pageId(path), ...keys]), store);
+  // A Redis refusing writes may hold a page a save could not invalidate: rendered per request meanwhile.
+  const read = writesInDoubt() ? ({ ok: false } as const) : await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.pageId(path), ...keys]), store);
   if (!read.ok) {
     // Rendered per request while Redis is away; nothing is stored from it.
     countCacheLookup('page', 'miss', true);

@@ -30,7 +30,7 @@ function fakeRedis() {
   return { redis, state };
 }
 
-function build(redis?: ScriptRedis, breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 })) {
+function build(redis?: ScriptRedis, breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }), onRefusedWrite?: () => void) {
   return createRateLimiter({
     policies,
     redis,
@@ -38,6 +38,7 @@ function build(redis?: ScriptRedis, breaker = new CircuitBreaker({ failureThresh
     timeoutMs: 30,
     breaker,
     fallback: new FallbackLimiter(),
+    onRefusedWrite,
   });
 }
 
@@ -83,6 +84,26 @@ describe('createRateLimiter', () => {
     now += 5_000;
     expect((await limiter.limit('open', 'w')).source).toBe('redis');
     expect(breaker.current).toBe('closed');
+  });
+
+  it('reports each limit Redis did not take (failed, or skipped by the breaker), never one it took: a limit is a write', async () => {
+    const { redis, state } = fakeRedis();
+    const breaker = new CircuitBreaker({ failureThreshold: 2, cooldownMs: 60_000 });
+    let refused = 0;
+    const limiter = build(redis, breaker, () => (refused += 1));
+    await limiter.limit('open', 'a');
+    expect(refused).toBe(0);
+    state.mode = 'throw';
+    await limiter.limit('open', 'b');
+    await limiter.limit('shut', 'b');
+    expect(breaker.current).toBe('open');
+    expect(refused).toBe(2);
+    await limiter.limit('open', 'c');
+    expect(refused).toBe(3);
+    // The in-process store has no Redis to refuse anything.
+    let memoryRefused = 0;
+    await build(undefined, undefined, () => (memoryRefused += 1)).limit('open', 'd');
+    expect(memoryRefused).toBe(0);
   });
 
   it('runs every policy on the in-process limiter when there is no shared store', async () => {

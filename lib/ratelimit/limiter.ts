@@ -50,6 +50,11 @@ export interface RateLimiterOptions<Name extends string> {
   /** How long a `closed` answer asks the client to wait. */
   closedRetryMs?: number;
   onOutage?: (event: 'opened' | 'recovered', error?: unknown) => void;
+  /**
+   * Each call Redis did not take (it failed, timed out or the breaker skipped it; not a timeout this
+   * process's own starvation caused): a limit is a write, so Redis may be refusing writes.
+   */
+  onRefusedWrite?: () => void;
   now?: () => number;
 }
 
@@ -121,7 +126,10 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
         return { success: false, limit: policy.limit, remaining: 0, resetMs: blockedUntil, source: 'redis', pending: settled };
       }
 
-      if (!options.breaker.tryAcquire()) return degraded(policy, key);
+      if (!options.breaker.tryAcquire()) {
+        options.onRefusedWrite?.();
+        return degraded(policy, key);
+      }
       try {
         const result = await withDeadline(entry.ratelimit.limit(subject), options.timeoutMs, 'rate limit');
         if (options.breaker.recordSuccess() === 'recovered') options.onOutage?.('recovered');
@@ -135,7 +143,10 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
         };
       } catch (error) {
         if (isStarvedTimeout(error)) options.breaker.releaseProbe();
-        else if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
+        else {
+          options.onRefusedWrite?.();
+          if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
+        }
         return degraded(policy, key);
       }
     },

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { admins, cacheInvalidations, menuItems, restaurants } from '@/db/schema';
 import { createSession, readSession } from '@/lib/auth/sessions';
+import { parseEnv } from '@/lib/env';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { updateMenuItem, type Actor } from '@/lib/menus/mutations';
+import { createRateLimitState } from '@/lib/ratelimit/state';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
 import { createUpstashStore } from '@/lib/redis/upstash-store';
@@ -91,6 +93,7 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
   for (const [index, { driver, kind }] of cases.entries()) {
     describe(`${kind} for ${PAUSE_MS / 1000} s on ${driver}`, () => {
       let store: RedisStore;
+      let env: Record<string, string>;
       let itemId: number;
       let slug: string;
 
@@ -99,7 +102,8 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
           driver === 'tcp'
             ? createTcpStore({ url: own.url, commandTimeoutMs: 150 })
             : createUpstashStore({ url: bridge.url, token: bridge.token, commandTimeoutMs: 150 });
-        installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: uniquePrefix(`faults-inv-${index}`), REDIS_TIMEOUT_MS: '150' } });
+        env = { REDIS_KEY_PREFIX: uniquePrefix(`faults-inv-${index}`), REDIS_TIMEOUT_MS: '150' };
+        installBackends({ redis: store, database: db, env });
         // A different restaurant per case, so one case's retries never touch another's menu.
         const [row] = await db.db
           .select({ item: menuItems, slug: restaurants.slug })
@@ -119,6 +123,32 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
         const { value, cache } = await getRestaurantMenu(slug);
         return { price: value!.categories.flatMap((c) => c.items).find((i) => i.id === itemId)!.pricePaise, cache };
       };
+
+      /**
+       * Review finding: Redis kept answering reads while it refused writes, so the entry the save could
+       * not invalidate was served as a HIT, by the saving instance and by every other one, for as long
+       * as the refusal lasted (docs/decisions/049).
+       */
+      async function expectNoOldPriceWhileWritesRefused(after: number) {
+        // The saving instance: its refused invalidation sends its reads to Postgres.
+        expect(await priceOf()).toMatchObject({ price: after, cache: { status: 'MISS', degraded: true } });
+        // Another instance, which saved nothing: connections of its own (none held by a refused write)
+        // and fresh process state. The rate limit its proxy takes first on every request is a write,
+        // which Redis refuses too (the limiter's real state, on the same Redis).
+        const otherStore = createTcpStore({ url: own.url, commandTimeoutMs: 150 });
+        installBackends({ redis: otherStore, database: db, env });
+        const otherLimiter = createRateLimitState(
+          parseEnv({ NODE_ENV: 'test', REDIS_URL: own.url, RATE_LIMIT_TIMEOUT_MS: '150', REDIS_KEY_PREFIX: uniquePrefix('faults-inv-limiter') }),
+        );
+        try {
+          expect((await otherLimiter.limiter.limit('page', '203.0.113.5')).source).toBe('fallback');
+          expect(await priceOf()).toMatchObject({ price: after, cache: { status: 'MISS', degraded: true } });
+        } finally {
+          await otherLimiter.close();
+          await otherStore.close();
+          installBackends({ redis: store, database: db, env });
+        }
+      }
 
       it('reaches customers once Redis answers again, tells the admin, and keeps the admin signed in', async () => {
         const [item] = await db.db.select().from(menuItems).where(eq(menuItems.id, itemId));
@@ -140,6 +170,7 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
           expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: false } });
           // The page the save re-renders checks the session again, Redis still paused: not a sign-in page.
           expect((await readSession(sessionId!)).status).toBe('active');
+          if (kind === 'CLIENT PAUSE WRITE') await expectNoOldPriceWhileWritesRefused(after);
         } finally {
           // Whatever happened above, the next case starts with a Redis that answers.
           await recovered;

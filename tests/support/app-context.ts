@@ -25,6 +25,7 @@ export function installBackends(options: {
   shared.pageRenders = undefined;
   shared.pageCopies = undefined;
   shared.pageBuildId = undefined;
+  shared.redisWritesInDoubtUntil = undefined;
 }
 
 /** Every key under a prefix, through SCAN (never KEYS). */

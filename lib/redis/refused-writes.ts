@@ -1,0 +1,32 @@
+import 'server-only';
+
+import { singletons } from '@/lib/server/singletons';
+
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** Until when this process reads no cached data from Redis: Redis lately refused or dropped a write. */
+    redisWritesInDoubtUntil?: number;
+  }
+}
+
+/**
+ * How long a refused write keeps cached reads off Redis. Longer than the saving process's outbox
+ * retry (1 s) takes to land a held-back invalidation once Redis takes writes again.
+ */
+export const WRITES_IN_DOUBT_MS = 5_000;
+
+/**
+ * A Redis that answers reads but refuses writes (`CLIENT PAUSE … WRITE`, `maxmemory` with
+ * `noeviction`, a read-only replica after a failover) can't take a save's invalidation, so what it
+ * holds may be older than Postgres. Every process learns of it from its own writes, the rate
+ * limiter's on every request first: reads then go to Postgres until writes have worked for a while
+ * (docs/decisions/049-no-cached-reads-while-redis-refuses-writes.md).
+ */
+export function noteRefusedWrite(now: number = Date.now()): void {
+  singletons().redisWritesInDoubtUntil = now + WRITES_IN_DOUBT_MS;
+}
+
+/** Whether cached data read from Redis now may predate a save (see noteRefusedWrite). */
+export function writesInDoubt(now: number = Date.now()): boolean {
+  return (singletons().redisWritesInDoubtUntil ?? 0) > now;
+}
