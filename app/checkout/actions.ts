@@ -26,6 +26,12 @@ export async function changeCheckoutQuantity(itemId: number, quantity: number): 
   revalidatePath(CHECKOUT);
 }
 
+/** The total the page showed beside "Place order", in paise; undefined when absent or not a whole number. */
+function expectedTotal(form: FormData): number | undefined {
+  const text = textField(form, 'expectedTotalPaise', 16);
+  return /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
+
 /** Places the order (cash on delivery) and goes to its page. */
 export async function submitOrder(_previous: PlaceOrderState, form: FormData): Promise<PlaceOrderState> {
   const customer = await requireCustomerForAction(CHECKOUT);
@@ -37,11 +43,15 @@ export async function submitOrder(_previous: PlaceOrderState, form: FormData): P
       addressId: Number(textField(form, 'addressId', 12) || 'NaN'),
       // One more than allowed, so an over-long text is refused with a message instead of cut silently.
       instructions: textField(form, 'instructions', 201),
+      expectedTotalPaise: expectedTotal(form),
     });
     if (result.status !== 'placed') {
       // What the page shows may be stale (an address deleted, or the cart ordered, in another tab):
       // render it again with the message.
-      if ((result.status === 'invalid' && result.field === 'address') || result.status === 'busy' || result.status === 'empty') revalidatePath(CHECKOUT);
+      // 'changed': render the cart and bill as they are now, so the next press agrees to those.
+      if ((result.status === 'invalid' && result.field === 'address') || result.status === 'busy' || result.status === 'empty' || result.status === 'changed') {
+        revalidatePath(CHECKOUT);
+      }
       return { error: result.message };
     }
     orderId = result.order.id;

@@ -109,6 +109,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
               maxInstructions={MAX_INSTRUCTIONS}
               disabled={quote.status !== 'ok'}
               totalText={quote.status === 'ok' ? formatRupees(quote.bill.totalPaise) : ''}
+              totalPaise={quote.status === 'ok' ? quote.bill.totalPaise : null}
             />
           </section>
           <section aria-labelledby="new-address-heading" className="rounded-2xl border border-line bg-white p-4 shadow-sm">

@@ -24,6 +24,7 @@ export function CheckoutForm({
   maxInstructions,
   disabled,
   totalText,
+  totalPaise,
 }: {
   addresses: AddressOption[];
   action: (previous: PlaceOrderState, form: FormData) => Promise<PlaceOrderState>;
@@ -33,11 +34,14 @@ export function CheckoutForm({
   maxInstructions: number;
   disabled: boolean;
   totalText: string;
+  /** The total shown on the button: sent, so a bill that changed since is refused rather than charged. */
+  totalPaise: number | null;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} data-testid="checkout-form" className="space-y-5">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      {totalPaise === null ? null : <input type="hidden" name="expectedTotalPaise" value={totalPaise} />}
       <fieldset>
         <legend className="text-base font-extrabold text-ink">Deliver to</legend>
         {addresses.length === 0 ? (

@@ -58,12 +58,21 @@ export type CheckoutResult =
   | { status: 'too-large'; message: string }
   | { status: 'unavailable'; message: string; items: string[] }
   | { status: 'busy'; message: string }
+  /** The bill is no longer the one the customer was shown (another tab changed the cart, or a price moved). */
+  | { status: 'changed'; message: string }
   | { status: 'rate-limited'; message: string; retryAfterSeconds: number };
 
 /** Shown when the chosen address was deleted after the checkout page rendered (the page then lists the rest). */
 export const ADDRESS_GONE = 'The address you chose is no longer saved (deleted in another tab?). Choose another address or add a new one.';
 
 /** Shown to a submit whose cart another checkout placed meanwhile (its order holds the cart's generation). */
+/**
+ * The total the checkout page showed ("Place order · ₹384.40") is not what this cart costs now: a
+ * dish added in another tab, or a price changed since the page rendered. Placing it anyway charged
+ * an amount the customer never saw (review finding: ₹939.85 placed from a button saying ₹384.40).
+ */
+export const BILL_CHANGED = 'Your cart or its prices changed since this page loaded. Check the updated bill, then place your order.';
+
 export const CART_ORDERED = 'This cart has just been ordered from another tab or device: see your orders.';
 
 /** Shown to a submit whose cart another checkout (another tab, another device) is ordering right now. */
@@ -197,7 +206,7 @@ async function placeFromCart(
   store: RedisStore,
   owner: CartOwner,
   customer: Pick<CustomerSession, 'customerId'>,
-  input: { idempotencyKey: string; addressId: number; instructions?: string },
+  input: CheckoutInput,
   ordersPerHour: number,
 ): Promise<Committed> {
   const { idempotencyKey } = input;
@@ -229,6 +238,9 @@ async function placeFromCart(
     const limited = await hourlyLimit(tx, customer.customerId, ordersPerHour);
     if (limited) return limited;
     const { restaurant, lines, bill } = quote;
+    if (input.expectedTotalPaise !== undefined && input.expectedTotalPaise !== bill.totalPaise) {
+      return { status: 'changed', message: BILL_CHANGED };
+    }
 
     const [inserted] = await tx
       .insert(orders)
@@ -267,9 +279,17 @@ async function placeFromCart(
   });
 }
 
+export interface CheckoutInput {
+  idempotencyKey: string;
+  addressId: number;
+  instructions?: string;
+  /** The total the customer was shown and agreed to; a different bill now is refused ('changed'). */
+  expectedTotalPaise?: number;
+}
+
 export async function placeOrder(
   customer: Pick<CustomerSession, 'customerId'>,
-  input: { idempotencyKey: string; addressId: number; instructions?: string },
+  input: CheckoutInput,
   deps: CheckoutDeps = {},
 ): Promise<CheckoutResult> {
   const { idempotencyKey } = input;

@@ -11,7 +11,7 @@ import { getRestaurantMenu } from '@/lib/menus/cached';
 import { readCart } from '@/lib/cart/cart';
 import { computeBill } from '@/lib/orders/bill';
 import { reorder } from '@/lib/orders/reorder';
-import { ADDRESS_GONE, placeOrder } from '@/lib/orders/checkout';
+import { ADDRESS_GONE, BILL_CHANGED, placeOrder } from '@/lib/orders/checkout';
 import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
@@ -171,6 +171,23 @@ for (const backend of backends) {
       } finally {
         await db.db.update(menuItems).set({ pricePaise: items[0]!.pricePaise }).where(eq(menuItems.id, items[0]!.id));
       }
+    });
+
+    it('refuses a bill other than the total the customer was shown (a dish added in another tab, a price changed), and places the one shown', async () => {
+      const customer = await customerWithCart();
+      const shown = billed(items[0]!.pricePaise * 2 + items[1]!.pricePaise);
+      // Another tab adds one more of the second dish after this checkout page rendered.
+      await redis.hset(cartKeys.cart(cartOwners.customer(customer.customerId)), { [`item:${restaurant.slug}:${items[1]!.id}`]: '2' });
+      const refused = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key(), expectedTotalPaise: shown }, { enqueue: recordEnqueue });
+      expect(refused).toEqual({ status: 'changed', message: BILL_CHANGED });
+      expect(await db.db.select().from(orders).where(eq(orders.customerId, customer.customerId))).toHaveLength(0);
+      expect(await redis.hgetall(cartKeys.cart(cartOwners.customer(customer.customerId)))).not.toEqual({});
+      expect(await redis.get(cartKeys.checkout(cartOwners.customer(customer.customerId)))).toBeNull();
+
+      // The page renders again with the new bill; agreeing to it places the order.
+      const now = billed(items[0]!.pricePaise * 2 + items[1]!.pricePaise * 2);
+      const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key(), expectedTotalPaise: now }, { enqueue: recordEnqueue });
+      expect(placed).toMatchObject({ status: 'placed', created: true, order: { totalPaise: now } });
     });
 
     it('refuses an empty cart, an unavailable item and a closed restaurant, writing nothing', async () => {

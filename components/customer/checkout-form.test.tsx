@@ -1,0 +1,31 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+
+import { CheckoutForm } from './checkout-form';
+
+const render = (totalPaise: number | null) =>
+  renderToStaticMarkup(
+    createElement(CheckoutForm, {
+      addresses: [{ id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' }],
+      action: async () => ({}),
+      idempotencyKey: 'k'.repeat(22),
+      manageAddressesHref: '/checkout/addresses',
+      maxInstructions: 200,
+      disabled: totalPaise === null,
+      totalText: totalPaise === null ? '' : '₹384.40',
+      totalPaise,
+    }),
+  );
+
+describe('CheckoutForm', () => {
+  it('sends the total its button shows, so the server can refuse a bill that changed since (another tab, a new price)', () => {
+    const html = render(38_440);
+    expect(html).toContain('Place order · ₹384.40');
+    expect(html).toMatch(/<input type="hidden" name="expectedTotalPaise" value="38440"\/>/);
+  });
+
+  it('sends no total when there is none to agree to', () => {
+    expect(render(null)).not.toContain('expectedTotalPaise');
+  });
+});
