@@ -47,11 +47,11 @@ async function send(phone: string, resend: boolean): Promise<OtpFormState> {
         ? { ...codeStep, error: `Please wait ${result.retryAfterSeconds} s before asking for another code.` }
         : { ...codeStep, notice: `A code was sent a moment ago to ${formatPhone(phone)}.` };
     case 'rate-limited':
-      return { step: 'phone', error: `Too many codes requested. Try again in ${formatWait(result.retryAfterSeconds)}.` };
+      return { step: 'phone', typed: formatPhone(phone), error: `Too many codes requested. Try again in ${formatWait(result.retryAfterSeconds)}.` };
     case 'daily-cap':
-      return { step: 'phone', error: 'We can’t send more codes today. Please try again tomorrow.' };
+      return { step: 'phone', typed: formatPhone(phone), error: 'We can’t send more codes today. Please try again tomorrow.' };
     case 'unavailable':
-      return { step: 'phone', error: UNAVAILABLE };
+      return { step: 'phone', typed: formatPhone(phone), error: UNAVAILABLE };
   }
 }
 
@@ -70,8 +70,10 @@ function verifyError(result: Exclude<CustomerSignInResult, { ok: true }>): strin
 /** Both steps of the OTP form: `send` (and `resend`) a code, `verify` it and sign in. */
 export async function otpStep(_previous: OtpFormState, formData: FormData): Promise<OtpFormState> {
   const intent = field(formData, 'intent');
-  const phone = normalizePhone(field(formData, 'phone'));
-  if (!phone) return { step: 'phone', error: 'Enter a 10-digit Indian mobile number (starting 6-9), with or without +91.' };
+  const typed = field(formData, 'phone');
+  const phone = normalizePhone(typed);
+  if (intent === 'change') return { step: 'phone', typed: phone ? formatPhone(phone) : typed };
+  if (!phone) return { step: 'phone', typed, error: 'Enter a 10-digit Indian mobile number (starting 6-9), with or without +91.' };
   if (intent !== 'verify') return send(phone, intent === 'resend');
 
   const codeStep = { step: 'code', phone, shownPhone: formatPhone(phone) } as const;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef, type Ref } from 'react';
 
 export interface OtpFormState {
   step: 'phone' | 'code';
@@ -8,6 +8,11 @@ export interface OtpFormState {
   phone?: string;
   /** The number as shown, e.g. +91 98765 43210. */
   shownPhone?: string;
+  /**
+   * The phone step's number again (what was typed, after a refusal; the number, after "Change
+   * number"): React resets the form after its action, which left a mistyped number to retype in full.
+   */
+  typed?: string;
   error?: string;
   notice?: string;
 }
@@ -17,6 +22,8 @@ const INPUT =
 const PRIMARY =
   'w-full rounded-xl bg-brand-700 px-4 py-3 text-base font-bold text-white shadow-sm hover:bg-brand-800 disabled:cursor-wait disabled:opacity-70';
 
+const LINK = 'text-sm font-semibold text-brand-700 underline-offset-2 hover:underline';
+
 /** Two steps in one form: the mobile number, then the 6-digit code sent to it (with a resend). */
 export function OtpLoginForm({
   action,
@@ -25,15 +32,41 @@ export function OtpLoginForm({
   action: (state: OtpFormState, formData: FormData) => Promise<OtpFormState>;
   next?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, { step: 'phone' });
-  const invalid = state.error ? true : undefined;
+  const [state, formAction, pending] = useActionState(action, INITIAL);
+  const field = useRef<HTMLInputElement>(null);
+  // After each answer, the field it is about: the code input once a code is sent, the field a refusal
+  // names. Its submit button is disabled while pending and the phone step's is replaced, which left
+  // focus on <body> (a keyboard user tabbed from the top of the page; a screen reader heard nothing).
+  useEffect(() => {
+    if (state !== INITIAL) field.current?.focus();
+  }, [state]);
 
   return (
     <form action={formAction} noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
+      <OtpFields state={state} pending={pending} field={field} />
+    </form>
+  );
+}
+
+const INITIAL: OtpFormState = { step: 'phone' };
+
+/** The form's fields for one state (a component of its own so each state's markup can be tested). */
+export function OtpFields({
+  state,
+  pending,
+  field,
+}: {
+  state: OtpFormState;
+  pending: boolean;
+  field?: Ref<HTMLInputElement>;
+}) {
+  const invalid = state.error ? true : undefined;
+  return (
+    <>
       <div role="alert" data-testid="otp-error" className="mb-5 empty:mb-0">
         {state.error ? (
-          <p className="rounded-xl border border-nonveg/30 bg-nonveg-soft px-4 py-3 text-sm font-medium text-nonveg">
+          <p id="otp-error-text" className="rounded-xl border border-nonveg/30 bg-nonveg-soft px-4 py-3 text-sm font-medium text-nonveg">
             {state.error}
           </p>
         ) : null}
@@ -45,6 +78,7 @@ export function OtpLoginForm({
               Mobile number
             </label>
             <input
+              ref={field}
               id="phone"
               name="phone"
               type="tel"
@@ -52,7 +86,9 @@ export function OtpLoginForm({
               autoComplete="tel"
               placeholder="98765 43210"
               required
+              defaultValue={state.typed ?? ''}
               aria-invalid={invalid}
+              aria-describedby={invalid ? 'otp-error-text' : undefined}
               className={INPUT}
             />
           </div>
@@ -71,6 +107,7 @@ export function OtpLoginForm({
               Code
             </label>
             <input
+              ref={field}
               id="code"
               name="code"
               type="text"
@@ -80,24 +117,24 @@ export function OtpLoginForm({
               maxLength={6}
               required
               aria-invalid={invalid}
+              aria-describedby={invalid ? 'otp-error-text' : undefined}
               className={INPUT}
             />
           </div>
           <button type="submit" name="intent" value="verify" disabled={pending} className={PRIMARY}>
             {pending ? 'Checking…' : 'Verify and sign in'}
           </button>
-          <button
-            type="submit"
-            name="intent"
-            value="resend"
-            disabled={pending}
-            formNoValidate
-            className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
-          >
-            Resend code
-          </button>
+          {/* After "Verify": Enter in the code field submits the form's first submit button. */}
+          <div className="flex justify-center gap-6">
+            <button type="submit" name="intent" value="resend" disabled={pending} formNoValidate className={LINK}>
+              Resend code
+            </button>
+            <button type="submit" name="intent" value="change" disabled={pending} formNoValidate className={LINK}>
+              Change number
+            </button>
+          </div>
         </div>
       )}
-    </form>
+    </>
   );
 }
