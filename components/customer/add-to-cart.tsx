@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useOptimistic, useState, useTransition } from 'react';
+import { useEffect, useOptimistic, useRef, useState, useTransition } from 'react';
 
 import type { MenuCart } from '@/lib/menus/types';
 
@@ -44,6 +44,23 @@ export function AddToCartButton({
   const [shown, setShown] = useOptimistic(quantity);
   const [message, setMessage] = useState<{ text: string; signIn?: boolean } | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
+  // ADD becomes the stepper and the stepper at 0 becomes ADD: the pressed button leaves the page, and
+  // focus with it (to <body>). Focus follows to the control that took its place.
+  const addButton = useRef<HTMLButtonElement>(null);
+  const plusButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    const target = shown > 0 ? plusButton.current : addButton.current;
+    if (!target) return;
+    refocus.current = false;
+    target.focus();
+  }, [shown]);
+  const keepFocus = () => {
+    const active = document.activeElement;
+    // Only when the keyboard (or a click) had focus on this control: never pull focus from elsewhere.
+    refocus.current = active !== null && (active === addButton.current || plusButton.current?.parentElement?.contains(active) === true);
+  };
 
   function run(replace: boolean) {
     setMessage(null);
@@ -61,6 +78,8 @@ export function AddToCartButton({
   }
 
   function step(next: number) {
+    // Only the last one out swaps the stepper for ADD; otherwise focus stays on the − or + pressed.
+    if (next <= 0) keepFocus();
     setMessage(null);
     startTransition(async () => {
       setShown(Math.max(0, next));
@@ -71,13 +90,19 @@ export function AddToCartButton({
   return (
     <>
       {shown > 0 ? (
-        <QuantityStepper quantity={shown} itemName={itemName} disabled={pending} onChange={step} />
+        <QuantityStepper quantity={shown} itemName={itemName} disabled={pending} onChange={step} plusRef={plusButton} />
       ) : (
         <button
+          ref={addButton}
           type="button"
-          onClick={() => run(false)}
-          disabled={pending}
-          className="w-full rounded-lg border border-line bg-white py-2 text-sm font-extrabold tracking-wide text-rating shadow-sm hover:bg-stone-50 disabled:cursor-wait disabled:opacity-60"
+          onClick={() => {
+            if (pending) return;
+            keepFocus();
+            run(false);
+          }}
+          // Not `disabled`: focus comes back here when − takes the last one out while that is in flight.
+          aria-disabled={pending || undefined}
+          className="w-full rounded-lg border border-line bg-white py-2 text-sm font-extrabold tracking-wide text-rating shadow-sm hover:bg-stone-50 aria-disabled:cursor-wait aria-disabled:opacity-60"
         >
           ADD<span className="sr-only"> {itemName}</span>
         </button>
