@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { formatRupees, plural } from '@/lib/format';
 
 /**
@@ -19,9 +20,7 @@ export function CartBar({ count, totalPaise }: { count: number; totalPaise: numb
           {plural(count, 'item')} · {formatRupees(totalPaise)} · View cart
         </span>
         <span className="flex items-center">
-          <svg viewBox="0 0 20 20" className="size-4" aria-hidden="true" focusable="false">
-            <path d="M7 4l6 6-6 6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-          </svg>
+          <LinkPendingChevron />
         </span>
       </Link>
     </div>

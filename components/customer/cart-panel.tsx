@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useOptimistic, useTransition } from 'react';
 
+import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
 
 import { QuantityStepper } from './quantity-stepper';
@@ -104,9 +105,10 @@ export function CartPanel({
           {checkoutHref === null ? null : orderable ? (
             <Link
               href={checkoutHref}
-              className="mt-3 block w-full rounded-xl bg-brand-700 px-4 py-2.5 text-center text-sm font-bold text-white shadow-sm hover:bg-brand-800"
+              className="mt-3 flex w-full items-center justify-center gap-1.5 rounded-xl bg-brand-700 px-4 py-2.5 text-center text-sm font-bold text-white shadow-sm hover:bg-brand-800"
             >
               Check out
+              <LinkPendingChevron />
             </Link>
           ) : (
             <p className="mt-2 text-sm text-muted">This restaurant is closed: checkout opens when it does.</p>
