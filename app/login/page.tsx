@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { Container } from '@/components/layout/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
 import { OtpLoginForm } from '@/components/customer/otp-login-form';
-import { safeCustomerNext } from '@/lib/customers/next-path';
+import { safeCustomerNext, signInReason } from '@/lib/customers/next-path';
 import { getCustomer } from '@/lib/customers/session';
 import { outboxEnabled } from '@/lib/sms/sender';
 
@@ -25,7 +25,7 @@ export default async function CustomerLoginPage({
     <Container width="narrow" className="flex justify-center py-12 sm:py-16">
       <div className="w-full max-w-sm">
         <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Sign in</h1>
-        <p className="mt-2 text-sm text-muted">With your mobile number: we text you a one-time code.</p>
+        <p className="mt-2 text-sm text-muted">{signInReason(next)}</p>
         {outboxEnabled() ? (
           <div className="mt-5">
             <DemoBanner />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { safeCustomerNext } from './next-path';
+import { safeCustomerNext, signInReason } from './next-path';
 
 describe('safeCustomerNext', () => {
   it('keeps paths of this site, with their query and without the fragment', () => {
@@ -11,6 +11,20 @@ describe('safeCustomerNext', () => {
   it('sends other origins, the login page and the admin to the home page', () => {
     for (const value of [undefined, '', 'https://evil.example/', '//evil.example', '/\\evil.example', '/\tevil', '/login', '/admin', '/admin/cache']) {
       expect(safeCustomerNext(value), String(value)).toBe('/');
+    }
+  });
+});
+
+describe('signInReason', () => {
+  it('tells a guest sent from their cart that it is kept', () => {
+    expect(signInReason('/checkout')).toMatch(/^Sign in to see your cart and check out: your cart is kept\./);
+    expect(signInReason('/checkout/addresses')).toMatch(/your cart is kept/);
+    expect(signInReason('/orders/abc')).toMatch(/^Sign in to see your order/);
+  });
+
+  it('says only how sign-in works otherwise', () => {
+    for (const next of ['/', '/account', '/checkoutx', '/bengaluru/x?checkout=1']) {
+      expect(signInReason(next), next).toBe('With your mobile number: we text you a one-time code.');
     }
   });
 });
