@@ -18,6 +18,7 @@ import { cartOwners } from '@/lib/cart/keys';
 import { requireCustomer } from '@/lib/customers/session';
 import { formatRupees } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
+import { checkoutLines } from '@/lib/orders/checkout-lines';
 import { quoteCart } from '@/lib/orders/quote';
 
 import { addAddress } from '../account/addresses/actions';
@@ -72,7 +73,9 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
     );
   }
 
-  const lines = quote.status === 'ok' ? quote.lines.map((line) => ({ itemId: line.menuItemId, name: line.name, pricePaise: line.pricePaise, quantity: line.quantity })) : [];
+  // A cart that can't be ordered as it is (a dish taken off, too large) is shown too: the message asks
+  // to remove something, and these steppers are the one place a taken-off dish can be removed.
+  const lines = quote.status === 'ok' || quote.status === 'unavailable' || quote.status === 'too-large' ? checkoutLines(quote.lines) : [];
   const restaurant = quote.restaurant;
 
   return (

@@ -14,7 +14,7 @@ import { MAX_ORDER_TOTAL_PAISE } from './limits';
 /**
  * A cart priced from Postgres, never through the menu cache: what the checkout page shows and, read
  * again inside checkout's transaction, what the order is charged. One function for both, so the bill
- * the customer saw is the bill they pay (unless an admin changed a price or the offer in between).
+ * the customer saw is the bill they pay (checkout refuses one that changed in between: 'changed').
  */
 
 export interface QuotedLine {
@@ -23,6 +23,16 @@ export interface QuotedLine {
   pricePaise: number;
   quantity: number;
   position: number;
+}
+
+/** A line of a cart that can't be ordered as it is, shown so the customer can change it (− to remove). */
+export interface CartLineToFix {
+  menuItemId: number;
+  name: string;
+  pricePaise: number;
+  quantity: number;
+  /** False for a dish taken off or deleted since it was added: the one to remove. */
+  available: boolean;
 }
 
 export interface QuotedRestaurant {
@@ -37,8 +47,13 @@ export type Quote =
   | { status: 'ok'; restaurant: QuotedRestaurant; lines: QuotedLine[]; bill: Bill }
   | { status: 'empty'; message: string }
   | { status: 'closed'; message: string; restaurant: QuotedRestaurant }
-  | { status: 'too-large'; message: string; restaurant: QuotedRestaurant }
-  | { status: 'unavailable'; message: string; items: string[]; restaurant: QuotedRestaurant | null };
+  | { status: 'too-large'; message: string; restaurant: QuotedRestaurant; lines: CartLineToFix[] }
+  /**
+   * `lines`: the whole cart, so checkout can show what to remove. Its message says "Remove it from
+   * your cart", and nowhere else could: the menu shows such a dish as "Currently unavailable", with
+   * no − (review finding: a customer was stuck with it, on a phone and on a desktop).
+   */
+  | { status: 'unavailable'; message: string; items: string[]; restaurant: QuotedRestaurant | null; lines: CartLineToFix[] };
 
 export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quote> {
   if (cart.restaurant === null || cart.items.length === 0) {
@@ -62,7 +77,7 @@ export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quo
     .innerJoin(cities, eq(cities.id, restaurants.cityId))
     .leftJoin(restaurantOffers, eq(restaurantOffers.restaurantId, restaurants.id))
     .where(eq(restaurants.slug, cart.restaurant));
-  if (!row) return { status: 'unavailable', message: 'This restaurant is no longer on Thali.', items: [], restaurant: null };
+  if (!row) return { status: 'unavailable', message: 'This restaurant is no longer on Thali.', items: [], restaurant: null, lines: [] };
   const { restaurant } = row;
   if (!row.isOpen) return { status: 'closed', message: `${restaurant.name} is closed right now: it can't take your order.`, restaurant };
 
@@ -80,6 +95,16 @@ export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quo
       message: `Not available any more: ${names.join(', ')}. Remove ${missing.length === 1 ? 'it' : 'them'} from your cart to check out.`,
       items: names,
       restaurant,
+      lines: cart.items.map((line) => {
+        const item = byId.get(line.itemId);
+        return {
+          menuItemId: line.itemId,
+          name: item?.name ?? 'A dish no longer on the menu',
+          pricePaise: item?.pricePaise ?? 0,
+          quantity: line.quantity,
+          available: item?.available ?? false,
+        };
+      }),
     };
   }
   const lines = cart.items.map((line, position) => {
@@ -97,6 +122,7 @@ export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quo
       status: 'too-large',
       message: `An order can total at most ${formatRupees(MAX_ORDER_TOTAL_PAISE)}: remove some items to check out.`,
       restaurant,
+      lines: lines.map(({ menuItemId, name, pricePaise, quantity }) => ({ menuItemId, name, pricePaise, quantity, available: true })),
     };
   }
   return { status: 'ok', restaurant, lines, bill };

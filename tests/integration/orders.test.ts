@@ -16,6 +16,7 @@ import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
 import { loadOwnOrderStatus } from '@/lib/orders/queries';
+import { quoteCart } from '@/lib/orders/quote';
 import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
 import { smsKeys } from '@/lib/sms/keys';
@@ -199,6 +200,15 @@ for (const backend of backends) {
         const customer = await customerWithCart();
         const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
         expect(result).toMatchObject({ status: 'unavailable', items: [items[1]!.name] });
+        // Checkout shows the whole cart with the dish to remove: nowhere else offers a − for it.
+        const quote = await quoteCart(await readCart(cartOwners.customer(customer.customerId)));
+        expect(quote).toMatchObject({
+          status: 'unavailable',
+          lines: [
+            { menuItemId: items[0]!.id, name: items[0]!.name, pricePaise: items[0]!.pricePaise, quantity: 2, available: true },
+            { menuItemId: items[1]!.id, name: items[1]!.name, pricePaise: items[1]!.pricePaise, quantity: 1, available: false },
+          ],
+        });
         expect(await redis.hgetall(cartKeys.cart(cartOwners.customer(customer.customerId)))).not.toEqual({});
       } finally {
         await db.db.update(menuItems).set({ available: true }).where(eq(menuItems.id, items[1]!.id));
