@@ -25,7 +25,9 @@ describe('CheckoutForm', () => {
     expect(html).toMatch(/<input type="hidden" name="expectedTotalPaise" value="38440"\/>/);
   });
 
-  it('sends no total when there is none to agree to', () => {
-    expect(render(null)).not.toContain('expectedTotalPaise');
+  it('sends no total when there is none to agree to, and its button says no "·" before a missing total', () => {
+    const html = render(null);
+    expect(html).not.toContain('expectedTotalPaise');
+    expect(html).toMatch(/>Place order<\/button>/);
   });
 });

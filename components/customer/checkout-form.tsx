@@ -91,7 +91,7 @@ export function CheckoutForm({
         disabled={disabled || pending || addresses.length === 0}
         className="w-full rounded-xl bg-brand-700 px-4 py-3 text-base font-bold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
       >
-        {pending ? 'Placing your order…' : `Place order · ${totalText}`}
+        {pending ? 'Placing your order…' : totalText ? `Place order · ${totalText}` : 'Place order'}
       </button>
       {state.error ? (
         <p role="alert" data-testid="checkout-error" className="text-sm text-red-700">
