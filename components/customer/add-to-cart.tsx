@@ -56,6 +56,15 @@ export function AddToCartButton({
     refocus.current = false;
     target.focus();
   }, [shown]);
+  // The dialog gives focus back to what had it when it opened, but that was the stepper ADD had
+  // become for a moment (shown optimistically), gone by then: "Keep current cart" or Escape left focus
+  // on <body>. Back to ADD, which opened it.
+  const backFromDialog = useRef(false);
+  useEffect(() => {
+    if (conflict !== null || !backFromDialog.current) return;
+    backFromDialog.current = false;
+    addButton.current?.focus();
+  }, [conflict]);
   const keepFocus = () => {
     const active = document.activeElement;
     // Only when the keyboard (or a click) had focus on this control: never pull focus from elsewhere.
@@ -122,8 +131,15 @@ export function AddToCartButton({
         <ReplaceCartDialog
           currentRestaurant={conflict}
           itemName={itemName}
-          onCancel={() => setConflict(null)}
-          onReplace={() => run(true)}
+          onCancel={() => {
+            backFromDialog.current = true;
+            setConflict(null);
+          }}
+          onReplace={() => {
+            // The new cart's first dish: focus goes to its + once ADD has become the stepper.
+            refocus.current = true;
+            run(true);
+          }}
         />
       ) : null}
     </>
