@@ -4,12 +4,14 @@ import Link from 'next/link';
 import { Container } from '@/components/layout/container';
 import { AddressForm } from '@/components/customer/address-form';
 import { AddressNoticeBanner } from '@/components/customer/address-notice';
-import { ReorderButton } from '@/components/customer/reorder-button';
+import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-button';
 import { SavedAddresses } from '@/components/customer/saved-addresses';
 import { FavouriteList } from '@/components/favourites/favourite-list';
 import { Price } from '@/components/ui/price';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
+import { itemsInCart } from '@/lib/cart/cart';
+import { cartOwners } from '@/lib/cart/keys';
 import { formatAddress, MAX_ADDRESSES } from '@/lib/addresses/schema';
 import { formatPhone } from '@/lib/customers/phone';
 import { requireCustomer } from '@/lib/customers/session';
@@ -30,11 +32,12 @@ interface AccountPageProps {
 
 export default async function AccountPage({ searchParams }: AccountPageProps) {
   const customer = await requireCustomer('/account');
-  const [orders, favourites, addresses, { address: noticeKey }] = await Promise.all([
+  const [orders, favourites, addresses, { address: noticeKey }, cartCount] = await Promise.all([
     listOwnOrders(customer.customerId),
     listOwnFavourites(customer.customerId),
     listAddresses(customer.customerId),
     searchParams,
+    itemsInCart(cartOwners.customer(customer.customerId)),
   ]);
   return (
     <Container width="narrow" className="py-8 sm:py-12">
@@ -47,6 +50,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         <h2 id="orders-heading" className="text-lg font-extrabold text-ink">
           Past orders
         </h2>
+        {orders.some((order) => order.status === 'delivered') ? <ReorderCartNote itemsInCart={cartCount} className="mt-1" /> : null}
         {orders.length === 0 ? (
           <p className="mt-2 text-sm text-muted">No orders yet.</p>
         ) : (

@@ -55,6 +55,15 @@ export async function readCart(owner: CartOwner, store: RedisStore = getRedis())
   return cartOf(await store.hgetall(cartKeys.cart(owner)));
 }
 
+/** How many dishes (quantities summed) the owner's cart holds: 0 when empty, or when Redis can't say. */
+export async function itemsInCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<number> {
+  try {
+    return (await readCart(owner, store)).items.reduce((sum, line) => sum + line.quantity, 0);
+  } catch {
+    return 0;
+  }
+}
+
 function cartOf(hash: Record<string, string>): Cart {
   const restaurant = hash[RESTAURANT];
   if (!restaurant) return { restaurant: null, items: [] };

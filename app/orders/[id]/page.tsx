@@ -5,7 +5,9 @@ import { notFound } from 'next/navigation';
 import { Container } from '@/components/layout/container';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { OrderStatusPoller } from '@/components/customer/order-status-poller';
-import { ReorderButton } from '@/components/customer/reorder-button';
+import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-button';
+import { itemsInCart } from '@/lib/cart/cart';
+import { cartOwners } from '@/lib/cart/keys';
 import { Price } from '@/components/ui/price';
 import { requireCustomer } from '@/lib/customers/session';
 import { formatClockTime } from '@/lib/format';
@@ -73,7 +75,10 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
         </p>
       ) : null}
       {delivered ? (
-        <ReorderButton action={reorderAction.bind(null, order.id)} restaurantName={order.restaurant.name} className="mt-4" />
+        <>
+          <ReorderButton action={reorderAction.bind(null, order.id)} restaurantName={order.restaurant.name} className="mt-4" />
+          <ReorderCartNote itemsInCart={await itemsInCart(cartOwners.customer(customer.customerId))} className="mt-1" />
+        </>
       ) : null}
 
       <ol aria-label="Order progress" className="mt-6 space-y-3">
