@@ -65,7 +65,6 @@ export type CheckoutResult =
 /** Shown when the chosen address was deleted after the checkout page rendered (the page then lists the rest). */
 export const ADDRESS_GONE = 'The address you chose is no longer saved (deleted in another tab?). Choose another address or add a new one.';
 
-/** Shown to a submit whose cart another checkout placed meanwhile (its order holds the cart's generation). */
 /**
  * The total the checkout page showed ("Place order · ₹384.40") is not what this cart costs now: a
  * dish added in another tab, or a price changed since the page rendered. Placing it anyway charged
@@ -73,6 +72,7 @@ export const ADDRESS_GONE = 'The address you chose is no longer saved (deleted i
  */
 export const BILL_CHANGED = 'Your cart or its prices changed since this page loaded. Check the updated bill, then place your order.';
 
+/** Shown to a submit whose cart another checkout placed meanwhile (its order holds the cart's generation). */
 export const CART_ORDERED = 'This cart has just been ordered from another tab or device: see your orders.';
 
 /** Shown to a submit whose cart another checkout (another tab, another device) is ordering right now. */
