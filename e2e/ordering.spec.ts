@@ -86,8 +86,15 @@ test.describe('ordering as customers expect', () => {
 
     // Checkout signed out: sign in, and the guest's items are in the customer's cart.
     await page.goto(first!);
-    if (phoneLayout) await page.getByTestId('cart-bar').click();
-    else await page.getByRole('link', { name: 'Check out' }).click();
+    if (phoneLayout) {
+      // The bar opens the cart over the menu, signed out too; checkout is where sign-in is asked.
+      await page.getByTestId('cart-bar').click();
+      const sheet = page.getByRole('dialog', { name: 'Your cart' });
+      await expect(sheet.getByTestId('cart-line')).toHaveCount(1);
+      await expect(sheet.getByTestId('cart-line')).toContainText(dishName);
+      await expectNoSeriousA11yViolations(page, 'phone cart sheet');
+      await sheet.getByRole('link', { name: 'Check out' }).click();
+    } else await page.getByRole('link', { name: 'Check out' }).click();
     await expect(page).toHaveURL(/\/login\?next=%2Fcheckout$/);
     await expectNoSeriousA11yViolations(page, 'login page');
     await signInWithCode(page, uniquePhone(), '/checkout');

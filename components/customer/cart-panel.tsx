@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useOptimistic, useTransition } from 'react';
+import { useId, useOptimistic, useTransition } from 'react';
 
 import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
@@ -15,7 +15,7 @@ export interface CartLine {
   quantity: number;
 }
 
-/** The side cart on desktop (the menu page's right column): lines with − / +, the item total, Check out. */
+/** The cart with its lines' − / +, the item total and Check out: the menu page's side cart on desktop and sheet on phones, and checkout's. */
 export function CartPanel({
   lines,
   change,
@@ -37,6 +37,8 @@ export function CartPanel({
   /** The cart could not be read: offers to try again. */
   retry?: (() => void) | null;
 }) {
+  // The menu page can hold two (the side cart, and the phone's sheet while open): ids of their own.
+  const headingId = useId();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(lines);
   const step = (itemId: number, quantity: number) =>
@@ -49,8 +51,8 @@ export function CartPanel({
   const total = shown.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0);
 
   return (
-    <section aria-labelledby="cart-heading" aria-busy={loading} data-testid="cart" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
-      <h2 id="cart-heading" className="text-base font-extrabold text-ink">
+    <section aria-labelledby={headingId} aria-busy={loading} data-testid="cart" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
+      <h2 id={headingId} className="text-base font-extrabold text-ink">
         Your cart
       </h2>
       {shown.length === 0 ? (

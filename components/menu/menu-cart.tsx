@@ -1,8 +1,11 @@
 'use client';
 
+import { useState } from 'react';
+
 import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
 import { CartBar } from '@/components/customer/cart-bar';
 import { CartPanel } from '@/components/customer/cart-panel';
+import { CartSheet } from '@/components/customer/cart-sheet';
 import type { MenuCart } from '@/lib/menus/types';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
 
@@ -129,15 +132,22 @@ export function MenuCartPanel({ orderable, ordering }: { orderable: boolean; ord
   return <CartPanel lines={cart.lines} change={change} orderable={orderable} elsewhere={cart.elsewhere} loading={loading} retry={retry} />;
 }
 
-/** The phone's cart bar, with room kept under the menu so it never covers the last dish. */
-export function MenuCartBar() {
+/**
+ * The phone's cart bar, with room kept under the menu so it never covers the last dish, and the cart
+ * it opens over the menu (the side cart's content).
+ */
+export function MenuCartBar({ orderable, ordering }: { orderable: boolean; ordering: MenuOrdering }) {
   const { cart } = useMenuVisitor();
+  const [open, setOpen] = useState(false);
   const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
-  if (count === 0) return null;
   return (
     <>
-      <div aria-hidden="true" className="h-20 lg:hidden" />
-      <CartBar count={count} totalPaise={cart.totalPaise} />
+      {count > 0 ? <div aria-hidden="true" className="h-20 lg:hidden" /> : null}
+      <CartBar count={count} totalPaise={cart.totalPaise} onOpen={() => setOpen(true)} />
+      {/* The last dish taken out in the sheet closes it, with the bar. */}
+      <CartSheet open={open && count > 0} onClose={() => setOpen(false)}>
+        <MenuCartPanel orderable={orderable} ordering={ordering} />
+      </CartSheet>
     </>
   );
 }

@@ -92,7 +92,7 @@ export function MenuPageBody({
             </div>
           </aside>
         </div>
-        <MenuCartBar />
+        <MenuCartBar orderable={info.isOpen} ordering={ordering} />
       </Container>
     </MenuVisitorProvider>
   );
