@@ -56,7 +56,8 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
         </Link>
       </p>
       <h1 className="mt-1 text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">
-        <span data-testid="order-status" data-status={order.status}>
+        {/* Announced when the poll brings a new status: a screen reader hears "Out for delivery". */}
+        <span data-testid="order-status" data-status={order.status} role="status" aria-live="polite">
           {STATUS_LABELS[order.status]}
         </span>
       </h1>
