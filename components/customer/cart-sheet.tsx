@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type PropsWithChildren } from 'react';
 
 /**
  * The phone's cart over the menu, from the bottom: a native <dialog> opened with showModal(), so
  * focus moves into it, Escape or a tap outside closes it and the menu behind is inert. Its content is
  * rendered only while open, so the page holds one cart at a time.
  */
-export function CartSheet({ open, onClose, children }: { open: boolean; onClose: () => void; children: ReactNode }) {
+export function CartSheet({ open, onClose, children }: PropsWithChildren<{ open: boolean; onClose: () => void }>) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
