@@ -5,8 +5,11 @@ import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
 import { installBackends } from '@/tests/support/app-context';
 
+import { noteRefusedWrite } from '@/lib/redis/refused-writes';
+
 import { invalidate } from './invalidate';
 import { generationKey } from './keys';
+import { leaseKey } from './lease';
 import { readThrough } from './read-through';
 
 /** Generation rules, on the in-process store (the contract suite holds the other drivers to it). */
@@ -73,6 +76,19 @@ describe('readThrough generations', () => {
     expect(late.value).toBe('new');
     expect((await early).value).toBe('old');
     expect((await read('unused')).value).toBe('new');
+  });
+
+  it('a reader waiting on another instance\'s lease reads no entry from Redis once it refuses writes (decision 049)', async () => {
+    // Another instance holds the load lease of generation g1; this reader polls for what it stores.
+    await redis.set(genKey, 'g1');
+    await redis.set(leaseKey(key, 'g1'), 'another-instance');
+    const waiting = read('fresh');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Meanwhile a limit or invalidation is refused, and the holder's store of a load from before a
+    // save (which Redis took while refusing the save's invalidation) sits under the current token.
+    noteRefusedWrite();
+    await redis.set(key, JSON.stringify({ generation: 'g1', value: 'stale' }));
+    expect(await waiting).toMatchObject({ value: 'fresh', cache: { status: 'MISS' } });
   });
 
   it('creates no keys for something that does not exist', async () => {

@@ -125,7 +125,9 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
       }
     }
     await new Promise((resolve) => setTimeout(resolve, CACHE_LEASE_POLL_MS));
-    const read = await guardedRedis('mget', (redis) => redis.mget([generationKey(key), key]), store);
+    // readEntry: Redis found refusing writes while this reader waited may hold what a save could not
+    // invalidate (a holder's store of a load from before it): the wait then ends on Postgres (decision 049).
+    const read = await readEntry(spec);
     if (!read.ok) return { value: await loadAndStore(spec, false, generation), status: 'MISS' };
     const [current = null, raw = null] = read.value;
     const entry = current !== null && raw !== null ? parseEntry<T>(raw, spec.isValue) : null;
