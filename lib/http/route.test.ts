@@ -37,6 +37,10 @@ describe('jsonRoute', () => {
       Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
       Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
       new DeadlineError('Postgres query not sent: the server has not answered since a query met its deadline', false),
+      // A server too slow for statement_timeout (it fires 1 s before the client's deadline), and one
+      // whose connections are all taken: as transient as the above, and no bug of the app's.
+      Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+      Object.assign(new Error('sorry, too many clients already'), { code: '53300' }),
     ];
     for (const cause of causes) {
       const answer = await jsonRoute(async () => {

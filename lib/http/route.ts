@@ -28,9 +28,11 @@ const UNSTORED = { 'Cache-Control': 'no-store' };
 /**
  * Codes of a database that did not answer, as opposed to one that answered with an error: the
  * socket's (ECONNREFUSED, …), postgres.js's own (CONNECT_TIMEOUT, CONNECTION_*), and SQLSTATE class 08
- * (connection exception) and 57P01-57P03 (shutting down, crashed, starting up).
+ * (connection exception), 57P01-57P03 (shutting down, crashed, starting up), 57014 (its own
+ * statement_timeout: a server too slow to answer in time, which fires a second before the client's
+ * deadline would) and 53300 (too many connections: a restart's reconnect storm, a full pooler).
  */
-const NOT_ANSWERING = /^(E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH|AI_AGAIN)|ENOTFOUND|CONNECT_TIMEOUT|CONNECTION_(CLOSED|ENDED|DESTROYED)|08[0-9A-Z]{3}|57P0[123])$/;
+const NOT_ANSWERING = /^(E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH|AI_AGAIN)|ENOTFOUND|CONNECT_TIMEOUT|CONNECTION_(CLOSED|ENDED|DESTROYED)|08[0-9A-Z]{3}|57P0[123]|57014|53300)$/;
 
 /** Whether `error` (or what it wraps: drizzle's "Failed query" carries the driver's error as its cause) is a backend that did not answer. */
 function notAnswering(error: unknown): boolean {
