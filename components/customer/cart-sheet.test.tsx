@@ -21,4 +21,13 @@ describe("the phone's cart bar and sheet", () => {
     expect(closed).not.toContain('data-testid="cart"');
     expect(renderToStaticMarkup(createElement(CartSheet, { open: true, onClose: () => {} }, cart))).toContain('data-testid="cart"');
   });
+
+  it('is never hidden by the viewport while open: a modal dialog hidden by CSS still leaves the page inert', () => {
+    // A tablet turned from portrait to landscape (past lg) with the sheet open: no dialog to see or
+    // close, and a page that took no tap. Closed, the browser hides the dialog itself.
+    const html = renderToStaticMarkup(createElement(CartSheet, { open: true, onClose: () => {} }, 'lines'));
+    const classes = /<dialog[^>]*class="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
+    expect(classes.length).toBeGreaterThan(0);
+    expect(classes.filter((name) => /^(\w+:)*hidden$/.test(name))).toEqual([]);
+  });
 });

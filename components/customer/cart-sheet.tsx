@@ -25,7 +25,9 @@ export function CartSheet({ open, onClose, children }: PropsWithChildren<{ open:
       onClick={(event) => {
         if (event.target === event.currentTarget) onClose();
       }}
-      className="mx-auto mb-0 mt-auto max-h-[85dvh] w-full max-w-xl overflow-y-auto rounded-t-2xl bg-transparent p-0 backdrop:bg-ink/50 lg:hidden"
+      // Not hidden from lg up like the bar: a modal dialog keeps the page inert even while hidden, so a
+      // tablet turned to landscape with the cart open had a page that took no tap and showed no dialog.
+      className="mx-auto mb-0 mt-auto max-h-[85dvh] w-full max-w-xl overflow-y-auto rounded-t-2xl bg-transparent p-0 backdrop:bg-ink/50"
     >
       {open ? (
         <div className="relative pb-[env(safe-area-inset-bottom)]">
