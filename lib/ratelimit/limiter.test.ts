@@ -100,6 +100,17 @@ describe('createRateLimiter', () => {
     expect(refused).toBe(2);
     await limiter.limit('open', 'c');
     expect(refused).toBe(3);
+    // A call that timed out is handed over still under way (Redis may only be slow: state.ts asks).
+    const handed: (Promise<unknown> | undefined)[] = [];
+    const { redis: slow, state: slowState } = fakeRedis();
+    slowState.mode = 'hang';
+    const timed = build(slow, undefined, (call) => void handed.push(call));
+    await timed.limit('open', 'e');
+    expect(handed).toHaveLength(1);
+    expect(handed[0]).toBeInstanceOf(Promise);
+    slowState.mode = 'throw';
+    await timed.limit('open', 'f');
+    expect(handed[1]).toBeUndefined();
     // The in-process store has no Redis to refuse anything.
     let memoryRefused = 0;
     await build(undefined, undefined, () => (memoryRefused += 1)).limit('open', 'd');

@@ -5,7 +5,7 @@ import type { Redis } from '@upstash/redis';
 
 import { rateLimitSubject } from './keys';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
-import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
+import { DeadlineError, isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 
 import type { FallbackLimiter } from './fallback-limiter';
 import type { LimiterPolicy } from './policies';
@@ -52,9 +52,11 @@ export interface RateLimiterOptions<Name extends string> {
   onOutage?: (event: 'opened' | 'recovered', error?: unknown) => void;
   /**
    * Each call Redis did not take (it failed, timed out or the breaker skipped it; not a timeout this
-   * process's own starvation caused): a limit is a write, so Redis may be refusing writes.
+   * process's own starvation caused): a limit is a write, so Redis may be refusing writes. A timeout
+   * hands over the call, still under way: a slow Redis answers it late, one pausing writes does not
+   * (state.ts tells them apart). The limit's answer waits for the callback.
    */
-  onRefusedWrite?: () => void;
+  onRefusedWrite?: (timedOut?: Promise<unknown>) => void | Promise<void>;
   now?: () => number;
 }
 
@@ -130,8 +132,9 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
         options.onRefusedWrite?.();
         return degraded(policy, key);
       }
+      const call = entry.ratelimit.limit(subject);
       try {
-        const result = await withDeadline(entry.ratelimit.limit(subject), options.timeoutMs, 'rate limit');
+        const result = await withDeadline(call, options.timeoutMs, 'rate limit');
         if (options.breaker.recordSuccess() === 'recovered') options.onOutage?.('recovered');
         return {
           success: result.success,
@@ -144,7 +147,7 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
       } catch (error) {
         if (isStarvedTimeout(error)) options.breaker.releaseProbe();
         else {
-          options.onRefusedWrite?.();
+          await options.onRefusedWrite?.(error instanceof DeadlineError ? call : undefined);
           if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
         }
         return degraded(policy, key);

@@ -8,7 +8,7 @@ import { log } from '@/lib/log';
 import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import { getRedis } from '@/lib/redis/client';
 import { createMemoryStore } from '@/lib/redis/memory-store';
-import { noteRefusedWrite } from '@/lib/redis/refused-writes';
+import { noteIfWritesStall, noteRefusedWrite } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
@@ -79,7 +79,7 @@ export function createRateLimitState(env: Env, options: { store?: () => RedisSto
       breaker,
       fallback: new FallbackLimiter(),
       onOutage: reportOutage,
-      onRefusedWrite: () => noteRefusedWrite(),
+      onRefusedWrite: (timedOut) => (timedOut ? noteIfWritesStall(timedOut, (options.store ?? getRedis)(), env.REDIS_TIMEOUT_MS) : noteRefusedWrite()),
     }),
     cooldowns: createCooldowns({
       policies: cooldownPolicies(env),

@@ -1,5 +1,7 @@
 import 'server-only';
 
+import type { RedisStore } from '@/lib/redis/types';
+import { withDeadline } from '@/lib/server/deadline';
 import { singletons } from '@/lib/server/singletons';
 
 declare module '@/lib/server/singletons' {
@@ -29,4 +31,29 @@ export function noteRefusedWrite(now: number = Date.now()): void {
 /** Whether cached data read from Redis now may predate a save (see noteRefusedWrite). */
 export function writesInDoubt(now: number = Date.now()): boolean {
   return (singletons().redisWritesInDoubtUntil ?? 0) > now;
+}
+
+/** How long a write that timed out may take to answer after a read that followed it did: replies on two connections. */
+const LATE_ANSWER_GRACE_MS = 10;
+
+/**
+ * A write that timed out (a limit): refused if Redis answers a read meanwhile while the write still
+ * waits (`CLIENT PAUSE … WRITE` holds writes and serves reads). A Redis that is merely slow (a starved
+ * redis-server, a busy machine: decision 020) answers the write it received first before the read, and
+ * one answering neither can't serve a stale read anyway: neither keeps cached reads off it, which sent
+ * every read of the process to Postgres for 5 s after one slow reply (tests/integration/faults-cpu).
+ */
+export async function noteIfWritesStall(write: Promise<unknown>, store: RedisStore, timeoutMs: number): Promise<void> {
+  let settled = false;
+  write.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  try {
+    await withDeadline(store.ping(), timeoutMs, 'Redis ping');
+  } catch {
+    return;
+  }
+  if (!settled) await new Promise((resolve) => setTimeout(resolve, LATE_ANSWER_GRACE_MS));
+  if (!settled) noteRefusedWrite();
 }
