@@ -30,7 +30,11 @@ function fakeRedis() {
   return { redis, state };
 }
 
-function build(redis?: ScriptRedis, breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }), onRefusedWrite?: () => void) {
+function build(
+  redis?: ScriptRedis,
+  breaker = new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }),
+  onRefusedWrite?: (timedOut?: Promise<unknown>) => void,
+) {
   return createRateLimiter({
     policies,
     redis,
