@@ -41,6 +41,11 @@ describe('normalizeAddress', () => {
     expect(normalizeAddress('2001:DB8:1:2::9')).toBe('2001:db8:1:2::/64');
     expect(normalizeAddress('2001:0db8:0001:0002:ffff::1')).toBe('2001:db8:1:2::/64');
     expect(normalizeAddress('::1')).toBe('0:0:0:0::/64');
+    // IPv4-mapped in the other spellings a proxy may write: the IPv4 client, not one /64 shared by all.
+    expect(normalizeAddress('::ffff:cb00:7107')).toBe('203.0.113.7');
+    expect(normalizeAddress('0:0:0:0:0:ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(normalizeAddress('[::FFFF:CB00:7107]:443')).toBe('203.0.113.7');
+    expect(addressBlock(normalizeAddress('::ffff:cb00:7108')!)).toBe('203.0.113.0/24');
     expect(normalizeAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
     expect(normalizeAddress('not an ip')).toBeNull();
   });

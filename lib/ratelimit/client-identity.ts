@@ -44,9 +44,14 @@ export function normalizeAddress(raw: string): string | null {
   const version = isIP(address);
   if (version === 4) return address;
   if (version !== 6) return null;
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped && isIP(mapped[1]!) === 4) return mapped[1]!;
-  return `${expandV6(address).slice(0, 4).join(':')}::/64`;
+  const hextets = expandV6(address);
+  // IPv4-mapped (::ffff:a.b.c.d), in any spelling (hex, uncompressed): the IPv4 address it carries.
+  // Otherwise its /64 is 0:0:0:0, one subject (and one /48) for every IPv4 client spelled so.
+  if (hextets.slice(0, 5).every((hextet) => hextet === '0') && hextets[5] === 'ffff') {
+    const [high, low] = hextets.slice(6).map((hextet) => parseInt(hextet, 16)) as [number, number];
+    return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+  }
+  return `${hextets.slice(0, 4).join(':')}::/64`;
 }
 
 /** The eight hextets of an IPv6 address, without leading zeros ("2001:db8::1" → 2001,db8,0,…,1). */
