@@ -39,8 +39,7 @@ export type GuestIssue = { status: 'issued'; owner: CartOwner } | { status: 'rat
 export async function guestForAdd(): Promise<GuestIssue> {
   const known = await currentGuest();
   if (known) return { status: 'issued', owner: known };
-  const budget = { address: 'cart:new-guest', block: 'cart:new-guest:block' } as const;
-  if (!(await withinAddressBudget(budget, clientIdentity(await headers())))) return { status: 'rate-limited' };
+  if (!(await withinAddressBudget('cart:new-guest', clientIdentity(await headers())))) return { status: 'rate-limited' };
   const id = randomBytes(16).toString('base64url');
   (await cookies()).set(GUEST_COOKIE_NAME, sign('guest-cart', id), guestCookieOptions());
   return { status: 'issued', owner: cartOwners.guest(id) };

@@ -9,7 +9,7 @@ import { withinAddressBudget } from './address-budgets';
 import { UNKNOWN_CLIENT } from './client-identity';
 import { rateLimitState } from './state';
 
-const guests = { address: 'cart:new-guest', block: 'cart:new-guest:block' } as const;
+const guests = 'cart:new-guest';
 
 /** New guest carts at 2 an hour per address, so 40 per address block (GUEST_CART_BLOCK_FACTOR). */
 function install() {
@@ -42,7 +42,7 @@ describe('a budget per address and per address block', () => {
     await withinAddressBudget(guests, UNKNOWN_CLIENT);
     expect(limit.mock.calls).toEqual([['cart:new-guest', UNKNOWN_CLIENT]]);
     limit.mockClear();
-    await withinAddressBudget({ address: 'views:counted', block: 'views:counted:block' }, '203.0.113.9', 'dosa-corner');
+    await withinAddressBudget('views:counted', '203.0.113.9', 'dosa-corner');
     expect(limit.mock.calls).toEqual([
       ['views:counted', '203.0.113.9:dosa-corner'],
       ['views:counted:block', '203.0.113.0/24:dosa-corner'],

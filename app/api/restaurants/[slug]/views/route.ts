@@ -38,7 +38,7 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   const view = {
     restaurantSlug: slug,
     citySlug: menu.restaurant.city.slug,
-    budget: () => withinAddressBudget({ address: 'views:counted', block: 'views:counted:block' }, client, slug),
+    budget: () => withinAddressBudget('views:counted', client, slug),
   };
   const visitor = visitorFrom(request.headers);
   if (visitor.status === 'valid') {
@@ -46,9 +46,7 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
     return answer(outcome === 'counted' ? 202 : 204, outcome);
   }
 
-  if (!(await withinAddressBudget({ address: 'views:new-visitor', block: 'views:new-visitor:block' }, client))) {
-    return answer(204, 'rate-limited');
-  }
+  if (!(await withinAddressBudget('views:new-visitor', client))) return answer(204, 'rate-limited');
   const visitorId = newVisitorId();
   const headers = { 'set-cookie': visitorCookie(visitorId, isHttps(request)) };
   if (visitor.status === 'invalid') return answer(204, 'invalid-visitor', headers);
