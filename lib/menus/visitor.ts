@@ -50,10 +50,12 @@ export async function readMenuVisitor(menu: RestaurantMenu): Promise<MenuVisitor
 export async function readVisitorParts(menu: RestaurantMenu): Promise<MenuVisitorParts | null> {
   // A session Redis can't read hides whose cart this is (currentCartOwner answers none): an empty cart
   // would tell a signed-in customer theirs is gone, so the page says it can't be read and offers to retry.
-  if ((await lookUpCustomer()).status === 'unavailable') return null;
+  const lookup = await lookUpCustomer();
+  if (lookup.status === 'unavailable') return null;
+  const customerId = lookup.status === 'signed-in' ? lookup.customer.customerId : null;
   const [cart, favourite] = await Promise.all([
     currentCartOwner().then((owner) => readMenuCart(owner, menu)),
-    getCustomer().then((customer) => readOwnFavourite(menu.restaurant.slug, customer?.customerId ?? null)),
+    readOwnFavourite(menu.restaurant.slug, customerId),
   ]);
   return cart === null ? null : { cart, favourite };
 }
