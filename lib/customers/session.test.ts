@@ -40,7 +40,6 @@ describe('requireCustomer (the order page, the account and checkout pages)', () 
     expect(state.redirectedTo).toBeNull();
     expect(isSessionUnavailable(thrown)).toBe(true);
   });
-
 });
 
 describe('requireCustomerForAction (checkout, the heart, addresses, reorder, the cart choice)', () => {

@@ -41,10 +41,9 @@ export async function getCustomer(): Promise<CustomerSession | null> {
  * needs Redis too), as admins do (docs/decisions/022). Call outside try/catch.
  */
 export async function requireCustomer(next: string): Promise<CustomerSession> {
-  const lookup = await lookUpCustomer();
-  if (lookup.status === 'signed-in') return lookup.customer;
-  if (lookup.status === 'unavailable') throw new SessionUnavailableError();
-  redirect(`/login?next=${encodeURIComponent(next)}`);
+  const customer = await requireCustomerForAction(next);
+  if (!customer) throw new SessionUnavailableError();
+  return customer;
 }
 
 /**
