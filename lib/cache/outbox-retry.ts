@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { log } from '@/lib/log';
+import { lastRefusedWriteAt } from '@/lib/redis/refused-writes';
 import { singletons } from '@/lib/server/singletons';
 
 import { checkWatermark } from './outbox-watermark';
@@ -20,6 +21,7 @@ declare module '@/lib/server/singletons' {
  * - the request itself after its response (`after()`), for up to AFTER_RESPONSE_BUDGET_MS, which keeps
  *   a serverless invocation alive that long;
  * - every later save, after its response (so any instance's next save applies what another left);
+ * - every server that saw Redis refuse a write, until the outbox is empty after it (drainAfterRefusedWrites);
  * - `npm run worker` every OUTBOX_SWEEP_MS, the cron route on each call, and each server at start.
  *
  * No customer request reads the outbox: all of this runs beside them.
@@ -98,6 +100,26 @@ export function resumePendingAtStart(): void {
   void drainQuietly().then((report) => {
     if (report?.pending !== 0) retryPendingSoon();
   });
+}
+
+/**
+ * Each server: the process whose save Redis refused may exit before Redis takes writes again, and
+ * with no worker running its row would wait for the next save or start while this process, its doubt
+ * over (decision 049), served the old entries as HITs. So a server that saw a refusal (its limiter's,
+ * on every request) drains the outbox every OUTBOX_RETRY_MS until a drain begun after the last
+ * refusal finds nothing pending: a Postgres query a second only after a refusal. Returns a stop function.
+ */
+export function drainAfterRefusedWrites(): () => void {
+  let drainedAt = 0;
+  const timer = setInterval(async () => {
+    const refusedAt = lastRefusedWriteAt();
+    if (refusedAt === undefined || refusedAt < drainedAt) return;
+    const startedAt = Date.now();
+    const report = await drainQuietly();
+    if (report?.pending === 0 && (lastRefusedWriteAt() ?? 0) < startedAt) drainedAt = startedAt;
+  }, OUTBOX_RETRY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** A long-lived process's sweep (the worker): drains every OUTBOX_SWEEP_MS until `signal` aborts. */

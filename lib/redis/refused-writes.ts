@@ -28,6 +28,12 @@ export function noteRefusedWrite(now: number = Date.now()): void {
   singletons().redisWritesInDoubtUntil = now + WRITES_IN_DOUBT_MS;
 }
 
+/** When this process last saw Redis refuse or drop a write, if it has. */
+export function lastRefusedWriteAt(): number | undefined {
+  const until = singletons().redisWritesInDoubtUntil;
+  return until === undefined ? undefined : until - WRITES_IN_DOUBT_MS;
+}
+
 /** Whether cached data read from Redis now may predate a save (see noteRefusedWrite). */
 export function writesInDoubt(now: number = Date.now()): boolean {
   return (singletons().redisWritesInDoubtUntil ?? 0) > now;

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { getDatabase } from '@/db/client';
 import { prepareEmbeddedDatabase } from '@/db/prepare';
-import { resumePendingAtStart } from '@/lib/cache/outbox-retry';
+import { drainAfterRefusedWrites, resumePendingAtStart } from '@/lib/cache/outbox-retry';
 import { watchForLostInvalidations } from '@/lib/cache/outbox-watermark';
 import { ConfigError, getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -47,6 +47,8 @@ export async function startServer(): Promise<void> {
   registerPageCache();
   // Cache invalidations a previous process committed but could not apply (lib/cache/outbox.ts).
   resumePendingAtStart();
+  // And those a saver that has exited left while Redis refused writes (decision 049).
+  drainAfterRefusedWrites();
   // And those Redis took and then lost (a failover, an older snapshot): lib/cache/outbox-watermark.ts.
   watchForLostInvalidations();
   // With the in-process store this server runs the jobs, recurring ones (the counter flush) included;

@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admins, auditLog, cacheInvalidations, cities, menuItems, restaurants } from '@/db/schema';
 import { generationKey, keys } from '@/lib/cache/keys';
 import { drainPending } from '@/lib/cache/outbox';
-import { OUTBOX_RETRY_MS } from '@/lib/cache/outbox-retry';
+import { drainAfterRefusedWrites, OUTBOX_RETRY_MS } from '@/lib/cache/outbox-retry';
 import { purgeKey } from '@/lib/admin/cache-purge';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { loadRestaurantAudit } from '@/lib/menus/admin-queries';
 import { itemKeys, updateMenuItem, type Actor } from '@/lib/menus/mutations';
 import { handleQueueCron } from '@/lib/queue/cron';
+import { noteRefusedWrite } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
@@ -132,6 +133,35 @@ for (const pair of await backendPairs()) {
       const response = await handleQueueCron(new Request('http://localhost/api/cron/queue', { headers: { authorization: 'Bearer outbox-cron-secret-0123456789' } }));
       expect(await response.json()).toMatchObject({ ok: true, invalidations: { applied: 1, pending: 0 } });
       expect((await backends.db.db.select().from(cacheInvalidations).where(eq(cacheInvalidations.id, another!.id)))[0]!.appliedAt).toBeInstanceOf(Date);
+    });
+
+    it('applies a row left by a saver that exited while Redis refused writes, from any server that saw a refusal, with no worker', async () => {
+      const row = rows[4]!;
+      // The refusals of the cases above are over.
+      singletons().redisWritesInDoubtUntil = undefined;
+      expect(await priceOnMenu(4)).toBe(row.item.pricePaise);
+      expect((await getRestaurantMenu(row.slug)).cache.status).toBe('HIT');
+      // The saver committed its price and its row, then exited before Redis took writes again.
+      const [left] = await backends.db.db.transaction(async (tx) => {
+        await tx.update(menuItems).set({ pricePaise: 34_500 }).where(eq(menuItems.id, row.item.id));
+        return tx.insert(cacheInvalidations).values({ keys: itemKeys(row) }).returning();
+      });
+      // This server's limiter saw Redis refuse its write meanwhile (decision 049).
+      noteRefusedWrite();
+      const stop = drainAfterRefusedWrites();
+      try {
+        const since = Date.now();
+        const appliedAt = async () => (await backends.db.db.select().from(cacheInvalidations).where(eq(cacheInvalidations.id, left!.id)))[0]!.appliedAt;
+        while ((await appliedAt()) === null) {
+          if (Date.now() - since > 4 * OUTBOX_RETRY_MS) throw new Error('not applied within 4 s of the refusal');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        stop();
+      }
+      // Its doubt over, this server reads Redis again: the new price, not the saver's old entry.
+      singletons().redisWritesInDoubtUntil = undefined;
+      expect(await priceOnMenu(4)).toBe(34_500);
     });
 
     it('purges through the same outbox, audited with the time', async () => {
