@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { stateFromOutcome, type ActionState } from '@/lib/admin/action-state';
+import { failedChangeMessage } from '@/lib/admin/save-failure';
 import { lookUpAdmin } from '@/lib/auth/admin';
 import { jsonError } from '@/lib/http/json';
 import { readBodyWithin } from '@/lib/http/limited-body';
@@ -59,7 +60,7 @@ async function save(target: PhotoTarget, adminId: number, photoUrl: string | nul
     outcome = await changeFor(target)(adminId, photoUrl);
   } catch (error) {
     log.error('photo save failed', { error: error instanceof Error ? error.message : String(error) });
-    return jsonError(503, 'Nothing was saved: the database did not answer. Try again in a moment.');
+    return jsonError(503, failedChangeMessage(error));
   }
   if (outcome.status === 'not-found') return jsonError(404, target.kind === 'cover' ? 'This restaurant no longer exists.' : 'This item no longer exists.');
   const state: ActionState = stateFromOutcome(outcome, { values: {}, saved, notFound: '' });
@@ -75,7 +76,7 @@ export async function uploadPhoto(request: Request, target: PhotoTarget | null, 
     exists = await photoTargetExists(target.restaurantSlug, target.kind === 'dish' ? target.itemId : undefined);
   } catch (error) {
     log.error('photo target lookup failed', { error: error instanceof Error ? error.message : String(error) });
-    return jsonError(503, 'Nothing was saved: the database did not answer. Try again in a moment.');
+    return jsonError(503, failedChangeMessage(error));
   }
   if (!exists) return jsonError(404, 'No such restaurant or item.');
 

@@ -2,16 +2,22 @@
 
 import { revalidatePath } from 'next/cache';
 
-import { requireAdmin } from '@/lib/auth/admin';
+import { requireAdminForAction } from '@/lib/auth/admin';
 import { asForm } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { discardDeadLetter, retryDeadLetter, type DeadLetterOutcome } from '@/lib/queue/admin';
 
 /** Retry and discard of dead letters. Each checks the session itself; lib/queue/admin.ts audits both. */
 
-async function run(what: string, operation: () => Promise<DeadLetterOutcome>): Promise<void> {
+async function run(what: string, operation: (adminId: number) => Promise<DeadLetterOutcome>): Promise<void> {
+  // Redis could not confirm the session: nothing is done, and the page stays (decision 022).
+  const admin = await requireAdminForAction();
+  if (!admin) {
+    log.warn(`queue ${what} not done: the session could not be checked`);
+    return;
+  }
   try {
-    const outcome = await operation();
+    const outcome = await operation(admin.adminId);
     if (outcome.status !== 'done') log.warn(`queue ${what} not done`, { status: outcome.status });
   } catch (error) {
     log.error(`queue ${what} failed`, { error: error instanceof Error ? error.message : String(error) });
@@ -20,13 +26,11 @@ async function run(what: string, operation: () => Promise<DeadLetterOutcome>): P
 }
 
 export async function retryDeadLetterAction(formData: FormData): Promise<void> {
-  const admin = await requireAdmin();
   const form = asForm(formData);
-  await run('retry', () => retryDeadLetter(admin.adminId, form.get('queue'), form.get('id')));
+  await run('retry', (adminId) => retryDeadLetter(adminId, form.get('queue'), form.get('id')));
 }
 
 export async function discardDeadLetterAction(formData: FormData): Promise<void> {
-  const admin = await requireAdmin();
   const form = asForm(formData);
-  await run('discard', () => discardDeadLetter(admin.adminId, form.get('queue'), form.get('id')));
+  await run('discard', (adminId) => discardDeadLetter(adminId, form.get('queue'), form.get('id')));
 }

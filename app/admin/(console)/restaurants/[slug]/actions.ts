@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 
 import { formValues, NOT_CHECKED, stateFromOutcome, type ActionState, type FormValues } from '@/lib/admin/action-state';
+import { failedChangeMessage } from '@/lib/admin/save-failure';
 import { requireAdminForAction } from '@/lib/auth/admin';
 import { log } from '@/lib/log';
-import { createMenuItem, deleteMenuItem, mayHaveCommitted, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
+import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
 import { isSlug } from '@/lib/menus/slug';
 import { saveOffer } from '@/lib/offers/mutations';
 
@@ -36,10 +37,7 @@ async function answer(
   } catch (error) {
     // Nothing changed, unless Postgres stopped answering after COMMIT was sent; the admin keeps what they typed.
     log.error('admin save failed', { error: error instanceof Error ? error.message : String(error) });
-    const message = mayHaveCommitted(error)
-      ? 'The database stopped answering while saving: reload this page in a minute to see whether the change was saved.'
-      : 'Nothing was saved: the database did not answer. Try again in a moment.';
-    return { status: 'failed', message, values };
+    return { status: 'failed', message: failedChangeMessage(error), values };
   }
   if (outcome.status === 'saved') refresh.forEach((path) => revalidatePath(path));
   return stateFromOutcome(outcome, { values, ...messages });
