@@ -53,6 +53,20 @@ type Purged = Extract<PurgeOutcome, { status: 'purged' }>;
 const MAX_KEY_LENGTH = 1_024;
 /** Keys listed in the audit row and the admin's answer; the total is always recorded. */
 export const MAX_LISTED = 200;
+
+/** Postgres failed after the purge's audit row was written: some keys may have been purged already. */
+export class PurgeInterruptedError extends Error {
+  override name = 'PurgeInterruptedError';
+}
+
+/** Runs the part of a purge that follows its audit row, so a failure there is not reported as "nothing purged". */
+async function afterAuditStarted<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new PurgeInterruptedError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
 const SCAN_COUNT = 500;
 const INVALIDATE_BATCH = 100;
 const NAMESPACE_BUDGET_MS = 30_000;
@@ -122,10 +136,12 @@ export async function purgeKey(actor: Actor, key: unknown): Promise<PurgeOutcome
 
   const changes = { scope: 'key', namespace };
   const auditId = await startAudit(actor, key, await restaurantIdOf(key), changes);
-  const ok = await purgeBatch([key], auditId);
-  const outcome: Purged = { status: 'purged', keys: [key], total: 1, generationsKept: 0, ok, complete: true };
-  await finishAudit(auditId, outcome, changes);
-  return outcome;
+  return afterAuditStarted(async () => {
+    const ok = await purgeBatch([key], auditId);
+    const outcome: Purged = { status: 'purged', keys: [key], total: 1, generationsKept: 0, ok, complete: true };
+    await finishAudit(auditId, outcome, changes);
+    return outcome;
+  });
 }
 
 export async function purgeNamespace(actor: Actor, namespace: unknown): Promise<PurgeOutcome> {
@@ -133,9 +149,11 @@ export async function purgeNamespace(actor: Actor, namespace: unknown): Promise<
 
   const changes = { scope: 'namespace', namespace };
   const auditId = await startAudit(actor, `namespace:${namespace}`, null, changes);
-  const outcome = await purgeAll(namespace, auditId);
-  await finishAudit(auditId, outcome, changes);
-  return outcome;
+  return afterAuditStarted(async () => {
+    const outcome = await purgeAll(namespace, auditId);
+    await finishAudit(auditId, outcome, changes);
+    return outcome;
+  });
 }
 
 async function purgeAll(namespace: CacheNamespace, auditId: number): Promise<Purged> {

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 
 import { formValues, NOT_CHECKED, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
 import { requireAdminForAction } from '@/lib/auth/admin';
-import { purgeKey, purgeNamespace, type PurgeOutcome } from '@/lib/admin/cache-purge';
+import { purgeKey, purgeNamespace, PurgeInterruptedError, type PurgeOutcome } from '@/lib/admin/cache-purge';
 import { log } from '@/lib/log';
 
 /**
@@ -17,9 +17,13 @@ async function answer(what: string, purge: () => Promise<PurgeOutcome>): Promise
   try {
     outcome = await purge();
   } catch (error) {
-    // The audit row is written before Redis is touched, so a Postgres failure purges nothing.
+    // The audit row is written before Redis is touched: a failure before it purged nothing, one after it may have purged some.
     log.error('cache purge failed', { error: error instanceof Error ? error.message : String(error) });
-    return { status: 'failed', message: 'Nothing was purged: the audit log in Postgres could not be written. Try again in a moment.' };
+    const message =
+      error instanceof PurgeInterruptedError
+        ? 'The purge stopped partway: Postgres stopped answering, so some keys may have been purged and its audit entry is unfinished. Purging again is safe.'
+        : 'Nothing was purged: the audit log in Postgres could not be written. Try again in a moment.';
+    return { status: 'failed', message };
   }
   if (outcome.status === 'purged') revalidatePath('/admin/cache');
   return stateFromPurge(outcome, { what });
