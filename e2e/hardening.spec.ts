@@ -135,6 +135,16 @@ test.describe('review of issue #10', () => {
     }
   });
 
+  test('review: a signed-out order page with a malformed id is not found, not a sign-in redirect that carries the id', async () => {
+    const answer = await requestFrom(uniqueLoopbackAddress(), `${base}/orders/${'x'.repeat(4_000)}`);
+    expect(answer.status).toBe(404);
+    expect(String(answer.headers.location ?? '')).toBe('');
+    // A well-formed id still asks a signed-out visitor to sign in, and comes back.
+    const wellFormed = await requestFrom(uniqueLoopbackAddress(), `${base}/orders/${'A'.repeat(22)}`);
+    expect(wellFormed.status).toBe(307);
+    expect(String(wellFormed.headers.location)).toContain('/login?next=%2Forders%2FAAAA');
+  });
+
   test('attack pass: a path with a malformed %-escape is a 400 from the front server, not a 500 that skipped the proxy', async () => {
     for (const path of ['/%', '/bengaluru/%ff', '/api/restaurants/%ff/menu', '/orders/%E0%A4', '/media/%ff', '/admin/restaurants/%ff']) {
       const answer = await requestFrom(uniqueLoopbackAddress(), `${base}${path}`);

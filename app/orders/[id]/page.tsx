@@ -14,7 +14,7 @@ import { formatClockTime } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { loadOwnOrder } from '@/lib/orders/queries';
 import { nudgeQueue } from '@/lib/queue';
-import { ORDER_STATUSES, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
+import { isOrderId, ORDER_STATUSES, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
 
@@ -39,6 +39,8 @@ const REORDER_PROBLEMS: Record<string, string> = {
 export default async function OrderPage({ params, searchParams }: OrderPageProps) {
   const { id } = await params;
   const { reorder: reorderProblem } = await searchParams;
+  // Before the sign-in redirect, which carries the id: a malformed one is simply not an order.
+  if (!isOrderId(id)) notFound();
   const customer = await requireCustomer(`/orders/${encodeURIComponent(id)}`);
   const order = await loadOwnOrder(customer.customerId, id);
   if (!order) notFound();
