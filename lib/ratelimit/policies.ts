@@ -3,7 +3,7 @@ import 'server-only';
 import type { RateLimitKeyPrefix } from './keys';
 import { getEnv, trustedProxies, type Env } from '@/lib/env';
 
-import { clientIdentity } from './client-identity';
+import { clientIdentity, normalizeAddress } from './client-identity';
 
 /**
  * Every rate limit of the app, in one table. docs/rate-limits.md mirrors it.
@@ -277,8 +277,11 @@ export const BENCH_PATH_PREFIX = '/api/internal/bench/';
  */
 export const BENCH_EXEMPT_HEADER = 'x-thali-bench-exempt';
 
+/** `::1` is counted as its /64 (client-identity.ts), in which nothing else is routable. */
+const IPV6_LOOPBACK_SUBJECT = normalizeAddress('::1');
+
 function isLoopbackClient(identity: string): boolean {
-  return identity.startsWith('127.') || identity === '::1';
+  return identity.startsWith('127.') || identity === IPV6_LOOPBACK_SUBJECT;
 }
 
 /**

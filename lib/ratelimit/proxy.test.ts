@@ -70,6 +70,7 @@ describe('the benchmark-only exemption header', () => {
     const local = new Headers({ [BENCH_EXEMPT_HEADER]: '1', 'x-forwarded-for': '127.0.0.1' });
     expect(proxyPolicyFor('/hyderabad', env, local)).toBeNull();
     expect(proxyPolicyFor('/api/restaurants/x/menu', env, local)).toBeNull();
+    expect(proxyPolicyFor('/hyderabad', env, new Headers({ [BENCH_EXEMPT_HEADER]: '1', 'x-forwarded-for': '::1' }))).toBeNull();
     expect(proxyPolicyFor('/api/internal/bench/restaurants/x/menu', env, new Headers({ 'x-forwarded-for': '127.0.0.1' }))).toBeNull();
     expect(proxyPolicyFor('/hyderabad', env, new Headers({ [BENCH_EXEMPT_HEADER]: 'yes', 'x-forwarded-for': '127.0.0.1' }))).toBe('page');
     expect(proxyPolicyFor('/api/restaurants/x/menu', env)).toBe('api');
