@@ -13,7 +13,7 @@ const SERVER_TESTS_IN_LIB = [
   'lib/redis/upstash-*.test.ts',
 ];
 /** Suites under tests/integration that run on PGlite and the in-process store alone. */
-const SERVERLESS_INTEGRATION = ['counters-schedule', 'mutations', 'queue-admin', 'queue-cron', 'twilio'];
+const SERVERLESS_INTEGRATION = ['counters-schedule', 'mutations', 'queue-admin', 'queue-cron', 'twilio', 'twilio-orders'];
 
 const NEVER = ['node_modules/**', '.next/**', 'e2e/**', '.data/**'];
 

@@ -8,8 +8,8 @@ import { runWorker } from './worker';
 
 declare module '@/lib/server/singletons' {
   interface ProcessSingletons {
-    /** The in-process worker of embedded mode. */
-    queueWorker?: { controller: AbortController; done: Promise<void> };
+    /** The in-process worker of embedded mode: it runs until the process ends. */
+    queueWorker?: Promise<void>;
   }
 }
 
@@ -24,19 +24,8 @@ export function startEmbeddedWorker(): void {
   if (redisBackend(env) !== 'memory' || env.NODE_ENV === 'test') return;
   const shared = singletons();
   if (shared.queueWorker) return;
-  const controller = new AbortController();
-  const done = runWorker({ signal: controller.signal, pollMs: env.WORKER_POLL_MS }).catch((error: unknown) => {
+  shared.queueWorker = runWorker({ signal: new AbortController().signal, pollMs: env.WORKER_POLL_MS }).catch((error: unknown) => {
     log.error('in-process worker stopped', { error: error instanceof Error ? error.message : String(error) });
   });
-  shared.queueWorker = { controller, done };
   log.info('job worker running in-process (embedded Redis)');
-}
-
-export async function stopEmbeddedWorker(): Promise<void> {
-  const shared = singletons();
-  const worker = shared.queueWorker;
-  shared.queueWorker = undefined;
-  if (!worker) return;
-  worker.controller.abort();
-  await worker.done;
 }

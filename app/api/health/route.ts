@@ -6,7 +6,8 @@ import { healthCaller, limitAnonymous } from '@/lib/server/health-access';
 const NO_STORE = { 'cache-control': 'no-store' };
 
 /**
- * Liveness: `{ ok: true }` for anyone (rate limited), without touching Postgres or Redis. With the
+ * Liveness: `{ ok: true }` for anyone, without Postgres; its rate limit uses Redis and falls back to
+ * this instance's own count when Redis is away, so it answers either way. With the
  * bearer secret or an admin session: the backends in use and this instance's counters, which the
  * benchmarks diff. Readiness is /api/health/ready.
  */
