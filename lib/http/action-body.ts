@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type { Refusal } from './request-checks';
+import { ACTION_ID, isApiPath } from './route-kinds.mjs';
 
 /**
  * The body of a server action call, checked in proxy.ts before Next decodes it
@@ -36,8 +37,6 @@ export const ACTION_BODY_BOUNDS = {
 const SELF_CONTAINED = /^\$(?:\$|Infinity$|-Infinity$|-0$|NaN$|undefined$|D|n-?\d+$)/;
 const PART = /^\$([@QWi]?)([0-9a-f]{1,8})$/;
 const FORM = /^\$K[0-9a-f]{1,8}$/;
-/** Next's server action ids: 42 hex characters (an info byte, then the hash). */
-const ACTION_ID = /^[0-9a-f]{42}$/;
 
 const MALFORMED: Refusal = { status: 400, error: 'Malformed action request.' };
 const TOO_COMPLEX: Refusal = { status: 400, error: 'Action request too complex.' };
@@ -48,7 +47,7 @@ const TOO_COMPLEX: Refusal = { status: 400, error: 'Action request too complex.'
  * form looking for `$ACTION_ID_…` / `$ACTION_REF_…` fields).
  */
 export function isActionPost(method: string, pathname: string, headers: Headers): boolean {
-  if (method.toUpperCase() !== 'POST' || pathname === '/api' || pathname.startsWith('/api/')) return false;
+  if (method.toUpperCase() !== 'POST' || isApiPath(pathname)) return false;
   return headers.has('next-action') || /^multipart\/form-data/i.test(headers.get('content-type') ?? '');
 }
 

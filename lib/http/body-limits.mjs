@@ -2,6 +2,8 @@
 // in front of Next (`npm start`, `npm run dev`), and by proxy.ts where there is no serve.mjs (Vercel).
 // Plain JavaScript, so serve.mjs needs no build step. docs/decisions/015-every-request-through-the-proxy.md
 
+import { isApiPath } from './route-kinds.mjs';
+
 /** Server actions (every POST to a page path): the largest form is an admin's menu item, a few KB. */
 export const ACTION_BODY_LIMIT = 32 * 1024;
 
@@ -30,7 +32,7 @@ export function bodyLimitFor(method, pathname) {
   const verb = method.toUpperCase();
   if (verb === 'PUT') return PHOTO_ROUTE.test(pathname) ? PHOTO_BODY_LIMIT : 0;
   if (verb !== 'POST') return 0;
-  if (pathname === '/api' || pathname.startsWith('/api/')) return 0;
+  if (isApiPath(pathname)) return 0;
   // Next's own assets and image optimizer read no body; /_next/static/ skips proxy.ts, so this is its only check.
   if (pathname.startsWith('/_next/')) return 0;
   return ACTION_BODY_LIMIT;

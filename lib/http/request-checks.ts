@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { bodyRefusal } from './body-limits.mjs';
+import { ACTION_ID, isApiPath } from './route-kinds.mjs';
 
 /**
  * Requests refused in proxy.ts before anything renders, with a 4xx and a sentence, where Next would
@@ -13,10 +14,6 @@ export interface Refusal {
   error: string;
 }
 
-/** Next's server action ids: 42 hex characters (an info byte, then the hash). */
-const ACTION_ID = /^[0-9a-f]{42}$/;
-
-const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
 
 function firstOf(value: string | null): string | null {
   return value === null ? null : (value.split(',')[0]?.trim() ?? null);
@@ -29,7 +26,7 @@ function firstOf(value: string | null): string | null {
  * POST, so only scripts omit it, and a script is not a forged cross-site request).
  */
 export function actionRefusal(method: string, pathname: string, headers: Headers): Refusal | null {
-  if (method !== 'POST' || isApi(pathname)) return null;
+  if (method.toUpperCase() !== 'POST' || isApiPath(pathname)) return null;
   const action = headers.get('next-action');
   if (action !== null && !ACTION_ID.test(action)) return { status: 400, error: 'Unknown action.' };
   const origin = headers.get('origin');

@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { RateLimitKeyPrefix } from './keys';
 import { getEnv, trustedProxies, type Env } from '@/lib/env';
+import { isApiPath } from '@/lib/http/route-kinds.mjs';
 
 import { clientIdentity, normalizeAddress } from './client-identity';
 
@@ -321,5 +322,5 @@ export function proxyPolicyFor(pathname: string, env: Env = getEnv(), headers?: 
   if ((EXEMPT_PATHS as readonly string[]).includes(pathname)) return null;
   const benchExempt = pathname.startsWith(BENCH_PATH_PREFIX) || headers?.get(BENCH_EXEMPT_HEADER) === '1';
   if (env.ENABLE_BENCH_ROUTES && benchExempt && headers && isLoopbackClient(clientIdentity(headers, trustedProxies(env)))) return null;
-  return pathname === '/api' || pathname.startsWith('/api/') ? 'api' : 'page';
+  return isApiPath(pathname) ? 'api' : 'page';
 }

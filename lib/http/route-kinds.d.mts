@@ -1,0 +1,2 @@
+export const ACTION_ID: RegExp;
+export function isApiPath(pathname: string): boolean;
