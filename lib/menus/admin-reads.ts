@@ -14,6 +14,7 @@ import {
   type AuditRow,
 } from './admin-queries';
 import { loadCities } from './queries';
+import { isSlug } from './slug';
 import type { CitySummary } from './types';
 
 /**
@@ -28,6 +29,20 @@ export const getCityRestaurantsForAdmin = cache(
 );
 
 export const getRestaurantForEdit = cache((slug: string): Promise<AdminRestaurant | null> => loadRestaurantForEdit(getDb(), slug));
+
+type AdminCategory = AdminRestaurant['categories'][number];
+
+/** One item of one restaurant, from the URL's raw slug and id (anything malformed is not found). */
+export const getItemForEdit = cache(
+  async (slug: string, id: string): Promise<{ restaurant: AdminRestaurant; category: AdminCategory; item: AdminCategory['items'][number] } | null> => {
+    const restaurant = isSlug(slug) && /^\d{1,9}$/.test(id) ? await getRestaurantForEdit(slug) : null;
+    for (const category of restaurant?.categories ?? []) {
+      const item = category.items.find((candidate) => candidate.id === Number(id));
+      if (item) return { restaurant: restaurant!, category, item };
+    }
+    return null;
+  },
+);
 
 export const getRestaurantAudit = cache((restaurantId: number): Promise<AuditRow[]> => loadRestaurantAudit(getDb(), restaurantId));
 

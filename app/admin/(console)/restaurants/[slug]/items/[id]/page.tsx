@@ -8,8 +8,7 @@ import { PhotoField } from '@/components/admin/photo-field';
 import { styles } from '@/components/admin/styles';
 import { requireAdmin } from '@/lib/auth/admin';
 import { illustrationForCategory } from '@/lib/illustrations';
-import { getRestaurantForEdit } from '@/lib/menus/admin-reads';
-import { isSlug } from '@/lib/menus/slug';
+import { getItemForEdit } from '@/lib/menus/admin-reads';
 
 import { saveItem } from '../../actions';
 
@@ -19,10 +18,7 @@ interface Props {
 
 async function load({ params }: Props) {
   const { slug, id } = await params;
-  const restaurant = isSlug(slug) && /^\d{1,9}$/.test(id) ? await getRestaurantForEdit(slug) : null;
-  const category = restaurant?.categories.find((candidate) => candidate.items.some((entry) => entry.id === Number(id)));
-  const item = category?.items.find((candidate) => candidate.id === Number(id));
-  return restaurant && category && item ? { restaurant, category, item } : null;
+  return getItemForEdit(slug, id);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
