@@ -71,12 +71,14 @@ export function visibleTo(message: OutboxMessage, device: CustomerDevice | null)
   return knowsPhone(device, message.to);
 }
 
-/**
- * What /dev/outbox shows this browser: in production only what visibleTo() allows (a demo
- * deployment must not show one customer's codes or orders to another); in development everything.
- */
+/** Whether /dev/outbox shows each browser only its own (production: a demo deployment must not show one customer's codes or orders to another). */
+export function outboxScopedToDevice(env: Env = getEnv()): boolean {
+  return env.NODE_ENV === 'production';
+}
+
+/** What /dev/outbox shows this browser: what visibleTo() allows when scoped (outboxScopedToDevice), else everything. */
 export async function readOutboxFor(device: CustomerDevice | null, env: Env = getEnv(), store: RedisStore = getRedis()): Promise<OutboxMessage[]> {
-  if (env.NODE_ENV !== 'production') return readOutbox(store);
+  if (!outboxScopedToDevice(env)) return readOutbox(store);
   const messages = await readOutbox(store, OUTBOX_SEARCHED);
   return messages.filter((message) => visibleTo(message, device)).slice(0, OUTBOX_SHOWN);
 }

@@ -8,8 +8,7 @@ import { Container } from '@/components/layout/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
 import { maskPhone } from '@/lib/customers/phone';
 import { decodeDevice, deviceCookie } from '@/lib/customers/device';
-import { outboxEnabled, readOutboxFor } from '@/lib/sms/sender';
-import { getEnv } from '@/lib/env';
+import { outboxEnabled, outboxScopedToDevice, readOutboxFor } from '@/lib/sms/sender';
 
 export const metadata: Metadata = { title: 'Demo outbox', robots: { index: false } };
 
@@ -23,7 +22,7 @@ export default async function OutboxPage() {
   await connection();
   if (!outboxEnabled()) notFound();
   const device = decodeDevice((await cookies()).get(deviceCookie().name)?.value);
-  const ownOnly = getEnv().NODE_ENV === 'production';
+  const ownOnly = outboxScopedToDevice();
   const messages = await readOutboxFor(device).catch(() => null);
   return (
     <Container width="narrow" className="py-8 sm:py-12">
