@@ -1,13 +1,13 @@
 import 'server-only';
 
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { sessionCookie } from './cookie';
+import { lookUpSessionCookie } from './cookie-session';
 import { ADMIN_HOME, ADMIN_PATH_HEADER, loginUrl } from './next-path';
 import { SessionUnavailableError } from './session-unavailable';
-import { readSession } from './sessions';
 
 /** Who is signed in, as admin pages, actions and route handlers see it. */
 export interface AdminSession {
@@ -28,11 +28,8 @@ export type AdminLookup =
  * navigation without it, so every admin page, action and route handler calls requireAdmin() too.
  */
 export const lookUpAdmin = cache(async (): Promise<AdminLookup> => {
-  const id = (await cookies()).get(sessionCookie().name)?.value;
-  if (!id) return { status: 'signed-out' };
-  const lookup = await readSession(id);
-  if (lookup.status === 'unavailable') return { status: 'unavailable' };
-  if (lookup.status === 'none' || lookup.session.kind !== 'admin') return { status: 'signed-out' };
+  const lookup = await lookUpSessionCookie(sessionCookie().name, 'admin');
+  if (lookup.status !== 'signed-in') return lookup;
   const { adminId, email, name } = lookup.session;
   return { status: 'signed-in', admin: { adminId, email, name } };
 });

@@ -1,12 +1,11 @@
 import 'server-only';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { customerSessionCookie } from '@/lib/auth/cookie';
 import { SessionUnavailableError } from '@/lib/auth/session-unavailable';
-import { readSession } from '@/lib/auth/sessions';
+import { lookUpSessionCookie } from '@/lib/auth/cookie-session';
 
 export interface CustomerSession {
   customerId: number;
@@ -20,11 +19,8 @@ export type CustomerLookup =
 
 /** The signed-in customer, one Redis lookup per request (React `cache`). */
 export const lookUpCustomer = cache(async (): Promise<CustomerLookup> => {
-  const id = (await cookies()).get(customerSessionCookie().name)?.value;
-  if (!id) return { status: 'signed-out' };
-  const lookup = await readSession(id);
-  if (lookup.status === 'unavailable') return { status: 'unavailable' };
-  if (lookup.status === 'none' || lookup.session.kind !== 'customer') return { status: 'signed-out' };
+  const lookup = await lookUpSessionCookie(customerSessionCookie().name, 'customer');
+  if (lookup.status !== 'signed-in') return lookup;
   const { customerId, phone } = lookup.session;
   return { status: 'signed-in', customer: { customerId, phone } };
 });
