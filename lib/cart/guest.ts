@@ -9,7 +9,7 @@ import { withinAddressBudget } from '@/lib/ratelimit/address-budgets';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { sign, unsign } from '@/lib/security/signed';
 
-import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys';
+import { cartOwners, GUEST_CART_TTL_MS, GUEST_COOKIE_NAME, GUEST_ID, type CartOwner } from './keys';
 
 /**
  * The anonymous id behind a signed-out visitor's cart. Issued by POST /api/cart/guest, which the menu
@@ -19,8 +19,6 @@ import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys'
  * write into a cart they guessed, and each new id passes the `cart:new-guest` limits of the address
  * and of its address block.
  */
-
-export const GUEST_COOKIE_NAME = 'thali_guest';
 
 function guestCookieOptions() {
   const { options } = sessionCookie();

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { customerSessionCookie } from '@/lib/auth/cookie';
-import { GUEST_COOKIE_NAME } from '@/lib/cart/guest';
+import { GUEST_COOKIE_NAME } from '@/lib/cart/keys';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import { installBackends } from '@/tests/support/app-context';
 

@@ -1,5 +1,5 @@
 import { customerSessionCookie } from '@/lib/auth/cookie';
-import { GUEST_COOKIE_NAME } from '@/lib/cart/guest';
+import { GUEST_COOKIE_NAME } from '@/lib/cart/keys';
 import { pageCacheEnabled } from '@/lib/env';
 
 import { sharedPageAt, sharedPathOf } from './paths';
