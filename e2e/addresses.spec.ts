@@ -54,6 +54,8 @@ test.describe('saved addresses', () => {
     await page.getByLabel('PIN code').fill('060038');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByText('Enter a 6-digit PIN code (it never starts with 0)')).toBeVisible();
+    // Focus goes to the refused field (the disabled Save button had dropped it on <body>).
+    await expect(page.getByLabel('PIN code')).toBeFocused();
     await expect(page.getByLabel('House and street')).toHaveValue('Flat 4C, 12 MG Road');
     await page.getByLabel('PIN code').fill('560038');
     await page.getByRole('button', { name: 'Save changes' }).click();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 
 export interface AddressFormState {
   fieldErrors?: Record<string, string[]>;
@@ -34,8 +34,18 @@ export function AddressForm({
   submitLabel?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  // A refused save: focus goes to the first field it names, or to the message. The submit button is
+  // disabled while pending, which left focus on <body>: a keyboard user tabbed from the top of the
+  // page and a screen reader heard nothing of the field's error.
+  const formRef = useRef<HTMLFormElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!state.fieldErrors && !state.message) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    (invalid ?? messageRef.current)?.focus();
+  }, [state]);
   return (
-    <form action={formAction} className="grid gap-3 sm:grid-cols-2" data-testid="address-form">
+    <form ref={formRef} action={formAction} className="grid gap-3 sm:grid-cols-2" data-testid="address-form">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -76,7 +86,7 @@ export function AddressForm({
           {pending ? 'Saving…' : submitLabel}
         </button>
         {state.message ? (
-          <p role="alert" className="mt-2 text-sm text-red-700">
+          <p ref={messageRef} role="alert" tabIndex={-1} className="mt-2 text-sm text-red-700">
             {state.message}
           </p>
         ) : null}
