@@ -33,7 +33,7 @@ async function firstItem(page: Page, slug: string) {
 }
 
 const rupees = (paise: number) => (paise / 100).toFixed(2);
-const menuKey = (slug: string) => `${E2E_KEY_PREFIX}menu:v3:restaurant:{${slug}}`;
+const menuKey = (slug: string) => `${E2E_KEY_PREFIX}menu:v4:restaurant:{${slug}}`;
 const searchKey = (city: string) => `${E2E_KEY_PREFIX}search:v1:{${city}}`;
 const secondInstance = `http://127.0.0.1:${E2E_SECOND_PORT}`;
 

@@ -233,7 +233,7 @@ test.describe('ordering as customers expect', () => {
     await page.getByRole('button', { name: 'Save offer' }).click();
     const result = page.getByTestId('offer-result');
     await expect(result).toContainText('Offer saved.');
-    await expect(result).toContainText(`menu:v3:restaurant:{${slug}}`);
+    await expect(result).toContainText(`menu:v4:restaurant:{${slug}}`);
     await expect(result).toContainText(`city:v3:{${CITY}}:restaurants`);
     // The form shows what is now stored.
     await expect(page.getByRole('combobox', { name: 'Offer' })).toHaveValue('percent');

@@ -53,7 +53,7 @@ test.describe('photos in the admin console', () => {
     const result = page.getByTestId('cover-photo-result');
     await expect(result).toHaveAttribute('data-status', 'saved');
     await expect(result.getByTestId('invalidated-keys').getByRole('listitem')).toHaveText([
-      `${E2E_KEY_PREFIX}menu:v3:restaurant:{${slug}}`,
+      `${E2E_KEY_PREFIX}menu:v4:restaurant:{${slug}}`,
       `${E2E_KEY_PREFIX}city:v3:{${CITY}}:restaurants`,
       `${E2E_KEY_PREFIX}search:v1:{${CITY}}`,
     ]);

@@ -4,6 +4,7 @@ import {
   formatClockTime,
   formatCompactCount,
   formatCostForTwo,
+  formatDeliveryFee,
   formatDeliveryTime,
   formatMs,
   formatWait,
@@ -42,6 +43,12 @@ describe('small formatters', () => {
   it('formats cost for two from whole rupees', () => {
     expect(formatCostForTwo(400)).toBe('₹400 for two');
     expect(formatCostForTwo(1200)).toBe('₹1,200 for two');
+  });
+
+  it('formats the delivery fee, free when there is none', () => {
+    expect(formatDeliveryFee(3900)).toBe('₹39 delivery');
+    expect(formatDeliveryFee(2450)).toBe('₹24.50 delivery');
+    expect(formatDeliveryFee(0)).toBe('Free delivery');
   });
 
   it('formats delivery time', () => {

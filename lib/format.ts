@@ -22,6 +22,11 @@ export function formatCostForTwo(rupees: number): string {
   return `${formatRupees(rupees * 100)} for two`;
 }
 
+/** The delivery fee before checkout: 3900 → "₹39 delivery", 0 → "Free delivery". */
+export function formatDeliveryFee(paise: number): string {
+  return paise > 0 ? `${formatRupees(paise)} delivery` : 'Free delivery';
+}
+
 /** 32 → "32 mins", 1 → "1 min". */
 export function formatDeliveryTime(minutes: number): string {
   const rounded = Math.max(0, Math.round(minutes));

@@ -3,10 +3,10 @@ import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
 import { RatingCount } from '@/components/restaurant/rating-count';
 import { RestaurantPicture } from '@/components/restaurant/restaurant-picture';
-import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
+import { formatCostForTwo, formatDeliveryFee, formatDeliveryTime } from '@/lib/format';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
-/** Banner, name and the facts people decide on: rating, delivery time, cost, veg, open or not. */
+/** Banner, name and the facts people decide on: rating, delivery time and fee, cost, veg, open or not. */
 export function RestaurantHeader({ restaurant }: { restaurant: RestaurantMenu['restaurant'] }) {
   return (
     <header className="overflow-hidden rounded-3xl border border-line bg-white shadow-sm">
@@ -34,6 +34,7 @@ export function RestaurantHeader({ restaurant }: { restaurant: RestaurantMenu['r
             <ClockIcon />
             {formatDeliveryTime(restaurant.deliveryMinutes)}
           </li>
+          <li data-testid="menu-delivery-fee">{formatDeliveryFee(restaurant.deliveryFeePaise)}</li>
           <li>{formatCostForTwo(restaurant.costForTwo)}</li>
         </ul>
         {restaurant.offer ? (

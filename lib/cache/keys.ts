@@ -71,7 +71,7 @@ export const keys = {
   /** JSON CityRestaurants for one city. */
   cityRestaurants: (citySlug: string) => `${keyPrefix()}city:v3:{${citySlug}}:restaurants`,
   /** JSON RestaurantMenu for one restaurant. */
-  restaurantMenu: (restaurantSlug: string) => `${keyPrefix()}menu:v3:restaurant:{${restaurantSlug}}`,
+  restaurantMenu: (restaurantSlug: string) => `${keyPrefix()}menu:v4:restaurant:{${restaurantSlug}}`,
   /**
    * A city's search results as one invalidation target: never stored itself, its generation
    * (`…:gen`) is the one every search of the city follows (generationOwner). Saves list this key.

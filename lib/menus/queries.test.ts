@@ -23,6 +23,8 @@ describe('menu queries (PGlite)', () => {
       rating: 4.1,
       deliveryMinutes: 30,
       costForTwo: 300,
+      deliveryFeePaise: 2500,
+      packagingFeePaise: 1000,
     });
   });
 
@@ -55,6 +57,11 @@ describe('menu queries (PGlite)', () => {
     const menu = await loadRestaurantMenu(database.db, 'empty-kitchen-test');
     expect(menu?.restaurant).toMatchObject({ slug: 'empty-kitchen-test', rating: 4.1, city: { slug: 'bengaluru' } });
     expect(menu?.categories).toEqual([]);
+  });
+
+  it("carries the restaurant's fees (docs/api.md), so the menu shows what the bill will charge", async () => {
+    const menu = await loadRestaurantMenu(database.db, 'empty-kitchen-test');
+    expect(menu?.restaurant).toMatchObject({ deliveryFeePaise: 2500, packagingFeePaise: 1000 });
   });
 
   it('groups items by category in menu order', async () => {

@@ -86,7 +86,12 @@ export async function loadCityRestaurants(db: Database, citySlug: string): Promi
 export async function loadRestaurantMenu(db: Database, restaurantSlug: string): Promise<RestaurantMenu | null> {
   const rows = await db
     .select({
-      restaurant: { ...restaurantSummaryColumns, area: restaurants.area },
+      restaurant: {
+        ...restaurantSummaryColumns,
+        area: restaurants.area,
+        deliveryFeePaise: restaurants.deliveryFeePaise,
+        packagingFeePaise: restaurants.packagingFeePaise,
+      },
       offer: offerColumns,
       city: { slug: cities.slug, name: cities.name },
       category: menuCategories.name,

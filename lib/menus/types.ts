@@ -59,7 +59,13 @@ export interface MenuCategoryView {
 }
 
 export interface RestaurantMenu {
-  restaurant: RestaurantSummary & { area: string; city: { slug: string; name: string } };
+  restaurant: RestaurantSummary & {
+    area: string;
+    city: { slug: string; name: string };
+    /** What the bill charges (lib/orders/bill.ts): the delivery fee is shown beside the delivery time before checkout. */
+    deliveryFeePaise: number;
+    packagingFeePaise: number;
+  };
   categories: MenuCategoryView[];
 }
 

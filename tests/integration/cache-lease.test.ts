@@ -117,7 +117,7 @@ for (const pair of await backendPairs()) {
     });
 
     it('a holder whose load outlived its lease leaves the next holder\'s lease alone', async () => {
-      const key = `${backends.prefix}menu:v3:restaurant:{slow-holder}`;
+      const key = `${backends.prefix}menu:v4:restaurant:{slow-holder}`;
       const lease = leaseKey(key, null);
       // Another instance took the lease over while this reader's load ran past CACHE_LEASE_MS.
       const result = await readThrough({
@@ -133,7 +133,7 @@ for (const pair of await backendPairs()) {
     });
 
     it('a holder whose lease lapsed while it released it leaves the next holder\'s lease alone', async () => {
-      const key = `${backends.prefix}menu:v3:restaurant:{lapsing-holder}`;
+      const key = `${backends.prefix}menu:v4:restaurant:{lapsing-holder}`;
       const lease = leaseKey(key, null);
       let loaded = false;
       // The load is done and the lease is being given back when it lapses and another instance takes

@@ -32,7 +32,7 @@ for (const pair of await backendPairs()) {
       expect(first.value).toEqual(await loadRestaurantMenu(backends.db.db, slug));
 
       const key = keys.restaurantMenu(slug);
-      expect(key).toBe(`${backends.prefix}menu:v3:restaurant:{${slug}}`);
+      expect(key).toBe(`${backends.prefix}menu:v4:restaurant:{${slug}}`);
       const ttl = await backends.redis.pttl(key);
       expect(ttl).toBeGreaterThan(250_000);
       expect(ttl).toBeLessThanOrEqual(330_000);

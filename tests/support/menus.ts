@@ -58,6 +58,8 @@ export function menuOf(slug: string, items: MenuItemView[], restaurant: Partial<
       photoUrl: null,
       area: 'Indiranagar',
       city: { slug: 'bengaluru', name: 'Bengaluru' },
+      deliveryFeePaise: 3000,
+      packagingFeePaise: 1500,
       ...restaurant,
     },
     categories: [{ name: 'Mains', items }],
