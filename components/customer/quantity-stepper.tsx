@@ -2,11 +2,15 @@
 
 import type { Ref } from 'react';
 
+import { MAX_QUANTITY } from '@/lib/orders/limits';
+
 /**
  * − quantity +, the shape ADD turns into once an item is in the cart (and each cart line).
  * `disabled` (a change in flight) is aria-disabled and a click that does nothing, not the `disabled`
  * attribute: disabling the focused button moved focus to <body>, so a keyboard user's second Enter
  * on + went nowhere and the next Tab started from the top of the page.
+ * At MAX_QUANTITY (what the cart keeps of one dish) + is aria-disabled and says so: a press showed
+ * one more for a moment, then the cart's answer took it back without a word.
  */
 export function QuantityStepper({
   quantity,
@@ -24,9 +28,11 @@ export function QuantityStepper({
   /** The + button, for a caller that moves focus to it (ADD, once it has become this stepper). */
   plusRef?: Ref<HTMLButtonElement>;
 }) {
-  const button = `${size === 'md' ? 'h-9 w-9' : 'size-8'} shrink-0 text-lg font-extrabold text-rating hover:bg-stone-50 aria-disabled:cursor-wait aria-disabled:opacity-60`;
+  const atMost = quantity >= MAX_QUANTITY;
+  const base = `${size === 'md' ? 'h-9 w-9' : 'size-8'} shrink-0 text-lg font-extrabold text-rating hover:bg-stone-50 aria-disabled:opacity-60`;
+  const button = `${base} aria-disabled:cursor-wait`;
   const press = (next: number) => () => {
-    if (!disabled) onChange(next);
+    if (!disabled && next <= MAX_QUANTITY) onChange(next);
   };
   return (
     <span
@@ -41,9 +47,16 @@ export function QuantityStepper({
         {quantity}
         <span className="sr-only"> {itemName} in your cart</span>
       </span>
-      <button ref={plusRef} type="button" aria-disabled={disabled || undefined} className={button} onClick={press(quantity + 1)}>
+      <button
+        ref={plusRef}
+        type="button"
+        aria-disabled={disabled || atMost || undefined}
+        title={atMost ? `At most ${MAX_QUANTITY} of a dish per order` : undefined}
+        className={atMost && !disabled ? `${base} aria-disabled:cursor-not-allowed` : button}
+        onClick={press(quantity + 1)}
+      >
         <span aria-hidden="true">+</span>
-        <span className="sr-only">Add one more {itemName}</span>
+        <span className="sr-only">{atMost ? `${itemName}: at most ${MAX_QUANTITY} per order` : `Add one more ${itemName}`}</span>
       </button>
     </span>
   );
