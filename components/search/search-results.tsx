@@ -4,15 +4,21 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { RestaurantGrid } from '@/components/city/restaurant-grid';
 import { DishHitRow } from '@/components/search/dish-hit-row';
 import { plural } from '@/lib/format';
+import { MAX_DISH_HITS, MAX_RESTAURANT_HITS } from '@/lib/search/limits';
 import type { SearchResults as Results } from '@/lib/search/types';
 
 /** What a city search found, restaurants then dishes, each best first; or a way out when nothing matched. */
 export function SearchResults({ results, query }: { results: Results; query: string }) {
   const { city, restaurants, dishes } = results;
+  // A list as long as the search answers may have been cut short: "the top 40 dishes", not "40 dishes"
+  // (75 paneer dishes in Bengaluru were summed up as 40).
+  const full = restaurants.length >= MAX_RESTAURANT_HITS || dishes.length >= MAX_DISH_HITS;
+  const count = (length: number, max: number, singular: string, pluralForm?: string) =>
+    length >= max ? `the top ${plural(length, singular, pluralForm)}` : plural(length, singular, pluralForm);
   const summary =
     restaurants.length + dishes.length === 0
       ? `Nothing found for “${query}”`
-      : `${plural(restaurants.length, 'restaurant')} and ${plural(dishes.length, 'dish', 'dishes')} for “${query}”`;
+      : `${count(restaurants.length, MAX_RESTAURANT_HITS, 'restaurant')} and ${count(dishes.length, MAX_DISH_HITS, 'dish', 'dishes')} for “${query}”`;
   return (
     <section aria-labelledby="search-results-heading" data-testid="search-results">
       <div className="mb-5 flex flex-wrap items-baseline justify-between gap-2">
@@ -23,6 +29,11 @@ export function SearchResults({ results, query }: { results: Results; query: str
           Clear search
         </Link>
       </div>
+      {full ? (
+        <p data-testid="search-more" className="-mt-3 mb-5 text-sm text-muted">
+          More match than are shown: add a word (a dish, a restaurant or an area) to narrow it down.
+        </p>
+      ) : null}
 
       {restaurants.length + dishes.length === 0 ? (
         <EmptyState title={`No restaurant or dish in ${city.name} matches “${query}”`}>

@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { cities } from '@/db/schema';
 
+import { MAX_DISH_HITS, MAX_DISHES_PER_RESTAURANT, MAX_RESTAURANT_HITS } from './limits';
 import type { DishHit, RestaurantHit, SearchResults } from './types';
 
 /**
@@ -18,10 +19,7 @@ import type { DishHit, RestaurantHit, SearchResults } from './types';
  * one as a prefix. `query` must come from normalizeQuery (lib/search/query.ts).
  */
 
-export const MAX_RESTAURANT_HITS = 20;
-export const MAX_DISH_HITS = 40;
-/** So one dosa house can't fill every slot: at most this many dishes from any one restaurant. */
-export const MAX_DISHES_PER_RESTAURANT = 4;
+export { MAX_DISH_HITS, MAX_DISHES_PER_RESTAURANT, MAX_RESTAURANT_HITS };
 /** Added to a name's trigram score when its skeleton matches too, so "panir" prefers Paneer to Pani Puri. */
 const SKELETON_BONUS = 0.3;
 // Constants of the statement, inlined: they are not input, and a literal keeps their SQL types obvious.
