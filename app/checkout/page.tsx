@@ -73,9 +73,9 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
     );
   }
 
-  // A cart that can't be ordered as it is (a dish taken off, too large) is shown too: the message asks
-  // to remove something, and these steppers are the one place a taken-off dish can be removed.
-  const lines = quote.status === 'ok' || quote.status === 'unavailable' || quote.status === 'too-large' ? checkoutLines(quote.lines) : [];
+  // A cart that can't be ordered as it is (a dish taken off, too large, the restaurant closed) is shown
+  // too: the message says what to do, and these steppers are the one place a taken-off dish can be removed.
+  const lines = checkoutLines(quote.lines);
   const restaurant = quote.restaurant;
 
   return (

@@ -46,7 +46,8 @@ export interface QuotedRestaurant {
 export type Quote =
   | { status: 'ok'; restaurant: QuotedRestaurant; lines: QuotedLine[]; bill: Bill }
   | { status: 'empty'; message: string }
-  | { status: 'closed'; message: string; restaurant: QuotedRestaurant }
+  /** `lines`: the cart as it is, shown at checkout while the restaurant is closed (it is kept for when it opens). */
+  | { status: 'closed'; message: string; restaurant: QuotedRestaurant; lines: CartLineToFix[] }
   | { status: 'too-large'; message: string; restaurant: QuotedRestaurant; lines: CartLineToFix[] }
   /**
    * `lines`: the whole cart, so checkout can show what to remove. Its message says "Remove it from
@@ -79,7 +80,6 @@ export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quo
     .where(eq(restaurants.slug, cart.restaurant));
   if (!row) return { status: 'unavailable', message: 'This restaurant is no longer on Thali.', items: [], restaurant: null, lines: [] };
   const { restaurant } = row;
-  if (!row.isOpen) return { status: 'closed', message: `${restaurant.name} is closed right now: it can't take your order.`, restaurant };
 
   const ids = cart.items.map((line) => line.itemId);
   const items = await db
@@ -87,6 +87,26 @@ export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quo
     .from(menuItems)
     .where(and(eq(menuItems.restaurantId, restaurant.id), inArray(menuItems.id, ids)));
   const byId = new Map(items.map((item) => [item.id, item]));
+  const cartAsItIs = () =>
+    cart.items.map((line) => {
+      const item = byId.get(line.itemId);
+      return {
+        menuItemId: line.itemId,
+        name: item?.name ?? 'A dish no longer on the menu',
+        pricePaise: item?.pricePaise ?? 0,
+        quantity: line.quantity,
+        available: item?.available ?? false,
+      };
+    });
+  // Closed: the cart is shown with what to do, not hidden behind a refusal (checkout showed no dish).
+  if (!row.isOpen) {
+    return {
+      status: 'closed',
+      message: `${restaurant.name} is closed right now, so it can't take your order. Your cart is kept: check out when it opens, or start a cart from another restaurant.`,
+      restaurant,
+      lines: cartAsItIs(),
+    };
+  }
   const missing = cart.items.filter((line) => !byId.get(line.itemId)?.available);
   if (missing.length > 0) {
     const names = missing.map((line) => byId.get(line.itemId)?.name ?? `item ${line.itemId}`);
@@ -95,16 +115,7 @@ export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quo
       message: `Not available any more: ${names.join(', ')}. Remove ${missing.length === 1 ? 'it' : 'them'} from your cart to check out.`,
       items: names,
       restaurant,
-      lines: cart.items.map((line) => {
-        const item = byId.get(line.itemId);
-        return {
-          menuItemId: line.itemId,
-          name: item?.name ?? 'A dish no longer on the menu',
-          pricePaise: item?.pricePaise ?? 0,
-          quantity: line.quantity,
-          available: item?.available ?? false,
-        };
-      }),
+      lines: cartAsItIs(),
     };
   }
   const lines = cart.items.map((line, position) => {

@@ -218,6 +218,16 @@ for (const backend of backends) {
       try {
         const customer = await customerWithCart();
         expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue })).toMatchObject({ status: 'closed' });
+        // Checkout still shows the cart, kept, and says what to do instead of only refusing.
+        const quote = await quoteCart(await readCart(cartOwners.customer(customer.customerId)));
+        expect(quote).toMatchObject({
+          status: 'closed',
+          message: expect.stringContaining('Your cart is kept'),
+          lines: [
+            { menuItemId: items[0]!.id, name: items[0]!.name, quantity: 2, available: true },
+            { menuItemId: items[1]!.id, name: items[1]!.name, quantity: 1, available: true },
+          ],
+        });
       } finally {
         await db.db.update(restaurants).set({ isOpen: true }).where(eq(restaurants.id, restaurant.id));
       }
