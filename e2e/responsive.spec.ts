@@ -10,6 +10,15 @@ for (const path of ['/', '/bengaluru']) {
   });
 }
 
+// The narrowest phones still sold (320px): a search's restaurant cards overflowed by 27px there.
+test('a city search fits a 320px-wide screen without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto('/bengaluru?q=biryani');
+  await expect(page.getByTestId('search-results')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
 test('a menu page on a phone: the category bar scrolls sideways and jumps to its category', async ({ page }) => {
   const restaurants = (await (await page.request.get('/api/cities/mumbai/restaurants')).json()) as { slug: string }[];
   await page.goto(`/mumbai/${restaurants[1]!.slug}`);

@@ -50,7 +50,8 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: CardResta
             {restaurant.name}
           </Link>
         </h2>
-        <p className={`flex items-center gap-2 text-sm font-semibold ${closed ? 'text-muted' : 'text-ink'}`}>
+        {/* Wraps on the narrowest phones (320px), where rating, count and time overflowed the page. */}
+        <p className={`flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-semibold ${closed ? 'text-muted' : 'text-ink'}`}>
           <RatingBadge rating={restaurant.rating} muted={closed} />
           <RatingCount count={restaurant.ratingCount} className="text-xs font-normal" />
           <span aria-hidden="true" className="text-muted">
