@@ -1,2 +1,3 @@
 export function targetRefusal(target: string | undefined): { status: 400; error: string } | null;
 export function withoutStrayRouterParam(target: string | undefined, rscHeader: string | string[] | undefined): string | undefined;
+export function methodRefusal(method: string | undefined): { status: 405; error: string } | null;

@@ -24,6 +24,24 @@ export function targetRefusal(target) {
 }
 
 /**
+ * Methods the Fetch standard forbids (`new Request(url, { method: 'TRACE' })` throws): Next builds a
+ * Request for proxy.ts from every request, so a TRACE was a bare 500 and a stack trace in the log on
+ * any path, before proxy.ts (no rate limit). TRACK and CONNECT never get here (Node's parser refuses
+ * TRACK; a CONNECT with no 'connect' listener is closed).
+ */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+/**
+ * Why a request's method is refused (405), or null when Next may take it.
+ *
+ * @param {string | undefined} method
+ * @returns {{ status: 405; error: string } | null}
+ */
+export function methodRefusal(method) {
+  return FORBIDDEN_METHODS.has((method ?? 'GET').toUpperCase()) ? { status: 405, error: `${method} is not supported.` } : null;
+}
+
+/**
  * The request target without `_rsc` (the router's cache-busting parameter) unless the request is one
  * of the router's own (`RSC: 1`), whose `_rsc` Next checks against its headers and redirects when
  * wrong. On any other request Next ignores the value but writes it, with the address, into the page's

@@ -1,6 +1,23 @@
+import { METHODS } from 'node:http';
+
 import { describe, expect, it } from 'vitest';
 
-import { targetRefusal, withoutStrayRouterParam } from './request-target.mjs';
+import { methodRefusal, targetRefusal, withoutStrayRouterParam } from './request-target.mjs';
+
+describe('request methods', () => {
+  it('refuses every method Node accepts but a Request cannot carry (TRACE was a 500 and a stack trace on any path)', () => {
+    for (const method of METHODS) {
+      let requestable = true;
+      try {
+        new Request('http://thali.invalid/', { method });
+      } catch {
+        requestable = false;
+      }
+      expect(methodRefusal(method) === null, method).toBe(requestable);
+    }
+    expect(methodRefusal('TRACE')).toMatchObject({ status: 405 });
+  });
+});
 
 describe('request targets', () => {
   it('refuses a path with a malformed %-escape (Next answered these with a 500, before proxy.ts)', () => {
