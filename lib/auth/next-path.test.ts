@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { loginUrl, safeNextPath } from './next-path';
+import { loginNotice, loginUrl, safeNextPath } from './next-path';
 
 describe('safeNextPath', () => {
   it('keeps paths of the admin, with their query', () => {
@@ -42,5 +42,14 @@ describe('loginUrl', () => {
     expect(loginUrl('/admin')).toBe('/admin/login');
     expect(loginUrl('/admin/cache', 'signed-out')).toBe('/admin/login?next=%2Fadmin%2Fcache&notice=signed-out');
     expect(loginUrl('//evil.example')).toBe('/admin/login');
+  });
+});
+
+describe('loginNotice', () => {
+  it('reads only its own notices: an inherited name (?notice=__proto__) rendered an object and the page answered 500', () => {
+    expect(loginNotice('signed-out')).toBe('You have signed out.');
+    for (const value of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'signed-in', ['signed-out'], undefined]) {
+      expect(loginNotice(value), String(value)).toBeNull();
+    }
   });
 });

@@ -21,6 +21,16 @@ export function safeNextPath(value: unknown): string {
 /** The login page, remembering where to return. */
 export type LoginNotice = 'signed-out';
 
+const LOGIN_NOTICES: Record<LoginNotice, string> = {
+  'signed-out': 'You have signed out.',
+};
+
+/** The login page's line for its `?notice=`, or null for anything else. */
+export function loginNotice(value: unknown): string | null {
+  // Own keys only: `in` also finds __proto__, constructor and the rest of Object.prototype.
+  return typeof value === 'string' && Object.hasOwn(LOGIN_NOTICES, value) ? LOGIN_NOTICES[value as LoginNotice] : null;
+}
+
 export function loginUrl(next: string, notice?: LoginNotice): string {
   const params = new URLSearchParams();
   const target = safeNextPath(next);

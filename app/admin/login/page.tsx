@@ -4,21 +4,17 @@ import { redirect } from 'next/navigation';
 import { Container } from '@/components/layout/container';
 import { LoginForm } from '@/components/admin/login-form';
 import { getAdminSession } from '@/lib/auth/admin';
-import { ADMIN_HOME, safeNextPath } from '@/lib/auth/next-path';
+import { ADMIN_HOME, loginNotice, safeNextPath } from '@/lib/auth/next-path';
 
 import { logIn } from './actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-const NOTICES = {
-  'signed-out': 'You have signed out.',
-} as const;
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
   if (await getAdminSession()) redirect(next);
-  const notice = typeof params.notice === 'string' && params.notice in NOTICES ? NOTICES[params.notice as keyof typeof NOTICES] : null;
+  const notice = loginNotice(params.notice);
 
   return (
     <Container width="narrow" className="flex justify-center py-12 sm:py-16">
