@@ -28,6 +28,12 @@ export interface ReadThroughSpec<T> {
   generationTtlMs?: number;
   /** A stored value of another shape is replaced, not served (by default every stored value is trusted). */
   isValue?: (value: unknown) => value is T;
+  /**
+   * Asked after a miss's load, before storing it: false answers the load without storing it. Unset:
+   * every load is stored. For entries keyed by what a visitor typed (searches), whose number only a
+   * budget per visitor bounds.
+   */
+  admit?: () => Promise<boolean>;
   /** The process's Redis by default. */
   store?: RedisStore;
   /** Test-only fault injection: runs between the Postgres load and the cache write. */
@@ -151,6 +157,7 @@ async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean,
   const value = await load();
   await afterLoad?.();
   if (value === null || !redisAnswered) return value;
+  if (spec.admit && !(await spec.admit())) return value;
   // The token read before the load; if there was none, claim one only if no writer set one meanwhile.
   const token = generation ?? (await claimGeneration(generationKey(key), spec.generationTtlMs, store));
   if (token !== null) {

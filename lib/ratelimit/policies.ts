@@ -147,6 +147,30 @@ export function limiterPolicies(env: Env = getEnv()) {
       onRedisFailure: 'fallback',
     },
     /**
+     * Search results one client IP adds to Redis (lib/search/cached.ts): each distinct search is its
+     * own entry (up to ~15 KB for 60 s), and "chicken !", "chicken !!", … are all distinct, so without
+     * this an address stored what it asked for at the API's pace (120 a minute) and a few hundred
+     * addresses or an IPv6 /48 filled Redis, whose eviction then takes sessions and carts. Past it a
+     * search is answered from Postgres and not stored: hits are never refused. A fallback on an outage.
+     */
+    'search:stored': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: env.RATE_LIMIT_NEW_SEARCHES_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:search:stored',
+      onRedisFailure: 'fallback',
+    },
+    /** The same from one address block (IPv4 /24, IPv6 /48), spent after the address's own. */
+    'search:stored:block': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_NEW_SEARCHES_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:search:stored:block',
+      onRedisFailure: 'fallback',
+    },
+    /**
      * Anonymous calls to the health endpoints per client IP (lib/server/health-access.ts): they get
      * liveness only. Calls with an admin session or the bearer secret are not limited.
      */

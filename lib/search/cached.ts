@@ -7,6 +7,7 @@ import { keys, SEARCH_TTL_MS } from '@/lib/cache/keys';
 import { readThrough } from '@/lib/cache/read-through';
 import type { Cached, CacheOutcome } from '@/lib/cache/types';
 import { slugSchema } from '@/lib/menus/slug';
+import { withinAddressBudget } from '@/lib/ratelimit/address-budgets';
 
 import { loadCitySearch } from './queries';
 import { normalizeQuery } from './query';
@@ -25,14 +26,20 @@ export type SearchOutcome =
   | { status: 'invalid'; message: string }
   | { status: 'not-found'; message: string };
 
-/** A validated city slug and normalized search (normalizeQuery); a bad one here is a bug. */
+/**
+ * A validated city slug and normalized search (normalizeQuery); a bad one here is a bug. `client`
+ * (lib/ratelimit/client-identity.ts) is who asks: a miss is stored only within their address's
+ * `search:stored` budget, since every distinct search is an entry of its own. Without one (scripts,
+ * tests), every miss is stored.
+ */
 export const getCitySearch = cache(
-  async (citySlug: string, normalizedQuery: string): Promise<Cached<SearchResults | null>> => {
+  async (citySlug: string, normalizedQuery: string, client?: string): Promise<Cached<SearchResults | null>> => {
     const slug = slugSchema.parse(citySlug);
     return readThrough({
       key: keys.citySearchResults(slug, normalizedQuery),
       ttlMs: SEARCH_TTL_MS,
       load: () => loadCitySearch(getDb(), slug, normalizedQuery),
+      admit: client === undefined ? undefined : () => withinAddressBudget('search:stored', client),
     });
   },
 );
@@ -41,12 +48,12 @@ export const getCitySearch = cache(
  * Searches a city for what someone typed: validates both (nothing reaches Redis or Postgres
  * otherwise), then reads through the cache. What the JSON API answers and what a page can render.
  */
-export async function searchCity(citySlug: unknown, rawQuery: unknown): Promise<SearchOutcome> {
+export async function searchCity(citySlug: unknown, rawQuery: unknown, client?: string): Promise<SearchOutcome> {
   const slug = slugSchema.safeParse(citySlug);
   if (!slug.success) return { status: 'invalid', message: 'A city is named by lowercase letters and digits joined by hyphens.' };
   const query = normalizeQuery(rawQuery);
   if (!query.ok) return { status: 'invalid', message: query.message };
-  const { value, cache: outcome } = await getCitySearch(slug.data, query.query);
+  const { value, cache: outcome } = await getCitySearch(slug.data, query.query, client);
   if (!value) return { status: 'not-found', message: `No city "${slug.data}"` };
   return { status: 'found', results: value, cache: outcome };
 }

@@ -20,8 +20,8 @@ describe('the city page search', () => {
 
   it('passes what searchCity answers through, a refused search included', async () => {
     searchCity.mockResolvedValueOnce({ status: 'invalid', message: 'A search can be at most 100 characters long.' });
-    await expect(runPageSearch('delhi', 'x'.repeat(101))).resolves.toEqual({ status: 'invalid', message: 'A search can be at most 100 characters long.' });
-    expect(searchCity).toHaveBeenCalledWith('delhi', 'x'.repeat(101));
+    await expect(runPageSearch('delhi', 'x'.repeat(101), '203.0.113.7')).resolves.toEqual({ status: 'invalid', message: 'A search can be at most 100 characters long.' });
+    expect(searchCity).toHaveBeenCalledWith('delhi', 'x'.repeat(101), '203.0.113.7');
   });
 
   it('turns a database that does not answer into a message for the page, not a thrown error', async () => {

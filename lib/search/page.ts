@@ -19,9 +19,10 @@ export function searchTextOf(params: SearchParamsRecord): string | undefined {
   return raw === undefined || raw.trim() === '' ? undefined : raw;
 }
 
-export async function runPageSearch(citySlug: string, text: string): Promise<PageSearchOutcome> {
+/** `client`: who asks (lib/ratelimit/client-identity.ts), whose budget a new search's cache entry spends. */
+export async function runPageSearch(citySlug: string, text: string, client?: string): Promise<PageSearchOutcome> {
   try {
-    return await searchCity(citySlug, text);
+    return await searchCity(citySlug, text, client);
   } catch (error) {
     log.error('search page: search failed', { city: citySlug, error: error instanceof Error ? error.message : String(error) });
     return { status: 'unavailable', message: 'Search isn’t answering right now. Please try again in a moment; the restaurants below are still here.' };

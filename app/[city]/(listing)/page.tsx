@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 
 import { CityPageBody } from '@/components/city/city-page-body';
@@ -7,6 +8,7 @@ import { getCityRestaurants } from '@/lib/menus/cached';
 import { cityPageMetadata } from '@/lib/menus/page-metadata';
 import { parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
 import { isSlug } from '@/lib/menus/slug';
+import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { runPageSearch, searchTextOf } from '@/lib/search/page';
 
 interface CityPageProps {
@@ -26,7 +28,8 @@ export default async function CityPage({ params, searchParams }: CityPageProps) 
   const [{ value: data, cache }, query] = await Promise.all([getCityRestaurants(city), searchParams]);
   if (!data) notFound();
   const searchText = searchTextOf(query);
-  const search = searchText === undefined ? undefined : await runPageSearch(city, searchText);
+  // Only a page with ?q= reads the request's headers (it renders per request anyway, never shared).
+  const search = searchText === undefined ? undefined : await runPageSearch(city, searchText, clientIdentity(await headers()));
   if (search?.status === 'not-found') notFound();
   // Live, per request, and never cached with the listing; empty (so hidden) when Redis is away.
   const trending = search?.status === 'found' ? [] : await trendingInCity(data);

@@ -1,11 +1,12 @@
 import { cachedJson } from '@/lib/http/json';
 import { HttpError, jsonRoute, slugParam } from '@/lib/http/route';
+import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { searchCity } from '@/lib/search/cached';
 
 /** `GET /api/cities/<city>/search?q=…` → `{ restaurants, dishes }`, each ranked best first (docs/search.md). */
 export const GET = jsonRoute(async (request: Request, context: { params: Promise<{ city: string }> }) => {
   const city = slugParam('city', (await context.params).city);
-  const outcome = await searchCity(city, new URL(request.url).searchParams.get('q'));
+  const outcome = await searchCity(city, new URL(request.url).searchParams.get('q'), clientIdentity(request.headers));
   if (outcome.status === 'invalid') throw new HttpError(400, outcome.message);
   if (outcome.status === 'not-found') throw new HttpError(404, outcome.message);
   const { restaurants, dishes } = outcome.results;

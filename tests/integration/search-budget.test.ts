@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { GET } from '@/app/api/cities/[city]/search/route';
+import { keys } from '@/lib/cache/keys';
+import { singletons } from '@/lib/server/singletons';
+
+import { keysUnder } from '../support/app-context';
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
+
+/**
+ * Every distinct search is a cache entry of its own (up to ~15 KB for a minute), and the text is the
+ * visitor's: "chicken !", "chicken !!", … all differ and all match. An address adds at most its
+ * `search:stored` budget of them to Redis (its /24 or /48 five times that); past it a search is still
+ * answered, from Postgres, without being stored. Before: every search the API's budget let through was
+ * stored, so a few hundred addresses (or one IPv6 /48) filled Redis, whose eviction takes sessions and carts.
+ */
+
+function search(query: string, client: string): Promise<Response> {
+  const url = new URL('http://127.0.0.1:3000/api/cities/bengaluru/search');
+  url.searchParams.set('q', query);
+  return GET(new Request(url, { headers: { 'x-forwarded-for': client } }), { params: Promise.resolve({ city: 'bengaluru' }) });
+}
+
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('search entries per address'), () => {
+    const backends = setUpBackends(pair, { label: 'search-budget', env: { REDIS_TIMEOUT_MS: '5000', RATE_LIMIT_NEW_SEARCHES_PER_HOUR: '3' } });
+    const stored = async () => (await keysUnder(backends.redis, `${backends.prefix}search:v1:{bengaluru}:q:`)).length;
+
+    beforeAll(() => {
+      // The limiter reads its budgets from the environment this suite installed.
+      singletons().rateLimit = undefined;
+    });
+
+    it('stores an address’s new searches up to its budget, then answers the rest from Postgres without storing them', async () => {
+      const answers: { status: number; cache: string | null; dishes: number }[] = [];
+      for (const suffix of ['!', '!!', '!!!', '!!!!', '!!!!!', '??']) {
+        const response = await search(`chicken ${suffix}`, '203.0.113.7');
+        const body = (await response.json()) as { dishes: unknown[] };
+        answers.push({ status: response.status, cache: response.headers.get('x-cache'), dishes: body.dishes.length });
+      }
+      expect(answers.every((answer) => answer.status === 200 && answer.cache === 'MISS' && answer.dishes > 0)).toBe(true);
+      expect(await stored()).toBe(3);
+      expect(await backends.redis.exists([keys.citySearchResults('bengaluru', 'chicken ??')])).toBe(0);
+
+      // A search stored within the budget is still a hit for anyone, that address included.
+      expect((await search('chicken !', '203.0.113.7')).headers.get('x-cache')).toBe('HIT');
+      // Another address has a budget of its own; its /24 shares five times the address's.
+      expect((await search('chicken ??', '198.51.100.9')).headers.get('x-cache')).toBe('MISS');
+      expect((await search('chicken ??', '203.0.113.7')).headers.get('x-cache')).toBe('HIT');
+      expect(await stored()).toBe(4);
+    });
+
+    it('bounds an IPv6 /48 as a whole, however many /64s it spreads over', async () => {
+      const before = await stored();
+      for (let subnet = 0; subnet < 8; subnet++) {
+        for (const suffix of ['#', '##', '###']) {
+          const response = await search(`paneer ${suffix}${subnet}`, `2001:db8:77:${subnet.toString(16)}::1`);
+          expect(response.status).toBe(200);
+        }
+      }
+      // 24 searches from eight /64s: the /48's budget (5 × 3) is what was stored.
+      expect((await stored()) - before).toBe(15);
+    });
+  });
+}
