@@ -14,7 +14,7 @@ import nextEnv from '@next/env';
 
 import { bodyRefusal } from '../lib/http/body-limits.mjs';
 import { connectionGuard, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/http/connection-guard.mjs';
-import { methodRefusal, targetRefusal, withoutStrayRouterParam } from '../lib/http/request-target.mjs';
+import { methodRefusal, routerStateRefusal, targetRefusal, withoutStrayRouterParam } from '../lib/http/request-target.mjs';
 
 import { parseTrustedProxies, scrubForwarding } from './trusted-proxies.mjs';
 
@@ -63,7 +63,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 /**
- * A method Next can't take or a path it can't decode (each a 500), or a body the route would refuse, is answered here,
+ * A method Next can't take, a path or router state it can't decode (each a 500), or a body the route would refuse, is answered here,
  * before Next reads (and buffers) any of it.
  */
 function refuseBody(request, response) {
@@ -76,6 +76,7 @@ function refuseBody(request, response) {
   const refusal =
     methodRefusal(request.method) ??
     targetRefusal(request.url) ??
+    routerStateRefusal(request.headers['next-router-state-tree']) ??
     bodyRefusal(request.method ?? 'GET', pathname, (name) => {
       const value = request.headers[name];
       return Array.isArray(value) ? value.join(',') : value;

@@ -1,3 +1,5 @@
+import { parseAndValidateFlightRouterState } from 'next/dist/server/app-render/parse-and-validate-flight-router-state.js';
+
 // Request targets Next can't route, answered by scripts/serve.mjs before Next sees them. A path segment
 // with a malformed percent-escape (`/bengaluru/%ff`, `/%`) made Next's router throw while decoding route
 // params: a bare 500, before proxy.ts (no rate limit, no security headers). Plain JavaScript, so
@@ -39,6 +41,26 @@ const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
  */
 export function methodRefusal(method) {
   return FORBIDDEN_METHODS.has((method ?? 'GET').toUpperCase()) ? { status: 405, error: `${method} is not supported.` } : null;
+}
+
+/**
+ * Why a request's router state (`Next-Router-State-Tree`, which the client router sends with an RSC
+ * request) is refused (400), or null when there is none or Next can read it. Next parses it with this
+ * very function and answered one it could not read (`{"a":1}`, `[[[]]]`, 40 KB) with a 500 and an
+ * error log on every page rendered per request (/account, /checkout, /login). proxy.ts never sees the
+ * router's headers (Next hides them from it), so this runs in scripts/serve.mjs.
+ *
+ * @param {string | string[] | undefined} header the request's `Next-Router-State-Tree`
+ * @returns {{ status: 400; error: string } | null}
+ */
+export function routerStateRefusal(header) {
+  if (header === undefined) return null;
+  try {
+    parseAndValidateFlightRouterState(header);
+    return null;
+  } catch {
+    return { status: 400, error: 'The Next-Router-State-Tree header is malformed.' };
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { METHODS } from 'node:http';
 
 import { describe, expect, it } from 'vitest';
 
-import { methodRefusal, targetRefusal, withoutStrayRouterParam } from './request-target.mjs';
+import { methodRefusal, routerStateRefusal, targetRefusal, withoutStrayRouterParam } from './request-target.mjs';
 
 describe('request methods', () => {
   it('refuses every method Node accepts but a Request cannot carry (TRACE was a 500 and a stack trace on any path)', () => {
@@ -16,6 +16,22 @@ describe('request methods', () => {
       expect(methodRefusal(method) === null, method).toBe(requestable);
     }
     expect(methodRefusal('TRACE')).toMatchObject({ status: 405 });
+  });
+});
+
+describe('router state', () => {
+  const tree = (state: unknown) => encodeURIComponent(JSON.stringify(state));
+
+  it('refuses a Next-Router-State-Tree Next cannot parse (a 500 and an error log on /account, /checkout, /login)', () => {
+    for (const header of ['{"a":1}', '[[[]]]', tree({ a: 1 }), '%E0%A4', 'not json', `${'['.repeat(2_000)}${']'.repeat(2_000)}`, tree(['', {}]).padEnd(40_001, ' '), tree(['', {}, null, 'refetch', true]), ['a', 'b']]) {
+      expect(routerStateRefusal(header), String(header).slice(0, 40)).toMatchObject({ status: 400 });
+    }
+  });
+
+  it('lets through what the router sends, and requests without one', () => {
+    expect(routerStateRefusal(undefined)).toBeNull();
+    expect(routerStateRefusal(tree(['', { children: ['__PAGE__', {}] }]))).toBeNull();
+    expect(routerStateRefusal(tree(['', { children: [['city', 'pune', 'd', null], { children: ['__PAGE__', {}, null, 'refetch'] }] }, null, null, 1]))).toBeNull();
   });
 });
 
