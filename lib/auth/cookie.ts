@@ -27,6 +27,17 @@ export function sessionCookie(env: Env = getEnv()): SessionCookie {
 }
 
 /** The customer session cookie: the same attributes, its own name, so the two sign-ins never collide. */
+/**
+ * The guest cart's id (lib/cart/guest.ts): `__Host-` in production, as the session and device cookies
+ * are. Without the prefix a sibling subdomain, or anyone on the network before HSTS is cached (a
+ * plain-http response), could plant their own valid guest id, see and change what the visitor adds,
+ * and have it merged into the visitor's cart at sign-in. Here, beside the others, so the proxy's
+ * page-cache check needs none of guest.ts's dependencies.
+ */
+export function guestCookieName(env: Env = getEnv()): string {
+  return sessionCookie(env).options.secure ? '__Host-thali_guest' : 'thali_guest';
+}
+
 export function customerSessionCookie(env: Env = getEnv()): SessionCookie {
   const { options } = sessionCookie(env);
   return { name: options.secure ? '__Host-thali_customer' : 'thali_customer', options };

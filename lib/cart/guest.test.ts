@@ -29,3 +29,12 @@ describe('new guest carts', () => {
     expect((await guestForAdd()).status).toBe('issued');
   });
 });
+
+describe('the guest cookie', () => {
+  it('is __Host- in production, so no subdomain or plain-http response can plant another guest id', async () => {
+    const { guestCookieName } = await import('@/lib/auth/cookie');
+    const { parseEnv } = await import('@/lib/env');
+    expect(guestCookieName(parseEnv({ NODE_ENV: 'production' }))).toBe('__Host-thali_guest');
+    expect(guestCookieName(parseEnv({ NODE_ENV: 'development' }))).toBe('thali_guest');
+  });
+});

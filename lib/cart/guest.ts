@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 
 import { cookies, headers } from 'next/headers';
 
-import { sessionCookie } from '@/lib/auth/cookie';
+import { guestCookieName, sessionCookie } from '@/lib/auth/cookie';
 import { withinAddressBudget } from '@/lib/ratelimit/address-budgets';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { sign, unsign } from '@/lib/security/signed';
 
-import { cartOwners, GUEST_CART_TTL_MS, GUEST_COOKIE_NAME, GUEST_ID, type CartOwner } from './keys';
+import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys';
 
 /**
  * The anonymous id behind a signed-out visitor's cart. Issued by POST /api/cart/guest, which the menu
@@ -27,7 +27,7 @@ function guestCookieOptions() {
 
 /** The guest cart's owner named by this request's cookie, or null (none, made up or altered). */
 export async function currentGuest(): Promise<CartOwner | null> {
-  const id = unsign('guest-cart', (await cookies()).get(GUEST_COOKIE_NAME)?.value);
+  const id = unsign('guest-cart', (await cookies()).get(guestCookieName())?.value);
   return id !== null && GUEST_ID.test(id) ? cartOwners.guest(id) : null;
 }
 
@@ -39,7 +39,7 @@ export async function guestForAdd(): Promise<GuestIssue> {
   if (known) return { status: 'issued', owner: known };
   if (!(await withinAddressBudget('cart:new-guest', clientIdentity(await headers())))) return { status: 'rate-limited' };
   const id = randomBytes(16).toString('base64url');
-  (await cookies()).set(GUEST_COOKIE_NAME, sign('guest-cart', id), guestCookieOptions());
+  (await cookies()).set(guestCookieName(), sign('guest-cart', id), guestCookieOptions());
   return { status: 'issued', owner: cartOwners.guest(id) };
 }
 
@@ -47,5 +47,5 @@ export async function guestForAdd(): Promise<GuestIssue> {
 export async function forgetGuest(): Promise<void> {
   const { maxAge: _unused, ...options } = guestCookieOptions();
   void _unused;
-  (await cookies()).delete({ name: GUEST_COOKIE_NAME, ...options });
+  (await cookies()).delete({ name: guestCookieName(), ...options });
 }

@@ -13,9 +13,6 @@ export const CART_TTL_MS = 24 * HOUR;
 /** A guest's cart is shorter-lived: nobody signed in can come back for it, and the per-address cap bounds how many exist. */
 export const GUEST_CART_TTL_MS = 12 * HOUR;
 
-/** The guest id's cookie (lib/cart/guest.ts); here so the proxy's page-cache check needs none of guest.ts's dependencies. */
-export const GUEST_COOKIE_NAME = 'thali_guest';
-
 /** 128 random bits, base64url: what a guest id looks like (anything else is ignored). */
 export const GUEST_ID = /^[A-Za-z0-9_-]{22}$/;
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { customerSessionCookie } from '@/lib/auth/cookie';
-import { GUEST_COOKIE_NAME } from '@/lib/cart/keys';
+import { customerSessionCookie, guestCookieName } from '@/lib/auth/cookie';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import { installBackends } from '@/tests/support/app-context';
 
@@ -43,7 +42,7 @@ describe('which requests get a shared page', () => {
   it('keeps the visitor hint in step with the session and guest cart cookies', () => {
     install();
     const has = (...names: string[]) => (name: string) => names.includes(name);
-    for (const cookie of [customerSessionCookie().name, GUEST_COOKIE_NAME]) {
+    for (const cookie of [customerSessionCookie().name, guestCookieName()]) {
       expect(visitorHintChange(has(cookie))).toBe('set');
       expect(visitorHintChange(has(cookie, VISITOR_HINT_COOKIE))).toBeNull();
     }

@@ -1,5 +1,4 @@
-import { customerSessionCookie } from '@/lib/auth/cookie';
-import { GUEST_COOKIE_NAME } from '@/lib/cart/keys';
+import { customerSessionCookie, guestCookieName } from '@/lib/auth/cookie';
 import { pageCacheEnabled } from '@/lib/env';
 
 import { sharedPageAt, sharedPathOf } from './paths';
@@ -27,7 +26,7 @@ export const SHARED_PAGE_CACHE_CONTROL = 'private, no-cache';
  * does not matter: the hint only makes the page ask, and the answer checks them.
  */
 export function visitorHintChange(hasCookie: (name: string) => boolean): 'set' | 'delete' | null {
-  const own = [customerSessionCookie().name, GUEST_COOKIE_NAME].some(hasCookie);
+  const own = [customerSessionCookie().name, guestCookieName()].some(hasCookie);
   const hinted = hasCookie(VISITOR_HINT_COOKIE);
   return own === hinted ? null : own ? 'set' : 'delete';
 }
