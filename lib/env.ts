@@ -135,10 +135,11 @@ const schema = z
     /** New guest carts one address may start per hour (`cart:new-guest` policy, lib/cart/guest.ts; an address block twenty times that). */
     RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: positiveInt(30),
     /**
-     * Searches one address may add to the cache per hour (`search:stored` policy, lib/search/cached.ts;
-     * an address block five times that); past it a search is still answered, from Postgres, and not stored.
+     * Searches one address may add to the cache per minute, about what it can hold there at once (an
+     * entry lives 60 s) (`search:stored` policy, lib/search/cached.ts; an address block five times
+     * that); past it a search is still answered, from Postgres, and not stored.
      */
-    RATE_LIMIT_NEW_SEARCHES_PER_HOUR: positiveInt(120),
+    RATE_LIMIT_NEW_SEARCHES_PER_MINUTE: positiveInt(10),
     /** Orders one customer may place per hour (lib/orders/checkout.ts counts them in Postgres): each sends up to five texts. */
     RATE_LIMIT_ORDERS_PER_HOUR: positiveInt(20),
     /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */

@@ -150,14 +150,15 @@ export function limiterPolicies(env: Env = getEnv()) {
      * Search results one client IP adds to Redis (lib/search/cached.ts): each distinct search is its
      * own entry (up to ~15 KB for 60 s), and "chicken !", "chicken !!", … are all distinct, so without
      * this an address stored what it asked for at the API's pace (120 a minute) and a few hundred
-     * addresses or an IPv6 /48 filled Redis, whose eviction then takes sessions and carts. Past it a
-     * search is answered from Postgres and not stored: hits are never refused. A fallback on an outage.
+     * addresses or an IPv6 /48 filled Redis, whose eviction then takes sessions and carts. Per minute,
+     * as long as an entry lives, so it bounds what an address holds in Redis at any moment, not only
+     * on average. Past it a search is answered from Postgres and not stored: hits are never refused.
      */
     'search:stored': {
       kind: 'limiter',
       algorithm: 'slidingWindow',
-      limit: env.RATE_LIMIT_NEW_SEARCHES_PER_HOUR,
-      windowMs: HOUR,
+      limit: env.RATE_LIMIT_NEW_SEARCHES_PER_MINUTE,
+      windowMs: MINUTE,
       keyPrefix: 'rl:search:stored',
       onRedisFailure: 'fallback',
     },
@@ -165,8 +166,8 @@ export function limiterPolicies(env: Env = getEnv()) {
     'search:stored:block': {
       kind: 'limiter',
       algorithm: 'slidingWindow',
-      limit: ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_NEW_SEARCHES_PER_HOUR,
-      windowMs: HOUR,
+      limit: ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_NEW_SEARCHES_PER_MINUTE,
+      windowMs: MINUTE,
       keyPrefix: 'rl:search:stored:block',
       onRedisFailure: 'fallback',
     },

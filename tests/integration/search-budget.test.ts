@@ -23,7 +23,7 @@ function search(query: string, client: string): Promise<Response> {
 
 for (const pair of await backendPairs()) {
   describe.skipIf(!pair.runnable)(pair.title('search entries per address'), () => {
-    const backends = setUpBackends(pair, { label: 'search-budget', env: { REDIS_TIMEOUT_MS: '5000', RATE_LIMIT_NEW_SEARCHES_PER_HOUR: '3' } });
+    const backends = setUpBackends(pair, { label: 'search-budget', env: { REDIS_TIMEOUT_MS: '5000', RATE_LIMIT_NEW_SEARCHES_PER_MINUTE: '3' } });
     const stored = async () => (await keysUnder(backends.redis, `${backends.prefix}search:v1:{bengaluru}:q:`)).length;
 
     beforeAll(() => {
