@@ -51,7 +51,7 @@ export function SearchResults({ results, query }: { results: Results; query: str
       {dishes.length > 0 ? (
         <div>
           <h3 className="mb-1 text-base font-bold text-ink">Dishes</h3>
-          <ul aria-label={`Dishes matching “${query}”`} className="grid divide-y divide-line sm:grid-cols-2 sm:gap-x-8 sm:divide-y-0">
+          <ul aria-label={`Dishes matching “${query}”`} className="grid grid-cols-1 divide-y divide-line sm:grid-cols-2 sm:gap-x-8 sm:divide-y-0">
             {dishes.map((dish) => (
               <DishHitRow key={dish.id} dish={dish} citySlug={city.slug} />
             ))}
