@@ -112,7 +112,8 @@ const schema = z
      */
     OTP_SECRET: optionalSecret.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     /** Where sign-in codes and order messages go: `outbox` (a demo outbox at /dev/outbox) or `twilio` (lib/sms/twilio.ts). */
-    SMS_SENDER: z.enum(['outbox', 'twilio'], { message: 'must be outbox or twilio' }).default('outbox'),
+    /** No default in production with a shared Redis: a deployment must choose to show codes on screen (superRefine below). */
+    SMS_SENDER: optionalString.pipe(z.enum(['outbox', 'twilio'], { message: 'must be outbox or twilio' }).optional()),
     /** Twilio's Messages API (SMS_SENDER=twilio): the account, its auth token, and a sender number or messaging service. */
     TWILIO_ACCOUNT_SID: optionalString.pipe(z.string().regex(/^AC[0-9a-f]{32}$/, 'must be AC followed by 32 hex digits').optional()),
     TWILIO_AUTH_TOKEN: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
@@ -224,6 +225,15 @@ const schema = z
           'required in production with a shared Redis: a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)',
       });
     }
+    if (env.NODE_ENV === 'production' && env.SMS_SENDER === undefined && (hasUrl || env.REDIS_URL !== undefined)) {
+      // The demo outbox shows each browser the codes it asked for, so anyone could open an account for
+      // an unused number: a deployment must say so, not get it by forgetting a variable.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMS_SENDER'],
+        message: 'required in production with a shared Redis: twilio to text real codes, or outbox for a public demo that shows each browser its codes on screen',
+      });
+    }
     if (env.SMS_SENDER === 'twilio') {
       for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const) {
         if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'required with SMS_SENDER=twilio' });
@@ -253,7 +263,9 @@ const schema = z
         });
       }
     }
-  });
+  })
+  // Outside production (and on one embedded instance) the demo outbox is the default.
+  .transform((env) => ({ ...env, SMS_SENDER: env.SMS_SENDER ?? ('outbox' as const) }));
 
 export type Env = z.infer<typeof schema>;
 

@@ -46,6 +46,7 @@ export async function startBenchServer(options: {
       ...process.env,
       NODE_ENV: 'production',
       OTP_SECRET: process.env.OTP_SECRET || 'bench-otp-secret-at-least-32-characters',
+      SMS_SENDER: process.env.SMS_SENDER || 'outbox',
       DATABASE_URL: BENCH_DATABASE_URL,
       REDIS_URL: BENCH_REDIS_URL,
       REDIS_KEY_PREFIX: options.keyPrefix,

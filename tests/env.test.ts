@@ -76,7 +76,7 @@ describe('parseEnv: admin and sessions', () => {
   });
 
   it('requires OTP_SECRET in production only with a shared Redis, where instances must agree on it', () => {
-    const tcp = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379' };
+    const tcp = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379', SMS_SENDER: 'outbox' };
     expect(() => parseEnv(tcp)).toThrow(/OTP_SECRET: required in production with a shared Redis/);
     expect(() => parseEnv({ ...tcp, OTP_SECRET: 'x'.repeat(32) })).not.toThrow();
 
@@ -86,5 +86,15 @@ describe('parseEnv: admin and sessions', () => {
     expect(secret.length).toBeGreaterThanOrEqual(32);
     expect(otpSecret(embedded)).toBe(secret);
     expect(otpSecret(parseEnv({}))).toBe(DEV_OTP_SECRET);
+  });
+
+  it('requires SMS_SENDER in production with a shared Redis: a deployment never shows codes on screen by forgetting a variable', () => {
+    const deployed = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379', OTP_SECRET: 'x'.repeat(32) };
+    expect(() => parseEnv(deployed)).toThrow(/SMS_SENDER: required in production with a shared Redis/);
+    expect(parseEnv({ ...deployed, SMS_SENDER: 'outbox' }).SMS_SENDER).toBe('outbox');
+    expect(() => parseEnv({ ...deployed, UPSTASH_REDIS_REST_URL: 'https://x.upstash.io', UPSTASH_REDIS_REST_TOKEN: 't', REDIS_URL: '' })).toThrow(/SMS_SENDER/);
+    // Development, tests and one embedded production instance keep the demo outbox by default.
+    expect(parseEnv({}).SMS_SENDER).toBe('outbox');
+    expect(parseEnv({ NODE_ENV: 'production' }).SMS_SENDER).toBe('outbox');
   });
 });

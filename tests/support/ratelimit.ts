@@ -82,7 +82,7 @@ export function runInstance(env: Record<string, string>, policy: string, identif
   const script = path.resolve(import.meta.dirname, 'ratelimit-instance.ts');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', script, policy, identifier, String(count)], {
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', OTP_SECRET: 'test-otp-secret-at-least-32-characters-long', ...env },
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', OTP_SECRET: 'test-otp-secret-at-least-32-characters-long', SMS_SENDER: 'outbox', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
