@@ -14,14 +14,16 @@ export const CRON_DRAIN = { maxJobs: 100, maxMs: 25_000 } as const;
 /**
  * The cron-invoked backstop (Vercel sends `Authorization: Bearer $CRON_SECRET`): cache invalidations
  * still pending (lib/cache/outbox.ts), one maintenance pass (reaps, promotes due delayed jobs, enqueues
- * due recurring jobs such as the counter flush), then up to CRON_DRAIN jobs. 503 while CRON_SECRET is unset (the server still starts),
- * 401 on a missing or wrong secret.
+ * due recurring jobs such as the counter flush), then up to CRON_DRAIN jobs. While CRON_SECRET is unset
+ * the route is off: a 404 to whoever calls (no 5xx for an anonymous request, nothing said about the
+ * setting) and a warning in the log for the operator. 401 on a missing or wrong secret.
  */
 export async function handleQueueCron(request: Request): Promise<Response> {
   const headers = { 'cache-control': 'no-store' };
   const secret = getEnv().CRON_SECRET;
   if (!secret) {
-    return Response.json({ error: 'CRON_SECRET is not set: the queue cron route is off' }, { status: 503, headers });
+    log.warn('the queue cron route was called, but CRON_SECRET is not set: it is off');
+    return Response.json({ error: 'Not found.' }, { status: 404, headers });
   }
   if (!hasBearer(request, secret)) return Response.json({ error: 'unauthorized' }, { status: 401, headers });
   const invalidations = await drainPending().catch((error: unknown) => {
