@@ -20,11 +20,40 @@ const GO: Ticket = { admission: 'go' };
  * It wraps only what Drizzle's postgres-js session calls: `unsafe` (every statement), `begin`
  * (transactions) and `savepoint` (nested ones); everything else is the client itself.
  */
-export function withClientDeadline(sql: Sql, deadlineMs: number): Sql {
+export function withClientDeadline(sql: Sql, deadlineMs: number, poolSize: number): Sql {
   // Once a statement met its deadline unanswered, the next ones fail at once until the server answers
   // again (silent-server.ts): one deadline per outage, not one per read.
-  return wrap(sql, deadlineMs, new SilentServer(deadlineMs), { admit: true, onExpire: () => {} });
+  return wrap(sql, deadlineMs, new SilentServer(deadlineMs), { admit: true, onExpire: () => {} }, new PoolUse(poolSize));
 }
+
+/**
+ * How many of the pool's connections this client's own work holds: statements and transactions sent
+ * or waiting, whose driver promise has not settled (a statement that gave up holds its connection until
+ * the server answers it). A statement that met its deadline unsent while fewer than `size` others held
+ * one was not waiting for a busy pool: its connection was still being opened, and a server that has
+ * not answered a connect for a whole deadline is as silent as one that has not answered a statement.
+ */
+class PoolUse {
+  held = 0;
+  constructor(readonly size: number) {}
+
+  track(work: PromiseLike<unknown>): void {
+    this.held += 1;
+    const release = () => void (this.held -= 1);
+    work.then(release, release);
+  }
+
+  /** Whether `work` (counted in held) had a connection of its own, not a turn behind the others. */
+  hadConnection(): boolean {
+    return this.held <= this.size;
+  }
+}
+
+/**
+ * postgres.js's error when a connection's TCP connect or startup went unanswered for connect_timeout:
+ * no answer from the server (a refused connection, ECONNREFUSED, is one, and comes at once).
+ */
+const connectUnanswered = (error: unknown) => (error as { code?: unknown } | null)?.code === 'CONNECT_TIMEOUT';
 
 /** Why a statement or transaction is refused while the server is silent: a deadline, as if it had waited one out. */
 const SILENT = 'Postgres query not sent: the server has not answered since a query met its deadline';
@@ -48,15 +77,15 @@ interface StatementOptions {
 /** What a transaction the caller gave up on fails with inside, so the driver rolls it back. */
 const abandoned = () => new Error('The caller gave up on this transaction at its deadline: rolled back.');
 
-function wrap(sql: Sql, deadlineMs: number, silence: SilentServer, options: StatementOptions): Sql {
+function wrap(sql: Sql, deadlineMs: number, silence: SilentServer, options: StatementOptions, use?: PoolUse): Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (property === 'unsafe' && typeof value === 'function') {
-        return (...args: unknown[]) => bounded(Reflect.apply(value, target, args) as Query, deadlineMs, silence, options);
+        return (...args: unknown[]) => bounded(Reflect.apply(value, target, args) as Query, deadlineMs, silence, options, use);
       }
       if ((property === 'begin' || property === 'savepoint') && typeof value === 'function') {
-        return (...args: unknown[]) => transaction(target, value as Transaction, args, deadlineMs, silence, options.admit);
+        return (...args: unknown[]) => transaction(target, value as Transaction, args, deadlineMs, silence, options.admit, use);
       }
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -64,7 +93,7 @@ function wrap(sql: Sql, deadlineMs: number, silence: SilentServer, options: Stat
 }
 
 /** A postgres.js query (lazy: it runs once awaited) that rejects with a DeadlineError when its deadline passes. */
-function bounded(query: Query, deadlineMs: number, silence: SilentServer, options: StatementOptions): Query {
+function bounded(query: Query, deadlineMs: number, silence: SilentServer, options: StatementOptions, use?: PoolUse): Query {
   const proxy: Query = {
     values() {
       query.values();
@@ -76,10 +105,16 @@ function bounded(query: Query, deadlineMs: number, silence: SilentServer, option
       const ticket = options.admit ? silence.admit() : GO;
       if (ticket.admission === 'refuse') return Promise.reject(silentError()).then(resolve, reject);
       const statement = Promise.resolve(query);
-      // Its own settling, however late, is the server's answer, unless the connection broke.
+      use?.track(statement);
+      // Its own settling, however late, is the server's answer, unless the connection broke or never opened.
       statement.then(
         () => silence.answered(),
-        (error: unknown) => (error instanceof postgres.PostgresError ? silence.answered() : silence.settled(ticket)),
+        (error: unknown) =>
+          error instanceof postgres.PostgresError
+            ? silence.answered()
+            : connectUnanswered(error)
+              ? silence.unanswered(ticket)
+              : silence.settled(ticket),
       );
       const run = withDeadline(statement, deadlineMs, 'Postgres query', (starved) => {
         // Best effort, on a connection of its own: frees a server that is merely slow.
@@ -88,8 +123,10 @@ function bounded(query: Query, deadlineMs: number, silence: SilentServer, option
         } catch {
           // Nothing to cancel.
         }
-        // A statement still waiting for a pooled connection was never sent: no verdict on the server.
-        if (starved || query.state == null) silence.settled(ticket);
+        // A statement still waiting for a busy pool was never sent: no verdict on the server. One whose
+        // own connection was still opening is (PoolUse): without it, after the pool's idle connections
+        // closed, every statement of an outage opened a new one and waited out a whole deadline.
+        if (starved || (query.state == null && !use?.hadConnection())) silence.settled(ticket);
         else silence.unanswered(ticket);
         options.onExpire(new DeadlineError(`Postgres query timed out after ${deadlineMs} ms`, starved));
       });
@@ -120,7 +157,15 @@ export class TransactionDeadlineError extends DeadlineError {
  * ROLLBACK itself, outside the statements wrapped above, so each of those waits gets a deadline of
  * its own here; the statements inside get theirs, and the first that expires ends the wait.
  */
-function transaction(target: Sql, method: Transaction, args: unknown[], deadlineMs: number, silence: SilentServer, admit: boolean): Promise<unknown> {
+function transaction(
+  target: Sql,
+  method: Transaction,
+  args: unknown[],
+  deadlineMs: number,
+  silence: SilentServer,
+  admit: boolean,
+  use?: PoolUse,
+): Promise<unknown> {
   // A savepoint is inside a transaction: never refused, like the statements there.
   const ticket = admit ? silence.admit() : GO;
   // Not begun: nothing was sent, so nothing can have committed.
@@ -176,11 +221,17 @@ function transaction(target: Sql, method: Transaction, args: unknown[], deadline
     return value;
   };
   const result = Reflect.apply(method, target, wrapped) as Promise<unknown>;
+  if (admit) use?.track(result);
   // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it,
   // but its settling is the server's answer.
   result.then(
     () => silence.answered(),
-    (error: unknown) => (error instanceof postgres.PostgresError ? silence.answered() : silence.settled(ticket)),
+    (error: unknown) =>
+      error instanceof postgres.PostgresError
+        ? silence.answered()
+        : connectUnanswered(error)
+          ? silence.unanswered(ticket)
+          : silence.settled(ticket),
   );
   return Promise.race([result, aborted]).finally(() => {
     settled = true;

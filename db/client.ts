@@ -41,6 +41,9 @@ export interface RequestTimeouts {
   statementMs: number;
 }
 
+/** Connections per process. */
+const POOL_SIZE = 10;
+
 /** How much longer than statement_timeout the client waits: a frozen server never fires its own. */
 export const CLIENT_DEADLINE_MARGIN_MS = 1_000;
 
@@ -52,7 +55,7 @@ export const CLIENT_DEADLINE_MARGIN_MS = 1_000;
  */
 export function connectPostgres(url: string, timeouts?: RequestTimeouts): DatabaseHandle {
   const client = postgres(url, {
-    max: 10,
+    max: POOL_SIZE,
     idle_timeout: 20,
     connect_timeout: timeouts ? timeouts.connectMs / 1_000 : 10,
     onnotice: () => {},
@@ -66,7 +69,7 @@ export function connectPostgres(url: string, timeouts?: RequestTimeouts): Databa
   const { hostname, port, pathname } = new URL(url);
   return {
     backend: 'postgres',
-    db: drizzlePostgres(deadlineMs ? withClientDeadline(client, deadlineMs) : client, { schema, logger: countingLogger }) as unknown as Database,
+    db: drizzlePostgres(deadlineMs ? withClientDeadline(client, deadlineMs, POOL_SIZE) : client, { schema, logger: countingLogger }) as unknown as Database,
     description: `${hostname}:${port || 5432}${pathname}`,
     close: () => client.end({ timeout: 5 }),
   };

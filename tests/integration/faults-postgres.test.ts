@@ -158,6 +158,35 @@ describe.skipIf(skip !== undefined)(`a frozen or killed Postgres${skip ? ` (skip
     console.info(`[faults-postgres] thawed: reads again after ${Math.round(performance.now() - thawed)} ms`);
   }, 60_000);
 
+  // Fault review: a pool whose idle connections had closed (idle_timeout, 20 s) opens a new connection
+  // for each statement of the outage, to a server that never answers its startup, and every statement
+  // waited out a deadline of its own (an uncached page 6 s, twice a 3 s deadline, on every request).
+  // The deadline path (connect timeout above the deadline) and the connect-timeout path (below it).
+  it.each([
+    { path: 'the statement deadline', connectMs: 5_000 },
+    { path: 'the connect timeout', connectMs: 1_000 },
+  ])('fails the next reads at once after one met $path while its connection was opening', async ({ connectMs }) => {
+    // A pool of its own with no connection open yet, as after a quiet 20 s.
+    const fresh = connectPostgres(seeded.url, { connectMs, statementMs: 1_000 });
+    const read = () => timed(fresh.db.select({ id: restaurants.id }).from(restaurants).limit(1).catch((error: unknown) => error), 10_000);
+    await readinessBecomes(true, 5_000);
+    own.freeze();
+    try {
+      const first = await read();
+      expect(first.value).toBeInstanceOf(Error);
+      expect(first.ms).toBeGreaterThan(800);
+      const next = await read();
+      expect(next.value).toBeInstanceOf(Error);
+      expect(next.ms).toBeLessThan(500);
+      console.info(`[faults-postgres] frozen, pool closed: first read failed after ${Math.round(first.ms)} ms, the next after ${Math.round(next.ms)} ms`);
+    } finally {
+      own.thaw();
+    }
+    // Back within one deadline (2 s here) of the thaw: the next read after the hold tries again.
+    await expect.poll(async () => ((await read()).value as unknown[] | Error) instanceof Error, { timeout: 4_000, interval: 100 }).toBe(false);
+    await fresh.close();
+  }, 60_000);
+
   it('answers from Redis while Postgres is killed, and works again once it is back', async () => {
     await menuPage();
     own.stop();
