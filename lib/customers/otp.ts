@@ -150,6 +150,8 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
     if (limiter) {
       for (const [policy, subject] of otpLimits(phone, requester)) {
         const result = await limiter.limit(policy, subject);
+        // Refused because Redis could not be asked (closed on failure): nobody has asked too often.
+        if (!result.success && result.source === 'closed') return { ok: false, error: 'unavailable' };
         if (!result.success) return { ok: false, error: 'rate-limited', retryAfterSeconds: seconds(result.resetMs - now()) };
       }
     }

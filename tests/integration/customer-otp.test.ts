@@ -189,6 +189,18 @@ await describeEachDriver('OTP', (driver) => {
     expect(await requestOtp(phone, { ip: IP, device: attacker }, options)).toEqual({ ok: true });
   });
 
+  // Fault review: with Redis refusing writes (CLIENT PAUSE WRITE) the closed limits refuse without
+  // counting anything, and the customer was told "Too many codes requested. Try again in 1 min."
+  it('a limit refused because Redis could not be asked says unavailable, not "too many codes"', async () => {
+    const phone = freshPhone();
+    const closed: OtpOptions = {
+      ...options,
+      limiter: { limit: async () => ({ success: false, limit: 3, remaining: 0, resetMs: Date.now() + 60_000, source: 'closed', pending: Promise.resolve() }) },
+    };
+    expect(await requestOtp(phone, asOwner, closed)).toEqual({ ok: false, error: 'unavailable' });
+    expect(sender.sent).toHaveLength(0);
+  });
+
   it('the global daily cap stops sending', async () => {
     const capped = { ...options, dailyCap: 1, now: () => Date.parse('2031-01-01T06:00:00Z') };
     expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: true });
