@@ -190,8 +190,19 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
   }
 }
 
-/** Checks a code for `phone` from this browser; `ok: true` exactly once per code sent. */
-export async function verifyOtp(phone: string, requester: OtpRequester, code: string, options: OtpOptions = {}): Promise<VerifyOtpResult> {
+/**
+ * Checks a code for `phone` from this browser; `ok: true` exactly once per code sent. `beforeUse` runs
+ * once the code matched and before it is used up: if it throws, the answer is `unavailable` and the
+ * code stays pending for a retry (its attempt spent), so a sign-in that could not finish (Postgres
+ * away) does not cost the customer their code.
+ */
+export async function verifyOtp(
+  phone: string,
+  requester: OtpRequester,
+  code: string,
+  options: OtpOptions = {},
+  beforeUse?: () => Promise<void>,
+): Promise<VerifyOtpResult> {
   const store = options.store ?? getRedis();
   const key = customerKeys.otp(phone, requester.device.id);
   const invalid = { ok: false, error: 'invalid' } as const;
@@ -222,6 +233,7 @@ export async function verifyOtp(phone: string, requester: OtpRequester, code: st
       wrong = compared;
       return invalid;
     }
+    await beforeUse?.();
     // Single use: only the caller whose HDEL removes the field signs in.
     if ((await store.hdel(key, ['hmac'])) !== 1) return invalid;
     await store.del([key]);

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import type { Database } from '@/db/client';
 import { createSession } from '@/lib/auth/sessions';
 import { log } from '@/lib/log';
 import type { RedisStore } from '@/lib/redis/types';
@@ -19,17 +20,21 @@ export async function signInWithOtp(
   phone: string,
   requester: OtpRequester,
   code: string,
-  options: OtpOptions & { store?: RedisStore; sessionTtlMs?: number } = {},
+  options: OtpOptions & { store?: RedisStore; sessionTtlMs?: number; db?: Database } = {},
 ): Promise<CustomerSignInResult> {
-  const verified = await verifyOtp(phone, requester, code, options);
+  let customerId = 0;
+  // Before the code is used up (an idempotent upsert, so two submits of one code may both run it): with
+  // Postgres away the customer is told to try again, and the same code still works once it answers.
+  const account = async () => {
+    try {
+      customerId = await customerIdFor(phone, options.db);
+    } catch (error) {
+      log.error('customer sign-in could not write customers', { error: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  };
+  const verified = await verifyOtp(phone, requester, code, options, account);
   if (!verified.ok) return verified;
-  let customerId: number;
-  try {
-    customerId = await customerIdFor(phone);
-  } catch (error) {
-    log.error('customer sign-in could not write customers', { error: error instanceof Error ? error.message : String(error) });
-    return { ok: false, error: 'unavailable' };
-  }
   const sessionId = await createSession(
     { kind: 'customer', customerId, phone },
     { store: options.store, ttlMs: options.sessionTtlMs },

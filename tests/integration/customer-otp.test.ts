@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { Database } from '@/db/client';
 import { customerKeys } from '@/lib/customers/keys';
 import { newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { otpLimits, requestOtp, verifyOtp, OTP_MAX_ATTEMPTS, type OtpOptions } from '@/lib/customers/otp';
 import { normalizePhone } from '@/lib/customers/phone';
+import { signInWithOtp } from '@/lib/customers/sign-in';
 import { outboxSender, readOutbox, type SmsMessage, type SmsSender } from '@/lib/sms/sender';
 import { parseEnv, type Env } from '@/lib/env';
 import { createCooldowns } from '@/lib/ratelimit/cooldown';
@@ -199,6 +201,20 @@ await describeEachDriver('OTP', (driver) => {
     };
     expect(await requestOtp(phone, asOwner, closed)).toEqual({ ok: false, error: 'unavailable' });
     expect(sender.sent).toHaveLength(0);
+  });
+
+  // Fault review: with Postgres frozen on "Verify and sign in", the code was used up before the
+  // customer's row could be written: told to try again, the same code then said "not right".
+  it('a code whose sign-in could not reach Postgres stays usable: the same code signs in once it answers', async () => {
+    const phone = freshPhone();
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+    const code = sender.lastCode();
+    const down = { insert: () => { throw new Error('Postgres did not answer'); } } as unknown as Database;
+    expect(await signInWithOtp(phone, asOwner, code, { ...options, db: down })).toEqual({ ok: false, error: 'unavailable' });
+    const returning = async () => [{ id: 7 }];
+    const up = { insert: () => ({ values: () => ({ onConflictDoUpdate: () => ({ returning }) }) }) } as unknown as Database;
+    expect(await signInWithOtp(phone, asOwner, code, { ...options, db: up })).toMatchObject({ ok: true, customerId: 7 });
+    expect(await signInWithOtp(phone, asOwner, code, { ...options, db: up })).toEqual({ ok: false, error: 'invalid' });
   });
 
   it('the global daily cap stops sending', async () => {
