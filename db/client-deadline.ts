@@ -23,7 +23,39 @@ const GO: Ticket = { admission: 'go' };
 export function withClientDeadline(sql: Sql, deadlineMs: number, poolSize: number): Sql {
   // Once a statement met its deadline unanswered, the next ones fail at once until the server answers
   // again (silent-server.ts): one deadline per outage, not one per read.
-  return wrap(sql, deadlineMs, new SilentServer(deadlineMs), { admit: true, onExpire: () => {} }, new PoolUse(poolSize));
+  const use = new PoolUse(poolSize);
+  const silence: SilentServer = new SilentServer(deadlineMs, undefined, () => awaitAnswer(sql, silence, use));
+  return wrap(sql, deadlineMs, silence, { admit: true, onExpire: () => {} }, use);
+}
+
+/** How soon a statement that waits for a silent server's answer is sent again when it could not even connect. */
+const AWAIT_ANSWER_RETRY_MS = 250;
+const awaiting = new WeakSet<SilentServer>();
+
+/**
+ * While the server is silent, one `select 1` of its own stays out, with no deadline and never
+ * cancelled (a read: harmless whenever it runs): the server's answer to it ends the silence at once.
+ * A statement that gave up while its connection was still opening was cancelled and never sent, so
+ * without this nothing would answer after a thaw, and reads stayed refused until the hold passed
+ * and a probe got through (a deadline's length).
+ */
+function awaitAnswer(sql: Sql, silence: SilentServer, use: PoolUse): void {
+  if (awaiting.has(silence) || !silence.isSilent()) return;
+  awaiting.add(silence);
+  const statement = Promise.resolve(sql.unsafe('select 1'));
+  use.track(statement);
+  statement.then(
+    () => {
+      awaiting.delete(silence);
+      silence.answered();
+    },
+    (error: unknown) => {
+      awaiting.delete(silence);
+      if (error instanceof postgres.PostgresError) silence.answered();
+      // Not after the client was closed (sql.end()): nothing is left to wait for.
+      else if (!clientClosed(error)) setTimeout(() => awaitAnswer(sql, silence, use), AWAIT_ANSWER_RETRY_MS).unref();
+    },
+  );
 }
 
 /**
@@ -54,6 +86,7 @@ class PoolUse {
  * no answer from the server (a refused connection, ECONNREFUSED, is one, and comes at once).
  */
 const connectUnanswered = (error: unknown) => (error as { code?: unknown } | null)?.code === 'CONNECT_TIMEOUT';
+const clientClosed = (error: unknown) => ['CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(String((error as { code?: unknown } | null)?.code));
 
 /** Why a statement or transaction is refused while the server is silent: a deadline, as if it had waited one out. */
 const SILENT = 'Postgres query not sent: the server has not answered since a query met its deadline';

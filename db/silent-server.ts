@@ -22,7 +22,14 @@ export class SilentServer {
   constructor(
     private readonly holdMs: number,
     private readonly now: () => number = () => performance.now(),
+    /** Told each time a statement met its deadline unanswered (client-deadline.ts sends a statement of its own that waits for the answer). */
+    private readonly onSilent: () => void = () => {},
   ) {}
+
+  /** Whether the server has not answered since a statement met its deadline. */
+  isSilent(): boolean {
+    return this.silent;
+  }
 
   /** Whether a new statement may be sent: always while the server answers; else refused, but for one probe at a time after the hold. */
   admit(): Ticket {
@@ -43,6 +50,7 @@ export class SilentServer {
     this.silent = true;
     this.holdUntil = this.now() + this.holdMs;
     this.settled(ticket);
+    this.onSilent();
   }
 
   /** A statement ended with no verdict on the server (a starved deadline, a connection that broke). */
