@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { Database } from '@/db/client';
-import { createSession } from '@/lib/auth/sessions';
+import { createSession, destroySession } from '@/lib/auth/sessions';
 import { log } from '@/lib/log';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -23,8 +23,10 @@ export async function signInWithOtp(
   options: OtpOptions & { store?: RedisStore; sessionTtlMs?: number; db?: Database } = {},
 ): Promise<CustomerSignInResult> {
   let customerId = 0;
-  // Before the code is used up (an idempotent upsert, so two submits of one code may both run it): with
-  // Postgres away the customer is told to try again, and the same code still works once it answers.
+  let sessionId: string | null = null;
+  // Before the code is used up (the upsert is idempotent, so two submits of one code may both run
+  // this): with Postgres or Redis away the customer is told to try again, and the same code still
+  // works once they answer.
   const account = async () => {
     try {
       customerId = await customerIdFor(phone, options.db);
@@ -32,13 +34,14 @@ export async function signInWithOtp(
       log.error('customer sign-in could not write customers', { error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
+    sessionId = await createSession({ kind: 'customer', customerId, phone }, { store: options.store, ttlMs: options.sessionTtlMs });
+    if (!sessionId) throw new Error('customer sign-in: the session could not be created');
   };
   const verified = await verifyOtp(phone, requester, code, options, account);
-  if (!verified.ok) return verified;
-  const sessionId = await createSession(
-    { kind: 'customer', customerId, phone },
-    { store: options.store, ttlMs: options.sessionTtlMs },
-  );
-  if (!sessionId) return { ok: false, error: 'unavailable' };
-  return { ok: true, sessionId, customerId };
+  if (!verified.ok) {
+    // Opened for a code another submit used, or whose use failed: nobody holds it, so it goes again.
+    if (sessionId) await destroySession(sessionId, { store: options.store });
+    return verified;
+  }
+  return { ok: true, sessionId: sessionId!, customerId };
 }

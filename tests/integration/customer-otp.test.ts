@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Database } from '@/db/client';
+import { readSession } from '@/lib/auth/sessions';
 import { customerKeys } from '@/lib/customers/keys';
 import { newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { otpLimits, requestOtp, verifyOtp, OTP_MAX_ATTEMPTS, type OtpOptions } from '@/lib/customers/otp';
@@ -215,6 +216,40 @@ await describeEachDriver('OTP', (driver) => {
     const up = { insert: () => ({ values: () => ({ onConflictDoUpdate: () => ({ returning }) }) }) } as unknown as Database;
     expect(await signInWithOtp(phone, asOwner, code, { ...options, db: up })).toMatchObject({ ok: true, customerId: 7 });
     expect(await signInWithOtp(phone, asOwner, code, { ...options, db: up })).toEqual({ ok: false, error: 'invalid' });
+  });
+
+  it('a code whose session Redis did not take stays usable: the same code signs in once Redis takes writes', async () => {
+    const phone = freshPhone();
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+    const code = sender.lastCode();
+    const returning = async () => [{ id: 8 }];
+    const up = { insert: () => ({ values: () => ({ onConflictDoUpdate: () => ({ returning }) }) }) } as unknown as Database;
+    // The session's SET refused once (Redis refusing writes, the command timed out).
+    let refuse = true;
+    const flaky = new Proxy(store, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (property !== 'set') return value.bind(target);
+        return async (key: string, ...rest: unknown[]) => {
+          if (refuse && key.includes('session:')) {
+            refuse = false;
+            throw new Error('Redis did not take the write');
+          }
+          return Reflect.apply(value, target, [key, ...rest]);
+        };
+      },
+    });
+    expect(await signInWithOtp(phone, asOwner, code, { ...options, store: flaky, db: up })).toEqual({ ok: false, error: 'unavailable' });
+    const signedIn = await signInWithOtp(phone, asOwner, code, { ...options, db: up });
+    expect(signedIn).toMatchObject({ ok: true, customerId: 8 });
+    expect((await readSession((signedIn as { sessionId: string }).sessionId, { store })).status).toBe('active');
+    // Two submits of one new code at once: both write the customer and open a session, one signs in.
+    await store.del([customerKeys.otpCooldown(phone, owner.id)]);
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+    const again = sender.lastCode();
+    const both = await Promise.all([1, 2].map(() => signInWithOtp(phone, asOwner, again, { ...options, db: up })));
+    expect(both.map((result) => result.ok).sort()).toEqual([false, true]);
   });
 
   it('the global daily cap stops sending', async () => {
