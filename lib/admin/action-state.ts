@@ -93,9 +93,14 @@ export function stateFromPurge(outcome: PurgeOutcome, context: { what: string })
   };
 }
 
+/** What was typed, without any password field: what a Team form may get back. */
+export function withoutPasswords(values: FormValues): FormValues {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => !/password/i.test(name)));
+}
+
 /** A Team page change in the same shape, saying how soon the admin's sessions ended. Passwords are never sent back. */
 export function stateFromTeam(outcome: TeamOutcome, context: { saved: string; values?: FormValues }): ActionState {
-  const values = context.values ? Object.fromEntries(Object.entries(context.values).filter(([name]) => !/password/i.test(name))) : {};
+  const values = context.values ? withoutPasswords(context.values) : {};
   switch (outcome.status) {
     case 'saved':
       if (outcome.sessionsEnded === 'within-a-minute') {

@@ -34,8 +34,10 @@ describe('Team actions', () => {
 
   it("keeps the form and changes nothing when Redis can't confirm the session (no error page, no sign-in page)", async () => {
     state.admin = null;
-    const answer = await addAdminAction({ status: 'idle' }, form({ email: 'new@thali.test', name: 'New' }));
+    const answer = await addAdminAction({ status: 'idle' }, form({ email: 'new@thali.test', name: 'New', password: 'a long passphrase', confirmPassword: 'a long passphrase' }));
     expect(answer).toMatchObject({ status: 'failed', values: { email: 'new@thali.test', name: 'New' } });
+    // Never a password back in the answer, whatever went wrong.
+    expect(JSON.stringify(answer)).not.toContain('a long passphrase');
     expect(answer.status === 'failed' && answer.message).toMatch(/couldn’t check your sign-in/);
     expect(state.change).not.toHaveBeenCalled();
   });
@@ -44,5 +46,8 @@ describe('Team actions', () => {
     state.change.mockRejectedValueOnce(new Error('connection refused'));
     const answer = await disableAdminAction({ status: 'idle' }, form({ id: '2' }));
     expect(answer).toMatchObject({ status: 'failed', message: expect.stringMatching(/^Nothing was changed/) });
+    state.change.mockRejectedValueOnce(new Error('connection refused'));
+    const added = await addAdminAction({ status: 'idle' }, form({ email: 'new@thali.test', password: 'a long passphrase' }));
+    expect(JSON.stringify(added)).not.toContain('a long passphrase');
   });
 });

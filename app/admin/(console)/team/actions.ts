@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 
-import { formValues, NOT_CHECKED, stateFromTeam, type ActionState } from '@/lib/admin/action-state';
+import { formValues, NOT_CHECKED, stateFromTeam, withoutPasswords, type ActionState } from '@/lib/admin/action-state';
 import { failedChangeMessage } from '@/lib/admin/save-failure';
 import { addAdmin, changeAdminPassword, deleteAdmin, setAdminDisabled, type TeamOutcome } from '@/lib/admin/team';
 import { requireAdminForAction, type AdminSession } from '@/lib/auth/admin';
@@ -26,13 +26,14 @@ async function run(
 ): Promise<ActionState> {
   const admin = await requireAdminForAction();
   const values = formValues(formData);
-  if (!admin) return { ...NOT_CHECKED, values };
+  // Passwords are never sent back (stateFromTeam drops them too).
+  if (!admin) return { ...NOT_CHECKED, values: withoutPasswords(values) };
   let outcome: TeamOutcome;
   try {
     outcome = await change(admin, values);
   } catch (error) {
     log.error(`team ${what} failed`, { error: error instanceof Error ? error.message : String(error) });
-    return { status: 'failed', message: failedChangeMessage(error, 'changed'), values };
+    return { status: 'failed', message: failedChangeMessage(error, 'changed'), values: withoutPasswords(values) };
   }
   if (outcome.status === 'saved') revalidatePath('/admin/team');
   return stateFromTeam(outcome, { saved: saved(values), values });
