@@ -2,22 +2,20 @@
 
 import { revalidatePath } from 'next/cache';
 
-import { requireAdminForAction } from '@/lib/auth/admin';
+import { requireAdmin } from '@/lib/auth/admin';
 import { asForm } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { discardDeadLetter, retryDeadLetter, type DeadLetterOutcome } from '@/lib/queue/admin';
 
-/** Retry and discard of dead letters. Each checks the session itself; lib/queue/admin.ts audits both. */
+/**
+ * Retry and discard of dead letters. Each checks the session itself; lib/queue/admin.ts audits both.
+ * Their forms keep no state (a button each), so when Redis can't confirm the session requireAdmin's
+ * error boundary says so, rather than the button silently doing nothing (decision 022).
+ */
 
-async function run(what: string, operation: (adminId: number) => Promise<DeadLetterOutcome>): Promise<void> {
-  // Redis could not confirm the session: nothing is done, and the page stays (decision 022).
-  const admin = await requireAdminForAction();
-  if (!admin) {
-    log.warn(`queue ${what} not done: the session could not be checked`);
-    return;
-  }
+async function run(what: string, operation: () => Promise<DeadLetterOutcome>): Promise<void> {
   try {
-    const outcome = await operation(admin.adminId);
+    const outcome = await operation();
     if (outcome.status !== 'done') log.warn(`queue ${what} not done`, { status: outcome.status });
   } catch (error) {
     log.error(`queue ${what} failed`, { error: error instanceof Error ? error.message : String(error) });
@@ -26,11 +24,13 @@ async function run(what: string, operation: (adminId: number) => Promise<DeadLet
 }
 
 export async function retryDeadLetterAction(formData: FormData): Promise<void> {
+  const admin = await requireAdmin();
   const form = asForm(formData);
-  await run('retry', (adminId) => retryDeadLetter(adminId, form.get('queue'), form.get('id')));
+  await run('retry', () => retryDeadLetter(admin.adminId, form.get('queue'), form.get('id')));
 }
 
 export async function discardDeadLetterAction(formData: FormData): Promise<void> {
+  const admin = await requireAdmin();
   const form = asForm(formData);
-  await run('discard', (adminId) => discardDeadLetter(adminId, form.get('queue'), form.get('id')));
+  await run('discard', () => discardDeadLetter(admin.adminId, form.get('queue'), form.get('id')));
 }
