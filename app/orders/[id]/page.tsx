@@ -72,7 +72,8 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
           Arriving by <time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>
         </p>
       ) : null}
-      {typeof reorderProblem === 'string' && REORDER_PROBLEMS[reorderProblem] ? (
+      {/* Own keys only: a plain lookup also finds ?reorder=__proto__ (Object.prototype), which React can't render. */}
+      {typeof reorderProblem === 'string' && Object.hasOwn(REORDER_PROBLEMS, reorderProblem) ? (
         <p role="alert" className="mt-3 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
           {REORDER_PROBLEMS[reorderProblem]}
         </p>
