@@ -114,9 +114,12 @@ export function drainAfterRefusedWrites(): () => void {
   const timer = setInterval(async () => {
     const refusedAt = lastRefusedWriteAt();
     if (refusedAt === undefined || refusedAt < drainedAt) return;
+    // A drain already under way may have read the outbox before the refusal (and before the saver's
+    // row): it applies what it read, but only one begun here can say that nothing is left.
+    const joined = singletons().outboxDrain !== undefined;
     const startedAt = Date.now();
     const report = await drainQuietly();
-    if (report?.pending === 0 && (lastRefusedWriteAt() ?? 0) < startedAt) drainedAt = startedAt;
+    if (!joined && report?.pending === 0 && (lastRefusedWriteAt() ?? 0) < startedAt) drainedAt = startedAt;
   }, OUTBOX_RETRY_MS);
   timer.unref();
   return () => clearInterval(timer);
