@@ -42,6 +42,7 @@ export function e2eServerEnv(): Record<string, string> {
     // 127.0.0.1, so they get raised budgets; e2e/ratelimit.spec.ts has its own server (below).
     TRUSTED_PROXIES: 'none',
     RATE_LIMIT_API_PER_MINUTE: '100000',
+    RATE_LIMIT_NEW_SEARCHES_PER_MINUTE: '100000',
     RATE_LIMIT_PAGE_PER_MINUTE: '100000',
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: '100000',
     RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: '100000',
