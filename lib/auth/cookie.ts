@@ -26,7 +26,6 @@ export function sessionCookie(env: Env = getEnv()): SessionCookie {
   };
 }
 
-/** The customer session cookie: the same attributes, its own name, so the two sign-ins never collide. */
 /**
  * The guest cart's id (lib/cart/guest.ts): `__Host-` in production, as the session and device cookies
  * are. Without the prefix a sibling subdomain, or anyone on the network before HSTS is cached (a
@@ -38,6 +37,7 @@ export function guestCookieName(env: Env = getEnv()): string {
   return sessionCookie(env).options.secure ? '__Host-thali_guest' : 'thali_guest';
 }
 
+/** The customer session cookie: the same attributes, its own name, so the two sign-ins never collide. */
 export function customerSessionCookie(env: Env = getEnv()): SessionCookie {
   const { options } = sessionCookie(env);
   return { name: options.secure ? '__Host-thali_customer' : 'thali_customer', options };

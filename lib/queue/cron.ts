@@ -18,11 +18,15 @@ export const CRON_DRAIN = { maxJobs: 100, maxMs: 25_000 } as const;
  * the route is off: a 404 to whoever calls (no 5xx for an anonymous request, nothing said about the
  * setting) and a warning in the log for the operator. 401 on a missing or wrong secret.
  */
+let warnedOff = false;
+
 export async function handleQueueCron(request: Request): Promise<Response> {
   const headers = { 'cache-control': 'no-store' };
   const secret = getEnv().CRON_SECRET;
   if (!secret) {
-    log.warn('the queue cron route was called, but CRON_SECRET is not set: it is off');
+    // Once per process: anyone can call it.
+    if (!warnedOff) log.warn('the queue cron route was called, but CRON_SECRET is not set: it is off');
+    warnedOff = true;
     return Response.json({ error: 'Not found.' }, { status: 404, headers });
   }
   if (!hasBearer(request, secret)) return Response.json({ error: 'unauthorized' }, { status: 401, headers });
