@@ -122,6 +122,11 @@ test.describe('ordering as customers expect', () => {
     await expect(page.getByTestId('order-eta')).toContainText(/Arriving by \d{1,2}:\d{2}/);
     await expect(page.getByTestId('bill-total')).toHaveText(total);
     await expectNoSeriousA11yViolations(page, 'order page');
+    // A reorder problem is looked up among the page's own messages: ?reorder=__proto__ was a 500.
+    for (const problem of ['__proto__', 'constructor']) {
+      const odd = await page.request.get(`${new URL(page.url()).pathname}?reorder=${problem}`);
+      expect(odd.status(), problem).toBe(200);
+    }
     // The page polls the order's status and renders again only when it changes: with the status held
     // where it is, it asks and never re-renders (which would also blank the tab's title for a moment).
     const orderPath = new URL(page.url()).pathname;
