@@ -86,6 +86,18 @@ class PoolUse {
  * no answer from the server (a refused connection, ECONNREFUSED, is one, and comes at once).
  */
 const connectUnanswered = (error: unknown) => (error as { code?: unknown } | null)?.code === 'CONNECT_TIMEOUT';
+
+/**
+ * A statement's or transaction's own settling, however late, is the server's answer, unless the
+ * connection broke (no verdict) or never opened (unanswered).
+ */
+function reportSettling(settling: Promise<unknown>, silence: SilentServer, ticket: Ticket): void {
+  settling.then(
+    () => silence.answered(),
+    (error: unknown) =>
+      error instanceof postgres.PostgresError ? silence.answered() : connectUnanswered(error) ? silence.unanswered(ticket) : silence.settled(ticket),
+  );
+}
 const clientClosed = (error: unknown) => ['CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(String((error as { code?: unknown } | null)?.code));
 
 /** Why a statement or transaction is refused while the server is silent: a deadline, as if it had waited one out. */
@@ -139,16 +151,7 @@ function bounded(query: Query, deadlineMs: number, silence: SilentServer, option
       if (ticket.admission === 'refuse') return Promise.reject(silentError()).then(resolve, reject);
       const statement = Promise.resolve(query);
       use?.track(statement);
-      // Its own settling, however late, is the server's answer, unless the connection broke or never opened.
-      statement.then(
-        () => silence.answered(),
-        (error: unknown) =>
-          error instanceof postgres.PostgresError
-            ? silence.answered()
-            : connectUnanswered(error)
-              ? silence.unanswered(ticket)
-              : silence.settled(ticket),
-      );
+      reportSettling(statement, silence, ticket);
       const run = withDeadline(statement, deadlineMs, 'Postgres query', (starved) => {
         // Best effort, on a connection of its own: frees a server that is merely slow.
         try {
@@ -255,17 +258,8 @@ function transaction(
   };
   const result = Reflect.apply(method, target, wrapped) as Promise<unknown>;
   if (admit) use?.track(result);
-  // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it,
-  // but its settling is the server's answer.
-  result.then(
-    () => silence.answered(),
-    (error: unknown) =>
-      error instanceof postgres.PostgresError
-        ? silence.answered()
-        : connectUnanswered(error)
-          ? silence.unanswered(ticket)
-          : silence.settled(ticket),
-  );
+  // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it.
+  reportSettling(result, silence, ticket);
   return Promise.race([result, aborted]).finally(() => {
     settled = true;
     pending.clear();
