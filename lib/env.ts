@@ -85,7 +85,7 @@ const schema = z
     ADMIN_PASSWORD: optionalSecret.pipe(
       z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters').optional(),
     ),
-    /** Idle lifetime of an admin session: each use within it extends it again. */
+    /** Idle lifetime of a session, an admin's or a customer's: each use within it extends it again. */
     SESSION_TTL_HOURS: z.coerce.number().int().positive().max(168, 'must be at most 168 (a week)').default(8),
     /**
      * Who may tell the app the client's address (lib/ratelimit/client-identity.ts): `none` (the socket
@@ -104,7 +104,6 @@ const schema = z
     RATE_LIMIT_PAGE_PER_MINUTE: positiveInt(600),
     /** How long a rate-limit decision waits for Redis before the policy's fallback answers. */
     RATE_LIMIT_TIMEOUT_MS: positiveInt(100),
-    /** Serves /api/internal/bench/* (exempt from rate limits) for `npm run bench:ratelimit`; never set it in a deployment. */
     /**
      * Key of the HMAC that OTP codes are stored under (lib/customers/otp.ts). Required in production
      * with a shared Redis, where every instance must verify what another sent; on the in-process store
@@ -158,6 +157,7 @@ const schema = z
     BLOB_READ_WRITE_TOKEN: optionalSecret,
     /** Simulated delay between an order's status steps (placed → accepted → … → delivered). */
     ORDER_STEP_DELAY_MS: positiveInt(20_000),
+    /** Serves /api/internal/bench/* (exempt from rate limits) for `npm run bench:ratelimit`; never set it in a deployment. */
     ENABLE_BENCH_ROUTES: optionalString.pipe(
       z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
     ).transform((value) => value === 'true' || value === '1'),
@@ -166,7 +166,7 @@ const schema = z
      * and benchmarks; an admin session works too. Unset: only admins see them.
      */
     HEALTH_SECRET: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
-    /** Bearer secret of the cron route (`/api/cron/queue`); unset: the route answers 503. */
+    /** Bearer secret of the cron route (`/api/cron/queue`); unset: the route is off (404, lib/queue/cron.ts). */
     CRON_SECRET: optionalSecret.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
     /** How long an idle worker waits on a queue (BLMOVE's timeout, or the sleep between polls over REST) and between maintenance passes. */
     WORKER_POLL_MS: positiveInt(1_000),
@@ -177,10 +177,6 @@ const schema = z
     /** First retry delay; each further retry doubles it (at most an hour). */
     QUEUE_BACKOFF_BASE_MS: positiveInt(1_000),
     /**
-     * After a response that enqueued a job, run a few jobs in the same invocation (`after()`). Unset:
-     * on when VERCEL is set (no long-lived worker there), off elsewhere.
-     */
-    /**
      * Serve home, city and menu pages to visitors without a session or a cart from the shared page
      * cache (docs/decisions/046). Unset: on under scripts/serve.mjs (`npm start`, `npm run dev`), off
      * elsewhere: on Vercel the platform keeps rendered pages in its own cache, and under a bare
@@ -189,6 +185,10 @@ const schema = z
     PAGE_CACHE: optionalString.pipe(
       z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
     ).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),
+    /**
+     * After a response that enqueued a job, run a few jobs in the same invocation (`after()`). Unset:
+     * on when VERCEL is set (no long-lived worker there), off elsewhere.
+     */
     QUEUE_DRAIN_AFTER_ENQUEUE: optionalString.pipe(
       z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).optional(),
     ).transform((value) => (value === undefined ? undefined : value === 'true' || value === '1')),

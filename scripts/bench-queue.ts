@@ -12,9 +12,9 @@
 //   driver blocks (BLMOVE) that is a few round trips; where it polls (LMOVE over REST) about half the
 //   poll interval on average.
 // - throughput: BENCH_JOBS (2,000) jobs are enqueued, then a worker with 1, then 4, claim loops runs
-//   them all (until every one is acknowledged). Each job costs the worker about nine commands: claim
-//   (LMOVE, ZADD lease, HGETALL, HINCRBY), the done marker (GET, SET NX), ack (DEL, LREM, ZREM); the
-//   count is measured and printed.
+//   them all (until every one is acknowledged). Each job costs the worker about fourteen commands:
+//   claim (LMOVE, ZADD lease, HGETALL, HINCRBY), the done marker (GET, SET NX), ack (DEL, LREM, ZREM),
+//   the admin's finished list (ZADD, HINCRBY, ZCARD, ZRANGE, ZREM); the count is measured and printed.
 //
 // BENCH_DRIVERS (memory,tcp,upstash) picks drivers; BENCH_UPSTASH_JOBS (500) sizes Upstash's
 // throughput runs. The whole run takes about two minutes.
