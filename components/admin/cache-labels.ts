@@ -11,7 +11,7 @@ export const NAMESPACE_LABELS: Record<CacheNamespace | PrivateNamespace, string>
   admin: 'Admins’ session epochs (signing out every session of one admin)',
   otp: 'One-time passwords',
   sms: 'Text-message send counters',
-  outbox: 'The demo text-message outbox',
+  outbox: 'The demo text-message outbox, and how far the invalidation outbox is applied',
   cart: 'Customers’ carts',
   rl: 'Rate limits',
   queue: 'Job queues',
@@ -19,6 +19,7 @@ export const NAMESPACE_LABELS: Record<CacheNamespace | PrivateNamespace, string>
   trending: 'Trending restaurants per city',
   stats: 'Cache hit and miss counts',
   fav: 'Customers’ favourites (cached lists)',
+  page: 'Shared pages rendered once for every visitor (HTML and payload)',
 };
 
 /** "12", or "≥ 12" when the count stopped at its bound before seeing every key. */

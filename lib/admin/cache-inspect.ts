@@ -27,6 +27,7 @@ export const PRIVATE_NAMESPACES = [
   'trending',
   'stats',
   'fav',
+  'page',
 ] as const;
 export type PrivateNamespace = (typeof PRIVATE_NAMESPACES)[number];
 

@@ -135,6 +135,7 @@ await describeEachDriver('cache inspection', (driver) => {
       redis.set(`${prefix}session:${secret}2`, '{}', { px: 60_000 }),
       redis.set(`${prefix}rl:login:${secret}`, '1', { px: 60_000 }),
       redis.rpush(`${prefix}queue:v1:jobs`, ['a']),
+      redis.set(`${prefix}page:v1:build:{/mumbai}:id`, 'x', { px: 60_000 }),
     ]);
     const all = await keysUnder(redis, prefix);
     const counts = await countKeys();
@@ -149,6 +150,7 @@ await describeEachDriver('cache inspection', (driver) => {
     expect(counts.private.find((row) => row.namespace === 'session')?.keys).toBe(3);
     expect(counts.private.find((row) => row.namespace === 'rl')?.keys).toBe(1);
     expect(counts.private.find((row) => row.namespace === 'queue')?.keys).toBe(1);
+    expect(counts.private.find((row) => row.namespace === 'page')?.keys).toBe(1);
     expect(counts.unknown).toBe(1);
     expect(JSON.stringify(counts)).not.toContain(secret);
 
