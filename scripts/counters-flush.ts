@@ -2,6 +2,7 @@
 // the queue's recurring flush job is off (COUNTER_FLUSH_INTERVAL_SECONDS=0) or no worker runs. Safe to
 // run while a worker flushes too, and to rerun after a crash: it first finishes whatever an
 // interrupted run left behind.
+import './load-env';
 import { getDatabase } from '@/db/client';
 import { flushCounters } from '@/lib/views/flush';
 import { redisBackend } from '@/lib/env';

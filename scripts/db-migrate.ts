@@ -1,4 +1,5 @@
 // Applies the committed migrations to the configured database (DATABASE_URL, else the embedded one).
+import './load-env';
 import { connectConfigured } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { getEnv } from '@/lib/env';

@@ -1,6 +1,7 @@
 // Seeds the configured database with the demo cities, restaurants and menus, and the admin from
 // ADMIN_EMAIL / ADMIN_PASSWORD. Idempotent: rows that exist (by slug or name) are left alone, so
 // re-running it never undoes an admin's edits; the admin's password is updated if it changed.
+import './load-env';
 import { connectConfigured } from '@/db/client';
 import { seed } from '@/db/seed';
 import { adminToSeed, seedAdmin } from '@/db/seed-admin';
