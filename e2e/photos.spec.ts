@@ -98,8 +98,8 @@ test.describe('photos in the admin console', () => {
     await expect(result).toHaveText('That file is not a JPEG, PNG, WebP or AVIF image.');
 
     // Too big is said before anything is sent.
-    await input.setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1) });
-    await expect(field.getByText('Photos can be at most 5 MB.')).toBeVisible();
+    await input.setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(4 * 1024 * 1024 + 1, 1) });
+    await expect(field.getByText('Photos can be at most 4 MB.')).toBeVisible();
     await expect(upload).toBeDisabled();
 
     const after = (await menu(page, slug)).body.categories[0]!.items.find((candidate) => candidate.id === item.id);

@@ -7,8 +7,11 @@ import { isApiPath } from './route-kinds.mjs';
 /** Server actions (every POST to a page path): the largest form is an admin's menu item, a few KB. */
 export const ACTION_BODY_LIMIT = 32 * 1024;
 
-/** An admin's photo upload (PUT, the image as the body): lib/media/limits.ts says why this size. */
-export const PHOTO_BODY_LIMIT = 5 * 1024 * 1024;
+/**
+ * An admin's photo upload (PUT, the image as the body). Below Vercel's 4.5 MB request limit, so a
+ * photo too large gets this app's own message there too, not Vercel's FUNCTION_PAYLOAD_TOO_LARGE.
+ */
+export const PHOTO_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** The largest body any route takes: what Next may have to hold for the proxy (next.config.ts). */
 export const LARGEST_BODY_LIMIT = PHOTO_BODY_LIMIT + 64 * 1024;

@@ -8,7 +8,7 @@ export const MAX_CONNECTIONS_PER_ADDRESS = 256;
 
 /** Node's defaults are 60 s for headers and 300 s for a whole request: longer than any client of this app needs. */
 export const HEADERS_TIMEOUT_MS = 15_000;
-// A whole request: a 5 MB photo upload over a slow mobile link (about 350 kbit/s) still fits.
+// A whole request: a 4 MB photo upload over a slow mobile link (about 350 kbit/s) still fits.
 export const REQUEST_TIMEOUT_MS = 120_000;
 
 /**

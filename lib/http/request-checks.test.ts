@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ACTION_BODY_LIMIT, bodyLimitFor } from './body-limits.mjs';
+import { ACTION_BODY_LIMIT, bodyLimitFor, PHOTO_BODY_LIMIT } from './body-limits.mjs';
 import { actionRefusal, requestRefusal } from './request-checks';
 
 const ACTION = '60a67cf5864b61ab40b4adafbc616bf436baa87b8d';
@@ -29,7 +29,7 @@ describe('body limits', () => {
 
   it('refuse a photo upload without an admin session cookie before reading it (Next buffers it for the proxy)', () => {
     const photo = '/api/admin/restaurants/x/photo';
-    const upload = { 'content-length': String(5 * 1024 * 1024), 'content-type': 'image/jpeg' };
+    const upload = { 'content-length': String(PHOTO_BODY_LIMIT), 'content-type': 'image/jpeg' };
     expect(requestRefusal('PUT', photo, headers(upload))).toMatchObject({ status: 401 });
     expect(requestRefusal('PUT', `/api/admin/restaurants/x/items/1/photo`, headers({ ...upload, cookie: 'thali_vid=abc' }))).toMatchObject({ status: 401 });
     expect(requestRefusal('PUT', photo, headers({ ...upload, cookie: 'a=1; __Host-thali_admin=s3ss10n' }))).toBeNull();
