@@ -27,6 +27,7 @@ describe('safeNextPath', () => {
       '/admin/login?next=/admin',
       'javascript:alert(1)',
       `/admin/${'a'.repeat(2_000)}`,
+      '/admin/..//evil.example/admin',
     ]) {
       expect(safeNextPath(value), String(value)).toBe('/admin');
     }

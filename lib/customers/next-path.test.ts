@@ -13,6 +13,13 @@ describe('safeCustomerNext', () => {
       expect(safeCustomerNext(value), String(value)).toBe('/');
     }
   });
+
+  it('sends paths whose dot segments resolve to another origin to the home page', () => {
+    // new URL resolves these to the path `//evil.example`, which a browser reads as another origin.
+    for (const value of ['/..//evil.example', '/.//evil.example', '/a/..//evil.example', '/%2e%2e//evil.example', '/.%2e//evil.example/x?y=1']) {
+      expect(safeCustomerNext(value), value).toBe('/');
+    }
+  });
 });
 
 describe('signInReason', () => {

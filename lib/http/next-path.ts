@@ -16,6 +16,7 @@ export function sanitizeNextPath(value: unknown, options: { home: string; accept
   } catch {
     return home;
   }
-  if (url.origin !== BASE || !accepts(url.pathname)) return home;
+  // Dot segments resolve away: `/..//evil` and `/.%2e//evil` become `//evil`, another origin again.
+  if (url.origin !== BASE || url.pathname.startsWith('//') || !accepts(url.pathname)) return home;
   return `${url.pathname}${url.search}`;
 }
