@@ -5,6 +5,7 @@ import type { NextConfig } from 'next';
 import { ACTION_BODY_LIMIT, LARGEST_BODY_LIMIT } from './lib/http/body-limits.mjs';
 import { STATIC_SECURITY_HEADERS } from './lib/http/static-headers';
 import { ILLUSTRATIONS_PATH } from './lib/illustrations/paths';
+import { blobImagePatterns } from './lib/media/remote-images';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
@@ -18,7 +19,9 @@ const nextConfig: NextConfig = {
   images: {
     // Uploaded photos (docs/media.md): app/media serves the local folder; Vercel Blob serves its own.
     localPatterns: [{ pathname: '/media/**', search: '' }],
-    remotePatterns: [{ protocol: 'https', hostname: '*.public.blob.vercel-storage.com', pathname: '/photos/**', search: '' }],
+    // Only this deployment's own store (lib/media/remote-images.ts). Read here, not through lib/env.ts:
+    // the config is loaded at build time too, where the rest of the server's settings need not be set.
+    remotePatterns: blobImagePatterns(process.env.BLOB_READ_WRITE_TOKEN),
   },
   experimental: {
     // Integrity hashes on every script tag, so the public pages' policy can trust what the build made
