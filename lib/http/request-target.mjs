@@ -6,15 +6,20 @@ import { parseAndValidateFlightRouterState } from 'next/dist/server/app-render/p
 // serve.mjs needs no build step. docs/decisions/040-malformed-paths-refused-before-next.md
 
 /**
- * Why a request's target is refused (400), or null when Next may route it: its path must
- * percent-decode as UTF-8. The query string is left to the routes, which read it with URLSearchParams
- * (which never throws).
+ * Why a request's target is refused (400), or null when Next may route it: it must be a path (origin
+ * form) that percent-decodes as UTF-8. The query string is left to the routes, which read it with
+ * URLSearchParams (which never throws).
+ *
+ * A target that is not a path is what a client sends a forward proxy, never a browser an origin:
+ * `*` (`OPTIONS *`) was a bare 500 from Next, and `GET http://evil.example/ HTTP/1.1` a 308 to
+ * http://evil.example/ (attack review).
  *
  * @param {string | undefined} target the request line's target, e.g. `/bengaluru/dosa?x=1`
  * @returns {{ status: 400; error: string } | null}
  */
 export function targetRefusal(target) {
   const raw = target ?? '/';
+  if (!raw.startsWith('/')) return { status: 400, error: 'The request target must be a path, such as /bengaluru.' };
   const end = raw.search(/[?#]/);
   const path = end === -1 ? raw : raw.slice(0, end);
   try {

@@ -42,6 +42,12 @@ describe('request targets', () => {
     }
   });
 
+  it("refuses a target that is not a path: '*' was a 500, and an absolute URL a 308 to its host", () => {
+    for (const target of ['*', 'http://evil.example/', 'https://evil.example/bengaluru?x=1', 'http://x:99999/', 'bengaluru', '']) {
+      expect(targetRefusal(target), target).toMatchObject({ status: 400 });
+    }
+  });
+
   it('lets through every well-formed path, whatever its query string', () => {
     for (const target of ['/', '/bengaluru/dosa-corner', '/bengaluru/%E0%A4%A6', '/api/cities/x/search?q=%ff', '/a%20b', undefined]) {
       expect(targetRefusal(target), String(target)).toBeNull();
