@@ -198,6 +198,10 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
     },
     lrange: (key, start, stop) => call(asStringArray, ['LRANGE', key, String(start), String(stop)]),
     lrem: (key, count, value) => call(asInteger, ['LREM', key, String(count), value]),
+    ltrim: (key, start, stop) =>
+      call((command, reply) => {
+        asString(command, reply);
+      }, ['LTRIM', key, String(start), String(stop)]),
     llen: (key) => call(asInteger, ['LLEN', key]),
 
     sadd: (key, members) => call(asInteger, ['SADD', key, ...members]),

@@ -102,6 +102,8 @@ export interface RedisStore {
   lrange(key: string, start: number, stop: number): Promise<string[]>;
   /** Removes `count` occurrences of value (0: all; negative: from the tail). */
   lrem(key: string, count: number, value: string): Promise<number>;
+  /** Keeps only the elements from start to stop (LRANGE's index rules); a window left empty deletes the key. */
+  ltrim(key: string, start: number, stop: number): Promise<void>;
   llen(key: string): Promise<number>;
 
   // Sets

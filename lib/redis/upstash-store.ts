@@ -193,6 +193,14 @@ export function createUpstashStore(options: { url: string; token: string; comman
       call('LMOVE', asNullableString, () => redis.lmove<Reply>(source, destination, lower(from), lower(to))),
     lrange: (key, start, stop) => call('LRANGE', asStringArray, () => redis.lrange<Reply>(key, start, stop)),
     lrem: (key, count, value) => call('LREM', asInteger, () => redis.lrem(key, count, value)),
+    ltrim: (key, start, stop) =>
+      call(
+        'LTRIM',
+        (command, reply) => {
+          asString(command, reply);
+        },
+        () => redis.ltrim(key, start, stop),
+      ),
     llen: (key) => call('LLEN', asInteger, () => redis.llen(key)),
 
     sadd: (key, members) => {

@@ -20,20 +20,24 @@ export interface OutboxMessage extends SmsMessage {
 
 /** How many of the newest outbox messages are shown (older ones expire with the list). */
 export const OUTBOX_SHOWN = 50;
-/** How far back a browser's own messages are looked for among everyone's, in production. */
-const OUTBOX_SEARCHED = 1_000;
+/**
+ * How far back a browser's own messages are looked for among everyone's, in production; also how
+ * many the list keeps, since no older one is ever read.
+ */
+export const OUTBOX_KEPT = 1_000;
 
 /**
  * The demo outbox: one Redis list that every instance pushes to (LPUSH) and /dev/outbox reads, so a
- * code sent by one server is shown by any. The list's TTL is renewed on each push; the daily send cap
- * bounds how long it can grow in the meantime (the RedisStore interface has no LTRIM).
+ * code sent by one server is shown by any. Trimmed to the newest OUTBOX_KEPT on each push: its TTL
+ * is renewed by every push too, so a demo used once a day never let it expire, and the daily caps
+ * (some 40,000 texts a day, which anyone can ask for) only slowed its growth (attack review).
  */
 export const outboxSender: SmsSender = {
   name: 'outbox',
   async send(message, store = getRedis()) {
     const entry: OutboxMessage = { ...message, id: randomUUID(), sentAt: new Date().toISOString() };
     const key = smsKeys.outbox();
-    await store.lpush(key, [JSON.stringify(entry)]);
+    if ((await store.lpush(key, [JSON.stringify(entry)])) > OUTBOX_KEPT) await store.ltrim(key, 0, OUTBOX_KEPT - 1);
     await store.pexpire(key, OUTBOX_TTL_MS);
   },
 };
@@ -79,6 +83,6 @@ export function outboxScopedToDevice(env: Env = getEnv()): boolean {
 /** What /dev/outbox shows this browser: what visibleTo() allows when scoped (outboxScopedToDevice), else everything. */
 export async function readOutboxFor(device: CustomerDevice | null, env: Env = getEnv(), store: RedisStore = getRedis()): Promise<OutboxMessage[]> {
   if (!outboxScopedToDevice(env)) return readOutbox(store);
-  const messages = await readOutbox(store, OUTBOX_SEARCHED);
+  const messages = await readOutbox(store, OUTBOX_KEPT);
   return messages.filter((message) => visibleTo(message, device)).slice(0, OUTBOX_SHOWN);
 }

@@ -4,7 +4,7 @@ import { integerArgument, nonEmpty } from './errors';
 import type { Keyspace } from './keyspace';
 import { rankWindow } from './ranges';
 
-type ListCommands = Pick<RedisStore, 'lpush' | 'rpush' | 'lmove' | 'lrange' | 'lrem' | 'llen'>;
+type ListCommands = Pick<RedisStore, 'lpush' | 'rpush' | 'lmove' | 'lrange' | 'lrem' | 'ltrim' | 'llen'>;
 
 const newList = (): string[] => [];
 
@@ -79,6 +79,18 @@ export function listCommands(keyspace: Keyspace): ListCommands {
       list.length = kept;
       keyspace.dropIfEmpty(key);
       return doomed.size;
+    },
+
+    async ltrim(key, start, stop) {
+      const list = keyspace.read(key, 'list');
+      if (!list) {
+        rankWindow(start, stop, 0);
+        return;
+      }
+      const window = rankWindow(start, stop, list.length);
+      // In place: the stored array is the list.
+      list.splice(0, list.length, ...(window ? list.slice(window[0], window[1] + 1) : []));
+      keyspace.dropIfEmpty(key);
     },
 
     async llen(key) {

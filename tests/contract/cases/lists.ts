@@ -42,6 +42,20 @@ export const listCases = [
     expect(await store.lrange(k('l'), 0, -1)).toEqual(['a', 'b', 'c']);
   }),
 
+  contractCase('LTRIM keeps a window by LRANGE rules; an empty window deletes the list', ['ltrim', 'rpush', 'lrange', 'exists'], async ({ store, k }) => {
+    await store.rpush(k('l'), ['0', '1', '2', '3', '4', '5']);
+    await store.ltrim(k('l'), 0, 3);
+    expect(await store.lrange(k('l'), 0, -1)).toEqual(['0', '1', '2', '3']);
+    await store.ltrim(k('l'), -3, 100);
+    expect(await store.lrange(k('l'), 0, -1)).toEqual(['1', '2', '3']);
+    await store.ltrim(k('l'), 0, -1);
+    expect(await store.lrange(k('l'), 0, -1)).toEqual(['1', '2', '3']);
+    await store.ltrim(k('l'), 5, 10);
+    expect(await store.exists([k('l')])).toBe(0);
+    await store.ltrim(k('missing'), 0, 1);
+    expect(await store.exists([k('missing')])).toBe(0);
+  }),
+
   contractCase('LREM removes from the head, from the tail (negative count) or all (0)', ['lrem', 'lrange', 'exists'], async ({ store, k }) => {
     await store.rpush(k('l'), ['a', 'b', 'a', 'c', 'a', 'b', 'a']);
     expect(await store.lrem(k('l'), 2, 'a')).toBe(2);

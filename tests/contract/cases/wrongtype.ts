@@ -14,12 +14,13 @@ export const wrongTypeCases = [
     expect(await store.lrange(k('list'), 0, -1)).toEqual(['a']);
   }),
 
-  contractCase('list commands on a string fail with WRONGTYPE', ['lpush', 'rpush', 'lrange', 'lrem', 'llen', 'lmove', 'get'], async ({ store, k }) => {
+  contractCase('list commands on a string fail with WRONGTYPE', ['lpush', 'rpush', 'lrange', 'lrem', 'ltrim', 'llen', 'lmove', 'get'], async ({ store, k }) => {
     await store.set(k('str'), 'v');
     await expect(store.lpush(k('str'), ['a'])).rejects.toThrow(WRONGTYPE);
     await expect(store.rpush(k('str'), ['a'])).rejects.toThrow(WRONGTYPE);
     await expect(store.lrange(k('str'), 0, -1)).rejects.toThrow(WRONGTYPE);
     await expect(store.lrem(k('str'), 0, 'a')).rejects.toThrow(WRONGTYPE);
+    await expect(store.ltrim(k('str'), 0, 1)).rejects.toThrow(WRONGTYPE);
     await expect(store.llen(k('str'))).rejects.toThrow(WRONGTYPE);
     await expect(store.lmove(k('str'), k('other'), 'LEFT', 'RIGHT')).rejects.toThrow(WRONGTYPE);
     expect(await store.get(k('str'))).toBe('v');
