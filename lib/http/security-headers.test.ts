@@ -6,9 +6,12 @@ const production = { https: false, dev: false };
 const directive = (policy: string, name: string) => policy.split('; ').find((entry) => entry.startsWith(`${name} `));
 
 describe('security headers', () => {
-  it('sorts paths: public pages, private ones (admin, sign-in, account, orders, outbox), the API', () => {
+  it('sorts paths: public pages, private ones (admin, sign-in, account, cart and checkout, orders, outbox), the API', () => {
     for (const path of ['/', '/bengaluru', '/bengaluru/some-place', '/nope.png']) expect(pagePolicyFor(path), path).toBe('public');
     for (const path of ['/admin', '/admin/login', '/login', '/account', '/orders/abc', '/dev/outbox']) expect(pagePolicyFor(path), path).toBe('private');
+    // A customer's addresses, cart and the order button (attack review: they had 'unsafe-inline').
+    for (const path of ['/checkout', '/checkout/addresses', '/cart/merge']) expect(pagePolicyFor(path), path).toBe('private');
+    expect(pagePolicyFor('/checkouts')).toBe('public');
     expect(pagePolicyFor('/api/cities')).toBe('api');
     expect(pagePolicyFor('/administrator')).toBe('public');
   });

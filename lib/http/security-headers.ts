@@ -11,8 +11,8 @@ import { createHash, randomBytes } from 'node:crypto';
  *   the page can one day be served from a cache. Next streams its RSC payload as inline scripts
  *   whose text differs per response, so no list of hashes can allow them: scripts need
  *   'unsafe-inline' here. External scripts are limited to this origin and carry SRI hashes.
- * - `private` (admin, sign-in, account, orders, the outbox): a fresh nonce per request with
- *   'strict-dynamic'; Next puts it on every script it renders.
+ * - `private` (admin, sign-in, account, cart and checkout, orders, the outbox): a fresh nonce per
+ *   request with 'strict-dynamic'; Next puts it on every script it renders.
  * - `api` (JSON): nothing may load, nothing may frame it.
  *
  * Admin pages may not be framed at all; other pages only by this site.
@@ -20,7 +20,8 @@ import { createHash, randomBytes } from 'node:crypto';
 
 export type PagePolicy = 'public' | 'private' | 'api';
 
-const PRIVATE_PREFIXES = ['/admin', '/login', '/account', '/orders', '/dev'];
+// /checkout and /cart render a customer's addresses and cart and place orders: never 'unsafe-inline' (attack review).
+const PRIVATE_PREFIXES = ['/admin', '/login', '/account', '/cart', '/checkout', '/orders', '/dev'];
 
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 
