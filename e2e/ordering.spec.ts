@@ -190,7 +190,7 @@ test.describe('ordering as customers expect', () => {
     await expect(row(page, 0).getByTestId('stepper-quantity')).toHaveText(/^1 /);
     await inCart(page);
     await page.goto('/account');
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(page).toHaveURL(/\/$/);
 
     // Here, signed out: a guest cart at the second; signing in asks which to keep.

@@ -21,6 +21,8 @@ import { listOwnOrders } from '@/lib/orders/queries';
 import { STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 import { signOutCustomer } from '../login/actions';
+
+import { signOutEverywhere } from './actions';
 import { reorderAction } from '../orders/[id]/actions';
 import { addAddress, removeAddress } from './addresses/actions';
 
@@ -32,7 +34,7 @@ interface AccountPageProps {
 
 export default async function AccountPage({ searchParams }: AccountPageProps) {
   const customer = await requireCustomer('/account');
-  const [orders, favourites, addresses, { address: noticeKey }, cartCount] = await Promise.all([
+  const [orders, favourites, addresses, { address: noticeKey, session: sessionNotice }, cartCount] = await Promise.all([
     listOwnOrders(customer.customerId),
     listOwnFavourites(customer.customerId),
     listAddresses(customer.customerId),
@@ -46,6 +48,11 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         Signed in as <span data-testid="account-phone" className="font-semibold">{formatPhone(customer.phone)}</span>
       </p>
       <AddressNoticeBanner notice={addressNotice(noticeKey)} />
+      {sessionNotice === 'unavailable' ? (
+        <p role="alert" data-testid="session-notice" className="mt-4 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          We couldn’t sign you out of your other devices just now. Please try again in a moment.
+        </p>
+      ) : null}
       <section aria-labelledby="orders-heading" className="mt-8">
         <h2 id="orders-heading" className="text-lg font-extrabold text-ink">
           Past orders
@@ -106,14 +113,21 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         </h2>
         <FavouriteList restaurants={favourites} />
       </section>
-      <form action={signOutCustomer} className="mt-8">
-        <button
-          type="submit"
-          className="rounded-xl border border-line bg-white px-4 py-2.5 text-sm font-bold text-ink shadow-sm hover:bg-stone-50"
-        >
-          Sign out
-        </button>
-      </form>
+      <div className="mt-8 flex flex-wrap items-center gap-3">
+        <form action={signOutCustomer}>
+          <button
+            type="submit"
+            className="rounded-xl border border-line bg-white px-4 py-2.5 text-sm font-bold text-ink shadow-sm hover:bg-stone-50"
+          >
+            Sign out
+          </button>
+        </form>
+        <form action={signOutEverywhere}>
+          <button type="submit" className="rounded-xl px-4 py-2.5 text-sm font-semibold text-muted underline-offset-2 hover:text-ink hover:underline">
+            Sign out of every device
+          </button>
+        </form>
+      </div>
     </Container>
   );
 }

@@ -25,6 +25,11 @@ export default async function CustomerLoginPage({
     <Container width="narrow" className="flex justify-center py-12 sm:py-16">
       <div className="w-full max-w-sm">
         <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Sign in</h1>
+        {params['signed-out'] === 'everywhere' ? (
+          <p role="status" data-testid="signed-out-notice" className="mt-4 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-950">
+            You’re signed out on every device.
+          </p>
+        ) : null}
         <p className="mt-2 text-sm text-muted">{signInReason(next)}</p>
         {outboxEnabled() ? (
           <div className="mt-5">

@@ -32,4 +32,10 @@ export const sessionKeys = {
    * nothing that lists keys ever shows a usable token.
    */
   session: (idHash: string) => `${keyPrefix()}session:${idHash}`,
+  /**
+   * SET of the session keys (above: hashes, never tokens) a customer signed in with, so "sign out
+   * of every device" can delete them all. Kept as long as a session can live; members of sessions
+   * that ended on their own are left to it (a DEL of a missing key costs nothing).
+   */
+  customerSessions: (customerId: number) => `${keyPrefix()}session:customer:{${customerId}}`,
 } as const;

@@ -250,6 +250,21 @@ describe('sessions when Redis fails', () => {
     await memory.close();
   });
 
+  it('refuses a customer sign-in whose session could not be indexed, and leaves no session behind', async () => {
+    const memory = createMemoryStore();
+    // The index write fails (say, Redis refusing writes after the session's own SET got through).
+    const noIndex = new Proxy(memory, {
+      get: (target, property, receiver) =>
+        property === 'sadd' ? () => Promise.reject(new Error('OOM command not allowed')) : Reflect.get(target, property, receiver),
+    });
+    const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
+    expect(await createSession(customer, { store: noIndex })).toBeNull();
+    expect((await memory.scan('0', { match: `${prefix}session:*`, count: 100 })).keys).toEqual([]);
+    expect(await createSession(customer, { store: memory })).not.toBeNull();
+    expect(await memory.smembers(sessionKeys.customerSessions(9))).toHaveLength(1);
+    await memory.close();
+  });
+
   it('uses the configured idle lifetime by default', () => {
     expect(sessionTtlMs()).toBe(8 * 3_600_000);
   });

@@ -79,7 +79,49 @@ export async function createSession(record: NewSession, options: SessionOptions 
     options.store ?? getRedis(),
     { bypassBreaker: true },
   );
-  return written.ok && written.value ? id : null;
+  if (!written.ok || !written.value) return null;
+  if (record.kind === 'customer' && !(await indexCustomerSession(record.customerId, sessionKey(id), options))) {
+    // A session "sign out of every device" could not find must not exist: this sign-in fails instead.
+    await destroySession(id, options);
+    return null;
+  }
+  return id;
+}
+
+async function indexCustomerSession(customerId: number, key: string, options: SessionOptions): Promise<boolean> {
+  const index = sessionKeys.customerSessions(customerId);
+  const indexed = await guardedRedis(
+    'session.index',
+    async (redis) => {
+      await redis.sadd(index, [key]);
+      await redis.pexpire(index, SESSION_MAX_AGE_MS);
+    },
+    options.store ?? getRedis(),
+    { bypassBreaker: true },
+  );
+  return indexed.ok;
+}
+
+/**
+ * Ends every session a customer has, on every instance ("sign out of every device"). False when Redis
+ * could not be reached: then some may still be active, and the customer should try again.
+ */
+export async function destroyCustomerSessions(customerId: number, options: SessionOptions = {}): Promise<boolean> {
+  const index = sessionKeys.customerSessions(customerId);
+  const ended = await guardedRedis(
+    'session.destroy-all',
+    async (redis) => {
+      const keys = await redis.smembers(index);
+      keys.forEach(forgetConfirmed);
+      // The index goes first: a sign-in racing this one then starts a new index rather than join one being emptied.
+      await redis.del([index]);
+      if (keys.length > 0) await redis.del(keys);
+    },
+    options.store ?? getRedis(),
+    { bypassBreaker: true },
+  );
+  if (!ended.ok) log.warn('could not end every session of a customer: Redis did not answer');
+  return ended.ok;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 
-import { createSession, destroySession, readSession } from '@/lib/auth/sessions';
+import { createSession, destroyCustomerSessions, destroySession, readSession } from '@/lib/auth/sessions';
 
 import { driversUnderTest } from '../support/redis-drivers';
 import { describeAcrossInstances } from '../support/two-instances';
@@ -30,5 +30,30 @@ describeAcrossInstances(drivers, 'customer sessions across instances', (pair) =>
       expect(await destroySession(id, { store: signOutVia })).toBe(true);
       expect(await readSession(id, { store: checkVia, ttlMs: TTL })).toEqual({ status: 'none' });
     }
+  });
+});
+
+describeAcrossInstances(drivers, 'customer sign-out everywhere', (pair) => {
+  it('ends every session of that customer on both instances, and nobody else’s', async () => {
+    const customer = { ...CUSTOMER, customerId: 4242 };
+    const other = { ...CUSTOMER, customerId: 4243 };
+    const phone = (await createSession(customer, { store: pair.first, ttlMs: TTL }))!;
+    const laptop = (await createSession(customer, { store: pair.second, ttlMs: TTL }))!;
+    const someoneElse = (await createSession(other, { store: pair.first, ttlMs: TTL }))!;
+    expect((await readSession(laptop, { store: pair.first, ttlMs: TTL })).status).toBe('active');
+
+    expect(await destroyCustomerSessions(customer.customerId, { store: pair.second })).toBe(true);
+
+    for (const store of [pair.first, pair.second]) {
+      expect(await readSession(phone, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+      expect(await readSession(laptop, { store, ttlMs: TTL })).toEqual({ status: 'none' });
+      expect((await readSession(someoneElse, { store, ttlMs: TTL })).status).toBe('active');
+    }
+    // A sign-in after it is a session like any other, and the next "every device" ends it too.
+    const again = (await createSession(customer, { store: pair.first, ttlMs: TTL }))!;
+    expect((await readSession(again, { store: pair.second, ttlMs: TTL })).status).toBe('active');
+    expect(await destroyCustomerSessions(customer.customerId, { store: pair.first })).toBe(true);
+    expect(await readSession(again, { store: pair.second, ttlMs: TTL })).toEqual({ status: 'none' });
+    await destroySession(someoneElse, { store: pair.first });
   });
 });
