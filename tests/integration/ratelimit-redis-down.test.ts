@@ -5,6 +5,7 @@ import { createRateLimiter, type LimitResult } from '@/lib/ratelimit/limiter';
 import type { LimiterPolicy } from '@/lib/ratelimit/policies';
 import type { ScriptRedis } from '@/lib/ratelimit/tcp-adapter';
 import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
+import { MAX_EXTENSIONS } from '@/lib/server/deadline';
 
 import { limiterClient, type LimiterClient } from '../support/ratelimit';
 import { redisServerInstalled, startBlackHole, startOwnRedis, type OwnRedis } from '../support/redis-server';
@@ -18,6 +19,12 @@ import { IN_CI } from '../support/services';
 const canRun = redisServerInstalled() || IN_CI;
 const TIMEOUT_MS = 100;
 const BREAKER_COOLDOWN_MS = 1_000;
+/**
+ * The longest a limit may wait on a Redis that never answers: its timeout, extended while the process
+ * is starved (lib/server/deadline.ts), plus room for a loaded machine. A bound on behaviour (not the
+ * client's own 5 s, not a hang), not a speed target.
+ */
+const WAIT_BOUND_MS = (MAX_EXTENSIONS + 1) * TIMEOUT_MS + 1_000;
 
 const policies = {
   open: { kind: 'limiter', algorithm: 'slidingWindow', limit: 3, windowMs: 60_000, keyPrefix: 'rl:down:open', onRedisFailure: 'fallback' },
@@ -95,13 +102,13 @@ for (const backend of ['tcp', 'upstash'] as const) {
           [true, 'fallback'],
           [false, 'fallback'],
         ]);
-        expect(open.every((r) => r.ms < TIMEOUT_MS + 400)).toBe(true);
+        expect(open.every((r) => r.ms < WAIT_BOUND_MS)).toBe(true);
         expect(breaker.current).toBe('open');
 
+        // Skipped: the call count shows Redis was not asked (a timing bound here only flaked under load).
         const callsWhenOpen = seen.calls;
         const shut = await timed(() => limiter.limit('shut', '192.0.2.2'));
         expect(shut).toMatchObject({ success: false, source: 'closed' });
-        expect(shut.ms).toBeLessThan(50);
         expect(seen.calls).toBe(callsWhenOpen);
 
         await own.start();
@@ -128,17 +135,20 @@ for (const backend of ['tcp', 'upstash'] as const) {
       it('waits at most the policy timeout, then the breaker answers at once', async () => {
         const { wrapped, seen } = counting(client.redis as ScriptRedis);
         const { limiter, breaker } = build(wrapped);
+        // Three timeouts in a row open the breaker; one that expired while this process was starved
+        // (a loaded machine) is not counted against Redis (lib/server/deadline.ts), so it may take more.
         const first = [];
-        for (let i = 0; i < 3; i++) first.push(await timed(() => limiter.limit('open', '192.0.2.9')));
-        expect(first.map((r) => r.source)).toEqual(['fallback', 'fallback', 'fallback']);
-        expect(first.every((r) => r.ms < TIMEOUT_MS + 400)).toBe(true);
+        while (breaker.current !== 'open' && first.length < 12) first.push(await timed(() => limiter.limit('open', '192.0.2.9')));
+        expect(first.length).toBeGreaterThanOrEqual(3);
+        expect(first.every((r) => r.source === 'fallback')).toBe(true);
+        expect(first.every((r) => r.ms < WAIT_BOUND_MS)).toBe(true);
         expect(breaker.current).toBe('open');
 
+        // Skipped: the call count shows Redis was not asked (a timing bound here only flaked under load).
         const calls = seen.calls;
         const skipped = [];
         for (let i = 0; i < 20; i++) skipped.push(await timed(() => limiter.limit('shut', `192.0.2.${10 + i}`)));
         expect(skipped.every((r) => r.source === 'closed' && !r.success)).toBe(true);
-        expect(Math.max(...skipped.map((r) => r.ms))).toBeLessThan(50);
         expect(seen.calls).toBe(calls);
       });
     });
