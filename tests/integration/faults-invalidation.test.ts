@@ -67,19 +67,28 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
     await db?.close();
   });
 
-  /** Starts the fault; `recovered` settles once Redis answers again. */
-  async function inject(kind: Fault): Promise<{ recovered: Promise<void> }> {
-    const over = () => new Promise<void>((resolve) => setTimeout(resolve, PAUSE_MS));
+  /**
+   * Starts the fault; `recover()` ends it once PAUSE_MS have passed and the caller is done with it,
+   * and settles when Redis answers again. Ended by the test, not by a timer alone: under load a save
+   * once took longer than the pause, and its invalidation reached a Redis that answered again. A
+   * CLIENT PAUSE ALL can't be ended early (CLIENT UNPAUSE waits too), so that one stays timed.
+   */
+  async function inject(kind: Fault): Promise<{ recover: () => Promise<void> }> {
+    const pauseOver = new Promise<void>((resolve) => setTimeout(resolve, PAUSE_MS));
     switch (kind) {
       case 'SIGSTOP':
         own.signal('SIGSTOP');
-        return { recovered: over().then(() => own.signal('SIGCONT')) };
+        return { recover: () => pauseOver.then(() => own.signal('SIGCONT')) };
       case 'SIGKILL, restarted from its append-only file':
         await own.stop();
-        return { recovered: over().then(() => own.start()) };
-      default:
-        await control.sendCommand(['CLIENT', 'PAUSE', String(PAUSE_MS), kind === 'CLIENT PAUSE WRITE' ? 'WRITE' : 'ALL']);
-        return { recovered: over() };
+        return { recover: () => pauseOver.then(() => own.start()) };
+      case 'CLIENT PAUSE WRITE':
+        // Long enough never to end by itself; CLIENT UNPAUSE (not a write) ends it.
+        await control.sendCommand(['CLIENT', 'PAUSE', String(30 * PAUSE_MS), 'WRITE']);
+        return { recover: () => pauseOver.then(async () => void (await control.sendCommand(['CLIENT', 'UNPAUSE']))) };
+      case 'CLIENT PAUSE ALL':
+        await control.sendCommand(['CLIENT', 'PAUSE', String(PAUSE_MS), 'ALL']);
+        return { recover: () => pauseOver };
     }
   }
 
@@ -163,7 +172,7 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
         // The action's session check, just before Redis stops.
         expect((await readSession(sessionId!)).status).toBe('active');
 
-        const { recovered } = await inject(kind);
+        const { recover } = await inject(kind);
         try {
           const outcome = await updateMenuItem(actor, itemId, itemForm(item!, after));
           // Committed; the admin is told the cache did not take it yet.
@@ -173,7 +182,7 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
           if (kind === 'CLIENT PAUSE WRITE') await expectNoOldPriceWhileWritesRefused(after);
         } finally {
           // Whatever happened above, the next case starts with a Redis that answers.
-          await recovered;
+          await recover();
         }
 
         // From when Redis answers again: the new price within the promised bound (from Postgres while the
