@@ -17,6 +17,10 @@ export const E2E_MEDIA_DIR = '.data/e2e-media';
 export const E2E_SECOND_PORT = Number(process.env.E2E_SECOND_PORT ?? 3101);
 /** The embedded backends live inside one server process, so a second instance only makes sense on real services. */
 export const E2E_SHARED_BACKENDS = Boolean(E2E_DATABASE_URL && E2E_REDIS_URL);
+// The specs that need the real services skip without them; under CI that must be a failure, not a quiet skip.
+if ((process.env.CI === 'true' || process.env.CI === '1') && !E2E_SHARED_BACKENDS) {
+  throw new Error('CI=true but E2E_DATABASE_URL and E2E_REDIS_URL are not both set: the specs that need them would be skipped');
+}
 /** `npm run upstash-bridge`'s server in front of E2E_REDIS_URL, for the second instance only. */
 export const E2E_UPSTASH_BRIDGE_PORT = Number(process.env.E2E_UPSTASH_BRIDGE_PORT ?? 3103);
 const E2E_UPSTASH_BRIDGE_TOKEN = 'e2e-upstash-bridge-token';
