@@ -129,33 +129,48 @@ await describeEachDriver('cache inspection', (driver) => {
   });
 
   it('counts every namespace in one pass, private ones as numbers only', async () => {
-    const secret = 'f00dcafe';
-    await Promise.all([
-      redis.set(`${prefix}session:${secret}1`, '{}', { px: 60_000 }),
-      redis.set(`${prefix}session:${secret}2`, '{}', { px: 60_000 }),
-      redis.set(`${prefix}rl:login:${secret}`, '1', { px: 60_000 }),
-      redis.rpush(`${prefix}queue:v1:jobs`, ['a']),
-      redis.set(`${prefix}page:v1:build:{/mumbai}:id`, 'x', { px: 60_000 }),
-    ]);
-    const all = await keysUnder(redis, prefix);
-    const counts = await countKeys();
-    if (!counts.ok) throw new Error('redis unavailable');
+    // Keys of its own under a prefix of its own, so the counts are this test's alone (they once
+    // summed what earlier tests had left, and the test failed when run by itself).
+    const own = `${prefix}counts:`;
+    installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: own } });
+    try {
+      for (const slug of slugs) await getRestaurantMenu(slug);
+      const secret = 'f00dcafe';
+      await Promise.all([
+        redis.hset(`${own}menu:test:hash`, { a: '1' }),
+        redis.rpush(`${own}menu:test:list`, ['1']),
+        redis.sadd(`${own}menu:test:set`, ['a']),
+        redis.zadd(`${own}menu:test:zset`, [{ member: 'a', score: 1 }]),
+        redis.set(`${own}session:0123abcd`, '{}', { px: 60_000 }),
+        redis.set(`${own}session:${secret}1`, '{}', { px: 60_000 }),
+        redis.set(`${own}session:${secret}2`, '{}', { px: 60_000 }),
+        redis.set(`${own}rl:login:${secret}`, '1', { px: 60_000 }),
+        redis.rpush(`${own}queue:v1:jobs`, ['a']),
+        redis.set(`${own}page:v1:build:{/mumbai}:id`, 'x', { px: 60_000 }),
+        redis.set(`${own}zz:menu:v1:restaurant:{elsewhere}`, 'x', { px: 60_000 }),
+      ]);
+      const all = await keysUnder(redis, own);
+      const counts = await countKeys();
+      if (!counts.ok) throw new Error('redis unavailable');
 
-    expect(counts.complete).toBe(true);
-    const menu = counts.cache.find((row) => row.namespace === 'menu')!;
-    const menuKeys = all.filter((key) => key.startsWith(`${prefix}menu:`));
-    expect(menu.generations).toBe(menuKeys.filter((key) => key.endsWith(':gen')).length);
-    expect(menu.entries).toBe(12);
-    expect(menu.other).toBe(4);
-    expect(counts.private.find((row) => row.namespace === 'session')?.keys).toBe(3);
-    expect(counts.private.find((row) => row.namespace === 'rl')?.keys).toBe(1);
-    expect(counts.private.find((row) => row.namespace === 'queue')?.keys).toBe(1);
-    expect(counts.private.find((row) => row.namespace === 'page')?.keys).toBe(1);
-    expect(counts.unknown).toBe(1);
-    expect(JSON.stringify(counts)).not.toContain(secret);
+      expect(counts.complete).toBe(true);
+      const menu = counts.cache.find((row) => row.namespace === 'menu')!;
+      const menuKeys = all.filter((key) => key.startsWith(`${own}menu:`));
+      expect(menu.generations).toBe(menuKeys.filter((key) => key.endsWith(':gen')).length);
+      expect(menu.entries).toBe(12);
+      expect(menu.other).toBe(4);
+      expect(counts.private.find((row) => row.namespace === 'session')?.keys).toBe(3);
+      expect(counts.private.find((row) => row.namespace === 'rl')?.keys).toBe(1);
+      expect(counts.private.find((row) => row.namespace === 'queue')?.keys).toBe(1);
+      expect(counts.private.find((row) => row.namespace === 'page')?.keys).toBe(1);
+      expect(counts.unknown).toBe(1);
+      expect(JSON.stringify(counts)).not.toContain(secret);
 
-    const bounded = await countKeys({ maxSteps: 1, count: 1 });
-    expect(bounded).toMatchObject({ ok: true, complete: false });
+      const bounded = await countKeys({ maxSteps: 1, count: 1 });
+      expect(bounded).toMatchObject({ ok: true, complete: false });
+    } finally {
+      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix } });
+    }
   });
 
   it('purges one key as an invalidation: entry gone, generation rotated, next read a MISS, audited', async () => {
