@@ -124,6 +124,32 @@ describe('createRateLimiter', () => {
     expect(memoryRefused).toBe(0);
   });
 
+  it('hands over a limit that timed out while this process was starved too, without holding it against Redis', async () => {
+    // Known since decision 049: a starved timeout (decision 020) was answered without asking whether
+    // Redis refuses writes, so on a loaded machine a request right after a save under CLIENT PAUSE
+    // WRITE could read the entry the save could not invalidate.
+    const { redis, state } = fakeRedis();
+    state.mode = 'hang';
+    const breaker = new CircuitBreaker({ failureThreshold: 1, cooldownMs: 60_000 });
+    const handed: (Promise<unknown> | undefined)[] = [];
+    const limiter = build(redis, breaker, (call) => void handed.push(call));
+    // Neighbours keep the event loop busy: every timer of the deadline fires late.
+    const busy = setInterval(() => {
+      const end = performance.now() + 40;
+      while (performance.now() < end) {
+        // Spinning.
+      }
+    }, 1);
+    try {
+      expect((await limiter.limit('open', 'starved')).source).toBe('fallback');
+    } finally {
+      clearInterval(busy);
+    }
+    expect(handed).toHaveLength(1);
+    expect(handed[0]).toBeInstanceOf(Promise);
+    expect(breaker.current).toBe('closed');
+  });
+
   it('runs every policy on the in-process limiter when there is no shared store', async () => {
     const limiter = build(undefined);
     const results = [];

@@ -51,8 +51,8 @@ export interface RateLimiterOptions<Name extends string> {
   closedRetryMs?: number;
   onOutage?: (event: 'opened' | 'recovered', error?: unknown) => void;
   /**
-   * Each call Redis did not take (it failed, timed out or the breaker skipped it; not a timeout this
-   * process's own starvation caused): a limit is a write, so Redis may be refusing writes. A timeout
+   * Each call Redis did not take (it failed, timed out, even through this process's own starvation,
+   * or the breaker skipped it): a limit is a write, so Redis may be refusing writes. A timeout
    * hands over the call, still under way: a slow Redis answers it late, one pausing writes does not
    * (state.ts tells them apart). The limit's answer waits for the callback.
    */
@@ -145,11 +145,11 @@ export function createRateLimiter<Name extends string>(options: RateLimiterOptio
           pending: result.pending,
         };
       } catch (error) {
+        // Starved or not, Redis may be refusing the write (state.ts asks); only the breaker ignores a
+        // starved timeout, which measured this process, not Redis (decisions 020, 049).
+        await options.onRefusedWrite?.(error instanceof DeadlineError ? call : undefined);
         if (isStarvedTimeout(error)) options.breaker.releaseProbe();
-        else {
-          await options.onRefusedWrite?.(error instanceof DeadlineError ? call : undefined);
-          if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
-        }
+        else if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
         return degraded(policy, key);
       }
     },

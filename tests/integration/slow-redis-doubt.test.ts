@@ -79,4 +79,27 @@ describe.skipIf(!canRun)('a rate limit Redis did not answer in time', () => {
       await control.sendCommand(['CLIENT', 'UNPAUSE']);
     }
   });
+
+  it('that waits while reads are answered keeps cached reads off Redis when this process is starved too', async () => {
+    await warm();
+    await control.sendCommand(['CLIENT', 'PAUSE', '3000', 'WRITE']);
+    // A loaded machine: every timer of the limit's deadline fires late (decision 020's starved timeout).
+    const busy = setInterval(() => {
+      const end = performance.now() + 40;
+      while (performance.now() < end) {
+        // Spinning, as a render does.
+      }
+    }, 1);
+    try {
+      expect((await limits.limiter.limit('page', '203.0.113.7')).source).toBe('fallback');
+    } finally {
+      clearInterval(busy);
+    }
+    try {
+      expect(writesInDoubt()).toBe(true);
+      expect(await read('v3')).toMatchObject({ value: 'v3', cache: { status: 'MISS', degraded: true } });
+    } finally {
+      await control.sendCommand(['CLIENT', 'UNPAUSE']);
+    }
+  });
 });
