@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { RedisStore } from '@/lib/redis/types';
-import { withDeadline } from '@/lib/server/deadline';
+import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 import { singletons } from '@/lib/server/singletons';
 
 declare module '@/lib/server/singletons' {
@@ -45,9 +45,12 @@ const LATE_ANSWER_GRACE_MS = 10;
 /**
  * A write that timed out (a limit): refused if Redis answers a read meanwhile while the write still
  * waits (`CLIENT PAUSE … WRITE` holds writes and serves reads). A Redis that is merely slow (a starved
- * redis-server, a busy machine: decision 020) answers the write it received first before the read, and
- * one answering neither can't serve a stale read anyway: neither keeps cached reads off it, which sent
- * every read of the process to Postgres for 5 s after one slow reply (tests/integration/faults-cpu).
+ * redis-server, a busy machine: decision 020) answers the write it received first before the read: no
+ * doubt, which sent every read of the process to Postgres for 5 s after one slow reply
+ * (tests/integration/faults-cpu). One that answers neither within a budget (`CLIENT PAUSE ALL`,
+ * SIGSTOP) is in doubt too: a save made meanwhile may have had its invalidation dropped with its
+ * connection, and the entry it meant to replace is a HIT again once Redis answers (decision 049's
+ * amendment). Only this process's own starvation is no verdict.
  */
 export async function noteIfWritesStall(write: Promise<unknown>, store: RedisStore, timeoutMs: number): Promise<void> {
   let settled = false;
@@ -57,7 +60,8 @@ export async function noteIfWritesStall(write: Promise<unknown>, store: RedisSto
   );
   try {
     await withDeadline(store.ping(), timeoutMs, 'Redis ping');
-  } catch {
+  } catch (error) {
+    if (!settled && !isStarvedTimeout(error)) noteRefusedWrite();
     return;
   }
   if (!settled) await new Promise((resolve) => setTimeout(resolve, LATE_ANSWER_GRACE_MS));

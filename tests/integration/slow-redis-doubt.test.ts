@@ -80,6 +80,19 @@ describe.skipIf(!canRun)('a rate limit Redis did not answer in time', () => {
     }
   });
 
+  it('that waits while nothing is answered (CLIENT PAUSE ALL) keeps cached reads off Redis after it answers again', async () => {
+    // Fault review: a save on another instance during the pause had its invalidation dropped with its
+    // connection (the stall deadline), so once Redis answered again this process served the old page
+    // as a HIT until the saver's retry landed (1 of 240 requests, two instances).
+    await warm();
+    await control.sendCommand(['CLIENT', 'PAUSE', '1500', 'ALL']);
+    expect((await limits.limiter.limit('page', '203.0.113.7')).source).toBe('fallback');
+    // Redis answers again.
+    for (let tries = 0; !(await store.ping().then(() => true, () => false)); tries += 1) expect(tries).toBeLessThan(50);
+    expect(writesInDoubt()).toBe(true);
+    expect(await read('v4')).toMatchObject({ value: 'v4', cache: { status: 'MISS', degraded: true } });
+  });
+
   it('that waits while reads are answered keeps cached reads off Redis when this process is starved too', async () => {
     await warm();
     await control.sendCommand(['CLIENT', 'PAUSE', '3000', 'WRITE']);
