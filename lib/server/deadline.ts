@@ -7,9 +7,9 @@ import { performance } from 'node:perf_hooks';
  * keeps the loop busy, or neighbours take the CPU), a 150 ms timer can fire 400 ms late, and by then
  * the answer it was guarding has usually arrived and sits unread in the socket. So:
  *
- * - A timer that fires more than STARVED_LATENESS_MS late, or after a window in which the event loop
- *   was busy more than BUSY_UTILIZATION of the time (so the request may not even have been written
- *   until late), is not a verdict: the deadline is extended by another budget (at most MAX_EXTENSIONS
+ * - A timer that fires more than STARVED_LATENESS_MS (or a tenth of its budget) late, or after a
+ *   window in which the event loop was busy more than BUSY_UTILIZATION of the time (so the request
+ *   may not even have been written until late), is not a verdict: the deadline is extended by another budget (at most MAX_EXTENSIONS
  *   times), which lets the pending I/O be written and read first.
  * - A timer that fires on time still waits one turn of the loop (setImmediate, which runs after the
  *   poll phase), so a reply that came in before the deadline is taken rather than thrown away.
@@ -19,6 +19,12 @@ import { performance } from 'node:perf_hooks';
 
 /** A timer this late means the loop (or the CPU) was busy, not that the backend was slow. */
 export const STARVED_LATENESS_MS = 20;
+/**
+ * ...or this share of its budget, if more: on a machine loaded by neighbours an idle process's timers
+ * fire 20-80 ms late, which is no starvation for a budget of seconds (a Postgres statement): the
+ * loop had all the rest of it, and the extra turn below reads what came in meanwhile.
+ */
+export const STARVED_LATENESS_SHARE = 0.1;
 /** Event-loop utilization over a deadline's window above which the window measured the loop, not the backend. */
 export const BUSY_UTILIZATION = 0.8;
 /** How many more budgets a starved deadline may take before it gives up anyway. */
@@ -60,13 +66,14 @@ export function startDeadline(
   let immediate: NodeJS.Immediate | undefined;
   let starved = false;
   let extensions = 0;
+  const lateness = Math.max(STARVED_LATENESS_MS, budgetMs * STARVED_LATENESS_SHARE);
 
   const arm = () => {
     const due = now() + budgetMs;
     const loop = performance.eventLoopUtilization();
     timer = setTimeout(() => {
       const late = now() - due;
-      if (late > STARVED_LATENESS_MS || performance.eventLoopUtilization(loop).utilization > BUSY_UTILIZATION) {
+      if (late > lateness || performance.eventLoopUtilization(loop).utilization > BUSY_UTILIZATION) {
         starved = true;
         if (extensions < MAX_EXTENSIONS) {
           extensions += 1;
