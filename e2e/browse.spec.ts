@@ -57,7 +57,12 @@ test.describe('browsing like a customer', () => {
     const response = await page.request.get('/api/cities/bengaluru/restaurants');
     const closed = ((await response.json()) as { slug: string; isOpen: boolean }[]).find((restaurant) => !restaurant.isOpen);
     expect(closed, 'Bengaluru has a closed restaurant').toBeDefined();
+    // Its card and its menu header promise no delivery time.
+    await page.goto('/bengaluru');
+    const card = page.locator('[data-testid="restaurant-card"]').filter({ has: page.locator(`a[href="/bengaluru/${closed!.slug}"]`) });
+    await expect(card.getByTestId('card-delivery')).toHaveText('Closed now');
     await page.goto(`/bengaluru/${closed!.slug}`);
+    await expect(page.getByTestId('menu-delivery-time')).toHaveText('Closed now');
     const dish = page.locator('[data-testid="menu-item"][data-available="true"]').first();
     const add = dish.getByRole('button', { name: /^ADD/ });
     await expect(add).toBeDisabled();

@@ -57,7 +57,8 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: CardResta
           <span aria-hidden="true" className="text-muted">
             •
           </span>
-          <span>{formatDeliveryTime(restaurant.deliveryMinutes)}</span>
+          {/* No delivery time for a place that delivers nothing now (the data has no opening hours to name). */}
+          <span data-testid="card-delivery">{closed ? 'Closed now' : formatDeliveryTime(restaurant.deliveryMinutes)}</span>
         </p>
         <p className="truncate text-sm text-muted">{restaurant.cuisines.join(', ')}</p>
         <p className="text-sm text-muted">{formatCostForTwo(restaurant.costForTwo)}</p>

@@ -30,9 +30,10 @@ export function RestaurantHeader({ restaurant }: { restaurant: RestaurantMenu['r
             <RatingBadge rating={restaurant.rating} size="md" />
             <RatingCount count={restaurant.ratingCount} className="font-normal" />
           </li>
-          <li className="flex items-center gap-1.5">
+          <li className="flex items-center gap-1.5" data-testid="menu-delivery-time">
             <ClockIcon />
-            {formatDeliveryTime(restaurant.deliveryMinutes)}
+            {/* Closed: no delivery time to promise (the data has no opening hours to name instead). */}
+            {restaurant.isOpen ? formatDeliveryTime(restaurant.deliveryMinutes) : 'Closed now'}
           </li>
           <li data-testid="menu-delivery-fee">{formatDeliveryFee(restaurant.deliveryFeePaise)}</li>
           <li>{formatCostForTwo(restaurant.costForTwo)}</li>
