@@ -74,4 +74,23 @@ test.describe('ordering as a customer', () => {
       await other.close();
     }
   });
+
+  test('after a code is sent, "Resend" counts down disabled, and a wrong code neither stops the count nor a wait marks the field', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Mobile number').fill(uniquePhone());
+    await page.getByRole('button', { name: 'Send code' }).click();
+    const resend = page.getByTestId('otp-resend');
+    await expect(resend).toBeDisabled();
+    await expect(resend).toHaveText(/^Resend in \d+ s$/);
+    const first = Number(/\d+/.exec((await resend.textContent()) ?? '')![0]);
+    await expect(resend).not.toHaveText(`Resend in ${first} s`);
+    await expect(page.getByLabel('Code')).not.toHaveAttribute('aria-invalid', 'true');
+
+    await page.getByLabel('Code').fill('000000');
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await expect(page.getByTestId('otp-error')).toContainText('not right');
+    await expect(page.getByLabel('Code')).toHaveAttribute('aria-invalid', 'true');
+    await expect(resend).toBeDisabled();
+    await expect(resend).toHaveText(/^Resend in \d+ s$/);
+  });
 });

@@ -10,6 +10,7 @@ import { customerSessionCookie } from '@/lib/auth/cookie';
 import { destroySession } from '@/lib/auth/sessions';
 import { decodeDevice, deviceCookie, encodeDevice, newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { safeCustomerNext } from '@/lib/customers/next-path';
+import { OTP_RESEND_COOLDOWN_MS } from '@/lib/customers/keys';
 import { requestOtp } from '@/lib/customers/otp';
 import { formatPhone, normalizePhone } from '@/lib/customers/phone';
 import { signInWithOtp, type CustomerSignInResult } from '@/lib/customers/sign-in';
@@ -40,12 +41,14 @@ async function issuedDevice(): Promise<CustomerDevice> {
 async function send(phone: string, resend: boolean): Promise<OtpFormState> {
   const result = await requestOtp(phone, { ip: clientIdentity(await headers()), device: await issuedDevice() });
   const codeStep = { step: 'code', phone, shownPhone: formatPhone(phone) } as const;
-  if (result.ok) return resend ? { ...codeStep, notice: `We sent a new code to ${formatPhone(phone)}.` } : codeStep;
+  const resendIn = Math.ceil(OTP_RESEND_COOLDOWN_MS / 1000);
+  if (result.ok) return resend ? { ...codeStep, resendIn, notice: `We sent a new code to ${formatPhone(phone)}.` } : { ...codeStep, resendIn };
   switch (result.error) {
     case 'cooldown':
+      // A wait, not a mistake: a notice and the resend button's count, never an error on the code field.
       return resend
-        ? { ...codeStep, error: `Please wait ${result.retryAfterSeconds} s before asking for another code.` }
-        : { ...codeStep, notice: `A code was sent a moment ago to ${formatPhone(phone)}.` };
+        ? { ...codeStep, resendIn: result.retryAfterSeconds, notice: `Your code is on its way to ${formatPhone(phone)}. You can ask for a new one in ${result.retryAfterSeconds} s.` }
+        : { ...codeStep, resendIn: result.retryAfterSeconds, notice: `A code was sent a moment ago to ${formatPhone(phone)}.` };
     case 'rate-limited':
       return { step: 'phone', typed: formatPhone(phone), error: `Too many codes requested. Try again in ${formatWait(result.retryAfterSeconds)}.` };
     case 'daily-cap':

@@ -1,10 +1,14 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { otpStep } from '@/app/login/actions';
 
 import { OtpFields, type OtpFormState } from './otp-login-form';
+
+// The resend case's request: a browser inside the resend cooldown (the rest never reach these).
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
+vi.mock('@/lib/customers/otp', () => ({ requestOtp: async () => ({ ok: false, error: 'cooldown', retryAfterSeconds: 23 }) }));
 
 const render = (state: OtpFormState) => renderToStaticMarkup(createElement(OtpFields, { state, pending: false }));
 const form = (fields: Record<string, string>) => {
@@ -33,5 +37,17 @@ describe('the sign-in form', () => {
     const back = await otpStep(codeStep, form({ intent: 'change', phone: '919876500001' }));
     expect(back).toEqual({ step: 'phone', typed: '+91 98765 00001' });
     expect(render(back)).toMatch(/<input[^>]*id="phone"[^>]*value="\+91 98765 00001"/);
+  });
+
+  it('answers a resend inside the cooldown with the wait, not an error on a code that is not wrong', async () => {
+    const codeStep: OtpFormState = { step: 'code', phone: '919876500001', shownPhone: '+91 98765 00001' };
+    const state = await otpStep(codeStep, form({ intent: 'resend', phone: '919876500001' }));
+    expect(state).toMatchObject({ step: 'code', resendIn: 23 });
+    expect(state.error).toBeUndefined();
+    const html = render(state);
+    expect(html).not.toContain('aria-invalid');
+    expect(html).not.toContain('otp-error-text');
+    expect(html).toMatch(/<input[^>]*id="code"/);
+    expect(html).toContain('a new one in 23 s');
   });
 });

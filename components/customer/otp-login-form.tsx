@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, type Ref } from 'react';
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 
 export interface OtpFormState {
   step: 'phone' | 'code';
@@ -15,6 +15,14 @@ export interface OtpFormState {
   typed?: string;
   error?: string;
   notice?: string;
+  /** Seconds until this browser may ask this number a new code (a send starts the resend cooldown). */
+  resendIn?: number;
+}
+
+/** The resend wait the form counts down: the latest answer that named one (`id` restarts the count). */
+interface ResendWait {
+  seconds: number;
+  id: number;
 }
 
 const INPUT =
@@ -34,6 +42,11 @@ export function OtpLoginForm({
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
   const field = useRef<HTMLInputElement>(null);
+  // A wait outlives the answers that don't name one (a wrong code), so the count goes on; set while
+  // rendering from the answer that named it (React's "adjust state on a prop change").
+  const [wait, setWait] = useState<{ from: OtpFormState; wait: ResendWait } | null>(null);
+  if (state.resendIn !== undefined && wait?.from !== state) setWait({ from: state, wait: { seconds: state.resendIn, id: (wait?.wait.id ?? 0) + 1 } });
+  if (state.step === 'phone' && wait) setWait(null);
   // After each answer, the field it is about: the code input once a code is sent, the field a refusal
   // names. Its submit button is disabled while pending and the phone step's is replaced, which left
   // focus on <body> (a keyboard user tabbed from the top of the page; a screen reader heard nothing).
@@ -44,7 +57,7 @@ export function OtpLoginForm({
   return (
     <form action={formAction} noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <OtpFields state={state} pending={pending} field={field} />
+      <OtpFields state={state} pending={pending} field={field} resendWait={wait?.wait} />
     </form>
   );
 }
@@ -56,10 +69,12 @@ export function OtpFields({
   state,
   pending,
   field,
+  resendWait = state.resendIn === undefined ? undefined : { seconds: state.resendIn, id: 0 },
 }: {
   state: OtpFormState;
   pending: boolean;
   field?: Ref<HTMLInputElement>;
+  resendWait?: ResendWait;
 }) {
   const invalid = state.error ? true : undefined;
   return (
@@ -126,9 +141,7 @@ export function OtpFields({
           </button>
           {/* After "Verify": Enter in the code field submits the form's first submit button. */}
           <div className="flex justify-center gap-6">
-            <button type="submit" name="intent" value="resend" disabled={pending} formNoValidate className={LINK}>
-              Resend code
-            </button>
+            <ResendButton key={resendWait?.id ?? 0} seconds={resendWait?.seconds ?? 0} pending={pending} />
             <button type="submit" name="intent" value="change" disabled={pending} formNoValidate className={LINK}>
               Change number
             </button>
@@ -136,5 +149,42 @@ export function OtpFields({
         </div>
       )}
     </>
+  );
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * "Resend code", disabled with a live count ("Resend in 23 s") while the cooldown lasts. Counted only
+ * once the script runs: the server's HTML (and a browser without JavaScript) gets the plain button,
+ * which could never enable itself, and the server answers an early resend with how long to wait.
+ */
+function ResendButton({ seconds, pending }: { seconds: number; pending: boolean }) {
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [left, setLeft] = useState(seconds);
+  useEffect(() => {
+    if (seconds <= 0) return;
+    // Against a deadline, not by counting ticks: a background tab's timers are throttled.
+    const end = Date.now() + seconds * 1000;
+    const timer = setInterval(() => {
+      const remaining = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+      setLeft(remaining);
+      if (remaining === 0) clearInterval(timer);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [seconds]);
+  const waiting = scripted && left > 0;
+  return (
+    <button
+      type="submit"
+      name="intent"
+      value="resend"
+      disabled={pending || waiting}
+      formNoValidate
+      data-testid="otp-resend"
+      className={`${LINK} disabled:cursor-not-allowed disabled:text-muted disabled:no-underline`}
+    >
+      {waiting ? `Resend in ${left} s` : 'Resend code'}
+    </button>
   );
 }
