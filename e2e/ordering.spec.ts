@@ -86,15 +86,24 @@ test.describe('ordering as customers expect', () => {
 
     // Checkout signed out: sign in, and the guest's items are in the customer's cart.
     await page.goto(first!);
+    // The menu's cart shows the bill checkout will charge (fees, GST, total), not just the item total.
+    let menuTotal: string;
     if (phoneLayout) {
       // The bar opens the cart over the menu, signed out too; checkout is where sign-in is asked.
       await page.getByTestId('cart-bar').click();
       const sheet = page.getByRole('dialog', { name: 'Your cart' });
       await expect(sheet.getByTestId('cart-line')).toHaveCount(1);
       await expect(sheet.getByTestId('cart-line')).toContainText(dishName);
+      for (const part of ['bill-delivery', 'bill-gst', 'bill-total']) await expect(sheet.getByTestId(part)).toContainText('₹');
+      menuTotal = (await sheet.getByTestId('bill-total').textContent())!.trim();
       await expectNoSeriousA11yViolations(page, 'phone cart sheet');
       await sheet.getByRole('link', { name: 'Check out' }).click();
-    } else await page.getByRole('link', { name: 'Check out' }).click();
+    } else {
+      const side = page.getByRole('complementary', { name: 'Cart' });
+      for (const part of ['bill-delivery', 'bill-gst', 'bill-total']) await expect(side.getByTestId(part)).toContainText('₹');
+      menuTotal = (await side.getByTestId('bill-total').textContent())!.trim();
+      await page.getByRole('link', { name: 'Check out' }).click();
+    }
     await expect(page).toHaveURL(/\/login\?next=%2Fcheckout$/);
     await expectNoSeriousA11yViolations(page, 'login page');
     await signInWithCode(page, uniquePhone(), '/checkout');
@@ -111,6 +120,7 @@ test.describe('ordering as customers expect', () => {
     for (const part of ['bill-items', 'bill-delivery', 'bill-packaging', 'bill-gst', 'bill-total']) {
       await expect(page.getByTestId(part)).toContainText('₹');
     }
+    await expect(page.getByTestId('bill-total')).toHaveText(menuTotal);
     await expect(page.getByRole('radio', { name: 'Cash on delivery' })).toBeChecked();
     await expectNoSeriousA11yViolations(page, 'checkout page');
     await shot(page, 'checkout', project, true);

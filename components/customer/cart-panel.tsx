@@ -5,8 +5,13 @@ import { useId, useOptimistic, useTransition } from 'react';
 
 import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
+import { computeBill, GST_PERCENT, type BillInput } from '@/lib/orders/bill';
 
+import { BillBreakdown } from './bill-breakdown';
 import { QuantityStepper } from './quantity-stepper';
+
+/** What the bill adds to the item total: the restaurant's fees and offer (the menu page has them). */
+export type CartPricing = Omit<BillInput, 'itemTotalPaise'>;
 
 export interface CartLine {
   itemId: number;
@@ -24,6 +29,7 @@ export function CartPanel({
   elsewhere = null,
   loading = false,
   retry = null,
+  pricing = null,
 }: {
   lines: CartLine[];
   change: (itemId: number, quantity: number) => Promise<void>;
@@ -36,6 +42,11 @@ export function CartPanel({
   loading?: boolean;
   /** The cart could not be read: offers to try again. */
   retry?: (() => void) | null;
+  /**
+   * The menu page's cart shows the whole bill, computed as checkout computes it (lib/orders/bill.ts);
+   * checkout's own cart (null) shows the item total, its bill beside it.
+   */
+  pricing?: CartPricing | null;
 }) {
   // The menu page can hold two (the side cart, and the phone's sheet while open): ids of their own.
   const headingId = useId();
@@ -97,13 +108,19 @@ export function CartPanel({
               </li>
             ))}
           </ul>
-          <p className="mt-3 flex justify-between border-t border-line pt-3 text-sm font-extrabold text-ink">
-            <span>Item total</span>
-            <span data-testid="cart-item-total">
-              <Price paise={total} />
-            </span>
-          </p>
-          {checkoutHref === null ? null : <p className="mt-1 text-xs text-muted">Delivery, packaging, GST and offers are added at checkout.</p>}
+          {pricing ? (
+            <div className="mt-3 border-t border-line pt-2">
+              <BillBreakdown bill={computeBill({ itemTotalPaise: total, ...pricing })} gstPercent={GST_PERCENT} />
+            </div>
+          ) : (
+            <p className="mt-3 flex justify-between border-t border-line pt-3 text-sm font-extrabold text-ink">
+              <span>Item total</span>
+              <span data-testid="cart-item-total">
+                <Price paise={total} />
+              </span>
+            </p>
+          )}
+          {checkoutHref === null || pricing ? null : <p className="mt-1 text-xs text-muted">Delivery, packaging, GST and offers are added at checkout.</p>}
           {checkoutHref === null ? null : orderable ? (
             <Link
               href={checkoutHref}

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
 import { CartBar } from './cart-bar';
+import { CartPanel } from './cart-panel';
 import { CartSheet } from './cart-sheet';
 
 describe("the phone's cart bar and sheet", () => {
@@ -29,5 +30,28 @@ describe("the phone's cart bar and sheet", () => {
     const classes = /<dialog[^>]*class="([^"]*)"/.exec(html)?.[1]?.split(' ') ?? [];
     expect(classes.length).toBeGreaterThan(0);
     expect(classes.filter((name) => /^(\w+:)*hidden$/.test(name))).toEqual([]);
+  });
+
+  it("shows the menu page's cart with the bill checkout will charge: delivery, packaging, GST, offer and total", () => {
+    const panel = (pricing: Parameters<typeof CartPanel>[0]['pricing']) =>
+      renderToStaticMarkup(
+        createElement(CartPanel, {
+          lines: [{ itemId: 1, name: 'Masala dosa', pricePaise: 43_400, quantity: 2 }],
+          change: async () => {},
+          orderable: true,
+          pricing,
+        }),
+      );
+    const html = panel({ deliveryFeePaise: 3_900, packagingFeePaise: 2_000, offer: { kind: 'flat', flatPaise: 10_000, minOrderPaise: 0 } });
+    // 868 − 100 + 39 + 20 + 5 % GST of (768 + 20) = 39.40: lib/orders/bill.ts's arithmetic, not the panel's.
+    expect(html).toMatch(/data-testid="bill-items"><data value="868.00"/);
+    expect(html).toMatch(/data-testid="bill-discount"[^>]*>−<data value="100.00"/);
+    expect(html).toMatch(/data-testid="bill-delivery"><data value="39.00"/);
+    expect(html).toMatch(/data-testid="bill-packaging"><data value="20.00"/);
+    expect(html).toMatch(/data-testid="bill-gst"><data value="39.40"/);
+    expect(html).toMatch(/data-testid="bill-total"><data value="866.40"/);
+    expect(html).not.toContain('added at checkout');
+    // Checkout's own cart (no pricing) keeps the item total; its bill is beside it.
+    expect(panel(null)).not.toContain('data-testid="bill"');
   });
 });

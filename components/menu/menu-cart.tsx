@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
 import { CartBar } from '@/components/customer/cart-bar';
-import { CartPanel } from '@/components/customer/cart-panel';
+import { CartPanel, type CartPricing } from '@/components/customer/cart-panel';
 import { CartSheet } from '@/components/customer/cart-sheet';
 import type { MenuCart } from '@/lib/menus/types';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
@@ -126,17 +126,27 @@ export function MenuAddButton({ itemId, itemName, ordering }: { itemId: number; 
 }
 
 /** The side cart on desktop. */
-export function MenuCartPanel({ orderable, ordering }: { orderable: boolean; ordering: MenuOrdering }) {
+export function MenuCartPanel({ orderable, ordering, pricing }: { orderable: boolean; ordering: MenuOrdering; pricing: CartPricing }) {
   const { cart, loading, retry } = useMenuVisitor();
   const { change } = useCartActions(ordering);
-  return <CartPanel lines={cart.lines} change={change} orderable={orderable} elsewhere={cart.elsewhere} loading={loading} retry={retry} />;
+  return (
+    <CartPanel
+      lines={cart.lines}
+      change={change}
+      orderable={orderable}
+      elsewhere={cart.elsewhere}
+      loading={loading}
+      retry={retry}
+      pricing={pricing}
+    />
+  );
 }
 
 /**
  * The phone's cart bar, with room kept under the menu so it never covers the last dish, and the cart
  * it opens over the menu (the side cart's content).
  */
-export function MenuCartBar({ orderable, ordering }: { orderable: boolean; ordering: MenuOrdering }) {
+export function MenuCartBar({ orderable, ordering, pricing }: { orderable: boolean; ordering: MenuOrdering; pricing: CartPricing }) {
   const { cart } = useMenuVisitor();
   const [open, setOpen] = useState(false);
   const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
@@ -146,7 +156,7 @@ export function MenuCartBar({ orderable, ordering }: { orderable: boolean; order
       <CartBar count={count} totalPaise={cart.totalPaise} onOpen={() => setOpen(true)} />
       {/* The last dish taken out in the sheet closes it, with the bar. */}
       <CartSheet open={open && count > 0} onClose={() => setOpen(false)}>
-        <MenuCartPanel orderable={orderable} ordering={ordering} />
+        <MenuCartPanel orderable={orderable} ordering={ordering} pricing={pricing} />
       </CartSheet>
     </>
   );

@@ -39,6 +39,8 @@ export function MenuPageBody({
   ordering: MenuOrdering;
 }) {
   const { restaurant: info, categories } = menu;
+  // The cart's bill is the restaurant's fees and offer applied as checkout applies them (lib/orders/bill.ts).
+  const pricing = { deliveryFeePaise: info.deliveryFeePaise, packagingFeePaise: info.packagingFeePaise, offer: info.offer };
   return (
     <MenuVisitorProvider slug={info.slug} initial={visitor} own={own}>
       <Container width="narrow" className="py-6 sm:py-8 lg:max-w-6xl">
@@ -88,11 +90,11 @@ export function MenuPageBody({
           </div>
           <aside aria-label="Cart" className="hidden lg:block">
             <div className="sticky top-20 mt-12">
-              <MenuCartPanel orderable={info.isOpen} ordering={ordering} />
+              <MenuCartPanel orderable={info.isOpen} ordering={ordering} pricing={pricing} />
             </div>
           </aside>
         </div>
-        <MenuCartBar orderable={info.isOpen} ordering={ordering} />
+        <MenuCartBar orderable={info.isOpen} ordering={ordering} pricing={pricing} />
       </Container>
     </MenuVisitorProvider>
   );
