@@ -185,6 +185,32 @@ test.describe('ordering as customers expect', () => {
     await expectNoSeriousA11yViolations(page, 'account page');
   });
 
+  test('taking the last dish out of the cart with the keyboard leaves focus somewhere sensible, not on the page body', async ({ page }, testInfo) => {
+    const [first] = await openRestaurants(page);
+    await page.goto(first!);
+    const dish = row(page, 0);
+    const dishName = (await dish.getByRole('heading').textContent())!.trim();
+    await dish.getByRole('button', { name: /^ADD/ }).click();
+    await inCart(page);
+    if (testInfo.project.name === 'phone') {
+      // The sheet closes with its last dish, and the bar with it: focus goes to that dish's ADD.
+      await page.getByTestId('cart-bar').click();
+      const sheet = page.getByRole('dialog', { name: 'Your cart' });
+      await sheet.getByRole('button', { name: `Remove one ${dishName}` }).focus();
+      await page.keyboard.press('Enter');
+      await expect(sheet).toBeHidden();
+      await expect(dish.getByRole('button', { name: /^ADD/ })).toBeFocused();
+    } else {
+      // The side cart stays: focus goes to its heading, above "Empty".
+      const side = page.getByRole('complementary', { name: 'Cart' });
+      await side.getByRole('button', { name: `Remove one ${dishName}` }).focus();
+      await page.keyboard.press('Enter');
+      await expect(side.getByTestId('cart-line')).toHaveCount(0);
+      await expect(side.getByRole('heading', { name: 'Your cart' })).toBeFocused();
+    }
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+  });
+
   test('carts of two restaurants at sign-in: the customer chooses which to keep', async ({ page }, testInfo) => {
     test.setTimeout(90_000);
     const phone = uniquePhone();

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useOptimistic, useTransition } from 'react';
+import { useEffect, useId, useOptimistic, useRef, useTransition } from 'react';
 
 import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
@@ -30,6 +30,7 @@ export function CartPanel({
   loading = false,
   retry = null,
   pricing = null,
+  onEmptied,
 }: {
   lines: CartLine[];
   change: (itemId: number, quantity: number) => Promise<void>;
@@ -47,23 +48,40 @@ export function CartPanel({
    * checkout's own cart (null) shows the item total, its bill beside it.
    */
   pricing?: CartPricing | null;
+  /** The last line was taken out here while focus was in the cart (the phone's sheet closes then). */
+  onEmptied?: (itemId: number) => void;
 }) {
   // The menu page can hold two (the side cart, and the phone's sheet while open): ids of their own.
   const headingId = useId();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(lines);
-  const step = (itemId: number, quantity: number) =>
+  // The last line's − leaves the page with its line, and focus with it (to <body>): it goes to the
+  // cart's heading, which now says the cart is empty (the sheet's owner moves it on: onEmptied).
+  const section = useRef<HTMLElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current || shown.length > 0) return;
+    refocus.current = false;
+    heading.current?.focus();
+  }, [shown.length]);
+  const step = (itemId: number, quantity: number) => {
+    if (quantity <= 0 && shown.length === 1 && section.current?.contains(document.activeElement)) {
+      refocus.current = true;
+      onEmptied?.(itemId);
+    }
     startTransition(async () => {
       setShown((current) =>
         current.flatMap((line) => (line.itemId !== itemId ? [line] : quantity > 0 ? [{ ...line, quantity }] : [])),
       );
       await change(itemId, quantity);
     });
+  };
   const total = shown.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0);
 
   return (
-    <section aria-labelledby={headingId} aria-busy={loading} data-testid="cart" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
-      <h2 id={headingId} className="text-base font-extrabold text-ink">
+    <section ref={section} aria-labelledby={headingId} aria-busy={loading} data-testid="cart" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
+      <h2 ref={heading} id={headingId} tabIndex={-1} className="text-base font-extrabold text-ink outline-none">
         Your cart
       </h2>
       {shown.length === 0 ? (

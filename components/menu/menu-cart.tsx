@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
 import { CartBar } from '@/components/customer/cart-bar';
@@ -8,6 +8,8 @@ import { CartPanel, type CartPricing } from '@/components/customer/cart-panel';
 import { CartSheet } from '@/components/customer/cart-sheet';
 import type { MenuCart } from '@/lib/menus/types';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
+
+import { dishAnchor } from './dish-anchor';
 
 import { useMenuVisitor } from './menu-visitor';
 
@@ -126,7 +128,17 @@ export function MenuAddButton({ itemId, itemName, ordering }: { itemId: number; 
 }
 
 /** The side cart on desktop. */
-export function MenuCartPanel({ orderable, ordering, pricing }: { orderable: boolean; ordering: MenuOrdering; pricing: CartPricing }) {
+export function MenuCartPanel({
+  orderable,
+  ordering,
+  pricing,
+  onEmptied,
+}: {
+  orderable: boolean;
+  ordering: MenuOrdering;
+  pricing: CartPricing;
+  onEmptied?: (itemId: number) => void;
+}) {
   const { cart, loading, retry } = useMenuVisitor();
   const { change } = useCartActions(ordering);
   return (
@@ -138,6 +150,7 @@ export function MenuCartPanel({ orderable, ordering, pricing }: { orderable: boo
       loading={loading}
       retry={retry}
       pricing={pricing}
+      onEmptied={onEmptied}
     />
   );
 }
@@ -150,13 +163,35 @@ export function MenuCartBar({ orderable, ordering, pricing }: { orderable: boole
   const { cart } = useMenuVisitor();
   const [open, setOpen] = useState(false);
   const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
+  // The last dish taken out in the sheet closes it, and the bar goes too: the dialog hands focus back
+  // to the bar, gone, so it went to <body>. It goes to that dish's ADD on the menu instead.
+  const emptied = useRef<number | null>(null);
+  useEffect(() => {
+    if (count > 0 || emptied.current === null) return;
+    const row = document.getElementById(dishAnchor(emptied.current));
+    emptied.current = null;
+    [...(row?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.startsWith('ADD'))?.focus();
+  }, [count]);
   return (
     <>
       {count > 0 ? <div aria-hidden="true" className="h-20 lg:hidden" /> : null}
       <CartBar count={count} totalPaise={cart.totalPaise} onOpen={() => setOpen(true)} />
       {/* The last dish taken out in the sheet closes it, with the bar. */}
-      <CartSheet open={open && count > 0} onClose={() => setOpen(false)}>
-        <MenuCartPanel orderable={orderable} ordering={ordering} pricing={pricing} />
+      <CartSheet
+        open={open && count > 0}
+        onClose={() => {
+          setOpen(false);
+          if (count > 0) emptied.current = null;
+        }}
+      >
+        <MenuCartPanel
+          orderable={orderable}
+          ordering={ordering}
+          pricing={pricing}
+          onEmptied={(itemId) => {
+            emptied.current = itemId;
+          }}
+        />
       </CartSheet>
     </>
   );

@@ -1,11 +1,9 @@
+import { dishAnchor } from '@/components/menu/dish-anchor';
 import { DishPhoto } from '@/components/menu/dish-picture';
 import { MenuAddButton, type MenuOrdering } from '@/components/menu/menu-cart';
 import { Price } from '@/components/ui/price';
 import { VegMark } from '@/components/restaurant/veg-mark';
 import type { MenuItemView } from '@/lib/menus/types';
-
-/** The element id of a dish's row, for links from elsewhere (city search results). */
-export const dishAnchor = (itemId: number) => `dish-${itemId}`;
 
 /**
  * One dish: veg mark, Bestseller tag, name, price, description, its photo if it has one, and its ADD

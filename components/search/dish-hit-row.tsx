@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { DishPhoto } from '@/components/menu/dish-picture';
-import { dishAnchor } from '@/components/menu/menu-item-row';
+import { dishAnchor } from '@/components/menu/dish-anchor';
 import { Price } from '@/components/ui/price';
 import { VegMark } from '@/components/restaurant/veg-mark';
 import { illustrationForCategory } from '@/lib/illustrations';
