@@ -1,6 +1,7 @@
 import { expect, test, type Page } from './support/test';
 
 import { signInAsAdmin } from './support/admin';
+import { uniquePhone } from './support/customer';
 
 /**
  * The e2e servers run with SMS_SENDER=outbox, so every public page carries the demo-mode strip
@@ -44,5 +45,26 @@ test.describe('the demo-mode banner', () => {
     await signInAsAdmin(page);
     await expect(page).toHaveURL(/\/admin$/);
     await expect(notices(page)).toHaveCount(0);
+  });
+
+  test('the outbox shows when each text was sent in the visitor’s own time zone, and how long ago', async ({ browser }) => {
+    const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      const phone = uniquePhone();
+      await page.goto('/login');
+      await page.getByLabel('Mobile number').fill(phone);
+      await page.getByRole('button', { name: 'Send code' }).click();
+      await expect(page.getByLabel('Code')).toBeVisible();
+      await page.goto('/dev/outbox');
+      const sent = page.locator(`[data-testid="outbox-message"][data-to="${phone.slice(-4)}"] time`).first();
+      await expect(sent).toHaveAttribute('data-local', '');
+      const iso = (await sent.getAttribute('datetime'))!;
+      const local = new Date(iso).toLocaleTimeString('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit', second: '2-digit' });
+      await expect(sent).toHaveText(new RegExp(`^${local} · (just now|1 min ago)$`));
+      await expect(sent).not.toContainText('UTC');
+    } finally {
+      await context.close();
+    }
   });
 });

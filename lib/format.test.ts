@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  formatAgo,
   formatClockTime,
   formatCompactCount,
   formatCostForTwo,
@@ -141,5 +142,16 @@ describe('formatWait', () => {
     expect(formatWait(7_140)).toBe('119 min');
     expect(formatWait(7_141)).toBe('2 h');
     expect(formatWait(86_400)).toBe('24 h');
+  });
+});
+
+describe('formatAgo', () => {
+  it('says how long ago, coarsely', () => {
+    expect(formatAgo(-5_000)).toBe('just now');
+    expect(formatAgo(59_999)).toBe('just now');
+    expect(formatAgo(2 * 60_000 + 30_000)).toBe('2 min ago');
+    expect(formatAgo(3 * 3_600_000 + 59 * 60_000)).toBe('3 h ago');
+    expect(formatAgo(24 * 3_600_000)).toBe('1 day ago');
+    expect(formatAgo(50 * 3_600_000)).toBe('2 days ago');
   });
 });

@@ -98,3 +98,14 @@ const CLOCK = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-dig
 export function formatClockTime(date: Date): string {
   return CLOCK.format(date);
 }
+
+/** How long ago, for a list that is read at a glance (the demo outbox): "just now", "2 min ago", "3 h ago". */
+export function formatAgo(elapsedMs: number): string {
+  const minutes = Math.floor(Math.max(0, elapsedMs) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${days === 1 ? 'day' : 'days'} ago`;
+}

@@ -6,6 +6,7 @@ import { connection } from 'next/server';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { Container } from '@/components/layout/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
+import { SentAt } from '@/components/ui/sent-at';
 import { maskPhone } from '@/lib/customers/phone';
 import { decodeDevice, deviceCookie } from '@/lib/customers/device';
 import { outboxEnabled, outboxScopedToDevice, readOutboxFor } from '@/lib/sms/sender';
@@ -46,7 +47,7 @@ export default async function OutboxPage() {
           {messages.map((message) => (
             <li key={message.id} data-testid="outbox-message" data-to={message.to.slice(-4)} className="px-4 py-3">
               <p className="text-xs text-muted">
-                To {maskPhone(message.to)} · <time dateTime={message.sentAt}>{message.sentAt.slice(11, 19)} UTC</time>
+                To {maskPhone(message.to)} · <SentAt iso={message.sentAt} />
               </p>
               <p className="mt-1 text-sm text-ink">{message.body}</p>
             </li>
