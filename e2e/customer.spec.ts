@@ -42,6 +42,14 @@ test.describe('ordering as a customer', () => {
     await expect(page.getByTestId('order-item')).toHaveCount(2);
     await expect(page.getByTestId('bill-total')).toContainText('₹');
 
+    // Back lands on checkout, its cart now empty: it points to the order just placed.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/checkout$/);
+    const track = page.getByTestId('order-to-track');
+    await expect(track).toContainText(/Your order from .+ (is on its way|was delivered)/);
+    await track.getByRole('link', { name: /^(Track it|View order)$/ }).click();
+    await expect(page).toHaveURL(new RegExp(`${orderPath}$`));
+
     // Four steps a second apart, the page polling every 2 s.
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'delivered', { timeout: 30_000 });
     await expect(page.getByTestId('order-status')).toHaveText('Delivered');

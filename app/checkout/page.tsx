@@ -9,6 +9,7 @@ import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
 import { CheckoutForm } from '@/components/customer/checkout-form';
+import { OrderToTrack } from '@/components/customer/order-to-track';
 import { EmptyState } from '@/components/ui/empty-state';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
@@ -19,6 +20,8 @@ import { requireCustomer } from '@/lib/customers/session';
 import { formatRupees } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { checkoutLines } from '@/lib/orders/checkout-lines';
+import { listOwnOrders } from '@/lib/orders/queries';
+import { orderToTrack } from '@/lib/orders/recent';
 import { quoteCart } from '@/lib/orders/quote';
 
 import { addAddress } from '../account/addresses/actions';
@@ -56,9 +59,12 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
   const quote = await quoteCart(cart);
 
   if (quote.status === 'empty') {
+    // Back from the order just placed lands here: point to it rather than only to an empty cart.
+    const placed = orderToTrack(await listOwnOrders(customer.customerId, 1).catch(() => []), new Date());
     return (
       <Container width="narrow" className="py-8 sm:py-12">
         <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>
+        {placed ? <OrderToTrack order={placed} /> : null}
         <div className="mt-6">
           <EmptyState title="Your cart is empty">
             <p>

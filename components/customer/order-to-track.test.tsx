@@ -1,0 +1,17 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+
+import { OrderToTrack } from './order-to-track';
+
+const render = (status: 'preparing' | 'delivered') =>
+  renderToStaticMarkup(createElement(OrderToTrack, { order: { id: 'AbCdEfGhIjKlMnOpQrStUv', status, restaurantName: 'Dosa Corner' } }));
+
+describe('the order an empty cart points to', () => {
+  it('says where the order is and links to its page', () => {
+    const html = render('preparing');
+    expect(html).toContain('Your order from <strong class="font-semibold">Dosa Corner</strong> is on its way (preparing).');
+    expect(html).toMatch(/<a[^>]*href="\/orders\/AbCdEfGhIjKlMnOpQrStUv"[^>]*>Track it<\/a>/);
+    expect(render('delivered')).toMatch(/was delivered\..*>View order<\/a>/);
+  });
+});
