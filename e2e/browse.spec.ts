@@ -53,6 +53,34 @@ test.describe('browsing like a customer', () => {
     if (testInfo.project.name === 'desktop') await page.screenshot({ path: 'docs/screenshots/menu.png' });
   });
 
+  test('the category bar marks the section being read (after load: the shared HTML marks none)', async ({ page }) => {
+    const restaurants = (await (await page.request.get('/api/cities/bengaluru/restaurants')).json()) as { slug: string }[];
+    let path = '';
+    for (const { slug } of restaurants) {
+      const menu = (await (await page.request.get(`/api/restaurants/${slug}/menu`)).json()) as { categories: unknown[] };
+      if (menu.categories.length >= 4) {
+        path = `/bengaluru/${slug}`;
+        break;
+      }
+    }
+    expect(path, 'a Bengaluru menu with four sections').not.toBe('');
+    expect(await (await page.request.get(path)).text()).not.toMatch(/href="#category-\d+" aria-current/);
+
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(viewport);
+      await page.goto(path);
+      const bar = page.getByRole('navigation', { name: 'Menu categories' });
+      const chip = (index: number) => bar.locator(`a[href="#category-${index}"]`);
+      await page.locator('#category-3').evaluate((section) => section.scrollIntoView());
+      await expect(chip(3)).toHaveAttribute('aria-current', 'location');
+      await expect(bar.locator('a[aria-current]')).toHaveCount(1);
+      await expect(chip(3)).toBeInViewport();
+      await chip(1).click();
+      await expect(chip(1)).toHaveAttribute('aria-current', 'location');
+      await expect(chip(3)).not.toHaveAttribute('aria-current', /./);
+    }
+  });
+
   test('a closed restaurant’s dishes cannot be added, and say why', async ({ page }) => {
     const response = await page.request.get('/api/cities/bengaluru/restaurants');
     const closed = ((await response.json()) as { slug: string; isOpen: boolean }[]).find((restaurant) => !restaurant.isOpen);
