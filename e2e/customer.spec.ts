@@ -46,7 +46,7 @@ test.describe('ordering as a customer', () => {
     await page.goBack();
     await expect(page).toHaveURL(/\/checkout$/);
     const track = page.getByTestId('order-to-track');
-    await expect(track).toContainText(/Your order from .+ (is on its way|was delivered)/);
+    await expect(track).toContainText(/Your order from .+ (is placed|is accepted|is being prepared|is on its way|was delivered)\./);
     await track.getByRole('link', { name: /^(Track it|View order)$/ }).click();
     await expect(page).toHaveURL(new RegExp(`${orderPath}$`));
 

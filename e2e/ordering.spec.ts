@@ -121,6 +121,10 @@ test.describe('ordering as customers expect', () => {
       await expect(page.getByTestId(part)).toContainText('₹');
     }
     await expect(page.getByTestId('bill-total')).toHaveText(menuTotal);
+    // A phone shows the bill before the address and "Place order", not below the new-address form.
+    const billTop = (await page.getByRole('complementary', { name: 'Bill details' }).boundingBox())!.y;
+    const placeTop = (await page.getByRole('button', { name: /^Place order/ }).boundingBox())!.y;
+    expect(billTop).toBeLessThan(placeTop);
     await expect(page.getByRole('radio', { name: 'Cash on delivery' })).toBeChecked();
     await expectNoSeriousA11yViolations(page, 'checkout page');
     await shot(page, 'checkout', project, true);

@@ -102,10 +102,16 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         </p>
       ) : null}
 
+      {/* On phones the bill comes right after the cart, before the address and "Place order" (the
+          column's `contents` lets its sections take their places in the grid); from lg up it is beside them. */}
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-6">
-          {lines.length > 0 ? <CartPanel lines={lines} change={changeCheckoutQuantity} orderable checkoutHref={null} /> : null}
-          <section aria-labelledby="delivery-heading" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
+        <div className="contents lg:block lg:space-y-6">
+          {lines.length > 0 ? (
+            <div className="order-1">
+              <CartPanel lines={lines} change={changeCheckoutQuantity} orderable checkoutHref={null} />
+            </div>
+          ) : null}
+          <section aria-labelledby="delivery-heading" className="order-3 rounded-2xl border border-line bg-white p-4 shadow-sm">
             <h2 id="delivery-heading" className="sr-only">
               Delivery and payment
             </h2>
@@ -121,7 +127,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
               totalPaise={quote.status === 'ok' ? quote.bill.totalPaise : null}
             />
           </section>
-          <section aria-labelledby="new-address-heading" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
+          <section aria-labelledby="new-address-heading" className="order-4 rounded-2xl border border-line bg-white p-4 shadow-sm">
             <h2 id="new-address-heading" className="mb-3 text-base font-extrabold text-ink">
               Add a delivery address
             </h2>
@@ -129,7 +135,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
           </section>
         </div>
         {quote.status === 'ok' ? (
-          <aside aria-labelledby="bill-heading" className="h-fit rounded-2xl border border-line bg-white p-4 shadow-sm lg:sticky lg:top-20">
+          <aside aria-labelledby="bill-heading" className="order-2 h-fit rounded-2xl border border-line bg-white p-4 shadow-sm lg:sticky lg:top-20">
             <h2 id="bill-heading" className="mb-2 text-base font-extrabold text-ink">
               Bill details
             </h2>

@@ -10,7 +10,7 @@ const render = (status: 'preparing' | 'delivered') =>
 describe('the order an empty cart points to', () => {
   it('says where the order is and links to its page', () => {
     const html = render('preparing');
-    expect(html).toContain('Your order from <strong class="font-semibold">Dosa Corner</strong> is on its way (preparing).');
+    expect(html).toContain('Your order from <strong class="font-semibold">Dosa Corner</strong> is being prepared.');
     expect(html).toMatch(/<a[^>]*href="\/orders\/AbCdEfGhIjKlMnOpQrStUv"[^>]*>Track it<\/a>/);
     expect(render('delivered')).toMatch(/was delivered\..*>View order<\/a>/);
   });

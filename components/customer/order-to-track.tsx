@@ -1,6 +1,14 @@
 import Link from 'next/link';
 
-import { STATUS_LABELS, type OrderStatus } from '@/lib/orders/status';
+import type { OrderStatus } from '@/lib/orders/status';
+
+/** Where an order on its way is, in the words of a sentence about it. */
+const PROGRESS: Record<Exclude<OrderStatus, 'delivered'>, string> = {
+  placed: 'is placed',
+  accepted: 'is accepted',
+  preparing: 'is being prepared',
+  out_for_delivery: 'is on its way',
+};
 
 /** On an empty cart, the order just placed (Back from its page lands here): where it is, and a link to it. */
 export function OrderToTrack({ order }: { order: { id: string; status: OrderStatus; restaurantName: string } }) {
@@ -8,13 +16,13 @@ export function OrderToTrack({ order }: { order: { id: string; status: OrderStat
   return (
     <div data-testid="order-to-track" className="mt-6 flex flex-wrap items-center justify-between gap-3 rounded-2xl border border-brand-200 bg-brand-50 px-4 py-3">
       <p className="text-sm text-ink">
-        {delivered ? (
+        {order.status === 'delivered' ? (
           <>
             Your order from <strong className="font-semibold">{order.restaurantName}</strong> was delivered.
           </>
         ) : (
           <>
-            Your order from <strong className="font-semibold">{order.restaurantName}</strong> is on its way ({STATUS_LABELS[order.status].toLowerCase()}).
+            Your order from <strong className="font-semibold">{order.restaurantName}</strong> {PROGRESS[order.status]}.
           </>
         )}
       </p>
