@@ -116,6 +116,9 @@ test.describe('ordering as customers expect', () => {
     await expect(page.getByText('Enter a 6-digit PIN code (it never starts with 0)')).toBeVisible();
     await fillAddress(page, '560001');
     await expect(page.getByRole('radio', { name: /Home: 12 MG Road, Bengaluru 560001/ })).toBeChecked();
+    // With an address saved, the new-address form folds away behind "Add another address".
+    await expect(page.getByLabel('Label (Home, Work…)')).toBeHidden();
+    await expect(page.getByText('Add another address')).toBeVisible();
     await page.getByLabel(/Delivery instructions/).fill('Ring the bell twice');
     for (const part of ['bill-items', 'bill-delivery', 'bill-packaging', 'bill-gst', 'bill-total']) {
       await expect(page.getByTestId(part)).toContainText('₹');

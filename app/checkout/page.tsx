@@ -127,12 +127,23 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
               totalPaise={quote.status === 'ok' ? quote.bill.totalPaise : null}
             />
           </section>
-          <section aria-labelledby="new-address-heading" className="order-4 rounded-2xl border border-line bg-white p-4 shadow-sm">
-            <h2 id="new-address-heading" className="mb-3 text-base font-extrabold text-ink">
-              Add a delivery address
-            </h2>
-            <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
-          </section>
+          {addresses.length > 0 ? (
+            // With an address to deliver to, the form is one tap away, as on /account: open, it put a
+            // long form between "Place order" and the bill on phones.
+            <details className="order-4 rounded-2xl border border-line bg-white p-4 shadow-sm">
+              <summary className="cursor-pointer text-sm font-bold text-ink">Add another address</summary>
+              <div className="mt-3">
+                <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
+              </div>
+            </details>
+          ) : (
+            <section aria-labelledby="new-address-heading" className="order-4 rounded-2xl border border-line bg-white p-4 shadow-sm">
+              <h2 id="new-address-heading" className="mb-3 text-base font-extrabold text-ink">
+                Add a delivery address
+              </h2>
+              <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
+            </section>
+          )}
         </div>
         {quote.status === 'ok' ? (
           <aside aria-labelledby="bill-heading" className="order-2 h-fit rounded-2xl border border-line bg-white p-4 shadow-sm lg:sticky lg:top-20">
