@@ -146,8 +146,9 @@ test.describe('ordering as customers expect', () => {
     }
     // The page polls the order's status and renders again only when it changes: with the status held
     // where it is, it asks and never re-renders (which would also blank the tab's title for a moment).
+    // Each poll is answered with the status the page shows at that moment: a real step that lands
+    // just before the route is in place refreshes the page once, so counting starts after two polls.
     const orderPath = new URL(page.url()).pathname;
-    const shownStatus = (await page.getByTestId('order-status').getAttribute('data-status'))!;
     let polls = 0;
     let renders = 0;
     const countRenders = (request: Request) => {
@@ -156,8 +157,12 @@ test.describe('ordering as customers expect', () => {
     page.on('request', countRenders);
     await page.route(`**/api/orders/*/status`, async (route) => {
       polls += 1;
+      const shownStatus = await page.getByTestId('order-status').getAttribute('data-status');
       await route.fulfill({ json: { status: shownStatus } });
     });
+    await expect.poll(() => polls, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    polls = 0;
+    renders = 0;
     await expect.poll(() => polls, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     expect(renders).toBe(0);
     await page.unroute(`**/api/orders/*/status`);
