@@ -2,7 +2,7 @@
  * The image optimizer's remote sources (next.config.ts `images.remotePatterns`): this deployment's own
  * Blob store, never `*.public.blob.vercel-storage.com`, which is every Vercel customer's store. With
  * the wildcard, anyone could upload pictures to a store of their own and have this server (or, on
- * Vercel, the image optimization billed per source image) fetch and resize each one (attack review).
+ * Vercel, the image optimization billed per source image) fetch and resize each one.
  * No plain module imports: next.config loads it.
  */
 

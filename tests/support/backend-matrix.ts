@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
+import { flushCacheStats } from '@/lib/cache/stats';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { deleteKeysUnder, installBackends } from './app-context';
@@ -76,6 +77,8 @@ export function setUpBackends(pair: BackendPair, options: { label: string; env?:
   });
 
   afterAll(async () => {
+    // Counts still waiting for their once-a-second flush would otherwise land after the clean-up.
+    await flushCacheStats();
     await deleteKeysUnder(backends.redis, prefix);
     await backends.redis.close();
     await backends.db.close();
