@@ -190,6 +190,20 @@ describe.skipIf(skip !== undefined)(`a frozen or killed Postgres${skip ? ` (skip
     await fresh.close();
   }, 60_000);
 
+  it('reads again within moments of a restart after a long outage, not after the driver’s backoff', async () => {
+    const read = () => app.db.select({ id: restaurants.id }).from(restaurants).limit(1).catch((error: unknown) => error);
+    own.stop();
+    try {
+      // Failed connects on every pooled connection: postgres.js's own backoff would now hold each one 10-20 s.
+      for (let round = 0; round < 8; round++) await Promise.all(Array.from({ length: 12 }, read));
+    } finally {
+      own.start();
+    }
+    const restarted = performance.now();
+    await expect.poll(async () => (await read()) instanceof Error, { timeout: 5_000, interval: 100 }).toBe(false);
+    console.info(`[faults-postgres] restarted after a long outage: reads again after ${Math.round(performance.now() - restarted)} ms`);
+  }, 90_000);
+
   it('answers from Redis while Postgres is killed, and works again once it is back', async () => {
     await menuPage();
     own.stop();
