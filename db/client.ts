@@ -61,7 +61,8 @@ export function connectPostgres(url: string, timeouts?: RequestTimeouts): Databa
     onnotice: () => {},
     // postgres.js holds a connection that failed for (3^failures / 100) s, up to 20 s, counted across
     // the pool, so after an outage the pool stayed down 10-20 s with Postgres back. At most 1 s here
-    // (with jitter): back within a second, and at most POOL_SIZE connects a second while it is down.
+    // (0.5-1 s with jitter): back within a second, and while it is down at most two connects a second
+    // per pooled connection that has a query waiting.
     backoff: (failures: number) => (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failures, 1),
     // A transaction left open by a client that gave up (a frozen moment, a crashed process) holds its
     // locks until this ends it on the server: twice a statement's budget between two statements.

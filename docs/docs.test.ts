@@ -26,7 +26,7 @@ function anchorOf(heading: string): string {
     .replace(/`/g, '')
     .trim()
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\- ]/gu, '')
+    .replace(/[^\p{L}\p{N}_\- ]/gu, '')
     .replace(/ /g, '-');
 }
 

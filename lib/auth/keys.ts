@@ -35,7 +35,8 @@ export const sessionKeys = {
   /**
    * SET of the session keys (above: hashes, never tokens) a customer signed in with, so "sign out
    * of every device" can delete them all. Kept as long as a session can live; members of sessions
-   * that ended on their own are left to it (a DEL of a missing key costs nothing).
+   * that ended on their own stay until then (a DEL of a missing key costs nothing), and sign-in
+   * budgets bound how many a week can add.
    */
-  customerSessions: (customerId: number) => `${keyPrefix()}session:customer:{${customerId}}`,
+  customerSessions: (customerId: number) => `${keyPrefix()}session:v1:customer:{${customerId}}`,
 } as const;

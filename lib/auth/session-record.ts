@@ -15,6 +15,8 @@ const customerRecord = z.object({
   customerId: z.number().int().positive(),
   /** Normalised, e.g. 919876543210 (lib/customers/phone.ts). */
   phone: z.string(),
+  /** Listed in the customer's session index (lib/auth/keys.ts), which "sign out of every device" ends; set by createSession. */
+  indexed: z.literal(true).optional(),
   createdAt: z.iso.datetime(),
 });
 export const sessionRecord = z.discriminatedUnion('kind', [adminRecord, customerRecord]);

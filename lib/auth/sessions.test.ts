@@ -11,7 +11,7 @@ import { deleteKeysUnder, keysUnder } from '@/tests/support/app-context';
 import { describeEachDriver } from '@/tests/support/backend-matrix';
 import { uniquePrefix } from '@/tests/support/services';
 
-import { createSession, destroySession, readSession, sessionKey, type NewSession } from './sessions';
+import { createSession, destroyCustomerSessions, destroySession, readSession, sessionKey, type NewSession } from './sessions';
 
 const ADMIN: NewSession = { kind: 'admin', adminId: 7, email: 'asha@thali.test', name: 'Asha', epoch: 1 };
 /** The admin's current epoch, as lib/auth/revocation.ts publishes it (no Postgres in this file). */
@@ -262,6 +262,52 @@ describe('sessions when Redis fails', () => {
     expect((await memory.scan('0', { match: `${prefix}session:*`, count: 100 })).keys).toEqual([]);
     expect(await createSession(customer, { store: memory })).not.toBeNull();
     expect(await memory.smembers(sessionKeys.customerSessions(9))).toHaveLength(1);
+    await memory.close();
+  });
+
+  it('ends a customer session from before the session index (no `indexed`): no button could end it', async () => {
+    const memory = createMemoryStore();
+    const legacy = 'L'.repeat(43);
+    const record = { kind: 'customer', customerId: 9, phone: '919876543210', createdAt: new Date().toISOString() };
+    await memory.set(sessionKey(legacy), JSON.stringify(record), { px: TTL });
+    expect(await readSession(legacy, { store: memory })).toEqual({ status: 'none' });
+    expect(await memory.get(sessionKey(legacy))).toBeNull();
+    await memory.close();
+  });
+
+  it('signing out of every device: a retry after a failure ends what is left, and a sign-in landing meanwhile stays listed', async () => {
+    const memory = createMemoryStore();
+    const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
+    const old = (await createSession(customer, { store: memory }))!;
+    let racing: string | null = null;
+    let race = false;
+    let failDeletes = true;
+    const flaky = new Proxy(memory, {
+      get: (target, property, receiver) => {
+        if (property === 'smembers')
+          return async (key: string) => {
+            const members = await target.smembers(key);
+            // A sign-in on another device, right after the index was read.
+            if (race) racing = await createSession(customer, { store: memory });
+            return members;
+          };
+        if (property === 'del')
+          return (keys: readonly string[]) => (failDeletes ? Promise.reject(new Error('connection lost')) : target.del(keys));
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    // The sessions' DEL fails: "try again", and nothing is taken off the index.
+    expect(await destroyCustomerSessions(9, { store: flaky })).toBe(false);
+    expect((await readSession(old, { store: memory })).status).toBe('active');
+    failDeletes = false;
+    race = true;
+    singletons().redisBreaker = undefined;
+    expect(await destroyCustomerSessions(9, { store: flaky })).toBe(true);
+    expect(await readSession(old, { store: memory })).toEqual({ status: 'none' });
+    // The sign-in that landed meanwhile kept its entry, so the next sign-out everywhere ends it.
+    expect((await readSession(racing!, { store: memory })).status).toBe('active');
+    expect(await destroyCustomerSessions(9, { store: memory })).toBe(true);
+    expect(await readSession(racing!, { store: memory })).toEqual({ status: 'none' });
     await memory.close();
   });
 

@@ -71,7 +71,8 @@ export function sessionKey(value: string): string {
 /** Stores a new session and returns the cookie value that names it, or null when Redis can't take it. */
 export async function createSession(record: NewSession, options: SessionOptions = {}): Promise<string | null> {
   const id = record.kind === 'admin' ? `${record.adminId}.${newSessionId()}` : newSessionId();
-  const value = { ...record, createdAt: new Date(options.now ?? Date.now()).toISOString() } as SessionRecord;
+  const createdAt = new Date(options.now ?? Date.now()).toISOString();
+  const value = (record.kind === 'customer' ? { ...record, indexed: true, createdAt } : { ...record, createdAt }) as SessionRecord;
   const written = await guardedRedis(
     'session.create',
     // NX: a 256-bit id never collides, and if it somehow did, it must not take over another session.
@@ -92,10 +93,8 @@ async function indexCustomerSession(customerId: number, key: string, options: Se
   const index = sessionKeys.customerSessions(customerId);
   const indexed = await guardedRedis(
     'session.index',
-    async (redis) => {
-      await redis.sadd(index, [key]);
-      await redis.pexpire(index, SESSION_MAX_AGE_MS);
-    },
+    // Together: one round trip on the drivers that pipeline (node-redis, Upstash's auto-pipelining).
+    (redis) => Promise.all([redis.sadd(index, [key]), redis.pexpire(index, SESSION_MAX_AGE_MS)]),
     options.store ?? getRedis(),
     { bypassBreaker: true },
   );
@@ -107,21 +106,20 @@ async function indexCustomerSession(customerId: number, key: string, options: Se
  * could not be reached: then some may still be active, and the customer should try again.
  */
 export async function destroyCustomerSessions(customerId: number, options: SessionOptions = {}): Promise<boolean> {
+  const store = options.store ?? getRedis();
   const index = sessionKeys.customerSessions(customerId);
-  const ended = await guardedRedis(
-    'session.destroy-all',
-    async (redis) => {
-      const keys = await redis.smembers(index);
-      keys.forEach(forgetConfirmed);
-      // The index goes first: a sign-in racing this one then starts a new index rather than join one being emptied.
-      await redis.del([index]);
-      if (keys.length > 0) await redis.del(keys);
-    },
-    options.store ?? getRedis(),
-    { bypassBreaker: true },
-  );
-  if (!ended.ok) log.warn('could not end every session of a customer: Redis did not answer');
-  return ended.ok;
+  const listed = await guardedRedis('session.list', (redis) => redis.smembers(index), store, { bypassBreaker: true });
+  const keys = listed.ok ? listed.value : [];
+  keys.forEach(forgetConfirmed);
+  // Sessions first, then only their entries (never the whole index): a sign-in that joins the index
+  // meanwhile keeps its entry, and a retry after a failure still finds every session left.
+  const ended =
+    listed.ok &&
+    (keys.length === 0 ||
+      ((await guardedRedis('session.destroy-all', (redis) => redis.del(keys), store, { bypassBreaker: true })).ok &&
+        (await guardedRedis('session.unlist', (redis) => redis.srem(index, keys), store, { bypassBreaker: true })).ok));
+  if (!ended) log.warn('could not end every session of a customer: Redis did not answer');
+  return ended;
 }
 
 /**
@@ -161,6 +159,9 @@ export async function readSession(id: string | undefined, options: SessionOption
   // An admin session lives only under its own admin's cookie value, and only in that admin's current epoch.
   const expectedAdmin = session.kind === 'admin' ? session.adminId : undefined;
   if (expectedAdmin !== adminId) return drop();
+  // A customer session from before "sign out of every device" is in no index, so that button could
+  // not end it: it ends here instead (the customer signs in once more).
+  if (session.kind === 'customer' && !session.indexed) return drop();
   if (session.kind === 'admin') {
     const epoch = await currentEpoch(session.adminId, cachedEpoch, store);
     if (epoch === null) return { status: 'unavailable' };
