@@ -6,6 +6,7 @@ import {
   formatCompactCount,
   formatCostForTwo,
   formatDeliveryFee,
+  formatDeliveryPromise,
   formatDeliveryTime,
   formatMs,
   formatWait,
@@ -55,6 +56,11 @@ describe('small formatters', () => {
   it('formats delivery time', () => {
     expect(formatDeliveryTime(32)).toBe('32 mins');
     expect(formatDeliveryTime(1)).toBe('1 min');
+  });
+
+  it('promises a delivery time only while the restaurant is open', () => {
+    expect(formatDeliveryPromise({ isOpen: true, deliveryMinutes: 32 })).toBe('32 mins');
+    expect(formatDeliveryPromise({ isOpen: false, deliveryMinutes: 32 })).toBe('Closed now');
   });
 
   it('formats ratings, with New for unrated places', () => {

@@ -33,6 +33,11 @@ export function formatDeliveryTime(minutes: number): string {
   return `${rounded} ${rounded === 1 ? 'min' : 'mins'}`;
 }
 
+/** What a restaurant promises: its delivery time, or "Closed now" (the data has no opening hours to name). */
+export function formatDeliveryPromise(restaurant: { isOpen: boolean; deliveryMinutes: number }): string {
+  return restaurant.isOpen ? formatDeliveryTime(restaurant.deliveryMinutes) : 'Closed now';
+}
+
 /** A rating of 0 means nobody has rated the place yet. */
 export function formatRating(rating: number): string {
   return rating > 0 ? rating.toFixed(1) : 'New';

@@ -5,7 +5,7 @@ import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
 import { RatingCount } from '@/components/restaurant/rating-count';
 import { RestaurantPicture } from '@/components/restaurant/restaurant-picture';
-import { formatCostForTwo, formatDeliveryTime } from '@/lib/format';
+import { formatCostForTwo, formatDeliveryPromise } from '@/lib/format';
 import type { RestaurantSummary } from '@/lib/menus/types';
 
 /** A row (square art beside the text) on phones, a column (wide art above the text) from sm up. */
@@ -57,8 +57,7 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: CardResta
           <span aria-hidden="true" className="text-muted">
             •
           </span>
-          {/* No delivery time for a place that delivers nothing now (the data has no opening hours to name). */}
-          <span data-testid="card-delivery">{closed ? 'Closed now' : formatDeliveryTime(restaurant.deliveryMinutes)}</span>
+          <span data-testid="card-delivery">{formatDeliveryPromise(restaurant)}</span>
         </p>
         <p className="truncate text-sm text-muted">{restaurant.cuisines.join(', ')}</p>
         <p className="text-sm text-muted">{formatCostForTwo(restaurant.costForTwo)}</p>

@@ -3,7 +3,7 @@ import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
 import { RatingCount } from '@/components/restaurant/rating-count';
 import { RestaurantPicture } from '@/components/restaurant/restaurant-picture';
-import { formatCostForTwo, formatDeliveryFee, formatDeliveryTime } from '@/lib/format';
+import { formatCostForTwo, formatDeliveryFee, formatDeliveryPromise } from '@/lib/format';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
 /** Banner, name and the facts people decide on: rating, delivery time and fee, cost, veg, open or not. */
@@ -32,8 +32,7 @@ export function RestaurantHeader({ restaurant }: { restaurant: RestaurantMenu['r
           </li>
           <li className="flex items-center gap-1.5" data-testid="menu-delivery-time">
             <ClockIcon />
-            {/* Closed: no delivery time to promise (the data has no opening hours to name instead). */}
-            {restaurant.isOpen ? formatDeliveryTime(restaurant.deliveryMinutes) : 'Closed now'}
+            {formatDeliveryPromise(restaurant)}
           </li>
           <li data-testid="menu-delivery-fee">{formatDeliveryFee(restaurant.deliveryFeePaise)}</li>
           <li>{formatCostForTwo(restaurant.costForTwo)}</li>
