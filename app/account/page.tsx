@@ -21,9 +21,8 @@ import { listOwnOrders } from '@/lib/orders/queries';
 import { STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 import { signOutCustomer } from '../login/actions';
-
-import { signOutEverywhere } from './actions';
 import { reorderAction } from '../orders/[id]/actions';
+import { signOutEverywhere } from './actions';
 import { addAddress, removeAddress } from './addresses/actions';
 
 export const metadata: Metadata = { title: 'Your account' };

@@ -108,18 +108,20 @@ async function indexCustomerSession(customerId: number, key: string, options: Se
 export async function destroyCustomerSessions(customerId: number, options: SessionOptions = {}): Promise<boolean> {
   const store = options.store ?? getRedis();
   const index = sessionKeys.customerSessions(customerId);
-  const listed = await guardedRedis('session.list', (redis) => redis.smembers(index), store, { bypassBreaker: true });
-  const keys = listed.ok ? listed.value : [];
+  const step = async <T>(name: string, command: (redis: RedisStore) => Promise<T>) => {
+    const done = await guardedRedis(name, command, store, { bypassBreaker: true });
+    if (!done.ok) log.warn('could not end every session of a customer: Redis did not answer');
+    return done;
+  };
+  const listed = await step('session.list', (redis) => redis.smembers(index));
+  if (!listed.ok) return false;
+  const keys = listed.value;
+  if (keys.length === 0) return true;
   keys.forEach(forgetConfirmed);
   // Sessions first, then only their entries (never the whole index): a sign-in that joins the index
   // meanwhile keeps its entry, and a retry after a failure still finds every session left.
-  const ended =
-    listed.ok &&
-    (keys.length === 0 ||
-      ((await guardedRedis('session.destroy-all', (redis) => redis.del(keys), store, { bypassBreaker: true })).ok &&
-        (await guardedRedis('session.unlist', (redis) => redis.srem(index, keys), store, { bypassBreaker: true })).ok));
-  if (!ended) log.warn('could not end every session of a customer: Redis did not answer');
-  return ended;
+  if (!(await step('session.destroy-all', (redis) => redis.del(keys))).ok) return false;
+  return (await step('session.unlist', (redis) => redis.srem(index, keys))).ok;
 }
 
 /**

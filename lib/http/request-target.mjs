@@ -12,7 +12,7 @@ import { parseAndValidateFlightRouterState } from 'next/dist/server/app-render/p
  *
  * A target that is not a path is what a client sends a forward proxy, never a browser an origin:
  * `*` (`OPTIONS *`) was a bare 500 from Next, and `GET http://evil.example/ HTTP/1.1` a 308 to
- * http://evil.example/ (attack review).
+ * http://evil.example/.
  *
  * @param {string | undefined} target the request line's target, e.g. `/bengaluru/dosa?x=1`
  * @returns {{ status: 400; error: string } | null}

@@ -20,7 +20,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 export type PagePolicy = 'public' | 'private' | 'api';
 
-// /checkout and /cart render a customer's addresses and cart and place orders: never 'unsafe-inline' (attack review).
+// /checkout and /cart render a customer's addresses and cart and place orders: never 'unsafe-inline'.
 const PRIVATE_PREFIXES = ['/admin', '/login', '/account', '/cart', '/checkout', '/orders', '/dev'];
 
 const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);

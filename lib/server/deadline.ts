@@ -7,10 +7,11 @@ import { performance } from 'node:perf_hooks';
  * keeps the loop busy, or neighbours take the CPU), a 150 ms timer can fire 400 ms late, and by then
  * the answer it was guarding has usually arrived and sits unread in the socket. So:
  *
- * - A timer that fires more than STARVED_LATENESS_MS (or a tenth of its budget) late, or after a
- *   window in which the event loop was busy more than BUSY_UTILIZATION of the time (so the request
- *   may not even have been written until late), is not a verdict: the deadline is extended by another budget (at most MAX_EXTENSIONS
- *   times), which lets the pending I/O be written and read first.
+ * - A timer that fires more than STARVED_LATENESS_MS (or STARVED_LATENESS_SHARE of its budget) late,
+ *   or after a window in which the event loop was busy more than BUSY_UTILIZATION of the time (so
+ *   the request may not even have been written until late), is not a verdict: the deadline is
+ *   extended by another budget (at most MAX_EXTENSIONS times), which lets the pending I/O be written
+ *   and read first.
  * - A timer that fires on time still waits one turn of the loop (setImmediate, which runs after the
  *   poll phase), so a reply that came in before the deadline is taken rather than thrown away.
  * - A deadline that expires all the same says whether it was starved (`DeadlineError.starved`): a

@@ -30,7 +30,7 @@ export const OUTBOX_KEPT = 1_000;
  * The demo outbox: one Redis list that every instance pushes to (LPUSH) and /dev/outbox reads, so a
  * code sent by one server is shown by any. Trimmed to the newest OUTBOX_KEPT on each push: its TTL
  * is renewed by every push too, so a demo used once a day never let it expire, and the daily caps
- * (some 40,000 texts a day, which anyone can ask for) only slowed its growth (attack review).
+ * (some 40,000 texts a day, which anyone can ask for) only slowed its growth.
  */
 export const outboxSender: SmsSender = {
   name: 'outbox',
