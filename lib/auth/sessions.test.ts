@@ -9,6 +9,7 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 import { deleteKeysUnder, keysUnder } from '@/tests/support/app-context';
 import { describeEachDriver } from '@/tests/support/backend-matrix';
+import { withCommands } from '@/tests/support/store-overrides';
 import { uniquePrefix } from '@/tests/support/services';
 
 import { createSession, destroyCustomerSessions, destroySession, readSession, sessionKey, type NewSession } from './sessions';
@@ -253,10 +254,7 @@ describe('sessions when Redis fails', () => {
   it('refuses a customer sign-in whose session could not be indexed, and leaves no session behind', async () => {
     const memory = createMemoryStore();
     // The index write fails (say, Redis refusing writes after the session's own SET got through).
-    const noIndex = new Proxy(memory, {
-      get: (target, property, receiver) =>
-        property === 'sadd' ? () => Promise.reject(new Error('OOM command not allowed')) : Reflect.get(target, property, receiver),
-    });
+    const noIndex = withCommands(memory, { sadd: () => Promise.reject(new Error('OOM command not allowed')) });
     const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
     expect(await createSession(customer, { store: noIndex })).toBeNull();
     expect((await memory.scan('0', { match: `${prefix}session:*`, count: 100 })).keys).toEqual([]);
@@ -282,19 +280,14 @@ describe('sessions when Redis fails', () => {
     let racing: string | null = null;
     let race = false;
     let failDeletes = true;
-    const flaky = new Proxy(memory, {
-      get: (target, property, receiver) => {
-        if (property === 'smembers')
-          return async (key: string) => {
-            const members = await target.smembers(key);
-            // A sign-in on another device, right after the index was read.
-            if (race) racing = await createSession(customer, { store: memory });
-            return members;
-          };
-        if (property === 'del')
-          return (keys: readonly string[]) => (failDeletes ? Promise.reject(new Error('connection lost')) : target.del(keys));
-        return Reflect.get(target, property, receiver);
+    const flaky = withCommands(memory, {
+      smembers: async (key) => {
+        const members = await memory.smembers(key);
+        // A sign-in on another device, right after the index was read.
+        if (race) racing = await createSession(customer, { store: memory });
+        return members;
       },
+      del: (keys) => (failDeletes ? Promise.reject(new Error('connection lost')) : memory.del(keys)),
     });
     // The sessions' DEL fails: "try again", and nothing is taken off the index.
     expect(await destroyCustomerSessions(9, { store: flaky })).toBe(false);
