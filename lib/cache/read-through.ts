@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/process-stats';
-import { guardedRedis, type GuardedResult } from '@/lib/redis/guard';
+import { guardedRedis, guardedSharedRead, type GuardedResult } from '@/lib/redis/guard';
 import { writesInDoubt } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -74,7 +74,8 @@ export type EntryRead = GuardedResult<(string | null)[]>;
 export async function readEntry(spec: Pick<ReadThroughSpec<unknown>, 'key' | 'store'>): Promise<EntryRead> {
   // Redis refusing writes may hold an entry a save could not invalidate: Postgres, as when it is away.
   if (writesInDoubt()) return { ok: false, reason: 'skipped' };
-  return guardedRedis('mget', (redis) => redis.mget([generationKey(spec.key), spec.key]), spec.store);
+  // Concurrent requests for one entry share the MGET (docs/decisions/050).
+  return guardedSharedRead('mget', spec.key, (redis) => redis.mget([generationKey(spec.key), spec.key]), spec.store);
 }
 
 /** Counts a lookup in the admin's hit ratios, which are per cache namespace; other entries (a customer's favourites) are private. */

@@ -4,7 +4,7 @@ import { processStats } from '@/lib/metrics/process-stats';
 import { parseEnv } from '@/lib/env';
 import { singletons } from '@/lib/server/singletons';
 
-import { guardedRedis } from './guard';
+import { guardedRedis, guardedSharedRead } from './guard';
 import { createMemoryStore } from './memory-store';
 import type { RedisStore } from './types';
 
@@ -49,5 +49,40 @@ describe('guardedRedis', () => {
     }
     expect(processStats().redis).toMatchObject({ failures: 0, skipped: 0, starved: 4 });
     expect(await guardedRedis('get', (redis) => redis.get('k'), store)).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('guardedSharedRead', () => {
+  let store: RedisStore;
+  beforeEach(() => {
+    store = createMemoryStore();
+    const shared = singletons();
+    shared.env = parseEnv({ NODE_ENV: 'test', REDIS_TIMEOUT_MS: '100' });
+    shared.redisBreaker = undefined;
+    shared.processStats = undefined;
+  });
+  afterEach(() => store.close());
+
+  it('gives a reader that joined the next read up one timeout after it asked, not after two round trips', async () => {
+    let sent = 0;
+    const hang = () => {
+      sent += 1;
+      return new Promise<never>(() => {});
+    };
+    const out = guardedSharedRead('get', 'k', hang, store);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Joins the read sent when `out` gives up (at 100 ms), which would give up at 200 ms.
+    const joined = await guardedSharedRead('get', 'k', hang, store);
+    expect(joined).toEqual({ ok: false, reason: 'failed' });
+    expect(sent).toBe(2);
+    // Only the first read had failed when the joiner gave up.
+    expect(processStats().redis.failures).toBe(1);
+    expect(await out).toEqual({ ok: false, reason: 'failed' });
+  });
+
+  it('answers every reader from Redis when it answers', async () => {
+    await store.set('k', 'v1');
+    const reads = await Promise.all([1, 2, 3].map(() => guardedSharedRead('get', 'k', (redis) => redis.get('k'), store)));
+    expect(reads).toEqual([1, 2, 3].map(() => ({ ok: true, value: 'v1' })));
   });
 });

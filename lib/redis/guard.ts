@@ -8,6 +8,7 @@ import { singletons } from '@/lib/server/singletons';
 
 import { CircuitBreaker } from './circuit-breaker';
 import { getRedis } from './client';
+import { sharedRead } from './shared-reads';
 import type { RedisStore } from './types';
 
 declare module '@/lib/server/singletons' {
@@ -63,4 +64,20 @@ export async function guardedRedis<T>(
     }
     return { ok: false, reason: 'failed' };
   }
+}
+
+/**
+ * guardedRedis for a read that concurrent requests share (shared-reads.ts: one command per round trip
+ * for all the readers of `key`, each seeing every write acknowledged before it asked). A reader that
+ * joins the next read still gives up REDIS_TIMEOUT_MS after it asked, as if it had sent its own.
+ */
+export function guardedSharedRead<T>(
+  operation: string,
+  key: string,
+  run: (redis: RedisStore) => Promise<T>,
+  store: RedisStore = getRedis(),
+): Promise<GuardedResult<T>> {
+  return sharedRead(store, key, () => guardedRedis(operation, run, store), (joined) =>
+    withDeadline(joined, getEnv().REDIS_TIMEOUT_MS, `Redis ${operation}`).catch((): GuardedResult<T> => ({ ok: false, reason: 'failed' })),
+  );
 }

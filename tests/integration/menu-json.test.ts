@@ -7,6 +7,7 @@ import { processStats } from '@/lib/metrics/process-stats';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { countingStore } from '../support/counting-store';
+import { withCommands } from '../support/store-overrides';
 
 /**
  * The menu API's warm path answers the stored JSON text without parsing it, and keeps every guarantee
@@ -44,6 +45,33 @@ for (const pair of await backendPairs()) {
       const next = await getRestaurantMenuJson(slug);
       expect(next.cache.status).toBe('MISS');
       expect(next.value).not.toContain('"Stale"');
+      expect((await getRestaurantMenuJson(slug)).cache.status).toBe('HIT');
+    });
+
+    it('requests that arrive while a read is out share the next MGET, which sees a save acknowledged before they asked', async () => {
+      const slug = (await getCityRestaurants('pune')).value!.restaurants[5]!.slug;
+      await getRestaurantMenuJson(slug);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let mgets = 0;
+      backends.install(
+        withCommands(backends.redis, {
+          mget: async (names) => {
+            mgets += 1;
+            const values = await backends.redis.mget(names);
+            if (mgets === 1) await held;
+            return values;
+          },
+        }),
+      );
+      const before = getRestaurantMenuJson(slug);
+      await invalidate([keys.restaurantMenu(slug)]);
+      const after = Promise.all([1, 2, 3].map(() => getRestaurantMenuJson(slug)));
+      release();
+      await before;
+      expect((await after).map((answer) => answer.cache.status)).toEqual(['MISS', 'MISS', 'MISS']);
+      expect(mgets).toBe(2);
+      backends.install();
       expect((await getRestaurantMenuJson(slug)).cache.status).toBe('HIT');
     });
 
