@@ -11,6 +11,8 @@ export interface Row {
   /** Req/s of the floor this row is compared with, and which floor. */
   floor?: { name: string; rps: number };
   redisPerRequest?: number;
+  /** The same at BENCH_CONNECTIONS: concurrent requests share reads (docs/decisions/050). */
+  redisPerRequestLoaded?: number;
   pgPerRequest?: number;
   bytes?: number;
 }
@@ -28,6 +30,7 @@ export function printTable(rows: Row[]): void {
       floor: row.floor ? `${row.floor.name} ${round(row.floor.rps)}` : '',
       ratio: row.floor ? round(row.rps / row.floor.rps, 2) : '',
       'redis/req': row.redisPerRequest ?? '',
+      'redis/req, loaded': row.redisPerRequestLoaded ?? '',
       'pg/req': row.pgPerRequest ?? '',
       bytes: row.bytes ?? '',
     })),

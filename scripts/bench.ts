@@ -6,8 +6,8 @@
 // real Redis, rate limits on with raised budgets), captures its home, city and menu pages and the menu
 // JSON, builds a bare Next app serving exactly those bytes (scripts/bench-floor.ts), then measures
 // with autocannon (BENCH_CONNECTIONS 50, BENCH_SECONDS 5 per round, BENCH_ROUNDS 2 alternating; the
-// median round): each Thali target and its floors, the Redis commands (MONITOR) and Postgres queries
-// (the server's counter) per warm request, the page weights, and Postgres 20 ms away (a delay proxy):
+// median round): each Thali target and its floors, the Redis commands (MONITOR: one visitor at a time
+// and under load) and Postgres queries (the server's counter) per warm request, the page weights, and Postgres 20 ms away (a delay proxy):
 // warm against uncached (Redis unreachable, so every request reads Postgres). Prints a table and
 // writes docs/bench/results.json and docs/bench/chart.svg. Pages are the shared pages every visitor
 // gets (docs/decisions/046); a visitor with a cart (a real guest cart, made by the menu's ADD) gets
@@ -29,6 +29,7 @@ import { BENCH_DATABASE_URL, BENCH_REDIS_URL, startBenchServer, type BenchServer
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const LOADED_SECONDS = 2;
 const PORT = Number(process.env.BENCH_PORT ?? 4100);
 const PREFIX = 'thali-bench:';
 const UNLIMITED = { TRUSTED_PROXIES: 'none', ENABLE_BENCH_ROUTES: 'true', RATE_LIMIT_API_PER_MINUTE: '1000000000', RATE_LIMIT_PAGE_PER_MINUTE: '1000000000' };
@@ -90,6 +91,23 @@ async function costs(server: BenchServer, target: Target): Promise<{ redis: numb
   return { redis: Math.max(0, Math.round(((busy - idle) / 20) * 10) / 10), pg: pg / 20 };
 }
 
+/**
+ * Redis commands per request under load (MONITOR over LOADED_SECONDS at CONNECTIONS): concurrent
+ * requests for one entry or page share its read (docs/decisions/050), so this is what a busy
+ * server sends, where `costs` counts one visitor at a time.
+ */
+async function commandsUnderLoad(target: Target): Promise<number> {
+  const monitor = createClient({ url: BENCH_REDIS_URL });
+  await monitor.connect();
+  let commands = 0;
+  await monitor.monitor((line: string) => {
+    if (line.includes(PREFIX) && !line.includes(' lua]')) commands += 1;
+  });
+  const result = await autocannon({ url: urlOf(target), headers: headersOf(target), connections: CONNECTIONS, duration: LOADED_SECONDS });
+  await monitor.disconnect();
+  return result.requests.total === 0 ? Number.NaN : Math.round((commands / result.requests.total) * 100) / 100;
+}
+
 const body = async (target: Target) => (await fetch(urlOf(target), { headers: headersOf(target) })).text();
 
 /**
@@ -142,6 +160,10 @@ try {
   for (const p of [...Object.values(paths), exemptPath]) cost[p] = await costs(thali, thali.base + p);
   const perVisitorCost = await costs(thali, perVisitor);
   const visitorStateCost = await costs(thali, visitorState);
+  const loaded: Record<string, number> = {};
+  for (const p of [...Object.values(paths), exemptPath]) loaded[p] = await commandsUnderLoad(thali.base + p);
+  const perVisitorLoaded = await commandsUnderLoad(perVisitor);
+  const visitorStateLoaded = await commandsUnderLoad(visitorState);
 
   const floor = await startFloor({ port: PORT + 1, captured, menuJson, visitorJson });
   stops.push(() => floor.stop());
@@ -169,13 +191,14 @@ try {
       ...measured[name]!,
       ...(floorName ? { floor: { name: floorName, rps: measured[floorName]!.rps } } : {}),
       redisPerRequest: cost[path]!.redis,
+      redisPerRequestLoaded: loaded[path],
       pgPerRequest: cost[path]!.pg,
       bytes: (await body(thali.base + path)).length,
     });
   };
   await row('menu API (HIT)', 'api', paths.api, 'floor route');
   await row('menu API, limiter-exempt path', 'api (limiter-exempt)', exemptPath, 'floor route');
-  const visitorRow = { ...measured['menu (a visitor with a cart)']!, redisPerRequest: perVisitorCost.redis, pgPerRequest: perVisitorCost.pg, bytes: (await body(perVisitor)).length };
+  const visitorRow = { ...measured['menu (a visitor with a cart)']!, redisPerRequest: perVisitorCost.redis, redisPerRequestLoaded: perVisitorLoaded, pgPerRequest: perVisitorCost.pg, bytes: (await body(perVisitor)).length };
   rows.push({ scenario: 'menu page, a visitor with a cart (shared page)', ...visitorRow, floor: { name: 'floor menu dynamic', rps: measured['floor menu dynamic']!.rps } });
   rows.push({ scenario: 'menu page, a visitor with a cart (shared page)', ...visitorRow, floor: { name: 'floor menu static', rps: measured['floor menu static']!.rps } });
   rows.push({
@@ -183,6 +206,7 @@ try {
     ...measured['visitor state']!,
     floor: { name: 'floor visitor route', rps: measured['floor visitor route']!.rps },
     redisPerRequest: visitorStateCost.redis,
+    redisPerRequestLoaded: visitorStateLoaded,
     pgPerRequest: visitorStateCost.pg,
     bytes: visitorJson.length,
   });
