@@ -9,7 +9,6 @@ import { figureKeys } from '@/lib/views/keys';
 import { installBackends } from '@/tests/support/app-context';
 
 import { countingStore } from '@/tests/support/counting-store';
-import { withCommands } from '@/tests/support/store-overrides';
 
 import { noteRefusedWrite, WRITES_IN_DOUBT_MS } from '@/lib/redis/refused-writes';
 import { singletons } from '@/lib/server/singletons';
@@ -166,29 +165,6 @@ describe('the page cache behind Next', () => {
     counting.reset();
     expect(await serve(MENU, 'never rendered')).toBe('v1 from B');
     expect(counting.commands).toEqual(['mget']);
-  });
-
-  it('shares one MGET among requests that arrive while another is out, and they see a save made before they asked', async () => {
-    await serve(MENU, 'v1');
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let mgets = 0;
-    const holding = withCommands(redis, {
-      mget: async (names) => {
-        mgets += 1;
-        const values = await redis.mget(names);
-        if (mgets === 1) await held;
-        return values;
-      },
-    });
-    installBackends({ redis: holding, database: {} as DatabaseHandle });
-    const before = serve(MENU, 'never rendered');
-    await redis.set(MENU_GEN, 'after-save');
-    const after = Promise.all([1, 2, 3].map(() => getPage(storageKey(MENU), 'APP_PAGE')));
-    release();
-    expect(await before).toBe('v1');
-    expect(await after).toEqual([null, null, null]);
-    expect(mgets).toBe(2);
   });
 
   it('keeps copies within their memory bound, least recently used out first', () => {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { log } from '@/lib/log';
 import { countCacheLookup } from '@/lib/metrics/process-stats';
-import { guardedRedis, guardedSharedRead } from '@/lib/redis/guard';
+import { guardedRedis } from '@/lib/redis/guard';
 import { writesInDoubt } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
@@ -84,7 +84,7 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   const { keys, graceMs } = dependenciesOf(page);
   const lookupStarted = performance.now();
   // A Redis refusing writes may hold a page a save could not invalidate: rendered per request meanwhile.
-  const read = writesInDoubt() ? ({ ok: false } as const) : await readPageState(path, keys, store);
+  const read = writesInDoubt() ? ({ ok: false } as const) : await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.pageId(path), ...keys]), store);
   if (!read.ok) {
     // Rendered per request while Redis is away; nothing is stored from it.
     countCacheLookup('page', 'miss', true);
@@ -102,12 +102,6 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   countCacheLookup('page', 'miss', false);
   notePending(path, current);
   return null;
-}
-
-/** The stored page's id and its dependencies' current values: one MGET, shared by concurrent requests (docs/decisions/050). */
-function readPageState(path: string, dependencyKeys: string[], store: RedisStore | undefined) {
-  const idKey = pageCacheKeys.pageId(path);
-  return guardedSharedRead('page cache', idKey, (redis) => redis.mget([idKey, ...dependencyKeys]), store);
 }
 
 /**
