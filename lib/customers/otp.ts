@@ -84,11 +84,15 @@ export function newCode(): string {
   return randomInt(0, 1_000_000).toString().padStart(6, '0');
 }
 
-/** The limits a request passes, in order: the address's own, its block's, then the number's. */
+/** The limits a request passes, in order: the address's own, its block's, then the number's (a known browser's own, then the total of all its known browsers). */
 export function otpLimits(phone: string, { ip, device }: OtpRequester): [LimiterPolicyName, string][] {
   const block = addressBlock(ip);
   const number: [LimiterPolicyName, string][] = knowsPhone(device, phone)
-    ? [['otp:phone-device', `${phone}:${device.id}`]]
+    ? [
+        ['otp:phone-device', `${phone}:${device.id}`],
+        ['otp:phone-known:hour', phone],
+        ['otp:phone-known:day', phone],
+      ]
     : [
         ['otp:phone:hour', phone],
         ['otp:phone:day', phone],

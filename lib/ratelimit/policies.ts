@@ -102,6 +102,13 @@ export function limiterPolicies(env: Env = getEnv()) {
     /** Codes to one number from one browser that signed in with it before: its own budget, which nobody else can spend. */
     'otp:phone-device': otpLimit(5, HOUR, 'rl:otp:phone-device'),
     /**
+     * Codes to one number from all the browsers that signed in with it: each sign-in from a new browser
+     * adds one, so without a total one real phone gathered browsers (10 a day) worth 5 codes an hour
+     * each, every address's budget pumped into texts to itself. Only those browsers spend it.
+     */
+    'otp:phone-known:hour': otpLimit(10, HOUR, 'rl:otp:phone-known:hour'),
+    'otp:phone-known:day': otpLimit(30, DAY, 'rl:otp:phone-known:day'),
+    /**
      * New visitor ids issued to one client IP (the views route): a view counts only with an id the
      * server issued, so this bounds how many views one address can add to a restaurant in an hour.
      */

@@ -425,7 +425,28 @@ describe('OTP limits with the real policies (in-process limiter)', () => {
       `otp:phone:hour ${phone}`,
       `otp:phone:day ${phone}`,
     ]);
-    expect(otpLimits(phone, { ip: '203.0.113.9', device: withPhone(device, phone) }).at(-1)).toEqual(['otp:phone-device', `${phone}:${device.id}`]);
+    expect(otpLimits(phone, { ip: '203.0.113.9', device: withPhone(device, phone) }).slice(4)).toEqual([
+      ['otp:phone-device', `${phone}:${device.id}`],
+      ['otp:phone-known:hour', phone],
+      ['otp:phone-known:day', phone],
+    ]);
+  });
+
+  it('one number signed in from browser after browser gets no more texts than its own budget, however many browsers', async () => {
+    // SMS pumping with one real phone: every sign-in from a new browser makes that browser known to
+    // the number, and each known browser had 5 codes an hour of its own, from an address of its own.
+    const options: OtpOptions = { store, sender, limiter: limiter(), cooldownMs: 1 };
+    const phone = freshPhone();
+    for (let browser = 0; browser < 40; browser++) {
+      const requester = { ip: `10.${browser}.7.1`, device: withPhone(newDevice(), phone) };
+      for (let ask = 0; ask < 5; ask++) {
+        await requestOtp(phone, requester, options);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+    expect(sender.sent.filter((message) => message.to === phone)).toHaveLength(10);
+    // The owner's browser is refused for the hour too (the budget is the number's), and says so.
+    expect(await requestOtp(phone, { ip: '10.250.0.1', device: withPhone(newDevice(), phone) }, options)).toMatchObject({ ok: false, error: 'rate-limited' });
   });
 
   it('finding 2: 110 addresses × 10 numbers cannot exhaust the daily cap; the real user still gets a code', async () => {
