@@ -154,6 +154,29 @@ export function limiterPolicies(env: Env = getEnv()) {
       onRedisFailure: 'fallback',
     },
     /**
+     * Counted views per client IP across all restaurants (the views route), spent after the restaurant's
+     * own budget: that one alone let an address with 30 ids count 30 views at every restaurant an hour,
+     * each a dedupe key held for the hour (about 1 MB per address with 200 restaurants). Ten
+     * restaurants' worth of the address's new visitors.
+     */
+    'views:counted:any': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: 10 * env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:views:counted:any',
+      onRedisFailure: 'fallback',
+    },
+    /** The same per address block (IPv4 /24, IPv6 /48), spent after the address's own. */
+    'views:counted:any:block': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: ADDRESS_BLOCK_FACTOR * 10 * env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
+      windowMs: HOUR,
+      keyPrefix: 'rl:views:counted:any:block',
+      onRedisFailure: 'fallback',
+    },
+    /**
      * Search results one client IP adds to Redis (lib/search/cached.ts): each distinct search is its
      * own entry (up to ~15 KB for 60 s), and "chicken !", "chicken !!", … are all distinct, so without
      * this an address stored what it asked for at the API's pace (120 a minute) and a few hundred

@@ -234,18 +234,41 @@ for (const pair of await backendPairs()) {
         const first = await beacon();
         expect(first).toMatchObject({
           view: 'counted',
-          limits: ['views:new-visitor', 'views:new-visitor:block', 'views:counted', 'views:counted:block'],
+          limits: ['views:new-visitor', 'views:new-visitor:block', 'views:counted', 'views:counted:block', 'views:counted:any', 'views:counted:any:block'],
         });
         const cookie = cookieFrom(first.response);
         // The first reload refills the weekly figure the view replaced; the next is the warm path.
         expect(await beacon(cookie)).toMatchObject({ view: 'duplicate', limits: [] });
         expect(await beacon(cookie)).toMatchObject({ view: 'duplicate', limits: [], commands: ['mget', 'mget', 'set'] });
         const returning = cookieFrom(await post(slugs[12]!));
-        expect(await beacon(returning)).toMatchObject({ view: 'counted', limits: ['views:counted', 'views:counted:block'] });
+        expect(await beacon(returning)).toMatchObject({
+          view: 'counted',
+          limits: ['views:counted', 'views:counted:block', 'views:counted:any', 'views:counted:any:block'],
+        });
       } finally {
         limit.mockRestore();
         backends.install();
       }
+    });
+
+    it('one address counts at most 300 views an hour across all restaurants, whatever ids it carries', async () => {
+      // Attack review: the budget was per restaurant only, so one address with 30 ids counted 30 views
+      // at each of the 200 restaurants an hour, each a dedupe key in Redis for the hour (about 1 MB per
+      // address; a few hundred addresses held hundreds of MB, which eviction takes from sessions and carts).
+      const minted: string[] = [];
+      for (let i = 0; i < 13; i++) minted.push(cookieFrom(await post(slugs[14]!)));
+      const outcomes: (string | null)[] = [];
+      for (const slug of slugs.slice(0, 25)) {
+        const answers = await Promise.all(minted.map((cookie) => post(slug, { cookie, 'x-forwarded-for': '203.0.113.140' })));
+        outcomes.push(...answers.map((response) => response.headers.get('x-view')));
+      }
+      expect(outcomes).toHaveLength(325);
+      // The 13 views of the restaurant the ids were minted at are duplicates; of the other 312, 300 count.
+      expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(13);
+      expect(outcomes.filter((outcome) => outcome === 'counted')).toHaveLength(300);
+      expect(outcomes.filter((outcome) => outcome === 'rate-limited')).toHaveLength(12);
+      // Another address in another block still counts.
+      expect((await post(slugs[24]!, { 'x-forwarded-for': '198.51.100.140' })).headers.get('x-view')).toBe('counted');
     });
 
     it('answers 204, never 500, when Redis is down', async () => {

@@ -13,7 +13,7 @@ import { clientIdentity } from '@/lib/ratelimit/client-identity';
  * unavailable). Only a visitor id this server issued counts: a first visit gets one in this very
  * response and counts with it; a made-up or altered id gets a new one and does not count; new ids
  * are limited per address and per address block, and so are counted views per address (and block)
- * and restaurant, whoever's ids they carry (spent only by a view that would count:
+ * and restaurant, and per address (and block) across restaurants, whoever's ids they carry (spent only by a view that would count:
  * lib/views/record-view.ts). Redis trouble is a 204, never an error.
  *
  * `x-week-views` carries the restaurant's views over the last 7 days as they stood before this one,
@@ -38,7 +38,8 @@ export const POST = jsonRoute(async (request: Request, context: { params: Promis
   const view = {
     restaurantSlug: slug,
     citySlug: menu.restaurant.city.slug,
-    budget: () => withinAddressBudget('views:counted', client, slug),
+    // The restaurant's budget, then the address's across all restaurants (each counted view holds a key for the hour).
+    budget: async () => (await withinAddressBudget('views:counted', client, slug)) && (await withinAddressBudget('views:counted:any', client)),
   };
   const visitor = visitorFrom(request.headers);
   if (visitor.status === 'valid') {
