@@ -248,7 +248,11 @@ export const customers = pgTable('customers', {
 });
 
 /** Every status an order moves through, in order (lib/orders/status.ts). */
-export const ORDER_STATUSES = ['placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered'] as const;
+/** The steps an order moves through, in order (lib/orders/steps.ts moves it from each to the next). */
+export const ORDER_STEPS = ['placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered'] as const;
+export type OrderStep = (typeof ORDER_STEPS)[number];
+/** Every status: the steps, and `cancelled`, reached only from `placed` by its customer (lib/orders/cancel.ts). */
+export const ORDER_STATUSES = [...ORDER_STEPS, 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const orders = pgTable(
@@ -294,11 +298,12 @@ export const orders = pgTable(
     // Nulls are distinct: orders placed before carts had generations never conflict.
     uniqueIndex('orders_customer_cart_generation_idx').on(table.customerId, table.cartGeneration),
     index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc()),
-    // The reconciler's scan (lib/orders/reconcile.ts): orders not delivered yet, by when they last moved.
-    index('orders_open_updated_idx').on(table.updatedAt).where(sql`${table.status} <> 'delivered'`),
+    // The reconciler's scan (lib/orders/reconcile.ts): orders still moving (neither delivered nor
+    // cancelled), by when they last moved; cancelled orders pile up and must not fill its batch.
+    index('orders_open_updated_idx').on(table.updatedAt).where(sql`${table.status} not in ('delivered', 'cancelled')`),
     check(
       'orders_status_known',
-      sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,
+      sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered', 'cancelled')`,
     ),
     check('orders_total_positive', sql`${table.totalPaise} > 0`),
   ],
@@ -348,7 +353,7 @@ export const orderEvents = pgTable(
     index('order_events_unclaimed_idx').on(table.at).where(sql`${table.textClaimedAt} is null`),
     check(
       'order_events_status_known',
-      sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered')`,
+      sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered', 'cancelled')`,
     ),
   ],
 );

@@ -6,7 +6,7 @@ import { getEnv } from '@/lib/env';
 import { enqueue } from '@/lib/queue';
 import type { RedisStore } from '@/lib/redis/types';
 
-import type { OrderStatus } from './status';
+import type { OrderStatus, OrderStep } from './status';
 
 /**
  * The order's jobs, as the queue sees them: types, payload builders and idempotency keys. What they
@@ -32,7 +32,7 @@ export interface OrderJobDeps {
   now?: () => number;
 }
 
-export function advanceJob(orderId: string, to: OrderStatus) {
+export function advanceJob(orderId: string, to: OrderStep) {
   return { type: ORDER_ADVANCE, payload: { orderId, to }, idempotencyKey: `order:${orderId}:advance:${to}` };
 }
 

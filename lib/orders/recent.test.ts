@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { orderToTrack, RECENT_DELIVERED_MS } from './recent';
 
 const now = new Date('2026-12-06T12:00:00Z');
-const order = (status: 'placed' | 'preparing' | 'delivered', agoMs: number) => ({ id: `${status}-${agoMs}`, status, createdAt: new Date(now.getTime() - agoMs) });
+const order = (status: 'placed' | 'preparing' | 'delivered' | 'cancelled', agoMs: number) => ({ id: `${status}-${agoMs}`, status, createdAt: new Date(now.getTime() - agoMs) });
 
 describe('the order an empty cart points to', () => {
   it('is the newest one while it is on its way, however old', () => {
@@ -15,5 +15,10 @@ describe('the order an empty cart points to', () => {
     expect(orderToTrack([order('delivered', 30 * 60_000)], now)?.status).toBe('delivered');
     expect(orderToTrack([order('delivered', RECENT_DELIVERED_MS + 1)], now)).toBeNull();
     expect(orderToTrack([], now)).toBeNull();
+  });
+
+  it('is a cancelled one only while it is recent, as a delivered one', () => {
+    expect(orderToTrack([order('cancelled', 30 * 60_000)], now)?.status).toBe('cancelled');
+    expect(orderToTrack([order('cancelled', RECENT_DELIVERED_MS + 1)], now)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, asc, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, gt, isNull, lt, sql } from 'drizzle-orm';
 
 import { getDb } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
@@ -20,7 +20,7 @@ import { TEXT_MAX_DELAY_MS } from './texts';
  *
  * - every step whose text nobody has claimed a while after the step is given a new text job; the
  *   claim in Postgres (texts.ts) keeps a copy from texting twice;
- * - every order not yet delivered whose current status is older than reconcileGraceMs() is moved one
+ * - every order still moving (neither delivered nor cancelled) whose current status is older than reconcileGraceMs() is moved one
  *   step here and now (steps.ts, the same conditional update the step's job does, which also enqueues
  *   its text and the next step), so a stalled order moves a step per run until it is delivered.
  */
@@ -71,7 +71,9 @@ export async function reconcileOrders(deps: OrderJobDeps = {}): Promise<Reconcil
   const overdue = await db
     .select({ id: orders.id, status: orders.status })
     .from(orders)
-    .where(and(ne(orders.status, 'delivered'), lt(orders.updatedAt, new Date(now - reconcileGraceMs()))))
+    // The predicate of orders_open_updated_idx, word for word: cancelled orders, which only pile up,
+    // are outside it, so they never fill the batch ahead of orders that are stalled.
+    .where(and(sql`${orders.status} not in ('delivered', 'cancelled')`, lt(orders.updatedAt, new Date(now - reconcileGraceMs()))))
     .orderBy(asc(orders.updatedAt))
     .limit(RECONCILE_BATCH);
   for (const order of overdue) {

@@ -1,6 +1,6 @@
-import { ORDER_STATUSES, type OrderStatus } from '@/db/schema';
+import { ORDER_STATUSES, ORDER_STEPS, type OrderStatus, type OrderStep } from '@/db/schema';
 
-export { ORDER_STATUSES, type OrderStatus };
+export { ORDER_STATUSES, ORDER_STEPS, type OrderStatus, type OrderStep };
 
 /** What each status reads as on the order page and in /account. */
 export const STATUS_LABELS: Record<OrderStatus, string> = {
@@ -9,16 +9,30 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   preparing: 'Preparing',
   out_for_delivery: 'Out for delivery',
   delivered: 'Delivered',
+  cancelled: 'Cancelled',
 };
 
-/** The status after `status`, or null once delivered. */
-export function nextStatus(status: OrderStatus): OrderStatus | null {
-  const index = ORDER_STATUSES.indexOf(status);
-  return index >= 0 && index < ORDER_STATUSES.length - 1 ? ORDER_STATUSES[index + 1]! : null;
+/** The step after `status`, or null once delivered or cancelled (neither moves again). */
+export function nextStatus(status: OrderStatus): OrderStep | null {
+  const index = (ORDER_STEPS as readonly string[]).indexOf(status);
+  return index >= 0 && index < ORDER_STEPS.length - 1 ? ORDER_STEPS[index + 1]! : null;
 }
+
+/** Delivered or cancelled: nothing more happens to the order (no step, no poll). */
+export function isFinalStatus(status: OrderStatus): boolean {
+  return status === 'delivered' || status === 'cancelled';
+}
+
+/** The only status a customer can cancel from: once the restaurant accepts, the kitchen has started. */
+export const CANCELLABLE_STATUS = 'placed' satisfies OrderStatus;
 
 export function isOrderStatus(value: unknown): value is OrderStatus {
   return typeof value === 'string' && (ORDER_STATUSES as readonly string[]).includes(value);
+}
+
+/** A step an order advances through (every status but `cancelled`). */
+export function isOrderStep(value: unknown): value is OrderStep {
+  return typeof value === 'string' && (ORDER_STEPS as readonly string[]).includes(value);
 }
 
 /** An order id as lib/orders/checkout.ts makes them: 128 random bits, base64url (22 characters). */

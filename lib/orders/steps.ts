@@ -8,12 +8,13 @@ import { orderEvents, orders } from '@/db/schema';
 import { enqueue } from '@/lib/queue';
 
 import { advanceJob, notifyJob, stepDelay, type OrderJobDeps } from './job-types';
-import { isOrderStatus, nextStatus, ORDER_STATUSES, type OrderStatus } from './status';
+import { isOrderStep, nextStatus, ORDER_STEPS, type OrderStep } from './status';
 
 // Payloads enqueued before steps were delayed jobs also carry `dueAt`; it is ignored (stripped).
-const advancePayload = z.object({ orderId: z.string().min(1), to: z.string().refine(isOrderStatus) });
+// Only steps: `cancelled` is the customer's (cancel.ts), never a job's.
+const advancePayload = z.object({ orderId: z.string().min(1), to: z.string().refine(isOrderStep) });
 
-export type AdvanceOutcome = { status: 'advanced' | 'already'; to: OrderStatus; next: OrderStatus | null } | { status: 'no-order' | 'stale' };
+export type AdvanceOutcome = { status: 'advanced' | 'already'; to: OrderStep; next: OrderStep | null } | { status: 'no-order' | 'stale' };
 
 /**
  * Moves an order one step: `UPDATE … WHERE status = <the step before>` together with the step's event
@@ -22,12 +23,13 @@ export type AdvanceOutcome = { status: 'advanced' | 'already'; to: OrderStatus; 
  * and the next step, also when this delivery changed nothing (the first may have crashed before
  * enqueueing them): duplicates are absorbed by the text's claim and the next step's conditional update.
  * A step delivered early (a queue whose clock runs ahead, an admin retrying a dead letter, the
- * reconciler) simply runs: the delay is a simulation.
+ * reconciler) simply runs: the delay is a simulation. A cancelled order is in no step's `from`, so
+ * every step of it changes nothing, enqueues nothing and texts nobody ('stale').
  */
 export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): Promise<AdvanceOutcome> {
   const { orderId, to: target } = advancePayload.parse(payload);
-  const to = target as OrderStatus;
-  const from = ORDER_STATUSES[ORDER_STATUSES.indexOf(to) - 1];
+  const to = target as OrderStep;
+  const from = ORDER_STEPS[ORDER_STEPS.indexOf(to) - 1];
   if (!from) throw new Error(`"${to}" is not a step an order advances to`);
   const db = deps.db ?? getDb();
 
@@ -44,7 +46,8 @@ export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): P
   });
   const [current] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
   if (!current) return { status: 'no-order' };
-  // Past this step already (a late duplicate): the step that moved it on scheduled what follows.
+  // Past this step already (a late duplicate: the step that moved it on scheduled what follows), or
+  // cancelled: nothing follows.
   if (current.status !== to) return { status: 'stale' };
   const next = nextStatus(to);
   const enqueueJob = deps.enqueue ?? enqueue;

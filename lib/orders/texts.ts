@@ -45,6 +45,8 @@ export function statusText(status: OrderStatus, { orderId, totalPaise, restauran
       return `Thali: order ${order} is out for delivery`;
     case 'delivered':
       return `Thali: order ${order} delivered. Enjoy your meal!`;
+    case 'cancelled':
+      return `Thali: order ${order} from ${restaurantName} is cancelled, as you asked. Nothing to pay.`;
   }
 }
 

@@ -1,0 +1,78 @@
+import 'server-only';
+
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+
+import { getDb, type Database } from '@/db/client';
+import { orderEvents, orders } from '@/db/schema';
+import { getEnv } from '@/lib/env';
+import { log } from '@/lib/log';
+import { enqueue } from '@/lib/queue';
+
+import { notifyJob, type OrderJobDeps } from './job-types';
+import { CANCELLABLE_STATUS, isOrderId, type OrderStatus } from './status';
+
+/**
+ * `cancelled`: this call cancelled it. `already-cancelled`: it was cancelled before (a double click, a
+ * replayed request): the same cancellation, nothing changed. `too-late`: the restaurant accepted it
+ * (or it moved further) first; nothing changed. `not-found`: no such order, or someone else's (the
+ * same answer, so ids can't be probed).
+ */
+export type CancelOutcome =
+  | { status: 'cancelled' | 'already-cancelled' }
+  | { status: 'too-late'; current: OrderStatus }
+  | { status: 'not-found' };
+
+/**
+ * A customer cancels their order, until the restaurant accepts it. Decided in Postgres by one
+ * conditional `UPDATE orders … WHERE status = 'placed'`, the same row and the same condition as the
+ * "accepted" step's (steps.ts): whichever commits first wins and the other matches no row, in any
+ * order of arrival, on any instance. In the same transaction: the `cancelled` event (its time and
+ * its text, claimed like every step's, texts.ts) and the `placed` text, if nobody has claimed it yet,
+ * marked handled so it never goes out after the cancellation. The order's pending step jobs and the
+ * reconciler then find a status no step moves from, and do nothing.
+ */
+export async function cancelOrder(customerId: number, orderId: string, deps: OrderJobDeps = {}): Promise<CancelOutcome> {
+  if (!isOrderId(orderId)) return { status: 'not-found' };
+  const db = deps.db ?? getDb();
+  const own = and(eq(orders.id, orderId), eq(orders.customerId, customerId));
+
+  const cancelled = await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Database;
+    const updated = await tx
+      .update(orders)
+      .set({ status: 'cancelled', updatedAt: sql`now()` })
+      .where(and(own, eq(orders.status, CANCELLABLE_STATUS)))
+      .returning({ id: orders.id });
+    if (updated.length === 0) return false;
+    await tx.insert(orderEvents).values({ orderId, status: 'cancelled', at: sql`now()` }).onConflictDoNothing();
+    await tx
+      .update(orderEvents)
+      .set({ textClaimedAt: sql`now()` })
+      .where(and(eq(orderEvents.orderId, orderId), ne(orderEvents.status, 'cancelled'), isNull(orderEvents.textClaimedAt)));
+    return true;
+  });
+
+  const [current] = await db.select({ status: orders.status }).from(orders).where(own);
+  if (!current) return { status: 'not-found' };
+  if (current.status !== 'cancelled') return { status: 'too-late', current: current.status };
+  try {
+    // Also when this call changed nothing: the first may have died before enqueueing. The text's
+    // claim keeps it to one; a lost enqueue is the reconciler's text pass's (reconcile.ts).
+    await (deps.enqueue ?? enqueue)('notifications', notifyJob(orderId, 'cancelled'));
+  } catch (error) {
+    log.warn('order cancelled, but its text could not be enqueued; the reconciler will retry', {
+      orderId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+  return { status: cancelled ? 'cancelled' : 'already-cancelled' };
+}
+
+/**
+ * When the restaurant is expected to accept an order placed at `placedAt` (its first step is due one
+ * ORDER_STEP_DELAY_MS later): what the order page tells the customer they can cancel until. A
+ * promise, not a deadline: until the step has run, cancelling still works.
+ */
+export function expectedAcceptanceAt(placedAt: Date): Date {
+  return new Date(placedAt.getTime() + getEnv().ORDER_STEP_DELAY_MS);
+}

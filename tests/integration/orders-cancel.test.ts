@@ -1,0 +1,279 @@
+import { and, eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { connectPostgres, type DatabaseHandle } from '@/db/client';
+import { orderEvents, orders } from '@/db/schema';
+import { cartKeys, cartOwners } from '@/lib/cart/keys';
+import { customerIdFor } from '@/lib/customers/accounts';
+import { cancelOrder } from '@/lib/orders/cancel';
+import { placeOrder } from '@/lib/orders/checkout';
+import '@/lib/orders/jobs';
+import { reconcileGraceMs, reconcileOrders } from '@/lib/orders/reconcile';
+import { advanceOrder } from '@/lib/orders/steps';
+import { notifyOrder } from '@/lib/orders/texts';
+import { drainQueues } from '@/lib/queue/drain';
+import '@/lib/server/jobs';
+import { readOutbox } from '@/lib/sms/sender';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { testAddress } from '../support/addresses';
+import { deleteKeysUnder, installBackends } from '../support/app-context';
+import { createTestPglite, createTestPostgres } from '../support/databases';
+import { orderableItem } from '../support/menus';
+import { driversUnderTest } from '../support/redis-drivers';
+import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } from '../support/services';
+
+/**
+ * A customer cancels an order until the restaurant accepts it (lib/orders/cancel.ts). The cancel and
+ * the "accepted" step are each one conditional update of the same row, so exactly one wins whatever
+ * the order of arrival, on one connection or two (two instances); a cancelled order never moves
+ * again, whatever its pending jobs or the reconciler do; its text goes out once, whatever is
+ * replayed or Redis forgets; someone else's order is answered as no order. On PGlite with every Redis
+ * driver, and on real Postgres (two connections, the race held at a row lock) with TCP Redis.
+ */
+const drivers = await driversUnderTest();
+const tcp = drivers.find((driver) => driver.name === 'tcp')!;
+const postgresUp = IN_CI || (await postgresAvailable());
+const realReason = !postgresUp ? missing(`Postgres at ${TEST_POSTGRES_URL}`) : !tcp.available ? tcp.skipReason : undefined;
+
+const backends = [
+  ...drivers.map((driver) => ({
+    name: `PGlite + ${driver.name}`,
+    available: driver.available,
+    reason: driver.skipReason,
+    create: async (): Promise<{ db: DatabaseHandle & { url?: string }; redis: RedisStore }> => ({ db: await createTestPglite(), redis: await driver.create() }),
+    cleanup: () => driver.cleanup(),
+  })),
+  {
+    name: 'Postgres + tcp',
+    available: !realReason,
+    reason: realReason,
+    create: async (): Promise<{ db: DatabaseHandle & { url?: string }; redis: RedisStore }> => ({
+      db: await createTestPostgres('orders_cancel'),
+      redis: await tcp.create(),
+    }),
+    cleanup: async () => {},
+  },
+];
+
+const noJobs = async () => {};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+for (const backend of backends) {
+  describe.skipIf(!backend.available)(`cancelling an order on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
+    const prefix = uniquePrefix('orders-cancel');
+    let db: DatabaseHandle & { url?: string };
+    let redis: RedisStore;
+    let restaurant: { id: number; slug: string };
+    let itemId: number;
+    let customers = 0;
+
+    beforeAll(async () => {
+      ({ db, redis } = await backend.create());
+      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000', ORDER_STEP_DELAY_MS: '20' } });
+      ({ restaurant, itemId } = await orderableItem(db.db));
+    });
+    afterAll(async () => {
+      await deleteKeysUnder(redis, prefix);
+      await redis.close();
+      await backend.cleanup();
+      await db.close();
+    });
+
+    async function newCustomer(): Promise<number> {
+      customers += 1;
+      return customerIdFor(`9197${String(customers).padStart(6, '0')}${Math.floor(Math.random() * 90 + 10)}`, db.db);
+    }
+
+    /** A placed order of a new customer; its jobs are recorded only unless `realJobs`. */
+    async function placed({ realJobs = false } = {}): Promise<{ id: string; customerId: number }> {
+      const customerId = await newCustomer();
+      await redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+      const result = await placeOrder(
+        { customerId },
+        { addressId: await testAddress(db.db, customerId), idempotencyKey: `cancel-${Math.random().toString(36).slice(2)}` },
+        realJobs ? {} : { enqueue: noJobs },
+      );
+      if (result.status !== 'placed') throw new Error(result.status);
+      return { id: result.order.id, customerId };
+    }
+
+    const statusOf = async (id: string) => (await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0]!.status;
+    const eventsOf = async (id: string) =>
+      (await db.db.select({ status: orderEvents.status }).from(orderEvents).where(eq(orderEvents.orderId, id))).map((event) => event.status).sort();
+    const textsFor = async (id: string) => (await readOutbox(redis, 500)).filter((message) => message.body.includes(`#${id.slice(0, 8)}`)).map((message) => message.body);
+    const afterGrace = () => Date.now() + reconcileGraceMs() + 1_000;
+
+    async function drainAll(): Promise<void> {
+      await sleep(40); // past ORDER_STEP_DELAY_MS: the delayed "accepted" step is due
+      for (let round = 0; round < 5; round += 1) await drainQueues({ maxJobs: 50, maxMs: 2_000 });
+    }
+
+    it('cancels a placed order: its pending step, a second step and the reconciler do nothing, and one text says so', async () => {
+      const order = await placed({ realJobs: true });
+      expect(await cancelOrder(order.customerId, order.id)).toEqual({ status: 'cancelled' });
+      expect(await statusOf(order.id)).toBe('cancelled');
+
+      // The "accepted" step's delayed job, the "placed" text's job and the cancelled text's job all run.
+      await drainAll();
+      expect(await statusOf(order.id)).toBe('cancelled');
+      expect(await advanceOrder({ orderId: order.id, to: 'accepted' }, { enqueue: noJobs })).toEqual({ status: 'stale' });
+      const report = await reconcileOrders({ now: afterGrace });
+      expect(report.advanced).not.toContain(order.id);
+      await drainAll();
+
+      expect(await statusOf(order.id)).toBe('cancelled');
+      expect(await eventsOf(order.id)).toEqual(['cancelled', 'placed']);
+      // The "placed" text was still unsent when the order was cancelled: it never goes out after.
+      expect(await textsFor(order.id)).toEqual([expect.stringMatching(/^Thali: order #.{8} from .+ is cancelled, as you asked\. Nothing to pay\.$/)]);
+    });
+
+    it('a double click or a replayed cancel is one cancellation and one text, even after Redis forgot everything', async () => {
+      const order = await placed({ realJobs: true });
+      const outcomes = await Promise.all([cancelOrder(order.customerId, order.id), cancelOrder(order.customerId, order.id)]);
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['already-cancelled', 'cancelled']);
+      expect(await cancelOrder(order.customerId, order.id)).toEqual({ status: 'already-cancelled' });
+      await drainAll();
+      expect((await textsFor(order.id)).filter((text) => text.includes('cancelled'))).toHaveLength(1);
+
+      // Redis restarted empty (the queue, its idempotency keys, the outbox): replays and the
+      // reconciler's passes find the text claimed in Postgres and send nothing.
+      await deleteKeysUnder(redis, prefix);
+      expect(await cancelOrder(order.customerId, order.id)).toEqual({ status: 'already-cancelled' });
+      await reconcileOrders({ now: () => Date.now() + 61_000 });
+      expect(await notifyOrder({ orderId: order.id, status: 'cancelled' })).toBe('already-sent');
+      await drainAll();
+      expect(await textsFor(order.id)).toEqual([]);
+      expect(await eventsOf(order.id)).toEqual(['cancelled', 'placed']);
+    });
+
+    it('after the restaurant accepted: too late, and nothing changes', async () => {
+      const order = await placed();
+      expect(await advanceOrder({ orderId: order.id, to: 'accepted' }, { enqueue: noJobs })).toMatchObject({ status: 'advanced' });
+      const enqueued: string[] = [];
+      const record = async (_queue: string, job: { idempotencyKey?: string }) => void enqueued.push(job.idempotencyKey ?? '');
+      expect(await cancelOrder(order.customerId, order.id, { enqueue: record })).toEqual({ status: 'too-late', current: 'accepted' });
+      expect(await statusOf(order.id)).toBe('accepted');
+      expect(await eventsOf(order.id)).toEqual(['accepted', 'placed']);
+      expect(enqueued).toEqual([]);
+    });
+
+    it('someone else’s order is answered as no order, and stays as it was', async () => {
+      const order = await placed();
+      const stranger = await newCustomer();
+      expect(await cancelOrder(stranger, order.id, { enqueue: noJobs })).toEqual({ status: 'not-found' });
+      expect(await cancelOrder(stranger, 'AAAAAAAAAAAAAAAAAAAAAA', { enqueue: noJobs })).toEqual({ status: 'not-found' });
+      expect(await cancelOrder(order.customerId, 'AAAAAAAAAAAAAAAAAAAAAA', { enqueue: noJobs })).toEqual({ status: 'not-found' });
+      for (const malformed of ['', 'x', `${order.id}x`, `${order.id.slice(0, 21)}'`, 'a'.repeat(30_000)]) {
+        expect(await cancelOrder(order.customerId, malformed, { enqueue: noJobs })).toEqual({ status: 'not-found' });
+      }
+      expect(await statusOf(order.id)).toBe('placed');
+      expect(await eventsOf(order.id)).toEqual(['placed']);
+    });
+
+    it('no step job moves an order to cancelled (or from it): only its customer cancels', async () => {
+      const order = await placed();
+      await expect(advanceOrder({ orderId: order.id, to: 'cancelled' }, { enqueue: noJobs })).rejects.toThrow();
+      expect(await statusOf(order.id)).toBe('placed');
+      await db.db.update(orders).set({ status: 'delivered' }).where(eq(orders.id, order.id));
+      await expect(advanceOrder({ orderId: order.id, to: 'cancelled' }, { enqueue: noJobs })).rejects.toThrow();
+      expect(await statusOf(order.id)).toBe('delivered');
+    });
+
+    it('cancelled orders, however many, never fill the reconciler’s batch ahead of a stalled order', async () => {
+      const template = await placed();
+      await db.db.update(orders).set({ status: 'cancelled' }).where(eq(orders.id, template.id));
+      const tag = Math.random().toString(36).slice(2, 8).padEnd(6, '0');
+      // 150 cancelled orders long past the grace period (more than one reconciler batch of 100).
+      await db.db.execute(sql`
+        insert into orders (id, customer_id, restaurant_id, status, total_paise, idempotency_key, created_at, updated_at)
+        select ${tag} || lpad(g::text, 16, '0'), customer_id, restaurant_id, 'cancelled', total_paise, ${tag} || '-' || g,
+               now() - interval '3 hours', now() - interval '3 hours'
+        from orders, generate_series(1, 150) g where id = ${template.id}`);
+      const stalled = await placed();
+      await db.db.update(orders).set({ updatedAt: sql`now() - interval '2 hours'` }).where(eq(orders.id, stalled.id));
+      const report = await reconcileOrders({ enqueue: noJobs });
+      expect(report.advanced).toContain(stalled.id);
+      expect(await statusOf(stalled.id)).toBe('accepted');
+      expect(await db.db.$count(orders, and(eq(orders.status, 'cancelled'), sql`${orders.id} like ${`${tag}%`}`))).toBe(150);
+    });
+
+    describe.skipIf(backend.name.startsWith('PGlite'))('on two connections (two instances), the race held at a row lock', () => {
+      let second: DatabaseHandle;
+      let locker: postgres.Sql;
+      beforeAll(() => {
+        second = connectPostgres(db.url!);
+        locker = postgres(db.url!, { max: 1, onnotice: () => {} });
+      });
+      afterAll(async () => {
+        await second?.close();
+        await locker?.end();
+      });
+
+      /**
+       * Both arrive while a third transaction holds the order's row, in the order given, then the
+       * lock goes: whichever Postgres lets through first wins, the other's condition no longer holds.
+       */
+      async function race(order: { id: string; customerId: number }, first: 'cancel' | 'accept') {
+        let cancel!: ReturnType<typeof cancelOrder>;
+        let accept!: ReturnType<typeof advanceOrder>;
+        await locker.begin(async (tx) => {
+          await tx`select 1 from orders where id = ${order.id} for update`;
+          const startCancel = () => (cancel = cancelOrder(order.customerId, order.id, { db: db.db, enqueue: noJobs }));
+          const startAccept = () => (accept = advanceOrder({ orderId: order.id, to: 'accepted' }, { db: second.db, enqueue: noJobs }));
+          if (first === 'cancel') startCancel();
+          else startAccept();
+          await sleep(30);
+          if (first === 'cancel') startAccept();
+          else startCancel();
+          await sleep(60);
+        });
+        return { cancel: await cancel, accept: await accept };
+      }
+
+      it('cancel against "accepted": exactly one wins, in either order of arrival, and retries change nothing', async () => {
+        const wins = { cancel: 0, accept: 0 };
+        for (let round = 0; round < 12; round += 1) {
+          const order = await placed();
+          const { cancel, accept } = await race(order, round % 2 === 0 ? 'cancel' : 'accept');
+          const cancelWon = cancel.status === 'cancelled';
+          const acceptWon = accept.status === 'advanced';
+          expect(cancelWon !== acceptWon, JSON.stringify({ cancel, accept })).toBe(true);
+          const status = await statusOf(order.id);
+          expect(status).toBe(cancelWon ? 'cancelled' : 'accepted');
+          expect(await eventsOf(order.id)).toEqual(cancelWon ? ['cancelled', 'placed'] : ['accepted', 'placed']);
+          if (cancelWon) expect(accept).toEqual({ status: 'stale' });
+          else expect(cancel).toEqual({ status: 'too-late', current: 'accepted' });
+          wins[cancelWon ? 'cancel' : 'accept'] += 1;
+
+          // Retries of both, on either connection: the same answers, nothing moves.
+          expect((await cancelOrder(order.customerId, order.id, { db: second.db, enqueue: noJobs })).status).toBe(cancelWon ? 'already-cancelled' : 'too-late');
+          expect((await advanceOrder({ orderId: order.id, to: 'accepted' }, { db: db.db, enqueue: noJobs })).status).toBe(cancelWon ? 'stale' : 'already');
+          expect(await statusOf(order.id)).toBe(status);
+        }
+        // The first to arrive at the lock is the first through it: both sides won some rounds.
+        expect(wins.cancel).toBeGreaterThan(0);
+        expect(wins.accept).toBeGreaterThan(0);
+      });
+
+      it('unheld, many at once on both connections: every order is cancelled or accepted, never both', async () => {
+        const placedOrders = await Promise.all(Array.from({ length: 10 }, () => placed()));
+        const results = await Promise.all(
+          placedOrders.map(async (order, index) => {
+            const [cancel, accept] = await Promise.all([
+              cancelOrder(order.customerId, order.id, { db: index % 2 ? db.db : second.db, enqueue: noJobs }),
+              advanceOrder({ orderId: order.id, to: 'accepted' }, { db: index % 2 ? second.db : db.db, enqueue: noJobs }),
+            ]);
+            return { order, cancel, accept };
+          }),
+        );
+        for (const { order, cancel, accept } of results) {
+          expect((cancel.status === 'cancelled') !== (accept.status === 'advanced')).toBe(true);
+          const events = await eventsOf(order.id);
+          expect(events.includes('cancelled') && events.includes('accepted')).toBe(false);
+        }
+      });
+    });
+  });
+}
