@@ -18,7 +18,7 @@ import { requireCustomer } from '@/lib/customers/session';
 import { listOwnFavourites } from '@/lib/favourites/postgres';
 import { plural } from '@/lib/format';
 import { listOwnOrders } from '@/lib/orders/queries';
-import { STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
+import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 import { signOutCustomer } from '../login/actions';
 import { reorderAction } from '../orders/[id]/actions';
@@ -56,7 +56,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
         <h2 id="orders-heading" className="text-lg font-extrabold text-ink">
           Past orders
         </h2>
-        {orders.some((order) => order.status === 'delivered') ? <ReorderCartNote itemsInCart={cartCount} className="mt-1" /> : null}
+        {orders.some((order) => isFinalStatus(order.status)) ? <ReorderCartNote itemsInCart={cartCount} className="mt-1" /> : null}
         {orders.length === 0 ? (
           <p className="mt-2 text-sm text-muted">No orders yet.</p>
         ) : (
@@ -73,12 +73,13 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
                   </span>
                   <span className="text-right text-sm">
                     <Price paise={order.totalPaise} className="block font-semibold text-ink" />
-                    <span data-testid="account-order-status" className="block text-xs text-muted">
+                    <span data-testid="account-order-status" data-status={order.status} className={`block text-xs ${order.status === 'cancelled' ? 'text-red-800' : 'text-muted'}`}>
                       {STATUS_LABELS[order.status]}
                     </span>
                   </span>
                 </Link>
-                {order.status === 'delivered' ? (
+                {/* Delivered or cancelled: the same dishes again (a cancelled order is often one to redo). */}
+                {isFinalStatus(order.status) ? (
                   <ReorderButton action={reorderAction.bind(null, order.id)} restaurantName={order.restaurantName} />
                 ) : null}
               </li>

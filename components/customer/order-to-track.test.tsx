@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import { OrderToTrack } from './order-to-track';
 
-const render = (status: 'preparing' | 'delivered') =>
+const render = (status: 'preparing' | 'delivered' | 'cancelled') =>
   renderToStaticMarkup(createElement(OrderToTrack, { order: { id: 'AbCdEfGhIjKlMnOpQrStUv', status, restaurantName: 'Dosa Corner' } }));
 
 describe('the order an empty cart points to', () => {
@@ -13,5 +13,6 @@ describe('the order an empty cart points to', () => {
     expect(html).toContain('Your order from <strong class="font-semibold">Dosa Corner</strong> is being prepared.');
     expect(html).toMatch(/<a[^>]*href="\/orders\/AbCdEfGhIjKlMnOpQrStUv"[^>]*>Track it<\/a>/);
     expect(render('delivered')).toMatch(/was delivered\..*>View order<\/a>/);
+    expect(render('cancelled')).toMatch(/was cancelled\..*>View order<\/a>/);
   });
 });

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 
 import { requireCustomerForAction } from '@/lib/customers/session';
 import { log } from '@/lib/log';
+import { cancelOrder, type CancelOutcome } from '@/lib/orders/cancel';
 import { reorder } from '@/lib/orders/reorder';
 import { isOrderId } from '@/lib/orders/status';
 
@@ -26,4 +27,27 @@ export async function reorderAction(orderId: string): Promise<void> {
   if (result.status === 'not-found') redirect('/account');
   if (result.status === 'nothing') redirect(`/orders/${encodeURIComponent(orderId)}?reorder=unavailable`);
   redirect('/checkout');
+}
+
+/**
+ * Cancel (the order page, while the order is placed). Posted again (a double click, a stale page
+ * after the restaurant accepted, a script) it changes nothing and says why: cancelled already shows
+ * the cancelled order, accepted says so (?cancel=too-late). Someone else's order and a malformed id
+ * go where an unknown order does (/account), so ids can't be probed; trouble says "try again".
+ */
+export async function cancelOrderAction(orderId: string): Promise<void> {
+  if (!isOrderId(orderId)) redirect('/account');
+  const page = `/orders/${encodeURIComponent(orderId)}`;
+  const customer = await requireCustomerForAction(page);
+  if (!customer) redirect(`${page}?cancel=failed`);
+  let result: CancelOutcome;
+  try {
+    result = await cancelOrder(customer.customerId, orderId);
+  } catch (error) {
+    log.warn('cancelling an order failed', { error: error instanceof Error ? error.message : String(error) });
+    redirect(`${page}?cancel=failed`);
+  }
+  if (result.status === 'not-found') redirect('/account');
+  if (result.status === 'too-late') redirect(`${page}?cancel=too-late`);
+  redirect(page);
 }

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { Container } from '@/components/layout/container';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
+import { CancelOrder } from '@/components/customer/cancel-order';
 import { OrderStatusPoller } from '@/components/customer/order-status-poller';
 import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-button';
 import { itemsInCart } from '@/lib/cart/cart';
@@ -12,13 +13,14 @@ import { Price } from '@/components/ui/price';
 import { requireCustomer } from '@/lib/customers/session';
 import { formatClockTime } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
+import { expectedAcceptanceAt } from '@/lib/orders/cancel';
 import { loadOwnOrder } from '@/lib/orders/queries';
 import { nudgeQueue } from '@/lib/queue';
-import { isOrderId, ORDER_STATUSES, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
+import { CANCELLABLE_STATUS, isFinalStatus, isOrderId, ORDER_STEPS, STATUS_LABELS, shortOrderId, type OrderStatus } from '@/lib/orders/status';
 
 export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
 
-import { reorderAction } from './actions';
+import { cancelOrderAction, reorderAction } from './actions';
 
 interface OrderPageProps {
   params: Promise<{ id: string }>;
@@ -30,27 +32,38 @@ const REORDER_PROBLEMS: Record<string, string> = {
   failed: 'Reorder did not work just now. Please try again in a moment.',
 };
 
+const CANCEL_PROBLEMS: Record<string, string> = {
+  'too-late': 'The restaurant has already accepted this order, so it can no longer be cancelled.',
+  failed: 'Cancelling did not work just now. Please try again in a moment.',
+};
+
+/** A cancelled order's timeline: where it stopped, not the steps it will never reach. */
+const CANCELLED_STEPS: readonly OrderStatus[] = ['placed', 'cancelled'];
+
 /**
  * One order, for its owner only: signed out goes to /login (and back), anyone else gets the same
- * 404 as for an id that doesn't exist. Polls its status until delivered and renders again when it
+ * 404 as for an id that doesn't exist. Polls its status until delivered or cancelled and renders again when it
  * changes; each render and poll nudges the queue, so on serverless deployments (no worker) the order's
  * delayed steps run without waiting for the cron backstop.
  */
 export default async function OrderPage({ params, searchParams }: OrderPageProps) {
   const { id } = await params;
-  const { reorder: reorderProblem } = await searchParams;
+  const { reorder: reorderProblem, cancel: cancelProblem } = await searchParams;
   // Before the sign-in redirect, which carries the id: a malformed one is simply not an order.
   if (!isOrderId(id)) notFound();
   const customer = await requireCustomer(`/orders/${encodeURIComponent(id)}`);
   const order = await loadOwnOrder(customer.customerId, id);
   if (!order) notFound();
-  const reached = ORDER_STATUSES.indexOf(order.status);
+  const cancelled = order.status === 'cancelled';
+  const steps: readonly OrderStatus[] = cancelled ? CANCELLED_STEPS : ORDER_STEPS;
+  const reached = steps.indexOf(order.status);
   const delivered = order.status === 'delivered';
-  if (!delivered) await nudgeQueue();
+  const final = isFinalStatus(order.status);
+  if (!final) await nudgeQueue();
 
   return (
     <Container width="narrow" className="py-8 sm:py-12">
-      <OrderStatusPoller orderId={order.id} status={order.status} done={delivered} />
+      <OrderStatusPoller orderId={order.id} status={order.status} done={final} />
       <p className="text-sm text-muted">
         Order <span className="font-mono">#{shortOrderId(order.id)}</span> from{' '}
         <Link href={`/${order.restaurant.citySlug}/${order.restaurant.slug}`} className="font-semibold text-ink underline">
@@ -67,6 +80,10 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
         order.reachedAt.delivered ? (
           <p className="mt-1 text-sm text-muted">Delivered at {formatClockTime(order.reachedAt.delivered)}</p>
         ) : null
+      ) : cancelled ? (
+        <p className="mt-1 text-sm text-muted" data-testid="order-cancelled">
+          Cancelled{order.reachedAt.cancelled ? ` at ${formatClockTime(order.reachedAt.cancelled)}` : ''}, as you asked. Nothing to pay.
+        </p>
       ) : order.etaAt ? (
         <p className="mt-1 text-base font-semibold text-ink" data-testid="order-eta">
           Arriving by <time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>
@@ -78,7 +95,20 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
           {REORDER_PROBLEMS[reorderProblem]}
         </p>
       ) : null}
-      {delivered ? (
+      {typeof cancelProblem === 'string' && Object.hasOwn(CANCEL_PROBLEMS, cancelProblem) ? (
+        <p role="alert" data-testid="cancel-problem" className="mt-3 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          {CANCEL_PROBLEMS[cancelProblem]}
+        </p>
+      ) : null}
+      {order.status === CANCELLABLE_STATUS ? (
+        <CancelOrder
+          action={cancelOrderAction.bind(null, order.id)}
+          restaurantName={order.restaurant.name}
+          expectedBy={expectedAcceptanceAt(order.reachedAt.placed ?? order.createdAt)}
+          className="mt-4"
+        />
+      ) : null}
+      {final ? (
         <>
           <ReorderButton action={reorderAction.bind(null, order.id)} restaurantName={order.restaurant.name} className="mt-4" />
           <ReorderCartNote itemsInCart={await itemsInCart(cartOwners.customer(customer.customerId))} className="mt-1" />
@@ -86,7 +116,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
       ) : null}
 
       <ol aria-label="Order progress" className="mt-6 space-y-3">
-        {ORDER_STATUSES.map((status, index) => {
+        {steps.map((status, index) => {
           const done = index <= reached;
           const at = order.reachedAt[status];
           return (
@@ -98,7 +128,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
             >
               <span
                 aria-hidden
-                className={`size-3 rounded-full ${done ? 'bg-brand-600' : 'border border-line bg-white'}`}
+                className={`size-3 rounded-full ${done ? (status === 'cancelled' ? 'bg-red-700' : 'bg-brand-600') : 'border border-line bg-white'}`}
               />
               <span className={done ? 'font-semibold text-ink' : 'text-muted'}>{STATUS_LABELS[status]}</span>
               {done && at ? (

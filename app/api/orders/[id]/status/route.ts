@@ -2,13 +2,14 @@ import { lookUpCustomer } from '@/lib/customers/session';
 import { HttpError, jsonRoute } from '@/lib/http/route';
 import { log } from '@/lib/log';
 import { loadOwnOrderStatus } from '@/lib/orders/queries';
+import { isFinalStatus } from '@/lib/orders/status';
 import { nudgeQueue } from '@/lib/queue';
 
 const UNAVAILABLE = 'Your order can’t be checked just now. Please try again in a moment.';
 
 /**
  * `{ status }` of one of the signed-in customer's orders, which the order page polls until it is
- * delivered and re-renders only when it changes (components/customer/order-status-poller.tsx). 401
+ * delivered or cancelled and re-renders only when it changes (components/customer/order-status-poller.tsx). 401
  * signed out; 404 for an order that isn't theirs, exactly as for none. Each poll of an order on its
  * way nudges the queue, as the page did, so without a worker its steps still run on time.
  */
@@ -22,6 +23,6 @@ export const GET = jsonRoute(async (_request: Request, context: { params: Promis
     throw new HttpError(503, UNAVAILABLE);
   });
   if (!status) throw new HttpError(404, 'No such order.');
-  if (status !== 'delivered') await nudgeQueue();
+  if (!isFinalStatus(status)) await nudgeQueue();
   return Response.json({ status }, { headers: { 'Cache-Control': 'private, no-store' } });
 });
