@@ -118,12 +118,17 @@ export function ratelimitServerEnv(): Record<string, string> {
 /**
  * The server of e2e/sms-twilio.spec.ts: SMS_SENDER=twilio against a local fake of Twilio's Messages
  * API (tests/support/fake-twilio.ts, run by e2e/support/fake-twilio-server.ts), with a key prefix
- * (and embedded database) of its own.
+ * (and embedded database) of its own. Also e2e/order-cancel.spec.ts's: there an order waits two
+ * minutes for the restaurant to accept it (time to cancel it), and every text is read from the fake.
+ * No worker runs on its key prefix with real services, so a request that enqueues runs its jobs
+ * after its response (a text at once; a step two minutes away never, within a spec).
  */
 export const E2E_TWILIO_PORT = Number(process.env.E2E_TWILIO_PORT ?? 3104);
 export const E2E_FAKE_TWILIO_PORT = Number(process.env.E2E_FAKE_TWILIO_PORT ?? 3105);
 export const E2E_TWILIO_KEY_PREFIX = 'thali-e2e-sms:';
 export const E2E_TWILIO_PGLITE_DIR = '.data/e2e-pglite-sms';
+/** How long an order placed on the twilio server waits for each step: its window to be cancelled in. */
+export const E2E_TWILIO_ORDER_STEP_DELAY_MS = 120_000;
 export const E2E_TWILIO = { accountSid: `AC${'e2e0'.repeat(8)}`, authToken: 'e2e-fake-twilio-auth-token', from: '+15005550006' } as const;
 
 export function twilioServerEnv(): Record<string, string> {
@@ -136,6 +141,8 @@ export function twilioServerEnv(): Record<string, string> {
     TWILIO_FROM: E2E_TWILIO.from,
     TWILIO_MESSAGING_SERVICE_SID: '',
     TWILIO_API_BASE_URL: `http://127.0.0.1:${E2E_FAKE_TWILIO_PORT}`,
+    ORDER_STEP_DELAY_MS: String(E2E_TWILIO_ORDER_STEP_DELAY_MS),
+    QUEUE_DRAIN_AFTER_ENQUEUE: 'true',
   };
   if (!E2E_DATABASE_URL) env.PGLITE_DIR = E2E_TWILIO_PGLITE_DIR;
   return env;
