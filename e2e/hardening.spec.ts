@@ -125,15 +125,18 @@ test.describe('review of issue #10', () => {
       ['addItem', 'app/[city]/[restaurant]/page', menuPath, ['$T', 1, false]],
       ['saveFavourite', 'app/[city]/[restaurant]/page', menuPath, [place!.slug, '$T', {}, '$T']],
       ['reorderAction', 'app/orders/[id]/page', '/orders/x', ['$T']],
+      ['cancelOrderAction', 'app/orders/[id]/page', '/orders/x', ['$T']],
     ] as const) {
       const answer = await call(name, page, path, [...args]);
       expect(answer.status, `${name}(${JSON.stringify(args)})`).toBe(400);
     }
     // A lone surrogate threw in encodeURIComponent (a 500); 30 KB of id came back as a 150 KB redirect header.
-    for (const id of ['\ud800', '%'.repeat(30_000)]) {
-      const answer = await call('reorderAction', 'app/orders/[id]/page', '/orders/x', [id]);
-      expect(answer.status, JSON.stringify(id).slice(0, 20)).toBeLessThan(500);
-      expect(String(answer.headers['x-action-redirect'] ?? '').length).toBeLessThan(200);
+    for (const name of ['reorderAction', 'cancelOrderAction']) {
+      for (const id of ['\ud800', '%'.repeat(30_000)]) {
+        const answer = await call(name, 'app/orders/[id]/page', '/orders/x', [id]);
+        expect(answer.status, `${name}(${JSON.stringify(id).slice(0, 20)})`).toBeLessThan(500);
+        expect(String(answer.headers['x-action-redirect'] ?? '').length).toBeLessThan(200);
+      }
     }
   });
 

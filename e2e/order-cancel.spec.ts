@@ -13,7 +13,8 @@ import { expect, test, type Page } from './support/test';
  * "cancelled", no "accepted". On the main server, where orders move a step a second, a cancel
  * posted after acceptance (a script; a stale page sends the same) is refused with the message. Server
  * actions are posted by hand as a script would (support/actions.ts): someone else's order gets the
- * answer an unknown one does, bad arguments a redirect, never a 5xx.
+ * answer an unknown one does, bad arguments a redirect, never a 5xx. Screenshots of the question and
+ * of the cancelled order go to docs/screenshots/ (docs/ordering.md#cancelling shows them).
  */
 const slow = `http://127.0.0.1:${E2E_TWILIO_PORT}`;
 const fast = `http://127.0.0.1:${E2E_PORT}`;
@@ -105,6 +106,8 @@ test.describe('cancelling an order', () => {
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'placed');
 
     await page.getByText('Cancel order', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Yes, cancel this order' })).toBeVisible();
+    await page.screenshot({ path: 'docs/screenshots/order-cancel-ask-desktop.png' });
     await page.getByRole('button', { name: 'Yes, cancel this order' }).dblclick();
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'cancelled');
     await expect(page.getByTestId('order-status')).toHaveText('Cancelled');
@@ -114,6 +117,7 @@ test.describe('cancelling an order', () => {
     await expect(page.getByTestId('cancel-order')).toHaveCount(0);
     await expect(page.getByTestId('cancel-problem')).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, 'a cancelled order');
+    await page.screenshot({ path: 'docs/screenshots/order-cancelled-desktop.png' });
 
     await page.goto(`${slow}/account`);
     await expect(page.getByTestId('account-order')).toHaveCount(1);
