@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { connectPostgres, type DatabaseHandle } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
@@ -146,6 +146,24 @@ for (const backend of backends) {
       await drainAll();
       expect(await textsFor(order.id)).toEqual([]);
       expect(await eventsOf(order.id)).toEqual(['cancelled', 'placed']);
+    });
+
+    it('Redis down when the cancel commits: still cancelled, and the reconciler’s text pass sends its one text', async () => {
+      const order = await placed();
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        const down = async () => Promise.reject(new Error('Redis is down'));
+        expect(await cancelOrder(order.customerId, order.id, { enqueue: down })).toEqual({ status: 'cancelled' });
+        expect(warn.mock.calls.some(([line]) => String(line).includes('the reconciler will retry'))).toBe(true);
+      } finally {
+        warn.mockRestore();
+      }
+      expect(await statusOf(order.id)).toBe('cancelled');
+      const report = await reconcileOrders({ now: () => Date.now() + 61_000 });
+      expect(report.texts).toContain(`${order.id}:cancelled`);
+      expect(report.texts).not.toContain(`${order.id}:placed`);
+      await drainAll();
+      expect(await textsFor(order.id)).toEqual([expect.stringContaining('is cancelled, as you asked')]);
     });
 
     it('after the restaurant accepted: too late, and nothing changes', async () => {
