@@ -247,7 +247,6 @@ export const customers = pgTable('customers', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Every status an order moves through, in order (lib/orders/status.ts). */
 /** The steps an order moves through, in order (lib/orders/steps.ts moves it from each to the next). */
 export const ORDER_STEPS = ['placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered'] as const;
 export type OrderStep = (typeof ORDER_STEPS)[number];

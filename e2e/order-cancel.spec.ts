@@ -102,8 +102,10 @@ test.describe('cancelling an order', () => {
     } finally {
       await stranger.close();
     }
-    await page.reload();
+    // Still placed, and a hand-made ?cancel=too-late link to it claims nothing.
+    await page.goto(`${slow}${orderPath}?cancel=too-late`);
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'placed');
+    await expect(page.getByTestId('cancel-problem')).toHaveCount(0);
 
     await page.getByText('Cancel order', { exact: true }).click();
     await expect(page.getByRole('button', { name: 'Yes, cancel this order' })).toBeVisible();

@@ -42,9 +42,10 @@ const CANCELLED_STEPS: readonly OrderStatus[] = ['placed', 'cancelled'];
 
 /**
  * One order, for its owner only: signed out goes to /login (and back), anyone else gets the same
- * 404 as for an id that doesn't exist. Polls its status until delivered or cancelled and renders again when it
- * changes; each render and poll nudges the queue, so on serverless deployments (no worker) the order's
- * delayed steps run without waiting for the cron backstop.
+ * 404 as for an id that doesn't exist. Polls its status until delivered or cancelled and renders
+ * again when it changes; each render and poll nudges the queue, so on serverless deployments (no
+ * worker) the order's delayed steps run without waiting for the cron backstop. While placed, it can
+ * be cancelled (lib/orders/cancel.ts).
  */
 export default async function OrderPage({ params, searchParams }: OrderPageProps) {
   const { id } = await params;
@@ -95,7 +96,8 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
           {REORDER_PROBLEMS[reorderProblem]}
         </p>
       ) : null}
-      {typeof cancelProblem === 'string' && Object.hasOwn(CANCEL_PROBLEMS, cancelProblem) ? (
+      {/* "Too late" only where it is true: a link with ?cancel=too-late to a placed order says nothing. */}
+      {typeof cancelProblem === 'string' && Object.hasOwn(CANCEL_PROBLEMS, cancelProblem) && (cancelProblem !== 'too-late' || (!cancelled && order.status !== CANCELLABLE_STATUS)) ? (
         <p role="alert" data-testid="cancel-problem" className="mt-3 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
           {CANCEL_PROBLEMS[cancelProblem]}
         </p>
