@@ -102,8 +102,8 @@ export interface CheckoutDeps {
   store?: RedisStore;
   /** Replaces lib/queue's enqueue (tests). */
   enqueue?: typeof enqueue;
-  /** Orders one customer may place in an hour; RATE_LIMIT_ORDERS_PER_HOUR by default. */
-  ordersPerHour?: number;
+  /** Orders one customer may place in an hour and a day; RATE_LIMIT_ORDERS_PER_HOUR and _PER_DAY by default. */
+  orderBudget?: OrderBudget;
 }
 
 async function existingOrder(db: Database, customerId: number, idempotencyKey: string): Promise<Order | null> {
@@ -180,25 +180,51 @@ async function releaseCart(store: RedisStore, owner: CartOwner, claim: Claim, pl
   }
 }
 
+/** How many orders one customer may place: in the last hour and in the last 24 hours. */
+export interface OrderBudget {
+  perHour: number;
+  perDay: number;
+}
+
 /**
- * At most `ordersPerHour` orders a customer places in an hour: far above what a household orders,
- * and what keeps one account from placing orders in a loop, each up to five texts and a handful of
- * rows (review finding: 198 orders in 18 s). Counted in Postgres, inside the order's transaction
- * under the cart's claim, so only orders that were placed count: a refused or repeated submit
- * costs nothing.
+ * At most `perHour` orders a customer places in an hour and `perDay` in a day: far above what a
+ * household orders, and what keeps one account from placing orders in a loop, each up to five texts
+ * and a handful of rows (review findings: 198 orders in 18 s; then 20 an hour all day, 480 orders
+ * and 2,400 texts). Counted in Postgres, inside the order's transaction under the cart's claim, so
+ * only orders that were placed count: a refused or repeated submit costs nothing.
  */
-async function hourlyLimit(tx: Database, customerId: number, ordersPerHour: number): Promise<Committed | null> {
+async function orderLimit(tx: Database, customerId: number, budget: OrderBudget): Promise<Committed | null> {
+  const inLastHour = sql`${orders.createdAt} > now() - interval '1 hour'`;
   const [recent] = await tx
-    .select({ placed: sql<number>`count(*)::int`, oldest: sql<string | Date | null>`min(${orders.createdAt})` })
+    .select({
+      hour: sql<number>`(count(*) filter (where ${inLastHour}))::int`,
+      hourOldest: sql<string | Date | null>`min(${orders.createdAt}) filter (where ${inLastHour})`,
+      day: sql<number>`count(*)::int`,
+      dayOldest: sql<string | Date | null>`min(${orders.createdAt})`,
+    })
     .from(orders)
-    .where(and(eq(orders.customerId, customerId), sql`${orders.createdAt} > now() - interval '1 hour'`));
-  if (!recent || recent.placed < ordersPerHour || recent.oldest === null) return null;
-  const retryAfterSeconds = Math.max(60, Math.ceil((new Date(recent.oldest).getTime() + HOUR - Date.now()) / 1_000));
-  return {
-    status: 'rate-limited',
-    retryAfterSeconds,
-    message: `That’s a lot of orders in an hour. You can place another in ${Math.ceil(retryAfterSeconds / 60)} min.`,
-  };
+    .where(and(eq(orders.customerId, customerId), sql`${orders.createdAt} > now() - interval '1 day'`));
+  if (!recent) return null;
+  const retryAfter = (oldest: string | Date, windowMs: number) =>
+    Math.max(60, Math.ceil((new Date(oldest).getTime() + windowMs - Date.now()) / 1_000));
+  if (recent.hour >= budget.perHour && recent.hourOldest !== null) {
+    const retryAfterSeconds = retryAfter(recent.hourOldest, HOUR);
+    return {
+      status: 'rate-limited',
+      retryAfterSeconds,
+      message: `That’s a lot of orders in an hour. You can place another in ${Math.ceil(retryAfterSeconds / 60)} min.`,
+    };
+  }
+  if (recent.day >= budget.perDay && recent.dayOldest !== null) {
+    const retryAfterSeconds = retryAfter(recent.dayOldest, 24 * HOUR);
+    const hours = Math.ceil(retryAfterSeconds / 3_600);
+    return {
+      status: 'rate-limited',
+      retryAfterSeconds,
+      message: `That’s a lot of orders today. You can place another in ${hours === 1 ? 'an hour' : `${hours} hours`}.`,
+    };
+  }
+  return null;
 }
 
 async function placeFromCart(
@@ -207,7 +233,7 @@ async function placeFromCart(
   owner: CartOwner,
   customer: Pick<CustomerSession, 'customerId'>,
   input: CheckoutInput,
-  ordersPerHour: number,
+  budget: OrderBudget,
 ): Promise<Committed> {
   const { idempotencyKey } = input;
   const cart = await cartToOrder(owner, store);
@@ -235,7 +261,7 @@ async function placeFromCart(
       return { status: quote.status, message: quote.message };
     }
     if (quote.status === 'unavailable') return { status: 'unavailable', message: quote.message, items: quote.items };
-    const limited = await hourlyLimit(tx, customer.customerId, ordersPerHour);
+    const limited = await orderLimit(tx, customer.customerId, budget);
     if (limited) return limited;
     const { restaurant, lines, bill } = quote;
     if (input.expectedTotalPaise !== undefined && input.expectedTotalPaise !== bill.totalPaise) {
@@ -307,7 +333,7 @@ export async function placeOrder(
 
   let result: Committed;
   try {
-    result = await placeFromCart(db, store, owner, customer, input, deps.ordersPerHour ?? getEnv().RATE_LIMIT_ORDERS_PER_HOUR);
+    result = await placeFromCart(db, store, owner, customer, input, deps.orderBudget ?? { perHour: getEnv().RATE_LIMIT_ORDERS_PER_HOUR, perDay: getEnv().RATE_LIMIT_ORDERS_PER_DAY });
   } catch (error) {
     await releaseCart(store, owner, claim);
     throw error;

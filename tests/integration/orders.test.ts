@@ -368,7 +368,7 @@ for (const backend of backends) {
       const customer = await customerWithCart();
       const refill = () => redis.hset(cartKeys.cart(cartOwners.customer(customer.customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${items[0]!.id}`]: '1' });
       const place = (idempotencyKey: string, addressId = customer.addressId) =>
-        placeOrder(customer, { addressId, idempotencyKey }, { enqueue: recordEnqueue, ordersPerHour: 2 });
+        placeOrder(customer, { addressId, idempotencyKey }, { enqueue: recordEnqueue, orderBudget: { perHour: 2, perDay: 10 } });
       // A later review: refused submits (here a wrong address) used up the budget of a limiter taken first.
       for (let i = 0; i < 3; i++) expect((await place(key(), -1)).status).toBe('invalid');
       const first = key();
@@ -386,7 +386,26 @@ for (const backend of backends) {
       // A retry of a placed order still finds it; other customers are not limited.
       expect(await place(first)).toMatchObject({ status: 'placed', created: false });
       const other = await customerWithCart();
-      expect((await placeOrder(other, { addressId: other.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue, ordersPerHour: 2 })).status).toBe('placed');
+      expect((await placeOrder(other, { addressId: other.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue, orderBudget: { perHour: 2, perDay: 10 } })).status).toBe('placed');
+    });
+
+    it('limits each customer’s placed orders per day too: the hourly budget spent hour after hour', async () => {
+      // Review finding: 20 an hour all day made 480 orders and 2,400 texts to one phone.
+      const customer = await customerWithCart();
+      const refill = () => redis.hset(cartKeys.cart(cartOwners.customer(customer.customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${items[0]!.id}`]: '1' });
+      const place = () => placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue, orderBudget: { perHour: 2, perDay: 3 } });
+      for (let i = 0; i < 3; i++) {
+        expect((await place()).status).toBe('placed');
+        await refill();
+        // Each placed earlier in the day, so the hourly budget never binds.
+        await db.db.update(orders).set({ createdAt: sql`now() - interval '3 hours' + ${`${i} minutes`}::interval` }).where(and(eq(orders.customerId, customer.customerId), sql`${orders.createdAt} > now() - interval '1 hour'`));
+      }
+      const refused = await place();
+      expect(refused).toMatchObject({ status: 'rate-limited', message: 'That’s a lot of orders today. You can place another in 21 hours.' });
+      expect(await db.db.select({ id: orders.id }).from(orders).where(eq(orders.customerId, customer.customerId))).toHaveLength(3);
+      // A day later the oldest no longer counts.
+      await db.db.update(orders).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(orders.customerId, customer.customerId));
+      expect((await place()).status).toBe('placed');
     });
 
     it('order texts count toward a daily SMS cap of their own, and past it are not sent', async () => {
