@@ -7,6 +7,7 @@ import { actionBodyRefusal, isActionPost } from '@/lib/http/action-body';
 import { isHttps } from '@/lib/http/https';
 import { refusalResponse, requestRefusal } from '@/lib/http/request-checks';
 import { isAdminPath, newNonce, pagePolicyFor, securityHeaders } from '@/lib/http/security-headers';
+import { joinsOlderRender } from '@/lib/page-cache/lookups';
 import { isSharedPath } from '@/lib/page-cache/paths';
 import { SHARED_PAGE_CACHE_CONTROL, sharedRewriteOf, visitorHintChange } from '@/lib/page-cache/rewrite';
 import { visitorHintCookie } from '@/lib/page-cache/visitor-hint';
@@ -38,7 +39,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (nonce) forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']!);
   else forwarded.delete('Content-Security-Policy');
   if (isAdminPath(pathname)) forwarded.set(ADMIN_PATH_HEADER, adminPath(request));
-  const response = pageResponse(request, forwarded);
+  const response = await pageResponse(request, forwarded);
   keepVisitorHint(request, response);
   return withHeaders(response, { ...headers, ...(limit.kind === 'allowed' ? limit.headers : {}) });
 }
@@ -47,12 +48,13 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
  * Home, city and menu pages without a query go to their shared variant, which the page cache answers
  * (lib/page-cache, docs/decisions/046); a menu page's per-visitor parts come after load.
  */
-function pageResponse(request: NextRequest, forwarded: Headers): NextResponse {
+async function pageResponse(request: NextRequest, forwarded: Headers): Promise<NextResponse> {
   const { pathname, searchParams } = request.nextUrl;
   // The shared route is reached only through the rewrite below, never at its own address.
   if (isSharedPath(pathname)) return new NextResponse('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const shared = sharedRewriteOf({ method: request.method, pathname, searchParams });
-  if (shared === null) return NextResponse.next({ request: { headers: forwarded } });
+  // Next would hand this request a render of the shared page begun before a save it came after: per request instead.
+  if (shared === null || (await joinsOlderRender(shared))) return NextResponse.next({ request: { headers: forwarded } });
   const url = request.nextUrl.clone();
   url.pathname = shared;
   const response = NextResponse.rewrite(url, { request: { headers: forwarded } });

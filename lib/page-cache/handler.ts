@@ -13,6 +13,7 @@ import { dependenciesOf } from './dependencies';
 import { decodedSize, decodeEntry, encodeEntry, isRenderedPage, type PageEntry, type RenderedPage } from './entry';
 import { pageCacheKeys } from './keys';
 import { keepLocalCopy, localCopy } from './local-copies';
+import { beginLookup, endLookup, type Lookup } from './lookups';
 import { pageOfSharedPath, type SharedPage } from './paths';
 
 /**
@@ -82,6 +83,16 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   if (!shared) return null;
   const { path, page } = shared;
   const { keys, graceMs } = dependenciesOf(page);
+  // Requests that arrive while this lookup (and a render after a miss) runs get its answer from Next: ./lookups.ts.
+  const lookup = beginLookup(path);
+  try {
+    return await lookUpPage(path, keys, graceMs, lookup, store);
+  } finally {
+    lookup.settle(null);
+  }
+}
+
+async function lookUpPage(path: string, keys: string[], graceMs: number[], lookup: Lookup, store: RedisStore | undefined): Promise<CachedPage | null> {
   const lookupStarted = performance.now();
   // A Redis refusing writes may hold a page a save could not invalidate: rendered per request meanwhile.
   const read = writesInDoubt() ? ({ ok: false } as const) : await guardedRedis('page cache', (redis) => redis.mget([pageCacheKeys.pageId(path), ...keys]), store);
@@ -93,12 +104,15 @@ export async function getPage(key: string, kind: string | undefined, store?: Red
   const [id = null, ...current] = read.value;
   const entry = id === null ? null : (localCopy(path, id) ?? (await fetchEntry(path, store)));
   if (entry && stillCurrent(entry, current, graceMs)) {
+    lookup.settle({ values: current, hit: true });
+    lookup.end();
     countCacheLookup('page', 'hit', false);
     // revalidate false: the entry is fresh until its dependencies change (checked here), never by age.
     const timing = `page-cache;desc="HIT";dur=${(performance.now() - lookupStarted).toFixed(1)}`;
     const value = { ...entry.page, headers: { ...entry.page.headers, 'server-timing': timing } };
     return { lastModified: entry.storedAt, value, cacheControl: { revalidate: false, expire: undefined } };
   }
+  lookup.settle({ values: current, hit: false });
   countCacheLookup('page', 'miss', false);
   notePending(path, current);
   return null;
@@ -120,6 +134,14 @@ export async function setPage(key: string, data: unknown, store?: RedisStore): P
   const shared = sharedPageOfKey(key);
   if (!shared) return;
   const { path, page } = shared;
+  try {
+    await storePage(path, page, data, store);
+  } finally {
+    endLookup(path);
+  }
+}
+
+async function storePage(path: string, page: SharedPage, data: unknown, store: RedisStore | undefined): Promise<void> {
   const started = takePending(path);
   // Only a page rendered from a known start, fully (no part left out for Redis trouble), and found.
   if (!started || started.uncacheable || !isRenderedPage(data) || (data.status ?? 200) !== 200) return;

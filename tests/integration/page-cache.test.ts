@@ -1,4 +1,7 @@
 import { eq } from 'drizzle-orm';
+import ResponseCache from 'next/dist/server/response-cache/index.js';
+import RenderResult from 'next/dist/server/render-result.js';
+import { NextRequest, type NextFetchEvent } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { admins, auditLog, menuItems, restaurants } from '@/db/schema';
@@ -9,6 +12,7 @@ import { TRENDING_GRACE_MS } from '@/lib/page-cache/dependencies';
 import { getPage, setPage } from '@/lib/page-cache/handler';
 import { pageCacheKeys } from '@/lib/page-cache/keys';
 import { sharedPathOf } from '@/lib/page-cache/paths';
+import { proxy } from '@/proxy';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { recordViews } from '../support/counters';
@@ -23,7 +27,7 @@ import { itemForm, openRestaurantItem } from '../support/menus';
  */
 for (const pair of await backendPairs()) {
   describe.skipIf(!pair.runnable)(pair.title('shared page cache'), () => {
-    const backends = setUpBackends(pair, { label: 'page-cache', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000' } });
+    const backends = setUpBackends(pair, { label: 'page-cache', env: { REDIS_TIMEOUT_MS: '5000', OPTIONAL_READ_TIMEOUT_MS: '5000', PAGE_CACHE: 'true' } });
     let actor: Actor;
     let item: typeof menuItems.$inferSelect;
     let slug: string;
@@ -105,6 +109,74 @@ for (const pair of await backendPairs()) {
       const outcome = await updateRestaurant(actor, slug, { version: restaurant!.version, name: restaurant!.name, cuisines: restaurant!.cuisines.join(', '), isOpen: false });
       expect(outcome).toMatchObject({ status: 'saved' });
       expect(await cityPage()).toEqual({ html: 'open false', cached: false });
+    });
+
+    it('never hands a request that came after a save a render of the page begun before it (Next shares a render among the requests that arrive meanwhile)', async () => {
+      const path = sharedPathOf({ kind: 'menu', city, restaurant: slug });
+      await backends.redis.del([pageCacheKeys.page(path), pageCacheKeys.pageId(path)]);
+      // Next's own response cache, as a shared page's route runs it, over this cache handler; the
+      // proxy decides whether a request goes to it (rewritten to the shared page) or renders per request.
+      const responseCache = new ResponseCache({ minimalMode: false, route: { kind: 'APP_PAGE' } as never });
+      const incrementalCache = {
+        get: async (key: string) => {
+          const cached = await getPage(storageKey(key), 'APP_PAGE');
+          return cached && { ...cached, isStale: false };
+        },
+        set: (key: string, value: unknown) => setPage(storageKey(key), value),
+      };
+      const event = { waitUntil: () => {} } as unknown as NextFetchEvent;
+      async function serve(draw: () => Promise<string>): Promise<string> {
+        const response = await proxy(new NextRequest(`http://localhost/${city}/${slug}`), event);
+        const rewrite = response.headers.get('x-middleware-rewrite');
+        if (rewrite === null) return draw();
+        const entry = await responseCache.get(
+          new URL(rewrite).pathname,
+          async () =>
+            ({
+              value: { kind: 'APP_PAGE', html: RenderResult.fromStatic(await draw(), 'text/html' as never), rscData: undefined, headers: {}, postponed: undefined, status: 200, segmentData: undefined },
+              cacheControl: { revalidate: false, expire: undefined },
+            }) as never,
+          { incrementalCache: incrementalCache as never, isOnDemandRevalidate: false, isFallback: false, isRoutePPREnabled: false, isPrefetch: false, routeKind: 'APP_PAGE' as never },
+        );
+        return (entry as { value: { html: RenderResult } }).value.html.toUnchunkedString();
+      }
+
+      const [before] = await backends.db.db.select().from(menuItems).where(eq(menuItems.id, item.id));
+      // Warm: a first render claims the entries' generations, which alone would make a render unshareable.
+      await priceNow();
+      let read!: () => void;
+      const priceRead = new Promise<void>((resolve) => (read = resolve));
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      // A render that read the price and is still drawing when the save lands.
+      const first = serve(async () => {
+        const html = `price ${await priceNow()}`;
+        read();
+        await finished;
+        return html;
+      });
+      await priceRead;
+      const outcome = await updateMenuItem(actor, item.id, { ...itemForm(before!), price: '321.50' });
+      expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: true } });
+      const second = serve(async () => `price ${await priceNow()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      finish();
+      expect(await first).toBe(`price ${before!.pricePaise}`);
+      expect(await second).toBe('price 32150');
+      // The next request comes in over the network, a turn of the event loop later.
+      await new Promise((resolve) => setImmediate(resolve));
+      // With nothing changed since, a request arriving during a render shares it.
+      let drawing!: () => void;
+      const started = new Promise<void>((resolve) => (drawing = resolve));
+      const third = serve(async () => {
+        drawing();
+        const html = `price ${await priceNow()}`;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return `${html} (shared)`;
+      });
+      await started;
+      expect(await serve(async () => 'a render of its own')).toBe('price 32150 (shared)');
+      expect(await third).toBe('price 32150 (shared)');
     });
 
     it('answers a warm page in one Redis command and no Postgres query', async () => {

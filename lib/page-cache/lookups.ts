@@ -1,0 +1,95 @@
+import 'server-only';
+
+import { guardedRedis } from '@/lib/redis/guard';
+import type { RedisStore } from '@/lib/redis/types';
+import { singletons } from '@/lib/server/singletons';
+
+import { dependenciesOf } from './dependencies';
+import { pageOfSharedPath } from './paths';
+
+/**
+ * Next's response cache runs one lookup per shared path at a time in a process (the handler's get,
+ * then the render after a miss) and hands its answer to every request for that path that arrives
+ * before it ends. A request that came after a save would get a page read or rendered before it, on
+ * the instance where that render ran (measured: 1-3 of 30 first requests after a save on the second
+ * of two servers). So the handler records each path's latest lookup here, and the proxy asks
+ * `joinsOlderRender` before it rewrites a request to the shared page (docs/decisions/050-faults2-no-request-joins-a-render-begun-before-a-save.md).
+ */
+
+/** The dependency values a lookup read and whether it found the page; null when it read nothing from Redis. */
+export type LookupRead = { values: (string | null)[]; hit: boolean } | null;
+
+export interface Lookup {
+  read: Promise<LookupRead>;
+  /** Resolved once Next has handed out its answer and no later request can join it. */
+  ended: Promise<void>;
+  done: boolean;
+  /** The first call counts. */
+  settle(read: LookupRead): void;
+  end(): void;
+}
+
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** The latest lookup of each shared path (see above). */
+    pageLookups?: Map<string, Lookup>;
+  }
+}
+
+function lookups(): Map<string, Lookup> {
+  return (singletons().pageLookups ??= new Map());
+}
+
+/** Records a lookup of `path` as its latest: Next runs one per path at a time, so it replaces an earlier record. */
+export function beginLookup(path: string): Lookup {
+  let settle!: (read: LookupRead) => void;
+  let finish!: () => void;
+  const read = new Promise<LookupRead>((resolve) => (settle = resolve));
+  const ended = new Promise<void>((resolve) => (finish = resolve));
+  const lookup: Lookup = {
+    read,
+    ended,
+    done: false,
+    settle,
+    end: () => {
+      // Next lets go of the shared answer in promise callbacks after the handler returns: a turn later it is gone.
+      setImmediate(() => {
+        lookup.done = true;
+        if (lookups().get(path) === lookup) lookups().delete(path);
+        finish();
+      });
+    },
+  };
+  lookups().set(path, lookup);
+  return lookup;
+}
+
+/** After the render's store (Next's set): the lookup is over. A render that failed leaves its record to the next lookup. */
+export function endLookup(path: string): void {
+  lookups().get(path)?.end();
+}
+
+/**
+ * Whether a request for `path` arriving now would be handed the answer of a lookup that began before
+ * something the page shows changed: then it renders per request instead. A lookup still reading is
+ * waited for (its one Redis round trip); a HIT is let go and the request asks afresh; a render under
+ * way is compared with the current dependency values (one MGET, only while a render of this path runs
+ * here). A render without Redis, or no answer now: per request.
+ */
+export async function joinsOlderRender(path: string, store?: RedisStore): Promise<boolean> {
+  const lookup = lookups().get(path);
+  const page = pageOfSharedPath(path);
+  if (!lookup || lookup.done || page === null) return false;
+  const read = await lookup.read;
+  if (read === null) return !lookup.done;
+  if (read.hit) {
+    await lookup.ended;
+    return false;
+  }
+  const { keys, graceMs } = dependenciesOf(page);
+  const current = await guardedRedis('page cache', (redis) => redis.mget(keys), store);
+  if (lookup.done) return false;
+  if (!current.ok) return true;
+  // A change within its grace (trending) still serves the stored page, so a render of it may be shared too.
+  return keys.some((_, index) => (graceMs[index] ?? 0) === 0 && current.value[index] !== read.values[index]);
+}
