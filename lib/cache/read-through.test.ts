@@ -78,6 +78,30 @@ describe('readThrough generations', () => {
     expect((await read('unused')).value).toBe('new');
   });
 
+  it('while Redis is away, a read never joins a Postgres load that began before it (a save elsewhere may have committed since)', async () => {
+    noteRefusedWrite();
+    let truth = 'old';
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = async () => {
+      loads += 1;
+      const seen = truth;
+      if (loads === 1) await gate;
+      return seen;
+    };
+    const early = readThrough({ key, ttlMs: 60_000, load });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Another instance's save commits; its invalidation can't reach this process's flights.
+    truth = 'new';
+    const late = [readThrough({ key, ttlMs: 60_000, load }), readThrough({ key, ttlMs: 60_000, load })];
+    release();
+    expect((await early).value).toBe('old');
+    expect((await Promise.all(late)).map((result) => result.value)).toEqual(['new', 'new']);
+    // The late readers still share one load: stampede control holds while Postgres answers for Redis.
+    expect(loads).toBe(2);
+  });
+
   it('a reader waiting on another instance\'s lease reads no entry from Redis once it refuses writes (decision 049)', async () => {
     // Another instance holds the load lease of generation g1; this reader polls for what it stores.
     await redis.set(genKey, 'g1');

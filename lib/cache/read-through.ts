@@ -10,7 +10,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { generationKey, generationOwner, namespaceOf, withJitter } from './keys';
 import { CACHE_LEASE_MS, CACHE_LEASE_POLL_MS, leaseKey } from './lease';
-import { singleFlight } from './single-flight';
+import { freshFlight, singleFlight } from './single-flight';
 import { recordCacheLookup } from './stats';
 import type { Cached, CacheStatus } from './types';
 
@@ -107,7 +107,8 @@ async function lookUp<T>(spec: ReadThroughSpec<T>, read: EntryRead): Promise<Loo
   // Concurrent misses share one load, but only with readers that saw the same generation: a reader
   // arriving after a save saw the new token, so it never joins a load that began before the commit.
   const flight = `${flightPrefix(key)}${key}#${read.ok ? (generation ?? 'none') : 'redis-unavailable'}`;
-  if (!read.ok) return { value: await singleFlight(flight, () => loadAndStore(spec, false, generation)), status: 'MISS', degraded: true };
+  // Without a generation, nothing tells a load begun before another instance's save: never join one under way.
+  if (!read.ok) return { value: await freshFlight(flight, () => loadAndStore(spec, false, generation)), status: 'MISS', degraded: true };
   const loaded = await singleFlight(flight, () => loadUnderLease(spec, generation));
   return { ...loaded, degraded: false };
 }
