@@ -2,7 +2,7 @@ import 'server-only';
 
 import postgres, { type Sql } from 'postgres';
 
-import { DeadlineError, startDeadline, withDeadline } from '@/lib/server/deadline';
+import { DeadlineError, ERROR_KIND, startDeadline, withDeadline } from '@/lib/server/deadline';
 
 import { SilentServer, type Ticket } from './silent-server';
 
@@ -177,6 +177,8 @@ export type TransactionPhase = 'begin' | 'statement' | 'commit';
 
 /** A transaction that gave up at its client deadline; `phase: 'commit'` means it may have committed. */
 export class TransactionDeadlineError extends DeadlineError {
+  // Its own kind, so `instanceof` holds across copies of this module (lib/server/deadline.ts).
+  static override readonly [ERROR_KIND]: string = 'thali.TransactionDeadlineError';
   override name = 'TransactionDeadlineError';
   constructor(
     readonly phase: TransactionPhase,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { TransactionDeadlineError } from '@/db/client-deadline';
 
@@ -14,5 +14,13 @@ describe('failedChangeMessage', () => {
     const message = failedChangeMessage(new TransactionDeadlineError('commit', 3_000, false), 'changed');
     expect(message).toMatch(/reload this page in a minute/);
     expect(message).not.toMatch(/^Nothing/);
+  });
+
+  it('knows a COMMIT left unanswered when another bundle threw it (production: the database handle is made at start-up, by another copy of the module)', async () => {
+    vi.resetModules();
+    const copy = await import('@/db/client-deadline');
+    expect(copy.TransactionDeadlineError).not.toBe(TransactionDeadlineError);
+    expect(failedChangeMessage(new copy.TransactionDeadlineError('commit', 3_000, false))).toMatch(/reload this page in a minute/);
+    expect(failedChangeMessage(new copy.TransactionDeadlineError('begin', 3_000, false))).toMatch(/^Nothing was saved/);
   });
 });

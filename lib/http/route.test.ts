@@ -27,6 +27,20 @@ describe('jsonRoute', () => {
     logged.mockRestore();
   });
 
+  it('answers a 503 for a deadline thrown by another copy of lib/server/deadline (production: the database handle is made by the start-up bundle, each route has its own copy)', async () => {
+    const warned = vi.spyOn(log, 'warn').mockImplementation(() => {});
+    vi.resetModules();
+    const copy = await import('@/lib/server/deadline');
+    expect(copy.DeadlineError).not.toBe(DeadlineError);
+    const silent = new copy.DeadlineError('Postgres query not sent: the server has not answered since a query met its deadline', false);
+    const answer = await jsonRoute(async () => {
+      throw new Error('Failed query: select 1', { cause: silent });
+    })();
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get('retry-after')).toBe('5');
+    warned.mockRestore();
+  });
+
   it('answers a database that did not answer with a 503 to retry, not a 500 (Postgres stopped or frozen, nothing cached)', async () => {
     const warned = vi.spyOn(log, 'warn').mockImplementation(() => {});
     // As drizzle throws them: "Failed query: …" with the driver's error as its cause.

@@ -1,8 +1,10 @@
 import net from 'node:net';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { DeadlineError, isStarvedTimeout, MAX_EXTENSIONS, withDeadline } from './deadline';
+import { TransactionDeadlineError } from '@/db/client-deadline';
+
+import { DeadlineError, isStarvedTimeout, MAX_EXTENSIONS, valueWithin, withDeadline } from './deadline';
 
 /** Keeps the event loop busy for `ms`, as a long render does. */
 function block(ms: number): void {
@@ -80,5 +82,21 @@ describe('withDeadline', () => {
     } finally {
       clearInterval(busy);
     }
+  });
+});
+
+describe('deadline errors from another copy of the module (each route bundle has its own; the database handle throws the start-up bundle\'s)', () => {
+  it('are recognised by kind: a starved one stays starved, an optional read leaves its part out, subclasses keep their kind', async () => {
+    vi.resetModules();
+    const deadline = await import('./deadline');
+    const database = await import('@/db/client-deadline');
+    const starved = new deadline.DeadlineError('Redis GET timed out', true);
+    expect(starved).toBeInstanceOf(DeadlineError);
+    expect(isStarvedTimeout(starved)).toBe(true);
+    expect(await valueWithin(Promise.reject(new deadline.DeadlineError('Postgres query not sent', false)), 1_000)).toBeUndefined();
+    expect(new database.TransactionDeadlineError('commit', 1_000, false)).toBeInstanceOf(TransactionDeadlineError);
+    expect(new database.TransactionDeadlineError('commit', 1_000, false)).toBeInstanceOf(DeadlineError);
+    expect(new deadline.DeadlineError('x', false)).not.toBeInstanceOf(TransactionDeadlineError);
+    expect(new Error('x')).not.toBeInstanceOf(DeadlineError);
   });
 });

@@ -31,7 +31,27 @@ export const BUSY_UTILIZATION = 0.8;
 /** How many more budgets a starved deadline may take before it gives up anyway. */
 export const MAX_EXTENSIONS = 4;
 
+/** Names each deadline error class the same in every copy of its module (see DeadlineError's hasInstance). */
+export const ERROR_KIND: unique symbol = Symbol.for('thali.error-kind') as never;
+
 export class DeadlineError extends Error {
+  static readonly [ERROR_KIND]: string = 'thali.DeadlineError';
+
+  /**
+   * `instanceof` by kind, not by class identity: every route bundle has its own copy of this module,
+   * and the process's one database handle (made at start-up, by another bundle) throws its copy's
+   * errors, which the route's own class would not recognise (its 503 became a 500). A subclass names
+   * its own kind, and matches only errors of that kind or below.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kind = (this as unknown as { [ERROR_KIND]?: string })[ERROR_KIND];
+    for (let proto = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : null; proto; proto = Object.getPrototypeOf(proto)) {
+      if (Object.hasOwn(proto.constructor ?? {}, ERROR_KIND) && (proto.constructor as { [ERROR_KIND]: string })[ERROR_KIND] === kind) return true;
+    }
+    return false;
+  }
+
   override name = 'DeadlineError';
   constructor(
     message: string,
