@@ -36,6 +36,12 @@ declare module '@/lib/server/singletons' {
   }
 }
 
+/**
+ * Bounds the records of lookups that never reached Next's set (a render that threw): made-up addresses
+ * can't grow the map without end. Dropping one only skips the check for its path's current lookup.
+ */
+export const MAX_LOOKUPS = 1024;
+
 function lookups(): Map<string, Lookup> {
   return (singletons().pageLookups ??= new Map());
 }
@@ -60,7 +66,10 @@ export function beginLookup(path: string): Lookup {
       });
     },
   };
-  lookups().set(path, lookup);
+  const all = lookups();
+  all.delete(path);
+  if (all.size >= MAX_LOOKUPS) all.delete(all.keys().next().value!);
+  all.set(path, lookup);
   return lookup;
 }
 
