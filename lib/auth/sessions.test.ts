@@ -304,6 +304,26 @@ describe('sessions when Redis fails', () => {
     await memory.close();
   });
 
+  it('a customer session no longer in its index is over, so sign-out of every device cannot miss it when the index was lost', async () => {
+    const memory = createMemoryStore();
+    const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
+    const phone = (await createSession(customer, { store: memory }))!;
+    const laptop = (await createSession(customer, { store: memory }))!;
+    // The index has a TTL and is read only at sign-out, so a Redis evicting under volatile-lru drops it first.
+    await memory.del([sessionKeys.customerSessions(9)]);
+    expect(await destroyCustomerSessions(9, { store: memory })).toBe(true);
+    expect(await readSession(phone, { store: memory })).toEqual({ status: 'none' });
+    expect(await readSession(laptop, { store: memory })).toEqual({ status: 'none' });
+    // A customer's cookie names the customer: a record under another customer's value is no session.
+    const other = (await createSession({ ...customer, customerId: 10 }, { store: memory }))!;
+    const swapped = other.replace(/^c10\./, 'c9.');
+    await memory.set(sessionKey(swapped), (await memory.get(sessionKey(other)))!, { px: TTL });
+    await memory.sadd(sessionKeys.customerSessions(9), [sessionKey(swapped)]);
+    expect(await readSession(swapped, { store: memory })).toEqual({ status: 'none' });
+    expect((await readSession(other, { store: memory })).status).toBe('active');
+    await memory.close();
+  });
+
   it('uses the configured idle lifetime by default', () => {
     expect(sessionTtlMs()).toBe(8 * 3_600_000);
   });

@@ -49,14 +49,27 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  * admin's epoch in the same round trip as the session (the record must agree on the admin).
  */
 const ADMIN_VALUE = /^([1-9]\d{0,9})\.([A-Za-z0-9_-]{43})$/;
+/**
+ * A customer's names the customer, `c<customer id>.<id>`, so the session read asks the customer's
+ * session index in the same round trip: a session is valid only while listed there, so "sign out of
+ * every device" can't miss one because the index was lost (it has a TTL and is read only at sign-out,
+ * so a Redis evicting under volatile-lru drops it first). Losing the index then signs the customer
+ * out, as losing a session does.
+ */
+const CUSTOMER_VALUE = /^c([1-9]\d{0,9})\.([A-Za-z0-9_-]{43})$/;
 
 function adminIdOf(value: string): number | undefined {
   const match = ADMIN_VALUE.exec(value);
   return match ? Number(match[1]) : undefined;
 }
 
+function customerIdOf(value: string): number | undefined {
+  const match = CUSTOMER_VALUE.exec(value);
+  return match ? Number(match[1]) : undefined;
+}
+
 function wellFormed(value: string | undefined): value is string {
-  return value !== undefined && (ID_PATTERN.test(value) || ADMIN_VALUE.test(value));
+  return value !== undefined && (ID_PATTERN.test(value) || ADMIN_VALUE.test(value) || CUSTOMER_VALUE.test(value));
 }
 
 export function newSessionId(): string {
@@ -70,7 +83,7 @@ export function sessionKey(value: string): string {
 
 /** Stores a new session and returns the cookie value that names it, or null when Redis can't take it. */
 export async function createSession(record: NewSession, options: SessionOptions = {}): Promise<string | null> {
-  const id = record.kind === 'admin' ? `${record.adminId}.${newSessionId()}` : newSessionId();
+  const id = record.kind === 'admin' ? `${record.adminId}.${newSessionId()}` : `c${record.customerId}.${newSessionId()}`;
   const createdAt = new Date(options.now ?? Date.now()).toISOString();
   const value = (record.kind === 'customer' ? { ...record, indexed: true, createdAt } : { ...record, createdAt }) as SessionRecord;
   const written = await guardedRedis(
@@ -133,16 +146,17 @@ export async function readSession(id: string | undefined, options: SessionOption
   if (!wellFormed(id)) return { status: 'none' };
   const key = sessionKey(id);
   const adminId = adminIdOf(id);
+  const customerId = customerIdOf(id);
   const store = options.store ?? getRedis();
   const ttlMs = options.ttlMs ?? sessionTtlMs();
 
   const now = options.now ?? Date.now();
-  const read = await readWithRetry(key, adminId, store);
+  const read = await readWithRetry(key, adminId, customerId, store);
   if (!read.ok) {
     const confirmed = recentlyConfirmed(key, now);
     return confirmed ? { status: 'active', session: confirmed } : { status: 'unavailable' };
   }
-  const [raw, remainingMs, cachedEpoch] = read.value;
+  const [raw, remainingMs, cachedEpoch, listed] = read.value;
   if (raw === null) {
     forgetConfirmed(key);
     return { status: 'none' };
@@ -164,6 +178,9 @@ export async function readSession(id: string | undefined, options: SessionOption
   // A customer session from before "sign out of every device" is in no index, so that button could
   // not end it: it ends here instead (the customer signs in once more).
   if (session.kind === 'customer' && !session.indexed) return drop();
+  // Under its own customer's value, and still in that customer's index (see CUSTOMER_VALUE). A value
+  // without the customer (made before it carried one) is not checked: those end within their lifetime.
+  if (session.kind === 'customer' && customerId !== undefined && (customerId !== session.customerId || !listed)) return drop();
   if (session.kind === 'admin') {
     const epoch = await currentEpoch(session.adminId, cachedEpoch, store);
     if (epoch === null) return { status: 'unavailable' };
@@ -197,13 +214,19 @@ export async function destroySession(id: string | undefined, options: SessionOpt
  * The record and its remaining TTL. A read that fails (not one the breaker skipped) is tried once
  * more if the first left room for it, so one slow read is not taken for an outage.
  */
-async function readWithRetry(key: string, adminId: number | undefined, store: RedisStore) {
+async function readWithRetry(key: string, adminId: number | undefined, customerId: number | undefined, store: RedisStore) {
   const started = performance.now();
   const read = () =>
     guardedRedis(
       'session.read',
-      // An admin's epoch in the same round trip as the session (lib/auth/revocation.ts).
-      (redis) => Promise.all([redis.get(key), redis.pttl(key), adminId === undefined ? null : redis.get(adminKeys.epoch(adminId))]),
+      // An admin's epoch (lib/auth/revocation.ts), or whether the customer's index lists it, in the same round trip as the session.
+      (redis) =>
+        Promise.all([
+          redis.get(key),
+          redis.pttl(key),
+          adminId === undefined ? null : redis.get(adminKeys.epoch(adminId)),
+          customerId === undefined ? null : redis.sismember(sessionKeys.customerSessions(customerId), key),
+        ]),
       store,
     );
   const first = await read();
