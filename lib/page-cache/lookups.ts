@@ -13,7 +13,7 @@ import { pageOfSharedPath } from './paths';
  * before it ends. A request that came after a save would get a page read or rendered before it, on
  * the instance where that render ran (measured: 1-3 of 30 first requests after a save on the second
  * of two servers). So the handler records each path's latest lookup here, and the proxy asks
- * `joinsOlderRender` before it rewrites a request to the shared page (docs/decisions/050-faults2-no-request-joins-a-render-begun-before-a-save.md).
+ * `joinsOlderRender` before it rewrites a request to the shared page (docs/decisions/052-no-request-joins-a-render-begun-before-a-save.md).
  */
 
 /** The dependency values a lookup read and whether it found the page; null when it read nothing from Redis. */
