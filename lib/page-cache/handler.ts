@@ -13,7 +13,7 @@ import { dependenciesOf } from './dependencies';
 import { decodedSize, decodeEntry, encodeEntry, isRenderedPage, type PageEntry, type RenderedPage } from './entry';
 import { pageCacheKeys } from './keys';
 import { keepLocalCopy, localCopy } from './local-copies';
-import { beginLookup, endLookup, type Lookup } from './lookups';
+import { beginLookup, endLookup, type Lookup, LOOKUP_LIFETIME_MS } from './lookups';
 import { pageOfSharedPath, type SharedPage } from './paths';
 
 /**
@@ -46,7 +46,7 @@ const MAX_PENDING = 512;
  * A render not stored within this long is taken as dead (Next has failed or dropped it; Postgres
  * statements and Redis calls time out long before). Until then its record is never replaced or evicted.
  */
-const PENDING_LIFETIME_MS = 60_000;
+const PENDING_LIFETIME_MS = LOOKUP_LIFETIME_MS;
 
 declare module '@/lib/server/singletons' {
   interface ProcessSingletons {

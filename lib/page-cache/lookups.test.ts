@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { beginLookup, joinsOlderRender, MAX_LOOKUPS } from './lookups';
+import { parseEnv } from '@/lib/env';
+import { createMemoryStore } from '@/lib/redis/memory-store';
+import type { RedisStore } from '@/lib/redis/types';
+import { singletons } from '@/lib/server/singletons';
+
+import { dependenciesOf } from './dependencies';
+import { beginLookup, joinsOlderRender, LOOKUP_LIFETIME_MS, MAX_LOOKUPS } from './lookups';
 
 describe('the record of shared pages\' lookups (the proxy\'s check against renders begun before a save)', () => {
   it('keeps at most MAX_LOOKUPS records, however many made-up addresses start renders that never end', async () => {
@@ -21,5 +27,43 @@ describe('the record of shared pages\' lookups (the proxy\'s check against rende
     lookup.end();
     expect(await asked).toBe(false);
     expect(lookup.done).toBe(true);
+  });
+});
+
+describe('a shared page\'s render that never reaches Next\'s set (it threw)', () => {
+  let store: RedisStore;
+  beforeEach(() => {
+    store = createMemoryStore();
+    const shared = singletons();
+    shared.env = parseEnv({ NODE_ENV: 'test' });
+    shared.redisBreaker = undefined;
+    shared.pageLookups = undefined;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    store.close();
+  });
+
+  it('stops sending its path per request once a render that long is surely over, after a save', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const path = '/shared/city/bengaluru';
+    const { keys } = dependenciesOf({ kind: 'city', city: 'bengaluru' });
+    await store.set(keys[0]!, 'g1');
+    // A miss whose render then threw: Next drops it without calling set, so nothing ends the record.
+    beginLookup(path).settle({ values: ['g1', null], hit: false });
+    await store.set(keys[0]!, 'g2'); // an admin's save
+    expect(await joinsOlderRender(path, store)).toBe(true);
+    // Per request for ever would leave the path out of the page cache and add an MGET to each request.
+    vi.setSystemTime(Date.now() + LOOKUP_LIFETIME_MS);
+    expect(await joinsOlderRender(path, store)).toBe(false);
+  });
+
+  it('the same for one that read nothing from Redis', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const path = '/shared/city/bengaluru';
+    beginLookup(path).settle(null);
+    expect(await joinsOlderRender(path, store)).toBe(true);
+    vi.setSystemTime(Date.now() + LOOKUP_LIFETIME_MS);
+    expect(await joinsOlderRender(path, store)).toBe(false);
   });
 });

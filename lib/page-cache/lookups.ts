@@ -24,6 +24,7 @@ export interface Lookup {
   /** Resolved once Next has handed out its answer and no later request can join it. */
   ended: Promise<void>;
   done: boolean;
+  startedAt: number;
   /** The first call counts. */
   settle(read: LookupRead): void;
   end(): void;
@@ -41,6 +42,12 @@ declare module '@/lib/server/singletons' {
  * can't grow the map without end. Dropping one only skips the check for its path's current lookup.
  */
 export const MAX_LOOKUPS = 1024;
+/**
+ * A render that threw never reaches Next's set, so nothing ends its record: past this age it is taken
+ * as over (Postgres statements and Redis calls time out long before; the handler's pending renders
+ * use the same age). Else, after a save, its path would render per request, an MGET more each, for good.
+ */
+export const LOOKUP_LIFETIME_MS = 60_000;
 
 function lookups(): Map<string, Lookup> {
   return (singletons().pageLookups ??= new Map());
@@ -56,6 +63,7 @@ export function beginLookup(path: string): Lookup {
     read,
     ended,
     done: false,
+    startedAt: Date.now(),
     settle,
     end: () => {
       // Next lets go of the shared answer in promise callbacks after the handler returns: a turn later it is gone.
@@ -90,6 +98,10 @@ export async function joinsOlderRender(path: string, store?: RedisStore): Promis
   const page = pageOfSharedPath(path);
   if (!lookup || lookup.done || page === null) return false;
   const read = await lookup.read;
+  if (Date.now() - lookup.startedAt >= LOOKUP_LIFETIME_MS) {
+    if (lookups().get(path) === lookup) lookups().delete(path);
+    return false;
+  }
   if (read === null) return !lookup.done;
   if (read.hit) {
     await lookup.ended;
