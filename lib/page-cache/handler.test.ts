@@ -1,3 +1,4 @@
+import ResponseCache from 'next/dist/server/response-cache/index.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
@@ -16,6 +17,7 @@ import { singletons } from '@/lib/server/singletons';
 import { dependenciesOf, TRENDING_GRACE_MS } from './dependencies';
 import { encodeEntry, type RenderedPage } from './entry';
 import { abandonRender, getPage, markRenderUncacheable, pathOfStorageKey, setPage } from './handler';
+import { joinsOlderRender, LOOKUP_LIFETIME_MS } from './lookups';
 import { pageCacheKeys } from './keys';
 import { keepLocalCopy, localCopy } from './local-copies';
 
@@ -232,5 +234,29 @@ describe('the page cache behind Next', () => {
   it('reads the page path from the end of Next’s storage key only', () => {
     expect(pathOfStorageKey('/route-cache/APP_PAGE/abc/$/shared/city/pune')).toBe('/shared/city/pune');
     expect(pathOfStorageKey('/shared/city/pune')).toBeNull();
+  });
+  it('does not keep a path per request after a render that threw (Next then never calls set)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const responseCache = new ResponseCache({ minimalMode: false, route: { kind: 'APP_PAGE' } as never });
+    const incrementalCache = {
+      get: async (key: string) => {
+        const cached = await getPage(storageKey(key), 'APP_PAGE');
+        return cached && { ...cached, isStale: false };
+      },
+      set: (key: string, value: unknown) => setPage(storageKey(key), value),
+    };
+    const failing = responseCache.get(
+      MENU,
+      async () => {
+        throw new Error('Postgres did not answer');
+      },
+      { incrementalCache: incrementalCache as never, isOnDemandRevalidate: false, isFallback: false, isRoutePPREnabled: false, isPrefetch: false, routeKind: 'APP_PAGE' as never },
+    );
+    await expect(failing).rejects.toThrow('Postgres did not answer');
+    // The render is over, but its lookup was never ended; after a save the proxy would send the path per request.
+    await redis.set(MENU_GEN, 'after-save');
+    expect(await joinsOlderRender(MENU, redis)).toBe(true);
+    vi.setSystemTime(Date.now() + LOOKUP_LIFETIME_MS);
+    expect(await joinsOlderRender(MENU, redis)).toBe(false);
   });
 });
