@@ -67,9 +67,10 @@ export async function guardedRedis<T>(
 }
 
 /**
- * guardedRedis for a read that concurrent requests share (shared-reads.ts: one command per round trip
- * for all the readers of `key`, each seeing every write acknowledged before it asked). A reader that
- * joins the next read still gives up REDIS_TIMEOUT_MS after it asked, as if it had sent its own.
+ * guardedRedis for a read that concurrent requests share (shared-reads.ts: each reader gets a
+ * command sent after it asked, shared with the readers that asked about the same time). A reader
+ * that joins waits at most SHARE_WINDOW_MS more than its own command would, which has the usual
+ * REDIS_TIMEOUT_MS.
  */
 export function guardedSharedRead<T>(
   operation: string,
@@ -77,7 +78,5 @@ export function guardedSharedRead<T>(
   run: (redis: RedisStore) => Promise<T>,
   store: RedisStore = getRedis(),
 ): Promise<GuardedResult<T>> {
-  return sharedRead(store, key, () => guardedRedis(operation, run, store), (joined) =>
-    withDeadline(joined, getEnv().REDIS_TIMEOUT_MS, `Redis ${operation}`).catch((): GuardedResult<T> => ({ ok: false, reason: 'failed' })),
-  );
+  return sharedRead(store, `${operation} ${key}`, () => guardedRedis(operation, run, store));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { sharedRead } from './shared-reads';
+import { SHARE_WINDOW_MS, sharedRead } from './shared-reads';
 
 /** A read whose answers the test releases one by one; each answer is the value current when it was sent. */
 function controlledStore() {
@@ -47,6 +47,18 @@ describe('sharedRead', () => {
     expect(await first).toBe('v1');
     expect(await Promise.all(joiners)).toEqual(Array.from({ length: 20 }, () => 'v1'));
     expect(redis.sent()).toBe(2);
+  });
+
+  it('sends the next read within the window even while the read out has not come back (a slow Redis)', async () => {
+    const redis = controlledStore();
+    void sharedRead(redis.store, 'k', redis.read); // never answered
+    redis.write('v2');
+    const joined = sharedRead(redis.store, 'k', redis.read);
+    await new Promise((resolve) => setTimeout(resolve, SHARE_WINDOW_MS * 4));
+    expect(redis.sent()).toBe(2);
+    await redis.answerNext(); // the first read, still v1: nobody who joined gets it
+    await redis.answerNext();
+    expect(await joined).toBe('v2');
   });
 
   it('sends at once when nothing is out, and keeps keys and stores apart', async () => {

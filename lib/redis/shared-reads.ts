@@ -3,17 +3,24 @@ import 'server-only';
 import { singletons } from '@/lib/server/singletons';
 
 /**
- * Concurrent reads of the same Redis keys share one command, but only one that was sent after they
- * asked: a reader that arrives while a read is out waits for it to come back and joins the next one,
- * which every reader arriving meanwhile shares. So a write acknowledged before a request arrived is
- * always seen (a save shows on the very next request), and under load one freshness check answers a
- * whole round trip's worth of requests instead of each sending its own (docs/decisions/050).
+ * Concurrent reads of the same Redis keys share one command, but only one sent after they asked: a
+ * reader that arrives while a read is out joins the next one, which every reader arriving meanwhile
+ * shares. So a write acknowledged before a request arrived is always seen (a save shows on the very
+ * next request), and under load one freshness check answers many requests instead of each sending
+ * its own (docs/decisions/050).
+ *
+ * The next read goes out when the one out comes back or SHARE_WINDOW_MS after its first reader
+ * asked, whichever is first: on a local Redis the reply is back well within the window, and on a
+ * remote one (Upstash across regions, tens of milliseconds) a reader waits its own round trip plus at
+ * most the window, never the read out as well.
  */
+export const SHARE_WINDOW_MS = 5;
+
 interface KeyReads {
-  /** The read that is out, sent before the readers now arriving asked. */
-  out: Promise<unknown>;
-  /** The read that goes out when `out` is back, shared by everyone who asked meanwhile. */
-  next: Promise<unknown> | null;
+  /** Reads sent and not back yet. */
+  out: number;
+  /** The read that goes out next, shared by everyone who asks until it is sent. */
+  next: { answer: Promise<unknown>; send: () => void } | null;
 }
 
 declare module '@/lib/server/singletons' {
@@ -32,22 +39,43 @@ function readsOf(store: object): Map<string, KeyReads> {
 
 /**
  * `read` must not throw (a guarded read: lib/redis/guard.ts) and its answer must not be changed by
- * whoever receives it, since every reader of one command gets the same value. `bound` wraps what a
- * reader that joins the next read waits on (it may wait for two round trips: the one out, then its own).
+ * whoever receives it, since every reader of one command gets the same value. `key` names what
+ * `read` reads: two callers may share a key only if they send the same command.
  */
-export function sharedRead<T>(store: object, key: string, read: () => Promise<T>, bound: (joined: Promise<T>) => Promise<T> = (joined) => joined): Promise<T> {
+export function sharedRead<T>(store: object, key: string, read: () => Promise<T>): Promise<T> {
   const reads = readsOf(store);
-  const current = reads.get(key);
-  if (!current) return send(reads, key, read);
-  current.next ??= current.out.then(() => send(reads, key, read));
-  return bound(current.next as Promise<T>);
+  let state = reads.get(key);
+  if (!state) reads.set(key, (state = { out: 0, next: null }));
+  if (state.out === 0) return send(reads, key, state, read);
+  if (!state.next) {
+    let release!: () => void;
+    const sent = new Promise<void>((resolve) => (release = resolve));
+    const timer = setTimeout(release, SHARE_WINDOW_MS);
+    const keyState = state;
+    const next: NonNullable<KeyReads['next']> = {
+      answer: sent.then(() => {
+        // Sent now: whoever asks from here on waits for the read after this one.
+        if (keyState.next === next) keyState.next = null;
+        return send(reads, key, keyState, read);
+      }),
+      send: () => {
+        clearTimeout(timer);
+        release();
+      },
+    };
+    state.next = next;
+  }
+  return state.next.answer as Promise<T>;
 }
 
-function send<T>(reads: Map<string, KeyReads>, key: string, read: () => Promise<T>): Promise<T> {
-  const state: KeyReads = { out: read(), next: null };
-  reads.set(key, state);
-  void state.out.finally(() => {
-    if (reads.get(key) === state && state.next === null) reads.delete(key);
+function send<T>(reads: Map<string, KeyReads>, key: string, state: KeyReads, read: () => Promise<T>): Promise<T> {
+  state.out += 1;
+  const answer = read();
+  void answer.finally(() => {
+    state.out -= 1;
+    // The reply is in: whoever asked since shares a read sent now.
+    state.next?.send();
+    if (state.out === 0 && state.next === null && reads.get(key) === state) reads.delete(key);
   });
-  return state.out as Promise<T>;
+  return answer;
 }
