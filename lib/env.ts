@@ -142,7 +142,7 @@ const schema = z
     RATE_LIMIT_NEW_SEARCHES_PER_MINUTE: positiveInt(10),
     /** Orders one customer may place per hour (lib/orders/checkout.ts counts them in Postgres): each sends up to five texts. */
     RATE_LIMIT_ORDERS_PER_HOUR: positiveInt(20),
-    /** ...and per 24 hours: the hourly budget alone allowed 480 orders (2,400 texts) a day. */
+    /** ...and per 24 hours, so the hourly budget can't be spent all day (480 orders, 2,400 texts). */
     RATE_LIMIT_ORDERS_PER_DAY: positiveInt(40),
     /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),

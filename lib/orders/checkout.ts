@@ -189,8 +189,8 @@ export interface OrderBudget {
 /**
  * At most `perHour` orders a customer places in an hour and `perDay` in a day: far above what a
  * household orders, and what keeps one account from placing orders in a loop, each up to five texts
- * and a handful of rows (review findings: 198 orders in 18 s; then 20 an hour all day, 480 orders
- * and 2,400 texts). Counted in Postgres, inside the order's transaction under the cart's claim, so
+ * and a handful of rows; the day's budget keeps the hour's from being spent all day (480 orders and
+ * 2,400 texts). Counted in Postgres, inside the order's transaction under the cart's claim, so
  * only orders that were placed count: a refused or repeated submit costs nothing.
  */
 async function orderLimit(tx: Database, customerId: number, budget: OrderBudget): Promise<Committed | null> {

@@ -11,8 +11,7 @@ import { pageOfSharedPath } from './paths';
  * Next's response cache runs one lookup per shared path at a time in a process (the handler's get,
  * then the render after a miss) and hands its answer to every request for that path that arrives
  * before it ends. A request that came after a save would get a page read or rendered before it, on
- * the instance where that render ran (measured: 1-3 of 30 first requests after a save on the second
- * of two servers). So the handler records each path's latest lookup here, and the proxy asks
+ * the instance where that render ran. So the handler records each path's latest lookup here, and the proxy asks
  * `joinsOlderRender` before it rewrites a request to the shared page (docs/decisions/052-no-request-joins-a-render-begun-before-a-save.md).
  */
 

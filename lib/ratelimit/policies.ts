@@ -103,8 +103,8 @@ export function limiterPolicies(env: Env = getEnv()) {
     'otp:phone-device': otpLimit(5, HOUR, 'rl:otp:phone-device'),
     /**
      * Codes to one number from all the browsers that signed in with it: each sign-in from a new browser
-     * adds one, so without a total one real phone gathered browsers (10 a day) worth 5 codes an hour
-     * each, every address's budget pumped into texts to itself. Only those browsers spend it.
+     * adds one, and each has 5 an hour of its own, so this total keeps one phone from gathering
+     * browsers and pumping every address's budget into texts to itself. Only those browsers spend it.
      */
     'otp:phone-known:hour': otpLimit(10, HOUR, 'rl:otp:phone-known:hour'),
     'otp:phone-known:day': otpLimit(30, DAY, 'rl:otp:phone-known:day'),
@@ -155,9 +155,9 @@ export function limiterPolicies(env: Env = getEnv()) {
     },
     /**
      * Counted views per client IP across all restaurants (the views route), spent after the restaurant's
-     * own budget: that one alone let an address with 30 ids count 30 views at every restaurant an hour,
-     * each a dedupe key held for the hour (about 1 MB per address with 200 restaurants). Ten
-     * restaurants' worth of the address's new visitors.
+     * own budget, which bounds one restaurant only: an address with 30 ids could count 30 views at
+     * every restaurant an hour, each a dedupe key held for the hour (about 1 MB per address with 200
+     * restaurants). Ten restaurants' worth of the address's new visitors.
      */
     'views:counted:any': {
       kind: 'limiter',

@@ -40,7 +40,7 @@ export class DeadlineError extends Error {
   /**
    * `instanceof` by kind, not by class identity: every route bundle has its own copy of this module,
    * and the process's one database handle (made at start-up, by another bundle) throws its copy's
-   * errors, which the route's own class would not recognise (its 503 became a 500). A subclass names
+   * errors, which the route's own class would not recognise (a 503 would become a 500). A subclass names
    * its own kind, and matches only errors of that kind or below.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
