@@ -6,7 +6,7 @@ import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
 import { dependenciesOf } from './dependencies';
-import { beginLookup, joinsOlderRender, LOOKUP_LIFETIME_MS, MAX_LOOKUPS } from './lookups';
+import { beginLookup, joinsOlderRender, LOOKUP_LIFETIME_MS, MAX_LOOKUPS, RENDER_WAIT_MS } from './lookups';
 
 describe('the record of shared pages\' lookups (the proxy\'s check against renders begun before a save)', () => {
   it('keeps at most MAX_LOOKUPS records, however many made-up addresses start renders that never end', async () => {
@@ -17,6 +17,29 @@ describe('the record of shared pages\' lookups (the proxy\'s check against rende
     const newest = beginLookup(paths.at(-1)!);
     newest.settle(null);
     expect(await joinsOlderRender(paths.at(-1)!)).toBe(true);
+  });
+
+  it('holds a request that came during a render without Redis until it ends, then sends it to the shared page', async () => {
+    const path = '/shared/city/pune';
+    const lookup = beginLookup(path);
+    lookup.settle(null);
+    let answered = false;
+    const asked = joinsOlderRender(path).then((perRequest) => ((answered = true), perRequest));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    lookup.end();
+    expect(await asked).toBe(false);
+  });
+
+  it('renders per request once a render without Redis outlasts the wait, and the next request does not wait again', async () => {
+    const path = '/shared/city/kochi';
+    beginLookup(path).settle(null);
+    const started = performance.now();
+    expect(await joinsOlderRender(path)).toBe(true);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(RENDER_WAIT_MS - 5);
+    const again = performance.now();
+    expect(await joinsOlderRender(path)).toBe(true);
+    expect(performance.now() - again).toBeLessThan(RENDER_WAIT_MS / 2);
   });
 
   it('lets a HIT go, then sends the request to a lookup of its own', async () => {

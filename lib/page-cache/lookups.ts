@@ -23,6 +23,8 @@ export interface Lookup {
   /** Resolved once Next has handed out its answer and no later request can join it. */
   ended: Promise<void>;
   done: boolean;
+  /** A render without Redis that a request gave up waiting for: later requests render per request at once. */
+  abandoned: boolean;
   startedAt: number;
   /** The first call counts. */
   settle(read: LookupRead): void;
@@ -47,6 +49,8 @@ export const MAX_LOOKUPS = 1024;
  * use the same age). Else, after a save, its path would render per request, an MGET more each, for good.
  */
 export const LOOKUP_LIFETIME_MS = 60_000;
+/** How long a request waits for a render that ran without Redis to end, before it renders per request. */
+export const RENDER_WAIT_MS = 1_000;
 
 function lookups(): Map<string, Lookup> {
   return (singletons().pageLookups ??= new Map());
@@ -62,6 +66,7 @@ export function beginLookup(path: string): Lookup {
     read,
     ended,
     done: false,
+    abandoned: false,
     startedAt: Date.now(),
     settle,
     end: () => {
@@ -90,7 +95,7 @@ export function endLookup(path: string): void {
  * something the page shows changed: then it renders per request instead. A lookup still reading is
  * waited for (its one Redis round trip); a HIT is let go and the request asks afresh; a render under
  * way is compared with the current dependency values (one MGET, only while a render of this path runs
- * here). A render without Redis, or no answer now: per request.
+ * here). A render without Redis, or no answer now: the request waits for it to end (waitForEnd).
  */
 export async function joinsOlderRender(path: string, store?: RedisStore): Promise<boolean> {
   const lookup = lookups().get(path);
@@ -101,7 +106,7 @@ export async function joinsOlderRender(path: string, store?: RedisStore): Promis
     if (lookups().get(path) === lookup) lookups().delete(path);
     return false;
   }
-  if (read === null) return !lookup.done;
+  if (read === null) return waitForEnd(lookup);
   if (read.hit) {
     await lookup.ended;
     return false;
@@ -109,7 +114,25 @@ export async function joinsOlderRender(path: string, store?: RedisStore): Promis
   const { keys, graceMs } = dependenciesOf(page);
   const current = await guardedRedis('page cache', (redis) => redis.mget(keys), store);
   if (lookup.done) return false;
-  if (!current.ok) return true;
+  if (!current.ok) return waitForEnd(lookup);
   // A change within its grace (trending) still serves the stored page, so a render of it may be shared too.
   return keys.some((_, index) => (graceMs[index] ?? 0) === 0 && current.value[index] !== read.values[index]);
+}
+
+/**
+ * Without Redis nothing tells whether a render began before a save, so the request waits for it to
+ * end and then asks afresh: its lookup (or one begun after it arrived) is shared by the requests that
+ * came meanwhile, where rendering each alone cut throughput with Redis away 3-6 times (npm run bench).
+ * A render that does not end within RENDER_WAIT_MS (it threw, or Postgres is slow): per request, and
+ * the requests after it do not wait for it again. True: render per request.
+ */
+async function waitForEnd(lookup: Lookup): Promise<boolean> {
+  if (lookup.done) return false;
+  if (lookup.abandoned) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), RENDER_WAIT_MS)));
+  const ended = await Promise.race([lookup.ended.then(() => true as const), waited]);
+  clearTimeout(timer);
+  if (!ended) lookup.abandoned = true;
+  return !ended;
 }
