@@ -1,4 +1,3 @@
-import ResponseCache from 'next/dist/server/response-cache/index.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
@@ -10,6 +9,7 @@ import { figureKeys } from '@/lib/views/keys';
 import { installBackends } from '@/tests/support/app-context';
 
 import { countingStore } from '@/tests/support/counting-store';
+import { nextResponseCache } from '@/tests/support/next-response-cache';
 
 import { noteRefusedWrite, WRITES_IN_DOUBT_MS } from '@/lib/redis/refused-writes';
 import { singletons } from '@/lib/server/singletons';
@@ -237,14 +237,7 @@ describe('the page cache behind Next', () => {
   });
   it('does not keep a path per request after a render that threw (Next then never calls set)', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    const responseCache = new ResponseCache({ minimalMode: false, route: { kind: 'APP_PAGE' } as never });
-    const incrementalCache = {
-      get: async (key: string) => {
-        const cached = await getPage(storageKey(key), 'APP_PAGE');
-        return cached && { ...cached, isStale: false };
-      },
-      set: (key: string, value: unknown) => setPage(storageKey(key), value),
-    };
+    const { responseCache, incrementalCache } = nextResponseCache(storageKey);
     const failing = responseCache.get(
       MENU,
       async () => {

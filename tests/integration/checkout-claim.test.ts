@@ -10,11 +10,10 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { testAddress } from '../support/addresses';
 import { deleteKeysUnder, installBackends } from '../support/app-context';
-import { createTestPglite, createTestPostgres } from '../support/databases';
 import { orderableItem } from '../support/menus';
 import { handingOver, withCommands } from '../support/store-overrides';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } from '../support/services';
+import { orderBackends } from '../support/order-backends';
+import { uniquePrefix } from '../support/services';
 
 /**
  * One cart, one order (sweep finding): 8 concurrent checkouts of one cart with different idempotency
@@ -23,27 +22,7 @@ import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } fr
  * checkout gives the claim back, and a claim left by a dead process lapses. On PGlite with every
  * Redis driver, and on real Postgres with TCP Redis.
  */
-const drivers = await driversUnderTest();
-const tcp = drivers.find((driver) => driver.name === 'tcp')!;
-const postgresUp = IN_CI || (await postgresAvailable());
-const realReason = !postgresUp ? missing(`Postgres at ${TEST_POSTGRES_URL}`) : !tcp.available ? tcp.skipReason : undefined;
-
-const backends = [
-  ...drivers.map((driver) => ({
-    name: `PGlite + ${driver.name}`,
-    available: driver.available,
-    reason: driver.skipReason,
-    create: async () => ({ db: await createTestPglite(), redis: await driver.create() }),
-    cleanup: () => driver.cleanup(),
-  })),
-  {
-    name: 'Postgres + tcp',
-    available: !realReason,
-    reason: realReason,
-    create: async () => ({ db: await createTestPostgres('checkout_claim'), redis: await tcp.create() }),
-    cleanup: async () => {},
-  },
-];
+const backends = await orderBackends('checkout_claim');
 
 const noJobs = async () => {};
 const key = () => `key-${Math.random().toString(36).slice(2)}-${Date.now()}`;

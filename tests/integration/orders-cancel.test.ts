@@ -19,10 +19,9 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { testAddress } from '../support/addresses';
 import { deleteKeysUnder, installBackends } from '../support/app-context';
-import { createTestPglite, createTestPostgres } from '../support/databases';
 import { orderableItem } from '../support/menus';
-import { driversUnderTest } from '../support/redis-drivers';
-import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } from '../support/services';
+import { orderBackends } from '../support/order-backends';
+import { uniquePrefix } from '../support/services';
 
 /**
  * A customer cancels an order until the restaurant accepts it (lib/orders/cancel.ts). The cancel and
@@ -32,30 +31,7 @@ import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } fr
  * replayed or Redis forgets; someone else's order is answered as no order. On PGlite with every Redis
  * driver, and on real Postgres (two connections, the race held at a row lock) with TCP Redis.
  */
-const drivers = await driversUnderTest();
-const tcp = drivers.find((driver) => driver.name === 'tcp')!;
-const postgresUp = IN_CI || (await postgresAvailable());
-const realReason = !postgresUp ? missing(`Postgres at ${TEST_POSTGRES_URL}`) : !tcp.available ? tcp.skipReason : undefined;
-
-const backends = [
-  ...drivers.map((driver) => ({
-    name: `PGlite + ${driver.name}`,
-    available: driver.available,
-    reason: driver.skipReason,
-    create: async (): Promise<{ db: DatabaseHandle & { url?: string }; redis: RedisStore }> => ({ db: await createTestPglite(), redis: await driver.create() }),
-    cleanup: () => driver.cleanup(),
-  })),
-  {
-    name: 'Postgres + tcp',
-    available: !realReason,
-    reason: realReason,
-    create: async (): Promise<{ db: DatabaseHandle & { url?: string }; redis: RedisStore }> => ({
-      db: await createTestPostgres('orders_cancel'),
-      redis: await tcp.create(),
-    }),
-    cleanup: async () => {},
-  },
-];
+const backends = await orderBackends('orders_cancel');
 
 const noJobs = async () => {};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import ResponseCache from 'next/dist/server/response-cache/index.js';
 import RenderResult from 'next/dist/server/render-result.js';
 import { NextRequest, type NextFetchEvent } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,6 +16,7 @@ import { proxy } from '@/proxy';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { recordViews } from '../support/counters';
 import { countingStore } from '../support/counting-store';
+import { nextResponseCache } from '../support/next-response-cache';
 import { itemForm, openRestaurantItem } from '../support/menus';
 
 /**
@@ -116,14 +116,7 @@ for (const pair of await backendPairs()) {
       await backends.redis.del([pageCacheKeys.page(path), pageCacheKeys.pageId(path)]);
       // Next's own response cache, as a shared page's route runs it, over this cache handler; the
       // proxy decides whether a request goes to it (rewritten to the shared page) or renders per request.
-      const responseCache = new ResponseCache({ minimalMode: false, route: { kind: 'APP_PAGE' } as never });
-      const incrementalCache = {
-        get: async (key: string) => {
-          const cached = await getPage(storageKey(key), 'APP_PAGE');
-          return cached && { ...cached, isStale: false };
-        },
-        set: (key: string, value: unknown) => setPage(storageKey(key), value),
-      };
+      const { responseCache, incrementalCache } = nextResponseCache(storageKey);
       const event = { waitUntil: () => {} } as unknown as NextFetchEvent;
       async function serve(draw: () => Promise<string>): Promise<string> {
         const response = await proxy(new NextRequest(`http://localhost/${city}/${slug}`), event);
