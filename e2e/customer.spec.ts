@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 
-import { signInWithCode, uniquePhone } from './support/customer';
+import { saveCheckoutAddress, signInWithCode, uniquePhone } from './support/customer';
 
 /**
  * A customer's whole order: sign in with the code from the demo outbox, add two items, check out
@@ -30,11 +30,7 @@ test.describe('ordering as a customer', () => {
 
     await page.getByRole('link', { name: 'Check out' }).click();
     await expect(page).toHaveURL(/\/checkout$/);
-    await page.getByLabel('Label (Home, Work…)').fill('Home');
-    await page.getByLabel('House and street').fill('12 MG Road');
-    await page.getByLabel('City').fill('Bengaluru');
-    await page.getByLabel('PIN code').fill('560001');
-    await page.getByRole('button', { name: 'Save address' }).click();
+    await saveCheckoutAddress(page);
     await expect(page.getByRole('radio', { name: /Home: 12 MG Road/ })).toBeChecked();
     await page.getByRole('button', { name: /^Place order/ }).dblclick();
     await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });

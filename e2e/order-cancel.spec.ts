@@ -3,7 +3,7 @@ import type { FakeMessage } from '@/tests/support/fake-twilio';
 import { actionId, callAction } from './support/actions';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { E2E_FAKE_TWILIO_PORT, E2E_PORT, E2E_TWILIO_PORT } from './support/config';
-import { signInWithCode, uniquePhone } from './support/customer';
+import { saveCheckoutAddress, signInWithCode, uniquePhone } from './support/customer';
 import { expect, test, type Page } from './support/test';
 
 /**
@@ -43,11 +43,7 @@ async function orderOneDish(page: Page, base: string): Promise<string> {
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
   await page.getByRole('link', { name: 'Check out' }).click();
   await expect(page).toHaveURL(`${base}/checkout`);
-  await page.getByLabel('Label (Home, Work…)').fill('Home');
-  await page.getByLabel('House and street').fill('12 MG Road');
-  await page.getByLabel('City').fill('Bengaluru');
-  await page.getByLabel('PIN code').fill('560001');
-  await page.getByRole('button', { name: 'Save address' }).click();
+  await saveCheckoutAddress(page);
   await expect(page.getByRole('radio', { name: /Home: 12 MG Road/ })).toBeChecked();
   await page.getByRole('button', { name: /^Place order/ }).click();
   await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });

@@ -2,7 +2,7 @@ import { actionId, actionResult, callAction, cookiesFrom } from './support/actio
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInAsAdmin } from './support/admin';
 import { E2E_RATELIMIT_PORT } from './support/config';
-import { signInWithCode, uniquePhone } from './support/customer';
+import { saveCheckoutAddress, signInWithCode, uniquePhone } from './support/customer';
 import { requestFrom, uniqueLoopbackAddress } from './support/loopback';
 import { expect, test, type Page, type Request } from './support/test';
 
@@ -35,14 +35,6 @@ const inCart = (page: Page) => expect(page.getByTestId('cart-line').first()).toB
 const row = (page: Page, index: number) => page.locator('[data-testid="menu-item"][data-available="true"]').nth(index);
 const shot = (page: Page, name: string, project: string, fullPage = false) =>
   page.screenshot({ path: `docs/screenshots/ordering-${name}-${project}.png`, fullPage });
-
-async function fillAddress(page: Page, pin: string) {
-  await page.getByLabel('Label (Home, Work…)').fill('Home');
-  await page.getByLabel('House and street').fill('12 MG Road');
-  await page.getByLabel('City').fill('Bengaluru');
-  await page.getByLabel('PIN code').fill(pin);
-  await page.getByRole('button', { name: 'Save address' }).click();
-}
 
 test.describe('ordering as customers expect', () => {
   test('guest cart with stepper and cart bar, replace dialog, sign-in keeps it, checkout, tracking, reorder', async ({ page }, testInfo) => {
@@ -112,9 +104,9 @@ test.describe('ordering as customers expect', () => {
     await expect(page.getByTestId('cart-line')).toContainText(dishName);
 
     // A saved address (an invalid PIN is refused), instructions, cash on delivery, the bill.
-    await fillAddress(page, '012345');
+    await saveCheckoutAddress(page, '012345');
     await expect(page.getByText('Enter a 6-digit PIN code (it never starts with 0)')).toBeVisible();
-    await fillAddress(page, '560001');
+    await saveCheckoutAddress(page, '560001');
     await expect(page.getByRole('radio', { name: /Home: 12 MG Road, Bengaluru 560001/ })).toBeChecked();
     // With an address saved, the new-address form folds away behind "Add another address".
     await expect(page.getByLabel('Label (Home, Work…)')).toBeHidden();

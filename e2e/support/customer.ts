@@ -65,3 +65,12 @@ export async function forgetCustomer(phone: string): Promise<void> {
   const digest = createHash('sha256').update(normalized).digest('base64url').slice(0, 22);
   await deleteKeys(`rl:otp:phone:*:{${digest}}*`);
 }
+
+/** Fills checkout's new-address form (Home, 12 MG Road, Bengaluru) with `pin` and saves it. */
+export async function saveCheckoutAddress(page: Page, pin = '560001'): Promise<void> {
+  await page.getByLabel('Label (Home, Work…)').fill('Home');
+  await page.getByLabel('House and street').fill('12 MG Road');
+  await page.getByLabel('City').fill('Bengaluru');
+  await page.getByLabel('PIN code').fill(pin);
+  await page.getByRole('button', { name: 'Save address' }).click();
+}
