@@ -15,7 +15,7 @@ import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
 import { getRedis } from '@/lib/redis/client';
-import { HOUR } from '@/lib/redis/keys';
+import { DAY, HOUR } from '@/lib/redis/keys';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { enqueueOrderJobs } from './job-types';
@@ -205,24 +205,19 @@ async function orderLimit(tx: Database, customerId: number, budget: OrderBudget)
     .from(orders)
     .where(and(eq(orders.customerId, customerId), sql`${orders.createdAt} > now() - interval '1 day'`));
   if (!recent) return null;
-  const retryAfter = (oldest: string | Date, windowMs: number) =>
-    Math.max(60, Math.ceil((new Date(oldest).getTime() + windowMs - Date.now()) / 1_000));
+  // Until the oldest order in the window leaves it.
+  const refusal = (oldest: string | Date, windowMs: number, say: (retryAfterSeconds: number) => string): Committed => {
+    const retryAfterSeconds = Math.max(60, Math.ceil((new Date(oldest).getTime() + windowMs - Date.now()) / 1_000));
+    return { status: 'rate-limited', retryAfterSeconds, message: say(retryAfterSeconds) };
+  };
   if (recent.hour >= budget.perHour && recent.hourOldest !== null) {
-    const retryAfterSeconds = retryAfter(recent.hourOldest, HOUR);
-    return {
-      status: 'rate-limited',
-      retryAfterSeconds,
-      message: `That’s a lot of orders in an hour. You can place another in ${Math.ceil(retryAfterSeconds / 60)} min.`,
-    };
+    return refusal(recent.hourOldest, HOUR, (seconds) => `That’s a lot of orders in an hour. You can place another in ${Math.ceil(seconds / 60)} min.`);
   }
   if (recent.day >= budget.perDay && recent.dayOldest !== null) {
-    const retryAfterSeconds = retryAfter(recent.dayOldest, 24 * HOUR);
-    const hours = Math.ceil(retryAfterSeconds / 3_600);
-    return {
-      status: 'rate-limited',
-      retryAfterSeconds,
-      message: `That’s a lot of orders today. You can place another in ${hours === 1 ? 'an hour' : `${hours} hours`}.`,
-    };
+    return refusal(recent.dayOldest, DAY, (seconds) => {
+      const hours = Math.ceil(seconds / 3_600);
+      return `That’s a lot of orders today. You can place another in ${hours === 1 ? 'an hour' : `${hours} hours`}.`;
+    });
   }
   return null;
 }
