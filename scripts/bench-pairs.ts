@@ -98,18 +98,24 @@ export function verdict(ratios: Spread, target: number): 'met' | 'not met' | 'wi
  * over `requests` sequential requests, net of an idle window as long (the server's own timers).
  */
 export async function redisCommandsPerRequest(redisUrl: string, keyPrefix: string, target: Target, requests = 20): Promise<number> {
+  const monitor = await monitorCommands(redisUrl, keyPrefix);
+  const started = performance.now();
+  for (let i = 0; i < requests; i++) await (await fetch(target.url, { headers: target.headers })).arrayBuffer();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const busy = monitor.count();
+  await new Promise((resolve) => setTimeout(resolve, performance.now() - started));
+  const idle = monitor.count() - busy;
+  await monitor.stop();
+  return Math.max(0, Math.round(((busy - idle) / requests) * 10) / 10);
+}
+
+/** Counts the commands sent on keys under `keyPrefix` from now (MONITOR), not those a Lua script runs inside Redis. */
+export async function monitorCommands(redisUrl: string, keyPrefix: string): Promise<{ count: () => number; stop: () => Promise<void> }> {
   const monitor = createClient({ url: redisUrl });
   await monitor.connect();
   let commands = 0;
   await monitor.monitor((line: string) => {
     if (line.includes(keyPrefix) && !line.includes(' lua]')) commands += 1;
   });
-  const started = performance.now();
-  for (let i = 0; i < requests; i++) await (await fetch(target.url, { headers: target.headers })).arrayBuffer();
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  const busy = commands;
-  await new Promise((resolve) => setTimeout(resolve, performance.now() - started));
-  const idle = commands - busy;
-  await monitor.disconnect();
-  return Math.max(0, Math.round(((busy - idle) / requests) * 10) / 10);
+  return { count: () => commands, stop: () => monitor.disconnect() };
 }

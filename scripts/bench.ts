@@ -16,12 +16,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 import autocannon from 'autocannon';
-import { createClient } from 'redis';
 
 import { actionId, actionResult, callAction, cookiesFrom } from '../e2e/support/actions';
 import { requestFrom } from '../e2e/support/loopback';
 
 import { startFloor } from './bench-floor';
+import { monitorCommands } from './bench-pairs';
 import { startDelayProxy } from './bench-delay-proxy';
 import { printTable, writeResults, type Row } from './bench-report';
 import { BENCH_DATABASE_URL, BENCH_REDIS_URL, startBenchServer, type BenchServer } from './bench-server';
@@ -70,12 +70,7 @@ async function compare(urls: Record<string, Target>): Promise<Record<string, { r
  * request, over 20 sequential warm requests (the health reads count no Redis command).
  */
 async function costs(server: BenchServer, target: Target): Promise<{ redis: number; pg: number }> {
-  const monitor = createClient({ url: BENCH_REDIS_URL });
-  await monitor.connect();
-  let commands = 0;
-  await monitor.monitor((line: string) => {
-    if (line.includes(PREFIX) && !line.includes(' lua]')) commands += 1;
-  });
+  const monitor = await monitorCommands(BENCH_REDIS_URL, PREFIX);
   // The server's own timers (cache-stats flush, outbox, queue) send commands too: an idle window as
   // long as the measured one is counted and taken off.
   const started = performance.now();
@@ -83,11 +78,11 @@ async function costs(server: BenchServer, target: Target): Promise<{ redis: numb
   for (let i = 0; i < 20; i++) await (await fetch(urlOf(target), { headers: headersOf(target) })).arrayBuffer();
   const pg = (await server.counters()).dbQueries - before;
   await new Promise((resolve) => setTimeout(resolve, 200));
-  const busy = commands;
+  const busy = monitor.count();
   const elapsed = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, elapsed));
-  const idle = commands - busy;
-  await monitor.disconnect();
+  const idle = monitor.count() - busy;
+  await monitor.stop();
   return { redis: Math.max(0, Math.round(((busy - idle) / 20) * 10) / 10), pg: pg / 20 };
 }
 
@@ -97,14 +92,10 @@ async function costs(server: BenchServer, target: Target): Promise<{ redis: numb
  * server sends, where `costs` counts one visitor at a time.
  */
 async function commandsUnderLoad(target: Target): Promise<number> {
-  const monitor = createClient({ url: BENCH_REDIS_URL });
-  await monitor.connect();
-  let commands = 0;
-  await monitor.monitor((line: string) => {
-    if (line.includes(PREFIX) && !line.includes(' lua]')) commands += 1;
-  });
+  const monitor = await monitorCommands(BENCH_REDIS_URL, PREFIX);
   const result = await autocannon({ url: urlOf(target), headers: headersOf(target), connections: CONNECTIONS, duration: LOADED_SECONDS });
-  await monitor.disconnect();
+  const commands = monitor.count();
+  await monitor.stop();
   return result.requests.total === 0 ? Number.NaN : Math.round((commands / result.requests.total) * 100) / 100;
 }
 
