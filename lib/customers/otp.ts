@@ -146,8 +146,9 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
     const cooldownKey = customerKeys.otpCooldown(phone, device.id);
     const cooldownMs = options.cooldownMs ?? OTP_RESEND_COOLDOWN_MS;
     const waiting = await store.pttl(cooldownKey);
-    if (waiting > 0 || waiting === -1) {
-      return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(waiting > 0 ? waiting : cooldownMs) };
+    // -2 is the only "no key": Redis keeps a key through its last millisecond, when PTTL says 0.
+    if (waiting !== -2) {
+      return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(waiting >= 0 ? waiting : cooldownMs) };
     }
 
     const limiter = options.limiter === undefined ? rateLimitState().limiter : options.limiter;

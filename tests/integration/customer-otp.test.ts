@@ -432,6 +432,32 @@ describe('OTP limits with the real policies (in-process limiter)', () => {
     ]);
   });
 
+  // CI flake (stop 24): Redis keeps a key through its last millisecond, when PTTL says 0; the resend
+  // check let that through, the limits were spent, and SET NX then refused with "cooldown".
+  it('a cooldown in its last millisecond (PTTL 0) refuses before any limit is spent', async () => {
+    let clock = 1_000_000;
+    const frozen = createMemoryStore({ now: () => clock });
+    const counted: string[] = [];
+    const counting: OtpOptions = {
+      store: frozen,
+      sender,
+      cooldownMs: 1,
+      now: () => clock,
+      limiter: { limit: async (policy) => (counted.push(policy), { success: true, limit: 10, remaining: 9, resetMs: clock + 60_000, source: 'redis', pending: Promise.resolve() }) },
+    };
+    const requester = { ip: IP, device: newDevice() };
+    const phone = freshPhone();
+    expect(await requestOtp(phone, requester, counting)).toEqual({ ok: true });
+    const spent = counted.length;
+    clock += 1; // the cooldown's last millisecond
+    expect(await frozen.pttl(customerKeys.otpCooldown(phone, requester.device.id))).toBe(0);
+    expect(await requestOtp(phone, requester, counting)).toEqual({ ok: false, error: 'cooldown', retryAfterSeconds: 1 });
+    expect(counted).toHaveLength(spent);
+    clock += 1;
+    expect(await requestOtp(phone, requester, counting)).toEqual({ ok: true });
+    expect(sender.sent).toHaveLength(2);
+  });
+
   it('one number signed in from browser after browser gets no more texts than its own budget, however many browsers', async () => {
     // SMS pumping with one real phone: every sign-in from a new browser makes that browser known to
     // the number, and each known browser had 5 codes an hour of its own, from an address of its own.
