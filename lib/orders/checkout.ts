@@ -9,16 +9,17 @@ import { orderEvents, orderItems, orders, type Order } from '@/db/schema';
 import { ownAddress } from '@/lib/addresses/addresses';
 import { formatAddress, instructionsSchema } from '@/lib/addresses/schema';
 import { cartToOrder, clearCart, clearOrderedCart, type CartToOrder } from '@/lib/cart/cart';
-import { cartKeys, cartOwners, type CartOwner } from '@/lib/cart/keys';
+import { cartOwners, type CartOwner } from '@/lib/cart/keys';
 import type { CustomerSession } from '@/lib/customers/session';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
 import { getRedis } from '@/lib/redis/client';
-import { DAY, HOUR } from '@/lib/redis/keys';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { claimCart, releaseCart } from './cart-claim';
 import { enqueueOrderJobs } from './job-types';
+import { orderLimit, type OrderBudget, type OrderRefusal } from './order-budget';
 import { quoteCart } from './quote';
 
 /**
@@ -60,7 +61,7 @@ export type CheckoutResult =
   | { status: 'busy'; message: string }
   /** The bill is no longer the one the customer was shown (another tab changed the cart, or a price moved). */
   | { status: 'changed'; message: string }
-  | { status: 'rate-limited'; message: string; retryAfterSeconds: number };
+  | OrderRefusal;
 
 /** Shown when the chosen address was deleted after the checkout page rendered (the page then lists the rest). */
 export const ADDRESS_GONE = 'The address you chose is no longer saved (deleted in another tab?). Choose another address or add a new one.';
@@ -78,13 +79,6 @@ export const CART_ORDERED = 'This cart has just been ordered from another tab or
 /** Shown to a submit whose cart another checkout (another tab, another device) is ordering right now. */
 export const CART_BUSY =
   'This cart is being ordered from another tab or device. Check your orders in a moment; if nothing was placed, try again.';
-
-/**
- * How long a checkout's claim on the cart outlives a process that died holding it. Well above what a
- * checkout can take (a handful of statements, each bounded by the statement timeout + 1 s, 6 s by
- * default), so a live checkout never loses its claim; short enough that a crash blocks the cart briefly.
- */
-export const CHECKOUT_CLAIM_TTL_MS = 60_000;
 
 /** 128 random bits, base64url (22 characters): an order id nobody can guess. */
 export function newOrderId(): string {
@@ -126,100 +120,6 @@ async function orderedCart(db: Database, customerId: number, cart: CartToOrder):
     .from(orders)
     .where(and(eq(orders.customerId, customerId), eq(orders.cartGeneration, cart.generation)));
   return order !== undefined;
-}
-
-/**
- * The claim a submit goes on under (its value): its own (`held`), or the one another submit of its
- * key holds (a double click, or its own earlier submit whose SET landed but whose answer was lost).
- */
-type Claim = { value: string; held: boolean };
-
-/**
- * Claims `owner`'s cart for this checkout: SET NX PX with `<idempotency key> <random token>`. Held by
- * another submit of the same key: go on without owning it (the order's unique indexes decide between
- * them). Held under another key: 'busy'.
- */
-async function claimCart(store: RedisStore, owner: CartOwner, idempotencyKey: string): Promise<Claim | 'busy'> {
-  const key = cartKeys.checkout(owner);
-  const token = `${idempotencyKey} ${randomBytes(9).toString('base64url')}`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let claimed: boolean;
-    try {
-      claimed = await store.set(key, token, { nx: true, px: CHECKOUT_CLAIM_TTL_MS });
-    } catch (error) {
-      // The SET may have landed and only its answer been lost (a timeout): take it back, or the cart
-      // stays "busy" for the claim's minute. Should this fail too, the key's retry frees it (placeOrder).
-      await store.delifeq(key, token).catch(() => false);
-      throw error;
-    }
-    if (claimed) return { value: token, held: true };
-    const holder = await store.get(key);
-    if (holder === null) continue; // released between the two commands: claim again
-    return holder.split(' ')[0] === idempotencyKey ? { value: holder, held: false } : 'busy';
-  }
-  return 'busy';
-}
-
-/**
- * Gives the claim back if it is still the one this submit went on under, in one step (DELIFEQ). A
- * checkout that outlived its claim (a stalled process, a Redis that lost the key) may find another
- * tab's claim in its place, and must leave that one alone: a GET then DEL deleted it when it changed
- * hands between the two. Another submit's claim (same key) is left to that submit while it may still
- * be working, and freed once this one's order is placed and the cart cleared (`placed`): it may be a
- * claim whose owner is gone (a SET whose answer was lost), which would hold the customer's next cart
- * "busy" for its minute. A failure here is logged: the claim then lapses after its TTL.
- */
-async function releaseCart(store: RedisStore, owner: CartOwner, claim: Claim, placed = false): Promise<void> {
-  if (!claim.held && !placed) return;
-  try {
-    await store.delifeq(cartKeys.checkout(owner), claim.value);
-  } catch (error) {
-    log.warn('checkout: the cart claim could not be released; it expires on its own', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
-
-/** How many orders one customer may place: in the last hour and in the last 24 hours. */
-export interface OrderBudget {
-  perHour: number;
-  perDay: number;
-}
-
-/**
- * At most `perHour` orders a customer places in an hour and `perDay` in a day: far above what a
- * household orders, and what keeps one account from placing orders in a loop, each up to five texts
- * and a handful of rows; the day's budget keeps the hour's from being spent all day (480 orders and
- * 2,400 texts). Counted in Postgres, inside the order's transaction under the cart's claim, so
- * only orders that were placed count: a refused or repeated submit costs nothing.
- */
-async function orderLimit(tx: Database, customerId: number, budget: OrderBudget): Promise<Committed | null> {
-  const inLastHour = sql`${orders.createdAt} > now() - interval '1 hour'`;
-  const [recent] = await tx
-    .select({
-      hour: sql<number>`(count(*) filter (where ${inLastHour}))::int`,
-      hourOldest: sql<string | Date | null>`min(${orders.createdAt}) filter (where ${inLastHour})`,
-      day: sql<number>`count(*)::int`,
-      dayOldest: sql<string | Date | null>`min(${orders.createdAt})`,
-    })
-    .from(orders)
-    .where(and(eq(orders.customerId, customerId), sql`${orders.createdAt} > now() - interval '1 day'`));
-  if (!recent) return null;
-  // Until the oldest order in the window leaves it.
-  const refusal = (oldest: string | Date, windowMs: number, say: (retryAfterSeconds: number) => string): Committed => {
-    const retryAfterSeconds = Math.max(60, Math.ceil((new Date(oldest).getTime() + windowMs - Date.now()) / 1_000));
-    return { status: 'rate-limited', retryAfterSeconds, message: say(retryAfterSeconds) };
-  };
-  if (recent.hour >= budget.perHour && recent.hourOldest !== null) {
-    return refusal(recent.hourOldest, HOUR, (seconds) => `That’s a lot of orders in an hour. You can place another in ${Math.ceil(seconds / 60)} min.`);
-  }
-  if (recent.day >= budget.perDay && recent.dayOldest !== null) {
-    return refusal(recent.dayOldest, DAY, (seconds) => {
-      const hours = Math.ceil(seconds / 3_600);
-      return `That’s a lot of orders today. You can place another in ${hours === 1 ? 'an hour' : `${hours} hours`}.`;
-    });
-  }
-  return null;
 }
 
 async function placeFromCart(

@@ -5,7 +5,8 @@ import type { Database, DatabaseHandle } from '@/db/client';
 import { menuItems, orders } from '@/db/schema';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
-import { CART_BUSY, CART_ORDERED, CHECKOUT_CLAIM_TTL_MS, placeOrder } from '@/lib/orders/checkout';
+import { CHECKOUT_CLAIM_TTL_MS } from '@/lib/orders/cart-claim';
+import { CART_BUSY, CART_ORDERED, placeOrder } from '@/lib/orders/checkout';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { testAddress } from '../support/addresses';
