@@ -55,9 +55,10 @@ export async function cancelOrder(customerId: number, orderId: string, deps: Ord
   const [current] = await db.select({ status: orders.status }).from(orders).where(own);
   if (!current) return { status: 'not-found' };
   if (current.status !== 'cancelled') return { status: 'too-late', current: current.status };
+  // Only the call that cancelled it: a replay queued a job (a hash without a TTL) per post in the
+  // queue every customer's texts wait in. A lost enqueue is the reconciler's text pass's (reconcile.ts).
+  if (!cancelled) return { status: 'already-cancelled' };
   try {
-    // Also when this call changed nothing: the first may have died before enqueueing. The text's
-    // claim keeps it to one; a lost enqueue is the reconciler's text pass's (reconcile.ts).
     await (deps.enqueue ?? enqueue)('notifications', notifyJob(orderId, 'cancelled'));
   } catch (error) {
     log.warn('order cancelled, but its text could not be enqueued; the reconciler will retry', {
@@ -65,7 +66,7 @@ export async function cancelOrder(customerId: number, orderId: string, deps: Ord
       error: error instanceof Error ? error.message : String(error),
     });
   }
-  return { status: cancelled ? 'cancelled' : 'already-cancelled' };
+  return { status: 'cancelled' };
 }
 
 /**

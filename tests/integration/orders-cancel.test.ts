@@ -124,6 +124,19 @@ for (const backend of backends) {
       expect(await eventsOf(order.id)).toEqual(['cancelled', 'placed']);
     });
 
+    it('a replayed cancel queues nothing: only the call that cancelled the order enqueues its text', async () => {
+      // Each replay of an already-cancelled order once stored another job (a hash without a TTL) in the
+      // notifications queue every customer's texts wait in: a loop of posts filled it for free.
+      const order = await placed();
+      const enqueued: string[] = [];
+      const record = async (_queue: string, job: { idempotencyKey?: string }) => void enqueued.push(job.idempotencyKey ?? '');
+      expect(await cancelOrder(order.customerId, order.id, { enqueue: record })).toEqual({ status: 'cancelled' });
+      for (let replay = 0; replay < 5; replay += 1) {
+        expect(await cancelOrder(order.customerId, order.id, { enqueue: record })).toEqual({ status: 'already-cancelled' });
+      }
+      expect(enqueued).toEqual([`order:${order.id}:notify:cancelled`]);
+    });
+
     it('Redis down when the cancel commits: still cancelled, and the reconciler’s text pass sends its one text', async () => {
       const order = await placed();
       const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
