@@ -1,17 +1,22 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import { singletons } from '@/lib/server/singletons';
 import { installBackends } from '@/tests/support/app-context';
 
-const request = vi.hoisted(() => ({ address: '' }));
+const request = vi.hoisted(() => ({ address: '', guestCookie: undefined as string | undefined }));
 vi.mock('next/headers', () => ({
   headers: async () => new Headers({ 'x-forwarded-for': request.address }),
-  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+  cookies: async () => ({
+    get: () => (request.guestCookie === undefined ? undefined : { value: request.guestCookie }),
+    set: (_name: string, value: string) => void (request.guestCookie = value),
+    delete: () => void (request.guestCookie = undefined),
+  }),
 }));
 
-const { guestForAdd } = await import('./guest');
+const { currentGuest, guestForAdd } = await import('./guest');
+const { GUEST_CART_TTL_MS } = await import('./keys');
 
 describe('new guest carts', () => {
   it('IPv6: the /64s of one /48 share its budget of new carts (review finding: every /64 had a full one)', async () => {
@@ -20,13 +25,57 @@ describe('new guest carts', () => {
     const outcomes: string[] = [];
     for (let subnet = 1; subnet <= 21; subnet++) {
       request.address = `2001:db8:aa:${subnet}::1`;
-      for (let i = 0; i < 2; i++) outcomes.push((await guestForAdd()).status);
+      for (let i = 0; i < 2; i++) {
+        request.guestCookie = undefined;
+        outcomes.push((await guestForAdd()).status);
+      }
     }
     // 2 per /64, 40 per /48 (GUEST_CART_BLOCK_FACTOR): the 21st /64 gets none.
     expect(outcomes.filter((status) => status === 'issued')).toHaveLength(40);
     expect(outcomes.slice(-2)).toEqual(['rate-limited', 'rate-limited']);
     request.address = '2001:db8:bb:1::1';
+    request.guestCookie = undefined;
     expect((await guestForAdd()).status).toBe('issued');
+  });
+});
+
+describe('a guest id', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    request.guestCookie = undefined;
+  });
+
+  it('names its cart only for as long as its cookie lives: a script keeping the value can not keep the cart (attack review)', async () => {
+    // Each ADD extends the cart's TTL, and the cookie's value never expired on the server: a script
+    // kept every id an address was issued (30 an hour) and its 50-line cart alive with one request
+    // every 12 hours, so the carts one address held grew without end.
+    installBackends({ redis: createMemoryStore(), database: {} as DatabaseHandle });
+    singletons().rateLimit = undefined;
+    request.address = '198.51.100.7';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-06T10:00:00Z'));
+    const issued = await guestForAdd();
+    expect(issued.status).toBe('issued');
+    const owner = issued.status === 'issued' ? issued.owner : null;
+    expect(await currentGuest()).toBe(owner);
+    vi.setSystemTime(new Date(Date.now() + GUEST_CART_TTL_MS - 60_000));
+    expect(await currentGuest()).toBe(owner);
+    vi.setSystemTime(new Date(Date.now() + 60_000));
+    expect(await currentGuest()).toBeNull();
+    // The next ADD gets a new id, on the address's budget.
+    const next = await guestForAdd();
+    expect(next.status === 'issued' && next.owner).not.toBe(owner);
+  });
+
+  it('is refused when altered, and without the time it was issued', async () => {
+    const { sign } = await import('@/lib/security/signed');
+    installBackends({ redis: createMemoryStore(), database: {} as DatabaseHandle });
+    request.guestCookie = sign('guest-cart', 'AAAAAAAAAAAAAAAAAAAAAA');
+    expect(await currentGuest()).toBeNull();
+    request.guestCookie = sign('guest-cart', `AAAAAAAAAAAAAAAAAAAAAA~${(Date.now() + GUEST_CART_TTL_MS).toString(36)}`);
+    expect(await currentGuest()).toBeNull();
+    request.guestCookie = `AAAAAAAAAAAAAAAAAAAAAA~${Date.now().toString(36)}.AAAAAAAAAAAAAAAAAAAAAA`;
+    expect(await currentGuest()).toBeNull();
   });
 });
 

@@ -17,8 +17,24 @@ import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys'
  * nor by the ADD's action (docs/decisions/046). The cookie carries the id
  * with its MAC (lib/security/signed.ts): only ids this server issued name a cart, so nobody can
  * write into a cart they guessed, and each new id passes the `cart:new-guest` limits of the address
- * and of its address block.
+ * and of its address block. The signed value carries when it was issued, and names a cart only for
+ * the cookie's lifetime (GUEST_CART_TTL_MS): each ADD extends the cart's TTL, so a script that kept
+ * the values could otherwise keep every cart it was ever issued alive, without end.
  */
+
+/** Issued at (ms, base 36) after the id: the signed value is `<id>~<issued at>`. */
+const ISSUED_AT = '~';
+/** A value issued this far ahead of this instance's clock is still taken (another instance's clock). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The id a signed guest value names, while it is within its lifetime; null otherwise. */
+function liveGuestId(value: string | null, now: number): string | null {
+  if (value === null) return null;
+  const [id = '', issued = '', ...rest] = value.split(ISSUED_AT);
+  if (rest.length > 0 || !GUEST_ID.test(id) || !/^[0-9a-z]{1,11}$/.test(issued)) return null;
+  const age = now - parseInt(issued, 36);
+  return age < GUEST_CART_TTL_MS && age > -CLOCK_SKEW_MS ? id : null;
+}
 
 function guestCookieOptions() {
   const { options } = sessionCookie();
@@ -27,8 +43,8 @@ function guestCookieOptions() {
 
 /** The guest cart's owner named by this request's cookie, or null (none, made up or altered). */
 export async function currentGuest(): Promise<CartOwner | null> {
-  const id = unsign('guest-cart', (await cookies()).get(guestCookieName())?.value);
-  return id !== null && GUEST_ID.test(id) ? cartOwners.guest(id) : null;
+  const id = liveGuestId(unsign('guest-cart', (await cookies()).get(guestCookieName())?.value), Date.now());
+  return id === null ? null : cartOwners.guest(id);
 }
 
 export type GuestIssue = { status: 'issued'; owner: CartOwner } | { status: 'rate-limited' };
@@ -39,7 +55,7 @@ export async function guestForAdd(): Promise<GuestIssue> {
   if (known) return { status: 'issued', owner: known };
   if (!(await withinAddressBudget('cart:new-guest', clientIdentity(await headers())))) return { status: 'rate-limited' };
   const id = randomBytes(16).toString('base64url');
-  (await cookies()).set(guestCookieName(), sign('guest-cart', id), guestCookieOptions());
+  (await cookies()).set(guestCookieName(), sign('guest-cart', `${id}${ISSUED_AT}${Date.now().toString(36)}`), guestCookieOptions());
   return { status: 'issued', owner: cartOwners.guest(id) };
 }
 
