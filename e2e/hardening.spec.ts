@@ -213,4 +213,39 @@ test.describe('review of issue #10', () => {
     });
     expect(answer).toBe(401);
   });
+
+  test('attack pass: a photo upload with a made-up admin cookie is refused before its body is read too', async () => {
+    // A cookie that only looked like an admin's got the body buffered (4 MB each, for the proxy) before
+    // the route refused it: 300 concurrent uploads from a few addresses grew a server from 180 MB to 1.3 GB.
+    const port = Number(new URL(base).port);
+    const answer = await new Promise<number | 'no answer'>((resolve) => {
+      const request = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'PUT',
+        path: '/api/admin/restaurants/x/photo',
+        localAddress: uniqueLoopbackAddress(),
+        agent: false,
+        headers: {
+          'content-type': 'image/jpeg',
+          'content-length': String(3 * 1024 * 1024),
+          origin: base,
+          cookie: `__Host-thali_admin=1.${'A'.repeat(43)}; thali_admin=1.${'A'.repeat(43)}`,
+        },
+      });
+      const timer = setTimeout(() => {
+        request.destroy();
+        resolve('no answer');
+      }, 3_000);
+      request.on('response', (response) => {
+        clearTimeout(timer);
+        response.resume();
+        resolve(response.statusCode!);
+        request.destroy();
+      });
+      request.on('error', () => {});
+      request.flushHeaders();
+    });
+    expect(answer).toBe(401);
+  });
 });

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 
 import nextEnv from '@next/env';
 
-import { bodyRefusal } from '../lib/http/body-limits.mjs';
+import { bodyRefusal, isPhotoUpload } from '../lib/http/body-limits.mjs';
 import { connectionGuard, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/http/connection-guard.mjs';
 import { methodRefusal, routerStateRefusal, targetRefusal, withoutStrayRouterParam } from '../lib/http/request-target.mjs';
 
@@ -66,13 +66,16 @@ await app.prepare();
  * A method Next can't take, a path or router state it can't decode (each a 500), or a body the route would refuse, is answered here,
  * before Next reads (and buffers) any of it.
  */
-function refuseBody(request, response) {
-  let pathname;
+function pathnameOf(request) {
   try {
-    pathname = new URL(request.url ?? '/', 'http://thali.invalid').pathname;
+    return new URL(request.url ?? '/', 'http://thali.invalid').pathname;
   } catch {
-    pathname = '/';
+    return '/';
   }
+}
+
+function refuseBody(request, response) {
+  const pathname = pathnameOf(request);
   const refusal =
     methodRefusal(request.method) ??
     targetRefusal(request.url) ??
@@ -89,9 +92,42 @@ function refuseBody(request, response) {
   return true;
 }
 
-server.on('request', (request, response) => {
+/** The app's check of a photo upload (lib/media/upload-gate.ts), registered when the server starts. */
+const PHOTO_UPLOAD_GATE = Symbol.for('thali.photo-upload-gate');
+
+/**
+ * A photo upload is let through to Next, which buffers its body (4 MB) before the route checks the
+ * session, only with an admin session behind its cookie; else answered here, unread.
+ */
+async function refuseUpload(request, response) {
+  const gate = globalThis[PHOTO_UPLOAD_GATE];
+  if (typeof gate !== 'function' || !isPhotoUpload(request.method ?? 'GET', pathnameOf(request))) return false;
+  const headers = new Headers();
+  for (const name of ['cookie', 'x-forwarded-for', 'x-real-ip', 'x-vercel-forwarded-for']) {
+    const value = request.headers[name];
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let refusal;
+  try {
+    refusal = await gate(headers);
+  } catch (error) {
+    console.error('[thali] photo upload check failed', error);
+    refusal = { status: 503, error: 'Photos can’t be uploaded just now. Try again in a moment.' };
+  }
+  if (!refusal) return false;
+  response.writeHead(refusal.status, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    ...(refusal.retryAfterSeconds ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {}),
+  });
+  response.end(JSON.stringify({ error: refusal.error }));
+  return true;
+}
+
+server.on('request', async (request, response) => {
   if (refuseBody(request, response)) return;
   scrubForwarding(request, trust);
+  if (await refuseUpload(request, response)) return;
   request.url = withoutStrayRouterParam(request.url, request.headers.rsc);
   handle(request, response).catch((error) => {
     console.error('[thali] request failed', error);

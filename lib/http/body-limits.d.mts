@@ -2,6 +2,7 @@ export const ACTION_BODY_LIMIT: number;
 export const PHOTO_BODY_LIMIT: number;
 export const LARGEST_BODY_LIMIT: number;
 export function bodyLimitFor(method: string, pathname: string): number;
+export function isPhotoUpload(method: string, pathname: string): boolean;
 export function bodyRefusal(
   method: string,
   pathname: string,

@@ -42,6 +42,18 @@ export function bodyLimitFor(method, pathname) {
 }
 
 /**
+ * An admin's photo upload: scripts/serve.mjs asks the app whether an admin session is behind it
+ * before Next reads its body (lib/media/upload-gate.ts).
+ *
+ * @param {string} method
+ * @param {string} pathname
+ * @returns {boolean}
+ */
+export function isPhotoUpload(method, pathname) {
+  return bodyLimitFor(method, pathname) === PHOTO_BODY_LIMIT;
+}
+
+/**
  * Why a request's body is refused before it is read, or null when it may be read. Decided on
  * headers alone: a photo upload without an admin session cookie is a 401; Content-Length above the
  * route's limit is a 413; a body without a length

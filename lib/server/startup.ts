@@ -7,6 +7,7 @@ import { watchForLostInvalidations } from '@/lib/cache/outbox-watermark';
 import { ConfigError, getEnv, redisBackend } from '@/lib/env';
 import { log } from '@/lib/log';
 import { startEmbeddedWorker } from '@/lib/queue/embedded';
+import { registerPhotoUploadGate } from '@/lib/media/upload-gate';
 import { registerPageCache } from '@/lib/page-cache/handler';
 import { describeRedis } from '@/lib/redis/client';
 
@@ -45,6 +46,8 @@ export async function startServer(): Promise<void> {
   if (database.backend === 'pglite') await prepareEmbeddedDatabase(database);
   // Before the first request: Next's cacheHandler asks this for the shared pages (lib/page-cache).
   registerPageCache();
+  // And scripts/serve.mjs this, before it lets a photo upload's body reach Next (lib/media/upload-gate.ts).
+  registerPhotoUploadGate();
   // Cache invalidations a previous process committed but could not apply (lib/cache/outbox.ts).
   resumePendingAtStart();
   // And those a saver that has exited left while Redis refused writes (decision 049).
