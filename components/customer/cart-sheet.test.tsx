@@ -15,6 +15,25 @@ describe("the phone's cart bar and sheet", () => {
     expect(renderToStaticMarkup(createElement(CartBar, { count: 0, totalPaise: 0, onOpen: () => {} }))).toBe('');
   });
 
+  it("with nothing from this restaurant, says what a desktop's side cart says: a cart held elsewhere, or one that couldn't be read", () => {
+    // A phone has no side cart: a customer on a second restaurant's menu saw nothing of the cart they had.
+    const elsewhere = renderToStaticMarkup(
+      createElement(CartBar, { count: 0, totalPaise: 0, onOpen: () => {}, elsewhere: { name: 'Tehzeeb Dum Biryani', href: '/bengaluru/tehzeeb' } }),
+    );
+    expect(elsewhere).toContain('data-testid="cart-bar-elsewhere"');
+    expect(elsewhere).toContain('href="/bengaluru/tehzeeb"');
+    expect(elsewhere).toContain('Tehzeeb Dum Biryani');
+    const failed = renderToStaticMarkup(createElement(CartBar, { count: 0, totalPaise: 0, onOpen: () => {}, retry: () => {} }));
+    expect(failed).toContain('data-testid="cart-bar-problem"');
+    expect(failed).toMatch(/<button type="button"[^>]*>Try again<\/button>/);
+    // This restaurant's dishes come first: the bar opens them, as before.
+    const own = renderToStaticMarkup(
+      createElement(CartBar, { count: 1, totalPaise: 10_000, onOpen: () => {}, elsewhere: { name: 'Other', href: '/x/y' }, retry: () => {} }),
+    );
+    expect(own).toContain('data-testid="cart-bar"');
+    expect(own).not.toContain('Other');
+  });
+
   it('holds the cart only while open, so the page has one cart (and one of its ids) otherwise', () => {
     const cart = createElement('section', { 'data-testid': 'cart' }, 'lines');
     const closed = renderToStaticMarkup(createElement(CartSheet, { open: false, onClose: () => {} }, cart));

@@ -160,9 +160,11 @@ export function MenuCartPanel({
  * it opens over the menu (the side cart's content).
  */
 export function MenuCartBar({ orderable, ordering, pricing }: { orderable: boolean; ordering: MenuOrdering; pricing: CartPricing }) {
-  const { cart } = useMenuVisitor();
+  const { cart, retry } = useMenuVisitor();
   const [open, setOpen] = useState(false);
   const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
+  // The bar also shows, with nothing from here, a cart held elsewhere or one that could not be read.
+  const bar = count > 0 || cart.elsewhere !== null || retry !== null;
   // The last dish taken out in the sheet closes it, and the bar goes too: the dialog hands focus back
   // to the bar, gone, so it went to <body>. It goes to that dish's ADD on the menu instead.
   const emptied = useRef<number | null>(null);
@@ -174,8 +176,8 @@ export function MenuCartBar({ orderable, ordering, pricing }: { orderable: boole
   }, [count]);
   return (
     <>
-      {count > 0 ? <div aria-hidden="true" className="h-20 lg:hidden" /> : null}
-      <CartBar count={count} totalPaise={cart.totalPaise} onOpen={() => setOpen(true)} />
+      {bar ? <div aria-hidden="true" className="h-20 lg:hidden" /> : null}
+      <CartBar count={count} totalPaise={cart.totalPaise} onOpen={() => setOpen(true)} elsewhere={cart.elsewhere} retry={retry} />
       {/* The last dish taken out in the sheet closes it, with the bar. */}
       <CartSheet
         open={open && count > 0}
