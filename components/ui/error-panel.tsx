@@ -1,6 +1,7 @@
 import Link from 'next/link';
 
 import { EmptyPlate } from '@/components/ui/empty-plate';
+import { isNetworkFailure } from '@/lib/http/network-failure';
 
 function digestOf(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'digest' in error && typeof error.digest === 'string') {
@@ -22,11 +23,18 @@ export function ErrorPanel({
   retry: () => void;
 }) {
   const digest = digestOf(error);
+  // The browser never reached the server (a tap on a dropped connection): the page is fine, the tap
+  // may not have gone through, and Try again (a refresh) shows what the server now holds.
+  const unreached = isNetworkFailure(error);
+  const heading = unreached ? "Couldn't reach Thali" : title;
+  const text = unreached
+    ? 'Your connection seems to have dropped, so what you just tapped may not have gone through. Check your connection, then try again to see this page as it is now.'
+    : message;
   return (
     <div role="alert" className="mx-auto flex max-w-lg flex-col items-center gap-4 px-4 py-16 text-center">
       <EmptyPlate className="w-40" />
-      <h1 className="text-2xl font-extrabold tracking-tight text-ink">{title}</h1>
-      <p className="text-muted">{message}</p>
+      <h1 className="text-2xl font-extrabold tracking-tight text-ink">{heading}</h1>
+      <p className="text-muted">{text}</p>
       <div className="mt-2 flex flex-wrap justify-center gap-3">
         <button
           type="button"
