@@ -12,8 +12,12 @@ export function SiteHeader() {
         </Link>
         <div className="flex items-center gap-4">
           <p className="hidden text-sm text-muted sm:block">Food delivery, served from cache</p>
-          {/* Static on purpose: reading the session here would make every page dynamic. /account sends
-              a signed-out visitor to /login. */}
+          {/* Static on purpose: reading the session or the cart here would make every page dynamic (and
+              the shared pages per visitor). /checkout shows the cart, and sends a signed-out visitor to
+              /login, which keeps a guest's cart; without it a cart was found only on its menu page. */}
+          <Link href="/checkout" prefetch={false} className="rounded-md text-sm font-semibold text-brand-700 hover:underline">
+            Cart
+          </Link>
           <Link href="/account" className="rounded-md text-sm font-semibold text-brand-700 hover:underline">
             Account
           </Link>
