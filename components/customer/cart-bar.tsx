@@ -52,7 +52,7 @@ export function CartBar({
             data-testid="cart-bar-elsewhere"
             className="mx-auto flex w-full max-w-xl items-center justify-between gap-3 rounded-2xl border border-line bg-white px-4 py-3 text-sm text-ink shadow-lg"
           >
-            <span className="min-w-0 truncate">
+            <span className="min-w-0">
               Your cart has dishes from <span className="font-bold">{elsewhere.name}</span>
             </span>
             <span className="shrink-0 font-bold text-brand-800">View</span>
