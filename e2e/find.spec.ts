@@ -136,8 +136,17 @@ test.describe('inside a menu', () => {
     expect(await shown.count()).toBeGreaterThan(0);
     expect(await shown.count()).toBeLessThan(total);
     for (const row of await shown.all()) await expect(row).toContainText(/paneer/i);
+    // Each section shown counts what it shows, in its heading and its chip: "(1 of 9 items)" and "1".
+    const section = page.locator('[data-menu-section]').filter({ visible: true }).first();
+    const inSection = await section.getByTestId('menu-item').filter({ visible: true }).count();
+    const inAll = await section.getByTestId('menu-item').count();
+    await expect(section.getByRole('heading').first()).toContainText(`(${inSection} of ${inAll} item${inAll === 1 ? '' : 's'})`);
+    const chip = page.getByRole('navigation', { name: 'Menu categories' }).locator(`[data-section-link="${await section.getAttribute('id')}"]`);
+    await expect(chip).toHaveText(new RegExp(`${inSection}$`));
 
     await search.fill('');
+    await expect(section.getByRole('heading').first()).toContainText(`(${inAll} item${inAll === 1 ? '' : 's'})`);
+    await expect(chip).toHaveText(new RegExp(`${inAll}$`));
     // The switch's box is drawn over the visually hidden checkbox: click its label, as a person does.
     await page.getByText('Veg only', { exact: true }).click();
     await expect(page.getByRole('switch', { name: 'Veg only' })).toBeChecked();

@@ -41,7 +41,9 @@ export function CategoryNav({ categories }: { categories: MenuCategoryView[] }) 
               className="group inline-flex items-center gap-1.5 rounded-full border border-line bg-white px-3.5 py-1.5 text-sm font-medium whitespace-nowrap text-ink hover:border-brand-300 hover:bg-brand-50 hover:text-brand-800 aria-[current=location]:border-brand-700 aria-[current=location]:bg-brand-700 aria-[current=location]:text-white"
             >
               {category.name}
-              <span className="text-xs text-muted group-aria-[current=location]:text-white/80">{category.items.length}</span>
+              <span data-section-count="" className="text-xs text-muted group-aria-[current=location]:text-white/80">
+                {category.items.length}
+              </span>
             </a>
           </li>
         ))}

@@ -35,7 +35,7 @@ export function MenuCategory({
           className="size-10 shrink-0"
         />
         <span>
-          {category.name} <span className="text-base font-medium text-muted">({plural(category.items.length, 'item')})</span>
+          {category.name} <span data-section-count="" className="text-base font-medium text-muted">{`(${plural(category.items.length, 'item')})`}</span>
         </span>
       </h2>
       {category.items.length > 0 ? (

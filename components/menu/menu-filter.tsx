@@ -47,6 +47,11 @@ export function MenuFilter({ targetId, total, vegToggle }: { targetId: string; t
       section.hidden = inSection === 0;
       const link = root.querySelector<HTMLElement>(`[data-section-link="${section.id}"]`);
       if (link) link.hidden = inSection === 0;
+      // The heading's "(9 items)" and the chip's "9" said the whole section while one dish showed.
+      const filtering = nextSearch.trim() !== '' || nextVegOnly;
+      const inAll = section.querySelectorAll(ROW).length;
+      showCount(section.querySelector<HTMLElement>('[data-section-count]'), filtering ? sectionCount(inSection, inAll) : null);
+      showCount(link?.querySelector<HTMLElement>('[data-section-count]') ?? null, filtering ? String(inSection) : null);
       count += inSection;
     }
     setShown(count);
@@ -112,6 +117,22 @@ export function MenuFilter({ targetId, total, vegToggle }: { targetId: string; t
       ) : null}
     </div>
   );
+}
+
+/** A section heading's count while the menu is filtered: "(1 of 9 items)". */
+export function sectionCount(shown: number, all: number): string {
+  return `(${shown} of ${plural(all, 'item')})`;
+}
+
+/** The server's text of each count this filter changed, to put back when the filter is cleared. */
+const serverCounts = new WeakMap<HTMLElement, string>();
+
+/** Shows `text` in a count the server rendered, or (null) its own text again. */
+function showCount(element: HTMLElement | null, text: string | null) {
+  if (!element) return;
+  if (!serverCounts.has(element)) serverCounts.set(element, element.textContent ?? '');
+  const next = text ?? serverCounts.get(element)!;
+  if (element.textContent !== next) element.textContent = next;
 }
 
 function emptyMessage(search: string, vegOnly: boolean): string {
