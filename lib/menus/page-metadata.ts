@@ -10,14 +10,21 @@ import { isSlug } from './slug';
 
 /**
  * Titles and descriptions of the city and menu pages, for the per-request routes and the shared ones
- * (app/shared, docs/decisions/046) alike. Empty for an address that is not a page (the 404 says so).
+ * (app/shared, docs/decisions/046) alike.
  */
+
+/**
+ * An address that is not a page: the 404's own title. Next streams a page's metadata into the head
+ * after its HTML, so an empty answer here replaced app/not-found.tsx's "Page not found" with the
+ * site's default title once the page loaded (a tab, and a screen reader, said the home page's title).
+ */
+export const NOT_FOUND_METADATA: Metadata = { title: 'Page not found', robots: { index: false } };
 
 /** A city's page; a search (`searchText`) gets its own title and is never indexed. */
 export async function cityPageMetadata(citySlug: string, searchText?: string): Promise<Metadata> {
-  if (!isSlug(citySlug)) return {};
+  if (!isSlug(citySlug)) return NOT_FOUND_METADATA;
   const { value } = await getCityRestaurants(citySlug);
-  if (!value) return {};
+  if (!value) return NOT_FOUND_METADATA;
   const searched = normalizeQuery(searchText);
   return {
     // A search's own title, so the browser's history tells searches apart; never indexed as a page.
@@ -28,9 +35,9 @@ export async function cityPageMetadata(citySlug: string, searchText?: string): P
 
 /** A restaurant's menu page, only under its own city's address. */
 export async function menuPageMetadata(citySlug: string, restaurantSlug: string): Promise<Metadata> {
-  if (!isSlug(restaurantSlug)) return {};
+  if (!isSlug(restaurantSlug)) return NOT_FOUND_METADATA;
   const { value: menu } = await getRestaurantMenu(restaurantSlug);
-  if (!menu || menu.restaurant.city.slug !== citySlug) return {};
+  if (!menu || menu.restaurant.city.slug !== citySlug) return NOT_FOUND_METADATA;
   const { name, area, cuisines } = menu.restaurant;
   return {
     title: `${name}, ${area}`,

@@ -8,7 +8,7 @@ import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { EMPTY_CART } from '@/lib/menus/empty-cart';
 import { DEFAULT_LISTING } from '@/lib/menus/listing';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
-import { cityPageMetadata, menuPageMetadata } from '@/lib/menus/page-metadata';
+import { cityPageMetadata, menuPageMetadata, NOT_FOUND_METADATA } from '@/lib/menus/page-metadata';
 import { abandonRender, markRenderUncacheable } from '@/lib/page-cache/handler';
 import { pageOfSegments, sharedPathOf } from '@/lib/page-cache/paths';
 import { readTrendingInCity } from '@/lib/views/trending-cache';
@@ -38,8 +38,9 @@ interface SharedPageProps {
 
 export async function generateMetadata({ params }: SharedPageProps): Promise<Metadata> {
   const page = pageOfSegments((await params).page);
-  if (page?.kind === 'city') return cityPageMetadata(page.city);
-  if (page?.kind === 'menu') return menuPageMetadata(page.city, page.restaurant);
+  if (!page) return NOT_FOUND_METADATA;
+  if (page.kind === 'city') return cityPageMetadata(page.city);
+  if (page.kind === 'menu') return menuPageMetadata(page.city, page.restaurant);
   return {};
 }
 
