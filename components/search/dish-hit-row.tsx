@@ -4,7 +4,7 @@ import { DishPhoto } from '@/components/menu/dish-picture';
 import { dishAnchor } from '@/components/menu/dish-anchor';
 import { Price } from '@/components/ui/price';
 import { VegMark } from '@/components/restaurant/veg-mark';
-import { illustrationForCategory } from '@/lib/illustrations';
+import { illustrationForDish } from '@/lib/illustrations';
 import type { DishHit } from '@/lib/search/types';
 
 /** One dish a city search found: its picture, veg mark, name (a link to it in its menu), price, and its restaurant (a link). */
@@ -18,7 +18,7 @@ export function DishHitRow({ dish, citySlug }: { dish: DishHit; citySlug: string
       ) : (
         <div className="flex size-20 shrink-0 items-center justify-center rounded-xl bg-brand-50">
           {/* eslint-disable-next-line @next/next/no-img-element -- a static SVG: nothing for the optimizer to do. */}
-          <img src={illustrationForCategory(dish.category)} alt="" width={64} height={64} loading="lazy" decoding="async" />
+          <img src={illustrationForDish(dish)} alt="" width={64} height={64} loading="lazy" decoding="async" />
         </div>
       )}
       <div className={`min-w-0 flex-1 ${orderable ? 'text-ink' : 'text-muted'}`}>

@@ -2,9 +2,11 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
+import { illustrationUrl } from '@/lib/illustrations';
 import { MAX_DISH_HITS } from '@/lib/search/limits';
 import type { DishHit } from '@/lib/search/types';
 
+import { DishHitRow } from './dish-hit-row';
 import { SearchResults } from './search-results';
 
 const dish = (id: number): DishHit => ({
@@ -40,5 +42,15 @@ describe('the city search results', () => {
     const html = render(MAX_DISH_HITS);
     expect(html).toContain(`0 restaurants and the top ${MAX_DISH_HITS} dishes for “paneer”`);
     expect(html).toContain('data-testid="search-more"');
+  });
+});
+
+describe('a dish the search found, without a photo', () => {
+  it('is drawn as what its name says, not as its section: a Recommended biryani is a biryani, not a star', () => {
+    const row = (name: string, category: string) =>
+      renderToStaticMarkup(createElement(DishHitRow, { dish: { ...dish(1), name, category }, citySlug: 'bengaluru' }));
+    expect(row('Chicken Dum Biryani', 'Recommended')).toContain(`src="${illustrationUrl('biryani')}"`);
+    // A name with no known word keeps its section's drawing.
+    expect(row('House Special', 'Desserts')).toContain(`src="${illustrationUrl('ice-cream')}"`);
   });
 });

@@ -79,6 +79,14 @@ export function illustrationForCategory(category: string): string {
   return illustrationUrl(illustrationNameForCategory(category));
 }
 
+/**
+ * A dish found by a search, without a photo: a word of its own name ("Chicken Dum Biryani"), else its
+ * section's drawing. The section alone drew a Recommended biryani as a star, its section's drawing.
+ */
+export function illustrationForDish(dish: { name: string; category: string }): string {
+  return illustrationUrl(byKeyword(dish.name) ?? illustrationNameForCategory(dish.category));
+}
+
 /** A city card's skyline: the city's own (drawn for every seeded city), else a generic one. */
 export function skylineForCity(citySlug: string): string {
   const own = `skyline-${citySlug}`;
