@@ -214,6 +214,19 @@ export function limiterPolicies(env: Env = getEnv()) {
       onRedisFailure: 'fallback',
     },
     /**
+     * Health calls that carry a session cookie, per client IP, spent before the session is read: a
+     * made-up cookie otherwise bought a session read (a Redis round trip) on every call, with no
+     * limit. Far above what an admin opening the page does; over it, the call is an anonymous one.
+     */
+    'health:session': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: 120,
+      windowMs: MINUTE,
+      keyPrefix: 'rl:health:session:ip',
+      onRedisFailure: 'fallback',
+    },
+    /**
      * Favourite changes by one signed-in customer (lib/favourites/change.ts). Far above what a person
      * browsing clicks, low enough that a script can't churn Postgres rows. A fallback on a Redis
      * outage: a favourite is cheap and Postgres is where it lives.

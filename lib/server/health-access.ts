@@ -18,12 +18,17 @@ import { rateLimitState } from '@/lib/ratelimit/state';
  */
 export type HealthCaller = 'monitor' | 'admin' | 'anonymous';
 
-/** The bearer secret first (no I/O); a session is read only when its cookie is sent. */
+/**
+ * The bearer secret first (no I/O); a session is read only when its cookie is sent, and at most
+ * `health:session` times a minute per address.
+ */
 export async function healthCaller(request: NextRequest): Promise<HealthCaller> {
   const secret = getEnv().HEALTH_SECRET;
   if (secret && hasBearer(request, secret)) return 'monitor';
   const id = request.cookies.get(sessionCookie().name)?.value;
   if (!id) return 'anonymous';
+  // The proxy does not limit these paths: without this, any cookie value bought a session read per call.
+  if (!(await rateLimitState().limiter.limit('health:session', clientIdentity(request.headers))).success) return 'anonymous';
   const lookup = await readSession(id);
   return lookup.status === 'active' && lookup.session.kind === 'admin' ? 'admin' : 'anonymous';
 }

@@ -1,10 +1,10 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { GET as liveness } from '@/app/api/health/route';
 import { GET as readiness } from '@/app/api/health/ready/route';
 import { admins } from '@/db/schema';
-import { createSession } from '@/lib/auth/sessions';
+import { createSession, sessionKey } from '@/lib/auth/sessions';
 import { createRateLimitState } from '@/lib/ratelimit/state';
 import { singletons } from '@/lib/server/singletons';
 
@@ -68,6 +68,29 @@ for (const pair of await backendPairs()) {
       expect((await get(liveness, '/api/health', bearer, ip)).status).toBe(200);
       expect((await get(readiness, '/api/health/ready', { cookie: adminCookie }, ip)).status).toBe(200);
       expect((await get(liveness, '/api/health', {}, '203.0.113.78')).status).toBe(200);
+    });
+
+    // Attack review: the proxy leaves these paths alone, so a made-up session cookie bought a session
+    // read (a Redis round trip) on every call, however many calls an address made.
+    it('reads sessions for at most 120 cookie-bearing calls a minute per address', async () => {
+      const ip = '203.0.113.88';
+      const store = singletons().redis!;
+      const get_ = store.get.bind(store);
+      const forged = Array.from({ length: 130 }, (_, i) => `1.${String(i).padStart(43, 'x')}`);
+      const forgedKeys = new Set(forged.map(sessionKey));
+      let sessionReads = 0;
+      const spy = vi.spyOn(store, 'get').mockImplementation((key: string) => {
+        if (forgedKeys.has(key)) sessionReads += 1;
+        return get_(key);
+      });
+      try {
+        for (const value of forged) await get(liveness, '/api/health', { cookie: `thali_admin=${value}` }, ip);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(sessionReads).toBe(120);
+      // Another address's admin still gets the details.
+      expect(await (await get(liveness, '/api/health', { cookie: adminCookie }, '203.0.113.89')).json()).toMatchObject({ database: pair.database });
     });
 
     it('reports readiness of Postgres and Redis separately, to monitors and admins only', async () => {
