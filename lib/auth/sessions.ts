@@ -104,14 +104,38 @@ export async function createSession(record: NewSession, options: SessionOptions 
 
 async function indexCustomerSession(customerId: number, key: string, options: SessionOptions): Promise<boolean> {
   const index = sessionKeys.customerSessions(customerId);
+  const store = options.store ?? getRedis();
   const indexed = await guardedRedis(
     'session.index',
     // Together: one round trip on the drivers that pipeline (node-redis, Upstash's auto-pipelining).
-    (redis) => Promise.all([redis.sadd(index, [key]), redis.pexpire(index, SESSION_MAX_AGE_MS)]),
-    options.store ?? getRedis(),
+    (redis) => Promise.all([redis.sadd(index, [key]), redis.pexpire(index, SESSION_MAX_AGE_MS), redis.scard(index)]),
+    store,
     { bypassBreaker: true },
   );
+  if (indexed.ok && indexed.value[2] >= SESSION_INDEX_PRUNE_AT) await pruneCustomerSessions(index, store);
   return indexed.ok;
+}
+
+/**
+ * Index entries a sign-in takes out once there are this many: those of sessions that have ended
+ * (signed out, expired). Each sign-in renews the index's TTL, so without this a customer who keeps
+ * signing in grows it without end.
+ */
+export const SESSION_INDEX_PRUNE_AT = 20;
+
+/** Best effort: an entry left behind names no session, so it only costs its bytes until the next try. */
+async function pruneCustomerSessions(index: string, store: RedisStore): Promise<void> {
+  await guardedRedis(
+    'session.prune',
+    async (redis) => {
+      const keys = await redis.smembers(index);
+      const alive = await Promise.all(keys.map((key) => redis.exists([key])));
+      // A session is written before it is listed, so a listed key that is missing has ended.
+      const ended = keys.filter((_, i) => alive[i] === 0);
+      if (ended.length > 0) await redis.srem(index, ended);
+    },
+    store,
+  );
 }
 
 /**

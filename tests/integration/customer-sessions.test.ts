@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 
-import { createSession, destroyCustomerSessions, destroySession, readSession } from '@/lib/auth/sessions';
+import { sessionKeys } from '@/lib/auth/keys';
+import { createSession, destroyCustomerSessions, destroySession, readSession, SESSION_INDEX_PRUNE_AT } from '@/lib/auth/sessions';
 
 import { driversUnderTest } from '../support/redis-drivers';
 import { describeAcrossInstances } from '../support/two-instances';
@@ -55,5 +56,21 @@ describeAcrossInstances(drivers, 'customer sign-out everywhere', (pair) => {
     expect(await destroyCustomerSessions(customer.customerId, { store: pair.first })).toBe(true);
     expect(await readSession(again, { store: pair.second, ttlMs: TTL })).toEqual({ status: 'none' });
     await destroySession(someoneElse, { store: pair.first });
+  });
+});
+
+describeAcrossInstances(drivers, 'customer session index', (pair) => {
+  // Attack review: each sign-in listed its session and renewed the index's TTL, and nothing took out
+  // the entries of sessions that had ended, so a customer who kept signing in grew the set without end.
+  it('a sign-in takes out the entries of sessions that have ended', async () => {
+    const customer = { ...CUSTOMER, customerId: 4244 };
+    const ended = [];
+    for (let i = 0; i < SESSION_INDEX_PRUNE_AT + 5; i++) ended.push((await createSession(customer, { store: pair.first, ttlMs: TTL }))!);
+    const kept = ended.splice(0, 2);
+    for (const id of ended) await destroySession(id, { store: pair.second });
+    const latest = (await createSession(customer, { store: pair.second, ttlMs: TTL }))!;
+    expect(await pair.first.scard(sessionKeys.customerSessions(customer.customerId))).toBe(3);
+    for (const id of [...kept, latest]) expect((await readSession(id, { store: pair.first, ttlMs: TTL })).status).toBe('active');
+    expect(await destroyCustomerSessions(customer.customerId, { store: pair.first })).toBe(true);
   });
 });
