@@ -6,8 +6,9 @@ import { ErrorPanel } from '@/components/ui/error-panel';
 import { isSessionUnavailable } from '@/lib/auth/session-unavailable';
 
 export default function RootError({ error, retry }: { error: unknown; retry: () => void }) {
-  // A customer page whose session Redis could not confirm (lib/customers/session.ts requireCustomer):
-  // they are still signed in, and sending them to sign in would not work either.
+  // A session Redis could not confirm: they are still signed in, and sending them to sign in would not
+  // work either. Customer pages render this notice themselves (components/customer/session-unavailable.tsx),
+  // with a 200 rather than this boundary's 500; this covers any render that still throws it.
   const unavailable = isSessionUnavailable(error);
   useEffect(() => {
     if (!unavailable) console.error(error);

@@ -8,6 +8,7 @@ import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-bu
 import { SavedAddresses } from '@/components/customer/saved-addresses';
 import { FavouriteList } from '@/components/favourites/favourite-list';
 import { Price } from '@/components/ui/price';
+import { SessionUnavailable } from '@/components/customer/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
 import { itemsInCart } from '@/lib/cart/cart';
@@ -33,6 +34,7 @@ interface AccountPageProps {
 
 export default async function AccountPage({ searchParams }: AccountPageProps) {
   const customer = await requireCustomer('/account');
+  if (!customer) return <SessionUnavailable retryHref="/account" />;
   const [orders, favourites, addresses, { address: noticeKey, session: sessionNotice }, cartCount] = await Promise.all([
     listOwnOrders(customer.customerId),
     listOwnFavourites(customer.customerId),

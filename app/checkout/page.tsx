@@ -11,6 +11,7 @@ import { CartPanel } from '@/components/customer/cart-panel';
 import { CheckoutForm } from '@/components/customer/checkout-form';
 import { OrderToTrack } from '@/components/customer/order-to-track';
 import { EmptyState } from '@/components/ui/empty-state';
+import { SessionUnavailable } from '@/components/customer/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
 import { formatAddress, MAX_INSTRUCTIONS } from '@/lib/addresses/schema';
@@ -40,6 +41,7 @@ interface CheckoutPageProps {
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   const customer = await requireCustomer('/checkout');
+  if (!customer) return <SessionUnavailable retryHref="/checkout" />;
   // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).
   const [cart, addresses, { address: noticeKey }] = await Promise.all([
     readCart(cartOwners.customer(customer.customerId)).catch(() => null),

@@ -4,7 +4,6 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { customerSessionCookie } from '@/lib/auth/cookie';
-import { SessionUnavailableError } from '@/lib/auth/session-unavailable';
 import { lookUpSessionCookie } from '@/lib/auth/cookie-session';
 
 export interface CustomerSession {
@@ -31,15 +30,14 @@ export async function getCustomer(): Promise<CustomerSession | null> {
 }
 
 /**
- * For pages: the signed-in customer, or a redirect to /login (which returns to `next`). When Redis
- * can't say, it throws SessionUnavailableError instead: the page's error boundary says so and the
- * customer stays signed in, rather than land on a sign-in page that can't sign them in either (it
- * needs Redis too), as admins do (docs/decisions/022). Call outside try/catch.
+ * For pages: the signed-in customer, a redirect to /login (which returns to `next`), or null when Redis
+ * can't say. Then the page renders <SessionUnavailable> itself: the customer stays signed in, rather
+ * than land on a sign-in page that can't sign them in either (it needs Redis too), as admins do
+ * (docs/decisions/022), and the page answers 200, not the 500 of a render thrown to an error boundary
+ * (Redis trouble degrades, never 500s). Call outside try/catch.
  */
-export async function requireCustomer(next: string): Promise<CustomerSession> {
-  const customer = await requireCustomerForAction(next);
-  if (!customer) throw new SessionUnavailableError();
-  return customer;
+export async function requireCustomer(next: string): Promise<CustomerSession | null> {
+  return requireCustomerForAction(next);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
 import { Container } from '@/components/layout/container';
+import { SessionUnavailable } from '@/components/customer/session-unavailable';
 import { pendingMerge } from '@/lib/cart/sign-in';
 import { safeCustomerNext } from '@/lib/customers/next-path';
 import { requireCustomer } from '@/lib/customers/session';
@@ -20,7 +21,9 @@ interface MergePageProps {
 export default async function MergePage({ searchParams }: MergePageProps) {
   const params = await searchParams;
   const next = safeCustomerNext(typeof params.next === 'string' ? params.next : '/');
-  const customer = await requireCustomer(`/cart/merge?next=${encodeURIComponent(next)}`);
+  const here = `/cart/merge?next=${encodeURIComponent(next)}`;
+  const customer = await requireCustomer(here);
+  if (!customer) return <SessionUnavailable retryHref={here} />;
   const choice = await pendingMerge(customer.customerId);
   if (!choice) redirect(next === '/' ? '/account' : next);
   const [guestMenu, ownMenu] = await Promise.all([

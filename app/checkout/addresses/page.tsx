@@ -3,6 +3,7 @@ import Link from 'next/link';
 
 import { SavedAddresses } from '@/components/customer/saved-addresses';
 import { Container } from '@/components/layout/container';
+import { SessionUnavailable } from '@/components/customer/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { formatAddress } from '@/lib/addresses/schema';
 import { requireCustomer } from '@/lib/customers/session';
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: 'Saved addresses', robots: { index: f
 /** Checkout's way to edit or delete saved addresses; each form returns to checkout. */
 export default async function CheckoutAddressesPage() {
   const customer = await requireCustomer('/checkout/addresses');
+  if (!customer) return <SessionUnavailable retryHref="/checkout/addresses" />;
   const addresses = await listAddresses(customer.customerId);
   return (
     <Container width="narrow" className="py-8 sm:py-12">

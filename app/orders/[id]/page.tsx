@@ -10,6 +10,7 @@ import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-bu
 import { itemsInCart } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
 import { Price } from '@/components/ui/price';
+import { SessionUnavailable } from '@/components/customer/session-unavailable';
 import { requireCustomer } from '@/lib/customers/session';
 import { formatClockTime } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
@@ -52,7 +53,9 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
   const { reorder: reorderProblem, cancel: cancelProblem } = await searchParams;
   // Before the sign-in redirect, which carries the id: a malformed one is simply not an order.
   if (!isOrderId(id)) notFound();
-  const customer = await requireCustomer(`/orders/${encodeURIComponent(id)}`);
+  const here = `/orders/${encodeURIComponent(id)}`;
+  const customer = await requireCustomer(here);
+  if (!customer) return <SessionUnavailable retryHref={here} />;
   const order = await loadOwnOrder(customer.customerId, id);
   if (!order) notFound();
   const cancelled = order.status === 'cancelled';

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { AddressForm } from '@/components/customer/address-form';
 import { Container } from '@/components/layout/container';
+import { SessionUnavailable } from '@/components/customer/session-unavailable';
 import { ownAddress } from '@/lib/addresses/addresses';
 import { addressReturn, addressReturnPath } from '@/lib/addresses/form';
 import { addressIdSchema } from '@/lib/addresses/schema';
@@ -23,7 +24,9 @@ export default async function EditAddressPage({ params, searchParams }: EditAddr
   const [{ id: rawId }, { from: rawFrom }] = await Promise.all([params, searchParams]);
   const id = addressIdSchema.safeParse(rawId);
   const from = addressReturn(rawFrom);
-  const customer = await requireCustomer(id.success ? `/account/addresses/${id.data}?from=${from}` : '/account');
+  const next = id.success ? `/account/addresses/${id.data}?from=${from}` : '/account';
+  const customer = await requireCustomer(next);
+  if (!customer) return <SessionUnavailable retryHref={next} />;
   const address = id.success ? await ownAddress(customer.customerId, id.data) : null;
   if (!address) notFound();
 
