@@ -115,6 +115,20 @@ describe('readThrough generations', () => {
     expect(await waiting).toMatchObject({ value: 'fresh', cache: { status: 'MISS' } });
   });
 
+  it('a reader waiting on a lease when a save lands loads under the new generation, not the old one', async () => {
+    // Another instance holds the load lease of generation g1; this reader polls for what it stores.
+    await redis.set(genKey, 'g1');
+    await redis.set(leaseKey(key, 'g1'), 'another-instance');
+    const waiting = read('after the save');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // An admin's save rotates the generation; the holder then gives its lease up without storing.
+    await invalidate([key]);
+    await redis.del([leaseKey(key, 'g1')]);
+    expect(await waiting).toMatchObject({ value: 'after the save', cache: { status: 'MISS' } });
+    // Stored under g1 it could never be served: every later reader would load it again.
+    expect(await read('loaded again')).toMatchObject({ value: 'after the save', cache: { status: 'HIT' } });
+  });
+
   it('creates no keys for something that does not exist', async () => {
     expect((await read(null)).value).toBeNull();
     expect(await redis.exists([key, genKey])).toBe(0);

@@ -121,7 +121,7 @@ async function lookUp<T>(spec: ReadThroughSpec<T>, read: EntryRead): Promise<Loo
  */
 async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | null): Promise<{ value: T | null; status: CacheStatus }> {
   const { key, store } = spec;
-  const lease = leaseKey(key, generation);
+  let lease = leaseKey(key, generation);
   const token = randomUUID();
   for (;;) {
     const claimed = await guardedRedis('set', (redis) => redis.set(lease, token, { nx: true, px: CACHE_LEASE_MS }), store);
@@ -140,6 +140,12 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
     const [current = null, raw = null] = read.value;
     const entry = current !== null && raw !== null ? parseEntry<T>(raw, spec.isValue) : null;
     if (entry && entry.generation === current) return { value: entry.value, status: 'HIT' };
+    // A save replaced the generation while this reader waited: a load stored under the old token is
+    // never served, so contend for the current one's lease (read before any load that follows).
+    if (current !== generation) {
+      generation = current;
+      lease = leaseKey(key, generation);
+    }
   }
 }
 
