@@ -17,7 +17,8 @@ export async function readThroughJson<T>(spec: ReadThroughSpec<T>): Promise<Cach
   const read = await readEntry(spec);
   const [generation = null, raw = null] = read.ok ? read.value : [];
   const head = raw === null ? null : ENTRY_HEAD.exec(raw);
-  if (generation !== null && head?.[1] === generation && raw!.endsWith('}')) {
+  // A spec that checks the stored value's shape (isValue) needs it parsed: readThrough below does that.
+  if (generation !== null && head?.[1] === generation && raw!.endsWith('}') && !spec.isValue) {
     recordLookup(spec.key, 'HIT', false);
     return { value: raw!.slice(head[0].length, -1), cache: { status: 'HIT', ms: performance.now() - started, degraded: false } };
   }

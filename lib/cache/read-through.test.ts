@@ -11,6 +11,7 @@ import { invalidate } from './invalidate';
 import { generationKey } from './keys';
 import { leaseKey } from './lease';
 import { readThrough } from './read-through';
+import { readThroughJson } from './read-through-json';
 
 /** Generation rules, on the in-process store (the contract suite holds the other drivers to it). */
 describe('readThrough generations', () => {
@@ -127,6 +128,14 @@ describe('readThrough generations', () => {
     expect(await waiting).toMatchObject({ value: 'after the save', cache: { status: 'MISS' } });
     // Stored under g1 it could never be served: every later reader would load it again.
     expect(await read('loaded again')).toMatchObject({ value: 'after the save', cache: { status: 'HIT' } });
+  });
+
+  it('readThroughJson does not serve a stored value of another shape (isValue), as readThrough does not', async () => {
+    await redis.set(genKey, 'g1');
+    await redis.set(key, JSON.stringify({ generation: 'g1', value: { dish: 'an older shape' } }));
+    const isValue = (value: unknown): value is { name: string } => typeof (value as { name?: unknown } | null)?.name === 'string';
+    const result = await readThroughJson({ key, ttlMs: 60_000, load: async () => ({ name: 'dosa' }), isValue });
+    expect(result).toMatchObject({ value: '{"name":"dosa"}', cache: { status: 'MISS' } });
   });
 
   it('creates no keys for something that does not exist', async () => {
