@@ -76,4 +76,20 @@ describe('sharedRead', () => {
     await redis.answerNext();
     expect(await later).toBe('v1');
   });
+
+  it('hands a failed read to its readers and leaves no rejection unhandled, then sends afresh', async () => {
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    try {
+      const store = {};
+      await expect(sharedRead(store, 'k', () => Promise.reject(new Error('no answer')))).rejects.toThrow('no answer');
+      // Unhandled rejections are reported after the microtask queue drains.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).toEqual([]);
+      expect(await sharedRead(store, 'k', async () => 'v1')).toBe('v1');
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
 });

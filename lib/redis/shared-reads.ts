@@ -71,11 +71,13 @@ export function sharedRead<T>(store: object, key: string, read: () => Promise<T>
 function send<T>(reads: Map<string, KeyReads>, key: string, state: KeyReads, read: () => Promise<T>): Promise<T> {
   state.out += 1;
   const answer = read();
-  void answer.finally(() => {
+  const replied = () => {
     state.out -= 1;
     // The reply is in: whoever asked since shares a read sent now.
     state.next?.send();
     if (state.out === 0 && state.next === null && reads.get(key) === state) reads.delete(key);
-  });
+  };
+  // Both ways, so a read that fails anyway reaches its readers without a second, unhandled rejection.
+  answer.then(replied, replied);
   return answer;
 }
