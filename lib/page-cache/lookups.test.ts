@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { parseEnv } from '@/lib/env';
 import { createMemoryStore } from '@/lib/redis/memory-store';
+import { noteRefusedWrite } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
@@ -71,9 +72,11 @@ describe('a shared page\'s render that never reaches Next\'s set (it threw)', ()
     shared.env = parseEnv({ NODE_ENV: 'test' });
     shared.redisBreaker = undefined;
     shared.pageLookups = undefined;
+    shared.redisWritesInDoubtUntil = undefined;
   });
   afterEach(() => {
     vi.useRealTimers();
+    singletons().redisWritesInDoubtUntil = undefined;
     store.close();
   });
 
@@ -100,5 +103,22 @@ describe('a shared page\'s render that never reaches Next\'s set (it threw)', ()
     expect(await asked).toBe(true);
     vi.setSystemTime(Date.now() + LOOKUP_LIFETIME_MS);
     expect(await joinsOlderRender(path, store)).toBe(false);
+  });
+
+  it('while Redis may be refusing writes, does not trust it to say a render under way is current (decision 049)', async () => {
+    const path = '/shared/city/bengaluru';
+    const { keys } = dependenciesOf({ kind: 'city', city: 'bengaluru' });
+    await store.set(keys[0]!, 'g1');
+    // A render begun before an admin's save, whose invalidation Redis refused: g1 is still there.
+    const render = beginLookup(path);
+    render.settle({ values: ['g1', null], hit: false });
+    noteRefusedWrite(); // this process's limiter found out on the next request
+    let answered: boolean | undefined;
+    const asked = joinsOlderRender(path, store).then((perRequest) => (answered = perRequest));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBeUndefined();
+    // Once that render is over, the request starts a lookup of its own (which reads Postgres meanwhile).
+    render.end();
+    expect(await asked).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { guardedRedis } from '@/lib/redis/guard';
+import { writesInDoubt } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
@@ -95,7 +96,8 @@ export function endLookup(path: string): void {
  * something the page shows changed: then it renders per request instead. A lookup still reading is
  * waited for (its one Redis round trip); a HIT is let go and the request asks afresh; a render under
  * way is compared with the current dependency values (one MGET, only while a render of this path runs
- * here). A render without Redis, or no answer now: the request waits for it to end (waitForEnd).
+ * here). A render without Redis, no answer now, or a Redis that may be refusing writes (decision
+ * 049): the request waits for it to end (waitForEnd).
  */
 export async function joinsOlderRender(path: string, store?: RedisStore): Promise<boolean> {
   const lookup = lookups().get(path);
@@ -111,6 +113,8 @@ export async function joinsOlderRender(path: string, store?: RedisStore): Promis
     await lookup.ended;
     return false;
   }
+  // A Redis refusing writes still holds the generations a refused save could not replace (decision 049).
+  if (writesInDoubt()) return waitForEnd(lookup);
   const { keys, graceMs } = dependenciesOf(page);
   const current = await guardedRedis('page cache', (redis) => redis.mget(keys), store);
   if (lookup.done) return false;
