@@ -4,7 +4,7 @@ import { cache } from 'react';
 
 import { getDb } from '@/db/client';
 import { cacheTtlMs, keys } from '@/lib/cache/keys';
-import { readThrough } from '@/lib/cache/read-through';
+import { readThrough, type ReadThroughSpec } from '@/lib/cache/read-through';
 import { readThroughJson } from '@/lib/cache/read-through-json';
 import type { Cached } from '@/lib/cache/types';
 
@@ -36,23 +36,17 @@ export const getCityRestaurants = cache(
   },
 );
 
+/** One entry for the pages' menu and the API's JSON text: both read it through this spec. */
+function menuSpec(restaurantSlug: string): ReadThroughSpec<RestaurantMenu> {
+  const slug = slugSchema.parse(restaurantSlug);
+  return { key: keys.restaurantMenu(slug), ttlMs: cacheTtlMs(), load: () => loadRestaurantMenu(getDb(), slug) };
+}
+
 export const getRestaurantMenu = cache(
-  async (restaurantSlug: string): Promise<Cached<RestaurantMenu | null>> => {
-    const slug = slugSchema.parse(restaurantSlug);
-    return readThrough({
-      key: keys.restaurantMenu(slug),
-      ttlMs: cacheTtlMs(),
-      load: () => loadRestaurantMenu(getDb(), slug),
-    });
-  },
+  async (restaurantSlug: string): Promise<Cached<RestaurantMenu | null>> => readThrough(menuSpec(restaurantSlug)),
 );
 
 /** The menu as the API answers it: its JSON text, straight from Redis on a HIT (read-through-json.ts). */
 export async function getRestaurantMenuJson(restaurantSlug: string): Promise<Cached<string | null>> {
-  const slug = slugSchema.parse(restaurantSlug);
-  return readThroughJson({
-    key: keys.restaurantMenu(slug),
-    ttlMs: cacheTtlMs(),
-    load: () => loadRestaurantMenu(getDb(), slug),
-  });
+  return readThroughJson(menuSpec(restaurantSlug));
 }
