@@ -26,13 +26,14 @@ declare module '@/lib/server/singletons' {
 /** Bounds the memory the copies take (about a hundred menu pages). */
 export const LOCAL_COPIES_MAX_BYTES = 32 * 1024 * 1024;
 
-function store() {
+/** This process's copies and the bytes they hold (not a RedisStore). */
+function copiesState() {
   return (singletons().pageCopies ??= { copies: new Map(), bytes: 0 });
 }
 
 /** The copy of the stored page `id` at `path`, if this process has it. */
 export function localCopy(path: string, id: string): PageEntry | null {
-  const { copies } = store();
+  const { copies } = copiesState();
   const copy = copies.get(path);
   if (!copy || copy.id !== id) return null;
   // Most recently used last.
@@ -42,7 +43,7 @@ export function localCopy(path: string, id: string): PageEntry | null {
 }
 
 export function keepLocalCopy(path: string, id: string, entry: PageEntry, bytes: number, maxBytes: number = LOCAL_COPIES_MAX_BYTES): void {
-  const state = store();
+  const state = copiesState();
   const previous = state.copies.get(path);
   if (previous) {
     state.copies.delete(path);
