@@ -41,12 +41,42 @@ function replayWindowMs(): number {
   return Math.ceil(cacheTtlMs() * 1.1) + 60_000;
 }
 
-/** After rows were applied and marked: Redis's watermark (and this process's) moves up to them. Never throws. */
-export async function raiseWatermark(appliedIds: Iterable<number>, store?: RedisStore): Promise<void> {
+/**
+ * After rows were applied and marked: Redis's watermark (and this process's) moves up to them. A
+ * watermark already below what this process knew means Redis lost writes since its last check;
+ * raised over that gap, no check would ever see it (a save's outbox retry lands within a second of a
+ * failover, before the next check), so what it lost is applied again first. Never throws.
+ */
+export async function raiseWatermark(appliedIds: Iterable<number>, options: { db?: Database; store?: RedisStore } = {}): Promise<void> {
+  const ids = [...appliedIds];
+  const known = singletons().outboxWatermark;
+  if (known !== undefined) {
+    const inRedis = await readWatermark(options.store);
+    if (inRedis !== undefined && (inRedis ?? 0) < known) {
+      noteKnown(ids);
+      await checkWatermark(options);
+      return;
+    }
+  }
+  await setWatermark(noteKnown(ids), options.store);
+}
+
+/** This process's watermark, raised to `ids`: the value Redis's should have. */
+function noteKnown(ids: readonly number[]): number {
   const shared = singletons();
-  const highest = Math.max(shared.outboxWatermark ?? 0, ...appliedIds);
-  shared.outboxWatermark = highest;
+  shared.outboxWatermark = Math.max(shared.outboxWatermark ?? 0, ...ids);
+  return shared.outboxWatermark;
+}
+
+async function setWatermark(highest: number, store: RedisStore | undefined): Promise<void> {
   await guardedRedis('outbox-watermark', (redis) => redis.set(outboxKeys.watermark(), String(highest)), store, { bypassBreaker: true });
+}
+
+/** Redis's watermark: null when it has none, undefined when Redis did not answer. */
+async function readWatermark(store: RedisStore | undefined): Promise<number | null | undefined> {
+  const read = await guardedRedis('outbox-watermark', (redis) => redis.get(outboxKeys.watermark()), store, { bypassBreaker: true });
+  if (!read.ok) return undefined;
+  return read.value === null ? null : Number(read.value) || 0;
 }
 
 export type WatermarkCheck = 'ok' | 'replayed' | 'unavailable';
@@ -68,9 +98,8 @@ export function checkWatermark(options: { db?: Database; store?: RedisStore } = 
 
 async function checkOnce({ db = getDb(), store }: { db?: Database; store?: RedisStore }): Promise<WatermarkCheck> {
   const shared = singletons();
-  const read = await guardedRedis('outbox-watermark', (redis) => redis.get(outboxKeys.watermark()), store, { bypassBreaker: true });
-  if (!read.ok) return 'unavailable';
-  const inRedis = read.value === null ? null : Number(read.value) || 0;
+  const inRedis = await readWatermark(store);
+  if (inRedis === undefined) return 'unavailable';
   const since = new Date(Date.now() - replayWindowMs());
   const recent = and(isNotNull(cacheInvalidations.appliedAt), gt(cacheInvalidations.appliedAt, since));
   if (shared.outboxWatermark === undefined) {
@@ -92,7 +121,7 @@ async function checkOnce({ db = getDb(), store }: { db?: Database; store?: Redis
   const results = await Promise.all(rows.map((row) => invalidate(row.keys, store)));
   if (results.some((result) => !result.ok)) return 'unavailable';
   if (rows.length > 0) log.warn('redis lost cache invalidations it had taken; applied them again', { rows: rows.length, redisWatermark: inRedis ?? 'none', known });
-  await raiseWatermark([known, ...rows.map((row) => row.id)], store);
+  await setWatermark(noteKnown([known, ...rows.map((row) => row.id)]), store);
   return 'replayed';
 }
 

@@ -74,7 +74,7 @@ export async function applyInvalidations(
       .set({ appliedAt: new Date() })
       .where(and(inArray(cacheInvalidations.id, [...taken]), isNull(cacheInvalidations.appliedAt)));
     // Redis's note of what it took, so a Redis that later loses these writes is noticed (outbox-watermark.ts).
-    await raiseWatermark(taken, options.store);
+    await raiseWatermark(taken, options);
     return { taken, marked: true };
   } catch (error) {
     log.warn('cache invalidated, but not yet marked so in Postgres; it will be applied again', {
