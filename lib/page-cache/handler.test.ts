@@ -16,10 +16,11 @@ import { singletons } from '@/lib/server/singletons';
 
 import { dependenciesOf, TRENDING_GRACE_MS } from './dependencies';
 import { encodeEntry, type RenderedPage } from './entry';
-import { abandonRender, getPage, markRenderUncacheable, pathOfStorageKey, setPage } from './handler';
+import { getPage, pathOfStorageKey, setPage } from './handler';
 import { joinsOlderRender, LOOKUP_LIFETIME_MS } from './lookups';
 import { pageCacheKeys } from './keys';
 import { keepLocalCopy, localCopy } from './local-copies';
+import { abandonRender, markRenderUncacheable } from './pending-renders';
 
 /** Next's storage key for a path (next/dist/server/lib/route-cache-key). */
 const storageKey = (path: string) => `/route-cache/APP_PAGE/0f1e2d/$${path}`;

@@ -7,14 +7,14 @@ import { countCacheLookup } from '@/lib/metrics/process-stats';
 import { guardedRedis } from '@/lib/redis/guard';
 import { writesInDoubt } from '@/lib/redis/refused-writes';
 import type { RedisStore } from '@/lib/redis/types';
-import { singletons } from '@/lib/server/singletons';
 
 import { dependenciesOf } from './dependencies';
 import { decodedSize, decodeEntry, encodeEntry, isRenderedPage, type PageEntry, type RenderedPage } from './entry';
 import { pageCacheKeys } from './keys';
 import { keepLocalCopy, localCopy } from './local-copies';
-import { beginLookup, endLookup, type Lookup, LOOKUP_LIFETIME_MS } from './lookups';
+import { beginLookup, endLookup, type Lookup } from './lookups';
 import { pageOfSharedPath, type SharedPage } from './paths';
+import { notePending, takePending } from './pending-renders';
 
 /**
  * The page cache behind Next's response cache (next-cache-handler.mjs hands every call here):
@@ -30,34 +30,6 @@ import { pageOfSharedPath, type SharedPage } from './paths';
  * render that raced a save is stale on arrival and the next request renders again: a late store
  * can never bring back what a save replaced (the same rule as lib/cache/read-through.ts).
  */
-
-/** What a render of one shared path was started from; Next renders a path once per process at a time. */
-interface PendingRender {
-  dependencies: (string | null)[];
-  /** Renders started and not yet stored; their store uses the oldest values (see takePending). */
-  outstanding: number;
-  uncacheable: boolean;
-  startedAt: number;
-}
-
-/** Bounds the bookkeeping of renders that never reach set() (a 404, an error) to this many paths. */
-const MAX_PENDING = 512;
-/**
- * A render not stored within this long is taken as dead (Next has failed or dropped it; Postgres
- * statements and Redis calls time out long before). Until then its record is never replaced or evicted.
- */
-const PENDING_LIFETIME_MS = LOOKUP_LIFETIME_MS;
-
-declare module '@/lib/server/singletons' {
-  interface ProcessSingletons {
-    /** Renders of shared pages under way, by path: Next's handler and the page are separate module graphs. */
-    pageRenders?: Map<string, PendingRender>;
-  }
-}
-
-function pendingRenders(): Map<string, PendingRender> {
-  return (singletons().pageRenders ??= new Map());
-}
 
 /** Next's storage keys end in `/$<pathname>` (next/dist/server/lib/route-cache-key); anything else is not ours. */
 export function pathOfStorageKey(key: string): string | null {
@@ -157,50 +129,6 @@ async function storePage(path: string, page: SharedPage, data: unknown, store: R
   }, store);
   if (stored.ok) keepLocalCopy(path, entry.id, entry, decodedSize(entry));
   else log.warn('shared page not stored', { path });
-}
-
-/**
- * Called by a shared page that ends in a 404: its render is over without anything to store, so its
- * record makes room at once rather than after PENDING_LIFETIME_MS (made-up addresses can't crowd out
- * the renders of real pages).
- */
-export function abandonRender(path: string): void {
-  takePending(path);
-}
-
-/** Called by a shared page whose render left a part out because Redis could not answer: not stored. */
-export function markRenderUncacheable(path: string): void {
-  const render = pendingRenders().get(path);
-  if (render) render.uncacheable = true;
-}
-
-function notePending(path: string, dependencies: (string | null)[]): void {
-  const pending = pendingRenders();
-  const now = Date.now();
-  const render = pending.get(path);
-  if (render && now - render.startedAt < PENDING_LIFETIME_MS) {
-    // Another render of this path is under way here: every store uses the older values, which any
-    // change since differs from, so the worst case is one more render, never a stale page served.
-    render.outstanding += 1;
-    return;
-  }
-  pending.delete(path);
-  if (pending.size >= MAX_PENDING) {
-    // Only records whose renders are over (or dead) make room; with none, this render is not stored.
-    const done = [...pending].find(([, record]) => record.outstanding <= 0 || now - record.startedAt >= PENDING_LIFETIME_MS);
-    if (!done) return;
-    pending.delete(done[0]);
-  }
-  pending.set(path, { dependencies, outstanding: 1, uncacheable: false, startedAt: now });
-}
-
-function takePending(path: string): PendingRender | null {
-  const pending = pendingRenders();
-  const render = pending.get(path);
-  if (!render) return null;
-  render.outstanding -= 1;
-  if (render.outstanding <= 0) pending.delete(path);
-  return Date.now() - render.startedAt < PENDING_LIFETIME_MS ? render : null;
 }
 
 /** Every dependency as stored, or changed within its grace (trending's version only: dependencies.ts). */

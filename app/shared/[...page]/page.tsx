@@ -9,7 +9,7 @@ import { EMPTY_CART } from '@/lib/menus/empty-cart';
 import { DEFAULT_LISTING } from '@/lib/menus/listing';
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { cityPageMetadata, menuPageMetadata, NOT_FOUND_METADATA } from '@/lib/menus/page-metadata';
-import { abandonRender, markRenderUncacheable } from '@/lib/page-cache/handler';
+import { abandonRender, markRenderUncacheable } from '@/lib/page-cache/pending-renders';
 import { pageOfSegments, sharedPathOf } from '@/lib/page-cache/paths';
 import { readTrendingInCity } from '@/lib/views/trending-cache';
 
