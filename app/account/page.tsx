@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 import { Container } from '@/components/layout/container';
 import { AddressForm } from '@/components/customer/address-form';
 import { AddressNoticeBanner } from '@/components/customer/address-notice';
-import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-button';
+import { AccountOrders } from '@/components/customer/account-orders';
 import { SavedAddresses } from '@/components/customer/saved-addresses';
 import { FavouriteList } from '@/components/favourites/favourite-list';
-import { Price } from '@/components/ui/price';
 import { SessionUnavailable } from '@/components/customer/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
@@ -17,9 +15,7 @@ import { formatAddress, MAX_ADDRESSES } from '@/lib/addresses/schema';
 import { formatPhone } from '@/lib/customers/phone';
 import { requireCustomer } from '@/lib/customers/session';
 import { listOwnFavourites } from '@/lib/favourites/postgres';
-import { plural } from '@/lib/format';
 import { listOwnOrders } from '@/lib/orders/queries';
-import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 import { signOutCustomer } from '../login/actions';
 import { reorderAction } from '../orders/[id]/actions';
@@ -54,41 +50,7 @@ export default async function AccountPage({ searchParams }: AccountPageProps) {
           We couldn’t sign you out of your other devices just now. Please try again in a moment.
         </p>
       ) : null}
-      <section aria-labelledby="orders-heading" className="mt-8">
-        <h2 id="orders-heading" className="text-lg font-extrabold text-ink">
-          Past orders
-        </h2>
-        {orders.some((order) => isFinalStatus(order.status)) ? <ReorderCartNote itemsInCart={cartCount} className="mt-1" /> : null}
-        {orders.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">No orders yet.</p>
-        ) : (
-          <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-white shadow-sm">
-            {orders.map((order) => (
-              <li key={order.id} data-testid="account-order" className="flex items-center gap-2 pr-3">
-                <Link href={`/orders/${order.id}`} className="flex min-w-0 flex-1 items-center justify-between gap-3 p-4 hover:bg-stone-50">
-                  <span className="min-w-0">
-                    <span className="block truncate text-sm font-semibold text-ink">{order.restaurantName}</span>
-                    <span className="block text-xs text-muted">
-                      #{shortOrderId(order.id)} · {plural(order.itemCount, 'item')} ·{' '}
-                      {order.createdAt.toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' })}
-                    </span>
-                  </span>
-                  <span className="text-right text-sm">
-                    <Price paise={order.totalPaise} className="block font-semibold text-ink" />
-                    <span data-testid="account-order-status" data-status={order.status} className={`block text-xs ${order.status === 'cancelled' ? 'text-red-800' : 'text-muted'}`}>
-                      {STATUS_LABELS[order.status]}
-                    </span>
-                  </span>
-                </Link>
-                {/* Delivered or cancelled: the same dishes again (a cancelled order is often one to redo). */}
-                {isFinalStatus(order.status) ? (
-                  <ReorderButton action={reorderAction.bind(null, order.id)} restaurantName={order.restaurantName} />
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <AccountOrders orders={orders} itemsInCart={cartCount} reorder={(orderId) => reorderAction.bind(null, orderId)} />
       <section id="addresses" aria-labelledby="addresses-heading" className="mt-8">
         <h2 id="addresses-heading" className="text-lg font-extrabold text-ink">
           Saved addresses

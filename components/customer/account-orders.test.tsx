@@ -1,0 +1,51 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+
+import type { OrderStatus } from '@/lib/orders/status';
+
+import { AccountOrders, type AccountOrder } from './account-orders';
+
+const order = (id: string, status: OrderStatus, restaurantName: string): AccountOrder => ({
+  id: id.padEnd(22, 'x'),
+  status,
+  totalPaise: 45_000,
+  createdAt: new Date('2026-12-06T10:00:00Z'),
+  restaurantName,
+  itemCount: 2,
+});
+
+const render = (orders: AccountOrder[]) =>
+  renderToStaticMarkup(createElement(AccountOrders, { orders, itemsInCart: 0, reorder: () => async () => {} }));
+
+describe("/account's orders", () => {
+  it('lists orders on their way first, under "Active orders", with their status and a Track link', () => {
+    const html = render([order('delivered1', 'delivered', 'Old Place'), order('onitsway1', 'out_for_delivery', 'Dosa Corner'), order('placed1', 'placed', 'Biryani House')]);
+    const active = html.indexOf('Active orders');
+    const past = html.indexOf('Past orders');
+    expect(active).toBeGreaterThanOrEqual(0);
+    expect(past).toBeGreaterThan(active);
+    const activePart = html.slice(active, past);
+    expect(activePart).toContain('Dosa Corner');
+    expect(activePart).toContain('Out for delivery');
+    expect(activePart).toContain('Biryani House');
+    expect(activePart).not.toContain('Old Place');
+    expect(activePart).toMatch(/<a[^>]*href="\/orders\/onitsway1x+"[^>]*>Track<span class="sr-only"> your order from Dosa Corner<\/span><\/a>/);
+    expect(activePart).not.toContain('Reorder');
+    expect(html.slice(past)).toContain('Old Place');
+    expect(html.slice(past)).toContain('Reorder');
+  });
+
+  it('has no "Active orders" when every order is delivered or cancelled, and says so when there are none', () => {
+    expect(render([order('delivered1', 'delivered', 'Old Place')])).not.toContain('Active orders');
+    const none = render([]);
+    expect(none).not.toContain('Active orders');
+    expect(none).toContain('No orders yet.');
+  });
+
+  it('shows no empty "Past orders" under active ones', () => {
+    const html = render([order('placed1', 'placed', 'Biryani House')]);
+    expect(html).toContain('Active orders');
+    expect(html).not.toContain('Past orders');
+  });
+});

@@ -1,0 +1,104 @@
+import Link from 'next/link';
+
+import { Price } from '@/components/ui/price';
+import { plural } from '@/lib/format';
+import { isFinalStatus, STATUS_LABELS, shortOrderId, type OrderStatus } from '@/lib/orders/status';
+
+import { ReorderButton, ReorderCartNote } from './reorder-button';
+
+export interface AccountOrder {
+  id: string;
+  status: OrderStatus;
+  totalPaise: number;
+  createdAt: Date;
+  restaurantName: string;
+  itemCount: number;
+}
+
+interface AccountOrdersProps {
+  orders: readonly AccountOrder[];
+  itemsInCart: number;
+  /** The "Reorder" server action of one order (app/orders/[id]/actions). */
+  reorder: (orderId: string) => () => Promise<void>;
+}
+
+function orderLine(order: AccountOrder) {
+  const date = order.createdAt.toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' });
+  return `#${shortOrderId(order.id)} · ${plural(order.itemCount, 'item')} · ${date}`;
+}
+
+/**
+ * /account's orders: those still on their way first, under "Active orders" with their status and a
+ * Track link (review finding: a placed order sat among delivered ones with nothing to tell it apart),
+ * then the delivered and cancelled ones under "Past orders", each with Reorder.
+ */
+export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersProps) {
+  const active = orders.filter((order) => !isFinalStatus(order.status));
+  const past = orders.filter((order) => isFinalStatus(order.status));
+  return (
+    <>
+      {active.length > 0 ? (
+        <section aria-labelledby="active-orders-heading" className="mt-8">
+          <h2 id="active-orders-heading" className="text-lg font-extrabold text-ink">
+            Active orders
+          </h2>
+          <ul data-testid="active-orders" className="mt-3 divide-y divide-brand-200 rounded-2xl border border-brand-200 bg-brand-50">
+            {active.map((order) => (
+              <li key={order.id} data-testid="account-order" className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                <span className="min-w-0">
+                  <span className="block truncate text-sm font-semibold text-ink">{order.restaurantName}</span>
+                  <span className="block text-xs text-muted">{orderLine(order)}</span>
+                  <span data-testid="account-order-status" data-status={order.status} className="mt-1 block text-sm font-bold text-brand-800">
+                    {STATUS_LABELS[order.status]}
+                  </span>
+                </span>
+                <Link
+                  href={`/orders/${order.id}`}
+                  className="rounded-xl bg-brand-700 px-4 py-2 text-sm font-bold text-white shadow-sm hover:bg-brand-800"
+                >
+                  Track<span className="sr-only"> your order from {order.restaurantName}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {past.length > 0 || active.length === 0 ? (
+        <section aria-labelledby="orders-heading" className="mt-8">
+          <h2 id="orders-heading" className="text-lg font-extrabold text-ink">
+            Past orders
+          </h2>
+          {past.length > 0 ? <ReorderCartNote itemsInCart={itemsInCart} className="mt-1" /> : null}
+          {past.length === 0 ? (
+            <p className="mt-2 text-sm text-muted">No orders yet.</p>
+          ) : (
+            <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-white shadow-sm">
+              {past.map((order) => (
+                <li key={order.id} data-testid="account-order" className="flex items-center gap-2 pr-3">
+                  <Link href={`/orders/${order.id}`} className="flex min-w-0 flex-1 items-center justify-between gap-3 p-4 hover:bg-stone-50">
+                    <span className="min-w-0">
+                      <span className="block truncate text-sm font-semibold text-ink">{order.restaurantName}</span>
+                      <span className="block text-xs text-muted">{orderLine(order)}</span>
+                    </span>
+                    <span className="text-right text-sm">
+                      <Price paise={order.totalPaise} className="block font-semibold text-ink" />
+                      <span
+                        data-testid="account-order-status"
+                        data-status={order.status}
+                        className={`block text-xs ${order.status === 'cancelled' ? 'text-red-800' : 'text-muted'}`}
+                      >
+                        {STATUS_LABELS[order.status]}
+                      </span>
+                    </span>
+                  </Link>
+                  {/* A cancelled order is often one to redo. */}
+                  <ReorderButton action={reorder(order.id)} restaurantName={order.restaurantName} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}
