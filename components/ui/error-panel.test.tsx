@@ -1,3 +1,4 @@
+import { PathnameContext } from 'next/dist/shared/lib/hooks-client-context.shared-runtime';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -22,5 +23,24 @@ describe('the error panel', () => {
     expect(html).toContain('We couldn&#x27;t load this menu');
     expect(html).toContain('Error reference: 2690945768');
     expect(html).not.toContain('reach Thali');
+  });
+
+  const at = (pathname: string) =>
+    renderToStaticMarkup(
+      createElement(
+        PathnameContext.Provider,
+        { value: pathname },
+        createElement(ErrorPanel, { title: 'Something went wrong', message: 'Please try again.', error: new Error('x'), retry: () => {} }),
+      ),
+    );
+
+  it('offers no "Go to all cities" on home, the very page that failed: Try again only', () => {
+    const html = at('/');
+    expect(html).toContain('Try again');
+    expect(html).not.toContain('Go to all cities');
+  });
+
+  it('offers the way home from any other page', () => {
+    expect(at('/bengaluru')).toMatch(/<a[^>]*href="\/"[^>]*>Go to all cities<\/a>/);
   });
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 
 import { EmptyPlate } from '@/components/ui/empty-plate';
 import { isNetworkFailure } from '@/lib/http/network-failure';
@@ -10,7 +11,10 @@ function digestOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** What error boundaries show: a plain explanation, a retry button and a way home. */
+/**
+ * What error boundaries show: a plain explanation, a retry button and a way home, except on home
+ * itself, where "Go to all cities" would load the very page that failed (review finding).
+ */
 export function ErrorPanel({
   title,
   message,
@@ -23,6 +27,7 @@ export function ErrorPanel({
   retry: () => void;
 }) {
   const digest = digestOf(error);
+  const onHome = usePathname() === '/';
   // The browser never reached the server (a tap on a dropped connection): the page is fine, the tap
   // may not have gone through, and Try again (a refresh) shows what the server now holds.
   const unreached = isNetworkFailure(error);
@@ -43,12 +48,14 @@ export function ErrorPanel({
         >
           Try again
         </button>
-        <Link
-          href="/"
-          className="rounded-full border border-line bg-white px-5 py-2.5 text-sm font-semibold text-ink hover:bg-stone-50"
-        >
-          Go to all cities
-        </Link>
+        {onHome ? null : (
+          <Link
+            href="/"
+            className="rounded-full border border-line bg-white px-5 py-2.5 text-sm font-semibold text-ink hover:bg-stone-50"
+          >
+            Go to all cities
+          </Link>
+        )}
       </div>
       {digest ? <p className="text-xs text-muted">Error reference: {digest}</p> : null}
     </div>
