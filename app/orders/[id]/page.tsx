@@ -15,11 +15,13 @@ import { requireCustomer } from '@/lib/customers/session';
 import { formatClockTime } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { expectedAcceptanceAt } from '@/lib/orders/cancel';
-import { loadOwnOrder } from '@/lib/orders/queries';
+import { loadOwnOrderOnce, orderPageMetadata } from '@/lib/orders/page-metadata';
 import { nudgeQueue } from '@/lib/queue';
 import { CANCELLABLE_STATUS, isFinalStatus, isOrderId, ORDER_STEPS, STATUS_LABELS, shortOrderId, type OrderStatus } from '@/lib/orders/status';
 
-export const metadata: Metadata = { title: 'Your order', robots: { index: false } };
+export async function generateMetadata({ params }: Pick<OrderPageProps, 'params'>): Promise<Metadata> {
+  return orderPageMetadata((await params).id);
+}
 
 import { cancelOrderAction, reorderAction } from './actions';
 
@@ -56,7 +58,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
   const here = `/orders/${encodeURIComponent(id)}`;
   const customer = await requireCustomer(here);
   if (!customer) return <SessionUnavailable retryHref={here} />;
-  const order = await loadOwnOrder(customer.customerId, id);
+  const order = await loadOwnOrderOnce(customer.customerId, id);
   if (!order) notFound();
   const cancelled = order.status === 'cancelled';
   const steps: readonly OrderStatus[] = cancelled ? CANCELLED_STEPS : ORDER_STEPS;
