@@ -116,7 +116,6 @@ describe('formatCompactCount', () => {
 
 describe('formatWeeklyViews', () => {
   it('reads naturally at every size', () => {
-    expect(formatWeeklyViews(0)).toBe('No views yet this week');
     expect(formatWeeklyViews(1)).toBe('1 view this week');
     expect(formatWeeklyViews(2)).toBe('2 views this week');
     expect(formatWeeklyViews(1_234)).toBe('1.2k views this week');

@@ -91,9 +91,8 @@ export function formatViewCount(count: number): string {
   return `${formatCompactCount(count)} ${count === 1 ? 'view' : 'views'}`;
 }
 
-/** The menu page's views line: "1 view this week", "1.2k views this week". */
+/** The menu page's views line: "1 view this week", "1.2k views this week" (none: no line at all). */
 export function formatWeeklyViews(count: number): string {
-  if (count <= 0) return 'No views yet this week';
   return `${formatViewCount(count)} this week`;
 }
 
