@@ -80,7 +80,7 @@ export function MenuFilter({ targetId, total, vegToggle }: { targetId: string; t
           autoComplete="off"
           enterKeyHint="search"
           maxLength={100}
-          className="min-w-0 flex-1 rounded-full border border-line bg-white px-4 py-2 text-base text-ink placeholder:text-muted focus:border-brand-600 focus:outline-none disabled:opacity-60"
+          className="min-w-0 flex-1 rounded-full border border-line bg-white px-4 py-2 text-base text-ink placeholder:text-muted focus:border-brand-600 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
         />
         {vegToggle ? (
           <label className="inline-flex shrink-0 cursor-pointer items-center gap-2 text-sm font-semibold text-ink has-[:disabled]:cursor-default has-[:disabled]:opacity-60">

@@ -35,7 +35,7 @@ export function CitySearchForm({ citySlug, cityName, query }: { citySlug: string
           placeholder="Dishes or restaurants"
           autoComplete="off"
           enterKeyHint="search"
-          className="w-full rounded-full border border-line bg-white py-2.5 pr-4 pl-11 text-base text-ink shadow-sm placeholder:text-muted focus:border-brand-600 focus:outline-none"
+          className="w-full rounded-full border border-line bg-white py-2.5 pr-4 pl-11 text-base text-ink shadow-sm placeholder:text-muted focus:border-brand-600 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         />
       </div>
       <SearchButton />
