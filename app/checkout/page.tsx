@@ -9,6 +9,7 @@ import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
 import { CheckoutForm } from '@/components/customer/checkout-form';
+import { CheckoutSections } from '@/components/customer/checkout-sections';
 import { OrderToTrack } from '@/components/customer/order-to-track';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SessionUnavailable } from '@/components/customer/session-unavailable';
@@ -104,58 +105,38 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         </p>
       ) : null}
 
-      {/* On phones the bill comes right after the cart, before the address and "Place order" (the
-          column's `contents` lets its sections take their places in the grid); from lg up it is beside them. */}
-      <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="contents lg:block lg:space-y-6">
-          {lines.length > 0 ? (
-            <div className="order-1">
-              <CartPanel lines={lines} change={changeCheckoutQuantity} orderable checkoutHref={null} />
-            </div>
-          ) : null}
-          <section aria-labelledby="delivery-heading" className="order-3 rounded-2xl border border-line bg-white p-4 shadow-sm">
-            <h2 id="delivery-heading" className="sr-only">
-              Delivery and payment
-            </h2>
-            <CheckoutForm
-              addresses={addresses.map((address) => ({ id: address.id, text: formatAddress(address) }))}
-              action={submitOrder}
-              // New with every render: one form's submits (a double click) share it and place one order.
-              idempotencyKey={randomBytes(16).toString('base64url')}
-              manageAddressesHref="/checkout/addresses"
-              maxInstructions={MAX_INSTRUCTIONS}
-              disabled={quote.status !== 'ok'}
-              totalText={quote.status === 'ok' ? formatRupees(quote.bill.totalPaise) : ''}
-              totalPaise={quote.status === 'ok' ? quote.bill.totalPaise : null}
-            />
-          </section>
-          {addresses.length > 0 ? (
+      <CheckoutSections
+        hasAddress={addresses.length > 0}
+        cart={lines.length > 0 ? <CartPanel lines={lines} change={changeCheckoutQuantity} orderable checkoutHref={null} /> : null}
+        bill={quote.status === 'ok' ? <BillBreakdown bill={quote.bill} gstPercent={GST_PERCENT} /> : null}
+        delivery={
+          <CheckoutForm
+            addresses={addresses.map((address) => ({ id: address.id, text: formatAddress(address) }))}
+            action={submitOrder}
+            // New with every render: one form's submits (a double click) share it and place one order.
+            idempotencyKey={randomBytes(16).toString('base64url')}
+            manageAddressesHref="/checkout/addresses"
+            maxInstructions={MAX_INSTRUCTIONS}
+            disabled={quote.status !== 'ok'}
+            totalText={quote.status === 'ok' ? formatRupees(quote.bill.totalPaise) : ''}
+            totalPaise={quote.status === 'ok' ? quote.bill.totalPaise : null}
+          />
+        }
+        newAddress={
+          addresses.length > 0 ? (
             // With an address to deliver to, the form is one tap away, as on /account: open, it put a
             // long form between "Place order" and the bill on phones.
-            <details className="order-4 rounded-2xl border border-line bg-white p-4 shadow-sm">
+            <details className="rounded-2xl border border-line bg-white p-4 shadow-sm">
               <summary className="cursor-pointer text-sm font-bold text-ink">Add another address</summary>
               <div className="mt-3">
                 <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
               </div>
             </details>
           ) : (
-            <section aria-labelledby="new-address-heading" className="order-4 rounded-2xl border border-line bg-white p-4 shadow-sm">
-              <h2 id="new-address-heading" className="mb-3 text-base font-extrabold text-ink">
-                Add a delivery address
-              </h2>
-              <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
-            </section>
-          )}
-        </div>
-        {quote.status === 'ok' ? (
-          <aside aria-labelledby="bill-heading" className="order-2 h-fit rounded-2xl border border-line bg-white p-4 shadow-sm lg:sticky lg:top-20">
-            <h2 id="bill-heading" className="mb-2 text-base font-extrabold text-ink">
-              Bill details
-            </h2>
-            <BillBreakdown bill={quote.bill} gstPercent={GST_PERCENT} />
-          </aside>
-        ) : null}
-      </div>
+            <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
+          )
+        }
+      />
     </Container>
   );
 }

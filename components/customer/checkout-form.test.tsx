@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 
 import { CheckoutForm } from './checkout-form';
 
-const render = (totalPaise: number | null) =>
+const render = (totalPaise: number | null, addresses = [{ id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' }]) =>
   renderToStaticMarkup(
     createElement(CheckoutForm, {
-      addresses: [{ id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' }],
+      addresses,
       action: async () => ({}),
       idempotencyKey: 'k'.repeat(22),
       manageAddressesHref: '/checkout/addresses',
@@ -29,5 +29,20 @@ describe('CheckoutForm', () => {
     const html = render(null);
     expect(html).not.toContain('expectedTotalPaise');
     expect(html).toMatch(/>Place order<\/button>/);
+  });
+
+  it('says beside a disabled "Place order" why: no address yet, to add above', () => {
+    const html = render(38_440, []);
+    const button = html.match(/<button[^>]*type="submit"[^>]*>/)?.[0] ?? '';
+    expect(button).toContain('disabled=""');
+    expect(button).toContain('aria-describedby="place-order-why"');
+    expect(html).toMatch(/<p id="place-order-why"[^>]*>Add a delivery address above to place your order\.<\/p>/);
+    expect(html).not.toContain('address below');
+  });
+
+  it('gives no such reason once there is an address to deliver to', () => {
+    const html = render(38_440);
+    expect(html).not.toContain('place-order-why');
+    expect(html).not.toContain('disabled=""');
   });
 });

@@ -45,7 +45,7 @@ export function CheckoutForm({
       <fieldset>
         <legend className="text-base font-extrabold text-ink">Deliver to</legend>
         {addresses.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">Add a delivery address below to place your order.</p>
+          <p className="mt-2 text-sm text-muted">No saved address yet.</p>
         ) : (
           <div className="mt-2 space-y-2">
             {addresses.map((address, index) => (
@@ -89,10 +89,17 @@ export function CheckoutForm({
       <button
         type="submit"
         disabled={disabled || pending || addresses.length === 0}
+        aria-describedby={addresses.length === 0 ? 'place-order-why' : undefined}
         className="w-full rounded-xl bg-brand-700 px-4 py-3 text-base font-bold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
       >
         {pending ? 'Placing your order…' : totalText ? `Place order · ${totalText}` : 'Place order'}
       </button>
+      {addresses.length === 0 ? (
+        // Why the button can't be used yet, beside it (the address form is above, after the cart).
+        <p id="place-order-why" data-testid="place-order-why" className="text-sm text-muted">
+          Add a delivery address above to place your order.
+        </p>
+      ) : null}
       {state.error ? (
         <p role="alert" data-testid="checkout-error" className="text-sm text-red-700">
           {state.error}
