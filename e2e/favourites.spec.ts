@@ -5,8 +5,9 @@ import { E2E_SHARED_BACKENDS } from './support/config';
 import { codeFromOutbox, forgetCustomer, uniquePhone } from './support/customer';
 
 /**
- * Favourites as a customer: signed out, the count and a sign-in that comes back; signed in, the heart
- * saves (count up, kept across a reload, listed on /account, on the admin dashboard) and unsaves.
+ * Favourites as a customer: signed out, the count and "Sign in to save", which comes back with the
+ * restaurant saved (count up, kept across a reload, listed on /account, on the admin dashboard);
+ * signed in, the heart unsaves.
  * Self-contained: its own phone number (forgotten afterwards on real services), a Kolkata restaurant
  * no other spec touches, and counts read relative to what the page showed first, so earlier runs on
  * the same database don't matter.
@@ -44,10 +45,12 @@ test.describe('favourites', () => {
     const before = Number(await count.getAttribute('data-count'));
     await expect(page.getByTestId('favourite-toggle')).toHaveCount(0);
     const signIn = page.getByRole('link', { name: 'Sign in to save' });
-    await expect(signIn).toHaveAttribute('href', `/login?next=${encodeURIComponent(menuPath)}`);
+    await expect(signIn).toHaveAttribute('href', `/login?next=${encodeURIComponent(menuPath)}&save=1`);
 
+    // The sign-in page says what signing in will do; the save itself is the sign-in's (a POST).
     await signIn.click();
     await expect(page).toHaveURL(/\/login\?next=/);
+    await expect(page.getByTestId('sign-in-reason')).toContainText(`Sign in to save ${name} to your favourites.`);
     await page.getByLabel('Mobile number').fill(phone);
     await page.getByRole('button', { name: 'Send code' }).click();
     await expect(page.getByLabel('Code')).toBeVisible();
@@ -55,13 +58,9 @@ test.describe('favourites', () => {
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     await expect(page).toHaveURL(new RegExp(`${menuPath}$`));
 
-    // Signed in: a toggle button named after the restaurant, not pressed yet.
+    // Signed in: a toggle button named after the restaurant, already saved by the sign-in (no second tap).
     const heart = page.getByTestId('favourite-toggle');
     await expect(heart).toHaveAccessibleName(`Favourite ${name}`);
-    await expect(heart).toHaveAttribute('aria-pressed', 'false');
-    await expect(count).toHaveAttribute('data-count', String(before));
-
-    await clickAndWaitForSave(page, heart, menuPath);
     await expect(heart).toHaveAttribute('aria-pressed', 'true');
     await expect(count).toHaveAttribute('data-count', String(before + 1));
     await page.reload();
@@ -98,5 +97,12 @@ test.describe('favourites', () => {
     await page.goto('/account');
     await expect(page.getByTestId('account-favourite')).toHaveCount(0);
     await expect(page.getByTestId('favourites-empty')).toBeVisible();
+
+    // A link can't save for a signed-in customer: /login with the intent, followed while signed in,
+    // only returns to the menu.
+    await page.goto(`/login?next=${encodeURIComponent(menuPath)}&save=1`);
+    await expect(page).toHaveURL(new RegExp(`${menuPath}$`));
+    await expect(heart).toHaveAttribute('aria-pressed', 'false');
+    await expect(count).toHaveAttribute('data-count', String(before));
   });
 });

@@ -10,6 +10,7 @@ import { customerSessionCookie } from '@/lib/auth/cookie';
 import { destroySession } from '@/lib/auth/sessions';
 import { decodeDevice, deviceCookie, encodeDevice, newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { safeCustomerNext } from '@/lib/customers/next-path';
+import { saveAfterSignIn } from '@/lib/favourites/save-after-sign-in';
 import { OTP_RESEND_COOLDOWN_MS } from '@/lib/customers/keys';
 import { requestOtp } from '@/lib/customers/otp';
 import { formatPhone, normalizePhone } from '@/lib/customers/phone';
@@ -99,6 +100,8 @@ export async function otpStep(_previous: OtpFormState, formData: FormData): Prom
   const hint = visitorHintCookie(cookie.options.secure);
   jar.set(hint.name, hint.value, hint.options);
   const next = safeCustomerNext(textField(formData, 'next'));
+  // "Sign in to save" on a menu: the heart's save, made by this sign-in (a POST the customer made).
+  await saveAfterSignIn(result.customerId, next, field(formData, 'save'));
   // A cart filled before signing in follows the customer (or, holding another restaurant, they choose).
   if ((await mergeAtSignIn(result.customerId)) === 'ask') redirect(`/cart/merge?next=${encodeURIComponent(next)}`);
   redirect(next === '/' ? '/account' : next);

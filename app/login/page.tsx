@@ -6,6 +6,7 @@ import { DemoBanner } from '@/components/customer/demo-banner';
 import { OtpLoginForm } from '@/components/customer/otp-login-form';
 import { safeCustomerNext, signInReason } from '@/lib/customers/next-path';
 import { getCustomer } from '@/lib/customers/session';
+import { restaurantSavedAtSignIn } from '@/lib/favourites/save-after-sign-in';
 import { outboxEnabled } from '@/lib/sms/sender';
 
 import { otpStep } from './actions';
@@ -20,6 +21,8 @@ export default async function CustomerLoginPage({
   const params = await searchParams;
   const next = safeCustomerNext(params.next);
   if (await getCustomer()) redirect(next === '/' ? '/account' : next);
+  // Signed in already, the redirect above saved nothing: only the sign-in below, a POST, does.
+  const toSave = await restaurantSavedAtSignIn(next, params.save);
 
   return (
     <Container width="narrow" className="flex justify-center py-12 sm:py-16">
@@ -30,14 +33,16 @@ export default async function CustomerLoginPage({
             You’re signed out on every device.
           </p>
         ) : null}
-        <p className="mt-2 text-sm text-muted">{signInReason(next)}</p>
+        <p data-testid="sign-in-reason" className="mt-2 text-sm text-muted">
+          {toSave ? `Sign in to save ${toSave.name} to your favourites. We text a one-time code to your mobile.` : signInReason(next)}
+        </p>
         {outboxEnabled() ? (
           <div className="mt-5">
             <DemoBanner />
           </div>
         ) : null}
         <div className="mt-6 rounded-3xl border border-line bg-white p-6 shadow-sm">
-          <OtpLoginForm action={otpStep} next={next === '/' ? undefined : next} />
+          <OtpLoginForm action={otpStep} next={next === '/' ? undefined : next} save={toSave !== null} />
         </div>
       </div>
     </Container>

@@ -36,9 +36,12 @@ const LINK = 'text-sm font-semibold text-brand-700 underline-offset-2 hover:unde
 export function OtpLoginForm({
   action,
   next,
+  save = false,
 }: {
   action: (state: OtpFormState, formData: FormData) => Promise<OtpFormState>;
   next?: string;
+  /** Signing in also saves the restaurant of the menu `next` returns to (lib/favourites/sign-in-intent.ts). */
+  save?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
   const field = useRef<HTMLInputElement>(null);
@@ -57,6 +60,7 @@ export function OtpLoginForm({
   return (
     <form action={formAction} noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
+      {save ? <input type="hidden" name="save" value="1" /> : null}
       <OtpFields state={state} pending={pending} field={field} resendWait={wait?.wait} />
     </form>
   );

@@ -13,6 +13,7 @@ import { RestaurantHeader } from '@/components/menu/restaurant-header';
 import { ScrollToDish } from '@/components/menu/scroll-to-dish';
 import { ViewBeacon } from '@/components/menu/view-beacon';
 import type { CacheOutcome } from '@/lib/cache/types';
+import { signInToSaveHref } from '@/lib/favourites/sign-in-intent';
 import type { MenuVisitor, RestaurantMenu } from '@/lib/menus/types';
 
 /**
@@ -64,7 +65,7 @@ export function MenuPageBody({
               <MenuHeart
                 restaurantSlug={info.slug}
                 restaurantName={info.name}
-                loginHref={`/login?next=${encodeURIComponent(ordering.path)}`}
+                loginHref={signInToSaveHref(ordering.path)}
                 action={saveFavourite}
               />
             </div>
