@@ -2,18 +2,13 @@ import Link from 'next/link';
 
 import { Price } from '@/components/ui/price';
 import { plural } from '@/lib/format';
-import { isFinalStatus, STATUS_LABELS, shortOrderId, type OrderStatus } from '@/lib/orders/status';
+import type { OrderSummary } from '@/lib/orders/queries';
+import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
 import { ReorderButton, ReorderCartNote } from './reorder-button';
 
-export interface AccountOrder {
-  id: string;
-  status: OrderStatus;
-  totalPaise: number;
-  createdAt: Date;
-  restaurantName: string;
-  itemCount: number;
-}
+/** An order as /account lists it (lib/orders/queries.ts reads them). */
+export type AccountOrder = OrderSummary;
 
 interface AccountOrdersProps {
   orders: readonly AccountOrder[];
