@@ -41,8 +41,9 @@ describe.skipIf(!canRun)(`when Redis goes away${canRun ? '' : ' (skipped: no red
 
     beforeAll(async () => {
       own = await startOwnRedis();
-      redis = createTcpStore({ url: own.url, commandTimeoutMs: 100 });
-      installBackends({ redis, database: db, env: { REDIS_TIMEOUT_MS: '100' } });
+      // Not 100 ms: on a loaded machine the first read's SET took longer, so the second read was a MISS (CI, stop 25).
+      redis = createTcpStore({ url: own.url, commandTimeoutMs: 1_000 });
+      installBackends({ redis, database: db, env: { REDIS_TIMEOUT_MS: '1000' } });
       slug = await firstSlug();
     });
     afterAll(async () => {
