@@ -45,9 +45,9 @@ export async function requireCustomer(next: string): Promise<CustomerSession | n
  * can't say, so the action answers "try again" where the customer is (a throw would swap the page for
  * its error boundary; a redirect would sign them in again, which can't work either). Call outside try/catch.
  */
-export async function requireCustomerForAction(next: string): Promise<CustomerSession | null> {
+export async function requireCustomerForAction(next: string, loginHref = `/login?next=${encodeURIComponent(next)}`): Promise<CustomerSession | null> {
   const lookup = await lookUpCustomer();
   if (lookup.status === 'signed-in') return lookup.customer;
   if (lookup.status === 'unavailable') return null;
-  redirect(`/login?next=${encodeURIComponent(next)}`);
+  redirect(loginHref);
 }

@@ -7,6 +7,7 @@ import { currentGuest } from '@/lib/cart/guest';
 import { cartOwners } from '@/lib/cart/keys';
 import { lookUpCustomer, requireCustomerForAction } from '@/lib/customers/session';
 import { changeFavourite } from '@/lib/favourites/change';
+import { signInToSaveHref } from '@/lib/favourites/sign-in-intent';
 import type { FavouriteFormState } from '@/lib/favourites/types';
 import { asForm } from '@/lib/http/form';
 import { log } from '@/lib/log';
@@ -84,7 +85,10 @@ export async function saveFavourite(
   _previous: FavouriteFormState,
   form: FormData,
 ): Promise<FavouriteFormState> {
-  const customer = await requireCustomerForAction(isMenuPath(path) ? path : '/');
+  // A tap to save that finds the visitor signed out (their session ended) carries the save through
+  // sign-in, as the signed-out heart's link does (lib/favourites/sign-in-intent.ts).
+  const wantsSave = isMenuPath(path) && asForm(form).get('favourite') === 'true';
+  const customer = await requireCustomerForAction(isMenuPath(path) ? path : '/', wantsSave ? signInToSaveHref(path) : undefined);
   if (!customer) return { message: FAVOURITE_UNAVAILABLE };
   try {
     const result = await changeFavourite({
