@@ -9,7 +9,7 @@ import { noteRefusedWrite } from '@/lib/redis/refused-writes';
 
 import { invalidate } from './invalidate';
 import { generationKey } from './keys';
-import { leaseKey } from './lease';
+import { CACHE_LEASE_POLL_MS, leaseKey } from './lease';
 import { readThrough } from './read-through';
 import { readThroughJson } from './read-through-json';
 
@@ -128,6 +128,18 @@ describe('readThrough generations', () => {
     expect(await waiting).toMatchObject({ value: 'after the save', cache: { status: 'MISS' } });
     // Stored under g1 it could never be served: every later reader would load it again.
     expect(await read('loaded again')).toMatchObject({ value: 'after the save', cache: { status: 'HIT' } });
+  });
+
+  // CI (cache-lease on Upstash): a cold key has no generation until its loader claims one, just before
+  // it stores; a waiter that polled between the two took the new token for a save and loaded again.
+  it('a reader waiting on a cold key\'s lease does not take its holder\'s new generation for a save', async () => {
+    await redis.set(leaseKey(key, null), 'another-instance');
+    const waiting = read('loaded again');
+    // The holder claims the key's first generation; its entry follows a few polls later.
+    await redis.set(genKey, 'g1');
+    await new Promise((resolve) => setTimeout(resolve, 5 * CACHE_LEASE_POLL_MS));
+    await redis.set(key, JSON.stringify({ generation: 'g1', value: 'the holder\'s load' }));
+    expect(await waiting).toMatchObject({ value: 'the holder\'s load', cache: { status: 'HIT' } });
   });
 
   it('readThroughJson does not serve a stored value of another shape (isValue), as readThrough does not', async () => {

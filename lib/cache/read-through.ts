@@ -141,8 +141,9 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
     const entry = current !== null && raw !== null ? parseEntry<T>(raw, spec.isValue) : null;
     if (entry && entry.generation === current) return { value: entry.value, status: 'HIT' };
     // A save replaced the generation while this reader waited: a load stored under the old token is
-    // never served, so contend for the current one's lease (read before any load that follows).
-    if (current !== generation) {
+    // never served, so contend for the current one's lease (read before any load that follows). Not
+    // when there was none: a cold key's holder claims its first token just before storing its load.
+    if (generation !== null && current !== generation) {
       generation = current;
       lease = leaseKey(key, generation);
     }
