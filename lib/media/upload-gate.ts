@@ -2,7 +2,9 @@ import 'server-only';
 
 import { sessionCookie } from '@/lib/auth/cookie';
 import { readSession } from '@/lib/auth/sessions';
+import { cookieFrom } from '@/lib/http/cookies';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
+import { retryAfterSeconds } from '@/lib/ratelimit/headers';
 import type { RateLimiter } from '@/lib/ratelimit/limiter';
 import type { LimiterPolicyName } from '@/lib/ratelimit/policies';
 import { rateLimitState } from '@/lib/ratelimit/state';
@@ -30,23 +32,14 @@ export interface UploadGateOptions {
   now?: () => number;
 }
 
-/** The value of cookie `name` in a Cookie header, as Next reads it; undefined when absent. */
-function cookieValue(header: string | null, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at !== -1 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim();
-  }
-  return undefined;
-}
-
 export async function photoUploadRefusal(headers: Headers, options: UploadGateOptions = {}): Promise<UploadRefusal | null> {
   const now = options.now ?? Date.now;
   const limited = await (options.limiter ?? rateLimitState().limiter).limit('api', clientIdentity(headers));
   if (!limited.success) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((limited.resetMs - now()) / 1_000));
-    return { status: 429, error: `Too many requests. Try again in ${retryAfterSeconds} s.`, retryAfterSeconds };
+    const wait = retryAfterSeconds(limited.resetMs, now());
+    return { status: 429, error: `Too many requests. Try again in ${wait} s.`, retryAfterSeconds: wait };
   }
-  const lookup = await readSession(cookieValue(headers.get('cookie'), sessionCookie().name), { store: options.store });
+  const lookup = await readSession(cookieFrom(headers, sessionCookie().name), { store: options.store });
   if (lookup.status === 'unavailable') return { status: 503, error: 'Sign-in is temporarily unavailable: nothing was changed. Try again in a moment.' };
   if (lookup.status !== 'active' || lookup.session.kind !== 'admin') return { status: 401, error: 'Sign in as an admin to upload photos.' };
   return null;

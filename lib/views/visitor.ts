@@ -2,6 +2,7 @@ import 'server-only';
 
 import { randomBytes } from 'node:crypto';
 
+import { cookieFrom } from '@/lib/http/cookies';
 import { sign, unsign } from '@/lib/security/signed';
 
 /**
@@ -48,13 +49,10 @@ export function ignoredReason(headers: Headers): IgnoredReason | undefined {
 }
 
 export function visitorFrom(headers: Headers): Visitor {
-  for (const pair of (headers.get('cookie') ?? '').split(';')) {
-    const separator = pair.indexOf('=');
-    if (separator === -1 || pair.slice(0, separator).trim() !== VISITOR_COOKIE) continue;
-    const id = unsign('visitor', pair.slice(separator + 1).trim());
-    return id !== null && VISITOR_ID.test(id) ? { status: 'valid', id } : { status: 'invalid' };
-  }
-  return { status: 'missing' };
+  const value = cookieFrom(headers, VISITOR_COOKIE);
+  if (value === undefined) return { status: 'missing' };
+  const id = unsign('visitor', value);
+  return id !== null && VISITOR_ID.test(id) ? { status: 'valid', id } : { status: 'invalid' };
 }
 
 export function newVisitorId(): string {
