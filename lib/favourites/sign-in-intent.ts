@@ -8,6 +8,11 @@
 /** `/<city>/<restaurant>`, the only pages whose restaurant a sign-in saves. */
 const MENU_PATH = /^\/([a-z0-9-]+)\/([a-z0-9-]+)$/;
 
+/** A menu page's path; arguments are whatever a script sends, so anything but a string is none. */
+export function isMenuPath(path: unknown): path is string {
+  return typeof path === 'string' && MENU_PATH.test(path);
+}
+
 export const SAVE_PARAM = 'save';
 
 /** The signed-out heart's link: sign in, come back to this menu with its restaurant saved. */

@@ -7,7 +7,7 @@ import { currentGuest } from '@/lib/cart/guest';
 import { cartOwners } from '@/lib/cart/keys';
 import { lookUpCustomer, requireCustomerForAction } from '@/lib/customers/session';
 import { changeFavourite } from '@/lib/favourites/change';
-import { signInToSaveHref } from '@/lib/favourites/sign-in-intent';
+import { isMenuPath, signInToSaveHref } from '@/lib/favourites/sign-in-intent';
 import type { FavouriteFormState } from '@/lib/favourites/types';
 import { asForm } from '@/lib/http/form';
 import { log } from '@/lib/log';
@@ -15,14 +15,6 @@ import { getRestaurantMenu } from '@/lib/menus/cached';
 import { isSlug } from '@/lib/menus/slug';
 import type { MenuCart } from '@/lib/menus/types';
 import { readMenuCart } from '@/lib/menus/visitor';
-
-/** `/<city>/<restaurant>`: the only paths the heart returns to after sign-in (bound values reach the client). */
-const MENU_PATH = /^\/[a-z0-9-]+\/[a-z0-9-]+$/;
-
-/** Arguments are whatever a script sends: anything but a string (an object, a React reference) is no path. */
-function isMenuPath(path: unknown): path is string {
-  return typeof path === 'string' && MENU_PATH.test(path);
-}
 
 /**
  * ADD on the menu page: one more of an item, with the cart it leaves (the page shows that, whether it
@@ -87,8 +79,10 @@ export async function saveFavourite(
 ): Promise<FavouriteFormState> {
   // A tap to save that finds the visitor signed out (their session ended) carries the save through
   // sign-in, as the signed-out heart's link does (lib/favourites/sign-in-intent.ts).
-  const wantsSave = isMenuPath(path) && asForm(form).get('favourite') === 'true';
-  const customer = await requireCustomerForAction(isMenuPath(path) ? path : '/', wantsSave ? signInToSaveHref(path) : undefined);
+  // Only a menu page is returned to after sign-in (bound values reach the client).
+  const menu = isMenuPath(path) ? path : null;
+  const wantsSave = menu !== null && asForm(form).get('favourite') === 'true';
+  const customer = await requireCustomerForAction(menu ?? '/', wantsSave ? signInToSaveHref(menu) : undefined);
   if (!customer) return { message: FAVOURITE_UNAVAILABLE };
   try {
     const result = await changeFavourite({
