@@ -6,7 +6,7 @@ import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { AccountOrders } from '@/components/customer/account-orders';
 import { SavedAddresses } from '@/components/customer/saved-addresses';
 import { FavouriteList } from '@/components/favourites/favourite-list';
-import { SessionUnavailable } from '@/components/customer/session-unavailable';
+import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
 import { itemsInCart } from '@/lib/cart/cart';

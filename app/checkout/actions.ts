@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import type { PlaceOrderState } from '@/components/customer/checkout-form';
 import { setQuantity } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
-import { requireCustomerForAction } from '@/lib/customers/session';
+import { requireCustomer } from '@/lib/customers/session';
 import { textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -15,7 +15,7 @@ const CHECKOUT = '/checkout';
 
 /** − / + on the checkout page's cart; 0 removes the line. */
 export async function changeCheckoutQuantity(itemId: number, quantity: number): Promise<void> {
-  const customer = await requireCustomerForAction(CHECKOUT);
+  const customer = await requireCustomer(CHECKOUT);
   // Sessions unreadable: nothing changed, and the page shows the cart as it is.
   if (!customer || !Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return;
   try {
@@ -34,7 +34,7 @@ function expectedTotal(form: FormData): number | undefined {
 
 /** Places the order (cash on delivery) and goes to its page. */
 export async function submitOrder(_previous: PlaceOrderState, form: FormData): Promise<PlaceOrderState> {
-  const customer = await requireCustomerForAction(CHECKOUT);
+  const customer = await requireCustomer(CHECKOUT);
   if (!customer) return { error: 'Your order could not be placed just now. Please try again in a moment.' };
   let orderId: string;
   try {

@@ -12,7 +12,7 @@ import { CheckoutForm } from '@/components/customer/checkout-form';
 import { CheckoutSections } from '@/components/customer/checkout-sections';
 import { OrderToTrack } from '@/components/customer/order-to-track';
 import { EmptyState } from '@/components/ui/empty-state';
-import { SessionUnavailable } from '@/components/customer/session-unavailable';
+import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
 import { formatAddress, MAX_INSTRUCTIONS } from '@/lib/addresses/schema';

@@ -6,8 +6,7 @@ import { cache } from 'react';
 
 import { sessionCookie } from './cookie';
 import { lookUpSessionCookie } from './cookie-session';
-import { ADMIN_HOME, ADMIN_PATH_HEADER, loginUrl } from './next-path';
-import { SessionUnavailableError } from './session-unavailable';
+import { ADMIN_HOME, ADMIN_PATH_HEADER, loginUrl, safeNextPath } from './next-path';
 
 /** Who is signed in, as admin pages, actions and route handlers see it. */
 export interface AdminSession {
@@ -41,26 +40,21 @@ export async function getAdminSession(): Promise<AdminSession | null> {
 }
 
 /**
- * The signed-in admin, or a redirect to the login page (which then returns to the page asked for).
- * When Redis can't say, it throws SessionUnavailableError instead: the page's error boundary shows
- * "temporarily unavailable" where the admin is, and the admin is not signed out
- * (docs/decisions/022-admins-through-a-slow-redis.md). For server components and route handlers;
- * call it outside any try/catch, since `redirect` throws. `next` overrides the page to return to
- * (the proxy's header is the default).
+ * The signed-in admin, a redirect to the login page when signed out (which then returns to the page
+ * asked for), or null when Redis can't say. Then a page renders <SessionUnavailable> itself (status 200,
+ * decision 055) and an action answers "nothing was saved, try again" where the admin is: never the login
+ * page, and the cookie is kept (decision 022). A layout's check does not protect the pages under it, so
+ * every admin page, action and route handler calls this. Call outside any try/catch, since `redirect`
+ * throws; `next` overrides the page to return to (the proxy's header is the default).
  */
-export async function requireAdmin(next?: string): Promise<AdminSession> {
-  const admin = await requireAdminForAction(next);
-  if (!admin) throw new SessionUnavailableError();
-  return admin;
-}
-
-/**
- * For server actions: the signed-in admin, a redirect to the login page when signed out, or null when
- * Redis can't say, so the action can answer "nothing was saved, try again" and the form keeps its values.
- */
-export async function requireAdminForAction(next?: string): Promise<AdminSession | null> {
+export async function requireAdmin(next?: string): Promise<AdminSession | null> {
   const lookup = await lookUpAdmin();
   if (lookup.status === 'signed-in') return lookup.admin;
   if (lookup.status === 'unavailable') return null;
-  redirect(loginUrl(next ?? (await headers()).get(ADMIN_PATH_HEADER) ?? ADMIN_HOME));
+  redirect(loginUrl(next ?? (await adminPagePath())));
+}
+
+/** The admin page this request asked for, query included (set by proxy.ts): where "Try again" leads. */
+export async function adminPagePath(): Promise<string> {
+  return safeNextPath((await headers()).get(ADMIN_PATH_HEADER) ?? ADMIN_HOME);
 }

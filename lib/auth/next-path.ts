@@ -18,6 +18,9 @@ export function safeNextPath(value: unknown): string {
   });
 }
 
+/** `?notice=` of an admin page an action returned to because Redis could not confirm the session: nothing was done. */
+export const SESSION_UNAVAILABLE_NOTICE = 'session-unavailable';
+
 /** The login page, remembering where to return. */
 export type LoginNotice = 'signed-out';
 

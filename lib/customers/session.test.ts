@@ -13,9 +13,9 @@ vi.mock('next/navigation', () => ({
 vi.mock('@/lib/auth/sessions', () => ({ readSession: async () => state.lookup }));
 vi.mock('@/lib/auth/cookie', () => ({ customerSessionCookie: () => ({ name: 'thali_customer' }) }));
 
-const { requireCustomer, requireCustomerForAction } = await import('./session');
+const { requireCustomer } = await import('./session');
 
-describe('requireCustomer (the order page, the account and checkout pages)', () => {
+describe('requireCustomer (the signed-in pages and their actions)', () => {
   beforeEach(() => {
     state.redirectedTo = null;
   });
@@ -41,20 +41,14 @@ describe('requireCustomer (the order page, the account and checkout pages)', () 
   });
 });
 
-describe('requireCustomerForAction (checkout, the heart, addresses, reorder, the cart choice)', () => {
+describe('requireCustomer from an action with its own sign-in address (the heart)', () => {
   beforeEach(() => {
     state.redirectedTo = null;
   });
 
-  it('sends a signed-out visitor to sign in, and back', async () => {
+  it('sends a signed-out visitor to that address', async () => {
     state.lookup = { status: 'none' };
-    await expect(requireCustomerForAction('/checkout')).rejects.toThrow('NEXT_REDIRECT');
-    expect(state.redirectedTo).toBe('/login?next=%2Fcheckout');
-  });
-
-  it("is null when Redis can't say, so the action answers 'try again' where the customer is: never the sign-in page", async () => {
-    state.lookup = { status: 'unavailable' };
-    expect(await requireCustomerForAction('/checkout')).toBeNull();
-    expect(state.redirectedTo).toBeNull();
+    await expect(requireCustomer('/bengaluru/meghana', '/login?next=%2Fbengaluru%2Fmeghana&save=1')).rejects.toThrow('NEXT_REDIRECT');
+    expect(state.redirectedTo).toBe('/login?next=%2Fbengaluru%2Fmeghana&save=1');
   });
 });

@@ -30,22 +30,13 @@ export async function getCustomer(): Promise<CustomerSession | null> {
 }
 
 /**
- * For pages: the signed-in customer, a redirect to /login (which returns to `next`), or null when Redis
- * can't say. Then the page renders <SessionUnavailable> itself: the customer stays signed in, rather
- * than land on a sign-in page that can't sign them in either (it needs Redis too), as admins do
- * (docs/decisions/022), and the page answers 200, not the 500 of a render thrown to an error boundary
- * (Redis trouble degrades, never 500s). Call outside try/catch.
+ * The signed-in customer, a redirect to /login when signed out (which returns to `next`; `loginHref`
+ * overrides the whole address), or null when Redis can't say. Then a page renders <SessionUnavailable>
+ * itself and an action answers "try again" where the customer is: they stay signed in, rather than land
+ * on a sign-in page that can't sign them in either (it needs Redis too), and a page answers 200, not the
+ * 500 of a render thrown to an error boundary (decisions 022 and 055). Call outside try/catch.
  */
-export async function requireCustomer(next: string): Promise<CustomerSession | null> {
-  return requireCustomerForAction(next);
-}
-
-/**
- * For server actions: the signed-in customer, a redirect to /login when signed out, or null when Redis
- * can't say, so the action answers "try again" where the customer is (a throw would swap the page for
- * its error boundary; a redirect would sign them in again, which can't work either). Call outside try/catch.
- */
-export async function requireCustomerForAction(next: string, loginHref = `/login?next=${encodeURIComponent(next)}`): Promise<CustomerSession | null> {
+export async function requireCustomer(next: string, loginHref = `/login?next=${encodeURIComponent(next)}`): Promise<CustomerSession | null> {
   const lookup = await lookUpCustomer();
   if (lookup.status === 'signed-in') return lookup.customer;
   if (lookup.status === 'unavailable') return null;

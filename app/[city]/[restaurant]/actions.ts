@@ -5,7 +5,7 @@ import { addToCart, setQuantity } from '@/lib/cart/cart';
 import { currentCartOwner } from '@/lib/cart/current';
 import { currentGuest } from '@/lib/cart/guest';
 import { cartOwners } from '@/lib/cart/keys';
-import { lookUpCustomer, requireCustomerForAction } from '@/lib/customers/session';
+import { lookUpCustomer, requireCustomer } from '@/lib/customers/session';
 import { changeFavourite } from '@/lib/favourites/change';
 import { isMenuPath, signInToSaveHref } from '@/lib/favourites/sign-in-intent';
 import type { FavouriteFormState } from '@/lib/favourites/types';
@@ -82,7 +82,7 @@ export async function saveFavourite(
   // Only a menu page is returned to after sign-in (bound values reach the client).
   const menu = isMenuPath(path) ? path : null;
   const wantsSave = menu !== null && asForm(form).get('favourite') === 'true';
-  const customer = await requireCustomerForAction(menu ?? '/', wantsSave ? signInToSaveHref(menu) : undefined);
+  const customer = await requireCustomer(menu ?? '/', wantsSave ? signInToSaveHref(menu) : undefined);
   if (!customer) return { message: FAVOURITE_UNAVAILABLE };
   try {
     const result = await changeFavourite({

@@ -7,7 +7,7 @@ import type { AddressFormState } from '@/components/customer/address-form';
 import { saveAddress } from '@/lib/addresses/addresses';
 import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { ADDRESS_FIELDS, addressReturnPath, type AddressNotice } from '@/lib/addresses/form';
-import { requireCustomerForAction } from '@/lib/customers/session';
+import { requireCustomer } from '@/lib/customers/session';
 import { textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
 
@@ -30,7 +30,7 @@ function revalidateAddressPages(): void {
 }
 
 export async function addAddress(_previous: AddressFormState, form: FormData): Promise<AddressFormState> {
-  const customer = await requireCustomerForAction(addressReturnPath(textField(form, 'from', 20)));
+  const customer = await requireCustomer(addressReturnPath(textField(form, 'from', 20)));
   const input = addressInput(form);
   if (!customer) return { message: UNAVAILABLE, values: input };
   try {
@@ -48,7 +48,7 @@ export async function addAddress(_previous: AddressFormState, form: FormData): P
 /** The edit form: the address's id and fields; back to the page it came from (checkout or /account). */
 export async function editAddress(_previous: AddressFormState, form: FormData): Promise<AddressFormState> {
   const back = addressReturnPath(textField(form, 'from', 20));
-  const customer = await requireCustomerForAction(back);
+  const customer = await requireCustomer(back);
   const input = addressInput(form);
   if (!customer) return { message: UNAVAILABLE, values: input };
   let notice: AddressNotice;
@@ -67,7 +67,7 @@ export async function editAddress(_previous: AddressFormState, form: FormData): 
 /** A plain form POST (works without JavaScript); the result is a notice on the page it returns to. */
 export async function removeAddress(form: FormData): Promise<void> {
   const back = addressReturnPath(textField(form, 'from', 20));
-  const customer = await requireCustomerForAction(back);
+  const customer = await requireCustomer(back);
   if (!customer) redirect(`${back}?address=failed`);
   let notice: AddressNotice;
   try {

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 
+import { AdminSessionUnavailable } from '@/components/admin/session-unavailable';
 import { DashboardTiles } from '@/components/admin/dashboard-tiles';
 import { PageHeader } from '@/components/admin/page-header';
 import { FavouritesTile } from '@/components/favourites/favourites-tile';
-import { requireAdmin } from '@/lib/auth/admin';
+import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 import { readCounterDashboard } from '@/lib/views/dashboard';
 import { readFavouriteDashboard } from '@/lib/favourites/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard · Thali admin' };
 
 export default async function AdminDashboardPage() {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  if (!admin) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
   const [views, favourites] = await Promise.all([readCounterDashboard(), readFavouriteDashboard()]);
   return (
     <>

@@ -4,13 +4,13 @@ import { redirect } from 'next/navigation';
 
 import { chooseCart } from '@/lib/cart/sign-in';
 import { safeCustomerNext } from '@/lib/customers/next-path';
-import { requireCustomerForAction } from '@/lib/customers/session';
+import { requireCustomer } from '@/lib/customers/session';
 import { textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
 
 /** Keeps the cart the customer picked ("keep" = guest | customer; anything else changes nothing), then on to `next`. */
 export async function keepChosenCart(next: string, form: FormData): Promise<void> {
-  const customer = await requireCustomerForAction('/cart/merge');
+  const customer = await requireCustomer('/cart/merge');
   const keep = textField(form, 'keep', 16);
   const target = safeCustomerNext(next);
   if (!customer) redirect(`/cart/merge?next=${encodeURIComponent(target)}&failed=1`);

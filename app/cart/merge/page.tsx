@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
 import { Container } from '@/components/layout/container';
-import { SessionUnavailable } from '@/components/customer/session-unavailable';
+import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { pendingMerge } from '@/lib/cart/sign-in';
 import { safeCustomerNext } from '@/lib/customers/next-path';
 import { requireCustomer } from '@/lib/customers/session';

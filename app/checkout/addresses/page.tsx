@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 import { SavedAddresses } from '@/components/customer/saved-addresses';
 import { Container } from '@/components/layout/container';
-import { SessionUnavailable } from '@/components/customer/session-unavailable';
+import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { formatAddress } from '@/lib/addresses/schema';
 import { requireCustomer } from '@/lib/customers/session';

@@ -12,7 +12,7 @@ vi.mock('next/navigation', () => ({
     throw new Redirect(to);
   },
 }));
-vi.mock('@/lib/customers/session', () => ({ requireCustomerForAction: async () => state.customer }));
+vi.mock('@/lib/customers/session', () => ({ requireCustomer: async () => state.customer }));
 vi.mock('@/lib/orders/cancel', () => ({ cancelOrder: state.cancel }));
 vi.mock('@/lib/orders/reorder', () => ({ reorder: vi.fn() }));
 

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 
-import { requireCustomerForAction } from '@/lib/customers/session';
+import { requireCustomer } from '@/lib/customers/session';
 import { log } from '@/lib/log';
 import { cancelOrder, type CancelOutcome } from '@/lib/orders/cancel';
 import { reorder } from '@/lib/orders/reorder';
@@ -15,7 +15,7 @@ import { isOrderId } from '@/lib/orders/status';
  */
 export async function reorderAction(orderId: string): Promise<void> {
   if (!isOrderId(orderId)) redirect('/account');
-  const customer = await requireCustomerForAction(`/orders/${encodeURIComponent(orderId)}`);
+  const customer = await requireCustomer(`/orders/${encodeURIComponent(orderId)}`);
   if (!customer) redirect(`/orders/${encodeURIComponent(orderId)}?reorder=failed`);
   let result: Awaited<ReturnType<typeof reorder>>;
   try {
@@ -38,7 +38,7 @@ export async function reorderAction(orderId: string): Promise<void> {
 export async function cancelOrderAction(orderId: string): Promise<void> {
   if (!isOrderId(orderId)) redirect('/account');
   const page = `/orders/${encodeURIComponent(orderId)}`;
-  const customer = await requireCustomerForAction(page);
+  const customer = await requireCustomer(page);
   if (!customer) redirect(`${page}?cancel=failed`);
   let result: CancelOutcome;
   try {

@@ -10,7 +10,7 @@ import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-bu
 import { itemsInCart } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
 import { Price } from '@/components/ui/price';
-import { SessionUnavailable } from '@/components/customer/session-unavailable';
+import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { requireCustomer } from '@/lib/customers/session';
 import { formatClockTime } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';

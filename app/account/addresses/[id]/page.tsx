@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 
 import { AddressForm } from '@/components/customer/address-form';
 import { Container } from '@/components/layout/container';
-import { SessionUnavailable } from '@/components/customer/session-unavailable';
+import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { ownAddress } from '@/lib/addresses/addresses';
 import { addressReturn, addressReturnPath } from '@/lib/addresses/form';
 import { addressIdSchema } from '@/lib/addresses/schema';

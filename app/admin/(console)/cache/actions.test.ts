@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // before the audit row (nothing purged) and after it (some keys may have been).
 const state = vi.hoisted(() => ({ purge: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-vi.mock('@/lib/auth/admin', () => ({ requireAdminForAction: async () => ({ adminId: 1, email: 'a@thali.test', name: 'A' }) }));
+vi.mock('@/lib/auth/admin', () => ({ requireAdmin: async () => ({ adminId: 1, email: 'a@thali.test', name: 'A' }) }));
 vi.mock('@/lib/admin/cache-purge', async () => {
   class PurgeInterruptedError extends Error {}
   return { PurgeInterruptedError, purgeKey: state.purge, purgeNamespace: state.purge };

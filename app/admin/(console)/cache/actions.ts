@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 
 import { formValues, NOT_CHECKED, stateFromPurge, type ActionState } from '@/lib/admin/action-state';
-import { requireAdminForAction } from '@/lib/auth/admin';
+import { requireAdmin } from '@/lib/auth/admin';
 import { purgeKey, purgeNamespace, PurgeInterruptedError, type PurgeOutcome } from '@/lib/admin/cache-purge';
 import { log } from '@/lib/log';
 
@@ -30,14 +30,14 @@ async function answer(what: string, purge: () => Promise<PurgeOutcome>): Promise
 }
 
 export async function purgeKeyAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdmin();
   if (!admin) return NOT_CHECKED;
   const { key } = formValues(formData);
   return answer('the cache', () => purgeKey({ adminId: admin.adminId }, key));
 }
 
 export async function purgeNamespaceAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdmin();
   if (!admin) return NOT_CHECKED;
   const { namespace } = formValues(formData);
   return answer(`“${namespace}”`, () => purgeNamespace({ adminId: admin.adminId }, namespace));

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 
+import { AdminSessionUnavailable } from '@/components/admin/session-unavailable';
 import { AuditTable } from '@/components/admin/audit-table';
 import { CacheBrowse } from '@/components/admin/cache-browse';
 import { CacheKeyTable } from '@/components/admin/cache-key-table';
@@ -11,7 +12,7 @@ import { PrivateNamespaces } from '@/components/admin/private-namespaces';
 import { PurgeNamespace } from '@/components/admin/purge-namespace';
 import { styles } from '@/components/admin/styles';
 import { formatKeySize, formatTtl } from '@/lib/admin/format';
-import { requireAdmin } from '@/lib/auth/admin';
+import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 import { countKeys, isCacheNamespace, isScanCursor, scanKeys, storeInfo, type KeyCounts } from '@/lib/admin/cache-inspect';
 import { CACHE_NAMESPACES } from '@/lib/cache/keys';
 import { readCacheStats } from '@/lib/cache/stats';
@@ -24,7 +25,8 @@ export const metadata: Metadata = { title: 'Cache' };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function AdminCachePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  if (!admin) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
   const query = await searchParams;
   const namespace = isCacheNamespace(query.ns) ? query.ns : undefined;
   const contains = typeof query.contains === 'string' ? query.contains.trim().slice(0, 100) : '';

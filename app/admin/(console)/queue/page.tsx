@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 
+import { AdminSessionUnavailable } from '@/components/admin/session-unavailable';
 import { PageHeader } from '@/components/admin/page-header';
 import { styles } from '@/components/admin/styles';
-import { requireAdmin } from '@/lib/auth/admin';
+import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
+import { SESSION_UNAVAILABLE_NOTICE } from '@/lib/auth/next-path';
 import { readQueues } from '@/lib/queue/admin';
 
 import { discardDeadLetterAction, retryDeadLetterAction } from './actions';
@@ -13,9 +15,10 @@ function when(ms: number | null | undefined): string {
   return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '—';
 }
 
-export default async function AdminQueuePage() {
-  await requireAdmin();
-  const read = await readQueues();
+export default async function AdminQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdmin();
+  if (!admin) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
+  const [read, query] = await Promise.all([readQueues(), searchParams]);
 
   return (
     <>
@@ -24,6 +27,12 @@ export default async function AdminQueuePage() {
         or waiting to retry), dead letters (failed every attempt), which can be retried or discarded, and the jobs
         finished most recently.
       </PageHeader>
+
+      {query.notice === SESSION_UNAVAILABLE_NOTICE ? (
+        <p role="alert" data-testid="queue-unavailable-notice" className="mb-8 rounded-3xl border border-nonveg/30 bg-nonveg-soft px-5 py-4 font-semibold text-nonveg">
+          Your sign-in could not be checked just now, so nothing was retried or discarded. Please try again.
+        </p>
+      ) : null}
 
       {!read.ok ? (
         <div role="alert" className="mb-8 rounded-3xl border border-nonveg/30 bg-nonveg-soft px-5 py-4 text-nonveg">

@@ -8,7 +8,7 @@ const state = vi.hoisted(() => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 vi.mock('next/headers', () => ({ cookies: async () => ({ set: () => {} }) }));
-vi.mock('@/lib/auth/admin', () => ({ requireAdminForAction: async () => state.admin }));
+vi.mock('@/lib/auth/admin', () => ({ requireAdmin: async () => state.admin }));
 vi.mock('@/lib/admin/team', () => ({
   addAdmin: state.change,
   changeAdminPassword: state.change,

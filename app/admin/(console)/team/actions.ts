@@ -6,7 +6,7 @@ import { cookies } from 'next/headers';
 import { formValues, NOT_CHECKED, stateFromTeam, withoutPasswords, type ActionState } from '@/lib/admin/action-state';
 import { failedChangeMessage } from '@/lib/admin/save-failure';
 import { addAdmin, changeAdminPassword, deleteAdmin, setAdminDisabled, type TeamOutcome } from '@/lib/admin/team';
-import { requireAdminForAction, type AdminSession } from '@/lib/auth/admin';
+import { requireAdmin, type AdminSession } from '@/lib/auth/admin';
 import { sessionCookie } from '@/lib/auth/cookie';
 import { epochFromPostgres } from '@/lib/auth/revocation';
 import { createSession } from '@/lib/auth/sessions';
@@ -24,7 +24,7 @@ async function run(
   saved: (values: Record<string, string>) => string,
   change: (admin: AdminSession, values: Record<string, string>) => Promise<TeamOutcome>,
 ): Promise<ActionState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdmin();
   const values = formValues(formData);
   // Passwords are never sent back (stateFromTeam drops them too).
   if (!admin) return { ...NOT_CHECKED, values: withoutPasswords(values) };

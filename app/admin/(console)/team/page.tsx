@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 
+import { AdminSessionUnavailable } from '@/components/admin/session-unavailable';
 import { AuditTable } from '@/components/admin/audit-table';
 import { PageHeader } from '@/components/admin/page-header';
 import { styles } from '@/components/admin/styles';
 import { AddAdminForm } from '@/components/admin/team-forms';
 import { TeamTable } from '@/components/admin/team-table';
 import { readTeamPage } from '@/lib/admin/team-reads';
-import { requireAdmin } from '@/lib/auth/admin';
+import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 
 import { addAdminAction, changePasswordAction, deleteAdminAction, disableAdminAction, enableAdminAction } from './actions';
 
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: 'Team' };
 
 export default async function AdminTeamPage() {
   const me = await requireAdmin();
+  if (!me) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
   const { team, audit } = await readTeamPage();
 
   return (

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 
+import { AdminSessionUnavailable } from '@/components/admin/session-unavailable';
 import { PageHeader } from '@/components/admin/page-header';
 import { ALL_CITIES, RestaurantSearch } from '@/components/admin/restaurant-search';
 import { RestaurantTable } from '@/components/admin/restaurant-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import { requireAdmin } from '@/lib/auth/admin';
+import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 import { plural } from '@/lib/format';
 import { MAX_SEARCH_LENGTH } from '@/lib/menus/admin-queries';
 import { getAdminCities, getCityRestaurantsForAdmin } from '@/lib/menus/admin-reads';
@@ -17,7 +18,8 @@ export const metadata: Metadata = { title: 'Restaurants' };
  * Ahmedabad); picking a city narrows the list to it.
  */
 export default async function AdminRestaurantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  if (!admin) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
   const [query, cities] = await Promise.all([searchParams, getAdminCities()]);
   const asked = typeof query.city === 'string' && query.city !== ALL_CITIES && query.city !== '' ? query.city : null;
   const search = typeof query.q === 'string' ? query.q.trim().slice(0, MAX_SEARCH_LENGTH) : '';

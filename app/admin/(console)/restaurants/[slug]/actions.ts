@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 
 import { formValues, NOT_CHECKED, stateFromOutcome, type ActionState, type FormValues } from '@/lib/admin/action-state';
 import { failedChangeMessage } from '@/lib/admin/save-failure';
-import { requireAdminForAction } from '@/lib/auth/admin';
+import { requireAdmin } from '@/lib/auth/admin';
 import { log } from '@/lib/log';
 import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
 import { isSlug } from '@/lib/menus/slug';
@@ -44,7 +44,7 @@ async function answer(
 }
 
 export async function saveRestaurant(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdmin();
   const values = formValues(formData);
   if (!admin) return { ...NOT_CHECKED, values };
   if (!isSlug(slug)) return OUT_OF_DATE;
@@ -57,7 +57,7 @@ export async function saveRestaurant(slug: string, _state: ActionState, formData
 }
 
 export async function addItem(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdmin();
   const values = formValues(formData);
   if (!admin) return { ...NOT_CHECKED, values };
   if (!isSlug(slug)) return OUT_OF_DATE;
@@ -70,7 +70,7 @@ export async function addItem(slug: string, _state: ActionState, formData: FormD
 }
 
 export async function saveItem(slug: string, itemId: number, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdmin();
   const values = formValues(formData);
   if (!admin) return { ...NOT_CHECKED, values };
   if (!isSlug(slug) || !isId(itemId)) return OUT_OF_DATE;
@@ -83,7 +83,7 @@ export async function saveItem(slug: string, itemId: number, _state: ActionState
 }
 
 export async function deleteItem(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdmin();
   const values = formValues(formData);
   if (!admin) return { ...NOT_CHECKED, values };
   const itemId = Number(values.itemId);
@@ -97,7 +97,7 @@ export async function deleteItem(slug: string, _state: ActionState, formData: Fo
 }
 
 export async function saveRestaurantOffer(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const admin = await requireAdminForAction();
+  const admin = await requireAdmin();
   const values = formValues(formData);
   if (!admin) return { ...NOT_CHECKED, values };
   if (!isSlug(slug)) return OUT_OF_DATE;

@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 
-import { requireAdmin } from '@/lib/auth/admin';
+import { AdminSessionUnavailable } from '@/components/admin/session-unavailable';
+import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 import { getRestaurantForEdit } from '@/lib/menus/admin-reads';
 import { isSlug } from '@/lib/menus/slug';
 
@@ -10,7 +11,8 @@ import { isSlug } from '@/lib/menus/slug';
  * (overview) and items/[id]), so an unknown slug is a real 404. The page reuses this read.
  */
 export default async function AdminRestaurantLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  if (!admin) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
   const { slug } = await params;
   if (!isSlug(slug) || !(await getRestaurantForEdit(slug))) notFound();
   return children;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { AdminSessionUnavailable } from '@/components/admin/session-unavailable';
 import { AuditTable } from '@/components/admin/audit-table';
 import { ItemForm } from '@/components/admin/item-form';
 import { MenuItems } from '@/components/admin/menu-items';
@@ -10,7 +11,7 @@ import { PhotoField } from '@/components/admin/photo-field';
 import { OfferForm } from '@/components/admin/offer-form';
 import { RestaurantForm } from '@/components/admin/restaurant-form';
 import { styles } from '@/components/admin/styles';
-import { requireAdmin } from '@/lib/auth/admin';
+import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 import { illustrationForRestaurant } from '@/lib/illustrations';
 import { getRestaurantAudit, getRestaurantForEdit } from '@/lib/menus/admin-reads';
 import { isSlug } from '@/lib/menus/slug';
@@ -29,7 +30,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function AdminRestaurantPage({ params }: Props) {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  if (!admin) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
   const { slug } = await params;
   // The layout has already turned unknown slugs into a 404; this narrows the types.
   const restaurant = isSlug(slug) ? await getRestaurantForEdit(slug) : null;

@@ -2,11 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { AdminSessionUnavailable } from '@/components/admin/session-unavailable';
 import { ItemForm } from '@/components/admin/item-form';
 import { PageHeader } from '@/components/admin/page-header';
 import { PhotoField } from '@/components/admin/photo-field';
 import { styles } from '@/components/admin/styles';
-import { requireAdmin } from '@/lib/auth/admin';
+import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 import { illustrationForCategory } from '@/lib/illustrations';
 import { getItemForEdit } from '@/lib/menus/admin-reads';
 
@@ -27,7 +28,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function AdminItemPage(props: Props) {
-  await requireAdmin();
+  const admin = await requireAdmin();
+  if (!admin) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
   // The layout has already turned unknown items into a 404; this narrows the types.
   const found = await load(props);
   if (!found) notFound();
