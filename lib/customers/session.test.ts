@@ -34,7 +34,7 @@ describe('requireCustomer (the signed-in pages and their actions)', () => {
   it("never sends a signed-in customer to sign in because Redis can't say: the page says it is unavailable", async () => {
     // A customer following their order while Redis is away was sent to a sign-in page that could not
     // sign them in either (it needs Redis too), as though signed out. Null: the page renders the notice
-    // itself (a throw to the error boundary answered 500; tests/customer-pages-session-unavailable.test.tsx).
+    // itself (a throw to the error boundary answered 500; tests/pages-session-unavailable.test.tsx).
     state.lookup = { status: 'unavailable' };
     expect(await requireCustomer('/orders/abc')).toBeNull();
     expect(state.redirectedTo).toBeNull();

@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 
-// Redis can't confirm the admin's session (down, paused, its breaker open): every console page and layout.
+// Redis can't confirm the session (down, paused, its breaker open): every signed-in page, customer's and admin's.
 vi.mock('@/lib/auth/cookie-session', () => ({ lookUpSessionCookie: async () => ({ status: 'unavailable' }) }));
+// The admin page asked for, as proxy.ts names it: where an admin's "Try again" leads.
 const asked = { path: '/admin' };
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-thali-admin-path': asked.path }) }));
 vi.mock('next/navigation', () => ({
@@ -16,10 +17,19 @@ vi.mock('next/navigation', () => ({
 }));
 
 const none = Promise.resolve({});
+const customerPages: [string, () => Promise<ReactNode>][] = [
+  ['/account', async () => (await import('@/app/account/page')).default({ searchParams: none })],
+  ['/account/addresses/3?from=account', async () => (await import('@/app/account/addresses/[id]/page')).default({ params: Promise.resolve({ id: '3' }), searchParams: none })],
+  ['/checkout', async () => (await import('@/app/checkout/page')).default({ searchParams: none })],
+  ['/checkout/addresses', async () => (await import('@/app/checkout/addresses/page')).default()],
+  ['/cart/merge?next=%2Faccount', async () => (await import('@/app/cart/merge/page')).default({ searchParams: Promise.resolve({ next: '/account' }) })],
+  ['/orders/AbCdEfGhIjKlMnOpQrStUv', async () => (await import('@/app/orders/[id]/page')).default({ params: Promise.resolve({ id: 'AbCdEfGhIjKlMnOpQrStUv' }), searchParams: none })],
+];
+
 const restaurant = Promise.resolve({ slug: 'bombay-canteen' });
 const item = Promise.resolve({ slug: 'bombay-canteen', id: '7' });
 const child = <p>page</p>;
-const pages: [string, () => Promise<ReactNode>][] = [
+const adminPages: [string, () => Promise<ReactNode>][] = [
   ['/admin', async () => (await import('@/app/admin/(console)/page')).default()],
   ['/admin/team', async () => (await import('@/app/admin/(console)/team/page')).default()],
   ['/admin/cache?ns=menu', async () => (await import('@/app/admin/(console)/cache/page')).default({ searchParams: none })],
@@ -31,8 +41,11 @@ const pages: [string, () => Promise<ReactNode>][] = [
   ['/admin/restaurants/bombay-canteen/items/7?from=list', async () => (await import('@/app/admin/(console)/restaurants/[slug]/items/[id]/page')).default({ params: item })],
 ];
 
-describe('admin pages while Redis cannot confirm the session', () => {
-  // A render thrown to the error boundary answers 500; Redis trouble must degrade, never 500.
+// A render thrown to an error boundary answers 500; Redis trouble must degrade, never 500 (decision 055).
+describe.each([
+  ['customer pages', customerPages],
+  ['admin pages', adminPages],
+])('%s while Redis cannot confirm the session', (_kind, pages) => {
   it.each(pages)('%s renders "temporarily unavailable" itself, with a way to try the same page again', async (path, render) => {
     asked.path = path;
     const html = renderToStaticMarkup(await render());
