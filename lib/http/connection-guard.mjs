@@ -1,7 +1,10 @@
-// Bounds what one client address can hold open on scripts/serve.mjs when it faces clients directly
+// Bounds what one client can hold open on scripts/serve.mjs when it faces clients directly
 // (TRUSTED_PROXIES=none): connections past MAX_CONNECTIONS_PER_ADDRESS are closed at once, so one
-// address can't spend the process's sockets and file descriptors on idle or trickling connections.
+// client can't spend the process's sockets and file descriptors on idle or trickling connections.
+// A client is what the rate limits count (client-address.mjs): an IPv4 address or an IPv6 /64.
 // Plain JavaScript for serve.mjs. docs/security.md ("Requests").
+
+import { normalizeAddress } from './client-address.mjs';
 
 /** Far above one browser (about 6) or a carrier NAT's busy moment at one instance; far below the fd limit. */
 export const MAX_CONNECTIONS_PER_ADDRESS = 256;
@@ -12,7 +15,18 @@ export const HEADERS_TIMEOUT_MS = 15_000;
 export const REQUEST_TIMEOUT_MS = 120_000;
 
 /**
- * A 'connection' listener that closes a socket whose address already holds `max` open ones.
+ * The client a socket address belongs to. Per address, one host rotating source addresses within its
+ * IPv6 /64 held `max` connections per address without end (attack review).
+ *
+ * @param {string | undefined} address
+ * @returns {string}
+ */
+function clientOf(address) {
+  return (address && normalizeAddress(address)) || address || 'unknown';
+}
+
+/**
+ * A 'connection' listener that closes a socket whose client (clientOf) already holds `max` open ones.
  *
  * @param {number} [max]
  * @returns {{ onConnection: (socket: import('node:net').Socket) => void; open: (address: string) => number }}
@@ -22,7 +36,7 @@ export function connectionGuard(max = MAX_CONNECTIONS_PER_ADDRESS) {
   const open = new Map();
   return {
     onConnection(socket) {
-      const address = socket.remoteAddress ?? 'unknown';
+      const address = clientOf(socket.remoteAddress);
       const count = (open.get(address) ?? 0) + 1;
       if (count > max) {
         socket.destroy();
@@ -35,6 +49,6 @@ export function connectionGuard(max = MAX_CONNECTIONS_PER_ADDRESS) {
         else open.delete(address);
       });
     },
-    open: (address) => open.get(address) ?? 0,
+    open: (address) => open.get(clientOf(address)) ?? 0,
   };
 }

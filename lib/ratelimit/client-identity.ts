@@ -1,8 +1,10 @@
 import 'server-only';
 
-import { isIP } from 'node:net';
-
 import { trustedProxies, type TrustedProxies } from '@/lib/env';
+import { normalizeAddress } from '@/lib/http/client-address.mjs';
+
+/** A header value as an address to count by (lib/http/client-address.mjs, shared with the connection cap). */
+export { normalizeAddress };
 
 /**
  * Who the client is, for rate limits and sign-in cooldowns. One setting decides which header may be
@@ -29,45 +31,6 @@ function forwardedFor(headers: Headers): string[] {
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-}
-
-/** A header value as an address to count by, or null when it is not an IP address. */
-export function normalizeAddress(raw: string): string | null {
-  let address = raw.trim();
-  // "[v6]:port" and "v4:port" appear in some proxies' headers.
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
-  if (bracketed) address = bracketed[1]!;
-  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(address)) address = address.slice(0, address.lastIndexOf(':'));
-  const zone = address.indexOf('%');
-  if (zone !== -1) address = address.slice(0, zone);
-
-  const version = isIP(address);
-  if (version === 4) return address;
-  if (version !== 6) return null;
-  const hextets = expandV6(address);
-  // IPv4-mapped (::ffff:a.b.c.d), in any spelling (hex, uncompressed): the IPv4 address it carries.
-  // Otherwise its /64 is 0:0:0:0, one subject (and one /48) for every IPv4 client spelled so.
-  if (hextets.slice(0, 5).every((hextet) => hextet === '0') && hextets[5] === 'ffff') {
-    const [high, low] = hextets.slice(6).map((hextet) => parseInt(hextet, 16)) as [number, number];
-    return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
-  }
-  return `${hextets.slice(0, 4).join(':')}::/64`;
-}
-
-/** The eight hextets of an IPv6 address, without leading zeros ("2001:db8::1" → 2001,db8,0,…,1). */
-function expandV6(address: string): string[] {
-  let text = address.toLowerCase();
-  // An embedded IPv4 tail ("::1.2.3.4") is two hextets.
-  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (v4) {
-    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
-    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const middle = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...middle, ...right].map((hextet) => parseInt(hextet, 16).toString(16));
 }
 
 function pick(headers: Headers, trust: TrustedProxies): string | undefined {

@@ -1,0 +1,1 @@
+export function normalizeAddress(raw: string): string | null;
