@@ -34,13 +34,14 @@ const render = (dishCount: number) =>
 describe('the city search results', () => {
   it('counts a short list as it is', () => {
     const html = render(3);
-    expect(html).toContain('0 restaurants and 3 dishes for “paneer”');
+    // Product review: "0 restaurants and 3 dishes" led with what was not found.
+    expect(html).toContain('>3 dishes for “paneer”<');
     expect(html).not.toContain('data-testid="search-more"');
   });
 
   it('calls a list as long as the search answers the top ones, and says how to see others, not "40 dishes" as if that were all', () => {
     const html = render(MAX_DISH_HITS);
-    expect(html).toContain(`0 restaurants and the top ${MAX_DISH_HITS} dishes for “paneer”`);
+    expect(html).toContain(`>The top ${MAX_DISH_HITS} dishes for “paneer”<`);
     expect(html).toContain('data-testid="search-more"');
   });
 });

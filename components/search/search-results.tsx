@@ -7,6 +7,8 @@ import { plural } from '@/lib/format';
 import { MAX_DISH_HITS, MAX_RESTAURANT_HITS } from '@/lib/search/limits';
 import type { SearchResults as Results } from '@/lib/search/types';
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** What a city search found, restaurants then dishes, each best first; or a way out when nothing matched. */
 export function SearchResults({ results, query }: { results: Results; query: string }) {
   const { city, restaurants, dishes } = results;
@@ -15,10 +17,12 @@ export function SearchResults({ results, query }: { results: Results; query: str
   const full = restaurants.length >= MAX_RESTAURANT_HITS || dishes.length >= MAX_DISH_HITS;
   const count = (length: number, max: number, singular: string, pluralForm?: string) =>
     length >= max ? `the top ${plural(length, singular, pluralForm)}` : plural(length, singular, pluralForm);
-  const summary =
-    restaurants.length + dishes.length === 0
-      ? `Nothing found for “${query}”`
-      : `${count(restaurants.length, MAX_RESTAURANT_HITS, 'restaurant')} and ${count(dishes.length, MAX_DISH_HITS, 'dish', 'dishes')} for “${query}”`;
+  // Only the kinds found: "3 dishes", not "0 restaurants and 3 dishes", which led with a miss.
+  const found = [
+    restaurants.length > 0 ? count(restaurants.length, MAX_RESTAURANT_HITS, 'restaurant') : null,
+    dishes.length > 0 ? count(dishes.length, MAX_DISH_HITS, 'dish', 'dishes') : null,
+  ].filter((part) => part !== null);
+  const summary = found.length === 0 ? `Nothing found for “${query}”` : `${capitalise(found.join(' and '))} for “${query}”`;
   return (
     <section aria-labelledby="search-results-heading" data-testid="search-results">
       <div className="mb-5 flex flex-wrap items-baseline justify-between gap-2">
