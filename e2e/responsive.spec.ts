@@ -32,3 +32,24 @@ test('a menu page on a phone: the category bar scrolls sideways and jumps to its
   await expect(page).toHaveURL(new RegExp(`${target}$`));
   await expect(page.locator(target)).toBeInViewport();
 });
+
+// Product review: at the foot of a long menu the phone's fixed cart bar sat over the footer's text,
+// which could then not be read (the spacer under the menu stopped above the footer).
+test('a menu page on a phone: the cart bar never covers the footer at the foot of the page', async ({ page }) => {
+  // A phone's width in both projects: the bar is the layout below lg's.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/bengaluru');
+  const menu = await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').first().getAttribute('href');
+  await page.goto(menu!);
+  await page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ }).click();
+  const bar = page.getByTestId('cart-bar');
+  await expect(bar).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const footerText = page.locator('footer p').last();
+  await expect(footerText).toBeInViewport();
+  await expect(async () => {
+    const text = (await footerText.boundingBox())!;
+    const barTop = (await bar.boundingBox())!.y;
+    expect(text.y + text.height).toBeLessThanOrEqual(barTop);
+  }).toPass({ timeout: 5_000 });
+});

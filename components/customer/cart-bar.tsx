@@ -30,7 +30,7 @@ export function CartBar({
   if (count === 0) {
     if (retry) {
       return (
-        <div className={BAR}>
+        <div data-cart-bar className={BAR}>
           <p
             role="status"
             data-testid="cart-bar-problem"
@@ -46,7 +46,7 @@ export function CartBar({
     }
     if (elsewhere) {
       return (
-        <div className={BAR}>
+        <div data-cart-bar className={BAR}>
           <Link
             href={elsewhere.href}
             data-testid="cart-bar-elsewhere"
@@ -63,7 +63,7 @@ export function CartBar({
     return null;
   }
   return (
-    <div className={BAR}>
+    <div data-cart-bar className={BAR}>
       <button
         type="button"
         onClick={onOpen}

@@ -156,15 +156,13 @@ export function MenuCartPanel({
 }
 
 /**
- * The phone's cart bar, with room kept under the menu so it never covers the last dish, and the cart
- * it opens over the menu (the side cart's content).
+ * The phone's cart bar (the page keeps room under it: app/globals.css, body:has([data-cart-bar])), and
+ * the cart it opens over the menu (the side cart's content).
  */
 export function MenuCartBar({ orderable, ordering, pricing }: { orderable: boolean; ordering: MenuOrdering; pricing: CartPricing }) {
   const { cart, retry } = useMenuVisitor();
   const [open, setOpen] = useState(false);
   const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
-  // The bar also shows, with nothing from here, a cart held elsewhere or one that could not be read.
-  const bar = count > 0 || cart.elsewhere !== null || retry !== null;
   // The last dish taken out in the sheet closes it, and the bar goes too: the dialog hands focus back
   // to the bar, gone, so it went to <body>. It goes to that dish's ADD on the menu instead.
   const emptied = useRef<number | null>(null);
@@ -176,7 +174,6 @@ export function MenuCartBar({ orderable, ordering, pricing }: { orderable: boole
   }, [count]);
   return (
     <>
-      {bar ? <div aria-hidden="true" className="h-20 lg:hidden" /> : null}
       <CartBar count={count} totalPaise={cart.totalPaise} onOpen={() => setOpen(true)} elsewhere={cart.elsewhere} retry={retry} />
       {/* The last dish taken out in the sheet closes it, with the bar. */}
       <CartSheet
