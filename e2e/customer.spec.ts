@@ -98,3 +98,44 @@ test.describe('ordering as a customer', () => {
     await expect(resend).toHaveText(/^Resend in \d+ s$/);
   });
 });
+
+// Product review: the header's Cart link (/checkout) sent a visitor with nothing in a cart to the
+// sign-in page, as if signing in were needed to learn the cart is empty.
+test('signed out with no cart, the Cart link says the cart is empty rather than asking to sign in', async ({ page }) => {
+  await page.goto('/bengaluru');
+  await page.getByRole('banner').getByRole('link', { name: 'Cart' }).click();
+  await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/checkout');
+  // A cart kept on the customer's account (another device) is one sign-in away.
+  await expect(page.getByRole('link', { name: /Sign in/ })).toHaveAttribute('href', '/login?next=%2Fcheckout');
+});
+
+// Product review: checkout's new-address form started blank, so a customer ordering in Bengaluru typed
+// the city the restaurant is in, and an address saved in another city was offered, preselected, as if
+// the restaurant delivered there.
+test('checkout starts a new address in the restaurant’s city and marks a saved one elsewhere', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/bengaluru');
+  const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').first().getAttribute('href'))!;
+  await signInWithCode(page, uniquePhone(), menu);
+  await expect(page).toHaveURL(new RegExp(`${menu}$`));
+  await page.locator('[data-testid="menu-item"][data-available="true"]').first().getByRole('button', { name: /^ADD/ }).click();
+  await expect(page.getByTestId('cart-line').first()).toBeAttached();
+  await page.goto('/checkout');
+  await expect(page.getByLabel('City')).toHaveValue('Bengaluru');
+
+  await saveCheckoutAddress(page, '560001');
+  await expect(page.getByTestId('address-outside')).toHaveCount(0);
+  await page.getByText('Add another address').click();
+  await page.getByLabel('Label (Home, Work…)').fill('Parents');
+  await page.getByLabel('House and street').fill('4 Marine Drive');
+  await page.getByLabel('City').fill('Mumbai');
+  await page.getByLabel('PIN code').fill('400002');
+  await page.getByRole('button', { name: 'Save address' }).click();
+  const elsewhere = page.getByRole('radio', { name: /^Parents: 4 Marine Drive/ });
+  await expect(elsewhere).toBeVisible();
+  await expect(page.getByTestId('address-outside')).toHaveText(/^Not in Bengaluru, where .+ delivers$/);
+  // The newest address in the city stays chosen, not the newest of all.
+  await expect(page.getByRole('radio', { name: /^Home: 12 MG Road/ })).toBeChecked();
+  await expect(elsewhere).not.toBeChecked();
+});

@@ -15,10 +15,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
+import { addressInCity } from '@/lib/addresses/in-city';
 import { formatAddress, MAX_INSTRUCTIONS } from '@/lib/addresses/schema';
 import { readCart } from '@/lib/cart/cart';
+import { guestHasNoCart } from '@/lib/cart/guest-empty';
 import { cartOwners } from '@/lib/cart/keys';
-import { requireCustomer } from '@/lib/customers/session';
+import { lookUpCustomer, requireCustomer } from '@/lib/customers/session';
 import { formatRupees } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { checkoutLines } from '@/lib/orders/checkout-lines';
@@ -37,10 +39,34 @@ interface CheckoutPageProps {
 
 /**
  * The cart, where to deliver and the bill, priced from Postgres (lib/orders/quote.ts) exactly as
- * placing the order will charge it. Signed out: to /login and back (a guest cart merges on the way).
+ * placing the order will charge it. Signed out: to /login and back (a guest cart merges on the way);
+ * with no cart at all, the empty cart.
  * `?address=` shows the result of an edit or delete made from checkout.
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
+  // The header's Cart link lands here: signed out with nothing in a cart, say so, rather than ask
+  // for a sign-in only to learn the cart is empty (one stays a tap away, for a cart on the account).
+  if ((await lookUpCustomer()).status === 'signed-out' && (await guestHasNoCart())) {
+    return (
+      <Container width="narrow" className="py-8 sm:py-12">
+        <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>
+        <div className="mt-6">
+          <EmptyState title="Your cart is empty">
+            <p>
+              <Link href="/" className="font-semibold underline">
+                Pick a city
+              </Link>{' '}
+              and tap ADD on a dish to start an order. Ordered on another device?{' '}
+              <Link href="/login?next=%2Fcheckout" className="font-semibold underline">
+                Sign in
+              </Link>{' '}
+              to see your cart.
+            </p>
+          </EmptyState>
+        </div>
+      </Container>
+    );
+  }
   const customer = await requireCustomer('/checkout');
   if (!customer) return <SessionUnavailable retryHref="/checkout" />;
   // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).
@@ -86,6 +112,11 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
   // too: the message says what to do, and these steppers are the one place a taken-off dish can be removed.
   const lines = checkoutLines(quote.lines);
   const restaurant = quote.restaurant;
+  // An address in another city is still offered (the city is free text), with a note under it.
+  const outside = (city: string) =>
+    restaurant && !addressInCity(city, restaurant.cityName) ? `Not in ${restaurant.cityName}, where ${restaurant.name} delivers` : undefined;
+  // A new address is most likely in the restaurant's city: the form starts with it.
+  const newAddressInitial = restaurant ? { city: restaurant.cityName } : undefined;
 
   return (
     <Container width="narrow" className="py-8 sm:py-12">
@@ -111,7 +142,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         bill={quote.status === 'ok' ? <BillBreakdown bill={quote.bill} gstPercent={GST_PERCENT} /> : null}
         delivery={
           <CheckoutForm
-            addresses={addresses.map((address) => ({ id: address.id, text: formatAddress(address) }))}
+            addresses={addresses.map((address) => ({ id: address.id, text: formatAddress(address), outside: outside(address.city) }))}
             action={submitOrder}
             // New with every render: one form's submits (a double click) share it and place one order.
             idempotencyKey={randomBytes(16).toString('base64url')}
@@ -129,11 +160,11 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
             <details className="rounded-2xl border border-line bg-white p-4 shadow-sm">
               <summary className="cursor-pointer text-sm font-bold text-ink">Add another address</summary>
               <div className="mt-3">
-                <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
+                <AddressForm action={addAddress} initial={newAddressInitial} hidden={{ from: 'checkout' }} />
               </div>
             </details>
           ) : (
-            <AddressForm action={addAddress} hidden={{ from: 'checkout' }} />
+            <AddressForm action={addAddress} initial={newAddressInitial} hidden={{ from: 'checkout' }} />
           )
         }
       />

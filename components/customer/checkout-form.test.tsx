@@ -2,9 +2,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
-import { CheckoutForm } from './checkout-form';
+import { CheckoutForm, type AddressOption } from './checkout-form';
 
-const render = (totalPaise: number | null, addresses = [{ id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' }]) =>
+const render = (totalPaise: number | null, addresses: AddressOption[] = [{ id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' }]) =>
   renderToStaticMarkup(
     createElement(CheckoutForm, {
       addresses,
@@ -44,5 +44,17 @@ describe('CheckoutForm', () => {
     const html = render(38_440);
     expect(html).not.toContain('place-order-why');
     expect(html).not.toContain('disabled=""');
+  });
+
+  // Product review: an address in another city (a Mumbai one, ordering from Bengaluru) was offered and
+  // preselected like any other, and the order placed to it without a word.
+  it('marks an address outside the restaurant’s city, and preselects the newest one inside it', () => {
+    const html = render(38_440, [
+      { id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' },
+      { id: 8, text: 'Parents: 4 Marine Drive, Mumbai 400002', outside: 'Not in Bengaluru, where this restaurant delivers' },
+    ]);
+    expect(html).toContain('Not in Bengaluru, where this restaurant delivers');
+    const checked = [...html.matchAll(/<input type="radio"[^>]*name="addressId"[^>]*>/g)].filter(([tag]) => tag.includes('checked=""'));
+    expect(checked.map(([tag]) => /value="(\d+)"/.exec(tag)?.[1])).toEqual(['7']);
   });
 });

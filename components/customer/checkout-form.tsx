@@ -10,6 +10,8 @@ export interface PlaceOrderState {
 export interface AddressOption {
   id: number;
   text: string;
+  /** Set when the address is outside the restaurant's city: what to tell the customer under it. */
+  outside?: string;
 }
 
 /**
@@ -38,6 +40,9 @@ export function CheckoutForm({
   totalPaise: number | null;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  // The newest address in the restaurant's city is the likely one; the newest of all when none is.
+  const inCity = addresses.filter((address) => !address.outside);
+  const preselected = (inCity.at(-1) ?? addresses.at(-1))?.id;
   return (
     <form action={formAction} data-testid="checkout-form" className="space-y-5">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -48,13 +53,27 @@ export function CheckoutForm({
           <p className="mt-2 text-sm text-muted">No saved address yet.</p>
         ) : (
           <div className="mt-2 space-y-2">
-            {addresses.map((address, index) => (
+            {addresses.map((address) => (
               <label
                 key={address.id}
                 className="flex cursor-pointer items-start gap-3 rounded-xl border border-line bg-white p-3 text-sm text-ink has-[:checked]:border-brand-700"
               >
-                <input type="radio" name="addressId" value={address.id} defaultChecked={index === addresses.length - 1} className="mt-0.5" />
-                <span>{address.text}</span>
+                <input
+                  type="radio"
+                  name="addressId"
+                  value={address.id}
+                  defaultChecked={address.id === preselected}
+                  aria-describedby={address.outside ? `address-outside-${address.id}` : undefined}
+                  className="mt-0.5"
+                />
+                <span>
+                  {address.text}
+                  {address.outside ? (
+                    <span id={`address-outside-${address.id}`} data-testid="address-outside" className="mt-1 block text-xs font-semibold text-red-800">
+                      {address.outside}
+                    </span>
+                  ) : null}
+                </span>
               </label>
             ))}
             <p className="text-sm">

@@ -40,6 +40,7 @@ export interface QuotedRestaurant {
   slug: string;
   name: string;
   citySlug: string;
+  cityName: string;
   deliveryMinutes: number;
 }
 
@@ -67,6 +68,7 @@ export async function quoteCart(cart: Cart, db: Database = getDb()): Promise<Quo
         slug: restaurants.slug,
         name: restaurants.name,
         citySlug: cities.slug,
+        cityName: cities.name,
         deliveryMinutes: restaurants.deliveryMinutes,
       },
       isOpen: restaurants.isOpen,
