@@ -56,11 +56,11 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
               <Link href="/" className="font-semibold underline">
                 Pick a city
               </Link>{' '}
-              and tap ADD on a dish to start an order. Ordered on another device?{' '}
+              and tap ADD on a dish to start an order. A cart on another device?{' '}
               <Link href="/login?next=%2Fcheckout" className="font-semibold underline">
                 Sign in
               </Link>{' '}
-              to see your cart.
+              to see it here.
             </p>
           </EmptyState>
         </div>
