@@ -48,4 +48,12 @@ describe("/account's orders", () => {
     expect(html).toContain('Active orders');
     expect(html).not.toContain('Past orders');
   });
+
+  // Product review: an active order's card said what and when, not what it will cost at the door
+  // (cash on delivery), which the past orders' rows did say.
+  it('shows an active order’s total, as the past orders do', () => {
+    const html = render([order('placed1', 'placed', 'Biryani House')]);
+    expect(html).not.toContain('Past orders');
+    expect(html.slice(html.indexOf('Active orders'))).toMatch(/2 items · [^<]*(<!-- -->)? · <data value="450.00"[^>]*>₹450<\/data>/);
+  });
 });

@@ -42,7 +42,9 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
               <li key={order.id} data-testid="account-order" className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
                 <span className="min-w-0">
                   <span className="block truncate text-sm font-semibold text-ink">{order.restaurantName}</span>
-                  <span className="block text-xs text-muted">{orderLine(order)}</span>
+                  <span className="block text-xs text-muted">
+                    {orderLine(order)} · <Price paise={order.totalPaise} />
+                  </span>
                   <span data-testid="account-order-status" data-status={order.status} className="mt-1 block text-sm font-bold text-brand-800">
                     {STATUS_LABELS[order.status]}
                   </span>
