@@ -166,7 +166,10 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
       return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(cooldownMs) };
     }
 
-    if (!(await countTowardDailyCap(store, 'otp', { cap: options.dailyCap, now }))) return { ok: false, error: 'daily-cap' };
+    // One time for the count and its refund: a send that fails after midnight gives back the day it counted on.
+    const countedAt = now();
+    const countedOn = () => countedAt;
+    if (!(await countTowardDailyCap(store, 'otp', { cap: options.dailyCap, now: countedOn }))) return { ok: false, error: 'daily-cap' };
 
     const code = newCode();
     const key = customerKeys.otp(phone, device.id);
@@ -185,7 +188,7 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
     } catch (error) {
       // Not sent (or not known to be): the customer may ask again at once, for a new code.
       await store.del([key, cooldownKey]);
-      if (!mayHaveBeenSent(error)) await refundDailyCap(store, 'otp', { now });
+      if (!mayHaveBeenSent(error)) await refundDailyCap(store, 'otp', { now: countedOn });
       throw error;
     }
     return { ok: true };

@@ -86,10 +86,13 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
     .where(eq(orders.id, orderId));
   if (!facts) return 'no-event';
+  // One time for the count and its refund: a send that fails after midnight gives back the day it counted on.
+  const countedAt = (deps.now ?? Date.now)();
+  const countedOn = () => countedAt;
   try {
     // Order texts have a daily cap like sign-in codes (their own): past it, this one is dropped (the
     // order page still shows the status), its claim kept so no retry sends it.
-    if (!(await countTowardDailyCap(store, 'order', { cap: deps.smsDailyCap, now: deps.now }))) {
+    if (!(await countTowardDailyCap(store, 'order', { cap: deps.smsDailyCap, now: countedOn }))) {
       log.warn('order text not sent: the day’s SMS cap is reached', { orderId, status });
       return 'over-cap';
     }
@@ -103,7 +106,7 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
       return 'unknown';
     }
     // Surely not sent: the retry may send it, and this attempt does not count toward the day's cap.
-    await refundDailyCap(store, 'order', { now: deps.now });
+    await refundDailyCap(store, 'order', { now: countedOn });
     await db.update(orderEvents).set({ textClaimedAt: null }).where(event);
     throw error;
   }

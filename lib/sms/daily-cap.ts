@@ -29,10 +29,15 @@ export async function countTowardDailyCap(store: RedisStore, kind: SmsCountKind,
 /**
  * Takes back the count of a text that surely did not go out, so a provider outage and the queue's
  * retries do not use up the day. Best effort: a count left behind errs on the side of sending less.
+ * `now` must give the time the text was counted at: a send that failed after IST midnight gives back
+ * the day it was counted on, where the clock of the failure took it from the next day's cap and left
+ * that day a key without a TTL.
  */
 export async function refundDailyCap(store: RedisStore, kind: SmsCountKind, options: Pick<DailyCapOptions, 'now'> = {}): Promise<void> {
+  const dayKey = dayKeyOf(kind, options.now);
   try {
-    await store.incrby(dayKeyOf(kind, options.now), -1);
+    // Below zero: the count was lost meanwhile (Redis restarted) and INCRBY made a key without a TTL.
+    if ((await store.incrby(dayKey, -1)) < 0) await store.del([dayKey]);
   } catch {
     // Counted once too often today; nothing else depends on it.
   }

@@ -8,6 +8,7 @@ import { otpLimits, requestOtp, verifyOtp, OTP_MAX_ATTEMPTS, type OtpOptions } f
 import { normalizePhone } from '@/lib/customers/phone';
 import { signInWithOtp } from '@/lib/customers/sign-in';
 import { outboxSender, readOutbox, type SmsMessage, type SmsSender } from '@/lib/sms/sender';
+import { smsKeys } from '@/lib/sms/keys';
 import { parseEnv, type Env } from '@/lib/env';
 import { createCooldowns } from '@/lib/ratelimit/cooldown';
 import { cooldownPolicies } from '@/lib/ratelimit/policies';
@@ -263,6 +264,26 @@ await describeEachDriver('OTP', (driver) => {
     const capped = { ...options, dailyCap: 1, now: () => Date.parse('2031-02-01T06:00:00Z') };
     const down: SmsSender = { name: 'twilio', send: async () => Promise.reject(new Error('provider down')) };
     for (let i = 0; i < 3; i++) expect(await requestOtp(freshPhone(), asOwner, { ...capped, sender: down })).toEqual({ ok: false, error: 'unavailable' });
+    expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: true });
+    expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: false, error: 'daily-cap' });
+  });
+
+  it('a failed send that ends after IST midnight gives back the day it was counted on, not the next one', async () => {
+    // 18:30 UTC is IST midnight: the count lands on 2031-03-01, the failure comes back on 2031-03-02.
+    let clock = Date.parse('2031-03-01T18:29:59.900Z');
+    const capped = { ...options, dailyCap: 1, now: () => clock };
+    const slowDown: SmsSender = {
+      name: 'twilio',
+      send: async () => {
+        clock = Date.parse('2031-03-01T18:30:00.100Z');
+        throw new Error('provider down');
+      },
+    };
+    expect(await requestOtp(freshPhone(), asOwner, { ...capped, sender: slowDown })).toEqual({ ok: false, error: 'unavailable' });
+    // The day it was counted on has it back; the next day was never touched (no key without a TTL).
+    expect(await store.get(smsKeys.sentDay('2031-03-01'))).toBe('0');
+    expect(await store.pttl(smsKeys.sentDay('2031-03-02'))).toBe(-2);
+    // The next day's cap is whole: one text, not two.
     expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: true });
     expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: false, error: 'daily-cap' });
   });
