@@ -11,7 +11,10 @@ import { installBackends, keysUnder } from '@/tests/support/app-context';
 import { createTestPglite } from '@/tests/support/databases';
 import { itemForm } from '@/tests/support/menus';
 
-import { checkWatermark } from './outbox-watermark';
+import { singletons } from '@/lib/server/singletons';
+
+import { outboxKeys } from './outbox-keys';
+import { checkWatermark, raiseWatermark } from './outbox-watermark';
 
 /**
  * Invalidations Redis took and then lost (a failover, an older snapshot) are applied again
@@ -69,5 +72,19 @@ describe('the outbox watermark after Redis lost acknowledged writes', () => {
     expect(await updateMenuItem(actor, other!.item.id, itemForm(other!.item, other!.item.pricePaise + 100))).toMatchObject({ status: 'saved' });
     await checkWatermark();
     expect(await priceOf()).toBe(after);
+  });
+
+  it('a process that applies an older row after another raised the watermark leaves it there: no replay for a loss that never was', async () => {
+    await checkWatermark();
+    // Process B applied row 11 (its own save); this process, which knows only row 9, applies row 10 after
+    // it (an outbox retry, a save that committed first and reached Redis second).
+    singletons().outboxWatermark = 11;
+    await raiseWatermark([11]);
+    singletons().outboxWatermark = 9;
+    await raiseWatermark([10]);
+    expect(Number(await redis.get(outboxKeys.watermark()))).toBe(11);
+    // Process B's next check finds Redis where it left it, and replays nothing.
+    singletons().outboxWatermark = 11;
+    expect(await checkWatermark()).toBe('ok');
   });
 });

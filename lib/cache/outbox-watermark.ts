@@ -50,15 +50,16 @@ function replayWindowMs(): number {
 export async function raiseWatermark(appliedIds: Iterable<number>, options: { db?: Database; store?: RedisStore } = {}): Promise<void> {
   const ids = [...appliedIds];
   const known = singletons().outboxWatermark;
-  if (known !== undefined) {
-    const inRedis = await readWatermark(options.store);
-    if (inRedis !== undefined && (inRedis ?? 0) < known) {
-      noteKnown(ids);
-      await checkWatermark(options);
-      return;
-    }
+  const inRedis = await readWatermark(options.store);
+  if (known !== undefined && inRedis !== undefined && (inRedis ?? 0) < known) {
+    noteKnown(ids);
+    await checkWatermark(options);
+    return;
   }
-  await setWatermark(noteKnown(ids), options.store);
+  // Never below what Redis holds: another process may have applied a later row first (its save reached
+  // Redis before this one's), and lowering the watermark under it made that process replay its rows
+  // and report a loss that never happened. A GET then SET, so two raises at once can still cross.
+  await setWatermark(noteKnown(inRedis ? [...ids, inRedis] : ids), options.store);
 }
 
 /** This process's watermark, raised to `ids`: the value Redis's should have. */
