@@ -107,7 +107,8 @@ async function indexCustomerSession(customerId: number, key: string, options: Se
   const store = options.store ?? getRedis();
   const indexed = await guardedRedis(
     'session.index',
-    // Together: one round trip on the drivers that pipeline (node-redis, Upstash's auto-pipelining).
+    // Together: one round trip on node-redis. Over Upstash the SCARD may run before the SADD (reads and
+    // writes go in separate requests: lib/redis/types.ts), which only delays a prune by one sign-in.
     (redis) => Promise.all([redis.sadd(index, [key]), redis.pexpire(index, SESSION_MAX_AGE_MS), redis.scard(index)]),
     store,
     { bypassBreaker: true },

@@ -5,6 +5,11 @@
  *
  * Only commands the app uses belong here, each with Redis's own semantics, so the contract suite
  * (tests/contract) can hold all three drivers to the same behaviour.
+ *
+ * Order holds only between commands awaited in turn. Commands issued together (Promise.all) run in
+ * order on TCP and in-process, but not over Upstash: its SDK sends reads and writes of one tick in
+ * separate HTTP requests (HGETALL, LRANGE, SMEMBERS, SCAN in requests of their own), so a read issued
+ * beside a write may not see it. Await the write first wherever the read depends on it.
  */
 export type RedisBackend = 'upstash' | 'tcp' | 'memory';
 
