@@ -3,7 +3,7 @@ import 'server-only';
 import { rateLimitKeys, rateLimitSubject } from './keys';
 import type { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
-import { isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
+import { DeadlineError, isStarvedTimeout, withDeadline } from '@/lib/server/deadline';
 
 import { cooldownPolicies, type CooldownPolicy, type CooldownPolicyName } from './policies';
 
@@ -122,13 +122,22 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
     );
   }
 
-  async function onShared<T>(run: (store: RedisStore) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+  /**
+   * `late`: what to do with the result of a call that missed the deadline but whose commands went on
+   * and landed (a slow Redis applies them all the same).
+   */
+  async function onShared<T>(
+    run: (store: RedisStore) => Promise<T>,
+    late?: (value: T) => Promise<void>,
+  ): Promise<{ ok: true; value: T } | { ok: false }> {
     if (!options.breaker.tryAcquire()) return { ok: false };
+    const call = run(options.store());
     try {
-      const value = await withDeadline(run(options.store()), options.timeoutMs, 'cooldown store');
+      const value = await withDeadline(call, options.timeoutMs, 'cooldown store');
       if (options.breaker.recordSuccess() === 'recovered') options.onOutage?.('recovered');
       return { ok: true, value };
     } catch (error) {
+      if (late && error instanceof DeadlineError) void call.then(late).catch(() => {});
       // A starved process's timeout says nothing about Redis (lib/server/deadline.ts).
       if (isStarvedTimeout(error)) options.breaker.releaseProbe();
       else if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
@@ -160,7 +169,13 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
       // A block set during an outage still holds (in-process, no round trip).
       const local = await blockedFor(options.local, subjects);
       if (local > 0) return { blocked: true, retryAfterMs: local };
-      const shared = await onShared((store) => takeOn(store, subjects));
+      // A take that missed the deadline is counted in-process instead; should it land on the shared
+      // store after all, it is given back there, or a right answer through a slow Redis would count
+      // as a failure for the whole window (five right passwords blocked the sixth).
+      const shared = await onShared(
+        (store) => takeOn(store, subjects),
+        (taken) => giveBackOn(options.store(), taken),
+      );
       const taken = shared.ok ? shared.value : await takeOn(options.local, subjects);
       // Later commands go where the failure was taken: the shared store (guarded as above) or the local one.
       const onSame = async <T>(run: (store: RedisStore) => Promise<T>): Promise<T | undefined> => {

@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { parseEnv } from '@/lib/env';
+import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
+import { createMemoryStore } from '@/lib/redis/memory-store';
+import type { RedisStore } from '@/lib/redis/types';
+import { singletons } from '@/lib/server/singletons';
+
+import { createCooldowns, type CooldownSubject } from './cooldown';
+import { cooldownPolicies } from './policies';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A Redis that applies each command at once but answers `delayMs` late, as a paused or distant one does. */
+function answeringLate(store: RedisStore, delayMs: number): RedisStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const result: unknown = await Reflect.apply(value, target, args);
+        await sleep(delayMs);
+        return result;
+      };
+    },
+  });
+}
+
+describe('cooldowns through a Redis that answers after the deadline', () => {
+  beforeEach(() => {
+    singletons().env = parseEnv({ NODE_ENV: 'test' });
+  });
+
+  it('a failure taken ahead of a right answer is given back on the shared store too, once its late commands land', async () => {
+    const shared = createMemoryStore();
+    let slow = true;
+    const late = answeringLate(shared, 60);
+    const cooldowns = createCooldowns({
+      store: () => (slow ? late : shared),
+      local: createMemoryStore(),
+      // Never opens here: each slow attempt reaches the shared store.
+      breaker: new CircuitBreaker({ failureThreshold: 1_000 }),
+      timeoutMs: 20,
+      policies: cooldownPolicies(parseEnv({ NODE_ENV: 'test' })),
+    });
+    const subjects: CooldownSubject[] = [{ policy: 'login:account-ip', parts: ['admin@thali.test', '203.0.113.7'] }];
+
+    // Five right passwords through the slow Redis (login:account-ip allows five failures).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const spent = await cooldowns.spend(subjects);
+      expect(spent.blocked).toBe(false);
+      if (!spent.blocked) await spent.giveBack();
+    }
+    await sleep(300); // the shared store's late commands have all landed
+
+    // Redis is quick again: the admin, who never failed, is not blocked.
+    slow = false;
+    const next = await cooldowns.spend(subjects);
+    expect(next.blocked).toBe(false);
+  });
+});
