@@ -58,4 +58,22 @@ describe('cooldowns through a Redis that answers after the deadline', () => {
     const next = await cooldowns.spend(subjects);
     expect(next.blocked).toBe(false);
   });
+
+  it('a wrong answer taken through the slow Redis still counts there: another instance sees the block', async () => {
+    const shared = createMemoryStore();
+    const policies = cooldownPolicies(parseEnv({ NODE_ENV: 'test' }));
+    const slowInstance = createCooldowns({
+      store: () => answeringLate(shared, 60),
+      local: createMemoryStore(),
+      breaker: new CircuitBreaker({ failureThreshold: 1_000 }),
+      timeoutMs: 20,
+      policies,
+    });
+    const subjects: CooldownSubject[] = [{ policy: 'login:account-ip', parts: ['admin@thali.test', '203.0.113.8'] }];
+    for (let attempt = 0; attempt < 5; attempt++) expect((await slowInstance.spend(subjects)).blocked).toBe(false);
+    await sleep(300);
+
+    const otherInstance = createCooldowns({ store: () => shared, local: createMemoryStore(), breaker: new CircuitBreaker(), timeoutMs: 1_000, policies });
+    expect((await otherInstance.spend(subjects)).blocked).toBe(true);
+  });
 });

@@ -123,12 +123,12 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
   }
 
   /**
-   * `late`: what to do with the result of a call that missed the deadline but whose commands went on
-   * and landed (a slow Redis applies them all the same).
+   * `late` is handed a call that missed the deadline: its commands go on, and a slow Redis applies
+   * them all the same.
    */
   async function onShared<T>(
     run: (store: RedisStore) => Promise<T>,
-    late?: (value: T) => Promise<void>,
+    late?: (call: Promise<T>) => void,
   ): Promise<{ ok: true; value: T } | { ok: false }> {
     if (!options.breaker.tryAcquire()) return { ok: false };
     const call = run(options.store());
@@ -137,7 +137,7 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
       if (options.breaker.recordSuccess() === 'recovered') options.onOutage?.('recovered');
       return { ok: true, value };
     } catch (error) {
-      if (late && error instanceof DeadlineError) void call.then(late).catch(() => {});
+      if (error instanceof DeadlineError) late?.(call);
       // A starved process's timeout says nothing about Redis (lib/server/deadline.ts).
       if (isStarvedTimeout(error)) options.breaker.releaseProbe();
       else if (options.breaker.recordFailure() === 'opened') options.onOutage?.('opened', error);
@@ -169,12 +169,15 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
       // A block set during an outage still holds (in-process, no round trip).
       const local = await blockedFor(options.local, subjects);
       if (local > 0) return { blocked: true, retryAfterMs: local };
-      // A take that missed the deadline is counted in-process instead; should it land on the shared
-      // store after all, it is given back there, or a right answer through a slow Redis would count
-      // as a failure for the whole window (five right passwords blocked the sixth).
+      // A take that missed the deadline is counted in-process instead, but may land on the shared store
+      // after all: a give-back reaches it there too, or right answers through a slow Redis added up to
+      // a block (five right passwords blocked the sixth). A failure's late take stays: it is one.
+      let lateShared: Promise<Taken[]> | undefined;
       const shared = await onShared(
         (store) => takeOn(store, subjects),
-        (taken) => giveBackOn(options.store(), taken),
+        (call) => {
+          lateShared = call;
+        },
       );
       const taken = shared.ok ? shared.value : await takeOn(options.local, subjects);
       // Later commands go where the failure was taken: the shared store (guarded as above) or the local one.
@@ -183,7 +186,10 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
         const result = await onShared(run);
         return result.ok ? result.value : undefined;
       };
-      const giveBack = async () => void (await onSame((store) => giveBackOn(store, taken)));
+      const giveBack = async () => {
+        await onSame((store) => giveBackOn(store, taken));
+        void lateShared?.then((landed) => giveBackOn(options.store(), landed)).catch(() => {});
+      };
       const over = taken.filter((entry) => entry.over).map((entry) => entry.subject);
       if (over.length === 0) return { blocked: false, giveBack };
       // Refused before the attempt: it is no failure, so nothing it took is kept.
