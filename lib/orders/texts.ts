@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
 import { countTowardDailyCap, refundDailyCap } from '@/lib/sms/daily-cap';
 import { smsSender } from '@/lib/sms/sender';
-import { mayHaveBeenSent } from '@/lib/sms/twilio';
+import { mayHaveBeenSent, refusedForGood } from '@/lib/sms/twilio';
 import { formatRupees } from '@/lib/format';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
@@ -55,8 +55,9 @@ const notifyPayload = z.object({ orderId: z.string().min(1), status: z.string().
 /**
  * `unknown`: the send may have gone out (no answer after the request was written); it is not repeated.
  * `over-cap`: the day's SMS cap is reached; it is not sent.
+ * `refused`: the provider turned this message down for good (an unsubscribed or invalid number); not asked again.
  */
-export type NotifyOutcome = 'sent' | 'already-sent' | 'too-late' | 'no-event' | 'unknown' | 'over-cap';
+export type NotifyOutcome = 'sent' | 'already-sent' | 'too-late' | 'no-event' | 'unknown' | 'over-cap' | 'refused';
 
 /** Sends one status's text. Payloads of the older `order.confirm` job ({ orderId }) mean "placed". */
 export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Promise<NotifyOutcome> {
@@ -105,8 +106,15 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
       log.warn('order text: the send may or may not have gone out; not sending it again', { orderId, status });
       return 'unknown';
     }
-    // Surely not sent: the retry may send it, and this attempt does not count toward the day's cap.
+    // Surely not sent: this attempt does not count toward the day's cap.
     await refundDailyCap(store, 'order', { now: countedOn });
+    if (refusedForGood(error)) {
+      // Twilio's answer to this message, not a moment's trouble: the claim stays, so neither the
+      // queue's retries nor the reconciler ask again (decision 012's amendment).
+      log.warn('order text refused by the SMS provider; not sending it again', { orderId, status, error: error instanceof Error ? error.message : String(error) });
+      return 'refused';
+    }
+    // The retry may send it.
     await db.update(orderEvents).set({ textClaimedAt: null }).where(event);
     throw error;
   }

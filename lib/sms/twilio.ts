@@ -54,6 +54,16 @@ export function mayHaveBeenSent(error: unknown): boolean {
   return error instanceof SmsSendError && error.mayHaveBeenSent;
 }
 
+/**
+ * Twilio turned this message down itself (a 4xx other than 408 and 429: an unsubscribed or invalid
+ * number, a region not enabled, bad credentials): asking again gets the same answer, so an order text
+ * is not retried (decision 012's amendment).
+ */
+export function refusedForGood(error: unknown): boolean {
+  const status = error instanceof SmsSendError ? error.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
 /** Connection errors that happen before a single byte of the request reached anyone. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 

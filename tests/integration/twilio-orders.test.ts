@@ -85,11 +85,28 @@ describe('order texts through Twilio when a send is ambiguous', () => {
     expect(event?.textSentAt).toBeNull();
   });
 
-  it('a send that surely failed (refused before anything was taken) is retried and sent once', async () => {
+  it('a send that surely failed (Twilio busy on every try) is retried and sent once', async () => {
     const orderId = await place('919800000302');
-    fake.failNext({ status: 400 });
+    fake.failNext({ status: 429 }, 3);
     const outcomes = await deliver(orderId);
-    expect(outcomes).toEqual([expect.stringMatching(/^threw: twilio: HTTP 400/), 'sent']);
+    expect(outcomes).toEqual([expect.stringMatching(/^threw: twilio: HTTP 429/), 'sent']);
     expect(fake.messages.filter((message) => message.to === '+919800000302')).toHaveLength(1);
+  });
+
+  // Review finding: a 4xx other than 429 (an unsubscribed or invalid number, bad credentials) is Twilio's
+  // answer to this message, not a moment's trouble. Given back, each of the queue's five tries asked
+  // again, then the reconciler queued the text anew every minute for an hour: 300 calls and 60 dead letters.
+  it('a send Twilio refuses for good (400) is not asked again: the claim stays, nothing is thrown for a retry', async () => {
+    const orderId = await place('919800000303');
+    fake.failNext({ status: 400 });
+    const before = fake.requests.length;
+    expect(await deliver(orderId)).toEqual(['refused']);
+    expect(fake.requests.length - before).toBe(1);
+    expect(fake.messages.filter((message) => message.to === '+919800000303')).toHaveLength(0);
+    // The reconciler's pass looks for unclaimed events only: this one stays claimed, and a redelivery sends nothing.
+    const [event] = await db.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'placed')));
+    expect(event?.textClaimedAt).not.toBeNull();
+    expect(event?.textSentAt).toBeNull();
+    expect(await notifyOrder({ orderId, status: 'placed' }, { db: db.db, store, sender: sender() })).toBe('already-sent');
   });
 });
