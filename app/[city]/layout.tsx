@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 
 import { getCityRestaurants } from '@/lib/menus/cached';
-import { isSlug } from '@/lib/menus/slug';
+import { isCitySlug } from '@/lib/menus/slug';
 
 /**
  * Decides whether the city exists. No loading.tsx or Suspense sits above this layout, so an
@@ -16,7 +16,8 @@ export default async function CityLayout({
   params: Promise<{ city: string }>;
 }) {
   const { city } = await params;
-  if (!isSlug(city)) notFound();
+  // `/cart`, `/api/x`: never a city, so no lookup (one that Postgres, when down, would answer with a 500).
+  if (!isCitySlug(city)) notFound();
   const { value } = await getCityRestaurants(city);
   if (!value) notFound();
   return children;

@@ -6,7 +6,7 @@ import { plural } from '@/lib/format';
 import { normalizeQuery } from '@/lib/search/query';
 
 import { getCityRestaurants, getRestaurantMenu } from './cached';
-import { isSlug } from './slug';
+import { isCitySlug, isSlug } from './slug';
 
 /**
  * Titles and descriptions of the city and menu pages, for the per-request routes and the shared ones
@@ -22,7 +22,7 @@ export const NOT_FOUND_METADATA: Metadata = { title: 'Page not found', robots: {
 
 /** A city's page; a search (`searchText`) gets its own title and is never indexed. */
 export async function cityPageMetadata(citySlug: string, searchText?: string): Promise<Metadata> {
-  if (!isSlug(citySlug)) return NOT_FOUND_METADATA;
+  if (!isCitySlug(citySlug)) return NOT_FOUND_METADATA;
   const { value } = await getCityRestaurants(citySlug);
   if (!value) return NOT_FOUND_METADATA;
   const searched = normalizeQuery(searchText);
@@ -35,7 +35,7 @@ export async function cityPageMetadata(citySlug: string, searchText?: string): P
 
 /** A restaurant's menu page, only under its own city's address. */
 export async function menuPageMetadata(citySlug: string, restaurantSlug: string): Promise<Metadata> {
-  if (!isSlug(restaurantSlug)) return NOT_FOUND_METADATA;
+  if (!isCitySlug(citySlug) || !isSlug(restaurantSlug)) return NOT_FOUND_METADATA;
   const { value: menu } = await getRestaurantMenu(restaurantSlug);
   if (!menu || menu.restaurant.city.slug !== citySlug) return NOT_FOUND_METADATA;
   const { name, area, cuisines } = menu.restaurant;

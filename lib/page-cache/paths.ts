@@ -1,4 +1,7 @@
-import { isSlug } from '@/lib/menus/slug';
+import { isCitySlug, isSlug } from '@/lib/menus/slug';
+
+// The app's own top-level routes, which are never cities (lib/menus/slug.ts owns the list).
+export { TOP_LEVEL_ROUTES } from '@/lib/menus/slug';
 
 /**
  * The shared variant of a page: what every visitor without a session or a cart sees at a public
@@ -8,13 +11,7 @@ import { isSlug } from '@/lib/menus/slug';
  */
 export const SHARED_PREFIX = '/shared';
 
-/**
- * The app's own top-level routes (app/<name>): `/login` is not a city. paths.test.ts keeps this
- * equal to the folders under app/.
- */
-export const TOP_LEVEL_ROUTES: ReadonlySet<string> = new Set(['account', 'admin', 'api', 'cart', 'checkout', 'dev', 'login', 'media', 'orders', 'shared']);
-
-const isCitySegment = (segment: string | undefined): segment is string => isSlug(segment) && !TOP_LEVEL_ROUTES.has(segment);
+const isCitySegment = (segment: string | undefined): segment is string => isCitySlug(segment);
 
 export type SharedPage =
   | { kind: 'home' }

@@ -7,7 +7,7 @@ import { trendingInCity } from '@/lib/views/trending-cache';
 import { getCityRestaurants } from '@/lib/menus/cached';
 import { cityPageMetadata } from '@/lib/menus/page-metadata';
 import { parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
-import { isSlug } from '@/lib/menus/slug';
+import { isCitySlug } from '@/lib/menus/slug';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { runPageSearch, searchTextOf } from '@/lib/search/page';
 
@@ -24,7 +24,7 @@ export async function generateMetadata({ params, searchParams }: CityPageProps):
 export default async function CityPage({ params, searchParams }: CityPageProps) {
   const { city } = await params;
   // The layout has already turned unknown cities into a 404; this only narrows the types.
-  if (!isSlug(city)) notFound();
+  if (!isCitySlug(city)) notFound();
   const [{ value: data, cache }, query] = await Promise.all([getCityRestaurants(city), searchParams]);
   if (!data) notFound();
   const searchText = searchTextOf(query);

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 
 import { getRestaurantMenu } from '@/lib/menus/cached';
-import { isSlug } from '@/lib/menus/slug';
+import { isCitySlug, isSlug } from '@/lib/menus/slug';
 
 /**
  * Decides whether the restaurant exists in this city (a restaurant from another city under this
@@ -16,7 +16,8 @@ export default async function RestaurantLayout({
   params: Promise<{ city: string; restaurant: string }>;
 }) {
   const { city, restaurant } = await params;
-  if (!isSlug(restaurant)) notFound();
+  // Rendered beside the city's layout, not after it: it checks the city's name itself.
+  if (!isCitySlug(city) || !isSlug(restaurant)) notFound();
   const { value: menu } = await getRestaurantMenu(restaurant);
   if (!menu || menu.restaurant.city.slug !== city) notFound();
   return children;

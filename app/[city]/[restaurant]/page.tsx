@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { MenuPageBody } from '@/components/menu/menu-page-body';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { menuPageMetadata } from '@/lib/menus/page-metadata';
-import { isSlug } from '@/lib/menus/slug';
+import { isCitySlug, isSlug } from '@/lib/menus/slug';
 import { readMenuVisitor } from '@/lib/menus/visitor';
 
 import { addItem, changeQuantity, saveFavourite } from './actions';
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: MenuPageProps): Promise<Metad
 export default async function MenuPage({ params }: MenuPageProps) {
   const { city, restaurant } = await params;
   // The layout has already turned unknown or misplaced restaurants into a 404; this narrows the types.
-  if (!isSlug(restaurant)) notFound();
+  if (!isCitySlug(city) || !isSlug(restaurant)) notFound();
   // The cart and the heart change with every visitor: never bake this page in at build or revalidate time.
   await connection();
   const { value: menu, cache } = await getRestaurantMenu(restaurant);
