@@ -228,9 +228,14 @@ test.describe('shared pages', () => {
     );
     await dishes.nth(1).getByRole('button', { name: /^ADD/ }).click();
     await expect(dishes.nth(1).getByText('Could not add: try again')).toBeVisible();
-    // The + shows 2 at once, then the cart as it is: still 1.
+    // The + shows 2 at once, then the cart as it is: still 1, and says the change did not take.
     await dishes.nth(0).getByRole('button', { name: /^Add one more/ }).click();
     await expect(dishes.nth(0).getByTestId('stepper-quantity')).toHaveText(/^1 /);
+    await expect(dishes.nth(0).getByText('Could not change: try again')).toBeVisible();
+    // The cart's own − / + (the side cart on desktop, the sheet on phones) says so too.
+    if (!(await page.getByTestId('cart').isVisible())) await page.getByTestId('cart-bar').click();
+    await page.getByTestId('cart-line').getByRole('button', { name: /^Add one more/ }).click();
+    await expect(page.getByTestId('cart-change-failed')).toHaveText('Could not change your cart: try again');
     await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
   });

@@ -14,16 +14,19 @@ import { placeOrder } from '@/lib/orders/checkout';
 const CHECKOUT = '/checkout';
 
 /** − / + on the checkout page's cart; 0 removes the line. */
-export async function changeCheckoutQuantity(itemId: number, quantity: number): Promise<void> {
+export async function changeCheckoutQuantity(itemId: number, quantity: number): Promise<boolean> {
   const customer = await requireCustomer(CHECKOUT);
-  // Sessions unreadable: nothing changed, and the page shows the cart as it is.
-  if (!customer || !Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return;
+  // Sessions unreadable: nothing changed, and the page says so beside the cart as it is.
+  if (!customer || !Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return false;
+  let changed = true;
   try {
     await setQuantity(cartOwners.customer(customer.customerId), itemId, quantity);
   } catch (error) {
+    changed = false;
     log.warn('cart change failed', { error: error instanceof Error ? error.message : String(error) });
   }
   revalidatePath(CHECKOUT);
+  return changed;
 }
 
 /** The total the page showed beside "Place order", in paise; undefined when absent or not a whole number. */

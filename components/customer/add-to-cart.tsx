@@ -35,7 +35,8 @@ export function AddToCartButton({
   loginNext,
 }: {
   add: (replace: boolean) => Promise<AddOutcome>;
-  change: (quantity: number) => Promise<void>;
+  /** False when the change did not take (the cart shown is then the server's). */
+  change: (quantity: number) => Promise<boolean>;
   quantity: number;
   itemName: string;
   loginNext: string;
@@ -92,7 +93,8 @@ export function AddToCartButton({
     setMessage(null);
     startTransition(async () => {
       setShown(Math.max(0, next));
-      await change(Math.max(0, next));
+      // The stepper springs back to the cart as it is; without a word, a + in a Redis hiccup or offline looked ignored.
+      if (!(await change(Math.max(0, next)))) setMessage({ text: 'Could not change: try again' });
     });
   }
 

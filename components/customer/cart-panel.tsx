@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useOptimistic, useRef, useTransition } from 'react';
+import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from 'react';
 
 import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
@@ -33,7 +33,8 @@ export function CartPanel({
   onEmptied,
 }: {
   lines: CartLine[];
-  change: (itemId: number, quantity: number) => Promise<void>;
+  /** False when the change did not take (the lines shown are then the server's). */
+  change: (itemId: number, quantity: number) => Promise<boolean>;
   orderable: boolean;
   /** Null on the checkout page itself. */
   checkoutHref?: string | null;
@@ -55,6 +56,7 @@ export function CartPanel({
   const headingId = useId();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(lines);
+  const [failed, setFailed] = useState(false);
   // The last line's − leaves the page with its line, and focus with it (to <body>): it goes to the
   // cart's heading, which now says the cart is empty (the sheet's owner moves it on: onEmptied).
   const section = useRef<HTMLElement>(null);
@@ -70,11 +72,13 @@ export function CartPanel({
       refocus.current = true;
       onEmptied?.(itemId);
     }
+    setFailed(false);
     startTransition(async () => {
       setShown((current) =>
         current.flatMap((line) => (line.itemId !== itemId ? [line] : quantity > 0 ? [{ ...line, quantity }] : [])),
       );
-      await change(itemId, quantity);
+      // A throw (offline; a refusal that is not the action's own answer) would swap the page for its error boundary.
+      if (!(await change(itemId, quantity).catch(() => false))) setFailed(true);
     });
   };
   const total = shown.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0);
@@ -126,6 +130,11 @@ export function CartPanel({
               </li>
             ))}
           </ul>
+          {failed ? (
+            <p role="status" data-testid="cart-change-failed" className="mt-1 text-xs text-nonveg">
+              Could not change your cart: try again
+            </p>
+          ) : null}
           {pricing ? (
             <div className="mt-3 border-t border-line pt-2">
               <BillBreakdown bill={computeBill({ itemTotalPaise: total, ...pricing })} gstPercent={GST_PERCENT} />

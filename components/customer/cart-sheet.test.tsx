@@ -56,7 +56,7 @@ describe("the phone's cart bar and sheet", () => {
       renderToStaticMarkup(
         createElement(CartPanel, {
           lines: [{ itemId: 1, name: 'Masala dosa', pricePaise: 43_400, quantity: 2 }],
-          change: async () => {},
+          change: async () => true,
           orderable: true,
           pricing,
         }),

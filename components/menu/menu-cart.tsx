@@ -107,8 +107,12 @@ function useCartActions(ordering: MenuOrdering) {
       if (outcome.status === 'added') showCart(outcome.cart);
       return outcome;
     },
-    // A change that failed shows the cart as it is (null: the page reads it again).
-    change: async (itemId: number, quantity: number) => showCart(await settle(() => ordering.change(itemId, quantity), null)),
+    // A change that failed shows the cart as it is (null: the page reads it again), and says so.
+    change: async (itemId: number, quantity: number): Promise<boolean> => {
+      const cart = await settle(() => ordering.change(itemId, quantity), null);
+      showCart(cart);
+      return cart !== null;
+    },
   };
 }
 
