@@ -107,7 +107,11 @@ export function CartPanel({
             . Adding a dish here starts a new cart (you will be asked first).
           </p>
         ) : (
-          <p className="mt-2 text-sm text-muted">Empty. Tap ADD on a dish to start your order.</p>
+          <>
+            {/* Without JavaScript there is no ADD to tap (the menu page says why). */}
+            <p className="mt-2 text-sm text-muted noscript:hidden">Empty. Tap ADD on a dish to start your order.</p>
+            <p className="mt-2 hidden text-sm text-muted noscript:block">Empty.</p>
+          </>
         )
       ) : (
         <>

@@ -116,18 +116,23 @@ function useCartActions(ordering: MenuOrdering) {
   };
 }
 
-/** A dish's ADD button, or its − / + stepper once this visitor's cart holds it. */
+/**
+ * A dish's ADD button, or its − / + stepper once this visitor's cart holds it. Not shown without
+ * JavaScript (they add through the page's script): the page says why instead (menu-page-body.tsx).
+ */
 export function MenuAddButton({ itemId, itemName, ordering }: { itemId: number; itemName: string; ordering: MenuOrdering }) {
   const { cart } = useMenuVisitor();
   const { add, change } = useCartActions(ordering);
   return (
-    <AddToCartButton
-      add={(replace) => add(itemId, replace)}
-      change={(quantity) => change(itemId, quantity)}
-      quantity={cart.lines.find((line) => line.itemId === itemId)?.quantity ?? 0}
-      itemName={itemName}
-      loginNext={ordering.path}
-    />
+    <div className="w-full noscript:hidden">
+      <AddToCartButton
+        add={(replace) => add(itemId, replace)}
+        change={(quantity) => change(itemId, quantity)}
+        quantity={cart.lines.find((line) => line.itemId === itemId)?.quantity ?? 0}
+        itemName={itemName}
+        loginNext={ordering.path}
+      />
+    </div>
   );
 }
 

@@ -10,8 +10,9 @@ import { matchesSearch, prepareText, type FoldedText } from '@/lib/search/menu-f
  * hiding rows (found by their `dish-<id>` ids; name, description and data-veg read from the row,
  * components/menu/menu-item-row.tsx), so the menu is never sent a second time as props: its props are a
  * few bytes (docs/decisions/036-menu-filter-on-the-page.md). React doesn't own the rows' `hidden`, so
- * a re-render after ADD keeps the filter. Without JavaScript the controls stay disabled and the whole
- * menu shows.
+ * a re-render after ADD keeps the filter. Without JavaScript (`noscript:`, the `scripting: none` media
+ * query) they are not shown at all, the page says why (menu-page-body.tsx) and the whole menu shows; until
+ * hydration they are disabled.
  */
 
 const noSubscription = () => () => {};
@@ -65,7 +66,7 @@ export function MenuFilter({ targetId, total, vegToggle }: { targetId: string; t
 
   const filtering = search.trim() !== '' || vegOnly;
   return (
-    <div className="mt-6" data-testid="menu-filter" data-ready={ready ? 'true' : 'false'}>
+    <div className="mt-6 noscript:hidden" data-testid="menu-filter" data-ready={ready ? 'true' : 'false'}>
       <div role="search" aria-label="Search this menu" className="flex flex-wrap items-center gap-3">
         <label htmlFor="menu-search" className="sr-only">
           Search this menu
