@@ -81,6 +81,65 @@ test.describe('browsing like a customer', () => {
     }
   });
 
+  // Product review: on desktop the bar wrapped to two rows (about 100 px) and was see-through, so the
+  // dishes scrolled under it showed faintly. One row that scrolls sideways (as on phones), opaque.
+  test('on desktop the category bar is one opaque row, and a jump lands below it', async ({ page }) => {
+    const restaurants = (await (await page.request.get('/api/cities/bengaluru/restaurants')).json()) as { slug: string }[];
+    let path = '';
+    for (const { slug } of restaurants) {
+      const menu = (await (await page.request.get(`/api/restaurants/${slug}/menu`)).json()) as { categories: unknown[] };
+      if (menu.categories.length >= 8) {
+        path = `/bengaluru/${slug}`;
+        break;
+      }
+    }
+    expect(path, 'a Bengaluru menu with eight sections (more chips than a desktop row holds)').not.toBe('');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(path);
+    const bar = page.getByRole('navigation', { name: 'Menu categories' });
+    const chips = bar.getByRole('link');
+    const tops = new Set<number>();
+    for (const chip of await chips.all()) tops.add(Math.round((await chip.boundingBox())!.y));
+    expect([...tops], 'every chip on one row').toHaveLength(1);
+    const box = (await bar.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(80);
+    // The chips go past the bar's edge and scroll sideways inside it; the page itself never does.
+    expect(await bar.locator('ul').evaluate((list) => list.scrollWidth > list.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    // The bar's background as the browser paints it (a canvas reads any colour syntax): fully opaque.
+    const alpha = await bar.evaluate((nav) => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.fillStyle = getComputedStyle(nav).backgroundColor;
+      context.fillRect(0, 0, 1, 1);
+      return context.getImageData(0, 0, 1, 1).data[3];
+    });
+    expect(alpha).toBe(255);
+
+    // A jump to the last section and to a dish in it: each lands below the bar, not under it.
+    const last = chips.last();
+    await last.click();
+    const target = page.locator((await last.getAttribute('href'))!);
+    await expect(async () => {
+      const stuck = (await bar.boundingBox())!;
+      expect((await target.locator('h2').boundingBox())!.y).toBeGreaterThanOrEqual(stuck.y + stuck.height);
+    }).toPass({ timeout: 5_000 });
+    // A city search's link to a dish lands on its row: its scroll margin clears the bar (the page's
+    // script centres it later, but only once it runs).
+    const dish = await target.getByTestId('menu-item').first().getAttribute('id');
+    const margins = await page.evaluate(
+      (selectors) => selectors.map((selector) => parseFloat(getComputedStyle(document.querySelector(selector)!).scrollMarginTop)),
+      [`#${dish}`, '[data-menu-section]'],
+    );
+    for (const margin of margins) expect(margin).toBeGreaterThanOrEqual(box.height);
+    await page.goto('about:blank');
+    await page.goto(`${path}#${dish}`);
+    await expect(page.locator(`#${dish} h3`)).toBeInViewport();
+    await expect(async () => {
+      const stuck = (await bar.boundingBox())!;
+      expect((await page.locator(`#${dish}`).boundingBox())!.y).toBeGreaterThanOrEqual(stuck.y + stuck.height);
+    }).toPass({ timeout: 5_000 });
+  });
+
   test('a closed restaurant’s dishes cannot be added, and say why', async ({ page }) => {
     const response = await page.request.get('/api/cities/bengaluru/restaurants');
     const closed = ((await response.json()) as { slug: string; isOpen: boolean }[]).find((restaurant) => !restaurant.isOpen);

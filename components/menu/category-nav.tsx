@@ -10,8 +10,9 @@ export const categoryId = (index: number) => `category-${index}`;
 const READING_BAND = '-96px 0px -60% 0px';
 
 /**
- * Sticky jump bar: plain anchors to each menu category, scrolling sideways on phones; no JavaScript
- * needed. Once the script runs, the chip of the section being read is marked (aria-current) and kept
+ * Sticky jump bar: plain anchors to each menu category on one row that scrolls sideways at every width
+ * (wrapped, a desktop's bar took two rows of the screen), opaque so the dishes scrolled under it don't
+ * show through; no JavaScript needed. Once the script runs, the chip of the section being read is marked (aria-current) and kept
  * in view: state of this browser only, so the shared page's HTML is the same for everyone (decision 046).
  */
 export function CategoryNav({ categories }: { categories: MenuCategoryView[] }) {
@@ -29,10 +30,10 @@ export function CategoryNav({ categories }: { categories: MenuCategoryView[] }) 
   return (
     <nav
       aria-label="Menu categories"
-      className="sticky top-0 z-10 -mx-4 border-b border-line bg-canvas/95 px-4 py-3 backdrop-blur sm:mx-0 sm:px-0"
+      className="sticky top-0 z-10 -mx-4 border-b border-line bg-canvas px-4 py-3 sm:mx-0 sm:px-0"
     >
-      {/* Phones scroll sideways; from sm up the chips wrap, so the last one is never cut off at the edge. */}
-      <ul ref={list} className="relative -m-1 flex gap-2 overflow-x-auto p-1 scrollbar-none sm:flex-wrap sm:overflow-visible">
+      {/* A finger scrolls it; a mouse gets a thin scrollbar to drag (and the marked chip is kept in view). */}
+      <ul ref={list} className="relative -m-1 flex gap-2 overflow-x-auto p-1 scrollbar-none pointer-fine:scrollbar-thin">
         {categories.map((category, index) => (
           <li key={categoryId(index)} data-section-link={categoryId(index)} className="shrink-0">
             <a

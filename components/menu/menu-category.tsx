@@ -39,7 +39,8 @@ export function MenuCategory({
         </span>
       </h2>
       {category.items.length > 0 ? (
-        <ul className="divide-y divide-line">
+        // A link to a dish (city search's) lands on its row below the sticky bar, as a section's does.
+        <ul className="divide-y divide-line [&>li]:scroll-mt-20">
           {category.items.map((item) => (
             <MenuItemRow key={item.id} item={item} orderable={orderable} ordering={ordering} />
           ))}
