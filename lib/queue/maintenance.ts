@@ -51,7 +51,8 @@ export async function maintainQueue(queue: QueueName, deps?: QueueDeps): Promise
   if (!(await redis.set(lockKey, token, { nx: true, px: MAINTENANCE_LOCK_MS }))) return report;
   try {
     const at = now();
-    const processing = await redis.lrange(queueKeys.processing(queue), 0, MAINTENANCE_BATCH - 1);
+    // The oldest claims, whose leases run out first: claims go in at the head (claim.ts), so the tail.
+    const processing = await redis.lrange(queueKeys.processing(queue), -MAINTENANCE_BATCH, -1);
     const leases = new Map(
       (await redis.zrange(queueKeys.leases(queue), 0, -1)).map(({ member, score }) => [member, score] as const),
     );

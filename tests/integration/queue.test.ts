@@ -99,6 +99,22 @@ await describeEachDriver('job queue', (driver) => {
     await ackJob('orders', id, deps);
   });
 
+  it('a stuck claim is reaped however many newer claims are in flight (the oldest are looked at first)', async () => {
+    // Review finding: maintenance read the newest 500 of processing (claims go in at its head), so with
+    // more in flight the oldest, the ones whose leases run out first, were never reaped.
+    const id = await pushJob('orders', { type: 'x', payload: null }, deps);
+    expect((await claimJob('orders', deps))?.id).toBe(id);
+    clock += 1_000;
+    const newer = Array.from({ length: 500 }, (_, i) => `newer-${i}`);
+    await store.lpush(queueKeys.processing('orders'), newer);
+    await store.zadd(queueKeys.leases('orders'), newer.map((member) => ({ member, score: clock + VISIBILITY })));
+    clock += VISIBILITY - 1_000;
+    expect(await maintainQueue('orders', deps)).toEqual({ reaped: 1, promoted: 0 });
+    expect((await claimJob('orders', deps))?.id).toBe(id);
+    await ackJob('orders', id, deps);
+    await store.del([queueKeys.processing('orders'), queueKeys.leases('orders')]);
+  });
+
   it('a failing job is retried with exponential backoff, then dead-lettered after maxAttempts', async () => {
     expect([1, 2, 3, 4].map((attempt) => backoffMs(attempt, BASE))).toEqual([1_000, 2_000, 4_000, 8_000]);
     const attempts: number[] = [];
