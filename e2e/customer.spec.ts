@@ -1,6 +1,6 @@
 import { expect, test } from './support/test';
 
-import { saveCheckoutAddress, signInWithCode, uniquePhone } from './support/customer';
+import { codeFromOutbox, saveCheckoutAddress, signInWithCode, uniquePhone } from './support/customer';
 
 /**
  * A customer's whole order: sign in with the code from the demo outbox, add two items, check out
@@ -108,6 +108,53 @@ test('signed out with no cart, the Cart link says the cart is empty rather than 
   expect(new URL(page.url()).pathname).toBe('/checkout');
   // A cart kept on the customer's account (another device) is one sign-in away.
   await expect(page.getByRole('link', { name: /Sign in/ })).toHaveAttribute('href', '/login?next=%2Fcheckout');
+});
+
+// Product review: a signed-out guest with a cart could not see it from the header: Cart (/checkout)
+// went to the sign-in page. Now checkout shows the guest cart and its bill, − / + work there, and
+// signing in is asked only to place the order, returning to checkout with the same cart.
+test('signed out with a cart, the Cart link shows the cart and bill; sign-in returns to checkout with it', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/bengaluru');
+  const menu = (await page.locator('[data-testid="restaurant-card"][data-open="true"] h2 a').first().getAttribute('href'))!;
+  await page.goto(menu);
+  const dish = page.locator('[data-testid="menu-item"][data-available="true"]').first();
+  const dishName = (await dish.getByRole('heading').textContent())!.trim();
+  await dish.getByRole('button', { name: /^ADD/ }).click();
+  await expect(page.getByTestId('cart-line').first()).toBeAttached();
+
+  await page.getByRole('banner').getByRole('link', { name: 'Cart' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/checkout');
+  const line = page.getByTestId('cart-line');
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText(dishName);
+  await expect(line.getByTestId('stepper-quantity')).toHaveText(/^1 /);
+  const bill = page.getByTestId('checkout-bill');
+  for (const part of ['bill-items', 'bill-delivery', 'bill-gst', 'bill-total']) await expect(bill.getByTestId(part)).toContainText('₹');
+  const totalForOne = (await bill.getByTestId('bill-total').textContent())!.trim();
+  await expect(page.getByRole('link', { name: new RegExp(`Back to the menu`) })).toHaveAttribute('href', menu);
+
+  // − / + as on the menu: the bill follows (the page renders again from the guest cart).
+  await line.getByRole('button', { name: `Add one more ${dishName}` }).click();
+  await expect(line.getByTestId('stepper-quantity')).toHaveText(/^2 /);
+  await expect(bill.getByTestId('bill-total')).not.toHaveText(totalForOne);
+  const totalForTwo = (await bill.getByTestId('bill-total').textContent())!.trim();
+
+  // Sign-in is asked only to order, and comes back to checkout with the same cart.
+  await page.getByRole('link', { name: 'Sign in to place your order' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/login' && url.search === '?next=%2Fcheckout');
+  const phone = uniquePhone();
+  await page.getByLabel('Mobile number').fill(phone);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await page.getByLabel('Code').fill(await codeFromOutbox(page, phone));
+  await page.getByRole('button', { name: 'Verify and sign in' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/checkout');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('cart-line')).toContainText(dishName);
+  await expect(page.getByTestId('stepper-quantity')).toHaveText(/^2 /);
+  await expect(page.getByTestId('checkout-bill').getByTestId('bill-total')).toHaveText(totalForTwo);
+  await expect(page.getByRole('button', { name: /^Place order/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in to place your order' })).toHaveCount(0);
 });
 
 // Product review: checkout's new-address form started blank, so a customer ordering in Bengaluru typed

@@ -76,7 +76,7 @@ test.describe('ordering as customers expect', () => {
     await expect(dialog).toBeHidden();
     await expect(row(page, 0).getByRole('button', { name: /^ADD/ })).toBeVisible();
 
-    // Checkout signed out: sign in, and the guest's items are in the customer's cart.
+    // Checkout signed out: the cart and bill, then sign in, and the guest's items are in the customer's cart.
     await page.goto(first!);
     // The menu's cart shows the bill checkout will charge (fees, GST, total), not just the item total.
     let menuTotal: string;
@@ -96,6 +96,13 @@ test.describe('ordering as customers expect', () => {
       menuTotal = (await side.getByTestId('bill-total').textContent())!.trim();
       await page.getByRole('link', { name: 'Check out' }).click();
     }
+    // Checkout shows a guest their cart and bill; signing in is asked to place the order.
+    await expect(page).toHaveURL(/\/checkout$/);
+    await expect(page.getByTestId('cart-line')).toContainText(dishName);
+    await expect(page.getByTestId('checkout-bill').getByTestId('bill-total')).toHaveText(menuTotal);
+    await expectNoSeriousA11yViolations(page, 'guest checkout');
+    await shot(page, 'guest-checkout', project);
+    await page.getByRole('link', { name: 'Sign in to place your order' }).click();
     await expect(page).toHaveURL(/\/login\?next=%2Fcheckout$/);
     await expectNoSeriousA11yViolations(page, 'login page');
     await signInWithCode(page, uniquePhone(), '/checkout');

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 
 import type { PlaceOrderState } from '@/components/customer/checkout-form';
 import { setQuantity } from '@/lib/cart/cart';
-import { cartOwners } from '@/lib/cart/keys';
+import { currentCartOwner } from '@/lib/cart/current';
 import { requireCustomer } from '@/lib/customers/session';
 import { textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
@@ -13,14 +13,18 @@ import { placeOrder } from '@/lib/orders/checkout';
 
 const CHECKOUT = '/checkout';
 
-/** − / + on the checkout page's cart; 0 removes the line. */
+/**
+ * − / + on the checkout page's cart, the customer's or, signed out, the guest's; 0 removes the line.
+ * False when nothing changed (no cart, the session can't be read, Redis did not take it): the page
+ * then shows the cart as it is and says so.
+ */
 export async function changeCheckoutQuantity(itemId: number, quantity: number): Promise<boolean> {
-  const customer = await requireCustomer(CHECKOUT);
-  // Sessions unreadable: nothing changed, and the page says so beside the cart as it is.
-  if (!customer || !Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return false;
+  if (!Number.isSafeInteger(itemId) || !Number.isSafeInteger(quantity)) return false;
+  const owner = await currentCartOwner();
+  if (!owner) return false;
   let changed = true;
   try {
-    await setQuantity(cartOwners.customer(customer.customerId), itemId, quantity);
+    await setQuantity(owner, itemId, quantity);
   } catch (error) {
     changed = false;
     log.warn('cart change failed', { error: error instanceof Error ? error.message : String(error) });

@@ -18,7 +18,6 @@ import { addressNotice } from '@/lib/addresses/form';
 import { addressInCity } from '@/lib/addresses/in-city';
 import { formatAddress, MAX_INSTRUCTIONS } from '@/lib/addresses/schema';
 import { readCart } from '@/lib/cart/cart';
-import { guestHasNoCart } from '@/lib/cart/guest-empty';
 import { cartOwners } from '@/lib/cart/keys';
 import { lookUpCustomer, requireCustomer } from '@/lib/customers/session';
 import { formatRupees } from '@/lib/format';
@@ -30,6 +29,7 @@ import { quoteCart } from '@/lib/orders/quote';
 
 import { addAddress } from '../account/addresses/actions';
 import { changeCheckoutQuantity, submitOrder } from './actions';
+import { GuestCheckoutPage } from './guest-page';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
@@ -39,34 +39,13 @@ interface CheckoutPageProps {
 
 /**
  * The cart, where to deliver and the bill, priced from Postgres (lib/orders/quote.ts) exactly as
- * placing the order will charge it. Signed out: to /login and back (a guest cart merges on the way);
- * with no cart at all, the empty cart.
+ * placing the order will charge it. Signed out: the guest cart and its bill, with "Sign in to place
+ * your order" (to /login and back; the guest cart merges on the way), or the empty cart (guest-page.tsx).
  * `?address=` shows the result of an edit or delete made from checkout.
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
-  // The header's Cart link lands here: signed out with nothing in a cart, say so, rather than ask
-  // for a sign-in only to learn the cart is empty (one stays a tap away, for a cart on the account).
-  if ((await lookUpCustomer()).status === 'signed-out' && (await guestHasNoCart())) {
-    return (
-      <Container width="narrow" className="py-8 sm:py-12">
-        <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>
-        <div className="mt-6">
-          <EmptyState title="Your cart is empty">
-            <p>
-              <Link href="/" className="font-semibold underline">
-                Pick a city
-              </Link>{' '}
-              and tap ADD on a dish to start an order. A cart on another device?{' '}
-              <Link href="/login?next=%2Fcheckout" className="font-semibold underline">
-                Sign in
-              </Link>{' '}
-              to see it here.
-            </p>
-          </EmptyState>
-        </div>
-      </Container>
-    );
-  }
+  // The header's Cart link lands here: signed out, the guest cart (or the empty cart), sign-in only to order.
+  if ((await lookUpCustomer()).status === 'signed-out') return <GuestCheckoutPage />;
   const customer = await requireCustomer('/checkout');
   if (!customer) return <SessionUnavailable retryHref="/checkout" />;
   // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).

@@ -1,0 +1,38 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const state = vi.hoisted(() => ({ owner: null as string | null }));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('next/navigation', () => ({ redirect: (to: string) => { throw new Error(`NEXT_REDIRECT ${to}`); } }));
+// No session cookie: signed out (the guest's cart is currentCartOwner's answer below).
+vi.mock('@/lib/auth/cookie-session', () => ({ lookUpSessionCookie: async () => ({ status: 'signed-out' }) }));
+vi.mock('@/lib/cart/current', () => ({ currentCartOwner: async () => state.owner }));
+const setQuantity = vi.hoisted(() => vi.fn(async () => undefined));
+vi.mock('@/lib/cart/cart', () => ({ setQuantity }));
+
+const { changeCheckoutQuantity } = await import('./actions');
+
+describe('changeCheckoutQuantity (− / + on checkout)', () => {
+  beforeEach(() => {
+    state.owner = null;
+    setQuantity.mockClear();
+  });
+
+  // Product review: checkout now shows a signed-out guest their cart, whose − / + must change it
+  // (this action sent them to the sign-in page instead).
+  it('changes the guest cart when signed out, and the customer’s when signed in', async () => {
+    state.owner = 'gguest-id';
+    await changeCheckoutQuantity(7, 2);
+    expect(setQuantity).toHaveBeenLastCalledWith('gguest-id', 7, 2);
+    state.owner = 'c42';
+    await changeCheckoutQuantity(7, 0);
+    expect(setQuantity).toHaveBeenLastCalledWith('c42', 7, 0);
+  });
+
+  it('changes nothing without a cart owner (no guest id, or a session Redis can’t read) or with bad input', async () => {
+    await changeCheckoutQuantity(7, 2);
+    state.owner = 'c42';
+    await changeCheckoutQuantity(Number.NaN, 2);
+    await changeCheckoutQuantity(7, 1.5);
+    expect(setQuantity).not.toHaveBeenCalled();
+  });
+});
