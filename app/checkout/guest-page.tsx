@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
@@ -22,8 +23,9 @@ function Heading() {
  * /checkout signed out (the header's Cart lands here): the guest cart priced as checkout prices it,
  * with sign-in as the one step left; with no cart, the empty cart (one on the account is a sign-in
  * away); a cart Redis can't read, a message and Try again, never a 500 and never the sign-in page.
+ * A function the page awaits, not an async component, so the page renders in tests as it does in Next.
  */
-export async function GuestCheckoutPage() {
+export async function guestCheckout(): Promise<ReactNode> {
   const guest = await readGuestCart();
   if (guest.status === 'unavailable') {
     return (

@@ -29,7 +29,7 @@ import { quoteCart } from '@/lib/orders/quote';
 
 import { addAddress } from '../account/addresses/actions';
 import { changeCheckoutQuantity, submitOrder } from './actions';
-import { GuestCheckoutPage } from './guest-page';
+import { guestCheckout } from './guest-page';
 
 export const metadata: Metadata = { title: 'Checkout', robots: { index: false } };
 
@@ -45,7 +45,7 @@ interface CheckoutPageProps {
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   // The header's Cart link lands here: signed out, the guest cart (or the empty cart), sign-in only to order.
-  if ((await lookUpCustomer()).status === 'signed-out') return <GuestCheckoutPage />;
+  if ((await lookUpCustomer()).status === 'signed-out') return await guestCheckout();
   const customer = await requireCustomer('/checkout');
   if (!customer) return <SessionUnavailable retryHref="/checkout" />;
   // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).
