@@ -21,18 +21,24 @@ describe('changeCheckoutQuantity (− / + on checkout)', () => {
   // (this action sent them to the sign-in page instead).
   it('changes the guest cart when signed out, and the customer’s when signed in', async () => {
     state.owner = 'gguest-id';
-    await changeCheckoutQuantity(7, 2);
+    expect(await changeCheckoutQuantity(7, 2)).toBe(true);
     expect(setQuantity).toHaveBeenLastCalledWith('gguest-id', 7, 2);
     state.owner = 'c42';
-    await changeCheckoutQuantity(7, 0);
+    expect(await changeCheckoutQuantity(7, 0)).toBe(true);
     expect(setQuantity).toHaveBeenLastCalledWith('c42', 7, 0);
   });
 
   it('changes nothing without a cart owner (no guest id, or a session Redis can’t read) or with bad input', async () => {
-    await changeCheckoutQuantity(7, 2);
+    expect(await changeCheckoutQuantity(7, 2)).toBe(false);
     state.owner = 'c42';
-    await changeCheckoutQuantity(Number.NaN, 2);
-    await changeCheckoutQuantity(7, 1.5);
+    expect(await changeCheckoutQuantity(Number.NaN, 2)).toBe(false);
+    expect(await changeCheckoutQuantity(7, 1.5)).toBe(false);
     expect(setQuantity).not.toHaveBeenCalled();
+  });
+
+  it('answers false when Redis did not take the change, so the page says it did not', async () => {
+    state.owner = 'c42';
+    setQuantity.mockRejectedValueOnce(new Error('Redis timed out'));
+    expect(await changeCheckoutQuantity(7, 3)).toBe(false);
   });
 });
