@@ -1,11 +1,10 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
+import { CheckoutHeader, EmptyCheckoutCart } from '@/components/customer/checkout-parts';
 import { GuestCheckout } from '@/components/customer/guest-checkout';
 import { Container } from '@/components/layout/container';
-import { EmptyState } from '@/components/ui/empty-state';
 import { readGuestCart } from '@/lib/cart/guest-cart';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { checkoutLines } from '@/lib/orders/checkout-lines';
@@ -14,10 +13,6 @@ import { quoteCart } from '@/lib/orders/quote';
 import { changeCheckoutQuantity } from './actions';
 
 const SIGN_IN = '/login?next=%2Fcheckout';
-
-function Heading() {
-  return <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>;
-}
 
 /**
  * /checkout signed out (the header's Cart lands here): the guest cart priced as checkout prices it,
@@ -30,7 +25,7 @@ export async function guestCheckout(): Promise<ReactNode> {
   if (guest.status === 'unavailable') {
     return (
       <Container width="narrow" className="py-8 sm:py-12">
-        <Heading />
+        <CheckoutHeader restaurant={null} problem={null} />
         <p role="alert" data-testid="cart-unavailable" className="mt-4 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
           Your cart can&apos;t be loaded just now. It is kept:{' '}
           {/* A whole page load, as SessionUnavailable's Try again: it works before the JavaScript loads. */}
@@ -47,21 +42,8 @@ export async function guestCheckout(): Promise<ReactNode> {
   if (quote === null || quote.status === 'empty') {
     return (
       <Container width="narrow" className="py-8 sm:py-12">
-        <Heading />
-        <div className="mt-6">
-          <EmptyState title="Your cart is empty">
-            <p>
-              <Link href="/" className="font-semibold underline">
-                Pick a city
-              </Link>{' '}
-              and tap ADD on a dish to start an order. A cart on another device?{' '}
-              <Link href={SIGN_IN} className="font-semibold underline">
-                Sign in
-              </Link>{' '}
-              to see it here.
-            </p>
-          </EmptyState>
-        </div>
+        <CheckoutHeader restaurant={null} problem={null} />
+        <EmptyCheckoutCart signInHref={SIGN_IN} />
       </Container>
     );
   }
@@ -71,20 +53,7 @@ export async function guestCheckout(): Promise<ReactNode> {
   const menu = restaurant ? { name: restaurant.name, href: `/${restaurant.citySlug}/${restaurant.slug}` } : null;
   return (
     <Container width="narrow" className="py-8 sm:py-12">
-      <Heading />
-      {menu ? (
-        <p className="mt-1 text-sm text-muted">
-          From{' '}
-          <Link href={menu.href} className="font-semibold text-ink underline">
-            {menu.name}
-          </Link>
-        </p>
-      ) : null}
-      {quote.status !== 'ok' ? (
-        <p role="alert" data-testid="checkout-problem" className="mt-4 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-          {quote.message}
-        </p>
-      ) : null}
+      <CheckoutHeader restaurant={menu} problem={quote.status !== 'ok' ? quote.message : null} />
       <GuestCheckout
         cart={lines.length > 0 ? <CartPanel lines={lines} change={changeCheckoutQuantity} orderable checkoutHref={null} /> : null}
         bill={quote.status === 'ok' ? <BillBreakdown bill={quote.bill} gstPercent={GST_PERCENT} /> : null}

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
 import type { Metadata } from 'next';
-import Link from 'next/link';
 
 import { Container } from '@/components/layout/container';
 import { AddressForm } from '@/components/customer/address-form';
@@ -9,9 +8,9 @@ import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
 import { CheckoutForm } from '@/components/customer/checkout-form';
+import { CheckoutHeader, EmptyCheckoutCart } from '@/components/customer/checkout-parts';
 import { CheckoutSections } from '@/components/customer/checkout-sections';
 import { OrderToTrack } from '@/components/customer/order-to-track';
-import { EmptyState } from '@/components/ui/empty-state';
 import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
@@ -71,18 +70,9 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
     const placed = orderToTrack(await listOwnOrders(customer.customerId, 1).catch(() => []), new Date());
     return (
       <Container width="narrow" className="py-8 sm:py-12">
-        <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>
+        <CheckoutHeader restaurant={null} problem={null} />
         {placed ? <OrderToTrack order={placed} /> : null}
-        <div className="mt-6">
-          <EmptyState title="Your cart is empty">
-            <p>
-              <Link href="/" className="font-semibold underline">
-                Pick a city
-              </Link>{' '}
-              and tap ADD on a dish to start an order.
-            </p>
-          </EmptyState>
-        </div>
+        <EmptyCheckoutCart />
       </Container>
     );
   }
@@ -99,21 +89,11 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
 
   return (
     <Container width="narrow" className="py-8 sm:py-12">
-      <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Checkout</h1>
-      {restaurant ? (
-        <p className="mt-1 text-sm text-muted">
-          From{' '}
-          <Link href={`/${restaurant.citySlug}/${restaurant.slug}`} className="font-semibold text-ink underline">
-            {restaurant.name}
-          </Link>
-        </p>
-      ) : null}
-      <AddressNoticeBanner notice={addressNotice(noticeKey)} />
-      {quote.status !== 'ok' ? (
-        <p role="alert" data-testid="checkout-problem" className="mt-4 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-          {quote.message}
-        </p>
-      ) : null}
+      <CheckoutHeader
+        restaurant={restaurant ? { name: restaurant.name, href: `/${restaurant.citySlug}/${restaurant.slug}` } : null}
+        notice={<AddressNoticeBanner notice={addressNotice(noticeKey)} />}
+        problem={quote.status !== 'ok' ? quote.message : null}
+      />
 
       <CheckoutSections
         hasAddress={addresses.length > 0}

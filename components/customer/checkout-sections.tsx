@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { CheckoutBill } from './checkout-parts';
+
 /**
  * Checkout's sections in the order of the task. With a saved address: the cart, the bill, then where
  * to deliver and "Place order" (another address one tap away below). With none, the address form
@@ -45,18 +47,7 @@ export function CheckoutSections({
         </section>
         {hasAddress ? addressSection : null}
       </div>
-      {bill ? (
-        <aside
-          aria-labelledby="bill-heading"
-          data-testid="checkout-bill"
-          className={`${hasAddress ? 'order-2' : 'order-3'} h-fit ${card} lg:sticky lg:top-20`}
-        >
-          <h2 id="bill-heading" className="mb-2 text-base font-extrabold text-ink">
-            Bill details
-          </h2>
-          {bill}
-        </aside>
-      ) : null}
+      {bill ? <CheckoutBill bill={bill} order={hasAddress ? 'order-2' : 'order-3'} /> : null}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
+import { CheckoutBill } from './checkout-parts';
+
 /**
  * Checkout for a signed-out visitor with a guest cart: the cart (with its − / +) and the bill, as a
  * signed-in checkout shows them, then "Sign in to place your order" (the cart moves into the account
@@ -47,14 +49,7 @@ export function GuestCheckout({
           ) : null}
         </section>
       </div>
-      {bill ? (
-        <aside aria-labelledby="bill-heading" data-testid="checkout-bill" className={`order-2 h-fit ${card} lg:sticky lg:top-20`}>
-          <h2 id="bill-heading" className="mb-2 text-base font-extrabold text-ink">
-            Bill details
-          </h2>
-          {bill}
-        </aside>
-      ) : null}
+      {bill ? <CheckoutBill bill={bill} order="order-2" /> : null}
     </div>
   );
 }
