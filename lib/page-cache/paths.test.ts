@@ -3,7 +3,9 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { isSharedPath, pageOfSegments, pageOfSharedPath, sharedPageAt, sharedPathOf, TOP_LEVEL_ROUTES } from './paths';
+import { TOP_LEVEL_ROUTES } from '@/lib/menus/slug';
+
+import { isSharedPath, pageOfSegments, pageOfSharedPath, sharedPageAt, sharedPathOf } from './paths';
 
 describe('shared page paths', () => {
   it('gives home, a city and a menu their shared path, and back', () => {

@@ -1,8 +1,5 @@
 import { isCitySlug, isSlug } from '@/lib/menus/slug';
 
-// The app's own top-level routes, which are never cities (lib/menus/slug.ts owns the list).
-export { TOP_LEVEL_ROUTES } from '@/lib/menus/slug';
-
 /**
  * The shared variant of a page: what every visitor without a session or a cart sees at a public
  * address, rendered once and served from the page cache (docs/decisions/046). The proxy rewrites
@@ -10,8 +7,6 @@ export { TOP_LEVEL_ROUTES } from '@/lib/menus/slug';
  * SHARED_PREFIX; nobody can ask for SHARED_PREFIX directly.
  */
 export const SHARED_PREFIX = '/shared';
-
-const isCitySegment = (segment: string | undefined): segment is string => isCitySlug(segment);
 
 export type SharedPage =
   | { kind: 'home' }
@@ -23,8 +18,8 @@ export function sharedPageAt(pathname: string): SharedPage | null {
   if (pathname === '/') return { kind: 'home' };
   const parts = pathname.split('/');
   // '/a' → ['', 'a'], '/a/b' → ['', 'a', 'b']; a trailing slash or a third segment has no shared page.
-  if (parts.length === 2 && isCitySegment(parts[1])) return { kind: 'city', city: parts[1] };
-  if (parts.length === 3 && isCitySegment(parts[1]) && isSlug(parts[2])) return { kind: 'menu', city: parts[1], restaurant: parts[2] };
+  if (parts.length === 2 && isCitySlug(parts[1])) return { kind: 'city', city: parts[1] };
+  if (parts.length === 3 && isCitySlug(parts[1]) && isSlug(parts[2])) return { kind: 'menu', city: parts[1], restaurant: parts[2] };
   return null;
 }
 
@@ -45,8 +40,8 @@ export function pageOfSegments(segments: readonly string[]): SharedPage | null {
   const [kind, city, restaurant, ...rest] = segments;
   if (rest.length > 0) return null;
   if (kind === 'home' && city === undefined) return { kind: 'home' };
-  if (kind === 'city' && isCitySegment(city) && restaurant === undefined) return { kind: 'city', city };
-  if (kind === 'menu' && isCitySegment(city) && isSlug(restaurant)) return { kind: 'menu', city, restaurant };
+  if (kind === 'city' && isCitySlug(city) && restaurant === undefined) return { kind: 'city', city };
+  if (kind === 'menu' && isCitySlug(city) && isSlug(restaurant)) return { kind: 'menu', city, restaurant };
   return null;
 }
 
