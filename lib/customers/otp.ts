@@ -3,7 +3,7 @@ import 'server-only';
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 
 import { customerKeys, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS } from './keys';
-import { countTowardDailyCap, refundDailyCap } from '@/lib/sms/daily-cap';
+import { dailyCapCount } from '@/lib/sms/daily-cap';
 import { mayHaveBeenSent } from '@/lib/sms/twilio';
 import { otpSecret } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -166,10 +166,8 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
       return { ok: false, error: 'cooldown', retryAfterSeconds: seconds(cooldownMs) };
     }
 
-    // One time for the count and its refund: a send that fails after midnight gives back the day it counted on.
-    const countedAt = now();
-    const countedOn = () => countedAt;
-    if (!(await countTowardDailyCap(store, 'otp', { cap: options.dailyCap, now: countedOn }))) return { ok: false, error: 'daily-cap' };
+    const daily = dailyCapCount(store, 'otp', { cap: options.dailyCap, now });
+    if (!(await daily.count())) return { ok: false, error: 'daily-cap' };
 
     const code = newCode();
     const key = customerKeys.otp(phone, device.id);
@@ -188,7 +186,7 @@ export async function requestOtp(phone: string, requester: OtpRequester, options
     } catch (error) {
       // Not sent (or not known to be): the customer may ask again at once, for a new code.
       await store.del([key, cooldownKey]);
-      if (!mayHaveBeenSent(error)) await refundDailyCap(store, 'otp', { now: countedOn });
+      if (!mayHaveBeenSent(error)) await daily.refund();
       throw error;
     }
     return { ok: true };

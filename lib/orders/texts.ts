@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 import { getDb } from '@/db/client';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
-import { countTowardDailyCap, refundDailyCap } from '@/lib/sms/daily-cap';
+import { dailyCapCount } from '@/lib/sms/daily-cap';
 import { smsSender } from '@/lib/sms/sender';
 import { mayHaveBeenSent, refusedForGood } from '@/lib/sms/twilio';
 import { formatRupees } from '@/lib/format';
@@ -87,13 +87,11 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
     .where(eq(orders.id, orderId));
   if (!facts) return 'no-event';
-  // One time for the count and its refund: a send that fails after midnight gives back the day it counted on.
-  const countedAt = (deps.now ?? Date.now)();
-  const countedOn = () => countedAt;
+  const daily = dailyCapCount(store, 'order', { cap: deps.smsDailyCap, now: deps.now });
   try {
     // Order texts have a daily cap like sign-in codes (their own): past it, this one is dropped (the
     // order page still shows the status), its claim kept so no retry sends it.
-    if (!(await countTowardDailyCap(store, 'order', { cap: deps.smsDailyCap, now: countedOn }))) {
+    if (!(await daily.count())) {
       log.warn('order text not sent: the day’s SMS cap is reached', { orderId, status });
       return 'over-cap';
     }
@@ -107,7 +105,7 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
       return 'unknown';
     }
     // Surely not sent: this attempt does not count toward the day's cap.
-    await refundDailyCap(store, 'order', { now: countedOn });
+    await daily.refund();
     if (refusedForGood(error)) {
       // Twilio's answer to this message, not a moment's trouble: the claim stays, so neither the
       // queue's retries nor the reconciler ask again (decision 012's amendment).
