@@ -70,18 +70,18 @@ export function MenuPageBody({
               />
             </div>
             {categories.length > 0 ? (
-              // What needs the page's script is not shown without it (`noscript:` in those components): say why.
-              // The same media query as theirs, not <noscript>, so the note shows exactly when they are hidden.
-              <p className="mt-6 hidden rounded-xl border border-line bg-white px-4 py-3 text-sm text-ink noscript:block">
-                {info.isOpen ? 'Turn on JavaScript to add dishes to your cart and to search this menu.' : 'Turn on JavaScript to search this menu.'}
-              </p>
-            ) : null}
-            {categories.length > 0 ? (
-              <MenuFilter
-                targetId="menu-dishes"
-                total={categories.reduce((sum, category) => sum + category.items.length, 0)}
-                vegToggle={!info.pureVeg}
-              />
+              <>
+                {/* What needs the page's script is not shown without it (`noscript:` in those components): say why.
+                    The same media query as theirs, not <noscript>, so the note shows exactly when they are hidden. */}
+                <p className="mt-6 hidden rounded-xl border border-line bg-white px-4 py-3 text-sm text-ink noscript:block">
+                  {info.isOpen ? 'Turn on JavaScript to add dishes to your cart and to search this menu.' : 'Turn on JavaScript to search this menu.'}
+                </p>
+                <MenuFilter
+                  targetId="menu-dishes"
+                  total={categories.reduce((sum, category) => sum + category.items.length, 0)}
+                  vegToggle={!info.pureVeg}
+                />
+              </>
             ) : null}
             {categories.length > 0 ? (
               <div id="menu-dishes" className="mt-2">
