@@ -210,16 +210,21 @@ async function writeCart(store: RedisStore, to: CartOwner, cart: Cart): Promise<
   await store.pexpire(key, ttlOf(to));
 }
 
+/** Whether the customer's cart of this generation became an order (lib/orders/queries.ts cartWasOrdered). */
+export type WasOrdered = (generation: string) => Promise<boolean>;
+
 /**
  * At sign-in: the guest's cart moves into the customer's. Same restaurant (or an empty customer
  * cart): quantities add up (each capped at MAX_QUANTITY) and the guest cart goes. Different
  * restaurants: nothing moves; the customer is asked which to keep (keepCart). The guest cart is
  * deleted only once its items are in the customer's, so an item tapped before sign-in is never lost.
+ * A customer cart an order was placed from (its checkout could not clear it) counts as empty and goes:
+ * merged into, its dishes would lose the generation that keeps them from being ordered again.
  */
-export async function mergeGuestCart(guest: CartOwner, customer: CartOwner, store: RedisStore = getRedis()): Promise<MergeResult> {
+export async function mergeGuestCart(guest: CartOwner, customer: CartOwner, wasOrdered: WasOrdered, store: RedisStore = getRedis()): Promise<MergeResult> {
   const from = await readCart(guest, store);
   if (from.restaurant === null) return { status: 'nothing' };
-  const into = await readCart(customer, store);
+  const into = await cartNotOrdered(customer, wasOrdered, store);
   if (into.restaurant !== null && into.restaurant !== from.restaurant) {
     return { status: 'conflict', guestRestaurant: from.restaurant, customerRestaurant: into.restaurant };
   }
@@ -229,6 +234,15 @@ export async function mergeGuestCart(guest: CartOwner, customer: CartOwner, stor
   await writeCart(store, customer, { restaurant: from.restaurant, items });
   await clearCart(guest, store);
   return { status: 'merged', restaurant: from.restaurant };
+}
+
+/** The owner's cart, or an empty one when an order holds its generation (then it is cleared). */
+async function cartNotOrdered(owner: CartOwner, wasOrdered: WasOrdered, store: RedisStore): Promise<Cart> {
+  const hash = await store.hgetall(cartKeys.cart(owner));
+  const generation = hash[GENERATION];
+  if (!generation || !(await wasOrdered(generation))) return cartOf(hash);
+  await clearOrderedCart(owner, generation, store);
+  return { restaurant: null, items: [] };
 }
 
 /** The customer's answer to a merge conflict: keep the guest cart (replacing theirs) or their own. */

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { log } from '@/lib/log';
+import { cartWasOrdered } from '@/lib/orders/queries';
 
 import { keepCart, mergeGuestCart, readCart } from './cart';
 import { currentGuest, forgetGuest } from './guest';
@@ -11,14 +12,14 @@ export type SignInMerge = 'none' | 'merged' | 'ask';
 /**
  * Right after a customer signs in: their guest cart (if this browser has one) moves into their
  * cart. `ask` when the two carts hold different restaurants: both are kept until the customer
- * chooses (/cart/merge). Redis trouble never fails the sign-in: the guest cart stays, cookie and all,
- * and the next sign-in tries again.
+ * chooses (/cart/merge). Redis or Postgres trouble never fails the sign-in: the guest cart stays,
+ * cookie and all, and the next sign-in tries again.
  */
 export async function mergeAtSignIn(customerId: number): Promise<SignInMerge> {
   const guest = await currentGuest();
   if (!guest) return 'none';
   try {
-    const result = await mergeGuestCart(guest, cartOwners.customer(customerId));
+    const result = await mergeGuestCart(guest, cartOwners.customer(customerId), (generation) => cartWasOrdered(customerId, generation));
     if (result.status === 'conflict') return 'ask';
     await forgetGuest();
     return result.status === 'merged' ? 'merged' : 'none';

@@ -8,7 +8,7 @@ import { getDb, type Database } from '@/db/client';
 import { orderEvents, orderItems, orders, type Order } from '@/db/schema';
 import { ownAddress } from '@/lib/addresses/addresses';
 import { formatAddress, instructionsSchema } from '@/lib/addresses/schema';
-import { cartToOrder, clearCart, clearOrderedCart, type CartToOrder } from '@/lib/cart/cart';
+import { cartToOrder, clearCart, clearOrderedCart } from '@/lib/cart/cart';
 import { cartOwners, type CartOwner } from '@/lib/cart/keys';
 import type { CustomerSession } from '@/lib/customers/session';
 import { getEnv } from '@/lib/env';
@@ -20,6 +20,7 @@ import type { RedisStore } from '@/lib/redis/types';
 import { claimCart, releaseCart } from './cart-claim';
 import { enqueueOrderJobs } from './job-types';
 import { orderLimit, type OrderBudget, type OrderRefusal } from './order-budget';
+import { cartWasOrdered } from './queries';
 import { quoteCart } from './quote';
 
 /**
@@ -114,14 +115,6 @@ type Committed =
   | { status: 'ordered'; message: string; generation: string }
   | Exclude<CheckoutResult, { status: 'placed' }>;
 
-async function orderedCart(db: Database, customerId: number, cart: CartToOrder): Promise<boolean> {
-  const [order] = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.customerId, customerId), eq(orders.cartGeneration, cart.generation)));
-  return order !== undefined;
-}
-
 async function placeFromCart(
   db: Database,
   store: RedisStore,
@@ -191,7 +184,7 @@ async function placeFromCart(
       // key's finds its order; another key's placed this cart.
       const first = await existingOrder(tx, customer.customerId, idempotencyKey);
       if (first) return { status: 'placed', order: first, created: false };
-      if (!(await orderedCart(tx, customer.customerId, cart))) throw new Error('order insert conflicted but no order has its key or cart');
+      if (!(await cartWasOrdered(customer.customerId, cart.generation, tx))) throw new Error('order insert conflicted but no order has its key or cart');
       return { status: 'ordered', message: CART_ORDERED, generation: cart.generation };
     }
     await tx.insert(orderItems).values(lines.map((line) => ({ orderId: inserted.id, ...line })));

@@ -25,6 +25,18 @@ export interface OrderDetail {
   reachedAt: Partial<Record<OrderStatus, Date>>;
 }
 
+/**
+ * Whether the customer's cart of this generation became an order (one cart, one order: the orders
+ * table's unique (customer, cart generation), lib/cart/cart.ts cartToOrder).
+ */
+export async function cartWasOrdered(customerId: number, generation: string, db: Database = getDb()): Promise<boolean> {
+  const [order] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.customerId, customerId), eq(orders.cartGeneration, generation)));
+  return order !== undefined;
+}
+
 /** One order, only when it belongs to `customerId` (anyone else gets null, exactly as for no order). */
 export async function loadOwnOrder(customerId: number, orderId: string, db: Database = getDb()): Promise<OrderDetail | null> {
   if (!isOrderId(orderId)) return null;

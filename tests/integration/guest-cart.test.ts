@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { addToCart, keepCart, mergeGuestCart, readCart } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, keepCart, mergeGuestCart, readCart } from '@/lib/cart/cart';
 import { cartKeys, cartOwners, GUEST_CART_TTL_MS } from '@/lib/cart/keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
@@ -18,6 +18,9 @@ function menu(slug: string, base: number): RestaurantMenu {
   const item = (id: number, name: string) => ({ id, name, description: '', pricePaise: 10_000, veg: true, available: true, bestseller: false, photoUrl: null });
   return menuOf(slug, [item(base + 1, 'Dosa'), item(base + 2, 'Idli')]);
 }
+
+/** No cart of the customer's became an order. */
+const notOrdered = async () => false;
 
 let guests = 0;
 const owners = () => {
@@ -41,7 +44,7 @@ for (const pair of await backendPairs()) {
     it('merges into an empty customer cart: the item tapped before sign-in is there', async () => {
       const { guest, customer } = owners();
       await addToCart(guest, menu('dosa-point', 100), 101, { store: backends.redis });
-      expect(await mergeGuestCart(guest, customer, backends.redis)).toEqual({ status: 'merged', restaurant: 'dosa-point' });
+      expect(await mergeGuestCart(guest, customer, notOrdered, backends.redis)).toEqual({ status: 'merged', restaurant: 'dosa-point' });
       expect(await readCart(customer, backends.redis)).toEqual({ restaurant: 'dosa-point', items: [{ itemId: 101, quantity: 1 }] });
       expect(await backends.redis.exists([cartKeys.cart(guest)])).toBe(0);
       expect(await backends.redis.pttl(cartKeys.cart(customer))).toBeGreaterThan(GUEST_CART_TTL_MS);
@@ -54,7 +57,7 @@ for (const pair of await backendPairs()) {
       await addToCart(customer, dosa, 102, { store: backends.redis });
       await addToCart(guest, dosa, 101, { store: backends.redis });
       await addToCart(guest, dosa, 101, { store: backends.redis });
-      expect((await mergeGuestCart(guest, customer, backends.redis)).status).toBe('merged');
+      expect((await mergeGuestCart(guest, customer, notOrdered, backends.redis)).status).toBe('merged');
       expect((await readCart(customer, backends.redis)).items).toEqual([
         { itemId: 101, quantity: 3 },
         { itemId: 102, quantity: 1 },
@@ -65,7 +68,7 @@ for (const pair of await backendPairs()) {
       const first = owners();
       await addToCart(first.customer, menu('dosa-point', 100), 101, { store: backends.redis });
       await addToCart(first.guest, menu('biryani-house', 200), 202, { store: backends.redis });
-      expect(await mergeGuestCart(first.guest, first.customer, backends.redis)).toEqual({
+      expect(await mergeGuestCart(first.guest, first.customer, notOrdered, backends.redis)).toEqual({
         status: 'conflict',
         guestRestaurant: 'biryani-house',
         customerRestaurant: 'dosa-point',
@@ -85,9 +88,36 @@ for (const pair of await backendPairs()) {
       expect(await backends.redis.exists([cartKeys.cart(second.guest)])).toBe(0);
     });
 
+    it('drops a customer cart an order was placed from, whose clear failed, instead of merging into it', async () => {
+      const dosa = menu('dosa-point', 100);
+      for (const guestMenu of [dosa, menu('biryani-house', 200)]) {
+        const { guest, customer } = owners();
+        await addToCart(customer, dosa, 101, { store: backends.redis });
+        // Its checkout minted the generation the order records, then could not clear the cart.
+        const ordered = await cartToOrder(customer, backends.redis);
+        const guestItem = guestMenu.categories[0]!.items[1]!.id;
+        await addToCart(guest, guestMenu, guestItem, { store: backends.redis });
+        const wasOrdered = async (generation: string) => generation === ordered!.generation;
+        expect(await mergeGuestCart(guest, customer, wasOrdered, backends.redis)).toEqual({ status: 'merged', restaurant: guestMenu.restaurant.slug });
+        // Only the guest's dish, in a cart no order holds: the ordered dish can't be ordered again.
+        expect(await readCart(customer, backends.redis)).toEqual({ restaurant: guestMenu.restaurant.slug, items: [{ itemId: guestItem, quantity: 1 }] });
+        expect((await cartToOrder(customer, backends.redis))!.generation).not.toBe(ordered!.generation);
+      }
+    });
+
+    it('merges into a cart that went to checkout without becoming an order', async () => {
+      const { guest, customer } = owners();
+      const dosa = menu('dosa-point', 100);
+      await addToCart(customer, dosa, 101, { store: backends.redis });
+      expect(await cartToOrder(customer, backends.redis)).not.toBeNull();
+      await addToCart(guest, dosa, 101, { store: backends.redis });
+      expect((await mergeGuestCart(guest, customer, notOrdered, backends.redis)).status).toBe('merged');
+      expect((await readCart(customer, backends.redis)).items).toEqual([{ itemId: 101, quantity: 2 }]);
+    });
+
     it('has nothing to merge without a guest cart', async () => {
       const { guest, customer } = owners();
-      expect(await mergeGuestCart(guest, customer, backends.redis)).toEqual({ status: 'nothing' });
+      expect(await mergeGuestCart(guest, customer, notOrdered, backends.redis)).toEqual({ status: 'nothing' });
     });
   });
 }
