@@ -74,8 +74,7 @@ function pathnameOf(request) {
   }
 }
 
-function refuseBody(request, response) {
-  const pathname = pathnameOf(request);
+function refuseBody(request, response, pathname) {
   const refusal =
     methodRefusal(request.method) ??
     targetRefusal(request.url) ??
@@ -99,9 +98,9 @@ const PHOTO_UPLOAD_GATE = Symbol.for('thali.photo-upload-gate');
  * A photo upload is let through to Next, which buffers its body (4 MB) before the route checks the
  * session, only with an admin session behind its cookie; else answered here, unread.
  */
-async function refuseUpload(request, response) {
+async function refuseUpload(request, response, pathname) {
   const gate = globalThis[PHOTO_UPLOAD_GATE];
-  if (typeof gate !== 'function' || !isPhotoUpload(request.method ?? 'GET', pathnameOf(request))) return false;
+  if (typeof gate !== 'function' || !isPhotoUpload(request.method ?? 'GET', pathname)) return false;
   const headers = new Headers();
   for (const name of ['cookie', 'x-forwarded-for', 'x-real-ip', 'x-vercel-forwarded-for']) {
     const value = request.headers[name];
@@ -125,9 +124,10 @@ async function refuseUpload(request, response) {
 }
 
 server.on('request', async (request, response) => {
-  if (refuseBody(request, response)) return;
+  const pathname = pathnameOf(request);
+  if (refuseBody(request, response, pathname)) return;
   scrubForwarding(request, trust);
-  if (await refuseUpload(request, response)) return;
+  if (await refuseUpload(request, response, pathname)) return;
   request.url = withoutStrayRouterParam(request.url, request.headers.rsc);
   handle(request, response).catch((error) => {
     console.error('[thali] request failed', error);
