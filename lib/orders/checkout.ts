@@ -247,8 +247,9 @@ export async function placeOrder(
     await releaseCart(store, owner, claim, true);
   } catch (error) {
     // The order stands; a cart left behind is only an inconvenience: its generation is this order's,
-    // so nobody can order it again, and the next checkout of it clears it. The claim is kept until it
-    // expires, so meanwhile another tab is told "busy" rather than "already ordered".
+    // so nobody can order it again, and the order's first step (steps.ts) or the next checkout of it
+    // clears it. The claim is kept until it expires, so meanwhile another tab is told "busy" rather
+    // than "already ordered".
     log.warn('checkout: the cart could not be cleared', { error: error instanceof Error ? error.message : String(error) });
   }
   try {

@@ -5,7 +5,11 @@ import { z } from 'zod';
 
 import { getDb, type Database } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
+import { clearOrderedCart } from '@/lib/cart/cart';
+import { cartOwners } from '@/lib/cart/keys';
+import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
+import type { RedisStore } from '@/lib/redis/types';
 
 import { advanceJob, notifyJob, stepDelay, type OrderJobDeps } from './job-types';
 import { isOrderStep, nextStatus, ORDER_STEPS, type OrderStep } from './status';
@@ -44,8 +48,12 @@ export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): P
     await tx.insert(orderEvents).values({ orderId, status: to, at: sql`now()` }).onConflictDoNothing();
     return true;
   });
-  const [current] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId));
+  const [current] = await db
+    .select({ status: orders.status, customerId: orders.customerId, cartGeneration: orders.cartGeneration })
+    .from(orders)
+    .where(eq(orders.id, orderId));
   if (!current) return { status: 'no-order' };
+  if (to === 'accepted') await clearLeftBehindCart(current, deps.store);
   // Past this step already (a late duplicate: the step that moved it on scheduled what follows), or
   // cancelled: nothing follows.
   if (current.status !== to) return { status: 'stale' };
@@ -54,4 +62,16 @@ export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): P
   await enqueueJob('notifications', notifyJob(orderId, to));
   if (next) await enqueueJob('orders', advanceJob(orderId, next), stepDelay());
   return { status: advanced ? 'advanced' : 'already', to, next };
+}
+
+/**
+ * The first step clears the cart its order was placed from, if checkout could not (Redis failed
+ * right after the commit): else it stays in the customer's cart until its TTL, dishes they already
+ * ordered. Only that generation's cart (a new one stays). Best effort: a step is never held back for it.
+ */
+async function clearLeftBehindCart(order: { customerId: number; cartGeneration: string | null }, store: RedisStore | undefined): Promise<void> {
+  if (order.cartGeneration === null) return;
+  await clearOrderedCart(cartOwners.customer(order.customerId), order.cartGeneration, store).catch((error: unknown) => {
+    log.warn('order step: its cart could not be cleared', { error: error instanceof Error ? error.message : String(error) });
+  });
 }

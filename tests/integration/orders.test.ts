@@ -429,6 +429,21 @@ for (const backend of backends) {
       expect(event).toMatchObject({ textClaimedAt: expect.any(Date), textSentAt: null });
     });
 
+    it('the first step clears the cart its checkout could not, and only that cart', async () => {
+      const noJobs = async () => {};
+      for (const leftBehind of [true, false]) {
+        const customer = await customerWithCart();
+        const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: noJobs });
+        if (result.status !== 'placed') throw new Error(result.status);
+        // As if Redis had failed checkout's clear: the ordered cart, its generation and all. Else a cart started since.
+        const cartKey = cartKeys.cart(cartOwners.customer(customer.customerId));
+        const generation = leftBehind ? result.order.cartGeneration! : 'a-newer-cart';
+        await redis.hset(cartKey, { restaurant: restaurant.slug, generation, [`item:${restaurant.slug}:${items[0]!.id}`]: '2' });
+        expect(await advanceOrder({ orderId: result.order.id, to: 'accepted' }, { enqueue: noJobs })).toMatchObject({ status: 'advanced' });
+        expect(await redis.exists([cartKey])).toBe(leftBehind ? 0 : 1);
+      }
+    });
+
     it('order.advance moves one step per duplicate set and schedules the next step as a delayed job', async () => {
       const customer = await customerWithCart();
       const result = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
