@@ -15,8 +15,22 @@ export type SigningPurpose = 'customer-device' | 'admin-device' | 'visitor' | 'g
 
 const MAC_CHARS = 22;
 
+/**
+ * Derived once per purpose and secret: HKDF costs about 0.1 ms, and a request may check hundreds of
+ * values (the demo outbox's digests: attack review, a page view cost 1,000 derivations).
+ */
+const derivedKeys = new Map<string, Buffer>();
+
 export function signingKey(purpose: SigningPurpose, secret: string = otpSecret()): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'thali-signed-values', `thali:${purpose}:v1`, 32));
+  const id = `${purpose}\u0000${secret}`;
+  let key = derivedKeys.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'thali-signed-values', `thali:${purpose}:v1`, 32));
+    // A handful of purposes and one secret per process; tests pass a few more. Never grows without bound.
+    if (derivedKeys.size >= 64) derivedKeys.clear();
+    derivedKeys.set(id, key);
+  }
+  return key;
 }
 
 function macOf(key: Buffer, value: string): string {
