@@ -28,7 +28,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (limit.kind === 'refused') return withHeaders(limit.response, securityHeaders(context));
 
   const refusal =
-    requestRefusal(request.method, pathname, request.headers) ??
+    requestRefusal(request.method, pathname, request.headers, request.nextUrl.searchParams) ??
     (isActionPost(request.method, pathname, request.headers) ? await actionBodyRefusal(request) : null);
   if (refusal) return withHeaders(refusalResponse(refusal), securityHeaders(context));
 

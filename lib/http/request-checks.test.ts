@@ -61,3 +61,21 @@ describe('server action checks', () => {
     expect(actionRefusal('POST', '/api/restaurants/x/views', headers({ origin: 'not a url' }))).toBeNull();
   });
 });
+
+describe('image optimizer addresses', () => {
+  const at = (query: string) => new URL(`http://thali.example/_next/image?${query}`).searchParams;
+
+  it("refuses a local url whose path has a malformed %-escape: the optimizer's internal request made the router throw (a 500)", () => {
+    expect(requestRefusal('GET', '/_next/image', headers({}), at('url=/media/%25&w=64&q=75'))).toMatchObject({ status: 400 });
+    expect(requestRefusal('GET', '/_next/image', headers({}), at('url=%2Fmedia%2F%25ZZ&w=64&q=75'))).toMatchObject({ status: 400 });
+    expect(requestRefusal('GET', '/_next/image', headers({}), at('url=/media/%25ff.webp&w=64&q=75'))).toMatchObject({ status: 400 });
+  });
+
+  it('lets through well-formed addresses, remote ones (the optimizer parses those itself) and every other path', () => {
+    expect(requestRefusal('GET', '/_next/image', headers({}), at('url=/media/abc.webp&w=64&q=75'))).toBeNull();
+    expect(requestRefusal('GET', '/_next/image', headers({}), at('url=/media/%25C3%25A9.webp&w=64&q=75'))).toBeNull();
+    expect(requestRefusal('GET', '/_next/image', headers({}), at('url=https://x.public.blob.vercel-storage.com/%25&w=64&q=75'))).toBeNull();
+    expect(requestRefusal('GET', '/bengaluru', headers({}), at('url=/media/%25'))).toBeNull();
+    expect(requestRefusal('GET', '/_next/image', headers({}))).toBeNull();
+  });
+});
