@@ -14,6 +14,7 @@ import nextEnv from '@next/env';
 
 import { bodyRefusal, isPhotoUpload } from '../lib/http/body-limits.mjs';
 import { connectionGuard, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/http/connection-guard.mjs';
+import { answerUnavailableAs503 } from '../lib/http/unavailable-answers.mjs';
 import { methodRefusal, routerStateRefusal, targetRefusal, withoutStrayRouterParam } from '../lib/http/request-target.mjs';
 
 import { parseTrustedProxies, scrubForwarding } from './trusted-proxies.mjs';
@@ -129,6 +130,8 @@ server.on('request', async (request, response) => {
   scrubForwarding(request, trust);
   if (await refuseUpload(request, response, pathname)) return;
   request.url = withoutStrayRouterParam(request.url, request.headers.rsc);
+  // A page that failed because Postgres did not answer goes out as a 503 with Retry-After, not a 500.
+  answerUnavailableAs503(request, response);
   handle(request, response).catch((error) => {
     console.error('[thali] request failed', error);
     if (!response.headersSent) response.statusCode = 500;

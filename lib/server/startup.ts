@@ -10,6 +10,7 @@ import { startEmbeddedWorker } from '@/lib/queue/embedded';
 import { registerPhotoUploadGate } from '@/lib/media/upload-gate';
 import { registerPageCache } from '@/lib/page-cache/handler';
 import { describeRedis } from '@/lib/redis/client';
+import { registerRenderFailed } from '@/lib/server/unavailable';
 
 // Registers every job handler for the process, so the in-process worker and any drain after a
 // response find them, whichever module graph enqueued the job.
@@ -48,6 +49,8 @@ export async function startServer(): Promise<void> {
   registerPageCache();
   // And scripts/serve.mjs this, before it lets a photo upload's body reach Next (lib/media/upload-gate.ts).
   registerPhotoUploadGate();
+  // And instrumentation.ts this, so a page Postgres could not render answers 503 (lib/http/unavailable-answers.mjs).
+  registerRenderFailed();
   // Cache invalidations a previous process committed but could not apply (lib/cache/outbox.ts).
   resumePendingAtStart();
   // And those a saver that has exited left while Redis refused writes (decision 049).

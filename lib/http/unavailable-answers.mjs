@@ -1,0 +1,54 @@
+// A page whose render failed because Postgres (or another backend) did not answer is a 503 with
+// Retry-After, not a 500: Next gives every render thrown before its shell a 500, whatever threw, and a
+// render has no way to set its status (docs/decisions/099-pages-without-postgres-answer-503.md).
+//
+// scripts/serve.mjs tags each request with an id it makes (a client's own value is replaced) and
+// wraps the response's writeHead; the app's onRequestError (instrumentation.ts), which Next calls
+// with the render's error before it answers, marks the id when the error is a backend that did not
+// answer (lib/server/unavailable.ts). A 500 for a marked request goes out as a 503. Plain JavaScript:
+// serve.mjs has no build step, and the app's bundle has its own copy of this module, so the open
+// requests live on globalThis.
+
+import { randomUUID } from 'node:crypto';
+
+/** The request header carrying serve.mjs's id into the app; never taken from a client. */
+export const REQUEST_ID_HEADER = 'x-thali-request-id';
+/** Seconds a client is asked to wait: Postgres restarts in a few, and a frozen one is retried once a second (db/silent-server.ts). */
+export const RETRY_AFTER_SECONDS = 5;
+
+const OPEN = Symbol.for('thali.open-requests');
+
+/** Request id → whether a backend failed to answer it; an entry lives while its response is open. */
+function openRequests() {
+  return (globalThis[OPEN] ??= new Map());
+}
+
+/** Called by the app for a failed render: marks the request whose headers these are, if it is still open. */
+export function markBackendUnavailable(headers) {
+  const value = headers?.[REQUEST_ID_HEADER];
+  const id = Array.isArray(value) ? value[0] : value;
+  const requests = openRequests();
+  if (typeof id === 'string' && requests.has(id)) requests.set(id, true);
+}
+
+/** Tags `request` and makes a 500 of its response a 503 with Retry-After once the app has marked it. */
+export function answerUnavailableAs503(request, response) {
+  const id = randomUUID();
+  request.headers[REQUEST_ID_HEADER] = id;
+  const requests = openRequests();
+  requests.set(id, false);
+  response.once('close', () => requests.delete(id));
+
+  const writeHead = response.writeHead;
+  // Node's implicit headers (a plain end() or write() after statusCode = 500) go through writeHead too.
+  response.writeHead = function (status, ...rest) {
+    if (status === 500 && requests.get(id) === true) {
+      this.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.setHeader('Cache-Control', 'no-store');
+      // writeHead(status, reasonPhrase, headers): 500's phrase would contradict the new status.
+      if (typeof rest[0] === 'string') rest.shift();
+      return writeHead.call(this, 503, ...rest);
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+}
