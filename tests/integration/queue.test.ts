@@ -6,7 +6,7 @@ import { ackJob, claimJob } from '@/lib/queue/claim';
 import { discardDeadJob, retryDeadJob } from '@/lib/queue/dead-letters';
 import type { QueueDeps } from '@/lib/queue/deps';
 import { delayedMember, jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
-import { backoffMs } from '@/lib/queue/failure';
+import { backoffMs, OUTAGE_PATIENCE_MS, OUTAGE_RETRY_MS } from '@/lib/queue/failure';
 import { pushJob } from '@/lib/queue/job-store';
 import { maintainQueue } from '@/lib/queue/maintenance';
 import { readQueue } from '@/lib/queue/overview';
@@ -160,6 +160,47 @@ await describeEachDriver('job queue', (driver) => {
     expect(await discardDeadJob('notifications', other, deps)).toBe(true);
     expect(await discardDeadJob('notifications', other, deps)).toBe(false);
     expect(await store.exists([queueKeys.job('notifications', other)])).toBe(0);
+  });
+
+  it('a job failing because Postgres did not answer is retried at least every 5 s, and dead-lettered for it only 10 minutes after its enqueue', async () => {
+    // What a handler's query throws with Postgres stopped: drizzle's error around the driver's.
+    const refused = () => new Error('Failed query: update "orders" …', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) });
+    let down = true;
+    const attempts: number[] = [];
+    const handlers = handlersOf({
+      step: async (_payload, ctx) => {
+        attempts.push(ctx.attempt);
+        if (down) throw refused();
+      },
+    });
+    const id = await pushJob('orders', { type: 'step', payload: 'o1' }, deps);
+    const dues: number[] = [];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const outcome = await processOne('orders', handlers, deps);
+      expect(outcome, `try ${attempt}`).toMatchObject({ status: 'retry', jobId: id });
+      const dueAt = (outcome as { dueAt: number }).dueAt;
+      dues.push(dueAt - clock);
+      clock = dueAt;
+      await maintainQueue('orders', deps);
+    }
+    // maxAttempts is 3 here: tries 3 to 5 failed on the outage, not dead; the backoff stops at OUTAGE_RETRY_MS.
+    expect(dues).toEqual([1_000, 2_000, 4_000, OUTAGE_RETRY_MS, OUTAGE_RETRY_MS]);
+    down = false;
+    expect(await processOne('orders', handlers, deps)).toEqual({ status: 'done', jobId: id });
+    expect(attempts).toEqual([1, 2, 3, 4, 5, 6]);
+
+    // An outage that outlasts the patience: dead, as any failing job.
+    down = true;
+    const late = await pushJob('orders', { type: 'step', payload: 'o2' }, deps);
+    for (let attempt = 1; attempt < 3; attempt++) {
+      expect(await processOne('orders', handlers, deps)).toMatchObject({ status: 'retry', jobId: late });
+      clock += OUTAGE_RETRY_MS;
+      await maintainQueue('orders', deps);
+    }
+    clock += OUTAGE_PATIENCE_MS;
+    await maintainQueue('orders', deps);
+    expect(await processOne('orders', handlers, deps)).toEqual({ status: 'dead', jobId: late });
+    await discardDeadJob('orders', late, deps);
   });
 
   it('a job without a registered handler fails (and is dead-lettered in the end), never dropped', async () => {
