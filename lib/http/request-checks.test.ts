@@ -71,6 +71,13 @@ describe('image optimizer addresses', () => {
     expect(requestRefusal('GET', '/_next/image', headers({}), at('url=/media/%25ff.webp&w=64&q=75'))).toMatchObject({ status: 400 });
   });
 
+  it("refuses it at every path Next's optimizer answers: any that starts with /_next/image (its own check), not only the exact one", () => {
+    for (const path of ['/_next/image.', '/_next/image;x', '/_next/image%2F', '/_next/imageXYZ']) {
+      expect(requestRefusal('GET', path, headers({}), at('url=/media/%25&w=64&q=75'))).toMatchObject({ status: 400 });
+    }
+    expect(requestRefusal('GET', '/_next/static/chunks/a.js', headers({}), at('url=/media/%25'))).toBeNull();
+  });
+
   it('lets through well-formed addresses, remote ones (the optimizer parses those itself) and every other path', () => {
     expect(requestRefusal('GET', '/_next/image', headers({}), at('url=/media/abc.webp&w=64&q=75'))).toBeNull();
     expect(requestRefusal('GET', '/_next/image', headers({}), at('url=/media/%25C3%25A9.webp&w=64&q=75'))).toBeNull();

@@ -45,7 +45,11 @@ export function actionRefusal(method: string, pathname: string, headers: Headers
   return null;
 }
 
-/** Next's image optimizer (next.config.ts: only `/media/**` of this site, or the media store's host). */
+/**
+ * Next's image optimizer (next.config.ts: only `/media/**` of this site, or the media store's host).
+ * Next answers every path that starts with it (next-server.js handleNextImageRequest:
+ * `pathname.startsWith('/_next/image')`), so `/_next/image.` or `/_next/image;x` reach it too.
+ */
 const IMAGE_OPTIMIZER = '/_next/image';
 
 /**
@@ -55,7 +59,7 @@ const IMAGE_OPTIMIZER = '/_next/image';
  * case decision 040 closes for the request's own path. Only the path is decoded, as the router does.
  */
 export function imageRefusal(pathname: string, searchParams: URLSearchParams): Refusal | null {
-  if (pathname !== IMAGE_OPTIMIZER) return null;
+  if (!pathname.startsWith(IMAGE_OPTIMIZER)) return null;
   for (const url of searchParams.getAll('url')) {
     if (!url.startsWith('/')) continue;
     const end = url.search(/[?#]/);
