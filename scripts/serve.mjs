@@ -63,10 +63,7 @@ const app = next({ dev, hostname: 'localhost', port, httpServer: server });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-/**
- * A method Next can't take, a path or router state it can't decode (each a 500), or a body the route would refuse, is answered here,
- * before Next reads (and buffers) any of it.
- */
+/** The request's path, parsed once for both checks below ('/' for a target that doesn't parse as a URL). */
 function pathnameOf(request) {
   try {
     return new URL(request.url ?? '/', 'http://thali.invalid').pathname;
@@ -75,6 +72,10 @@ function pathnameOf(request) {
   }
 }
 
+/**
+ * A method Next can't take, a path or router state it can't decode (each a 500), or a body the route would refuse, is answered here,
+ * before Next reads (and buffers) any of it.
+ */
 function refuseBody(request, response, pathname) {
   const refusal =
     methodRefusal(request.method) ??
