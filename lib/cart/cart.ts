@@ -22,8 +22,8 @@ import { CART_TTL_MS, cartKeys, GUEST_CART_TTL_MS, type CartOwner } from './keys
  * a field nobody reads, instead of mixing restaurants (docs/decisions/016-input-bounds-and-atomic-cart.md).
  *
  * One cart, one order, in Postgres (cartToOrder below): the hash's `generation` field names this cart
- * until it is deleted (cleared by its order, emptied, replaced, merged into, expired, or lost with
- * Redis), and each order records the generation it was placed from.
+ * until it is deleted (cleared by its order, emptied, replaced, expired, or lost with Redis), and each
+ * order records the generation it was placed from. A guest cart merged into it keeps it (mergeGuestCart).
  */
 
 export { MAX_CART_LINES, MAX_QUANTITY };
@@ -197,14 +197,15 @@ export type MergeResult =
   | { status: 'merged'; restaurant: string }
   | { status: 'conflict'; guestRestaurant: string; customerRestaurant: string };
 
-/** Writes `cart` as `to`'s whole cart (replacing what it held). */
-async function writeCart(store: RedisStore, to: CartOwner, cart: Cart): Promise<void> {
+/** Writes `cart` as `to`'s whole cart (replacing what it held), of `generation` when given. */
+async function writeCart(store: RedisStore, to: CartOwner, cart: Cart, generation?: string): Promise<void> {
   const key = cartKeys.cart(to);
   await store.del([key]);
   if (cart.restaurant === null || cart.items.length === 0) return;
   const restaurant = cart.restaurant;
   await store.hset(key, {
     [RESTAURANT]: restaurant,
+    ...(generation ? { [GENERATION]: generation } : {}),
     ...Object.fromEntries(cart.items.slice(0, MAX_CART_LINES).map((line) => [itemField(restaurant, line.itemId), String(line.quantity)])),
   });
   await store.pexpire(key, ttlOf(to));
@@ -219,28 +220,31 @@ export type WasOrdered = (generation: string) => Promise<boolean>;
  * restaurants: nothing moves; the customer is asked which to keep (keepCart). The guest cart is
  * deleted only once its items are in the customer's, so an item tapped before sign-in is never lost.
  * A customer cart an order was placed from (its checkout could not clear it) counts as empty and goes:
- * merged into, its dishes would lose the generation that keeps them from being ordered again.
+ * merged into, its dishes would lose the generation that keeps them from being ordered again. Any
+ * other cart keeps its generation, as an add does: a checkout of it still committing (another tab)
+ * then clears the merged cart, where a new generation left its ordered dishes orderable again.
  */
 export async function mergeGuestCart(guest: CartOwner, customer: CartOwner, wasOrdered: WasOrdered, store: RedisStore = getRedis()): Promise<MergeResult> {
   const from = await readCart(guest, store);
   if (from.restaurant === null) return { status: 'nothing' };
-  const into = await cartNotOrdered(customer, wasOrdered, store);
+  const { generation, ...into } = await cartNotOrdered(customer, wasOrdered, store);
   if (into.restaurant !== null && into.restaurant !== from.restaurant) {
     return { status: 'conflict', guestRestaurant: from.restaurant, customerRestaurant: into.restaurant };
   }
   const quantities = new Map(into.items.map((line) => [line.itemId, line.quantity]));
   for (const line of from.items) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
   const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).sort((a, b) => a.itemId - b.itemId);
-  await writeCart(store, customer, { restaurant: from.restaurant, items });
+  await writeCart(store, customer, { restaurant: from.restaurant, items }, generation);
   await clearCart(guest, store);
   return { status: 'merged', restaurant: from.restaurant };
 }
 
-/** The owner's cart, or an empty one when an order holds its generation (then it is cleared). */
-async function cartNotOrdered(owner: CartOwner, wasOrdered: WasOrdered, store: RedisStore): Promise<Cart> {
+/** The owner's cart with its generation, or an empty one when an order holds its generation (then it is cleared). */
+async function cartNotOrdered(owner: CartOwner, wasOrdered: WasOrdered, store: RedisStore): Promise<Cart & { generation?: string }> {
   const hash = await store.hgetall(cartKeys.cart(owner));
   const generation = hash[GENERATION];
-  if (!generation || !(await wasOrdered(generation))) return cartOf(hash);
+  if (!generation) return cartOf(hash);
+  if (!(await wasOrdered(generation))) return { ...cartOf(hash), generation };
   await clearOrderedCart(owner, generation, store);
   return { restaurant: null, items: [] };
 }

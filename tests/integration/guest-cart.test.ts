@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { addToCart, cartToOrder, keepCart, mergeGuestCart, readCart } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearOrderedCart, keepCart, mergeGuestCart, readCart } from '@/lib/cart/cart';
 import { cartKeys, cartOwners, GUEST_CART_TTL_MS } from '@/lib/cart/keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
@@ -113,6 +113,20 @@ for (const pair of await backendPairs()) {
       await addToCart(guest, dosa, 101, { store: backends.redis });
       expect((await mergeGuestCart(guest, customer, notOrdered, backends.redis)).status).toBe('merged');
       expect((await readCart(customer, backends.redis)).items).toEqual([{ itemId: 101, quantity: 2 }]);
+    });
+
+    it('keeps the generation of a cart whose checkout is still committing: its order then clears the merged cart, ordered dishes and all', async () => {
+      const { guest, customer } = owners();
+      const dosa = menu('dosa-point', 100);
+      await addToCart(customer, dosa, 101, { store: backends.redis });
+      // Another tab's checkout read the cart (minting its generation); its order is not committed yet.
+      const checkout = await cartToOrder(customer, backends.redis);
+      await addToCart(guest, dosa, 102, { store: backends.redis });
+      expect((await mergeGuestCart(guest, customer, notOrdered, backends.redis)).status).toBe('merged');
+      expect((await cartToOrder(customer, backends.redis))!.generation).toBe(checkout!.generation);
+      // The order commits and checkout clears its generation's cart: dish 101 can't be ordered again.
+      await clearOrderedCart(customer, checkout!.generation, backends.redis);
+      expect(await readCart(customer, backends.redis)).toEqual({ restaurant: null, items: [] });
     });
 
     it('has nothing to merge without a guest cart', async () => {
