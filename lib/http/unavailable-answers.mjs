@@ -1,6 +1,6 @@
 // A page whose render failed because Postgres (or another backend) did not answer is a 503 with
 // Retry-After, not a 500: Next gives every render thrown before its shell a 500, whatever threw, and a
-// render has no way to set its status (docs/decisions/099-pages-without-postgres-answer-503.md).
+// render has no way to set its status (docs/decisions/059-pages-without-postgres-answer-503.md).
 //
 // scripts/serve.mjs tags each request with an id it makes (a client's own value is replaced) and
 // wraps the response's writeHead; the app's onRequestError (instrumentation.ts), which Next calls
