@@ -107,7 +107,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
             idempotencyKey={randomBytes(16).toString('base64url')}
             manageAddressesHref="/checkout/addresses"
             maxInstructions={MAX_INSTRUCTIONS}
-            disabled={quote.status !== 'ok'}
+            blocked={quote.status !== 'ok' ? quote.message : null}
             totalText={quote.status === 'ok' ? formatRupees(quote.bill.totalPaise) : ''}
             totalPaise={quote.status === 'ok' ? quote.bill.totalPaise : null}
           />

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 import { CheckoutForm, type AddressOption } from './checkout-form';
 
-const render = (totalPaise: number | null, addresses: AddressOption[] = [{ id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' }]) =>
+const render = (
+  totalPaise: number | null,
+  addresses: AddressOption[] = [{ id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' }],
+  blocked: string | null = totalPaise === null ? 'Not available any more: Dal Tadka. Remove it from your cart to check out.' : null,
+) =>
   renderToStaticMarkup(
     createElement(CheckoutForm, {
       addresses,
@@ -12,7 +16,7 @@ const render = (totalPaise: number | null, addresses: AddressOption[] = [{ id: 7
       idempotencyKey: 'k'.repeat(22),
       manageAddressesHref: '/checkout/addresses',
       maxInstructions: 200,
-      disabled: totalPaise === null,
+      blocked,
       totalText: totalPaise === null ? '' : '₹384.40',
       totalPaise,
     }),
@@ -38,6 +42,19 @@ describe('CheckoutForm', () => {
     expect(button).toContain('aria-describedby="place-order-why"');
     expect(html).toMatch(/<p id="place-order-why"[^>]*>Add a delivery address above to place your order\.<\/p>/);
     expect(html).not.toContain('address below');
+  });
+
+  // Customer walkthrough: a dish taken off the menu while in the cart disabled "Place order" with no
+  // word beside it; the reason was only in the alert at the top, off screen on a phone.
+  it('says beside a disabled "Place order" what is wrong with the cart, and the missing address after it', () => {
+    const problem = 'Not available any more: Dal Tadka. Remove it from your cart to check out.';
+    const html = render(null, [{ id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' }], problem);
+    const button = html.match(/<button[^>]*type="submit"[^>]*>/)?.[0] ?? '';
+    expect(button).toContain('disabled=""');
+    expect(button).toContain('aria-describedby="place-order-why"');
+    expect(html).toMatch(/<p id="place-order-why"[^>]*>Not available any more: Dal Tadka\. Remove it from your cart to check out\.<\/p>/);
+    const both = render(null, [], problem);
+    expect(both).toMatch(/<p id="place-order-why"[^>]*>Not available any more: Dal Tadka\. Remove it from your cart to check out\. Add a delivery address above to place your order\.<\/p>/);
   });
 
   it('gives no such reason once there is an address to deliver to', () => {

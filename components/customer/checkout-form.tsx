@@ -24,7 +24,7 @@ export function CheckoutForm({
   idempotencyKey,
   manageAddressesHref,
   maxInstructions,
-  disabled,
+  blocked,
   totalText,
   totalPaise,
 }: {
@@ -34,7 +34,12 @@ export function CheckoutForm({
   /** Where saved addresses are edited or deleted (shown under the list). */
   manageAddressesHref: string;
   maxInstructions: number;
-  disabled: boolean;
+  /**
+   * Why the cart can't be ordered as it is (a dish taken off, the restaurant closed), or null. Said
+   * beside the disabled button too: on a phone the page's alert saying it is a screen or two above,
+   * and a customer who scrolled down to the button saw it greyed out without a word.
+   */
+  blocked: string | null;
   totalText: string;
   /** The total shown on the button: sent, so a bill that changed since is refused rather than charged. */
   totalPaise: number | null;
@@ -43,6 +48,7 @@ export function CheckoutForm({
   // The newest address in the restaurant's city is the likely one; the newest of all when none is.
   const inCity = addresses.filter((address) => !address.outside);
   const preselected = (inCity.at(-1) ?? addresses.at(-1))?.id;
+  const why = [blocked, addresses.length === 0 ? 'Add a delivery address above to place your order.' : null].filter((reason) => reason !== null);
   return (
     <form action={formAction} data-testid="checkout-form" className="space-y-5">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
@@ -107,16 +113,16 @@ export function CheckoutForm({
       </fieldset>
       <button
         type="submit"
-        disabled={disabled || pending || addresses.length === 0}
-        aria-describedby={addresses.length === 0 ? 'place-order-why' : undefined}
+        disabled={blocked !== null || pending || addresses.length === 0}
+        aria-describedby={why.length > 0 ? 'place-order-why' : undefined}
         className="w-full rounded-xl bg-brand-700 px-4 py-3 text-base font-bold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60"
       >
         {pending ? 'Placing your order…' : totalText ? `Place order · ${totalText}` : 'Place order'}
       </button>
-      {addresses.length === 0 ? (
+      {why.length > 0 ? (
         // Why the button can't be used yet, beside it (the address form is above, after the cart).
         <p id="place-order-why" data-testid="place-order-why" className="text-sm text-muted">
-          Add a delivery address above to place your order.
+          {why.join(' ')}
         </p>
       ) : null}
       {state.error ? (
