@@ -18,6 +18,11 @@ export interface CartLine {
   name: string;
   pricePaise: number;
   quantity: number;
+  /**
+   * Taken off the menu since it was added (checkout only): it can only be removed. Its + added more
+   * of a dish checkout then refused, and − had to be pressed once per portion to clear it.
+   */
+  unavailable?: boolean;
 }
 
 /** The cart with its lines' − / +, the item total and Check out: the menu page's side cart on desktop and sheet on phones, and checkout's. */
@@ -121,13 +126,27 @@ export function CartPanel({
                 <p className="text-sm text-ink">{line.name}</p>
                 <div className="mt-1 flex items-center justify-between gap-3">
                   <span className="w-28">
-                    <QuantityStepper
-                      size="sm"
-                      quantity={line.quantity}
-                      itemName={line.name}
-                      disabled={pending}
-                      onChange={(quantity) => step(line.itemId, quantity)}
-                    />
+                    {line.unavailable ? (
+                      <button
+                        type="button"
+                        data-testid="cart-line-remove"
+                        aria-disabled={pending || undefined}
+                        onClick={() => {
+                          if (!pending) step(line.itemId, 0);
+                        }}
+                        className="h-8 w-full rounded-lg border border-line bg-white text-sm font-bold text-nonveg shadow-sm hover:bg-stone-50 aria-disabled:cursor-wait aria-disabled:opacity-60"
+                      >
+                        Remove<span className="sr-only"> {line.name}</span>
+                      </button>
+                    ) : (
+                      <QuantityStepper
+                        size="sm"
+                        quantity={line.quantity}
+                        itemName={line.name}
+                        disabled={pending}
+                        onChange={(quantity) => step(line.itemId, quantity)}
+                      />
+                    )}
                   </span>
                   <Price paise={line.pricePaise * line.quantity} className="text-sm font-semibold text-ink" />
                 </div>

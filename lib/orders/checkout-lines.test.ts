@@ -12,7 +12,7 @@ describe('checkoutLines', () => {
       ]),
     ).toEqual([
       { itemId: 1, name: 'Chicken Biryani', pricePaise: 28_900, quantity: 1 },
-      { itemId: 2, name: 'Paneer Tikka (not available)', pricePaise: 24_900, quantity: 2 },
+      { itemId: 2, name: 'Paneer Tikka (not available)', pricePaise: 24_900, quantity: 2, unavailable: true },
       { itemId: 3, name: 'Butter Naan', pricePaise: 4_500, quantity: 3 },
     ]);
   });
