@@ -1,7 +1,7 @@
 import { expect, test, type Page } from './support/test';
 
 import { signInAsAdmin } from './support/admin';
-import { uniquePhone } from './support/customer';
+import { signInWithCode, uniquePhone } from './support/customer';
 
 /**
  * The e2e servers run with SMS_SENDER=outbox, so every public page carries the demo-mode strip
@@ -65,6 +65,35 @@ test.describe('the demo-mode banner', () => {
       await expect(sent).not.toContainText('UTC');
     } finally {
       await context.close();
+    }
+  });
+
+  // Customer walkthrough: signing in again from a second browser said "We sent a 6-digit code" and
+  // the outbox showed nothing, for ever, without a word on why (decision 011: it stands in for the
+  // owner's phone). The note says so, and what to do, without showing the code.
+  test('a code for a number signed in from another browser is not shown, and the outbox says why', async ({ browser }) => {
+    const phone = uniquePhone();
+    const first = await browser.newContext();
+    const second = await browser.newContext();
+    try {
+      const owner = await first.newPage();
+      await signInWithCode(owner, phone, '/account');
+      await expect(owner).toHaveURL(/\/account$/);
+
+      const page = await second.newPage();
+      await page.goto('/login');
+      await page.getByLabel('Mobile number').fill(phone);
+      await page.getByRole('button', { name: 'Send code' }).click();
+      await expect(page.getByLabel('Code')).toBeVisible();
+      await page.goto('/dev/outbox');
+      await expect(page.getByTestId('outbox-scope')).toContainText(
+        'A number that already has an account shows its codes only in a browser that signed in with it before',
+      );
+      await expect(page.getByTestId('outbox-scope')).toContainText('sign in with another number');
+      await expect(page.locator(`[data-testid="outbox-message"][data-to="${phone.slice(-4)}"]`)).toHaveCount(0);
+    } finally {
+      await first.close();
+      await second.close();
     }
   });
 });

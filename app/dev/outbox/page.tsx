@@ -6,6 +6,7 @@ import { connection } from 'next/server';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { Container } from '@/components/layout/container';
 import { DemoBanner } from '@/components/customer/demo-banner';
+import { OutboxScopeNote } from '@/components/customer/outbox-scope-note';
 import { SentAt } from '@/components/ui/sent-at';
 import { maskPhone } from '@/lib/customers/phone';
 import { decodeDevice, deviceCookie } from '@/lib/customers/device';
@@ -34,9 +35,7 @@ export default async function OutboxPage() {
         <DemoBanner />
       </div>
       {ownOnly ? (
-        <p className="mt-4 text-sm text-muted" data-testid="outbox-scope">
-          This browser sees only the codes it asked for and the texts to numbers it signed in with.
-        </p>
+        <OutboxScopeNote className="mt-4" />
       ) : null}
       {messages === null ? (
         <p className="mt-6 text-sm text-muted">The outbox can’t be read right now.</p>
