@@ -41,6 +41,16 @@ test.describe('admin sign-in', () => {
     if (before) expect(await sessionKeys()).toEqual(before);
   });
 
+  // Customer walkthrough: the page said "Customers don't need an account", though customers sign in
+  // (with a texted code) to order; one who landed here was told their account did not exist.
+  test('sends a customer who landed here to the customer sign-in', async ({ page }) => {
+    await page.goto('/admin/login');
+    await expect(page.getByText("Customers don't need an account")).toHaveCount(0);
+    await page.getByRole('link', { name: 'Sign in with your mobile number' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByLabel('Mobile number')).toBeVisible();
+  });
+
   test('an unknown email gets the very same answer', async ({ page }) => {
     await page.goto('/admin/login');
     await page.getByLabel('Email').fill('nobody@thali.test');

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 
 import { Container } from '@/components/layout/container';
@@ -20,7 +21,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <Container width="narrow" className="flex justify-center py-12 sm:py-16">
       <div className="w-full max-w-sm">
         <h1 className="text-2xl font-extrabold tracking-tight text-ink sm:text-3xl">Sign in to Thali admin</h1>
-        <p className="mt-2 text-sm text-muted">For restaurant and menu editors. Customers don&apos;t need an account.</p>
+        {/* Customers do sign in (with a code texted to them, at /login): "Customers don't need an account"
+            told one who landed here that their account did not exist. */}
+        <p className="mt-2 text-sm text-muted">
+          For restaurant and menu editors. Ordering food?{' '}
+          <Link href="/login" className="font-semibold text-brand-700 underline underline-offset-2">
+            Sign in with your mobile number
+          </Link>{' '}
+          instead.
+        </p>
         {notice ? (
           <p role="status" className="mt-5 rounded-xl border border-line bg-brand-50 px-4 py-3 text-sm text-ink">
             {notice}
