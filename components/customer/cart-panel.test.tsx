@@ -22,4 +22,21 @@ describe("checkout's cart panel", () => {
     expect(html).toContain('Remove one Butter Chicken');
     expect(html.match(/data-testid="cart-line-remove"/g)).toHaveLength(1);
   });
+
+  it("on the menu, says how much more gets the restaurant's offer while the cart is under its minimum", () => {
+    const offer = { kind: 'percent', percent: 20, maxDiscountPaise: 10_000, minOrderPaise: 49_900 } as const;
+    const menuCart = (quantity: number) =>
+      renderToStaticMarkup(
+        createElement(CartPanel, {
+          lines: [{ itemId: 3, name: 'Gulab Jamun (2 Pcs)', pricePaise: 11_900, quantity }],
+          change: async () => true,
+          orderable: true,
+          pricing: { deliveryFeePaise: 1_900, packagingFeePaise: 1_500, offer },
+        }),
+      );
+    expect(menuCart(4)).toMatch(/data-testid="offer-nudge"[^>]*>Add ₹23 more to get 20% OFF up to ₹100<\/p>/);
+    // ₹595: the offer applies, and the bill shows it instead.
+    expect(menuCart(5)).not.toContain('offer-nudge');
+    expect(menuCart(5)).toContain('data-testid="bill-discount"');
+  });
 });

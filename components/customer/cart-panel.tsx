@@ -5,6 +5,7 @@ import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from
 
 import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
+import { offerNudge } from '@/lib/offers/label';
 import { computeBill, GST_PERCENT, type BillInput } from '@/lib/orders/bill';
 
 import { BillBreakdown } from './bill-breakdown';
@@ -87,6 +88,8 @@ export function CartPanel({
     });
   };
   const total = shown.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0);
+  // Only where dishes can still be added (the menu's cart): checkout's own cart has no pricing.
+  const nudge = pricing ? offerNudge(pricing.offer, total) : null;
 
   return (
     <section ref={section} aria-labelledby={headingId} aria-busy={loading} data-testid="cart" className="rounded-2xl border border-line bg-white p-4 shadow-sm">
@@ -160,6 +163,11 @@ export function CartPanel({
           ) : null}
           {pricing ? (
             <div className="mt-3 border-t border-line pt-2">
+              {nudge ? (
+                <p data-testid="offer-nudge" className="mb-2 rounded-lg bg-brand-50 px-3 py-2 text-sm font-semibold text-brand-800">
+                  {nudge}
+                </p>
+              ) : null}
               <BillBreakdown bill={computeBill({ itemTotalPaise: total, ...pricing })} gstPercent={GST_PERCENT} />
             </div>
           ) : (
