@@ -11,14 +11,21 @@ const MENU = '/mumbai/aroma-bakehouse-powai';
 const ADMIN_RESTAURANT = '/admin/restaurants/aroma-bakehouse-powai';
 const DISH = 'Bun Maska';
 
+/** Saves the dish (un)available, and reads it back: a box ticked while the form was still settling was once saved as it was. */
 async function setAvailable(page: Page, available: boolean) {
   await page.goto(ADMIN_RESTAURANT);
   await page.getByRole('link', { name: `Edit ${DISH}` }).click();
-  const box = page.getByLabel('Available');
-  if (available) await box.check();
-  else await box.uncheck();
-  await page.getByRole('button', { name: 'Save item' }).click();
-  await expect(page.getByText(`Saved “${DISH}”.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save item' })).toBeVisible();
+  const item = page.url();
+  await expect(async () => {
+    await page.goto(item);
+    const box = page.getByLabel('Available');
+    await box.setChecked(available);
+    await page.getByRole('button', { name: 'Save item' }).click();
+    await expect(page.getByText(`Saved “${DISH}”.`)).toBeVisible({ timeout: 5_000 });
+    await page.reload();
+    await expect(page.getByLabel('Available')).toBeChecked({ checked: available, timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 test.describe('checkout with a dish taken off the menu', () => {
