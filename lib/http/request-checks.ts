@@ -72,12 +72,8 @@ export function imageRefusal(pathname: string, searchParams: URLSearchParams): R
   return null;
 }
 
-export function requestRefusal(method: string, pathname: string, headers: Headers, searchParams?: URLSearchParams): Refusal | null {
-  return (
-    bodyRefusal(method, pathname, (name) => headers.get(name)) ??
-    actionRefusal(method, pathname, headers) ??
-    (searchParams ? imageRefusal(pathname, searchParams) : null)
-  );
+export function requestRefusal(method: string, pathname: string, headers: Headers, searchParams: URLSearchParams): Refusal | null {
+  return bodyRefusal(method, pathname, (name) => headers.get(name)) ?? actionRefusal(method, pathname, headers) ?? imageRefusal(pathname, searchParams);
 }
 
 export function refusalResponse(refusal: Refusal): Response {
