@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vit
 import { isSlug } from '@/lib/menus/slug';
 import { PGLITE_EXTENSIONS } from './pglite';
 import * as schema from './schema';
-import { cities, menuCategories, menuItems, restaurants } from './schema';
+import { cities, menuCategories, menuItems, restaurantOffers, restaurants } from './schema';
 import { type AnyDb, isSeeded, seed } from './seed';
 import { generateSeedData, MAX_ITEMS, MAX_SECTIONS, MIN_ITEMS, MIN_SECTIONS, RESTAURANTS_PER_CITY } from './seed-data';
+import { seededOffer } from './seed-derived';
 
 const data = generateSeedData();
 const allRestaurants = data.flatMap((c) => c.restaurants);
@@ -20,6 +21,7 @@ const totals = {
   restaurants: allRestaurants.length,
   categories: allRestaurants.reduce((n, r) => n + r.categories.length, 0),
   items: allItems.length,
+  offers: allRestaurants.filter((r) => seededOffer(r.slug) !== null).length,
 };
 
 /** Words that make a dish non-veg; checked both ways so a mis-flagged catalogue entry fails here. */
@@ -73,6 +75,26 @@ describe('generateSeedData', () => {
     expect(share(allRestaurants.filter((r) => r.pureVeg).length, totals.restaurants)).toBeLessThan(0.35);
     expect(share(allRestaurants.filter((r) => !r.isOpen).length, totals.restaurants)).toBeGreaterThan(0.05);
     expect(share(allRestaurants.filter((r) => !r.isOpen).length, totals.restaurants)).toBeLessThan(0.15);
+  });
+
+  it('gives about two restaurants in five a demo offer the admin form could have saved', () => {
+    const offers = allRestaurants.map((r) => seededOffer(r.slug)).filter((offer) => offer !== null);
+    expect(share(offers.length, totals.restaurants)).toBeGreaterThan(0.3);
+    expect(share(offers.length, totals.restaurants)).toBeLessThan(0.5);
+    // Every kind appears, each within the admin form's bounds (lib/offers/schema.ts).
+    expect(new Set(offers.map((offer) => offer.kind))).toEqual(new Set(['percent', 'flat']));
+    for (const offer of offers) {
+      if (offer.kind === 'percent') {
+        expect(offer.percent).toBeGreaterThanOrEqual(1);
+        expect(offer.percent).toBeLessThanOrEqual(90);
+        expect(offer.maxDiscountPaise).toBeGreaterThanOrEqual(100);
+        expect(offer.maxDiscountPaise).toBeLessThanOrEqual(1_000_00);
+      } else {
+        expect(offer.flatPaise).toBeGreaterThanOrEqual(100);
+        expect(offer.flatPaise).toBeLessThanOrEqual(1_000_00);
+      }
+      expect(offer.minOrderPaise % 100).toBe(0);
+    }
   });
 
   it('builds menus of 30–45 uniquely named dishes in 4–8 positioned sections', () => {
@@ -130,6 +152,7 @@ describe('seed on PGlite', () => {
     restaurants: await db.$count(restaurants),
     categories: await db.$count(menuCategories),
     items: await db.$count(menuItems),
+    offers: await db.$count(restaurantOffers),
   });
 
   const ids = async () => ({
@@ -209,7 +232,7 @@ describe('seed on PGlite', () => {
   it('is idempotent: a second run inserts nothing and keeps every id', async () => {
     const before = await ids();
     const report = await seed(db);
-    expect(report).toEqual({ cities: 0, restaurants: 0, categories: 0, items: 0 });
+    expect(report).toEqual({ cities: 0, restaurants: 0, categories: 0, items: 0, offers: 0 });
     expect(await counts()).toEqual(totals);
     expect(await ids()).toEqual(before);
   });
@@ -225,7 +248,7 @@ describe('seed on PGlite', () => {
     await db.delete(menuItems).where(eq(menuItems.id, victim.id));
 
     const report = await seed(db);
-    expect(report).toEqual({ cities: 0, restaurants: 0, categories: 0, items: 1 });
+    expect(report).toEqual({ cities: 0, restaurants: 0, categories: 0, items: 1, offers: 0 });
 
     const [itemAfter] = await db.select().from(menuItems).where(eq(menuItems.id, item.id));
     expect(itemAfter).toMatchObject({ pricePaise: 12_345_00, available: !item.available });
@@ -237,5 +260,16 @@ describe('seed on PGlite', () => {
       .where(and(eq(menuItems.restaurantId, victim.restaurantId), eq(menuItems.name, victim.name)));
     expect(restored).toMatchObject({ categoryId: victim.categoryId, pricePaise: victim.pricePaise });
     expect(await counts()).toEqual(totals);
+  });
+
+  it('never brings back an offer an admin removed', async () => {
+    const [offered] = await db.select({ restaurantId: restaurantOffers.restaurantId }).from(restaurantOffers).limit(1);
+    if (!offered) throw new Error('expected a seeded offer');
+    await db.delete(restaurantOffers).where(eq(restaurantOffers.restaurantId, offered.restaurantId));
+
+    const report = await seed(db);
+    expect(report.offers).toBe(0);
+    expect(await db.$count(restaurantOffers, eq(restaurantOffers.restaurantId, offered.restaurantId))).toBe(0);
+    expect(await db.$count(restaurantOffers)).toBe(totals.offers - 1);
   });
 });

@@ -1,8 +1,9 @@
 import { inArray } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
-import { cities, menuCategories, menuItems, restaurants } from './schema';
+import { cities, menuCategories, menuItems, restaurantOffers, restaurants } from './schema';
 import { generateSeedData, type SeedCity } from './seed-data';
+import { seededFees, seededOffer } from './seed-derived';
 
 /**
  * Any Drizzle Postgres database built with this schema: postgres.js in the app and scripts, PGlite in
@@ -16,6 +17,7 @@ export interface SeedReport {
   restaurants: number;
   categories: number;
   items: number;
+  offers: number;
 }
 
 /**
@@ -51,18 +53,20 @@ async function insertMissing<Row>(
   keyOf: (row: Row) => string,
   readIds: () => Promise<Map<string, number>>,
   insert: (chunk: Row[]) => Promise<number>,
-): Promise<{ ids: Map<string, number>; inserted: number }> {
+): Promise<{ ids: Map<string, number>; inserted: number; missing: Row[] }> {
   const existing = await readIds();
   const missing = rows.filter((row) => !existing.has(keyOf(row)));
   let inserted = 0;
   for (const chunk of chunks(missing)) inserted += await insert(chunk);
-  return { ids: missing.length === 0 ? existing : await readIds(), inserted };
+  return { ids: missing.length === 0 ? existing : await readIds(), inserted, missing };
 }
 
 /**
  * Inserts the generated demo data. Idempotent and non-destructive: rows are matched on their natural
  * keys (city slug, restaurant slug, (restaurant, name) for sections and dishes) and existing ones,
- * including any edited since the last seed, are never updated; deleted ones are put back. One
+ * including any edited since the last seed, are never updated; deleted ones are put back. Demo
+ * offers go only to restaurants this run inserted, so a re-seed never brings back an offer an admin
+ * removed. One
  * transaction, so a failure leaves nothing half-seeded. Does not touch Redis: callers that cache menus
  * invalidate them themselves. `data` is only for tests that need a different dataset.
  */
@@ -111,6 +115,25 @@ export async function seed(db: AnyDb, data: SeedCity[] = generateSeedData()): Pr
       async (chunk) =>
         (await tx.insert(restaurants).values(chunk).onConflictDoNothing({ target: restaurants.slug }).returning({ id: restaurants.id })).length,
     );
+
+    const offerRows = restaurantResult.missing.flatMap(({ slug }) => {
+      const terms = seededOffer(slug);
+      if (!terms) return [];
+      return [
+        {
+          restaurantId: idOf(restaurantResult.ids, slug, `restaurant ${slug}`),
+          kind: terms.kind,
+          percent: terms.kind === 'percent' ? terms.percent : null,
+          maxDiscountPaise: terms.kind === 'percent' ? terms.maxDiscountPaise : null,
+          flatPaise: terms.kind === 'flat' ? terms.flatPaise : null,
+          minOrderPaise: terms.minOrderPaise,
+        },
+      ];
+    });
+    const offersInserted =
+      offerRows.length === 0
+        ? 0
+        : (await tx.insert(restaurantOffers).values(offerRows).onConflictDoNothing().returning({ id: restaurantOffers.restaurantId })).length;
 
     const menus = data.flatMap((city) =>
       city.restaurants.map((r) => ({ id: idOf(restaurantResult.ids, r.slug, `restaurant ${r.slug}`), categories: r.categories })),
@@ -179,6 +202,7 @@ export async function seed(db: AnyDb, data: SeedCity[] = generateSeedData()): Pr
       restaurants: restaurantResult.inserted,
       categories: categoryResult.inserted,
       items: itemResult.inserted,
+      offers: offersInserted,
     };
   });
 }
@@ -187,18 +211,4 @@ export async function seed(db: AnyDb, data: SeedCity[] = generateSeedData()): Pr
 export async function isSeeded(db: AnyDb): Promise<boolean> {
   const rows = await db.select({ id: cities.id }).from(cities).limit(1);
   return rows.length > 0;
-}
-
-/**
- * Rating counts and fees derived from the slug (not drawn from the generator, so adding them left every
- * other seeded value as it was): counts from 40 to ~9,000, delivery ₹19-₹49, packaging by price level.
- */
-function seededFees(slug: string, costForTwo: number) {
-  let hash = 2166136261;
-  for (const char of slug) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
-  return {
-    ratingCount: 40 + (hash % 9000),
-    deliveryFeePaise: (19 + ((hash >>> 8) % 4) * 10) * 100,
-    packagingFeePaise: costForTwo >= 800 ? 2500 : costForTwo >= 400 ? 1500 : 1000,
-  };
 }

@@ -29,6 +29,7 @@ import type { RedisStore } from '@/lib/redis/types';
 
 import { deleteKeysUnder, installBackends } from '../support/app-context';
 import { createTestPglite, createTestPostgres } from '../support/databases';
+import { openWithoutOffer } from '../support/menus';
 import { driversUnderTest } from '../support/redis-drivers';
 import { IN_CI, missing, postgresAvailable, TEST_POSTGRES_URL, uniquePrefix } from '../support/services';
 
@@ -83,7 +84,7 @@ for (const backend of backends) {
           packagingFeePaise: restaurants.packagingFeePaise,
         })
         .from(restaurants)
-        .where(eq(restaurants.isOpen, true))
+        .where(openWithoutOffer(db.db))
         .limit(1);
       restaurant = open!;
       items = await db.db
