@@ -356,10 +356,12 @@ function isLoopbackClient(identity: string): boolean {
 /**
  * A page that runs a search (`?q=`, the city page's box): each new search is a Postgres query the
  * cache has not seen, so it draws on the API's budget, like `GET /api/cities/<city>/search`, rather
- * than the pages' more generous one. Its refusal is still a page.
+ * than the pages' more generous one. Its refusal is still a page. Nothing under `/_next/` is a page:
+ * the image optimizer's `q` is a photo's quality, and every photo of a menu drew on the API's budget
+ * (attack review: 120 photos a minute, and the visitor's searches and photos were refused).
  */
 function carriesSearch(url: URL): boolean {
-  return (url.searchParams.get('q') ?? '').trim() !== '';
+  return !url.pathname.startsWith('/_next/') && (url.searchParams.get('q') ?? '').trim() !== '';
 }
 
 /**

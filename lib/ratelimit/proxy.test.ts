@@ -36,6 +36,11 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/hyderabad?q=%20%20')).toBe('page');
   });
 
+  it("the image optimizer's q is a quality, not a search: a photo draws on the page budget (a menu's photos spent the API's)", async () => {
+    expect(await budgetOf('/_next/image?url=%2Fmedia%2Fa.webp&w=640&q=75')).toBe('page');
+    expect(await budgetOf('/_next/image.x?url=%2Fmedia%2Fa.webp&w=640&q=75')).toBe('page');
+  });
+
   it("a menu page's cart and heart, asked after load, draw on the page budget: they are part of the page view", async () => {
     expect(await budgetOf('/api/restaurants/dosa-corner/visitor')).toBe('page');
     expect(await budgetOf('/api/restaurants/dosa-corner/menu')).toBe('api');
