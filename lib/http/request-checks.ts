@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { MEDIA_NAME } from '@/lib/media/store';
+
 import { bodyRefusal } from './body-limits.mjs';
 import { ACTION_ID, isApiPath } from './route-kinds.mjs';
 
@@ -52,21 +54,33 @@ export function actionRefusal(method: string, pathname: string, headers: Headers
  */
 const IMAGE_OPTIMIZER = '/_next/image';
 
+/** Where app/media serves the local store's photos: `/media/<MEDIA_NAME>`. */
+const MEDIA_PREFIX = '/media/';
+
 /**
  * The image optimizer fetches a local `url` by routing it inside the server, and Next's router throws
  * on a path with a malformed %-escape: `/_next/image?url=/media/%25&w=64&q=75` (the `url` param decodes
  * to `/media/%`) was a 500 and a `URIError: URI malformed` in the log for anyone (attack review), the
  * case decision 040 closes for the request's own path. Only the path is decoded, as the router does.
+ *
+ * A local path that names no photo (`/media/<MEDIA_NAME>`, what app/media serves) is refused too: the
+ * optimizer answers any redirect of its internal request with a 500 and an error log, and Next
+ * redirects many of them (`/media/`, `/media/a/`, `/media/.`, `/media//a`, `/media/a\`: a 308 each;
+ * attack review). The rest could only ever be its 404.
  */
 export function imageRefusal(pathname: string, searchParams: URLSearchParams): Refusal | null {
   if (!pathname.startsWith(IMAGE_OPTIMIZER)) return null;
   for (const url of searchParams.getAll('url')) {
     if (!url.startsWith('/')) continue;
     const end = url.search(/[?#]/);
+    const path = end === -1 ? url : url.slice(0, end);
     try {
-      decodeURIComponent(end === -1 ? url : url.slice(0, end));
+      decodeURIComponent(path);
     } catch {
       return { status: 400, error: 'The image address has a malformed %-escape.' };
+    }
+    if (!path.startsWith(MEDIA_PREFIX) || !MEDIA_NAME.test(path.slice(MEDIA_PREFIX.length))) {
+      return { status: 400, error: 'The image address names no photo of this site.' };
     }
   }
   return null;
