@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { MEDIA_NAME } from '@/lib/media/store';
+import { isMediaPath } from '@/lib/media/store';
 
 import { bodyRefusal } from './body-limits.mjs';
 import { ACTION_ID, isApiPath } from './route-kinds.mjs';
@@ -54,9 +54,6 @@ export function actionRefusal(method: string, pathname: string, headers: Headers
  */
 const IMAGE_OPTIMIZER = '/_next/image';
 
-/** Where app/media serves the local store's photos: `/media/<MEDIA_NAME>`. */
-const MEDIA_PREFIX = '/media/';
-
 /**
  * The image optimizer fetches a local `url` by routing it inside the server, and Next's router throws
  * on a path with a malformed %-escape: `/_next/image?url=/media/%25&w=64&q=75` (the `url` param decodes
@@ -79,7 +76,7 @@ export function imageRefusal(pathname: string, searchParams: URLSearchParams): R
     } catch {
       return { status: 400, error: 'The image address has a malformed %-escape.' };
     }
-    if (!path.startsWith(MEDIA_PREFIX) || !MEDIA_NAME.test(path.slice(MEDIA_PREFIX.length))) {
+    if (!isMediaPath(path)) {
       return { status: 400, error: 'The image address names no photo of this site.' };
     }
   }

@@ -13,6 +13,13 @@ export interface MediaStore {
 
 /** `<32 hex digits>.webp`: the only names stored or served. */
 export const MEDIA_NAME = /^[0-9a-f]{32}\.webp$/;
+/** Where app/media serves the local store's photos. */
+export const MEDIA_PATH_PREFIX = '/media/';
+
+/** Whether a path is one app/media serves a photo at: `/media/<MEDIA_NAME>`. */
+export function isMediaPath(pathname: string): boolean {
+  return pathname.startsWith(MEDIA_PATH_PREFIX) && MEDIA_NAME.test(pathname.slice(MEDIA_PATH_PREFIX.length));
+}
 export const MEDIA_CONTENT_TYPE = 'image/webp';
 /** Content-addressed, so a URL's bytes never change: cache them for a year, never revalidate. */
 export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';

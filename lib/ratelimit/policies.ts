@@ -3,6 +3,8 @@ import 'server-only';
 import type { RateLimitKeyPrefix } from './keys';
 import { getEnv, trustedProxies, type Env } from '@/lib/env';
 import { isApiPath } from '@/lib/http/route-kinds.mjs';
+import { REQUEST_ID_HEADER } from '@/lib/http/unavailable-answers.mjs';
+import { isMediaPath } from '@/lib/media/store';
 
 import { clientIdentity, normalizeAddress } from './client-identity';
 
@@ -384,12 +386,27 @@ export function budgetFor(policy: 'api' | 'page', url: URL): 'api' | 'page' {
 }
 
 /**
+ * Next's image optimizer fetches a local photo (`/_next/image?url=/media/<name>`) by routing
+ * `/media/<name>` inside the server, through proxy.ts, with none of the visitor's headers: its address
+ * is the socket's, which behind a trusted proxy is the proxy's own. So every visitor's photos drew on
+ * one budget, the proxy's: a few addresses asking for photos the optimizer had not made yet spent it,
+ * and the photos of everyone else were 429s (attack review); facing clients, each photo counted twice.
+ * The visitor's own `/_next/image` request was limited already. Under scripts/serve.mjs every request
+ * from outside carries the id it tags each one with (a client's own is replaced), so a photo fetch
+ * without it is the optimizer's; elsewhere none is told apart, and each is counted as before.
+ */
+function isOptimizerFetch(pathname: string, env: Env, headers: Headers): boolean {
+  return env.THALI_SERVED_BY === 'serve.mjs' && !headers.has(REQUEST_ID_HEADER) && isMediaPath(pathname);
+}
+
+/**
  * Which proxy policy a request falls under, or null when it is exempt. The benchmark's exemptions
  * also need the client to be on this machine (a loopback address, as the benches connect), so even a
  * deployment started with ENABLE_BENCH_ROUTES by mistake exempts nobody on the internet.
  */
 export function proxyPolicyFor(pathname: string, env: Env = getEnv(), headers?: Headers): 'api' | 'page' | null {
   if ((EXEMPT_PATHS as readonly string[]).includes(pathname)) return null;
+  if (headers && isOptimizerFetch(pathname, env, headers)) return null;
   const benchExempt = pathname.startsWith(BENCH_PATH_PREFIX) || headers?.get(BENCH_EXEMPT_HEADER) === '1';
   if (env.ENABLE_BENCH_ROUTES && benchExempt && headers && isLoopbackClient(clientIdentity(headers, trustedProxies(env)))) return null;
   return isApiPath(pathname) ? 'api' : 'page';

@@ -16,6 +16,7 @@ vi.mock('./state', () => ({
 const { rateLimitRequest } = await import('./proxy');
 const { BENCH_EXEMPT_HEADER, proxyPolicyFor } = await import('./policies');
 const { parseEnv } = await import('@/lib/env');
+const { REQUEST_ID_HEADER } = await import('@/lib/http/unavailable-answers.mjs');
 const event = { waitUntil: () => {} } as unknown as NextFetchEvent;
 
 async function budgetOf(url: string): Promise<string | undefined> {
@@ -57,6 +58,28 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw/status')).toBe('page');
     expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw')).toBe('api');
     expect(await budgetOf('/api/orders/a/b/status')).toBe('api');
+  });
+});
+
+describe("the image optimizer's own fetch of a photo", () => {
+  const photo = '/media/0123456789abcdef0123456789abcdef.webp';
+  const served = parseEnv({ THALI_SERVED_BY: 'serve.mjs', TRUSTED_PROXIES: '1' });
+  // What Next gives the optimizer's internal request: no header of the visitor's, the socket's address.
+  const internal = () => new Headers({ 'x-forwarded-for': '10.0.0.2', 'x-forwarded-host': 'localhost' });
+  const fromOutside = () => new Headers({ 'x-forwarded-for': '203.0.113.7', host: 'thali.example', [REQUEST_ID_HEADER]: 'c0ffee' });
+
+  it("is not counted again under serve.mjs: it carried the proxy's address, so every visitor's photos drew on one budget", () => {
+    expect(proxyPolicyFor(photo, served, internal())).toBeNull();
+  });
+
+  it('counts every request from outside (serve.mjs tags each one), any other path, and everything without serve.mjs', () => {
+    expect(proxyPolicyFor(photo, served, fromOutside())).toBe('page');
+    expect(proxyPolicyFor('/media/', served, internal())).toBe('page');
+    expect(proxyPolicyFor('/media/x.webp', served, internal())).toBe('page');
+    expect(proxyPolicyFor('/bengaluru', served, internal())).toBe('page');
+    expect(proxyPolicyFor('/api/cities', served, internal())).toBe('api');
+    expect(proxyPolicyFor(photo, parseEnv({ TRUSTED_PROXIES: '1' }), internal())).toBe('page');
+    expect(proxyPolicyFor(photo, served)).toBe('page');
   });
 });
 
