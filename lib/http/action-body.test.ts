@@ -39,7 +39,7 @@ describe('hostile action bodies are refused quickly (M1)', () => {
     const depth = Math.floor((ACTION_BODY_LIMIT - 10) / 2);
     const { refusal } = await timedRefusal(text(`${'['.repeat(depth)}${']'.repeat(depth)}`));
     expect(refusal).toEqual(TOO_COMPLEX);
-    const objects = await timedRefusal(text(`${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`));
+    const objects = await timedRefusal(text(`[${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}]`));
     expect(objects.refusal).toEqual(TOO_COMPLEX);
   });
 
@@ -54,6 +54,14 @@ describe('hostile action bodies are refused quickly (M1)', () => {
     expect((await timedRefusal(form({ 0: JSON.stringify(many), 1: '1' }, { 'next-action': ACTION }))).refusal).toMatchObject({ status: 400 });
     const fields = Object.fromEntries(Array.from({ length: ACTION_BODY_BOUNDS.fields + 1 }, (_, index) => [`_1_f${index}`, 'x']));
     expect((await timedRefusal(form({ ...fields, 0: '["$K1"]' }, { 'next-action': ACTION }))).refusal).toMatchObject({ status: 400 });
+  });
+
+  it("a call whose root is not a list of arguments is a 400: Next applied the action to it and answered the TypeError with a 500 (attack review)", async () => {
+    for (const root of ['"x"', '1', 'true', 'null', '"$undefined"', '"$n1"', '"$$x"', '{}', '{"length":3}']) {
+      expect(await actionBodyRefusal(text(root)), root).toEqual(MALFORMED);
+      expect(await actionBodyRefusal(form({ 0: root }, { 'next-action': ACTION })), root).toEqual(MALFORMED);
+    }
+    expect(await actionBodyRefusal(text('[]'))).toBeNull();
   });
 
   it("what React's client sends still passes", async () => {

@@ -99,12 +99,17 @@ class Walk {
   }
 }
 
-/** Whether a call's root value decodes within the bounds: null, or the refusal. */
-function checkRoot(root: string | null, part: ((id: number) => string | null) | null): Refusal | null {
+/**
+ * Whether a root value decodes within the bounds: null, or the refusal. A call's root is its list of
+ * arguments, always an array from React's client: Next applies the action to it, and any other root
+ * (`"x"`, `1`, `null`, `"$undefined"`) threw a TypeError that Next answered with a 500 (attack review).
+ */
+function checkRoot(root: string | null, part: ((id: number) => string | null) | null, kind: 'arguments' | 'descriptor'): Refusal | null {
   if (root === null) return MALFORMED;
   // JSON.parse itself is iterative; only the walk below could recurse, and it stops at the depth bound.
   const parsed = parse(root);
   if (!parsed.ok) return MALFORMED;
+  if (kind === 'arguments' && !Array.isArray(parsed.value)) return MALFORMED;
   try {
     return new Walk(part).resolves(parsed.value, 0, [0]) ? null : MALFORMED;
   } catch (error) {
@@ -129,7 +134,7 @@ function checkFormAction(form: FormData): Refusal | null {
   for (const key of references) {
     const prefix = `$ACTION_${key.slice('$ACTION_REF_'.length)}:`;
     const root = text(`${prefix}0`);
-    const refusal = checkRoot(root, (id) => text(`${prefix}${id}`));
+    const refusal = checkRoot(root, (id) => text(`${prefix}${id}`), 'descriptor');
     if (refusal) return refusal;
     const descriptor = parse(root!);
     const id = descriptor.ok && descriptor.value !== null && typeof descriptor.value === 'object' ? (descriptor.value as { id?: unknown }).id : undefined;
@@ -154,7 +159,7 @@ export async function actionBodyRefusal(request: Request): Promise<Refusal | nul
       const value = form.get(name);
       return typeof value === 'string' ? value : null;
     };
-    return checkRoot(text('0'), (id) => text(String(id)));
+    return checkRoot(text('0'), (id) => text(String(id)), 'arguments');
   }
-  return checkRoot(await request.text(), null);
+  return checkRoot(await request.text(), null, 'arguments');
 }
