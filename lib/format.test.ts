@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAgo,
   formatClockTime,
+  formatDayAndTime,
   formatCompactCount,
   formatCostForTwo,
   formatDeliveryFee,
@@ -158,5 +159,13 @@ describe('formatAgo', () => {
     expect(formatAgo(3 * 3_600_000 + 59 * 60_000)).toBe('3 h ago');
     expect(formatAgo(24 * 3_600_000)).toBe('1 day ago');
     expect(formatAgo(50 * 3_600_000)).toBe('2 days ago');
+  });
+});
+
+describe('formatDayAndTime', () => {
+  it('says the day and the time in India', () => {
+    expect(formatDayAndTime(new Date('2026-12-04T14:12:00Z'))).toBe('4 Dec 2026, 7:42 pm');
+    // Past midnight in India is already the next day there.
+    expect(formatDayAndTime(new Date('2026-12-04T19:00:00Z'))).toBe('5 Dec 2026, 12:30 am');
   });
 });

@@ -103,6 +103,13 @@ export function formatClockTime(date: Date): string {
   return CLOCK.format(date);
 }
 
+const DAY = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' });
+
+/** A day and time in India, for a list of orders: "6 Dec 2026, 3:30 pm". */
+export function formatDayAndTime(date: Date): string {
+  return `${DAY.format(date)}, ${CLOCK.format(date)}`;
+}
+
 /** How long ago, for a list that is read at a glance (the demo outbox): "just now", "2 min ago", "3 h ago". */
 export function formatAgo(elapsedMs: number): string {
   const minutes = Math.floor(Math.max(0, elapsedMs) / 60_000);

@@ -54,6 +54,14 @@ describe("/account's orders", () => {
   it('shows an active order’s total, as the past orders do', () => {
     const html = render([order('placed1', 'placed', 'Biryani House')]);
     expect(html).not.toContain('Past orders');
-    expect(html.slice(html.indexOf('Active orders'))).toMatch(/2 items · [^<]*(<!-- -->)? · <data value="450.00"[^>]*>₹450<\/data>/);
+    expect(html.slice(html.indexOf('Active orders'))).toMatch(/2 items · (<!-- -->)?<time [^>]*>[^<]*<\/time> · <data value="450.00"[^>]*>₹450<\/data>/);
+  });
+
+  // Customer walk: a past order said the day it was placed, not the time, so two orders of one day
+  // (lunch and dinner) could not be told apart.
+  it('says when each order was placed, day and time in India, active and past alike', () => {
+    const html = render([order('delivered1', 'delivered', 'Old Place'), order('placed1', 'placed', 'Biryani House')]);
+    const placedAt = /<time dateTime="2026-12-06T10:00:00.000Z">6 Dec 2026, 3:30 pm<\/time>/g;
+    expect(html.match(placedAt)).toHaveLength(2);
   });
 });

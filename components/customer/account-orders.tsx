@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import { Price } from '@/components/ui/price';
-import { plural } from '@/lib/format';
+import { formatDayAndTime, plural } from '@/lib/format';
 import type { OrderSummary } from '@/lib/orders/queries';
 import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
@@ -17,9 +17,14 @@ interface AccountOrdersProps {
   reorder: (orderId: string) => () => Promise<void>;
 }
 
+/** "#abc123 · 2 items · 6 Dec 2026, 3:30 pm": the time too, so a day's lunch and dinner tell apart. */
 function orderLine(order: AccountOrder) {
-  const date = order.createdAt.toLocaleDateString('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' });
-  return `#${shortOrderId(order.id)} · ${plural(order.itemCount, 'item')} · ${date}`;
+  return (
+    <>
+      #{shortOrderId(order.id)} · {plural(order.itemCount, 'item')} ·{' '}
+      <time dateTime={order.createdAt.toISOString()}>{formatDayAndTime(order.createdAt)}</time>
+    </>
+  );
 }
 
 /**
