@@ -47,7 +47,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-    { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /(responsive|photos|find|ordering)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /(responsive|photos|find|ordering|header-cart)\.spec\.ts/ },
   ],
   // With real services, a second instance on the same Redis and Postgres (e2e/admin-edit.spec.ts and
   // e2e/shared-sessions.spec.ts check that a save or a sign-out reaches it). The first instance talks

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
+import { CartCountFromPage } from '@/components/layout/header-cart-link';
 import { CheckoutHeader, EmptyCheckoutCart } from '@/components/customer/checkout-parts';
 import { GuestCheckout } from '@/components/customer/guest-checkout';
 import { Container } from '@/components/layout/container';
@@ -42,6 +43,7 @@ export async function guestCheckout(): Promise<ReactNode> {
   if (quote === null || quote.status === 'empty') {
     return (
       <Container width="narrow" className="py-8 sm:py-12">
+        <CartCountFromPage items={0} />
         <CheckoutHeader restaurant={null} problem={null} />
         <EmptyCheckoutCart signInHref={SIGN_IN} />
       </Container>
@@ -53,6 +55,7 @@ export async function guestCheckout(): Promise<ReactNode> {
   const menu = restaurant ? { name: restaurant.name, href: `/${restaurant.citySlug}/${restaurant.slug}` } : null;
   return (
     <Container width="narrow" className="py-8 sm:py-12">
+      <CartCountFromPage items={lines.reduce((sum, line) => sum + line.quantity, 0)} />
       <CheckoutHeader restaurant={menu} problem={quote.status !== 'ok' ? quote.message : null} />
       <GuestCheckout
         cart={lines.length > 0 ? <CartPanel lines={lines} change={changeCheckoutQuantity} orderable checkoutHref={null} /> : null}

@@ -7,6 +7,7 @@ import { AddressForm } from '@/components/customer/address-form';
 import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
+import { CartCountFromPage } from '@/components/layout/header-cart-link';
 import { CheckoutForm } from '@/components/customer/checkout-form';
 import { CheckoutHeader, EmptyCheckoutCart } from '@/components/customer/checkout-parts';
 import { CheckoutSections } from '@/components/customer/checkout-sections';
@@ -70,6 +71,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
     const placed = orderToTrack(await listOwnOrders(customer.customerId, 1).catch(() => []), new Date());
     return (
       <Container width="narrow" className="py-8 sm:py-12">
+        <CartCountFromPage items={0} />
         <CheckoutHeader restaurant={null} problem={null} />
         {placed ? <OrderToTrack order={placed} /> : null}
         <EmptyCheckoutCart />
@@ -89,6 +91,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
 
   return (
     <Container width="narrow" className="py-8 sm:py-12">
+      <CartCountFromPage items={lines.reduce((sum, line) => sum + line.quantity, 0)} />
       <CheckoutHeader
         restaurant={restaurant ? { name: restaurant.name, href: `/${restaurant.citySlug}/${restaurant.slug}` } : null}
         notice={<AddressNoticeBanner notice={addressNotice(noticeKey)} />}

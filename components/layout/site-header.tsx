@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { HeaderCartLink } from '@/components/layout/header-cart-link';
 import { ThaliLogo } from '@/components/layout/thali-logo';
 
 export function SiteHeader() {
@@ -12,12 +13,10 @@ export function SiteHeader() {
         </Link>
         <div className="flex items-center gap-4">
           <p className="hidden text-sm text-muted sm:block">Food delivery, served from cache</p>
-          {/* Static on purpose: reading the session or the cart here would make every page dynamic (and
-              the shared pages per visitor). /checkout shows the cart, and sends a signed-out visitor to
-              /login, which keeps a guest's cart; without it a cart was found only on its menu page. */}
-          <Link href="/checkout" prefetch={false} className="rounded-md text-sm font-semibold text-brand-700 hover:underline">
-            Cart
-          </Link>
+          {/* No session or cart is read here: that would make every page dynamic (and the shared pages per
+              visitor). The count arrives after load, in the browser (header-cart-link.tsx). /checkout shows
+              the cart, and sends a signed-out visitor to /login, which keeps a guest's cart. */}
+          <HeaderCartLink />
           <Link href="/account" className="rounded-md text-sm font-semibold text-brand-700 hover:underline">
             Account
           </Link>

@@ -89,6 +89,6 @@ export interface MenuVisitorParts {
 export interface MenuCart {
   lines: { itemId: number; name: string; pricePaise: number; quantity: number }[];
   totalPaise: number;
-  /** The restaurant the cart holds when it is not this one (the side cart links back to it). */
-  elsewhere: { name: string; href: string } | null;
+  /** The restaurant the cart holds when it is not this one (the side cart links back to it), and its dishes (the header's count). */
+  elsewhere: { name: string; href: string; items: number } | null;
 }

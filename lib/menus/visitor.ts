@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { priceCart, readCart } from '@/lib/cart/cart';
+import { dishesIn } from '@/lib/cart/count';
 import { currentCartOwner } from '@/lib/cart/current';
 import type { CartOwner } from '@/lib/cart/keys';
 import { getCustomer, lookUpCustomer } from '@/lib/customers/session';
@@ -24,7 +25,9 @@ export async function readMenuCart(owner: CartOwner | null, menu: RestaurantMenu
     if (cart.restaurant === menu.restaurant.slug) return { ...priceCart(cart, menu), elsewhere: null };
     if (cart.restaurant === null) return EMPTY_CART;
     const { value: other } = await getRestaurantMenu(cart.restaurant);
-    const elsewhere = other ? { name: other.restaurant.name, href: `/${other.restaurant.city.slug}/${other.restaurant.slug}` } : null;
+    const elsewhere = other
+      ? { name: other.restaurant.name, href: `/${other.restaurant.city.slug}/${other.restaurant.slug}`, items: dishesIn(cart) }
+      : null;
     return { ...EMPTY_CART, elsewhere };
   } catch {
     return null;

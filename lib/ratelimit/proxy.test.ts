@@ -54,6 +54,11 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/api/cart')).toBe('api');
   });
 
+  it("the header's cart count draws on the page budget: it is part of the page view", async () => {
+    expect(await budgetOf('/api/cart/count')).toBe('page');
+    expect(await budgetOf('/api/cart/count/x')).toBe('api');
+  });
+
   it("an order page's status poll draws on the page budget too; other order paths do not", async () => {
     expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw/status')).toBe('page');
     expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw')).toBe('api');

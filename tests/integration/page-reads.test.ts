@@ -8,7 +8,8 @@ import { readFavouriteState, readOwnFavourite } from '@/lib/favourites/menu-stat
 import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
 import { readMenuCart } from '@/lib/menus/visitor';
 import { processStats } from '@/lib/metrics/process-stats';
-import { addToCart } from '@/lib/cart/cart';
+import { addToCart, readCart } from '@/lib/cart/cart';
+import { dishesIn } from '@/lib/cart/count';
 import { cartOwners } from '@/lib/cart/keys';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
@@ -67,6 +68,21 @@ for (const pair of await backendPairs()) {
       const [cart, favourite] = await visitor();
       expect(favourite).toEqual({ favourited: null });
       expect(cart?.lines).toEqual([{ itemId: item.id, name: item.name, pricePaise: item.pricePaise, quantity: 1 }]);
+    });
+
+    it('the header’s cart count (GET /api/cart/count, a guest): 1 Redis command, 0 Postgres queries; another menu’s page counts the cart it holds elsewhere', async () => {
+      const [open, other] = (await getCityRestaurants('pune')).value!.restaurants.filter((r) => r.isOpen);
+      const menu = (await getRestaurantMenu(open!.slug)).value!;
+      const owner = cartOwners.guest('pageReadsVisitor000003');
+      const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
+      await addToCart(owner, menu, item.id, { store: backends.redis });
+      await addToCart(owner, menu, item.id, { store: backends.redis });
+      const { queries, commands } = await measure(() => readCart(owner));
+      expect(queries).toBe(0);
+      expect(commands).toEqual(['hgetall']);
+      expect(dishesIn(await readCart(owner))).toBe(2);
+      const otherMenu = (await getRestaurantMenu(other!.slug)).value!;
+      expect((await readMenuCart(owner, otherMenu))?.elsewhere).toEqual({ name: menu.restaurant.name, href: `/pune/${menu.restaurant.slug}`, items: 2 });
     });
 
     it('a cart Redis can’t read is unknown, not empty: the visitor route answers 503 and the page offers to try again', async () => {

@@ -1,0 +1,27 @@
+import 'server-only';
+
+import { lookUpCustomer } from '@/lib/customers/session';
+
+import { readCart, type Cart } from './cart';
+import { currentCartOwner } from './current';
+
+/** Dishes in a cart, quantities summed. */
+export function dishesIn(cart: Pick<Cart, 'items'>): number {
+  return cart.items.reduce((sum, line) => sum + line.quantity, 0);
+}
+
+/**
+ * How many dishes this request's visitor has in their cart, for the header's count (GET
+ * /api/cart/count): 0 with no cart or owner, null when Redis can't say (the session that says whose
+ * cart it is, or the cart itself). One HGETALL, and the session's lookup when signed in; no Postgres.
+ */
+export async function readCartCount(): Promise<number | null> {
+  if ((await lookUpCustomer()).status === 'unavailable') return null;
+  const owner = await currentCartOwner();
+  if (!owner) return 0;
+  try {
+    return dishesIn(await readCart(owner));
+  } catch {
+    return null;
+  }
+}
