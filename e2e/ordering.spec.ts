@@ -137,6 +137,11 @@ test.describe('ordering as customers expect', () => {
     await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });
     await expect(page.getByTestId('order-eta')).toContainText(/Arriving by \d{1,2}:\d{2}/);
     await expect(page.getByTestId('bill-total')).toHaveText(total);
+    // Help while it is on its way: what happens next, the cancel rule, when it is due.
+    const help = page.getByRole('region', { name: 'Help with this order' });
+    await expect(help).toContainText('What happens next');
+    await expect(help).toContainText(/Cancelling/);
+    await expect(help).toContainText(/Due by \d{1,2}:\d{2}|Running late/);
     await expectNoSeriousA11yViolations(page, 'order page');
     // A reorder problem is looked up among the page's own messages: ?reorder=__proto__ was a 500.
     for (const problem of ['__proto__', 'constructor']) {
@@ -184,6 +189,7 @@ test.describe('ordering as customers expect', () => {
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'delivered', { timeout: 30_000 });
     await expect(page.getByTestId('order-step-time')).toHaveCount(5);
     await expect(page.getByText('Ring the bell twice')).toBeVisible();
+    await expect(page.getByTestId('order-help')).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, 'delivered order page');
     await shot(page, 'delivered', project, true);
     await page.getByRole('button', { name: /^Reorder/ }).click();

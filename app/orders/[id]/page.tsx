@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { Container } from '@/components/layout/container';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CancelOrder } from '@/components/customer/cancel-order';
+import { OrderHelp } from '@/components/customer/order-help';
 import { OrderStatusPoller } from '@/components/customer/order-status-poller';
 import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-button';
 import { itemsInCart } from '@/lib/cart/cart';
@@ -12,7 +13,7 @@ import { cartOwners } from '@/lib/cart/keys';
 import { Price } from '@/components/ui/price';
 import { SessionUnavailable } from '@/components/ui/session-unavailable';
 import { requireCustomer } from '@/lib/customers/session';
-import { formatClockTime } from '@/lib/format';
+import { formatClockTime, formatRupees } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { expectedAcceptanceAt } from '@/lib/orders/cancel';
 import { loadOwnOrderOnce, orderPageMetadata } from '@/lib/orders/page-metadata';
@@ -147,6 +148,8 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
           );
         })}
       </ol>
+
+      <OrderHelp status={order.status} restaurantName={order.restaurant.name} etaAt={order.etaAt} totalText={formatRupees(order.totalPaise)} />
 
       <section aria-labelledby="items-heading" className="mt-8 rounded-2xl border border-line bg-white p-4 shadow-sm">
         <h2 id="items-heading" className="text-base font-extrabold text-ink">

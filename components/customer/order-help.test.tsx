@@ -1,0 +1,52 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+
+import type { OrderStatus } from '@/lib/orders/status';
+
+import { OrderHelp } from './order-help';
+
+const now = new Date('2026-12-06T12:00:00Z');
+// 12:30 UTC is 6:00 pm in India.
+const eta = new Date('2026-12-06T12:30:00Z');
+const render = (status: OrderStatus, etaAt: Date | null = eta, at = now) =>
+  renderToStaticMarkup(createElement(OrderHelp, { status, restaurantName: 'Dosa Corner', etaAt, totalText: '₹450', now: at }));
+const text = (html: string) => html.replace(/<[^>]+>/g, '');
+
+/**
+ * Customer walk: the tracking page showed the steps and nothing else: not what happens next, not
+ * whether the order can still be cancelled, nor what to do when it is late.
+ */
+describe('help on the order page', () => {
+  it('says what happens next at each step', () => {
+    expect(text(render('placed'))).toContain('Dosa Corner confirms your order, then starts cooking.');
+    expect(text(render('accepted'))).toContain('Dosa Corner is about to start cooking.');
+    expect(text(render('preparing'))).toContain('A delivery partner picks it up as soon as it is packed.');
+    expect(text(render('out_for_delivery'))).toContain('It is on its way to you.');
+    // Cash on delivery: what to have ready.
+    expect(text(render('out_for_delivery'))).toContain('Keep ₹450 ready in cash');
+    expect(render('placed')).toMatch(/<section[^>]*aria-labelledby="order-help-heading"[^>]*><h2 id="order-help-heading"[^>]*>Help with this order<\/h2>/);
+  });
+
+  it('says the cancel rule that applies now', () => {
+    expect(text(render('placed'))).toContain('Free to cancel until Dosa Corner accepts it (above).');
+    for (const status of ['accepted', 'preparing', 'out_for_delivery'] as const) {
+      expect(text(render(status))).toContain('Dosa Corner has accepted it, so it can no longer be cancelled: the kitchen has started on it.');
+    }
+  });
+
+  it('before its time, says when it is due; past it, that it is late and that nothing is paid until it arrives', () => {
+    const onTime = text(render('preparing'));
+    expect(onTime).toContain('Due by 6:00 pm.');
+    expect(onTime).not.toContain('Running late');
+    const late = text(render('out_for_delivery', eta, new Date(eta.getTime() + 5 * 60_000)));
+    expect(late).toContain('Running late: it was due by 6:00 pm.');
+    expect(late).toContain('You pay only when it reaches you');
+    expect(render('preparing', eta, new Date(eta.getTime() + 5 * 60_000))).toMatch(/role="status"/);
+  });
+
+  it('shows nothing once the order is delivered or cancelled', () => {
+    expect(render('delivered')).toBe('');
+    expect(render('cancelled')).toBe('');
+  });
+});
