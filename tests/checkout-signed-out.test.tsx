@@ -12,13 +12,14 @@ vi.mock('next/navigation', () => ({
     throw new Error(`redirected to ${to}`);
   },
 }));
-const state = vi.hoisted(() => ({ guest: null as string | null, cart: null as Cart | Error | null }));
+const state = vi.hoisted(() => ({ guest: null as string | null, cart: null as Cart | Error | null, added: new Map<number, number>() }));
 vi.mock('@/lib/cart/guest', () => ({ currentGuest: async () => state.guest }));
 vi.mock('@/lib/cart/cart', () => ({
   readCart: async () => {
     if (state.cart instanceof Error) throw state.cart;
     return state.cart;
   },
+  readAddedPrices: async () => state.added,
 }));
 const restaurant = { id: 1, slug: 'tehzeeb', name: 'Tehzeeb Dum Biryani', citySlug: 'bengaluru', cityName: 'Bengaluru', deliveryMinutes: 30 };
 vi.mock('@/lib/orders/quote', () => ({
@@ -36,6 +37,16 @@ describe('/checkout signed out', () => {
   beforeEach(() => {
     state.guest = 'gguest-id';
     state.cart = { restaurant: 'tehzeeb', items: [{ itemId: 7, quantity: 2 }] };
+    state.added = new Map();
+  });
+
+  it('says a price changed since the dish was added, above the cart; nothing when it is the same', async () => {
+    state.added = new Map([[7, 38_900]]);
+    const html = await render();
+    expect(html).toContain('data-testid="price-changes"');
+    expect(html.replace(/<[^>]+>/g, '')).toContain('Chicken Dum Biryani: ₹389 now ₹409');
+    state.added = new Map([[7, 40_900]]);
+    expect(await render()).not.toContain('data-testid="price-changes"');
   });
 
   // Product review: the header's Cart sent a guest with a cart to the sign-in page.

@@ -2,13 +2,16 @@ import type { ReactNode } from 'react';
 
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
+import { PriceChangeNote } from '@/components/customer/price-change-note';
 import { CartCountFromPage } from '@/components/layout/header-cart-link';
 import { CheckoutHeader, EmptyCheckoutCart } from '@/components/customer/checkout-parts';
 import { GuestCheckout } from '@/components/customer/guest-checkout';
 import { Container } from '@/components/layout/container';
+import { readAddedPrices } from '@/lib/cart/cart';
 import { readGuestCart } from '@/lib/cart/guest-cart';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { checkoutLines } from '@/lib/orders/checkout-lines';
+import { priceChanges } from '@/lib/orders/price-changes';
 import { quoteCart } from '@/lib/orders/quote';
 
 import { changeCheckoutQuantity } from './actions';
@@ -39,7 +42,7 @@ export async function guestCheckout(): Promise<ReactNode> {
       </Container>
     );
   }
-  const quote = guest.status === 'cart' ? await quoteCart(guest.cart) : null;
+  const [quote, addedPrices] = guest.status === 'cart' ? await Promise.all([quoteCart(guest.cart), readAddedPrices(guest.owner)]) : [null, new Map<number, number>()];
   if (quote === null || quote.status === 'empty') {
     return (
       <Container width="narrow" className="py-8 sm:py-12">
@@ -57,6 +60,7 @@ export async function guestCheckout(): Promise<ReactNode> {
     <Container width="narrow" className="py-8 sm:py-12">
       <CartCountFromPage items={lines.reduce((sum, line) => sum + line.quantity, 0)} />
       <CheckoutHeader restaurant={menu} problem={quote.status !== 'ok' ? quote.message : null} />
+      <PriceChangeNote changes={priceChanges(quote.lines, addedPrices)} className="mt-4" />
       <GuestCheckout
         cart={lines.length > 0 ? <CartPanel lines={lines} change={changeCheckoutQuantity} orderable checkoutHref={null} /> : null}
         bill={quote.status === 'ok' ? <BillBreakdown bill={quote.bill} gstPercent={GST_PERCENT} /> : null}

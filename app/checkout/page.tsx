@@ -7,6 +7,7 @@ import { AddressForm } from '@/components/customer/address-form';
 import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
+import { PriceChangeNote } from '@/components/customer/price-change-note';
 import { CartCountFromPage } from '@/components/layout/header-cart-link';
 import { CheckoutForm } from '@/components/customer/checkout-form';
 import { CheckoutHeader, EmptyCheckoutCart } from '@/components/customer/checkout-parts';
@@ -17,7 +18,7 @@ import { listAddresses } from '@/lib/addresses/addresses';
 import { addressNotice } from '@/lib/addresses/form';
 import { addressInCity } from '@/lib/addresses/in-city';
 import { formatAddress, MAX_INSTRUCTIONS } from '@/lib/addresses/schema';
-import { readCart } from '@/lib/cart/cart';
+import { readAddedPrices, readCart } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
 import { lookUpCustomer, requireCustomer } from '@/lib/customers/session';
 import { formatRupees } from '@/lib/format';
@@ -25,6 +26,7 @@ import { GST_PERCENT } from '@/lib/orders/bill';
 import { checkoutLines } from '@/lib/orders/checkout-lines';
 import { listOwnOrders } from '@/lib/orders/queries';
 import { orderToTrack } from '@/lib/orders/recent';
+import { priceChanges } from '@/lib/orders/price-changes';
 import { quoteCart } from '@/lib/orders/quote';
 
 import { addAddress } from '../account/addresses/actions';
@@ -49,8 +51,10 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
   const customer = await requireCustomer('/checkout');
   if (!customer) return <SessionUnavailable retryHref="/checkout" />;
   // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).
-  const [cart, addresses, { address: noticeKey }] = await Promise.all([
-    readCart(cartOwners.customer(customer.customerId)).catch(() => null),
+  const owner = cartOwners.customer(customer.customerId);
+  const [cart, addedPrices, addresses, { address: noticeKey }] = await Promise.all([
+    readCart(owner).catch(() => null),
+    readAddedPrices(owner),
     listAddresses(customer.customerId),
     searchParams,
   ]);
@@ -97,6 +101,8 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         notice={<AddressNoticeBanner notice={addressNotice(noticeKey)} />}
         problem={quote.status !== 'ok' ? quote.message : null}
       />
+      {/* Checkout prices from Postgres: a dish that costs something else than when it was added says so. */}
+      <PriceChangeNote changes={priceChanges(quote.lines, addedPrices)} className="mt-4" />
 
       <CheckoutSections
         hasAddress={addresses.length > 0}

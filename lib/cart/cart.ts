@@ -152,7 +152,51 @@ export async function addToCart(
     quantity = MAX_QUANTITY;
   }
   await store.pexpire(key, ttlOf(owner));
+  await rememberPrices(store, owner, { [String(itemId)]: String(item.pricePaise) });
   return { status: 'added', quantity };
+}
+
+/**
+ * Remembers the prices an ADD (or a reorder) saw, item id → paise, for checkout's "price changed"
+ * note; `replace` forgets the others first. Bookkeeping only: a failure leaves the note out, never the
+ * add (which has happened).
+ */
+async function rememberPrices(store: RedisStore, owner: CartOwner, prices: Record<string, string>, replace = false): Promise<void> {
+  try {
+    const key = cartKeys.prices(owner);
+    if (replace) await store.del([key]);
+    await store.hset(key, prices);
+    await store.pexpire(key, ttlOf(owner));
+  } catch {
+    // The note is left out for this dish.
+  }
+}
+
+/** The guest's remembered prices join the customer's at sign-in (`replace`: theirs only), as the dishes do. */
+async function movePrices(store: RedisStore, guest: CartOwner, customer: CartOwner, replace = false): Promise<void> {
+  const prices = await readAddedPrices(guest, store);
+  if (prices.size === 0) return;
+  await rememberPrices(store, customer, Object.fromEntries([...prices].map(([itemId, paise]) => [String(itemId), String(paise)])), replace);
+}
+
+/**
+ * The price each dish had on the menu when it was last added (menu item id → paise): empty when
+ * unknown (added before this was kept, merged from a guest cart, or Redis can't say), so checkout
+ * then says nothing rather than guess.
+ */
+export async function readAddedPrices(owner: CartOwner, store: RedisStore = getRedis()): Promise<Map<number, number>> {
+  try {
+    const hash = await store.hgetall(cartKeys.prices(owner));
+    const prices = new Map<number, number>();
+    for (const [field, value] of Object.entries(hash)) {
+      const itemId = Number(field);
+      const paise = Number(value);
+      if (Number.isSafeInteger(itemId) && Number.isSafeInteger(paise) && paise >= 0) prices.set(itemId, paise);
+    }
+    return prices;
+  } catch {
+    return new Map();
+  }
 }
 
 /** Sets an item's quantity; 0 removes it, and the cart goes with its last item. */
@@ -178,7 +222,7 @@ export async function setQuantity(
 }
 
 export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<void> {
-  await store.del([cartKeys.cart(owner)]);
+  await store.del([cartKeys.cart(owner), cartKeys.prices(owner)]);
 }
 
 /**
@@ -189,7 +233,7 @@ export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()
  */
 export async function clearOrderedCart(owner: CartOwner, generation: string, store: RedisStore = getRedis()): Promise<void> {
   const key = cartKeys.cart(owner);
-  if ((await store.hget(key, GENERATION)) === generation) await store.del([key]);
+  if ((await store.hget(key, GENERATION)) === generation) await store.del([key, cartKeys.prices(owner)]);
 }
 
 export type MergeResult =
@@ -235,6 +279,7 @@ export async function mergeGuestCart(guest: CartOwner, customer: CartOwner, wasO
   for (const line of from.items) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
   const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).sort((a, b) => a.itemId - b.itemId);
   await writeCart(store, customer, { restaurant: from.restaurant, items }, generation);
+  await movePrices(store, guest, customer);
   await clearCart(guest, store);
   return { status: 'merged', restaurant: from.restaurant };
 }
@@ -253,7 +298,10 @@ async function cartNotOrdered(owner: CartOwner, wasOrdered: WasOrdered, store: R
 export async function keepCart(keep: 'guest' | 'customer', guest: CartOwner, customer: CartOwner, store: RedisStore = getRedis()): Promise<void> {
   if (keep === 'guest') {
     const from = await readCart(guest, store);
-    if (from.restaurant !== null) await writeCart(store, customer, from);
+    if (from.restaurant !== null) {
+      await writeCart(store, customer, from);
+      await movePrices(store, guest, customer, true);
+    }
   }
   await clearCart(guest, store);
 }
@@ -277,6 +325,8 @@ export async function refillCart(
   if (quantities.size === 0) return 0;
   const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).slice(0, MAX_CART_LINES);
   await writeCart(store, owner, { restaurant: menu.restaurant.slug, items });
+  const prices = new Map(menu.categories.flatMap((category) => category.items).map((item) => [item.id, item.pricePaise]));
+  await rememberPrices(store, owner, Object.fromEntries(items.map((line) => [String(line.itemId), String(prices.get(line.itemId) ?? 0)])), true);
   return items.length;
 }
 

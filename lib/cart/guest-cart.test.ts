@@ -29,7 +29,7 @@ describe('readGuestCart (checkout signed out)', () => {
   it('is the cart when it holds dishes', async () => {
     state.guest = 'gabc';
     state.cart = { restaurant: 'meghana-foods', items: [{ itemId: 7, quantity: 2 }] };
-    expect(await readGuestCart()).toEqual({ status: 'cart', cart: state.cart });
+    expect(await readGuestCart()).toEqual({ status: 'cart', cart: state.cart, owner: 'gabc' });
   });
 
   it('is unavailable when Redis can’t read it: the page says so, and neither asks to sign in nor says empty', async () => {

@@ -34,4 +34,10 @@ export const cartKeys = {
    * of two submits with different keys (two tabs) only one turns the cart into an order (lib/orders/checkout.ts).
    */
   checkout: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}:checkout`,
+  /**
+   * Hash beside the cart: menu item id → the price in paise the menu showed at its last ADD, so
+   * checkout (priced from Postgres) can say a price changed since (cart.ts readAddedPrices). Kept apart
+   * from the cart's hash, whose field count bounds its lines; the cart's lifetime, renewed by each ADD.
+   */
+  prices: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}:prices`,
 } as const;

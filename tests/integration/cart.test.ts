@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
-import { addToCart, cartToOrder, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readCart, setQuantity } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readAddedPrices, readCart, refillCart, setQuantity } from '@/lib/cart/cart';
 import { CART_TTL_MS, cartKeys } from '@/lib/cart/keys';
 import { parseEnv } from '@/lib/env';
 import type { RestaurantMenu } from '@/lib/menus/types';
@@ -44,6 +44,30 @@ await describeEachDriver('cart', (driver) => {
     await deleteKeysUnder(store, prefix);
     await store.close();
     await driver.cleanup();
+  });
+
+  // Customer walk: checkout prices from Postgres, so a price changed since a dish was added showed up
+  // only as a different total. Each ADD remembers the menu's price, for checkout's note.
+  it('remembers the price each dish had when it was last added (or reordered), forgotten with the cart', async () => {
+    const dosa = menu('dosa-point');
+    await addToCart(hash, dosa, 101, { store });
+    await addToCart(hash, dosa, 102, { store });
+    expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 12_000], [102, 6_000]]));
+    expect(await store.pttl(cartKeys.prices(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+    // The menu's price went up: the next ADD saw the new one.
+    const dearer = menuOf('dosa-point', dosa.categories[0]!.items.map((item) => (item.id === 101 ? { ...item, pricePaise: 13_000 } : item)));
+    await addToCart(hash, dearer, 101, { store });
+    expect((await readAddedPrices(hash, store)).get(101)).toBe(13_000);
+    // The cart's own fields are untouched: its lines are what they were.
+    expect(await readCart(hash, store)).toEqual({ restaurant: 'dosa-point', items: [{ itemId: 101, quantity: 2 }, { itemId: 102, quantity: 1 }] });
+    await clearCart(hash, store);
+    expect(await readAddedPrices(hash, store)).toEqual(new Map());
+    // A reorder remembers the menu's prices of what it put back, and only those.
+    await addToCart(hash, dosa, 102, { store });
+    await clearCart(hash, store);
+    await addToCart(hash, dosa, 102, { store });
+    expect(await refillCart(hash, dearer, [{ itemId: 101, quantity: 1 }], store)).toBe(1);
+    expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 13_000]]));
   });
 
   it('adds, counts up, changes quantity, removes, with a 24 h TTL', async () => {

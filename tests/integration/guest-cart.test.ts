@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { addToCart, cartToOrder, clearOrderedCart, keepCart, mergeGuestCart, readCart } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearOrderedCart, keepCart, mergeGuestCart, readAddedPrices, readCart } from '@/lib/cart/cart';
 import { cartKeys, cartOwners, GUEST_CART_TTL_MS } from '@/lib/cart/keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
@@ -62,6 +62,23 @@ for (const pair of await backendPairs()) {
         { itemId: 101, quantity: 3 },
         { itemId: 102, quantity: 1 },
       ]);
+    });
+
+    it('the prices the guest’s ADDs saw move with their dishes at sign-in, for checkout’s price-change note', async () => {
+      const merged = owners();
+      const dosa = menu('dosa-point', 100);
+      await addToCart(merged.customer, dosa, 102, { store: backends.redis });
+      await addToCart(merged.guest, dosa, 101, { store: backends.redis });
+      expect((await mergeGuestCart(merged.guest, merged.customer, notOrdered, backends.redis)).status).toBe('merged');
+      expect(await readAddedPrices(merged.customer, backends.redis)).toEqual(new Map([[101, 10_000], [102, 10_000]]));
+      expect(await readAddedPrices(merged.guest, backends.redis)).toEqual(new Map());
+
+      const kept = owners();
+      await addToCart(kept.customer, dosa, 101, { store: backends.redis });
+      await addToCart(kept.guest, menu('biryani-house', 200), 202, { store: backends.redis });
+      await mergeGuestCart(kept.guest, kept.customer, notOrdered, backends.redis);
+      await keepCart('guest', kept.guest, kept.customer, backends.redis);
+      expect(await readAddedPrices(kept.customer, backends.redis)).toEqual(new Map([[202, 10_000]]));
     });
 
     it('asks when the restaurants differ, and keeps the one chosen', async () => {
