@@ -50,6 +50,31 @@ test.describe('city search', () => {
     await expect(page.locator(`#${href.split('#')[1]}`)).toBeInViewport();
   });
 
+  // Customer walk: a dish the search found could only be ordered by opening its menu and finding it again.
+  test('a dish the search found is added to the cart from the results, as on its menu', async ({ page }) => {
+    await page.goto('/kolkata?q=paneer');
+    const dishes = page.locator('[data-testid="dish-hit"]:has(button)');
+    const first = dishes.first();
+    const name = (await first.getByRole('heading').textContent())!.trim();
+    const restaurant = (await first.getByTestId('dish-hit-restaurant').textContent())!.trim();
+    await first.getByRole('button', { name: `ADD ${name}` }).click();
+    await expect(first.getByTestId('stepper-quantity')).toHaveText(/^1 /);
+    await expect(page.locator('[data-site-header]').getByTestId('header-cart-count')).toHaveText('1 dish');
+    await first.getByRole('button', { name: `Add one more ${name}` }).click();
+    await expect(first.getByTestId('stepper-quantity')).toHaveText(/^2 /);
+    await expect(page.locator('[data-site-header]').getByTestId('header-cart-count')).toHaveText('2 dishes');
+    // A dish of another restaurant asks first, in the page's own dialog, as a menu does.
+    const restaurants = await dishes.getByTestId('dish-hit-restaurant').allTextContents();
+    const other = dishes.nth(restaurants.findIndex((text) => text.trim() !== restaurant));
+    await other.getByRole('button', { name: /^ADD/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Start a new cart?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Keep current cart' }).click();
+    await page.goto('/checkout');
+    await expect(page.getByTestId('cart-line')).toHaveCount(1);
+    await expect(page.getByTestId('cart-line')).toContainText(name);
+  });
+
   test('the box is a plain GET form: it searches without JavaScript', async ({ browser }, testInfo) => {
     const { baseURL, viewport, userAgent, isMobile, hasTouch, deviceScaleFactor } = testInfo.project.use;
     const context = await browser.newContext({ baseURL, viewport, userAgent, isMobile, hasTouch, deviceScaleFactor, javaScriptEnabled: false });

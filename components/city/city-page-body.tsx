@@ -7,6 +7,7 @@ import { FilterBar } from '@/components/city/filter-bar';
 import { RestaurantGrid } from '@/components/city/restaurant-grid';
 import { CitySearchForm } from '@/components/search/city-search-form';
 import { SearchProblem } from '@/components/search/search-problem';
+import type { SearchOrdering } from '@/components/search/dish-hit-add';
 import { SearchResults } from '@/components/search/search-results';
 import { TrendingStrip } from '@/components/city/trending-strip';
 import type { CacheOutcome } from '@/lib/cache/types';
@@ -28,6 +29,7 @@ export function CityPageBody({
   listing,
   search,
   searchText,
+  ordering,
 }: {
   data: CityRestaurants;
   cache: CacheOutcome;
@@ -37,6 +39,8 @@ export function CityPageBody({
   listing: ListingParams;
   search?: PageSearchOutcome;
   searchText?: string;
+  /** The cart actions a search's dishes add through (ADD beside each orderable dish). */
+  ordering?: SearchOrdering;
 }) {
   const restaurants = applyListing(data.restaurants, listing);
   const total = data.restaurants.length;
@@ -73,7 +77,7 @@ export function CityPageBody({
       </div>
 
       {search?.status === 'found' ? (
-        <SearchResults results={search.results} query={searchText ?? ''} />
+        <SearchResults results={search.results} query={searchText ?? ''} ordering={ordering} />
       ) : (
         <>
           <TrendingStrip

@@ -7,8 +7,13 @@ import { VegMark } from '@/components/restaurant/veg-mark';
 import { illustrationForDish } from '@/lib/illustrations';
 import type { DishHit } from '@/lib/search/types';
 
-/** One dish a city search found: its picture, veg mark, name (a link to it in its menu), price, and its restaurant (a link). */
-export function DishHitRow({ dish, citySlug }: { dish: DishHit; citySlug: string }) {
+import { DishHitAdd, type SearchOrdering } from './dish-hit-add';
+
+/**
+ * One dish a city search found: its picture, veg mark, name (a link to it in its menu), price, its
+ * restaurant (a link), and ADD while it can be ordered (with `ordering`; needs JavaScript, as on a menu).
+ */
+export function DishHitRow({ dish, citySlug, ordering }: { dish: DishHit; citySlug: string; ordering?: SearchOrdering }) {
   const orderable = dish.available && dish.restaurant.isOpen;
   const href = `/${citySlug}/${dish.restaurant.slug}#${dishAnchor(dish.id)}`;
   return (
@@ -45,6 +50,7 @@ export function DishHitRow({ dish, citySlug }: { dish: DishHit; citySlug: string
           {dish.restaurant.isOpen && !dish.available ? ' · unavailable now' : null}
         </p>
       </div>
+      {orderable && ordering ? <DishHitAdd restaurantSlug={dish.restaurant.slug} itemId={dish.id} itemName={dish.name} ordering={ordering} /> : null}
     </li>
   );
 }

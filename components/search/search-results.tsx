@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 import { EmptyState } from '@/components/ui/empty-state';
 import { RestaurantGrid } from '@/components/city/restaurant-grid';
+import type { SearchOrdering } from '@/components/search/dish-hit-add';
 import { DishHitRow } from '@/components/search/dish-hit-row';
 import { plural } from '@/lib/format';
 import { MAX_DISH_HITS, MAX_RESTAURANT_HITS } from '@/lib/search/limits';
@@ -10,7 +11,7 @@ import type { SearchResults as Results } from '@/lib/search/types';
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What a city search found, restaurants then dishes, each best first; or a way out when nothing matched. */
-export function SearchResults({ results, query }: { results: Results; query: string }) {
+export function SearchResults({ results, query, ordering }: { results: Results; query: string; ordering?: SearchOrdering }) {
   const { city, restaurants, dishes } = results;
   // A list as long as the search answers may have been cut short: "the top 40 dishes", not "40 dishes"
   // (75 paneer dishes in Bengaluru were summed up as 40).
@@ -57,7 +58,7 @@ export function SearchResults({ results, query }: { results: Results; query: str
           <h3 className="mb-1 text-base font-bold text-ink">Dishes</h3>
           <ul aria-label={`Dishes matching “${query}”`} className="grid grid-cols-1 divide-y divide-line sm:grid-cols-2 sm:gap-x-8 sm:divide-y-0">
             {dishes.map((dish) => (
-              <DishHitRow key={dish.id} dish={dish} citySlug={city.slug} />
+              <DishHitRow key={dish.id} dish={dish} citySlug={city.slug} ordering={ordering} />
             ))}
           </ul>
         </div>

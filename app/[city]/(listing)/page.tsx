@@ -11,6 +11,8 @@ import { isCitySlug } from '@/lib/menus/slug';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
 import { runPageSearch, searchTextOf } from '@/lib/search/page';
 
+import { addItem, changeQuantity } from '../[restaurant]/actions';
+
 interface CityPageProps {
   params: Promise<{ city: string }>;
   searchParams: Promise<SearchParamsRecord>;
@@ -42,6 +44,8 @@ export default async function CityPage({ params, searchParams }: CityPageProps) 
       listing={parseListingParams(query)}
       search={search}
       searchText={searchText}
+      // A search's dishes add to the cart as on their menu (the menu page's actions); sign-in returns to the search.
+      ordering={searchText === undefined ? undefined : { add: addItem, change: changeQuantity, path: `/${city}?q=${encodeURIComponent(searchText)}` }}
     />
   );
 }
