@@ -39,6 +39,7 @@ describe('help on the order page', () => {
     const onTime = text(render('preparing'));
     expect(onTime).toContain('Due by 6:00 pm.');
     expect(onTime).not.toContain('Running late');
+    expect(onTime).toContain('You pay only when it reaches you.');
     const late = text(render('out_for_delivery', eta, new Date(eta.getTime() + 5 * 60_000)));
     expect(late).toContain('Running late: it was due by 6:00 pm.');
     expect(late).toContain('You pay only when it reaches you');

@@ -13,7 +13,8 @@ const NEXT: Record<Exclude<OrderStatus, 'delivered' | 'cancelled'>, (restaurant:
  * nothing else): what happens next, whether it can still be cancelled (decision 051: until the
  * restaurant accepts), and when it is due or that it is late, with what that means for paying (cash
  * on delivery: nothing is paid for an order that has not arrived). `now` is the render's: the page
- * renders again at every step. Nothing once delivered or cancelled.
+ * renders again at every step (and on a reload), not when the due time passes between two steps.
+ * Nothing once delivered or cancelled.
  */
 export function OrderHelp({
   status,
@@ -64,8 +65,7 @@ export function OrderHelp({
               </dd>
             ) : (
               <dd className="text-muted">
-                Due by {due}. If it runs late, this page says so and moves on by itself as soon as the order does. You pay
-                only when it reaches you.
+                Due by {due}. Each step shows here as soon as the order moves on. You pay only when it reaches you.
               </dd>
             )}
           </div>
