@@ -4,7 +4,7 @@ import { HttpError, jsonRoute } from '@/lib/http/route';
 /**
  * `{ items }`: how many dishes this visitor's cart holds, which the header's Cart link asks after load
  * on pages that don't read the cart themselves (components/layout/header-cart-link.tsx; decision
- * 099-header-cart-count). Private and never stored; a cart Redis can't read is a 503 (the header keeps
+ * 060-header-cart-count). Private and never stored; a cart Redis can't read is a 503 (the header keeps
  * what it showed).
  */
 export const GET = jsonRoute(async () => {
