@@ -105,18 +105,21 @@ async function lineCount(store: RedisStore, key: string): Promise<number> {
   return fields > MAX_CART_LINES && (await store.hget(key, GENERATION)) !== null ? fields - 1 : fields;
 }
 
-/** The cart's restaurant after trying to claim it for `slug` (HSETNX): `slug` when the claim won or it was already `slug`. */
-async function claim(store: RedisStore, key: string, slug: string, ttlMs: number): Promise<string> {
+/**
+ * The cart's restaurant after trying to claim it for `slug` (HSETNX): `slug` when the claim won or it
+ * was already `slug`; `started` when this claim began the cart.
+ */
+async function claim(store: RedisStore, key: string, slug: string, ttlMs: number): Promise<{ holder: string; started: boolean }> {
   for (let attempt = 0; attempt < 2; attempt++) {
     if (await store.hsetnx(key, RESTAURANT, slug)) {
       await store.pexpire(key, ttlMs);
-      return slug;
+      return { holder: slug, started: true };
     }
     const owner = await store.hget(key, RESTAURANT);
     // null: the cart was emptied between the two commands; claim again.
-    if (owner !== null) return owner;
+    if (owner !== null) return { holder: owner, started: false };
   }
-  return (await store.hget(key, RESTAURANT)) ?? slug;
+  return { holder: (await store.hget(key, RESTAURANT)) ?? slug, started: false };
 }
 
 /** Adds one of `itemId` from `menu` (read through the cache by the caller). */
@@ -132,13 +135,13 @@ export async function addToCart(
 
   const key = cartKeys.cart(owner);
   const slug = menu.restaurant.slug;
-  let holder = await claim(store, key, slug, ttlOf(owner));
-  if (holder !== slug) {
-    if (!options.replace) return { status: 'conflict', currentRestaurant: holder };
+  let claimed = await claim(store, key, slug, ttlOf(owner));
+  if (claimed.holder !== slug) {
+    if (!options.replace) return { status: 'conflict', currentRestaurant: claimed.holder };
     await store.del([key]);
-    holder = await claim(store, key, slug, ttlOf(owner));
+    claimed = await claim(store, key, slug, ttlOf(owner));
     // Another add claimed the emptied cart first: that one wins, this one asks again.
-    if (holder !== slug) return { status: 'conflict', currentRestaurant: holder };
+    if (claimed.holder !== slug) return { status: 'conflict', currentRestaurant: claimed.holder };
   }
   const field = itemField(slug, itemId);
   let quantity = await store.hincrby(key, field, 1);
@@ -152,7 +155,8 @@ export async function addToCart(
     quantity = MAX_QUANTITY;
   }
   await store.pexpire(key, ttlOf(owner));
-  await rememberPrices(store, owner, { [String(itemId)]: String(item.pricePaise) });
+  // A new cart forgets the prices of carts before it, so the hash holds at most one cart's dishes.
+  await rememberPrices(store, owner, { [String(itemId)]: String(item.pricePaise) }, claimed.started);
   return { status: 'added', quantity };
 }
 
