@@ -23,6 +23,20 @@ export default defineConfig([
     },
   },
   {
+    // A prefetch is a request through the rate limiter and a Redis read, several per page view on every
+    // link in the viewport, billed per command on Upstash (docs/performance.md): each link decides.
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='Link']:not(:has(JSXAttribute[name.name='prefetch']))",
+          message: 'Say prefetch={false} (or why a prefetch is worth its request) on every Link.',
+        },
+      ],
+    },
+  },
+  {
     // Specs take `test` from e2e/support/test.ts, which fails a test on any CSP violation.
     files: ['e2e/**/*.spec.ts'],
     rules: {

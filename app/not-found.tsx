@@ -16,7 +16,7 @@ export default function NotFound() {
       <p className="text-muted">
         We couldn&apos;t find that page. The city or restaurant may not be on Thali, or the link may be mistyped.
       </p>
-      <Link
+      <Link prefetch={false}
         href="/"
         className="mt-2 rounded-full bg-brand-700 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-800"
       >

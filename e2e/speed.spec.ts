@@ -67,6 +67,23 @@ test.describe('page weight and the warm path', () => {
     expect(windows.at(-1), `Postgres queries per window of 20 warm requests: ${windows.join(', ')}`).toBe(0);
   });
 
+  // Each prefetch is a request through the rate limiter and a Redis read: the header's and the demo
+  // banner's links sent 4-8 of them with every page view (home, account, login, the outbox), which a
+  // count of a page's own Redis commands did not see.
+  test('a page view prefetches no other page', async ({ page }) => {
+    const restaurants = (await (await page.request.get('/api/cities/pune/restaurants')).json()) as Listed[];
+    const prefetches: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.searchParams.has('_rsc') || request.headers()['next-router-prefetch']) prefetches.push(`${url.pathname}${url.search}`);
+    });
+    for (const path of ['/', '/pune', `/pune/${restaurants[1]!.slug}`, '/login', '/checkout']) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+    }
+    expect(prefetches).toEqual([]);
+  });
+
   test('the menu is in the HTML a browser without JavaScript gets', async ({ browser, page }) => {
     const restaurants = (await (await page.request.get('/api/cities/mumbai/restaurants')).json()) as Listed[];
     const slug = restaurants[4]!.slug;

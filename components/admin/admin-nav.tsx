@@ -23,7 +23,7 @@ export function AdminNav() {
           const current = pathname === href || (href !== '/admin' && pathname.startsWith(`${href}/`));
           return (
             <li key={href}>
-              <Link
+              <Link prefetch={false}
                 href={href}
                 aria-current={current ? 'page' : undefined}
                 className={`inline-flex rounded-full px-3.5 py-1.5 text-sm font-semibold transition ${

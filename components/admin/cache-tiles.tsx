@@ -57,7 +57,7 @@ export function CacheTiles({ tiles, complete, selected }: { tiles: NamespaceTile
               </dd>
             </div>
           </dl>
-          <Link href={`/admin/cache?ns=${tile.namespace}`} className="mt-4 inline-block text-sm font-semibold text-brand-700 hover:underline">
+          <Link prefetch={false} href={`/admin/cache?ns=${tile.namespace}`} className="mt-4 inline-block text-sm font-semibold text-brand-700 hover:underline">
             Browse keys<span className="sr-only"> in {tile.namespace}</span>
           </Link>
         </li>

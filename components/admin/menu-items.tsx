@@ -65,7 +65,7 @@ export function MenuItems({
                       {item.available ? null : <span>Unavailable</span>}
                     </p>
                   </div>
-                  <Link href={`${itemsHref}/${item.id}`} className={styles.secondaryButton} aria-label={`Edit ${item.name}`}>
+                  <Link prefetch={false} href={`${itemsHref}/${item.id}`} className={styles.secondaryButton} aria-label={`Edit ${item.name}`}>
                     Edit
                   </Link>
                   <ConfirmForm

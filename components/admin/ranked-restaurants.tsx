@@ -26,7 +26,7 @@ export function RankedRestaurants<T extends RankedRestaurant>({
         <li key={restaurant.slug} className="flex items-center justify-between gap-3 py-2 text-sm">
           <span className="flex items-center gap-3">
             <span className="w-5 text-right font-semibold text-muted tabular-nums">{index + 1}</span>
-            <Link href={`/admin/restaurants/${restaurant.slug}`} className="font-semibold text-ink hover:text-brand-700">
+            <Link prefetch={false} href={`/admin/restaurants/${restaurant.slug}`} className="font-semibold text-ink hover:text-brand-700">
               {restaurant.name}
             </Link>
             <span className="text-xs text-muted">{restaurant.cityName}</span>

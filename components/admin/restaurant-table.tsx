@@ -25,7 +25,7 @@ export function RestaurantTable({ rows, showCity, caption }: { rows: AdminRestau
           {rows.map((row) => (
             <tr key={row.slug}>
               <td className={styles.td}>
-                <Link href={`/admin/restaurants/${row.slug}`} className="font-semibold text-ink hover:text-brand-700 hover:underline">
+                <Link prefetch={false} href={`/admin/restaurants/${row.slug}`} className="font-semibold text-ink hover:text-brand-700 hover:underline">
                   {row.name}
                 </Link>
                 <p>

@@ -50,7 +50,7 @@ export function CityPageBody({
   return (
     <Container className="py-6 sm:py-8">
       <p className="mb-3 text-sm">
-        <Link href="/" className="font-medium text-muted hover:text-brand-700">
+        <Link prefetch={false} href="/" className="font-medium text-muted hover:text-brand-700">
           <span aria-hidden="true">← </span>All cities
         </Link>
       </p>
@@ -117,7 +117,7 @@ export function CityPageBody({
             <EmptyState title={`No restaurants in ${data.city.name} yet`}>
               <p>We are still signing up kitchens here. Pick another city for now.</p>
               <p className="mt-4">
-                <Link href="/" className="font-semibold text-brand-700 underline underline-offset-4">
+                <Link prefetch={false} href="/" className="font-semibold text-brand-700 underline underline-offset-4">
                   See all cities
                 </Link>
               </p>

@@ -54,7 +54,7 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                     {STATUS_LABELS[order.status]}
                   </span>
                 </span>
-                <Link
+                <Link prefetch={false}
                   href={`/orders/${order.id}`}
                   className="rounded-xl bg-brand-700 px-4 py-2 text-sm font-bold text-white shadow-sm hover:bg-brand-800"
                 >
@@ -77,7 +77,7 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
             <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-white shadow-sm">
               {past.map((order) => (
                 <li key={order.id} data-testid="account-order" className="flex items-center gap-2 pr-3">
-                  <Link href={`/orders/${order.id}`} className="flex min-w-0 flex-1 items-center justify-between gap-3 p-4 hover:bg-stone-50">
+                  <Link prefetch={false} href={`/orders/${order.id}`} className="flex min-w-0 flex-1 items-center justify-between gap-3 p-4 hover:bg-stone-50">
                     <span className="min-w-0">
                       <span className="block truncate text-sm font-semibold text-ink">{order.restaurantName}</span>
                       <span className="block text-xs text-muted">{orderLine(order)}</span>

@@ -121,7 +121,7 @@ export function AddToCartButton({
       {message ? (
         <p role="status" className="mt-1 text-center text-xs text-nonveg">
           {message.signIn ? (
-            <Link href={`/login?next=${encodeURIComponent(loginNext)}`} className="font-semibold underline">
+            <Link prefetch={false} href={`/login?next=${encodeURIComponent(loginNext)}`} className="font-semibold underline">
               {message.text}
             </Link>
           ) : (

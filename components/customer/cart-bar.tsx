@@ -47,7 +47,7 @@ export function CartBar({
     if (elsewhere) {
       return (
         <div data-cart-bar className={BAR}>
-          <Link
+          <Link prefetch={false}
             href={elsewhere.href}
             data-testid="cart-bar-elsewhere"
             className="mx-auto flex w-full max-w-xl items-center justify-between gap-3 rounded-2xl border border-line bg-white px-4 py-3 text-sm text-ink shadow-lg"

@@ -109,7 +109,7 @@ export function CartPanel({
         ) : elsewhere ? (
           <p className="mt-2 text-sm text-muted">
             Your cart has dishes from{' '}
-            <Link href={elsewhere.href} className="font-semibold text-ink underline">
+            <Link prefetch={false} href={elsewhere.href} className="font-semibold text-ink underline">
               {elsewhere.name}
             </Link>
             . Adding a dish here starts a new cart (you will be asked first).
@@ -180,7 +180,7 @@ export function CartPanel({
           )}
           {checkoutHref === null || pricing ? null : <p className="mt-1 text-xs text-muted">Delivery, packaging, GST and offers are added at checkout.</p>}
           {checkoutHref === null ? null : orderable ? (
-            <Link
+            <Link prefetch={false}
               href={checkoutHref}
               className="mt-3 flex w-full items-center justify-center gap-1.5 rounded-xl bg-brand-700 px-4 py-2.5 text-center text-sm font-bold text-white shadow-sm hover:bg-brand-800"
             >

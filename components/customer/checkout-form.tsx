@@ -83,7 +83,7 @@ export function CheckoutForm({
               </label>
             ))}
             <p className="text-sm">
-              <Link href={manageAddressesHref} className="font-semibold text-ink underline">
+              <Link prefetch={false} href={manageAddressesHref} className="font-semibold text-ink underline">
                 Edit or delete saved addresses
               </Link>
             </p>

@@ -22,7 +22,7 @@ export function CheckoutHeader({
       {restaurant ? (
         <p className="mt-1 text-sm text-muted">
           From{' '}
-          <Link href={restaurant.href} className="font-semibold text-ink underline">
+          <Link prefetch={false} href={restaurant.href} className="font-semibold text-ink underline">
             {restaurant.name}
           </Link>
         </p>
@@ -55,7 +55,7 @@ export function EmptyCheckoutCart({ signInHref }: { signInHref?: string }) {
     <div className="mt-6">
       <EmptyState title="Your cart is empty">
         <p>
-          <Link href="/" className="font-semibold underline">
+          <Link prefetch={false} href="/" className="font-semibold underline">
             Pick a city
           </Link>{' '}
           and tap ADD on a dish to start an order.
@@ -63,7 +63,7 @@ export function EmptyCheckoutCart({ signInHref }: { signInHref?: string }) {
             <>
               {' '}
               A cart on another device?{' '}
-              <Link href={signInHref} className="font-semibold underline">
+              <Link prefetch={false} href={signInHref} className="font-semibold underline">
                 Sign in
               </Link>{' '}
               to see it here.

@@ -13,7 +13,7 @@ export function DemoBanner() {
   return (
     <p data-testid="demo-banner" className="rounded-xl border border-line bg-brand-50 px-4 py-3 text-sm text-ink">
       Demo mode: codes appear in the{' '}
-      <Link href="/dev/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
+      <Link prefetch={false} href="/dev/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
         outbox
       </Link>
       , not on your phone.
@@ -45,7 +45,7 @@ export function SiteDemoBanner() {
     >
       <p>
         <span className="font-semibold">Demo mode:</span> sign-in codes and order texts appear in the{' '}
-        <Link href="/dev/outbox" className="font-semibold text-brand-800 underline underline-offset-2">
+        <Link prefetch={false} href="/dev/outbox" className="font-semibold text-brand-800 underline underline-offset-2">
           outbox
         </Link>
         , not on your phone.

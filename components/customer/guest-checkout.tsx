@@ -34,7 +34,7 @@ export function GuestCheckout({
           <p className="mt-1 text-sm text-muted">
             Sign in with your mobile number to choose where to deliver and place your order. Your cart comes with you.
           </p>
-          <Link
+          <Link prefetch={false}
             href={signInHref}
             className="mt-3 flex w-full items-center justify-center rounded-xl bg-brand-700 px-4 py-2.5 text-center text-sm font-bold text-white shadow-sm hover:bg-brand-800"
           >
@@ -42,7 +42,7 @@ export function GuestCheckout({
           </Link>
           {menu ? (
             <p className="mt-3 text-center text-sm">
-              <Link href={menu.href} className="font-semibold text-ink underline">
+              <Link prefetch={false} href={menu.href} className="font-semibold text-ink underline">
                 Back to the menu of {menu.name}
               </Link>
             </p>

@@ -20,7 +20,7 @@ export function OrderToTrack({ order }: { order: { id: string; status: OrderStat
       <p className="text-sm text-ink">
         Your order from <strong className="font-semibold">{order.restaurantName}</strong> {PROGRESS[order.status]}.
       </p>
-      <Link href={`/orders/${order.id}`} className="rounded-xl bg-brand-700 px-4 py-2 text-sm font-bold text-white shadow-sm hover:bg-brand-800">
+      <Link prefetch={false} href={`/orders/${order.id}`} className="rounded-xl bg-brand-700 px-4 py-2 text-sm font-bold text-white shadow-sm hover:bg-brand-800">
         {final ? 'View order' : 'Track it'}
       </Link>
     </div>

@@ -26,7 +26,7 @@ export function SavedAddresses({
         <li key={address.id} data-testid="saved-address" className="p-4">
           <p className="text-sm text-ink">{address.text}</p>
           <div className="mt-2 flex flex-wrap items-start gap-3">
-            <Link
+            <Link prefetch={false}
               href={`/account/addresses/${address.id}?from=${from}`}
               className="rounded-lg border border-line bg-white px-3 py-1.5 text-sm font-bold text-ink hover:bg-stone-50"
             >

@@ -16,7 +16,7 @@ export function FavouriteCount({ count, loginHref }: { count: number; loginHref?
       {loginHref ? (
         <>
           <span aria-hidden="true">·</span>
-          <Link href={loginHref} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          <Link prefetch={false} href={loginHref} className="font-semibold text-brand-700 underline-offset-2 hover:underline">
             Sign in to save
           </Link>
         </>

@@ -17,7 +17,7 @@ export function FavouriteList({ restaurants }: { restaurants: FavouriteRestauran
     <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-white shadow-sm">
       {restaurants.map((restaurant) => (
         <li key={restaurant.slug} data-testid="account-favourite">
-          <Link
+          <Link prefetch={false}
             href={`/${restaurant.city.slug}/${restaurant.slug}`}
             className="flex items-center justify-between gap-3 p-4 hover:bg-stone-50"
           >

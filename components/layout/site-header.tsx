@@ -7,7 +7,7 @@ export function SiteHeader() {
   return (
     <header data-site-header className="border-b border-line bg-white">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 rounded-md text-xl font-extrabold tracking-tight text-brand-700">
+        <Link prefetch={false} href="/" className="flex items-center gap-2 rounded-md text-xl font-extrabold tracking-tight text-brand-700">
           <ThaliLogo className="size-8" />
           <span>Thali</span>
         </Link>
@@ -17,7 +17,7 @@ export function SiteHeader() {
               visitor). The count arrives after load, in the browser (header-cart-link.tsx). /checkout shows
               the cart, and sends a signed-out visitor to /login, which keeps a guest's cart. */}
           <HeaderCartLink />
-          <Link href="/account" className="rounded-md text-sm font-semibold text-brand-700 hover:underline">
+          <Link prefetch={false} href="/account" className="rounded-md text-sm font-semibold text-brand-700 hover:underline">
             Account
           </Link>
         </div>

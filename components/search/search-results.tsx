@@ -30,7 +30,7 @@ export function SearchResults({ results, query, ordering }: { results: Results; 
         <h2 id="search-results-heading" className="text-lg font-bold text-ink" role="status">
           {summary}
         </h2>
-        <Link href={`/${city.slug}`} className="text-sm font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-800">
+        <Link prefetch={false} href={`/${city.slug}`} className="text-sm font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-800">
           Clear search
         </Link>
       </div>

@@ -49,7 +49,7 @@ export function ErrorPanel({
           Try again
         </button>
         {onHome ? null : (
-          <Link
+          <Link prefetch={false}
             href="/"
             className="rounded-full border border-line bg-white px-5 py-2.5 text-sm font-semibold text-ink hover:bg-stone-50"
           >

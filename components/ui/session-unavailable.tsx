@@ -19,7 +19,7 @@ export function SessionUnavailable({ retryHref, home = { href: '/', label: 'Go t
         <a href={retryHref} className="rounded-full bg-brand-700 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-800">
           Try again
         </a>
-        <Link href={home.href} className="rounded-full border border-line bg-white px-5 py-2.5 text-sm font-semibold text-ink hover:bg-stone-50">
+        <Link prefetch={false} href={home.href} className="rounded-full border border-line bg-white px-5 py-2.5 text-sm font-semibold text-ink hover:bg-stone-50">
           {home.label}
         </Link>
       </div>

@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             told one who landed here that their account did not exist. */}
         <p className="mt-2 text-sm text-muted">
           For restaurant and menu editors. Ordering food?{' '}
-          <Link href="/login" className="font-semibold text-brand-700 underline underline-offset-2">
+          <Link prefetch={false} href="/login" className="font-semibold text-brand-700 underline underline-offset-2">
             Sign in with your mobile number
           </Link>{' '}
           instead.

@@ -26,7 +26,7 @@ export default async function CheckoutAddressesPage() {
         from="checkout"
       />
       <p className="mt-4 text-sm">
-        <Link href="/checkout" className="font-semibold text-ink underline">
+        <Link prefetch={false} href="/checkout" className="font-semibold text-ink underline">
           Back to checkout
         </Link>
       </p>

@@ -16,7 +16,7 @@ export default function OrderNotFound() {
       <p className="text-muted">
         It may belong to another account (sign in with the number you ordered from), or the link may be mistyped.
       </p>
-      <Link href="/account" className="mt-2 rounded-full bg-brand-700 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-800">
+      <Link prefetch={false} href="/account" className="mt-2 rounded-full bg-brand-700 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-800">
         Your orders
       </Link>
     </div>

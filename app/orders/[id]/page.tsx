@@ -73,7 +73,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
       <OrderStatusPoller orderId={order.id} status={order.status} done={final} />
       <p className="text-sm text-muted">
         Order <span className="font-mono">#{shortOrderId(order.id)}</span> from{' '}
-        <Link href={`/${order.restaurant.citySlug}/${order.restaurant.slug}`} className="font-semibold text-ink underline">
+        <Link prefetch={false} href={`/${order.restaurant.citySlug}/${order.restaurant.slug}`} className="font-semibold text-ink underline">
           {order.restaurant.name}
         </Link>
       </p>
@@ -197,7 +197,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
         </dl>
       </section>
       <p className="mt-6 text-sm">
-        <Link href="/account" className="font-semibold text-ink underline">
+        <Link prefetch={false} href="/account" className="font-semibold text-ink underline">
           All your orders
         </Link>
       </p>

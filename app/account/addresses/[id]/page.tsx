@@ -43,7 +43,7 @@ export default async function EditAddressPage({ params, searchParams }: EditAddr
         />
       </section>
       <p className="mt-4 text-sm">
-        <Link href={addressReturnPath(from)} className="font-semibold text-ink underline">
+        <Link prefetch={false} href={addressReturnPath(from)} className="font-semibold text-ink underline">
           Cancel
         </Link>
       </p>

@@ -131,12 +131,12 @@ export default async function AdminCachePage({ searchParams }: { searchParams: P
             />
             <nav aria-label="Key pages" className="mt-4 flex flex-wrap gap-3 text-sm">
               {cursor !== '0' ? (
-                <Link href={browseHref('0')} className={styles.secondaryButton}>
+                <Link prefetch={false} href={browseHref('0')} className={styles.secondaryButton}>
                   First page
                 </Link>
               ) : null}
               {page.cursor !== '0' ? (
-                <Link href={browseHref(page.cursor)} className={styles.secondaryButton}>
+                <Link prefetch={false} href={browseHref(page.cursor)} className={styles.secondaryButton}>
                   Next page
                 </Link>
               ) : (

@@ -10,7 +10,7 @@ export default function AdminRestaurantNotFound() {
       <p className="text-sm font-semibold tracking-widest text-brand-700 uppercase">404</p>
       <h1 className="text-2xl font-extrabold tracking-tight text-ink">No such restaurant or item</h1>
       <p className="text-muted">It may have been deleted, or the link is mistyped.</p>
-      <Link href="/admin/restaurants" className={styles.primaryButton}>
+      <Link prefetch={false} href="/admin/restaurants" className={styles.primaryButton}>
         Back to restaurants
       </Link>
     </div>

@@ -73,7 +73,7 @@ export default async function AdminItemPage(props: Props) {
         />
       </section>
       <p className="mt-6 text-sm">
-        <Link href={restaurantPath} className={styles.textLink}>
+        <Link prefetch={false} href={restaurantPath} className={styles.textLink}>
           <span aria-hidden="true">← </span>Back to {restaurant.name}
         </Link>
       </p>
