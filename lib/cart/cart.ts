@@ -232,12 +232,12 @@ export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()
 /**
  * Clears the cart if it is still generation `generation`, which an order holds: after its checkout,
  * and when a cart was left behind by an order whose clear failed. A cart started anew meanwhile
- * (another tab replaced it) stays. HGET then DEL: a cart replaced between the two would go too (a
- * round trip's window); no cart is ordered twice.
+ * (another tab replaced it, a guest cart was merged into an emptied one) stays: one compare-and-delete
+ * (DELIFHEQ), so a cart replaced at any moment is never deleted with the ordered one.
  */
 export async function clearOrderedCart(owner: CartOwner, generation: string, store: RedisStore = getRedis()): Promise<void> {
-  const key = cartKeys.cart(owner);
-  if ((await store.hget(key, GENERATION)) === generation) await store.del([key, cartKeys.prices(owner)]);
+  // The prices beside it go with it (only then: a cart that stays keeps them).
+  if (await store.delifheq(cartKeys.cart(owner), GENERATION, generation)) await store.del([cartKeys.prices(owner)]);
 }
 
 export type MergeResult =

@@ -16,7 +16,7 @@ import {
   unexpected,
   type Reply,
 } from './replies';
-import { DELIFEQ_SCRIPT } from './scripts';
+import { DELIFEQ_SCRIPT, DELIFHEQ_SCRIPT } from './scripts';
 import { blockingConnections } from './tcp-blocking';
 import { describeError, openConnection, waitReady, type Connection } from './tcp-connection';
 import type { ListEnd, RedisStore, ScanOptions, ScoredMember, SetOptions } from './types';
@@ -142,6 +142,7 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
     },
     getdel: (key) => call(asNullableString, ['GETDEL', key]),
     delifeq: (key, value) => call(asBoolean, ['EVAL', DELIFEQ_SCRIPT, '1', key, value]),
+    delifheq: (key, field, value) => call(asBoolean, ['EVAL', DELIFHEQ_SCRIPT, '1', key, field, value]),
     mget: (keys) =>
       call((command, reply) => {
         if (!Array.isArray(reply)) return unexpected(command, reply);

@@ -56,6 +56,14 @@ export interface RedisStore {
    * of ours: decision 001) and the in-process store its native twin. WRONGTYPE on a non-string key.
    */
   delifeq(key: string, value: string): Promise<boolean>;
+  /**
+   * Compare-and-delete of a hash: deletes the whole hash `key` only while its `field` holds exactly
+   * `value` (true when it did). What clears an ordered cart (lib/cart/cart.ts): an HGET then DEL would
+   * also delete a cart replaced between the two. No server command does it, so TCP and Upstash run a
+   * one-line script (lib/redis/scripts.ts) and the in-process store its native twin. WRONGTYPE on a
+   * non-hash key.
+   */
+  delifheq(key: string, field: string, value: string): Promise<boolean>;
   mget(keys: readonly string[]): Promise<(string | null)[]>;
   incr(key: string): Promise<number>;
   incrby(key: string, increment: number): Promise<number>;

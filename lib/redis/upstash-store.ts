@@ -16,7 +16,7 @@ import {
   unexpected,
   type Reply,
 } from './replies';
-import { DELIFEQ_SCRIPT } from './scripts';
+import { DELIFEQ_SCRIPT, DELIFHEQ_SCRIPT } from './scripts';
 import type { ListEnd, RedisStore, ScanOptions, ScoredMember, SetOptions } from './types';
 
 /**
@@ -113,6 +113,8 @@ export function createUpstashStore(options: { url: string; token: string; comman
     },
     getdel: (key) => call('GETDEL', asNullableString, () => redis.getdel<string>(key)),
     delifeq: (key, value) => call('EVAL', asBoolean, () => redis.eval<[string], Reply>(DELIFEQ_SCRIPT, [key], [value])),
+    delifheq: (key, field, value) =>
+      call('EVAL', asBoolean, () => redis.eval<[string, string], Reply>(DELIFHEQ_SCRIPT, [key], [field, value])),
     mget: (keys) =>
       call(
         'MGET',

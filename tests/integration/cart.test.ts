@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
-import { addToCart, cartToOrder, clearCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readAddedPrices, readCart, refillCart, setQuantity } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearCart, clearOrderedCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readAddedPrices, readCart, refillCart, setQuantity } from '@/lib/cart/cart';
 import { CART_TTL_MS, cartKeys } from '@/lib/cart/keys';
 import { parseEnv } from '@/lib/env';
 import type { RestaurantMenu } from '@/lib/menus/types';
@@ -224,5 +224,39 @@ await describeEachDriver('cart', (driver) => {
     expect((await readCart(hash, store)).items).toEqual([{ itemId: 101, quantity: MAX_QUANTITY }]);
     await clearCart(hash, store);
     expect(await store.exists([cartKeys.cart(hash)])).toBe(0);
+  });
+  it("clears the ordered cart in one step: a cart that replaced it within the clear's round trip stays", async () => {
+    const dosa = menu('dosa-point');
+    await addToCart(hash, dosa, 101, { store });
+    const ordered = await cartToOrder(hash, store);
+    expect(ordered).not.toBeNull();
+    // Another tab replaces the cart right after the clear's first command has answered.
+    let replace: (() => Promise<void>) | null = async () => {
+      await clearCart(hash, store);
+      await addToCart(hash, dosa, 102, { store });
+    };
+    const racing = new Proxy(store, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          const hook = replace;
+          replace = null;
+          if (hook) await hook();
+          return result;
+        };
+      },
+    });
+    await clearOrderedCart(hash, ordered!.generation, racing);
+    expect(await readCart(hash, store)).toEqual({ restaurant: 'dosa-point', items: [{ itemId: 102, quantity: 1 }] });
+    // The new cart is no ordered one: clearing the old generation again leaves it too.
+    await clearOrderedCart(hash, ordered!.generation, store);
+    expect((await readCart(hash, store)).items).toHaveLength(1);
+    // Its own generation, once ordered, clears it.
+    const next = await cartToOrder(hash, store);
+    expect(next!.generation).not.toBe(ordered!.generation);
+    await clearOrderedCart(hash, next!.generation, store);
+    expect(await readCart(hash, store)).toEqual({ restaurant: null, items: [] });
   });
 });

@@ -3,7 +3,7 @@ import type { RedisStore } from '../types';
 import { addInt64, hashValueNotAnInteger, integerArgument, nonEmpty, parseStoredInteger, wrongArity } from './errors';
 import type { Keyspace } from './keyspace';
 
-type HashCommands = Pick<RedisStore, 'hset' | 'hsetnx' | 'hget' | 'hgetall' | 'hdel' | 'hincrby' | 'hlen'>;
+type HashCommands = Pick<RedisStore, 'hset' | 'hsetnx' | 'hget' | 'hgetall' | 'hdel' | 'hincrby' | 'hlen' | 'delifheq'>;
 
 const newHash = () => new Map<string, string>();
 
@@ -52,6 +52,11 @@ export function hashCommands(keyspace: Keyspace): HashCommands {
       const next = addInt64(current === undefined ? 0n : parseStoredInteger(current, hashValueNotAnInteger), delta);
       keyspace.upsert(key, 'hash', newHash).set(field, next.toString());
       return Number(next);
+    },
+
+    async delifheq(key, field, value) {
+      if (keyspace.read(key, 'hash')?.get(field) !== value) return false;
+      return keyspace.delete(key);
     },
 
     async hlen(key) {

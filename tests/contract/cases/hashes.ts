@@ -3,6 +3,29 @@ import { expect } from 'vitest';
 import { contractCase } from './types';
 
 export const hashCases = [
+  contractCase('DELIFHEQ deletes a hash only while its field holds exactly the value, and keeps its TTL otherwise', ['delifheq', 'hset', 'hgetall', 'pexpire', 'pttl'], async ({ store, k }) => {
+    await store.hset(k('cart'), { generation: 'g1', 'item:a:1': '2' });
+    await store.pexpire(k('cart'), 60_000);
+    // Another value, a prefix of it, another field, a missing key: nothing is deleted.
+    expect(await store.delifheq(k('cart'), 'generation', 'g2')).toBe(false);
+    expect(await store.delifheq(k('cart'), 'generation', 'g')).toBe(false);
+    expect(await store.delifheq(k('cart'), 'item:a:1', 'g1')).toBe(false);
+    expect(await store.delifheq(k('cart'), 'nope', '')).toBe(false);
+    expect(await store.delifheq(k('missing'), 'generation', 'g1')).toBe(false);
+    expect(await store.hgetall(k('cart'))).toEqual({ generation: 'g1', 'item:a:1': '2' });
+    expect(await store.pttl(k('cart'))).toBeGreaterThan(0);
+    expect(await store.delifheq(k('cart'), 'generation', 'g1')).toBe(true);
+    expect(await store.hgetall(k('cart'))).toEqual({});
+    expect(await store.delifheq(k('cart'), 'generation', 'g1')).toBe(false);
+    // Values compared as bytes, not as numbers or after trimming.
+    const nearMisses = [['', ' '], ['007', '7'], ['naïve ☕ 🍛', 'naive ☕ 🍛']] as const;
+    for (const [i, [value, nearMiss]] of nearMisses.entries()) {
+      await store.hset(k(`h${i}`), { f: value });
+      expect(await store.delifheq(k(`h${i}`), 'f', nearMiss)).toBe(false);
+      expect(await store.delifheq(k(`h${i}`), 'f', value)).toBe(true);
+    }
+  }),
+
   contractCase('HSET returns the number of new fields; HGET, HGETALL and HLEN read them back', ['hset', 'hget', 'hgetall', 'hlen'], async ({ store, k }) => {
     expect(await store.hset(k('h'), { a: '1', b: '2' })).toBe(2);
     expect(await store.hset(k('h'), { b: '3', c: '{"json":true}' })).toBe(1);

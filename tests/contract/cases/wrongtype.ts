@@ -34,8 +34,9 @@ export const wrongTypeCases = [
     expect(await store.get(k('str'))).toBe('v');
   }),
 
-  contractCase('hash commands on a set fail with WRONGTYPE', ['hset', 'hsetnx', 'hget', 'hgetall', 'hdel', 'hincrby', 'hlen', 'scard'], async ({ store, k }) => {
+  contractCase('hash commands on a set fail with WRONGTYPE', ['hset', 'hsetnx', 'hget', 'hgetall', 'hdel', 'hincrby', 'hlen', 'delifheq', 'scard'], async ({ store, k }) => {
     await store.sadd(k('set'), ['m']);
+    await expect(store.delifheq(k('set'), 'f', 'v')).rejects.toThrow(WRONGTYPE);
     await expect(store.hset(k('set'), { f: 'v' })).rejects.toThrow(WRONGTYPE);
     await expect(store.hsetnx(k('set'), 'f', 'v')).rejects.toThrow(WRONGTYPE);
     await expect(store.hget(k('set'), 'f')).rejects.toThrow(WRONGTYPE);
