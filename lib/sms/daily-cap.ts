@@ -23,24 +23,33 @@ export interface DailyCapCount {
   /**
    * Takes the count back for a text that surely did not go out, so a provider outage and the queue's
    * retries do not use up the day. The day it was counted on, even when the send failed after IST
-   * midnight (the clock of the failure took it from the next day's cap and left that day a key without
-   * a TTL). Best effort: a count left behind errs on the side of sending less.
+   * midnight (the clock of the failure would take it from the next day's cap). Best effort: a count left behind errs on the side of sending less.
    */
   refund(): Promise<void>;
+}
+
+/**
+ * Adds `by` to the day's count. The key is made with its TTL in one command (SET 0 NX PX) before the
+ * INCRBY, which keeps it, so the count never exists without an expiry: an INCR followed by a PEXPIRE
+ * left a key that never expired when the PEXPIRE failed (the day's first text, on a Redis going away).
+ * A second round trip per text, and no script (decision 001).
+ */
+async function addToDay(store: RedisStore, dayKey: string, by: number): Promise<number> {
+  await store.set(dayKey, '0', { nx: true, px: SMS_DAY_TTL_MS });
+  return store.incrby(dayKey, by);
 }
 
 export function dailyCapCount(store: RedisStore, kind: SmsCountKind, options: DailyCapOptions = {}): DailyCapCount {
   const dayKey = smsKeys.sentDay(dayOf((options.now ?? Date.now)()), kind);
   return {
     async count() {
-      const sent = await store.incr(dayKey);
-      if (sent === 1) await store.pexpire(dayKey, SMS_DAY_TTL_MS);
+      const sent = await addToDay(store, dayKey, 1);
       return sent <= (options.cap ?? getEnv().SMS_DAILY_CAP);
     },
     async refund() {
       try {
-        // Below zero: the count was lost meanwhile (Redis restarted) and INCRBY made a key without a TTL.
-        if ((await store.incrby(dayKey, -1)) < 0) await store.del([dayKey]);
+        // Below zero: the count was lost meanwhile (Redis restarted), and there is nothing to refund.
+        if ((await addToDay(store, dayKey, -1)) < 0) await store.del([dayKey]);
       } catch {
         // Counted once too often today; nothing else depends on it.
       }
