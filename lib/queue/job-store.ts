@@ -14,7 +14,9 @@ import { isQueueName, type JobInput, type QueueName, type StoredJob } from './ty
  *
  * A job is a hash (type, payload JSON, attempts…) plus its id in one of the queue's places (ready,
  * processing, delayed, dead). The hash is written first: a crash before the id is written loses a
- * job whose enqueue never returned (the caller sees the error), never one it reported stored.
+ * job whose enqueue never returned (the caller sees the error), never one it reported stored. When
+ * writing the id fails, the hash is deleted again (best effort: a Redis that refuses that too keeps
+ * it, a hash without TTL that nothing reads).
  */
 
 export interface EnqueueOptions {
@@ -73,7 +75,15 @@ export async function pushJob(queue: QueueName, input: JobInput, deps?: QueueDep
     ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey } : {}),
   });
   const delayMs = options.delayMs ?? 0;
-  if (delayMs > 0) await redis.zadd(queueKeys.delayed(queue), [{ member: delayedMember(id, 0), score: at + delayMs }]);
-  else await redis.lpush(queueKeys.ready(queue), [id]);
+  try {
+    if (delayMs > 0) await redis.zadd(queueKeys.delayed(queue), [{ member: delayedMember(id, 0), score: at + delayMs }]);
+    else await redis.lpush(queueKeys.ready(queue), [id]);
+  } catch (error) {
+    // The hash alone would be an orphan: no id names it, nothing sweeps it, and it has no TTL. The
+    // caller sees the error (the job was never reported stored), so the hash goes. Should the id have
+    // reached Redis after all (no answer in time), a worker claiming it finds no hash and drops it.
+    await redis.del([queueKeys.job(queue, id)]).catch(() => 0);
+    throw error;
+  }
   return id;
 }

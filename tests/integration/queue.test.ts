@@ -18,7 +18,7 @@ import { singletons } from '@/lib/server/singletons';
 
 import { deleteKeysUnder, keysUnder } from '../support/app-context';
 import { describeEachDriver } from '../support/backend-matrix';
-import { handingOver } from '../support/store-overrides';
+import { handingOver, withCommands } from '../support/store-overrides';
 import { uniquePrefix } from '../support/services';
 
 /**
@@ -69,6 +69,16 @@ await describeEachDriver('job queue', (driver) => {
     const left = await keysUnder(store, `${prefix}queue:v1:{default}:`);
     // Only the done marker remains, beside the admin's bookkeeping of finished jobs (lib/queue/finished.ts).
     expect([...left].sort()).toEqual([queueKeys.done('default', second), queueKeys.finished('default'), queueKeys.finishedCount('default')].sort());
+  });
+
+  it('an enqueue whose id could not be written leaves no orphan job hash (at once and delayed)', async () => {
+    const lost = () => Promise.reject(new Error('connection lost'));
+    const failing = { ...deps, store: withCommands(store, { lpush: lost, zadd: lost }) };
+    const before = (await keysUnder(store, prefix)).filter((key) => key.includes(':job:'));
+    await expect(pushJob('default', { type: 'orphan', payload: null }, failing)).rejects.toThrow('connection lost');
+    await expect(pushJob('default', { type: 'orphan', payload: null }, failing, { delayMs: 5_000 })).rejects.toThrow('connection lost');
+    const after = (await keysUnder(store, prefix)).filter((key) => key.includes(':job:'));
+    expect(after.sort()).toEqual(before.sort());
   });
 
   it('a claim whose worker died is redelivered by the reaper once its lease expires', async () => {
