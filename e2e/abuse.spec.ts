@@ -172,6 +172,21 @@ test.describe('issue #10: abuse', () => {
     expect(refused).toBeGreaterThanOrEqual(50);
   });
 
+  test('review: a WebSocket upgrade is answered by the front server, never run through proxy.ts under an address the client names', async () => {
+    const from = uniqueLoopbackAddress();
+    // Next listens for upgrades once it has served a request.
+    expect((await requestFrom(from, `${base}/login`)).status).toBe(200);
+    for (const path of ['/login', '/delhi', '/api/cities', '/_next/hmr']) {
+      // Before: Next ran proxy.ts on it (X-Forwarded-For believed, so counted under 203.0.113.7, never
+      // refused) and closed the connection without an answer.
+      const answer = await requestFrom(from, `${base}${path}`, {
+        headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'x-forwarded-for': '203.0.113.7' },
+      });
+      expect(answer.status, path).toBe(400);
+      expect(JSON.parse(answer.body), path).toEqual({ error: 'This server takes no WebSocket connections.' });
+    }
+  });
+
   test('finding 6: every page carries its security headers, and a same-site page cannot frame the admin', async ({ page, cspViolations }) => {
     const header = async (path: string) => (await requestFrom(uniqueLoopbackAddress(), `${base}${path}`)).headers;
     for (const path of ['/', '/bengaluru', '/login', '/admin/login', '/api/cities', '/no-such-page.png']) {

@@ -15,7 +15,7 @@ import nextEnv from '@next/env';
 import { bodyRefusal, isPhotoUpload } from '../lib/http/body-limits.mjs';
 import { connectionGuard, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../lib/http/connection-guard.mjs';
 import { answerUnavailableAs503 } from '../lib/http/unavailable-answers.mjs';
-import { methodRefusal, routerStateRefusal, targetRefusal, withoutStrayRouterParam } from '../lib/http/request-target.mjs';
+import { methodRefusal, routerStateRefusal, targetRefusal, upgradeAllowed, withoutStrayRouterParam } from '../lib/http/request-target.mjs';
 
 import { parseTrustedProxies, scrubForwarding } from './trusted-proxies.mjs';
 
@@ -139,6 +139,25 @@ server.on('request', async (request, response) => {
     response.end();
   });
 });
+
+// A request to upgrade its connection (a WebSocket) is an 'upgrade' event, which never reaches the
+// 'request' handler above: Next listens for it itself and ran proxy.ts on it with the client's own
+// X-Forwarded-For and no request id, so the limiter counted it under any address the client named
+// (lib/http/request-target.mjs upgradeAllowed). Next adds its listener once it has served a request,
+// and one listener cannot stop another, so the event is gated here, before any listener sees it.
+const emit = server.emit;
+server.emit = function (event, ...args) {
+  if (event === 'upgrade') {
+    const [request, socket] = args;
+    if (!upgradeAllowed(request.url, dev)) {
+      const body = JSON.stringify({ error: 'This server takes no WebSocket connections.' });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      return true;
+    }
+    scrubForwarding(request, trust);
+  }
+  return emit.call(this, event, ...args);
+};
 
 server.listen(port, hostname, () => {
   const shown = hostname ?? 'localhost';

@@ -103,3 +103,20 @@ function nameOf(part) {
     return null;
   }
 }
+
+/**
+ * Whether a request to upgrade its connection (a WebSocket) may go on to Next. Node hands such a
+ * request to the server's 'upgrade' listeners, not its 'request' ones, so none of scripts/serve.mjs's
+ * checks ran on it, and Next (which listens for upgrades itself once it has served a request) ran
+ * proxy.ts on it with the client's own X-Forwarded-For and without serve.mjs's request id: the
+ * limiter counted each one under any address the client named, and never refused one (review). The
+ * app has no WebSocket of its own; only `next dev`'s hot reload (`/_next/hmr`) is one, and only in
+ * development.
+ *
+ * @param {string | undefined} target the request line's target
+ * @param {boolean} dev whether the server runs `next dev`
+ * @returns {boolean}
+ */
+export function upgradeAllowed(target, dev) {
+  return dev && targetRefusal(target) === null && new URL(target ?? '/', 'http://thali.invalid').pathname.startsWith('/_next/hmr');
+}

@@ -2,7 +2,7 @@ import { METHODS } from 'node:http';
 
 import { describe, expect, it } from 'vitest';
 
-import { methodRefusal, routerStateRefusal, targetRefusal, withoutStrayRouterParam } from './request-target.mjs';
+import { methodRefusal, routerStateRefusal, targetRefusal, upgradeAllowed, withoutStrayRouterParam } from './request-target.mjs';
 
 describe('request methods', () => {
   it('refuses every method Node accepts but a Request cannot carry (TRACE was a 500 and a stack trace on any path)', () => {
@@ -75,5 +75,16 @@ describe('request targets', () => {
       expect(withoutStrayRouterParam(target, undefined), String(target)).toBe(target);
     }
     expect(withoutStrayRouterParam('/pune?_rsc=1a2b3', '1')).toBe('/pune?_rsc=1a2b3');
+  });
+});
+
+describe('connection upgrades (WebSockets)', () => {
+  it("go on to Next only for next dev's hot reload: any other skipped serve.mjs's checks and ran proxy.ts under a client-named address (review)", () => {
+    expect(upgradeAllowed('/_next/hmr', true)).toBe(true);
+    expect(upgradeAllowed('/_next/hmr?id=1', true)).toBe(true);
+    for (const target of ['/', '/delhi', '/api/cities', '/media/0123456789abcdef0123456789abcdef.webp', '/_next/image', '*', '/%', undefined]) {
+      expect(upgradeAllowed(target, true), String(target)).toBe(false);
+    }
+    expect(upgradeAllowed('/_next/hmr', false)).toBe(false);
   });
 });
