@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState, useSyncExternalStore } from 'react';
 
+import { usePageReturn } from '@/components/ui/use-page-return';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
 
 import { cartCount, claimCartCount, pageReadsCart, showCartCount, subscribeCartCount } from './cart-count';
@@ -38,21 +39,7 @@ export function HeaderCartLink() {
     return () => controller.abort();
   }, [pathname, returns]);
 
-  useEffect(() => {
-    const again = () => setReturns((value) => value + 1);
-    const onShow = (event: PageTransitionEvent) => {
-      if (event.persisted) again();
-    };
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') again();
-    };
-    window.addEventListener('pageshow', onShow);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.removeEventListener('pageshow', onShow);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, []);
+  usePageReturn(useCallback(() => setReturns((value) => value + 1), []));
 
   return (
     <Link

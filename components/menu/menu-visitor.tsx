@@ -4,6 +4,7 @@ import { createContext, startTransition, use, useCallback, useEffect, useMemo, u
 
 import type { MenuCart, MenuVisitor, MenuVisitorParts } from '@/lib/menus/types';
 import { useClaimCartCount } from '@/components/layout/header-cart-link';
+import { usePageReturn } from '@/components/ui/use-page-return';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
 
 interface MenuVisitorContext extends MenuVisitor {
@@ -86,26 +87,14 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
   // A page restored from the back/forward cache shows the cart as it was when the visitor left, and a
   // tab coming back to the front may have been left while another tab changed the cart. Without the
   // hint now (signed out, cookies cleared), nothing of a visitor's may stay: back to the shared view.
-  useEffect(() => {
-    const askAgainOrForget = () => {
+  usePageReturn(
+    useCallback(() => {
       if (own || hasVisitorHint(document.cookie)) return askAgain();
       shownCarts.current += 1;
       setView(initial);
       setKnown(false);
-    };
-    const onShow = (event: PageTransitionEvent) => {
-      if (event.persisted) askAgainOrForget();
-    };
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') askAgainOrForget();
-    };
-    window.addEventListener('pageshow', onShow);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      window.removeEventListener('pageshow', onShow);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [own, initial, askAgain]);
+    }, [own, initial, askAgain]),
+  );
 
   const showCart = useCallback(
     (cart: MenuCart | null) => {
