@@ -216,7 +216,9 @@ export async function setQuantity(
   const field = itemField(restaurant, itemId);
   if (quantity <= 0) {
     await store.hdel(key, [field]);
-    if ((await readCart(owner, store)).items.length === 0) await store.del([key]);
+    // The prices beside it go too: the next ADD would replace them, but a cart never started again
+    // left them for their whole TTL.
+    if ((await readCart(owner, store)).items.length === 0) await store.del([key, cartKeys.prices(owner)]);
     return;
   }
   // Only items already in the cart: a quantity change never adds an item past addToCart's checks.

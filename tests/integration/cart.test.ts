@@ -83,6 +83,18 @@ await describeEachDriver('cart', (driver) => {
     expect(await readAddedPrices(hash, store)).toEqual(new Map([[102, 6_000]]));
   });
 
+  // Review 2: a cart emptied by its last − was deleted, but its prices stayed for the rest of their TTL
+  // (docs/redis-keys.md says they go with the cart): a key per emptied cart that nothing would read.
+  it('a cart emptied with its last − takes its prices with it', async () => {
+    await addToCart(hash, menu('dosa-point'), 101, { store });
+    await addToCart(hash, menu('dosa-point'), 102, { store });
+    await setQuantity(hash, 101, 0, store);
+    expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 12_000], [102, 6_000]]));
+    await setQuantity(hash, 102, 0, store);
+    expect(await store.pttl(cartKeys.cart(hash))).toBe(-2);
+    expect(await store.pttl(cartKeys.prices(hash))).toBe(-2);
+  });
+
   it('adds, counts up, changes quantity, removes, with a 24 h TTL', async () => {
     const dosa = menu('dosa-point');
     expect(await addToCart(hash, dosa, 101, { store })).toEqual({ status: 'added', quantity: 1 });
