@@ -37,7 +37,33 @@ export function claimCartCount(): () => void {
   };
 }
 
-/** What the page, or the header's own request, read; null forgets it (no cart or session any more). */
-export function showCartCount(next: number | null): void {
+/** How many counts pages have told (askCartCount's answer yields to any told after it asked). */
+let told = 0;
+
+function show(next: number | null) {
   set(next === null || !Number.isSafeInteger(next) || next < 0 ? null : next);
+}
+
+/** What the page read; null forgets it (no cart or session any more). */
+export function showCartCount(next: number | null): void {
+  told += 1;
+  show(next);
+}
+
+/**
+ * The header's own request (GET /api/cart/count): shows its answer unless a page reads the cart, or
+ * told a count while it was on its way (an ADD on a search result). A 503 or no answer keeps what was
+ * shown: never a count of 0 for a cart that is there.
+ */
+export async function askCartCount(signal?: AbortSignal): Promise<void> {
+  const since = told;
+  try {
+    const response = await fetch('/api/cart/count', { credentials: 'same-origin', cache: 'no-store', signal });
+    if (!response.ok) return;
+    const { items } = (await response.json()) as { items: unknown };
+    // A count told meanwhile is newer: this answer may have been read before that ADD was made.
+    if (typeof items === 'number' && !pageReadsCart() && told === since) show(items);
+  } catch {
+    // Offline, or aborted by a navigation: the count stays as it was.
+  }
 }

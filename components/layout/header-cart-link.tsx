@@ -7,7 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useState, useSyncExternalStore
 import { usePageReturn } from '@/components/ui/use-page-return';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
 
-import { cartCount, claimCartCount, pageReadsCart, showCartCount, subscribeCartCount } from './cart-count';
+import { askCartCount, cartCount, claimCartCount, pageReadsCart, showCartCount, subscribeCartCount } from './cart-count';
 
 const unknownOnServer = () => null;
 
@@ -28,14 +28,7 @@ export function HeaderCartLink() {
     if (!hasVisitorHint(document.cookie)) return showCartCount(null);
     if (pageReadsCart()) return;
     const controller = new AbortController();
-    fetch('/api/cart/count', { credentials: 'same-origin', cache: 'no-store', signal: controller.signal })
-      .then(async (response) => {
-        // A cart that can't be read keeps what was shown: never a count of 0 for a cart that is there.
-        if (!response.ok) return;
-        const { items } = (await response.json()) as { items: unknown };
-        if (typeof items === 'number' && !pageReadsCart()) showCartCount(items);
-      })
-      .catch(() => {});
+    void askCartCount(controller.signal);
     return () => controller.abort();
   }, [pathname, returns]);
 
