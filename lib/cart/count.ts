@@ -3,7 +3,7 @@ import 'server-only';
 import { lookUpCustomer } from '@/lib/customers/session';
 
 import { readCart, type Cart } from './cart';
-import { currentCartOwner } from './current';
+import { cartOwnerOf } from './current';
 
 /** Dishes in a cart, quantities summed. */
 export function dishesIn(cart: Pick<Cart, 'items'>): number {
@@ -16,8 +16,11 @@ export function dishesIn(cart: Pick<Cart, 'items'>): number {
  * cart it is, or the cart itself). One HGETALL, and the session's lookup when signed in; no Postgres.
  */
 export async function readCartCount(): Promise<number | null> {
-  if ((await lookUpCustomer()).status === 'unavailable') return null;
-  const owner = await currentCartOwner();
+  // One lookup: React's `cache` does not memoize in a route handler, so asking currentCartOwner()
+  // after it read the session a second time (3 more commands per page view, signed in).
+  const lookup = await lookUpCustomer();
+  if (lookup.status === 'unavailable') return null;
+  const owner = await cartOwnerOf(lookup);
   if (!owner) return 0;
   try {
     return dishesIn(await readCart(owner));

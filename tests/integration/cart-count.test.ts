@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { customerSessionCookie } from '@/lib/auth/cookie';
+import { createSession } from '@/lib/auth/sessions';
+import { addToCart } from '@/lib/cart/cart';
+import { readCartCount } from '@/lib/cart/count';
+import { cartOwners } from '@/lib/cart/keys';
+import { lookUpCustomer } from '@/lib/customers/session';
+import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
+
+import { backendPairs, setUpBackends } from '../support/backend-matrix';
+import { countingStore } from '../support/counting-store';
+
+/** The request's cookies, as next/headers gives them to lib/ (a route handler's). */
+const jar = new Map<string, string>();
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined) }),
+  headers: async () => new Headers(),
+}));
+
+/**
+ * GET /api/cart/count (decision 060) runs on every page view of a visitor with the hint, so its Redis
+ * commands are counted like a page's (tests/integration/page-reads.test.ts). React's `cache` does not
+ * memoize in a route handler, so lookUpCustomer answers once per call there, as it does here.
+ */
+for (const pair of await backendPairs()) {
+  describe.skipIf(!pair.runnable)(pair.title('the header’s cart count'), () => {
+    const backends = setUpBackends(pair, { label: 'cart-count' });
+
+    // Review 2: readCartCount asked for the session, then currentCartOwner asked again: a signed-in
+    // visitor's count cost 2 session reads + the cart (4 commands with the limiter's), past decision
+    // 060's 3 and the page view's budget of 5.
+    it('a signed-in customer’s count: one session lookup and one HGETALL', async () => {
+      const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
+      const menu = (await getRestaurantMenu(open.slug)).value!;
+      const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
+      const customerId = 900_001;
+      const session = (await createSession({ kind: 'customer', customerId, phone: '+919800000001' }, { store: backends.redis }))!;
+      await addToCart(cartOwners.customer(customerId), menu, item.id, { store: backends.redis });
+      await addToCart(cartOwners.customer(customerId), menu, item.id, { store: backends.redis });
+      jar.clear();
+      jar.set(customerSessionCookie().name, session);
+      const counting = countingStore(backends.redis);
+      backends.install(counting.store);
+      try {
+        // What one session lookup costs (whatever commands a session read takes)…
+        expect((await lookUpCustomer()).status).toBe('signed-in');
+        const lookup = [...counting.commands];
+        counting.reset();
+        // …and the count is that once, and the cart.
+        expect(await readCartCount()).toBe(2);
+        expect(counting.commands).toEqual([...lookup, 'hgetall']);
+      } finally {
+        backends.install();
+      }
+    });
+
+    it('no cookie at all: 0, and no Redis command', async () => {
+      jar.clear();
+      const counting = countingStore(backends.redis);
+      backends.install(counting.store);
+      try {
+        expect(await readCartCount()).toBe(0);
+        expect(counting.commands).toEqual([]);
+      } finally {
+        backends.install();
+      }
+    });
+  });
+}
