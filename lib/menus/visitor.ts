@@ -2,7 +2,7 @@ import 'server-only';
 
 import { priceCart, readCart } from '@/lib/cart/cart';
 import { dishesIn } from '@/lib/cart/count';
-import { currentCartOwner } from '@/lib/cart/current';
+import { cartOwnerOf, currentCartOwner } from '@/lib/cart/current';
 import type { CartOwner } from '@/lib/cart/keys';
 import { getCustomer, lookUpCustomer } from '@/lib/customers/session';
 import { readFavouriteState, readOwnFavourite } from '@/lib/favourites/menu-state';
@@ -57,7 +57,8 @@ export async function readVisitorParts(menu: RestaurantMenu): Promise<MenuVisito
   if (lookup.status === 'unavailable') return null;
   const customerId = lookup.status === 'signed-in' ? lookup.customer.customerId : null;
   const [cart, favourite] = await Promise.all([
-    currentCartOwner().then((owner) => readMenuCart(owner, menu)),
+    // The lookup above, not currentCartOwner()'s own: React's `cache` does not memoize in a route handler.
+    cartOwnerOf(lookup).then((owner) => readMenuCart(owner, menu)),
     readOwnFavourite(menu.restaurant.slug, customerId),
   ]);
   return cart === null ? null : { cart, favourite };

@@ -6,7 +6,9 @@ import { addToCart } from '@/lib/cart/cart';
 import { readCartCount } from '@/lib/cart/count';
 import { cartOwners } from '@/lib/cart/keys';
 import { lookUpCustomer } from '@/lib/customers/session';
+import { readOwnFavourite } from '@/lib/favourites/menu-state';
 import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
+import { readVisitorParts } from '@/lib/menus/visitor';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
 import { countingStore } from '../support/counting-store';
@@ -50,6 +52,35 @@ for (const pair of await backendPairs()) {
         // …and the count is that once, and the cart.
         expect(await readCartCount()).toBe(2);
         expect(counting.commands).toEqual([...lookup, 'hgetall']);
+      } finally {
+        backends.install();
+      }
+    });
+
+    // The same double lookup in the menu's visitor request (GET /api/restaurants/<slug>/visitor), the
+    // other request a page view makes on the pages' budget.
+    it('a signed-in customer’s parts of a menu page: one session lookup, the cart, the favourite', async () => {
+      const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
+      const menu = (await getRestaurantMenu(open.slug)).value!;
+      const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
+      const customerId = 900_002;
+      const session = (await createSession({ kind: 'customer', customerId, phone: '+919800000002' }, { store: backends.redis }))!;
+      await addToCart(cartOwners.customer(customerId), menu, item.id, { store: backends.redis });
+      jar.clear();
+      jar.set(customerSessionCookie().name, session);
+      const counting = countingStore(backends.redis);
+      backends.install(counting.store);
+      try {
+        await readOwnFavourite(menu.restaurant.slug, customerId); // warm
+        counting.reset();
+        await readOwnFavourite(menu.restaurant.slug, customerId);
+        const favourite = [...counting.commands];
+        counting.reset();
+        await lookUpCustomer();
+        const lookup = [...counting.commands];
+        counting.reset();
+        expect((await readVisitorParts(menu))?.cart.lines).toHaveLength(1);
+        expect([...counting.commands].sort()).toEqual([...lookup, ...favourite, 'hgetall'].sort());
       } finally {
         backends.install();
       }
