@@ -10,6 +10,7 @@ import { Container } from '@/components/layout/container';
 import { readAddedPrices } from '@/lib/cart/cart';
 import { readGuestCart } from '@/lib/cart/guest-cart';
 import { GST_PERCENT } from '@/lib/orders/bill';
+import { dishesIn } from '@/lib/cart/dishes';
 import { checkoutLines } from '@/lib/orders/checkout-lines';
 import { priceChanges } from '@/lib/orders/price-changes';
 import { quoteCart } from '@/lib/orders/quote';
@@ -58,7 +59,7 @@ export async function guestCheckout(): Promise<ReactNode> {
   const menu = restaurant ? { name: restaurant.name, href: `/${restaurant.citySlug}/${restaurant.slug}` } : null;
   return (
     <Container width="narrow" className="py-8 sm:py-12">
-      <CartCountFromPage items={lines.reduce((sum, line) => sum + line.quantity, 0)} />
+      <CartCountFromPage items={dishesIn(lines)} />
       <CheckoutHeader restaurant={menu} problem={quote.status !== 'ok' ? quote.message : null} />
       <PriceChangeNote changes={priceChanges(quote.lines, addedPrices)} className="mt-4" />
       <GuestCheckout

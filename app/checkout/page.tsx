@@ -23,6 +23,7 @@ import { cartOwners } from '@/lib/cart/keys';
 import { lookUpCustomer, requireCustomer } from '@/lib/customers/session';
 import { formatRupees } from '@/lib/format';
 import { GST_PERCENT } from '@/lib/orders/bill';
+import { dishesIn } from '@/lib/cart/dishes';
 import { checkoutLines } from '@/lib/orders/checkout-lines';
 import { listOwnOrders } from '@/lib/orders/queries';
 import { orderToTrack } from '@/lib/orders/recent';
@@ -95,7 +96,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
 
   return (
     <Container width="narrow" className="py-8 sm:py-12">
-      <CartCountFromPage items={lines.reduce((sum, line) => sum + line.quantity, 0)} />
+      <CartCountFromPage items={dishesIn(lines)} />
       <CheckoutHeader
         restaurant={restaurant ? { name: restaurant.name, href: `/${restaurant.citySlug}/${restaurant.slug}` } : null}
         notice={<AddressNoticeBanner notice={addressNotice(noticeKey)} />}

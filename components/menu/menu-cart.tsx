@@ -7,6 +7,7 @@ import { addAsThisBrowser, settle } from '@/components/customer/add-as-this-brow
 import { CartBar } from '@/components/customer/cart-bar';
 import { CartPanel, type CartPricing } from '@/components/customer/cart-panel';
 import { CartSheet } from '@/components/customer/cart-sheet';
+import { dishesIn } from '@/lib/cart/dishes';
 import type { MenuCart } from '@/lib/menus/types';
 
 import { dishAnchor } from './dish-anchor';
@@ -94,7 +95,7 @@ export function MenuCartPanel({
 export function MenuCartBar({ orderable, ordering, pricing }: { orderable: boolean; ordering: MenuOrdering; pricing: CartPricing }) {
   const { cart, retry } = useMenuVisitor();
   const [open, setOpen] = useState(false);
-  const count = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
+  const count = dishesIn(cart.lines);
   // The last dish taken out in the sheet closes it, and the bar goes too: the dialog hands focus back
   // to the bar, gone, so it went to <body>. It goes to that dish's ADD on the menu instead.
   const emptied = useRef<number | null>(null);

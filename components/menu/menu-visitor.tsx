@@ -5,6 +5,7 @@ import { createContext, startTransition, use, useCallback, useEffect, useMemo, u
 import type { MenuCart, MenuVisitor, MenuVisitorParts } from '@/lib/menus/types';
 import { useClaimCartCount } from '@/components/layout/header-cart-link';
 import { usePageReturn } from '@/components/ui/use-page-return';
+import { dishesInMenuCart } from '@/lib/cart/dishes';
 import { hasVisitorHint } from '@/lib/page-cache/visitor-hint';
 
 interface MenuVisitorContext extends MenuVisitor {
@@ -22,11 +23,6 @@ const Context = createContext<MenuVisitorContext | null>(null);
 function withParts(shown: MenuVisitor, parts: MenuVisitorParts): MenuVisitor {
   const favourite = shown.favourite && parts.favourite ? { count: shown.favourite.count, favourited: parts.favourite.favourited } : null;
   return { cart: parts.cart, favourite };
-}
-
-/** Dishes in the visitor's cart: this restaurant's lines, or the cart it holds elsewhere. */
-function dishesOf(cart: MenuCart): number {
-  return cart.elsewhere ? cart.elsewhere.items : cart.lines.reduce((sum, line) => sum + line.quantity, 0);
 }
 
 /** Read on every render; a first ADD sets the hint while the page is open (no event says so). */
@@ -109,7 +105,7 @@ export function MenuVisitorProvider({ slug, initial, own, children }: { slug: st
   );
 
   // The header's Cart count: this page reads the cart, so the header asks nothing while it is on screen.
-  useClaimCartCount(known ? dishesOf(view.cart) : null);
+  useClaimCartCount(known ? dishesInMenuCart(view.cart) : null);
 
   // A first ask the effect skipped (a cart was shown already) leaves `known` true, so no loading shows.
   const asking = asks && (settled === null || settled.attempt < attempt);

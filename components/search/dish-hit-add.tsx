@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { addAsThisBrowser, settle } from '@/components/customer/add-as-this-browser';
 import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
 import { showCartCount } from '@/components/layout/cart-count';
+import { dishesInMenuCart } from '@/lib/cart/dishes';
 import type { MenuCart } from '@/lib/menus/types';
 
 /** The cart actions a city search's dishes add through (the menu page's own, app/[city]/[restaurant]/actions.ts). */
@@ -16,8 +17,6 @@ export interface SearchOrdering {
   path: string;
 }
 
-const dishesIn = (cart: MenuCart) => (cart.elsewhere ? cart.elsewhere.items : cart.lines.reduce((sum, line) => sum + line.quantity, 0));
-
 /**
  * ADD on a dish a city search found, as on its menu: a guest cart signed out, the page's own "Start a
  * new cart?" dialog for another restaurant's cart, then − / +. The search page doesn't read the cart,
@@ -27,7 +26,7 @@ export function DishHitAdd({ restaurantSlug, itemId, itemName, ordering }: { res
   const [quantity, setQuantity] = useState(0);
   const show = (cart: MenuCart) => {
     setQuantity(cart.lines.find((line) => line.itemId === itemId)?.quantity ?? 0);
-    showCartCount(dishesIn(cart));
+    showCartCount(dishesInMenuCart(cart));
   };
   return (
     <div className="w-24 shrink-0 self-center noscript:hidden">

@@ -7,6 +7,7 @@ import { MAX_CART_LINES, MAX_QUANTITY } from '@/lib/orders/limits';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { dishesIn } from './dishes';
 import { CART_TTL_MS, cartKeys, GUEST_CART_TTL_MS, type CartOwner } from './keys';
 
 /**
@@ -58,7 +59,7 @@ export async function readCart(owner: CartOwner, store: RedisStore = getRedis())
 /** How many dishes (quantities summed) the owner's cart holds: 0 when empty, or when Redis can't say. */
 export async function itemsInCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<number> {
   try {
-    return (await readCart(owner, store)).items.reduce((sum, line) => sum + line.quantity, 0);
+    return dishesIn((await readCart(owner, store)).items);
   } catch {
     return 0;
   }

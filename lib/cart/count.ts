@@ -2,13 +2,9 @@ import 'server-only';
 
 import { lookUpCustomer } from '@/lib/customers/session';
 
-import { readCart, type Cart } from './cart';
+import { readCart } from './cart';
 import { cartOwnerOf } from './current';
-
-/** Dishes in a cart, quantities summed. */
-export function dishesIn(cart: Pick<Cart, 'items'>): number {
-  return cart.items.reduce((sum, line) => sum + line.quantity, 0);
-}
+import { dishesIn } from './dishes';
 
 /**
  * How many dishes this request's visitor has in their cart, for the header's count (GET
@@ -23,7 +19,7 @@ export async function readCartCount(): Promise<number | null> {
   const owner = await cartOwnerOf(lookup);
   if (!owner) return 0;
   try {
-    return dishesIn(await readCart(owner));
+    return dishesIn((await readCart(owner)).items);
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@ import { log } from '@/lib/log';
 import { cartWasOrdered } from '@/lib/orders/queries';
 
 import { keepCart, mergeGuestCart, readCart } from './cart';
+import { dishesIn } from './dishes';
 import { currentGuest, forgetGuest } from './guest';
 import { cartOwners } from './keys';
 
@@ -45,10 +46,9 @@ export async function pendingMerge(customerId: number): Promise<MergeChoice | nu
   if (!carts) return null;
   const [fromGuest, own] = carts;
   if (fromGuest.restaurant === null || own.restaurant === null || fromGuest.restaurant === own.restaurant) return null;
-  const count = (cart: typeof own) => cart.items.reduce((sum, line) => sum + line.quantity, 0);
   return {
-    guest: { restaurant: fromGuest.restaurant, count: count(fromGuest) },
-    customer: { restaurant: own.restaurant, count: count(own) },
+    guest: { restaurant: fromGuest.restaurant, count: dishesIn(fromGuest.items) },
+    customer: { restaurant: own.restaurant, count: dishesIn(own.items) },
   };
 }
 

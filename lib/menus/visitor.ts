@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { priceCart, readCart } from '@/lib/cart/cart';
-import { dishesIn } from '@/lib/cart/count';
+import { dishesIn } from '@/lib/cart/dishes';
 import { cartOwnerOf, currentCartOwner } from '@/lib/cart/current';
 import type { CartOwner } from '@/lib/cart/keys';
 import { getCustomer, lookUpCustomer } from '@/lib/customers/session';
@@ -26,7 +26,7 @@ export async function readMenuCart(owner: CartOwner | null, menu: RestaurantMenu
     if (cart.restaurant === null) return EMPTY_CART;
     const { value: other } = await getRestaurantMenu(cart.restaurant);
     const elsewhere = other
-      ? { name: other.restaurant.name, href: `/${other.restaurant.city.slug}/${other.restaurant.slug}`, items: dishesIn(cart) }
+      ? { name: other.restaurant.name, href: `/${other.restaurant.city.slug}/${other.restaurant.slug}`, items: dishesIn(cart.items) }
       : null;
     return { ...EMPTY_CART, elsewhere };
   } catch {

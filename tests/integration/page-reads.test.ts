@@ -9,7 +9,7 @@ import { getCities, getCityRestaurants, getRestaurantMenu } from '@/lib/menus/ca
 import { readMenuCart } from '@/lib/menus/visitor';
 import { processStats } from '@/lib/metrics/process-stats';
 import { addToCart, readCart } from '@/lib/cart/cart';
-import { dishesIn } from '@/lib/cart/count';
+import { dishesIn } from '@/lib/cart/dishes';
 import { cartOwners } from '@/lib/cart/keys';
 
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
@@ -80,7 +80,7 @@ for (const pair of await backendPairs()) {
       const { queries, commands } = await measure(() => readCart(owner));
       expect(queries).toBe(0);
       expect(commands).toEqual(['hgetall']);
-      expect(dishesIn(await readCart(owner))).toBe(2);
+      expect(dishesIn((await readCart(owner)).items)).toBe(2);
       const otherMenu = (await getRestaurantMenu(other!.slug)).value!;
       expect((await readMenuCart(owner, otherMenu))?.elsewhere).toEqual({ name: menu.restaurant.name, href: `/pune/${menu.restaurant.slug}`, items: 2 });
     });
