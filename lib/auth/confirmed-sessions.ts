@@ -48,6 +48,13 @@ export function forgetAdminConfirmed(adminId: number): void {
   }
 }
 
+/** Forgets every session of one customer this process remembers: they just signed out of every device. */
+export function forgetCustomerConfirmed(customerId: number): void {
+  for (const [key, { record }] of remembered()) {
+    if (record.kind === 'customer' && record.customerId === customerId) remembered().delete(key);
+  }
+}
+
 /** The record Redis confirmed for this key within the grace, if any. */
 export function recentlyConfirmed(key: string, now: number): SessionRecord | undefined {
   const entry = remembered().get(key);

@@ -33,10 +33,13 @@ export const sessionKeys = {
    */
   session: (idHash: string) => `${keyPrefix()}session:${idHash}`,
   /**
-   * SET of the session keys (above: hashes, never tokens) a customer signed in with, so "sign out
-   * of every device" can delete them all. Kept as long as a session can live; members of sessions
-   * that ended on their own stay until then (a DEL of a missing key costs nothing), and sign-in
-   * budgets bound how many a week can add.
+   * A customer's session record, next to their epoch (below) in one Cluster slot so one MGET reads
+   * both; keyed, like every session, by the SHA-256 of the cookie's value, never the value.
    */
-  customerSessions: (customerId: number) => `${keyPrefix()}session:v1:customer:{${customerId}}`,
+  customerSession: (customerId: number, idHash: string) => `${keyPrefix()}session:v2:customer:{${customerId}}:${idHash}`,
+  /**
+   * A random token every session of the customer carries from sign-in; "sign out of every device"
+   * replaces it. Kept as long as a session can live (each sign-in renews it); lost, it ends them all.
+   */
+  customerEpoch: (customerId: number) => `${keyPrefix()}session:v2:customer:{${customerId}}:epoch`,
 } as const;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** When the idle lifetime was last extended (createdAt until then): no PTTL needed to tell when to extend it. */
+const touchedAt = z.iso.datetime().optional();
+
 /** One record type per kind of signed-in party, each with its own cookie (cookie.ts). */
 const adminRecord = z.object({
   kind: z.literal('admin'),
@@ -9,15 +12,17 @@ const adminRecord = z.object({
   /** The admin's session epoch when this session opened (lib/auth/revocation.ts). */
   epoch: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),
+  touchedAt,
 });
 const customerRecord = z.object({
   kind: z.literal('customer'),
   customerId: z.number().int().positive(),
   /** Normalised, e.g. 919876543210 (lib/customers/phone.ts). */
   phone: z.string(),
-  /** Listed in the customer's session index (lib/auth/keys.ts), which "sign out of every device" ends; set by createSession. */
-  indexed: z.literal(true).optional(),
+  /** The customer's session epoch when this session opened (lib/auth/keys.ts `customerEpoch`); set by createSession. */
+  epoch: z.string().min(1),
   createdAt: z.iso.datetime(),
+  touchedAt,
 });
 export const sessionRecord = z.discriminatedUnion('kind', [adminRecord, customerRecord]);
 
@@ -27,6 +32,6 @@ export type CustomerSessionRecord = z.infer<typeof customerRecord>;
 /** A record without its creation time, kind by kind (a plain Omit would merge the kinds' fields away). */
 export type NewSession = SessionRecord extends infer Kind
   ? Kind extends SessionRecord
-    ? Omit<Kind, 'createdAt'>
+    ? Omit<Kind, 'createdAt' | 'touchedAt' | (Kind extends { kind: 'customer' } ? 'epoch' : never)>
     : never
   : never;

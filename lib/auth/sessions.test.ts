@@ -86,25 +86,60 @@ await describeEachDriver('sessions', (driver) => {
   });
 
   it('sets the TTL on create and leaves it alone while more than half remains', async () => {
-    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    const createdAt = Date.now();
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL, now: createdAt }))!;
     const before = await store.pttl(sessionKey(id));
     expect(before).toBeGreaterThan(TTL - 5_000);
     expect(before).toBeLessThanOrEqual(TTL);
 
     const watched = counting(store);
-    for (let i = 0; i < 3; i++) expect((await readSession(id, { store: watched.store, ttlMs: TTL })).status).toBe('active');
-    expect(watched.calls.get('pexpire') ?? 0).toBe(0);
+    for (const at of [createdAt, createdAt + TTL / 4, createdAt + TTL / 2 - 1]) {
+      expect((await readSession(id, { store: watched.store, ttlMs: TTL, now: at })).status).toBe('active');
+    }
+    expect([...watched.calls.keys()]).toEqual(['get']);
   });
 
-  it('slides: once less than half the TTL is left, a read extends it to the full TTL again', async () => {
-    const id = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+  it('slides: once less than half the TTL is left, a read extends it to the full TTL again, once', async () => {
+    const createdAt = Date.now();
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL, now: createdAt }))!;
     // As if most of the TTL had passed.
     await store.pexpire(sessionKey(id), TTL / 4);
+    const later = createdAt + (3 * TTL) / 4;
 
     const watched = counting(store);
-    expect((await readSession(id, { store: watched.store, ttlMs: TTL })).status).toBe('active');
-    expect(watched.calls.get('pexpire')).toBe(1);
+    expect((await readSession(id, { store: watched.store, ttlMs: TTL, now: later })).status).toBe('active');
+    expect(watched.calls.get('set')).toBe(1);
     expect(await store.pttl(sessionKey(id))).toBeGreaterThan(TTL - 5_000);
+    expect(JSON.parse((await store.get(sessionKey(id)))!)).toMatchObject({ touchedAt: new Date(later).toISOString() });
+    // The next reads know it was just extended.
+    expect((await readSession(id, { store: watched.store, ttlMs: TTL, now: later + 1_000 })).status).toBe('active');
+    expect(watched.calls.get('set')).toBe(1);
+  });
+
+  it('an extension never brings back a session a sign-out deleted after the read', async () => {
+    const createdAt = Date.now();
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL, now: createdAt }))!;
+    // The sign-out lands between the read and the extension.
+    const racing = withCommands(store, {
+      get: async (key) => {
+        const value = await store.get(key);
+        if (key === sessionKey(id)) await store.del([key]);
+        return value;
+      },
+    });
+    expect((await readSession(id, { store: racing, ttlMs: TTL, now: createdAt + (3 * TTL) / 4 })).status).toBe('active');
+    expect(await store.exists([sessionKey(id)])).toBe(0);
+  });
+
+  it('a read is one command for a customer (the session and their epoch) and one round trip for an admin', async () => {
+    const customer = (await createSession({ kind: 'customer', customerId: 9, phone: '919876543210' }, { store, ttlMs: TTL }))!;
+    const admin = (await createSession(ADMIN, { store, ttlMs: TTL }))!;
+    const watched = counting(store);
+    expect((await readSession(customer, { store: watched.store, ttlMs: TTL })).status).toBe('active');
+    expect(Object.fromEntries(watched.calls)).toEqual({ mget: 1 });
+    watched.calls.clear();
+    expect((await readSession(admin, { store: watched.store, ttlMs: TTL })).status).toBe('active');
+    expect(Object.fromEntries(watched.calls)).toEqual({ get: 2 });
   });
 
   it('is gone for good once destroyed', async () => {
@@ -251,76 +286,72 @@ describe('sessions when Redis fails', () => {
     await memory.close();
   });
 
-  it('refuses a customer sign-in whose session could not be indexed, and leaves no session behind', async () => {
+  it('refuses a customer sign-in whose epoch could not be read, and leaves no session behind', async () => {
     const memory = createMemoryStore();
-    // The index write fails (say, Redis refusing writes after the session's own SET got through).
-    const noIndex = withCommands(memory, { sadd: () => Promise.reject(new Error('OOM command not allowed')) });
+    // The epoch's write fails (say, Redis refusing writes).
+    const noEpoch = withCommands(memory, { set: () => Promise.reject(new Error('OOM command not allowed')) });
     const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
-    expect(await createSession(customer, { store: noIndex })).toBeNull();
+    expect(await createSession(customer, { store: noEpoch })).toBeNull();
     expect((await memory.scan('0', { match: `${prefix}session:*`, count: 100 })).keys).toEqual([]);
     expect(await createSession(customer, { store: memory })).not.toBeNull();
-    expect(await memory.smembers(sessionKeys.customerSessions(9))).toHaveLength(1);
     await memory.close();
   });
 
-  it('ends a customer session from before the session index (no `indexed`): no button could end it', async () => {
+  it('a customer record without an epoch (from before epochs) is no session: no button could end it', async () => {
     const memory = createMemoryStore();
-    const legacy = 'L'.repeat(43);
-    const record = { kind: 'customer', customerId: 9, phone: '919876543210', createdAt: new Date().toISOString() };
-    await memory.set(sessionKey(legacy), JSON.stringify(record), { px: TTL });
-    expect(await readSession(legacy, { store: memory })).toEqual({ status: 'none' });
-    expect(await memory.get(sessionKey(legacy))).toBeNull();
+    const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
+    const id = (await createSession(customer, { store: memory }))!;
+    const legacy = JSON.parse((await memory.get(sessionKey(id)))!) as Record<string, unknown>;
+    delete legacy.epoch;
+    await memory.set(sessionKey(id), JSON.stringify({ ...legacy, indexed: true }), { px: TTL });
+    expect(await readSession(id, { store: memory })).toEqual({ status: 'none' });
+    expect(await memory.get(sessionKey(id))).toBeNull();
     await memory.close();
   });
 
-  it('signing out of every device: a retry after a failure ends what is left, and a sign-in landing meanwhile stays listed', async () => {
+  it('signing out of every device: a failure says so and ends nothing; a sign-in that read the old epoch is ended too', async () => {
     const memory = createMemoryStore();
     const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
     const old = (await createSession(customer, { store: memory }))!;
-    let racing: string | null = null;
-    let race = false;
-    let failDeletes = true;
-    const flaky = withCommands(memory, {
-      smembers: async (key) => {
-        const members = await memory.smembers(key);
-        // A sign-in on another device, right after the index was read.
-        if (race) racing = await createSession(customer, { store: memory });
-        return members;
-      },
-      del: (keys) => (failDeletes ? Promise.reject(new Error('connection lost')) : memory.del(keys)),
-    });
-    // The sessions' DEL fails: "try again", and nothing is taken off the index.
+    const flaky = withCommands(memory, { set: () => Promise.reject(new Error('connection lost')) });
     expect(await destroyCustomerSessions(9, { store: flaky })).toBe(false);
     expect((await readSession(old, { store: memory })).status).toBe('active');
-    failDeletes = false;
-    race = true;
     singletons().redisBreaker = undefined;
-    expect(await destroyCustomerSessions(9, { store: flaky })).toBe(true);
+
+    // A sign-in on another device reads the epoch, then the button lands before its session is written.
+    const slowSignIn = withCommands(memory, {
+      set: async (key, value, options) => {
+        if (!key.endsWith(':epoch')) expect(await destroyCustomerSessions(9, { store: memory })).toBe(true);
+        return memory.set(key, value, options);
+      },
+    });
+    const late = (await createSession(customer, { store: slowSignIn }))!;
     expect(await readSession(old, { store: memory })).toEqual({ status: 'none' });
-    // The sign-in that landed meanwhile kept its entry, so the next sign-out everywhere ends it.
-    expect((await readSession(racing!, { store: memory })).status).toBe('active');
-    expect(await destroyCustomerSessions(9, { store: memory })).toBe(true);
-    expect(await readSession(racing!, { store: memory })).toEqual({ status: 'none' });
+    expect(await readSession(late, { store: memory })).toEqual({ status: 'none' });
+    // A sign-in after it is a session like any other.
+    expect((await readSession((await createSession(customer, { store: memory }))!, { store: memory })).status).toBe('active');
     await memory.close();
   });
 
-  it('a customer session no longer in its index is over, so sign-out of every device cannot miss it when the index was lost', async () => {
+  it('a customer whose epoch was lost (evicted) is signed out everywhere, and a record under another customer’s value is no session', async () => {
     const memory = createMemoryStore();
     const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
     const phone = (await createSession(customer, { store: memory }))!;
     const laptop = (await createSession(customer, { store: memory }))!;
-    // The index has a TTL and is read only at sign-out, so a Redis evicting under volatile-lru drops it first.
-    await memory.del([sessionKeys.customerSessions(9)]);
-    expect(await destroyCustomerSessions(9, { store: memory })).toBe(true);
+    // The epoch has a TTL, so a Redis evicting under volatile-lru may drop it before the sessions.
+    await memory.del([sessionKeys.customerEpoch(9)]);
     expect(await readSession(phone, { store: memory })).toEqual({ status: 'none' });
     expect(await readSession(laptop, { store: memory })).toEqual({ status: 'none' });
     // A customer's cookie names the customer: a record under another customer's value is no session.
     const other = (await createSession({ ...customer, customerId: 10 }, { store: memory }))!;
+    const mine = (await createSession(customer, { store: memory }))!;
     const swapped = other.replace(/^c10\./, 'c9.');
-    await memory.set(sessionKey(swapped), (await memory.get(sessionKey(other)))!, { px: TTL });
-    await memory.sadd(sessionKeys.customerSessions(9), [sessionKey(swapped)]);
+    const record = JSON.parse((await memory.get(sessionKey(other)))!) as Record<string, unknown>;
+    const epoch = (await memory.get(sessionKeys.customerEpoch(9)))!;
+    await memory.set(sessionKey(swapped), JSON.stringify({ ...record, epoch }), { px: TTL });
     expect(await readSession(swapped, { store: memory })).toEqual({ status: 'none' });
     expect((await readSession(other, { store: memory })).status).toBe('active');
+    expect((await readSession(mine, { store: memory })).status).toBe('active');
     await memory.close();
   });
 

@@ -9,7 +9,7 @@ import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { forgetConfirmed, recentlyConfirmed, rememberConfirmed } from './confirmed-sessions';
+import { forgetConfirmed, forgetCustomerConfirmed, recentlyConfirmed, rememberConfirmed } from './confirmed-sessions';
 import { currentEpoch } from './revocation';
 import { sessionRecord, type NewSession, type SessionRecord } from './session-record';
 
@@ -50,11 +50,11 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
  */
 const ADMIN_VALUE = /^([1-9]\d{0,9})\.([A-Za-z0-9_-]{43})$/;
 /**
- * A customer's names the customer, `c<customer id>.<id>`, so the session read asks the customer's
- * session index in the same round trip: a session is valid only while listed there, so "sign out of
- * every device" can't miss one because the index was lost (it has a TTL and is read only at sign-out,
- * so a Redis evicting under volatile-lru drops it first). Losing the index then signs the customer
- * out, as losing a session does.
+ * A customer's names the customer, `c<customer id>.<id>`, so the session read gets the customer's
+ * session epoch in the same command (one MGET: the two keys share a Cluster slot). A session is valid
+ * only while it carries the current epoch, which "sign out of every device" replaces; a lost epoch
+ * (a Redis evicting under volatile-lru) ends them all, as losing a session ends that one
+ * (docs/decisions/061-customer-sessions-carry-an-epoch.md).
  */
 const CUSTOMER_VALUE = /^c([1-9]\d{0,9})\.([A-Za-z0-9_-]{43})$/;
 
@@ -76,96 +76,76 @@ export function newSessionId(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** The Redis key of the session behind a cookie value: the value's SHA-256, never the value. */
+/** The Redis key of the session behind a cookie value: the value's SHA-256, never the value (a customer's beside their epoch). */
 export function sessionKey(value: string): string {
-  return sessionKeys.session(createHash('sha256').update(value).digest('hex'));
+  const hash = createHash('sha256').update(value).digest('hex');
+  const customerId = customerIdOf(value);
+  return customerId === undefined ? sessionKeys.session(hash) : sessionKeys.customerSession(customerId, hash);
 }
 
 /** Stores a new session and returns the cookie value that names it, or null when Redis can't take it. */
 export async function createSession(record: NewSession, options: SessionOptions = {}): Promise<string | null> {
+  const store = options.store ?? getRedis();
   const id = record.kind === 'admin' ? `${record.adminId}.${newSessionId()}` : `c${record.customerId}.${newSessionId()}`;
   const createdAt = new Date(options.now ?? Date.now()).toISOString();
-  const value = (record.kind === 'customer' ? { ...record, indexed: true, createdAt } : { ...record, createdAt }) as SessionRecord;
+  let value: SessionRecord;
+  if (record.kind === 'customer') {
+    const epoch = await customerEpoch(record.customerId, store);
+    if (epoch === null) return null;
+    value = { ...record, epoch, createdAt };
+  } else {
+    value = { ...record, createdAt };
+  }
   const written = await guardedRedis(
     'session.create',
     // NX: a 256-bit id never collides, and if it somehow did, it must not take over another session.
     (redis) => redis.set(sessionKey(id), JSON.stringify(value), { px: options.ttlMs ?? sessionTtlMs(), nx: true }),
+    store,
+    { bypassBreaker: true },
+  );
+  return written.ok && written.value ? id : null;
+}
+
+/**
+ * The customer's current session epoch, made if they have none, its lifetime renewed to outlast the
+ * session about to open (sessions end SESSION_MAX_AGE_MS after sign-in at the latest). Null when Redis
+ * can't say, or when "sign out of every device" took it away in between: this sign-in then fails.
+ */
+async function customerEpoch(customerId: number, store: RedisStore): Promise<string | null> {
+  const key = sessionKeys.customerEpoch(customerId);
+  const candidate = newSessionId();
+  const read = await guardedRedis(
+    'session.epoch',
+    async (redis) => {
+      if (await redis.set(key, candidate, { nx: true, px: SESSION_MAX_AGE_MS })) return candidate;
+      const [, current] = await Promise.all([redis.pexpire(key, SESSION_MAX_AGE_MS), redis.get(key)]);
+      return current;
+    },
+    store,
+    { bypassBreaker: true },
+  );
+  return read.ok ? read.value : null;
+}
+
+/**
+ * Ends every session a customer has, on every instance ("sign out of every device"): a new epoch, which
+ * no session carries. False when Redis could not be reached: the customer should try again.
+ */
+export async function destroyCustomerSessions(customerId: number, options: SessionOptions = {}): Promise<boolean> {
+  forgetCustomerConfirmed(customerId);
+  const replaced = await guardedRedis(
+    'session.destroy-all',
+    (redis) => redis.set(sessionKeys.customerEpoch(customerId), newSessionId(), { px: SESSION_MAX_AGE_MS }),
     options.store ?? getRedis(),
     { bypassBreaker: true },
   );
-  if (!written.ok || !written.value) return null;
-  if (record.kind === 'customer' && !(await indexCustomerSession(record.customerId, sessionKey(id), options))) {
-    // A session "sign out of every device" could not find must not exist: this sign-in fails instead.
-    await destroySession(id, options);
-    return null;
-  }
-  return id;
-}
-
-async function indexCustomerSession(customerId: number, key: string, options: SessionOptions): Promise<boolean> {
-  const index = sessionKeys.customerSessions(customerId);
-  const store = options.store ?? getRedis();
-  const indexed = await guardedRedis(
-    'session.index',
-    // Together: one round trip on node-redis. Over Upstash the SCARD may run before the SADD (reads and
-    // writes go in separate requests: lib/redis/types.ts), which only delays a prune by one sign-in.
-    (redis) => Promise.all([redis.sadd(index, [key]), redis.pexpire(index, SESSION_MAX_AGE_MS), redis.scard(index)]),
-    store,
-    { bypassBreaker: true },
-  );
-  if (indexed.ok && indexed.value[2] >= SESSION_INDEX_PRUNE_AT) await pruneCustomerSessions(index, store);
-  return indexed.ok;
-}
-
-/**
- * Index entries a sign-in takes out once there are this many: those of sessions that have ended
- * (signed out, expired). Each sign-in renews the index's TTL, so without this a customer who keeps
- * signing in grows it without end.
- */
-export const SESSION_INDEX_PRUNE_AT = 20;
-
-/** Best effort: an entry left behind names no session, so it only costs its bytes until the next try. */
-async function pruneCustomerSessions(index: string, store: RedisStore): Promise<void> {
-  await guardedRedis(
-    'session.prune',
-    async (redis) => {
-      const keys = await redis.smembers(index);
-      const alive = await Promise.all(keys.map((key) => redis.exists([key])));
-      // A session is written before it is listed, so a listed key that is missing has ended.
-      const ended = keys.filter((_, i) => alive[i] === 0);
-      if (ended.length > 0) await redis.srem(index, ended);
-    },
-    store,
-  );
-}
-
-/**
- * Ends every session a customer has, on every instance ("sign out of every device"). False when Redis
- * could not be reached: then some may still be active, and the customer should try again.
- */
-export async function destroyCustomerSessions(customerId: number, options: SessionOptions = {}): Promise<boolean> {
-  const store = options.store ?? getRedis();
-  const index = sessionKeys.customerSessions(customerId);
-  const step = async <T>(name: string, command: (redis: RedisStore) => Promise<T>) => {
-    const done = await guardedRedis(name, command, store, { bypassBreaker: true });
-    if (!done.ok) log.warn('could not end every session of a customer: Redis did not answer');
-    return done;
-  };
-  const listed = await step('session.list', (redis) => redis.smembers(index));
-  if (!listed.ok) return false;
-  const keys = listed.value;
-  if (keys.length === 0) return true;
-  keys.forEach(forgetConfirmed);
-  // Sessions first, then only their entries (never the whole index): a sign-in that joins the index
-  // meanwhile keeps its entry, and a retry after a failure still finds every session left.
-  if (!(await step('session.destroy-all', (redis) => redis.del(keys))).ok) return false;
-  return (await step('session.unlist', (redis) => redis.srem(index, keys))).ok;
+  if (!replaced.ok) log.warn('could not end every session of a customer: Redis did not answer');
+  return replaced.ok;
 }
 
 /**
  * The session behind a cookie value. Extends the idle lifetime only once less than half of it is
- * left, so a busy admin costs one PEXPIRE per half-TTL rather than one per request. PEXPIRE (not a
- * rewrite) can't bring back a session that a sign-out deleted in between.
+ * left, so a busy visitor costs one write per half-TTL rather than one per request.
  */
 export async function readSession(id: string | undefined, options: SessionOptions = {}): Promise<SessionLookup> {
   if (!wellFormed(id)) return { status: 'none' };
@@ -181,7 +161,7 @@ export async function readSession(id: string | undefined, options: SessionOption
     const confirmed = recentlyConfirmed(key, now);
     return confirmed ? { status: 'active', session: confirmed } : { status: 'unavailable' };
   }
-  const [raw, remainingMs, cachedEpoch, listed] = read.value;
+  const [raw = null, epochValue = null] = read.value;
   if (raw === null) {
     forgetConfirmed(key);
     return { status: 'none' };
@@ -200,23 +180,20 @@ export async function readSession(id: string | undefined, options: SessionOption
   // An admin session lives only under its own admin's cookie value, and only in that admin's current epoch.
   const expectedAdmin = session.kind === 'admin' ? session.adminId : undefined;
   if (expectedAdmin !== adminId) return drop();
-  // A customer session from before "sign out of every device" is in no index, so that button could
-  // not end it: it ends here instead (the customer signs in once more).
-  if (session.kind === 'customer' && !session.indexed) return drop();
-  // Under its own customer's value, and still in that customer's index (see CUSTOMER_VALUE). A value
-  // without the customer (made before it carried one) is not checked: those end within their lifetime.
-  if (session.kind === 'customer' && customerId !== undefined && (customerId !== session.customerId || !listed)) return drop();
+  // A customer's only under their own value (see CUSTOMER_VALUE), and only in their current epoch.
+  if (session.kind === 'customer' && (customerId !== session.customerId || epochValue !== session.epoch)) return drop();
   if (session.kind === 'admin') {
-    const epoch = await currentEpoch(session.adminId, cachedEpoch, store);
+    const epoch = await currentEpoch(session.adminId, epochValue, store);
     if (epoch === null) return { status: 'unavailable' };
     if (epoch !== session.epoch) return drop();
   }
   rememberConfirmed(key, session, now);
 
-  // -1 (no expiry) can only come from a hand-written key; give it one rather than let it live forever.
-  if (remainingMs === -1 || (remainingMs >= 0 && remainingMs < ttlMs / 2)) {
-    // A failed extension costs nothing now: the session is still valid for `remainingMs`.
-    await guardedRedis('session.touch', (redis) => redis.pexpire(key, ttlMs), store);
+  if (now - Date.parse(session.touchedAt ?? session.createdAt) >= ttlMs / 2) {
+    // A rewrite, so the next read knows when without a PTTL; XX, so it can't bring back a session a
+    // sign-out deleted since the read. A failed one costs nothing now: the key still has half its TTL.
+    const touched = JSON.stringify({ ...session, touchedAt: new Date(now).toISOString() });
+    await guardedRedis('session.touch', (redis) => redis.set(key, touched, { px: ttlMs, xx: true }), store);
   }
   return { status: 'active', session };
 }
@@ -236,22 +213,21 @@ export async function destroySession(id: string | undefined, options: SessionOpt
 }
 
 /**
- * The record and its remaining TTL. A read that fails (not one the breaker skipped) is tried once
- * more if the first left room for it, so one slow read is not taken for an outage.
+ * The record, and the epoch it must carry (an admin's as Redis caches it, lib/auth/revocation.ts; a
+ * customer's own), in one command for a customer (MGET: one Cluster slot) and one round trip for an
+ * admin. A read that fails (not one the breaker skipped) is tried once more if the first left room for
+ * it, so one slow read is not taken for an outage.
  */
 async function readWithRetry(key: string, adminId: number | undefined, customerId: number | undefined, store: RedisStore) {
   const started = performance.now();
   const read = () =>
     guardedRedis(
       'session.read',
-      // An admin's epoch (lib/auth/revocation.ts), or whether the customer's index lists it, in the same round trip as the session.
-      (redis) =>
-        Promise.all([
-          redis.get(key),
-          redis.pttl(key),
-          adminId === undefined ? null : redis.get(adminKeys.epoch(adminId)),
-          customerId === undefined ? null : redis.sismember(sessionKeys.customerSessions(customerId), key),
-        ]),
+      (redis): Promise<(string | null)[]> => {
+        if (customerId !== undefined) return redis.mget([key, sessionKeys.customerEpoch(customerId)]);
+        if (adminId !== undefined) return Promise.all([redis.get(key), redis.get(adminKeys.epoch(adminId))]);
+        return Promise.all([redis.get(key), null]);
+      },
       store,
     );
   const first = await read();

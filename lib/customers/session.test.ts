@@ -21,7 +21,7 @@ describe('requireCustomer (the signed-in pages and their actions)', () => {
   });
 
   it('is the signed-in customer', async () => {
-    state.lookup = { status: 'active', session: { kind: 'customer', customerId: 7, phone: '919800000007', createdAt: new Date().toISOString() } };
+    state.lookup = { status: 'active', session: { kind: 'customer', customerId: 7, phone: '919800000007', epoch: 'e', createdAt: new Date().toISOString() } };
     expect(await requireCustomer('/orders/abc')).toEqual({ customerId: 7, phone: '919800000007' });
   });
 
