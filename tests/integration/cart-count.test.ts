@@ -32,7 +32,7 @@ for (const pair of await backendPairs()) {
     // Review 2: readCartCount asked for the session, then currentCartOwner asked again: a signed-in
     // visitor's count cost 2 session reads + the cart (4 commands with the limiter's), past decision
     // 060's 3 and the page view's budget of 5.
-    it('a signed-in customer’s count: one session lookup and one HGETALL', async () => {
+    it('a signed-in customer’s count: one session lookup (one MGET, decision 061) and one HGETALL', async () => {
       const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
       const menu = (await getRestaurantMenu(open.slug)).value!;
       const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
@@ -45,9 +45,10 @@ for (const pair of await backendPairs()) {
       const counting = countingStore(backends.redis);
       backends.install(counting.store);
       try {
-        // What one session lookup costs (whatever commands a session read takes)…
+        // What one session lookup costs: the session and the customer's epoch, one MGET (it was GET, PTTL, SISMEMBER)…
         expect((await lookUpCustomer()).status).toBe('signed-in');
         const lookup = [...counting.commands];
+        expect(lookup).toEqual(['mget']);
         counting.reset();
         // …and the count is that once, and the cart.
         expect(await readCartCount()).toBe(2);
@@ -59,7 +60,7 @@ for (const pair of await backendPairs()) {
 
     // The same double lookup in the menu's visitor request (GET /api/restaurants/<slug>/visitor), the
     // other request a page view makes on the pages' budget.
-    it('a signed-in customer’s parts of a menu page: one session lookup, the cart, the favourite', async () => {
+    it('a signed-in customer’s parts of a menu page: one session lookup, the cart, the favourite (an MGET each, and an HGETALL)', async () => {
       const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
       const menu = (await getRestaurantMenu(open.slug)).value!;
       const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
@@ -78,6 +79,7 @@ for (const pair of await backendPairs()) {
         counting.reset();
         await lookUpCustomer();
         const lookup = [...counting.commands];
+        expect([...favourite, ...lookup]).toEqual(['mget', 'mget']);
         counting.reset();
         expect((await readVisitorParts(menu))?.cart.lines).toHaveLength(1);
         expect([...counting.commands].sort()).toEqual([...lookup, ...favourite, 'hgetall'].sort());
