@@ -5,8 +5,8 @@ import { actionId, actionResult, callAction, cookiesFrom } from './support/actio
 import { createTemporaryAdmin, signInAsAdmin } from './support/admin';
 import { withRedis } from './support/backends';
 import { E2E_PORT, E2E_RATELIMIT_KEY_PREFIX, E2E_RATELIMIT_PORT, E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/config';
-import { uniquePhone } from './support/customer';
 import { requestFrom, startRelay, uniqueLoopbackAddress } from './support/loopback';
+import { codesShown as codesOf, signedInCustomer, uniquePhone } from './support/scripted-sign-in';
 import { residentMb, serverPid } from './support/server-memory';
 import { expect, test } from './support/test';
 
@@ -35,22 +35,8 @@ async function verifyCode(from: string, phone: string, code: string, cookie = ''
   return { signedIn, state: signedIn ? undefined : actionResult<OtpState>(response), cookie: cookiesFrom(response, cookie) };
 }
 
-/** The sign-in codes for `phone` that the outbox shows to whoever sends `cookie`, newest first. */
-async function codesShown(from: string, phone: string, cookie = '', server = base): Promise<string[]> {
-  const page = await requestFrom(from, `${server}/dev/outbox`, { headers: cookie ? { cookie } : {} });
-  const messages = page.body.split('data-testid="outbox-message"').slice(1);
-  return messages.filter((message) => message.includes(`data-to="${phone.slice(-4)}"`)).flatMap((message) => /(\d{6}) is your Thali sign-in code/.exec(message)?.[1] ?? []);
-}
-
-/** Signs a customer in through the actions, as a script would; the cookies of the signed-in browser. */
-async function signedInCustomer(server: string, from: string): Promise<string> {
-  const phone = uniquePhone();
-  const sent = await callAction({ base: server, path: '/login', id: otp().id, from, form: { phone, intent: 'send' }, formArgs: [{ step: 'phone' }] });
-  const cookie = cookiesFrom(sent);
-  const [code] = await codesShown(from, phone, cookie, server);
-  const verified = await callAction({ base: server, path: '/login', id: otp().id, from, form: { phone, intent: 'verify', code: code! }, formArgs: [{ step: 'code' }], headers: { cookie } });
-  return cookiesFrom(verified, cookie);
-}
+/** The sign-in codes for `phone` that `server`'s outbox (the rate-limit server's by default) shows to whoever sends `cookie`. */
+const codesShown = (from: string, phone: string, cookie = '', server = base) => codesOf(from, phone, cookie, server);
 
 test.describe('issue #10: abuse', () => {
   test.describe.configure({ timeout: 120_000 });

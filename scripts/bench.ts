@@ -11,7 +11,9 @@
 // warm against uncached (Redis unreachable, so every request reads Postgres). Prints a table and
 // writes docs/bench/results.json and docs/bench/chart.svg. Pages are the shared pages every visitor
 // gets (docs/decisions/046); a visitor with a cart (a real guest cart, made by the menu's ADD) gets
-// the same menu page and asks for their cart and heart after load, measured as its own row.
+// the same menu page and asks for their cart and heart after load, measured as its own row; a
+// signed-in customer with a cart (signed in through the outbox, as a script would) is counted in
+// Redis commands per request.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -19,6 +21,7 @@ import autocannon from 'autocannon';
 
 import { actionId, actionResult, callAction, cookiesFrom } from '../e2e/support/actions';
 import { requestFrom } from '../e2e/support/loopback';
+import { signedInCustomer } from '../e2e/support/scripted-sign-in';
 
 import { startFloor } from './bench-floor';
 import { monitorCommands } from './bench-pairs';
@@ -106,11 +109,16 @@ const body = async (target: Target) => (await fetch(urlOf(target), { headers: he
  * ADD makes it: a guest id from POST /api/cart/guest, then the ADD's action with it.
  */
 async function guestWithCart(base: string, menuPath: string, slug: string, menuJson: string): Promise<string> {
-  const menu = JSON.parse(menuJson) as { categories: { items: { id: number; available: boolean }[] }[] };
-  const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!.id;
   const guest = await requestFrom('127.0.0.1', `${base}/api/cart/guest`, { method: 'POST', headers: { Origin: base } });
   const cookie = cookiesFrom(guest);
   if (guest.status !== 204 || !cookie.includes('thali_guest=')) throw new Error(`no guest id: ${guest.status} ${guest.body.slice(0, 200)}`);
+  return withDish(base, menuPath, slug, menuJson, cookie);
+}
+
+/** `cookie`'s cookies after the menu's ADD put one of its dishes in their cart. */
+async function withDish(base: string, menuPath: string, slug: string, menuJson: string, cookie: string): Promise<string> {
+  const menu = JSON.parse(menuJson) as { categories: { items: { id: number; available: boolean }[] }[] };
+  const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!.id;
   const id = actionId('addItem', 'app/[city]/[restaurant]/page');
   const added = await callAction({ base, path: menuPath, id, from: '127.0.0.1', args: [slug, item, false], headers: { cookie } });
   const outcome = actionResult<{ status: string }>(added);
@@ -155,6 +163,21 @@ try {
   for (const p of [...Object.values(paths), exemptPath]) loaded[p] = await commandsUnderLoad(thali.base + p);
   const perVisitorLoaded = await commandsUnderLoad(perVisitor);
   const visitorStateLoaded = await commandsUnderLoad(visitorState);
+  // A signed-in customer with a cart: the same shared pages, then their own parts after load, which
+  // read their session too (docs/decisions/061); counted only, one visitor at a time.
+  const customer = await withDish(thali.base, paths.menu, slug, menuJson, await signedInCustomer(thali.base, '127.0.0.1'));
+  const signedInTargets: Record<string, string> = {
+    'menu page': paths.menu,
+    [`their cart and heart after load (GET ${visitorPath.replace(slug, '<slug>')})`]: visitorPath,
+    'city page': paths.city,
+    "the header's cart count after load (GET /api/cart/count)": '/api/cart/count',
+  };
+  const signedIn: Record<string, number> = {};
+  for (const [name, p] of Object.entries(signedInTargets)) {
+    const target = { url: thali.base + p, headers: { cookie: customer } };
+    for (let i = 0; i < 3; i++) await body(target);
+    signedIn[name] = (await costs(thali, target)).redis;
+  }
 
   const floor = await startFloor({ port: PORT + 1, captured, menuJson, visitorJson });
   stops.push(() => floor.stop());
@@ -240,8 +263,9 @@ try {
     delay.push({ scenario: `${name}, Postgres 20 ms away, uncached`, ...cold, p50Alone: coldAlone.p50 });
   }
   printTable(rows);
+  console.table(Object.entries(signedIn).map(([scenario, redis]) => ({ 'signed in, with a cart': scenario, 'redis/req': redis })));
   printTable(delay);
-  writeResults({ rows, delay, settings: { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, city, slug } });
+  writeResults({ rows, signedIn, delay, settings: { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, city, slug } });
 } finally {
   for (const stop of stops.reverse()) await stop();
 }

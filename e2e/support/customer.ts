@@ -4,10 +4,7 @@ import { expect, type Page } from '@playwright/test';
 
 import { deleteKeys, withPostgres } from './backends';
 
-/** A mobile number no earlier run has used, so no earlier run's orders or limits count. */
-export function uniquePhone(): string {
-  return `9${String(Date.now()).slice(-6)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
-}
+export { uniquePhone } from './scripted-sign-in';
 
 /** As the app stores and keys it (lib/customers/phone.ts): 91 and the ten digits. */
 export const normalizedPhone = (phone: string) => `91${phone}`;
