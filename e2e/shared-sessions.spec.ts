@@ -40,6 +40,7 @@ test.describe('sessions shared between two instances', () => {
       const cookie = (await cookieNamed(context, CUSTOMER_COOKIE))!;
       expect(cookie).toBeDefined();
       sessionId = cookie.value;
+      expect(await sessionExists(sessionId)).toBe(true);
       // Sent to both servers: the ports don't separate cookies.
       expect((await context.cookies(B)).map((c) => c.name)).toContain(CUSTOMER_COOKIE);
 
@@ -106,6 +107,7 @@ test.describe('sessions shared between two instances', () => {
       const cookie = (await cookieNamed(context, ADMIN_COOKIE))!;
       expect(cookie).toBeDefined();
       sessionId = cookie.value;
+      expect(await sessionExists(sessionId)).toBe(true);
 
       await page.goto(`${B}/admin`);
       await expect(page).toHaveURL(`${B}/admin`);

@@ -45,8 +45,15 @@ export async function deleteKeys(pattern: string): Promise<number> {
   });
 }
 
-/** Where the app keeps the session behind a cookie value (lib/auth/sessions.ts): under the value's SHA-256. */
-export const sessionKeyOf = (cookieValue: string) => `${E2E_KEY_PREFIX}session:${createHash('sha256').update(cookieValue).digest('hex')}`;
+/**
+ * Where the app keeps the session behind a cookie value (lib/auth/sessions.ts): under the value's
+ * SHA-256, a customer's (`c<id>.<random>`) beside their epoch.
+ */
+export function sessionKeyOf(cookieValue: string): string {
+  const hash = createHash('sha256').update(cookieValue).digest('hex');
+  const customer = /^c(\d+)\./.exec(cookieValue);
+  return customer ? `${E2E_KEY_PREFIX}session:v2:customer:{${customer[1]}}:${hash}` : `${E2E_KEY_PREFIX}session:${hash}`;
+}
 
 /** Whether Redis still holds the session behind a cookie value. */
 export const sessionExists = (cookieValue: string) => withRedis(async (redis) => (await redis.exists(sessionKeyOf(cookieValue))) === 1);
