@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** When the idle lifetime was last extended (createdAt until then): no PTTL needed to tell when to extend it. */
-const touchedAt = z.iso.datetime().optional();
+/**
+ * When the key expires unless a read extends it, as its last PX set it: what PTTL would say, without
+ * asking (lib/auth/sessions.ts). Absent from records written before it was kept.
+ */
+const expiresAt = z.iso.datetime().optional();
 
 /** One record type per kind of signed-in party, each with its own cookie (cookie.ts). */
 const adminRecord = z.object({
@@ -12,7 +15,7 @@ const adminRecord = z.object({
   /** The admin's session epoch when this session opened (lib/auth/revocation.ts). */
   epoch: z.number().int().nonnegative(),
   createdAt: z.iso.datetime(),
-  touchedAt,
+  expiresAt,
 });
 const customerRecord = z.object({
   kind: z.literal('customer'),
@@ -22,7 +25,7 @@ const customerRecord = z.object({
   /** The customer's session epoch when this session opened (lib/auth/keys.ts `customerEpoch`); set by createSession. */
   epoch: z.string().min(1),
   createdAt: z.iso.datetime(),
-  touchedAt,
+  expiresAt,
 });
 export const sessionRecord = z.discriminatedUnion('kind', [adminRecord, customerRecord]);
 
@@ -32,6 +35,6 @@ export type CustomerSessionRecord = z.infer<typeof customerRecord>;
 /** A record without its creation time, kind by kind (a plain Omit would merge the kinds' fields away). */
 export type NewSession = SessionRecord extends infer Kind
   ? Kind extends SessionRecord
-    ? Omit<Kind, 'createdAt' | 'touchedAt' | (Kind extends { kind: 'customer' } ? 'epoch' : never)>
+    ? Omit<Kind, 'createdAt' | 'expiresAt' | (Kind extends { kind: 'customer' } ? 'epoch' : never)>
     : never
   : never;

@@ -74,14 +74,14 @@ await describeEachDriver('sessions', (driver) => {
     for (const key of stored) expect(key).not.toContain(id);
     const raw = (await store.get(sessionKey(id)))!;
     expect(raw).not.toContain(id);
-    expect(JSON.parse(raw)).toEqual({ ...ADMIN, createdAt: expect.any(String) });
+    expect(JSON.parse(raw)).toEqual({ ...ADMIN, createdAt: expect.any(String), expiresAt: expect.any(String) });
   });
 
   it('reads an active session back, with a fresh random id per session', async () => {
     const [a, b] = await Promise.all([createSession(ADMIN, { store, ttlMs: TTL }), createSession(ADMIN, { store, ttlMs: TTL })]);
     expect(a).not.toBe(b);
     const lookup = await readSession(a!, { store, ttlMs: TTL });
-    expect(lookup).toEqual({ status: 'active', session: { ...ADMIN, createdAt: expect.any(String) } });
+    expect(lookup).toEqual({ status: 'active', session: { ...ADMIN, createdAt: expect.any(String), expiresAt: expect.any(String) } });
     if (lookup.status === 'active') expect(Date.now() - Date.parse(lookup.session.createdAt)).toBeLessThan(10_000);
   });
 
@@ -110,10 +110,20 @@ await describeEachDriver('sessions', (driver) => {
     expect((await readSession(id, { store: watched.store, ttlMs: TTL, now: later })).status).toBe('active');
     expect(watched.calls.get('set')).toBe(1);
     expect(await store.pttl(sessionKey(id))).toBeGreaterThan(TTL - 5_000);
-    expect(JSON.parse((await store.get(sessionKey(id)))!)).toMatchObject({ touchedAt: new Date(later).toISOString() });
+    expect(JSON.parse((await store.get(sessionKey(id)))!)).toMatchObject({ expiresAt: new Date(later + TTL).toISOString() });
     // The next reads know it was just extended.
     expect((await readSession(id, { store: watched.store, ttlMs: TTL, now: later + 1_000 })).status).toBe('active');
     expect(watched.calls.get('set')).toBe(1);
+  });
+
+  it('extends at once a session given a shorter lifetime than the one configured now (SESSION_TTL_HOURS raised), as its TTL would say', async () => {
+    const createdAt = Date.now();
+    const id = (await createSession(ADMIN, { store, ttlMs: TTL, now: createdAt }))!;
+    const watched = counting(store);
+    // Read under a lifetime four times as long: the key has under half of that left.
+    expect((await readSession(id, { store: watched.store, ttlMs: 4 * TTL, now: createdAt + 1_000 })).status).toBe('active');
+    expect(watched.calls.get('set')).toBe(1);
+    expect(await store.pttl(sessionKey(id))).toBeGreaterThan(3 * TTL);
   });
 
   it('an extension never brings back a session a sign-out deleted after the read', async () => {

@@ -87,19 +87,21 @@ export function sessionKey(value: string): string {
 export async function createSession(record: NewSession, options: SessionOptions = {}): Promise<string | null> {
   const store = options.store ?? getRedis();
   const id = record.kind === 'admin' ? `${record.adminId}.${newSessionId()}` : `c${record.customerId}.${newSessionId()}`;
-  const createdAt = new Date(options.now ?? Date.now()).toISOString();
+  const now = options.now ?? Date.now();
+  const ttlMs = options.ttlMs ?? sessionTtlMs();
+  const times = { createdAt: new Date(now).toISOString(), expiresAt: new Date(now + ttlMs).toISOString() };
   let value: SessionRecord;
   if (record.kind === 'customer') {
     const epoch = await customerEpoch(record.customerId, store);
     if (epoch === null) return null;
-    value = { ...record, epoch, createdAt };
+    value = { ...record, epoch, ...times };
   } else {
-    value = { ...record, createdAt };
+    value = { ...record, ...times };
   }
   const written = await guardedRedis(
     'session.create',
     // NX: a 256-bit id never collides, and if it somehow did, it must not take over another session.
-    (redis) => redis.set(sessionKey(id), JSON.stringify(value), { px: options.ttlMs ?? sessionTtlMs(), nx: true }),
+    (redis) => redis.set(sessionKey(id), JSON.stringify(value), { px: ttlMs, nx: true }),
     store,
     { bypassBreaker: true },
   );
@@ -109,7 +111,8 @@ export async function createSession(record: NewSession, options: SessionOptions 
 /**
  * The customer's current session epoch, made if they have none, its lifetime renewed to outlast the
  * session about to open (sessions end SESSION_MAX_AGE_MS after sign-in at the latest). Null when Redis
- * can't say, or when "sign out of every device" took it away in between: this sign-in then fails.
+ * can't say, or when the token expired between the SET NX and the GET: this sign-in then fails. (The
+ * button replaces the token, never deletes it: a sign-in that read the old one opens a dead session.)
  */
 async function customerEpoch(customerId: number, store: RedisStore): Promise<string | null> {
   const key = sessionKeys.customerEpoch(customerId);
@@ -189,10 +192,11 @@ export async function readSession(id: string | undefined, options: SessionOption
   }
   rememberConfirmed(key, session, now);
 
-  if (now - Date.parse(session.touchedAt ?? session.createdAt) >= ttlMs / 2) {
-    // A rewrite, so the next read knows when without a PTTL; XX, so it can't bring back a session a
-    // sign-out deleted since the read. A failed one costs nothing now: the key still has half its TTL.
-    const touched = JSON.stringify({ ...session, touchedAt: new Date(now).toISOString() });
+  // A record from before `expiresAt` was kept is extended at once (its key's TTL is unknown).
+  if (Date.parse(session.expiresAt ?? session.createdAt) - now < ttlMs / 2) {
+    // A rewrite, so the next read knows the new expiry without a PTTL; XX, so it can't bring back a
+    // session a sign-out deleted since the read. A failed one costs nothing now: the key still has its TTL.
+    const touched = JSON.stringify({ ...session, expiresAt: new Date(now + ttlMs).toISOString() });
     await guardedRedis('session.touch', (redis) => redis.set(key, touched, { px: ttlMs, xx: true }), store);
   }
   return { status: 'active', session };
