@@ -101,6 +101,47 @@ describe('no-JavaScript action posts are checked like fetch ones (M2)', () => {
     expect(isActionPost('GET', '/login', headers({ 'content-type': 'multipart/form-data; boundary=x' }))).toBe(false);
   });
 
+  it("a Content-Type that says multipart in other letters is read as Next reads it, as text: its body is a 400, not a 500 (attack review)", async () => {
+    // Next's test is case-sensitive (server-action-request-meta.js `startsWith('multipart/form-data')`):
+    // `Multipart/form-data` passed this check as a valid form, then Next fed the raw multipart text to
+    // React's JSON decoder: a 500 and a SyntaxError in the log.
+    const body = '--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["x",1,false]\r\n--b--\r\n';
+    for (const type of ['Multipart/form-data; boundary=b', 'MULTIPART/FORM-DATA; boundary=b']) {
+      const request = new Request(url, { method: 'POST', body, headers: { 'content-type': type, 'next-action': ACTION } });
+      expect(isActionPost('POST', '/login', request.headers)).toBe(true);
+      expect(await actionBodyRefusal(request)).toEqual(MALFORMED);
+      // Without Next-Action, Next takes it for no action at all (a page's POST), as this check must.
+      expect(isActionPost('POST', '/login', new Headers({ 'content-type': type }))).toBe(false);
+    }
+    const exact = new Request(url, { method: 'POST', body, headers: { 'content-type': 'multipart/form-data; boundary=b', 'next-action': ACTION } });
+    expect(await actionBodyRefusal(exact)).toBeNull();
+  });
+
+  it('a body is read as Next decodes it: a leading BOM or a part in another charset is a 400, not a 500 (attack review)', async () => {
+    // Next reads a text call with Buffer#toString and a multipart one with busboy, which keep a BOM and
+    // honour a part's charset; Request#text() and #formData() dropped the BOM and ignored the charset, so
+    // these passed here and React's JSON.parse threw on what it got.
+    const call = '["bengaluru-dosa",1,false]';
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(call)]);
+    const textCall = (body: BodyInit) => new Request(url, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8', 'next-action': ACTION } });
+    expect(await actionBodyRefusal(textCall(bom))).toEqual(MALFORMED);
+    expect(await actionBodyRefusal(textCall(call))).toBeNull();
+    const multipart = (partHeaders: string, value: Uint8Array) =>
+      new Request(url, {
+        method: 'POST',
+        body: new Uint8Array([
+          ...new TextEncoder().encode(`--b\r\nContent-Disposition: form-data; name="0"\r\n${partHeaders}\r\n`),
+          ...value,
+          ...new TextEncoder().encode('\r\n--b--\r\n'),
+        ]),
+        headers: { 'content-type': 'multipart/form-data; boundary=b', 'next-action': ACTION },
+      });
+    expect(await actionBodyRefusal(multipart('', bom))).toEqual(MALFORMED);
+    expect(await actionBodyRefusal(multipart('Content-Type: text/plain; charset=utf-16le\r\n', new TextEncoder().encode(call)))).toEqual(MALFORMED);
+    expect(await actionBodyRefusal(multipart('', new TextEncoder().encode(call)))).toBeNull();
+    expect(await actionBodyRefusal(multipart('Content-Type: text/plain; charset=utf-8\r\n', new TextEncoder().encode(call)))).toBeNull();
+  });
+
   it("a form's bound arguments that double or nest deeply are a 400", async () => {
     const hostile = { ...doubling(40, '$ACTION_1:'), '$ACTION_1:0': JSON.stringify({ id: ACTION, bound: '$@1' }) };
     const { refusal, ms } = await timedRefusal(form({ $ACTION_REF_1: '', ...hostile }));

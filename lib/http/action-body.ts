@@ -1,5 +1,8 @@
 import 'server-only';
 
+import busboy from 'next/dist/compiled/busboy';
+
+import { ACTION_BODY_LIMIT } from './body-limits.mjs';
 import type { Refusal } from './request-checks';
 import { ACTION_ID, isApiPath } from './route-kinds.mjs';
 
@@ -48,7 +51,16 @@ const TOO_COMPLEX: Refusal = { status: 400, error: 'Action request too complex.'
  */
 export function isActionPost(method: string, pathname: string, headers: Headers): boolean {
   if (method.toUpperCase() !== 'POST' || isApiPath(pathname)) return false;
-  return headers.has('next-action') || /^multipart\/form-data/i.test(headers.get('content-type') ?? '');
+  return headers.has('next-action') || isMultipart(headers);
+}
+
+/**
+ * Whether Next reads the body as multipart: its own test, letter for letter (server-action-request-meta.js,
+ * case-sensitive). `Multipart/form-data` read as a form here passed as a valid one, then Next decoded
+ * its raw text as JSON and answered the SyntaxError with a 500 (attack review).
+ */
+function isMultipart(headers: Headers): boolean {
+  return (headers.get('content-type') ?? '').startsWith('multipart/form-data');
 }
 
 class TooComplex extends Error {}
@@ -143,10 +155,44 @@ function checkFormAction(form: FormData): Refusal | null {
   return null;
 }
 
+/**
+ * A fetch action's multipart fields as Next reads them: with the same parser (busboy) and options
+ * (action-handler.js), so each field is the text React decodes. The platform's FormData parser read
+ * them otherwise: it drops a leading BOM and ignores a part's `charset`, which busboy honours, so a
+ * part `0` that passed here reached React as text it could not parse (a 500). Null when busboy refuses
+ * the body, or a file part is base64 (React throws on one).
+ */
+async function fetchActionFields(type: string, body: Buffer): Promise<{ get(name: string): string | null; count: number } | null> {
+  const fields = new Map<string, string>();
+  let count = 0;
+  let base64 = false;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const parser = busboy({ headers: { 'content-type': type }, defParamCharset: 'utf8', limits: { fieldSize: ACTION_BODY_LIMIT } });
+      parser.on('field', (name, value) => {
+        count += 1;
+        // React resolves a part with the first value of its name.
+        if (!fields.has(name)) fields.set(name, value);
+      });
+      parser.on('file', (_name, stream, info) => {
+        count += 1;
+        if (info.encoding.toLowerCase() === 'base64') base64 = true;
+        stream.resume();
+      });
+      parser.on('close', resolve);
+      parser.on('error', reject);
+      parser.end(body);
+    });
+  } catch {
+    return null;
+  }
+  return base64 ? null : { get: (name) => fields.get(name) ?? null, count };
+}
+
 /** Null when the call's body decodes within the bounds; a 400 otherwise. Only for isActionPost requests. */
 export async function actionBodyRefusal(request: Request): Promise<Refusal | null> {
-  const type = request.headers.get('content-type') ?? '';
-  if (/^multipart\/form-data/i.test(type)) {
+  if (isMultipart(request.headers) && !request.headers.has('next-action')) {
+    // A form posted without JavaScript: Next parses it with the platform's FormData, as here.
     let form: FormData;
     try {
       form = await request.formData();
@@ -154,12 +200,21 @@ export async function actionBodyRefusal(request: Request): Promise<Refusal | nul
       return MALFORMED;
     }
     if ([...form.keys()].length > ACTION_BODY_BOUNDS.fields) return TOO_COMPLEX;
-    if (!request.headers.has('next-action')) return checkFormAction(form);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : null;
-    };
-    return checkRoot(text('0'), (id) => text(String(id)), 'arguments');
+    return checkFormAction(form);
   }
-  return checkRoot(await request.text(), null, 'arguments');
+  let body: Buffer;
+  try {
+    body = Buffer.from(await request.arrayBuffer());
+  } catch {
+    return MALFORMED;
+  }
+  if (isMultipart(request.headers)) {
+    const form = await fetchActionFields(request.headers.get('content-type')!, body);
+    if (!form) return MALFORMED;
+    if (form.count > ACTION_BODY_BOUNDS.fields) return TOO_COMPLEX;
+    return checkRoot(form.get('0'), (id) => form.get(String(id)), 'arguments');
+  }
+  // As Next decodes it (Buffer#toString): a leading BOM stays, where Request#text() dropped it, and
+  // React's JSON.parse then threw on it (a 500; attack review).
+  return checkRoot(body.toString('utf-8'), null, 'arguments');
 }
