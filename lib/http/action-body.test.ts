@@ -72,6 +72,46 @@ describe('hostile action bodies are refused quickly (M1)', () => {
   });
 });
 
+describe("React's array size limit (attack review)", () => {
+  it('a long part referenced again and again is a 400, not React\'s "Maximum array nesting exceeded" (a 500)', async () => {
+    // 40 references to a 30 KB string part fit 32 KiB and every other bound; React counted 1.2 million
+    // slots against its limit of a million and threw.
+    const refusal = await actionBodyRefusal(form({ 1: JSON.stringify('a'.repeat(30_000)), 0: JSON.stringify([...Array.from({ length: 40 }, () => '$1'), 1, false]) }, { 'next-action': ACTION }));
+    expect(refusal).toEqual(TOO_COMPLEX);
+    // One such part, referenced a few times, is well within it.
+    expect(await actionBodyRefusal(form({ 1: JSON.stringify('a'.repeat(30_000)), 0: '["$1","$1",1,false]' }, { 'next-action': ACTION }))).toBeNull();
+  });
+});
+
+describe('maps, sets and iterators must be what React builds them from, once each (attack review)', () => {
+  // React builds `$Q<id>` with new Map(part), `$W<id>` with new Set(part) and `$i<id>` with
+  // part[Symbol.iterator](): a part of another shape threw a TypeError there, which Next answered with a
+  // 500 and an error log, from anyone, for any action on its page.
+  it('a map, set or iterator part that is not an array (of entries, for a map) is a 400', async () => {
+    const call = (root: string, part: string) => actionBodyRefusal(form({ 1: part, 0: root }, { 'next-action': ACTION }));
+    for (const [root, part] of [
+      ['["$Q1"]', '[1,2]'],
+      ['["$Q1"]', '{"a":1}'],
+      ['["$Q1"]', 'null'],
+      ['["$Q1"]', '["ab"]'],
+      ['["$W1"]', '5'],
+      ['["$W1"]', '"abc"'],
+      ['["$i1"]', '5'],
+      ['["$i1"]', '{}'],
+    ]) {
+      expect(await call(root!, part!), `${root} with ${part}`).toEqual(MALFORMED);
+    }
+    // A map, set or iterator that holds itself is no shape React can build, nor two from one part.
+    expect(await actionBodyRefusal(form({ 0: '["$Q0"]' }, { 'next-action': ACTION }))).toEqual(MALFORMED);
+    expect(await call('["$W1","$i1"]', '["a",1]')).toEqual(MALFORMED);
+    expect(await call('["$Q1",{"again":"$Q1"}]', '[["a",1]]')).toEqual(MALFORMED);
+    // What React's client sends for a Map, a Set and an iterator.
+    expect(await call('["$Q1"]', '[["a",1],["b",{"c":"$@2"}]]')).toEqual(MALFORMED); // $@2 is missing
+    expect(await actionBodyRefusal(form({ 1: '[["a",1],["b",2]]', 2: '["a",1]', 3: '[1]', 0: '["$Q1","$W2","$i3","$2"]' }, { 'next-action': ACTION }))).toBeNull();
+    expect(await call('["$Q1"]', '[]')).toBeNull();
+  });
+});
+
 describe('temporary references are refused (attack sweep)', () => {
   // React decodes `$T` as an opaque client reference; an action reading it (a slug's length, a path
   // matched by a regex) threw, and Next answered 500. No client of this app sends one.

@@ -35,6 +35,12 @@ export const ACTION_BODY_BOUNDS = {
   references: 500,
   /** Fields of a multipart body. */
   fields: 200,
+  /**
+   * Array items and string characters visited, a referenced part counted each time it is reached.
+   * React refuses a call past a million (its arraySizeLimit: "Maximum array nesting exceeded", a 500):
+   * 40 references to one 30 KB string part passed every bound above (attack review).
+   */
+  slots: 200_000,
 } as const;
 
 const SELF_CONTAINED = /^\$(?:\$|Infinity$|-Infinity$|-0$|NaN$|undefined$|D|n-?\d+$)/;
@@ -65,6 +71,21 @@ function isMultipart(headers: Headers): boolean {
 
 class TooComplex extends Error {}
 
+/**
+ * References React builds a value from their part with: `$Q` new Map(part), `$W` new Set(part), `$i`
+ * part[Symbol.iterator](), each from an array and at most once per part. A part of another shape
+ * (`[1,2]` for a map, `5` for a set) or used twice threw there, which Next answered with a 500 (attack
+ * review).
+ */
+const BUILT_FROM_PART = new Set(['Q', 'W', 'i']);
+
+/** Whether React can build a `tag` reference from this part: an array, of entries for a map. */
+function builds(tag: string, value: unknown): boolean {
+  if (!BUILT_FROM_PART.has(tag)) return true;
+  if (!Array.isArray(value)) return false;
+  return tag !== 'Q' || value.every((entry) => Array.isArray(entry));
+}
+
 function parse(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -76,14 +97,21 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false } {
 /** A walk over one call's arguments with one budget; throws TooComplex once any bound is passed. */
 class Walk {
   private values = 0;
+  private slots = 0;
   private references = 0;
   private readonly parsed = new Map<number, { ok: true; value: unknown } | { ok: false }>();
+  /** Parts a map, set or iterator has been built from. */
+  private readonly built = new Set<number>();
 
   constructor(private readonly part: ((id: number) => string | null) | null) {}
 
   /** Whether every reference in `value` resolves; `path` holds the parts being read (a cycle is fine). */
   resolves(value: unknown, depth: number, path: readonly number[]): boolean {
     if (++this.values > ACTION_BODY_BOUNDS.values || depth > ACTION_BODY_BOUNDS.depth) throw new TooComplex();
+    if (typeof value === 'string' || Array.isArray(value)) {
+      this.slots += value.length;
+      if (this.slots > ACTION_BODY_BOUNDS.slots) throw new TooComplex();
+    }
     if (typeof value === 'string') return this.reference(value, depth, path);
     if (value === null || typeof value !== 'object') return true;
     for (const item of Array.isArray(value) ? value : Object.values(value)) {
@@ -99,15 +127,23 @@ class Walk {
     if (FORM.test(value)) return true;
     const reference = PART.exec(value);
     if (!reference) return false;
+    const tag = reference[1]!;
     const id = parseInt(reference[2]!, 16);
-    if (path.includes(id)) return true;
+    if (BUILT_FROM_PART.has(tag)) {
+      // React builds one map, set or iterator per part ("Already initialized Map"), and never from a
+      // part a cycle has not finished reading.
+      if (this.built.has(id) || path.includes(id)) return false;
+      this.built.add(id);
+    } else if (path.includes(id)) {
+      return true;
+    }
     let parsed = this.parsed.get(id);
     if (!parsed) {
       const text = this.part(id);
       parsed = text === null ? { ok: false } : parse(text);
       this.parsed.set(id, parsed);
     }
-    return parsed.ok && this.resolves(parsed.value, depth + 1, [...path, id]);
+    return parsed.ok && builds(tag, parsed.value) && this.resolves(parsed.value, depth + 1, [...path, id]);
   }
 }
 
