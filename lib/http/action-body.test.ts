@@ -14,7 +14,10 @@ const ACTION = '60a67cf5864b61ab40b4adafbc616bf436baa87b8d';
 
 function form(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
   const body = new FormData();
-  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  // As React's client writes a call: the root (part 0) after the parts it refers to. An object lists
+  // integer keys first, so '0' is moved to the end here.
+  const entries = Object.entries(fields);
+  for (const [name, value] of [...entries.filter(([name]) => name !== '0'), ...entries.filter(([name]) => name === '0')]) body.append(name, value);
   return new Request(url, { method: 'POST', body, headers });
 }
 const text = (body: string) => new Request(url, { method: 'POST', body, headers: { 'content-type': 'text/plain', 'next-action': ACTION } });
@@ -80,6 +83,30 @@ describe("React's array size limit (attack review)", () => {
     expect(refusal).toEqual(TOO_COMPLEX);
     // One such part, referenced a few times, is well within it.
     expect(await actionBodyRefusal(form({ 1: JSON.stringify('a'.repeat(30_000)), 0: '["$1","$1",1,false]' }, { 'next-action': ACTION }))).toBeNull();
+  });
+});
+
+describe('parts arrive before what refers to them (attack review)', () => {
+  // Next decodes a multipart call as busboy streams it, and React reads the root the moment part 0
+  // arrives: a part it then needs (`$1`, `$Q1`, …) that comes later in the body was "Invalid forward
+  // reference", a 500. React's client writes every part before the one that refers to it, the root
+  // last; only a promise's part (`$@1`) may follow, since nothing reads it until the call is made.
+  const ordered = (...fields: [string, string][]) => {
+    const body = new FormData();
+    for (const [name, value] of fields) body.append(name, value);
+    return new Request(url, { method: 'POST', body, headers: { 'next-action': ACTION } });
+  };
+  it('a part referred to before it arrives is a 400', async () => {
+    expect(await actionBodyRefusal(ordered(['0', '["$1",1,false]'], ['1', '"x"']))).toEqual(MALFORMED);
+    expect(await actionBodyRefusal(ordered(['0', '["$Q1"]'], ['1', '[]']))).toEqual(MALFORMED);
+    expect(await actionBodyRefusal(ordered(['1', '["$2"]'], ['0', '["$1"]'], ['2', '"x"']))).toEqual(MALFORMED);
+  });
+  it("what React's client writes passes: parts first, the root last, a promise's part after it", async () => {
+    expect(await actionBodyRefusal(ordered(['2', '"x"'], ['1', '["$2"]'], ['3', '[]'], ['0', '["$1","$Q3"]']))).toBeNull();
+    expect(await actionBodyRefusal(ordered(['0', '["$@1",1,false]'], ['1', '"x"']))).toBeNull();
+    // What a promise's part needs is read when the action awaits it, after the whole body is in.
+    expect(await actionBodyRefusal(ordered(['0', '["$@1"]'], ['1', '["$2"]'], ['2', '"x"']))).toBeNull();
+    expect(await actionBodyRefusal(ordered(['0', '["$K1"]'], ['_1_a', 'x']))).toBeNull();
   });
 });
 

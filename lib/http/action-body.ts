@@ -103,24 +103,35 @@ class Walk {
   /** Parts a map, set or iterator has been built from. */
   private readonly built = new Set<number>();
 
-  constructor(private readonly part: ((id: number) => string | null) | null) {}
+  /**
+   * `part`: a part's text by id (null for a text body, which has none). `arrivedBefore`: for a body Next
+   * streams (a fetch action's multipart form), whether part `id` comes before the root in it.
+   */
+  constructor(
+    private readonly part: ((id: number) => string | null) | null,
+    private readonly arrivedBefore: ((id: number) => boolean) | null = null,
+  ) {}
 
-  /** Whether every reference in `value` resolves; `path` holds the parts being read (a cycle is fine). */
-  resolves(value: unknown, depth: number, path: readonly number[]): boolean {
+  /**
+   * Whether every reference in `value` resolves; `path` holds the parts being read (a cycle is fine).
+   * `eager`: React reads `value` the moment the root arrives (not behind a promise, `$@`), so every part
+   * it needs must have arrived by then: one still to come was "Invalid forward reference", a 500.
+   */
+  resolves(value: unknown, depth: number, path: readonly number[], eager = true): boolean {
     if (++this.values > ACTION_BODY_BOUNDS.values || depth > ACTION_BODY_BOUNDS.depth) throw new TooComplex();
     if (typeof value === 'string' || Array.isArray(value)) {
       this.slots += value.length;
       if (this.slots > ACTION_BODY_BOUNDS.slots) throw new TooComplex();
     }
-    if (typeof value === 'string') return this.reference(value, depth, path);
+    if (typeof value === 'string') return this.reference(value, depth, path, eager);
     if (value === null || typeof value !== 'object') return true;
     for (const item of Array.isArray(value) ? value : Object.values(value)) {
-      if (!this.resolves(item, depth + 1, path)) return false;
+      if (!this.resolves(item, depth + 1, path, eager)) return false;
     }
     return true;
   }
 
-  private reference(value: string, depth: number, path: readonly number[]): boolean {
+  private reference(value: string, depth: number, path: readonly number[], eager: boolean): boolean {
     if (!value.startsWith('$') || SELF_CONTAINED.test(value)) return true;
     if (!this.part) return false;
     if (++this.references > ACTION_BODY_BOUNDS.references) throw new TooComplex();
@@ -129,6 +140,9 @@ class Walk {
     if (!reference) return false;
     const tag = reference[1]!;
     const id = parseInt(reference[2]!, 16);
+    // A promise's part is read when the action awaits it, once the whole body is in.
+    const needed = eager && tag !== '@';
+    if (needed && this.arrivedBefore && id !== 0 && !this.arrivedBefore(id)) return false;
     if (BUILT_FROM_PART.has(tag)) {
       // React builds one map, set or iterator per part ("Already initialized Map"), and never from a
       // part a cycle has not finished reading.
@@ -143,7 +157,7 @@ class Walk {
       parsed = text === null ? { ok: false } : parse(text);
       this.parsed.set(id, parsed);
     }
-    return parsed.ok && builds(tag, parsed.value) && this.resolves(parsed.value, depth + 1, [...path, id]);
+    return parsed.ok && builds(tag, parsed.value) && this.resolves(parsed.value, depth + 1, [...path, id], needed);
   }
 }
 
@@ -152,14 +166,19 @@ class Walk {
  * arguments, always an array from React's client: Next applies the action to it, and any other root
  * (`"x"`, `1`, `null`, `"$undefined"`) threw a TypeError that Next answered with a 500 (attack review).
  */
-function checkRoot(root: string | null, part: ((id: number) => string | null) | null, kind: 'arguments' | 'descriptor'): Refusal | null {
+function checkRoot(
+  root: string | null,
+  part: ((id: number) => string | null) | null,
+  kind: 'arguments' | 'descriptor',
+  arrivedBefore: ((id: number) => boolean) | null = null,
+): Refusal | null {
   if (root === null) return MALFORMED;
   // JSON.parse itself is iterative; only the walk below could recurse, and it stops at the depth bound.
   const parsed = parse(root);
   if (!parsed.ok) return MALFORMED;
   if (kind === 'arguments' && !Array.isArray(parsed.value)) return MALFORMED;
   try {
-    return new Walk(part).resolves(parsed.value, 0, [0]) ? null : MALFORMED;
+    return new Walk(part, arrivedBefore).resolves(parsed.value, 0, [0]) ? null : MALFORMED;
   } catch (error) {
     if (error instanceof TooComplex) return TOO_COMPLEX;
     throw error;
@@ -198,7 +217,8 @@ function checkFormAction(form: FormData): Refusal | null {
  * part `0` that passed here reached React as text it could not parse (a 500). Null when busboy refuses
  * the body, or a file part is base64 (React throws on one).
  */
-async function fetchActionFields(type: string, body: Buffer): Promise<{ get(name: string): string | null; count: number } | null> {
+async function fetchActionFields(type: string, body: Buffer): Promise<{ get(name: string): string | null; arrivedBefore(a: string, b: string): boolean; count: number } | null> {
+  // In body order (a Map keeps insertion order): React reads the root as soon as part 0 arrives.
   const fields = new Map<string, string>();
   let count = 0;
   let base64 = false;
@@ -222,7 +242,9 @@ async function fetchActionFields(type: string, body: Buffer): Promise<{ get(name
   } catch {
     return null;
   }
-  return base64 ? null : { get: (name) => fields.get(name) ?? null, count };
+  const order = new Map([...fields.keys()].map((name, index) => [name, index]));
+  const arrivedBefore = (a: string, b: string) => (order.get(a) ?? Infinity) < (order.get(b) ?? -Infinity);
+  return base64 ? null : { get: (name) => fields.get(name) ?? null, arrivedBefore, count };
 }
 
 /** Null when the call's body decodes within the bounds; a 400 otherwise. Only for isActionPost requests. */
@@ -248,7 +270,7 @@ export async function actionBodyRefusal(request: Request): Promise<Refusal | nul
     const form = await fetchActionFields(request.headers.get('content-type')!, body);
     if (!form) return MALFORMED;
     if (form.count > ACTION_BODY_BOUNDS.fields) return TOO_COMPLEX;
-    return checkRoot(form.get('0'), (id) => form.get(String(id)), 'arguments');
+    return checkRoot(form.get('0'), (id) => form.get(String(id)), 'arguments', (id) => form.arrivedBefore(String(id), '0'));
   }
   // As Next decodes it (Buffer#toString): a leading BOM stays, where Request#text() dropped it, and
   // React's JSON.parse then threw on it (a 500; attack review).
