@@ -239,8 +239,9 @@ export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()
  * (DELIFHEQ), so a cart replaced at any moment is never deleted with the ordered one.
  */
 export async function clearOrderedCart(owner: CartOwner, generation: string, store: RedisStore = getRedis()): Promise<void> {
-  // The prices beside it go with it (only then: a cart that stays keeps them).
-  if (await store.delifheq(cartKeys.cart(owner), GENERATION, generation)) await store.del([cartKeys.prices(owner)]);
+  // The prices beside it go with it, in the same step (only then: a cart that stays keeps them). A DEL
+  // after the answer deleted the prices of a cart started within that round trip.
+  await store.delifheq(cartKeys.cart(owner), GENERATION, generation, [cartKeys.prices(owner)]);
 }
 
 export type MergeResult =

@@ -142,7 +142,8 @@ export function createTcpStore(options: { url: string; commandTimeoutMs?: number
     },
     getdel: (key) => call(asNullableString, ['GETDEL', key]),
     delifeq: (key, value) => call(asBoolean, ['EVAL', DELIFEQ_SCRIPT, '1', key, value]),
-    delifheq: (key, field, value) => call(asBoolean, ['EVAL', DELIFHEQ_SCRIPT, '1', key, field, value]),
+    delifheq: (key, field, value, alsoDelete = []) =>
+      call(asBoolean, ['EVAL', DELIFHEQ_SCRIPT, String(1 + alsoDelete.length), key, ...alsoDelete, field, value]),
     mget: (keys) =>
       call((command, reply) => {
         if (!Array.isArray(reply)) return unexpected(command, reply);

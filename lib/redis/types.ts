@@ -61,9 +61,10 @@ export interface RedisStore {
    * `value` (true when it did). What clears an ordered cart (lib/cart/cart.ts): an HGET then DEL would
    * also delete a cart replaced between the two. No server command does it, so TCP and Upstash run a
    * one-line script (lib/redis/scripts.ts) and the in-process store its native twin. WRONGTYPE on a
-   * non-hash key.
+   * non-hash key. `alsoDelete`: keys that go with the hash (the cart's prices), deleted in the same
+   * step, so none of them is deleted after something new took its name (same hash tag as `key`).
    */
-  delifheq(key: string, field: string, value: string): Promise<boolean>;
+  delifheq(key: string, field: string, value: string, alsoDelete?: readonly string[]): Promise<boolean>;
   mget(keys: readonly string[]): Promise<(string | null)[]>;
   incr(key: string): Promise<number>;
   incrby(key: string, increment: number): Promise<number>;

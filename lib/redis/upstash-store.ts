@@ -113,8 +113,8 @@ export function createUpstashStore(options: { url: string; token: string; comman
     },
     getdel: (key) => call('GETDEL', asNullableString, () => redis.getdel<string>(key)),
     delifeq: (key, value) => call('EVAL', asBoolean, () => redis.eval<[string], Reply>(DELIFEQ_SCRIPT, [key], [value])),
-    delifheq: (key, field, value) =>
-      call('EVAL', asBoolean, () => redis.eval<[string, string], Reply>(DELIFHEQ_SCRIPT, [key], [field, value])),
+    delifheq: (key, field, value, alsoDelete = []) =>
+      call('EVAL', asBoolean, () => redis.eval<[string, string], Reply>(DELIFHEQ_SCRIPT, [key, ...alsoDelete], [field, value])),
     mget: (keys) =>
       call(
         'MGET',

@@ -262,6 +262,9 @@ await describeEachDriver('cart', (driver) => {
     });
     await clearOrderedCart(hash, ordered!.generation, racing);
     expect(await readCart(hash, store)).toEqual({ restaurant: 'dosa-point', items: [{ itemId: 102, quantity: 1 }] });
+    // And so do its prices (fault review): the clear deleted the prices hash in a second command, after
+    // the new cart's ADD had written it, so checkout lost the new cart's price-change note.
+    expect(await readAddedPrices(hash, store)).toEqual(new Map([[102, 6_000]]));
     // The new cart is no ordered one: clearing the old generation again leaves it too.
     await clearOrderedCart(hash, ordered!.generation, store);
     expect((await readCart(hash, store)).items).toHaveLength(1);

@@ -246,7 +246,7 @@ for (const backend of backends) {
       const cart = cartKeys.cart(cartOwners.customer(customer.customerId));
       const keepsCart = withCommands(redis, {
         del: async (keys) => (keys.includes(cart) ? Promise.reject(new Error('redis went away')) : redis.del(keys)),
-        delifheq: async (key, field, value) => (key === cart ? Promise.reject(new Error('redis went away')) : redis.delifheq(key, field, value)),
+        delifheq: async (key, field, value, also) => (key === cart ? Promise.reject(new Error('redis went away')) : redis.delifheq(key, field, value, also)),
       });
       expect(await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { store: keepsCart, enqueue: noJobs })).toMatchObject({
         status: 'placed',

@@ -54,8 +54,9 @@ export function hashCommands(keyspace: Keyspace): HashCommands {
       return Number(next);
     },
 
-    async delifheq(key, field, value) {
+    async delifheq(key, field, value, alsoDelete = []) {
       if (keyspace.read(key, 'hash')?.get(field) !== value) return false;
+      for (const other of alsoDelete) keyspace.delete(other);
       return keyspace.delete(key);
     },
 

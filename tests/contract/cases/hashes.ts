@@ -26,6 +26,18 @@ export const hashCases = [
     }
   }),
 
+  contractCase('DELIFHEQ deletes the keys that go with the hash in the same step, and only with it', ['delifheq', 'hset', 'set', 'exists'], async ({ store, k }) => {
+    await store.hset(k('cart'), { generation: 'g1' });
+    await store.hset(k('prices'), { '1': '100' });
+    await store.set(k('other'), 'x');
+    // No match: the other keys stay too.
+    expect(await store.delifheq(k('cart'), 'generation', 'g2', [k('prices'), k('other')])).toBe(false);
+    expect(await store.exists([k('cart'), k('prices'), k('other')])).toBe(3);
+    // A match: all of them go, of any type, and a missing one is no error.
+    expect(await store.delifheq(k('cart'), 'generation', 'g1', [k('prices'), k('other'), k('missing')])).toBe(true);
+    expect(await store.exists([k('cart'), k('prices'), k('other')])).toBe(0);
+  }),
+
   contractCase('HSET returns the number of new fields; HGET, HGETALL and HLEN read them back', ['hset', 'hget', 'hgetall', 'hlen'], async ({ store, k }) => {
     expect(await store.hset(k('h'), { a: '1', b: '2' })).toBe(2);
     expect(await store.hset(k('h'), { b: '3', c: '{"json":true}' })).toBe(1);
