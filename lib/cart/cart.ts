@@ -249,10 +249,15 @@ export type MergeResult =
   | { status: 'merged'; restaurant: string }
   | { status: 'conflict'; guestRestaurant: string; customerRestaurant: string };
 
-/** Writes `cart` as `to`'s whole cart (replacing what it held), of `generation` when given. */
-async function writeCart(store: RedisStore, to: CartOwner, cart: Cart, generation?: string): Promise<void> {
+/**
+ * Writes `cart` as `to`'s whole cart (replacing what it held), of `generation` when given. `over`: the
+ * cart already holds `cart`'s restaurant and at most its lines (a merge, whose quantities only grow), so
+ * they are written over it with no DEL first: a Redis that stops taking writes after the DEL left the
+ * customer with no cart at all.
+ */
+async function writeCart(store: RedisStore, to: CartOwner, cart: Cart, generation?: string, over = false): Promise<void> {
   const key = cartKeys.cart(to);
-  await store.del([key]);
+  if (!over) await store.del([key]);
   if (cart.restaurant === null || cart.items.length === 0) return;
   const restaurant = cart.restaurant;
   await store.hset(key, {
@@ -286,7 +291,8 @@ export async function mergeGuestCart(guest: CartOwner, customer: CartOwner, wasO
   const quantities = new Map(into.items.map((line) => [line.itemId, line.quantity]));
   for (const line of from.items) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
   const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).sort((a, b) => a.itemId - b.itemId);
-  await writeCart(store, customer, { restaurant: from.restaurant, items }, generation);
+  // Over the customer's own cart, never deleting it first: a merge cut short by Redis keeps their dishes.
+  await writeCart(store, customer, { restaurant: from.restaurant, items }, generation, true);
   await movePrices(store, guest, customer);
   await clearCart(guest, store);
   return { status: 'merged', restaurant: from.restaurant };

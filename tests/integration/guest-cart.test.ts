@@ -146,6 +146,34 @@ for (const pair of await backendPairs()) {
       expect(await readCart(customer, backends.redis)).toEqual({ restaurant: null, items: [] });
     });
 
+    it('a merge that Redis stops taking halfway leaves the customer’s own cart as it was (fault review)', async () => {
+      const { guest, customer } = owners();
+      const dosa = menu('dosa-point', 100);
+      await addToCart(customer, dosa, 101, { store: backends.redis });
+      await addToCart(customer, dosa, 102, { store: backends.redis });
+      await addToCart(guest, dosa, 101, { store: backends.redis });
+      // Redis goes away after the merge's first write to the customer's cart answered: before, that
+      // write was a DEL of the whole cart, and the customer's own dishes were gone with it.
+      let writes = 0;
+      const failing = new Proxy(backends.redis, {
+        get(target, name, receiver) {
+          const value: unknown = Reflect.get(target, name, receiver);
+          if (typeof value !== 'function' || !['del', 'hset', 'pexpire'].includes(String(name))) return value;
+          return async (...args: unknown[]) => {
+            const keys = (Array.isArray(args[0]) ? args[0] : [args[0]]) as string[];
+            if (keys.includes(cartKeys.cart(customer)) && ++writes > 1) throw new Error('redis went away');
+            return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          };
+        },
+      });
+      await expect(mergeGuestCart(guest, customer, notOrdered, failing)).rejects.toThrow('redis went away');
+      const own = await readCart(customer, backends.redis);
+      expect(own.restaurant).toBe('dosa-point');
+      expect(own.items.map((line) => line.itemId)).toEqual([101, 102]);
+      // The guest cart stays for the next sign-in, as it did.
+      expect((await readCart(guest, backends.redis)).items).toEqual([{ itemId: 101, quantity: 1 }]);
+    });
+
     it('has nothing to merge without a guest cart', async () => {
       const { guest, customer } = owners();
       expect(await mergeGuestCart(guest, customer, notOrdered, backends.redis)).toEqual({ status: 'nothing' });
