@@ -41,12 +41,18 @@ async function addToDay(store: RedisStore, dayKey: string, by: number): Promise<
 
 export function dailyCapCount(store: RedisStore, kind: SmsCountKind, options: DailyCapOptions = {}): DailyCapCount {
   const dayKey = smsKeys.sentDay(dayOf((options.now ?? Date.now)()), kind);
+  // Whether count() added this text: a count Redis failed (its callers refund on any error that is not
+  // a send that may have gone out) has nothing to give back, and a refund then took another text's
+  // place off the day. One whose INCRBY landed unanswered stays counted: erring on sending less.
+  let counted = false;
   return {
     async count() {
       const sent = await addToDay(store, dayKey, 1);
+      counted = true;
       return sent <= (options.cap ?? getEnv().SMS_DAILY_CAP);
     },
     async refund() {
+      if (!counted) return;
       try {
         // Below zero: the count was lost meanwhile (Redis restarted), and there is nothing to refund.
         if ((await addToDay(store, dayKey, -1)) < 0) await store.del([dayKey]);

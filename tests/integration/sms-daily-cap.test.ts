@@ -62,6 +62,19 @@ await describeEachDriver('sms daily cap', (driver) => {
     }
   });
 
+  it('refunds only a count that was made: a count Redis failed takes nothing off the day (fault review)', async () => {
+    const key = smsKeys.sentDay(dayOf(now), 'order');
+    expect(await dailyCapCount(store, 'order', { cap: 5, now: () => now }).count()).toBe(true);
+    // The next text's count fails (its INCRBY never ran) and the send's catch refunds it, as texts.ts
+    // does for any error that is not a send that may have gone out: the other text's count stays.
+    for (const n of [1, 2]) {
+      const failed = dailyCapCount(failingAt(store, n), 'order', { cap: 5, now: () => now });
+      await expect(failed.count()).rejects.toThrow('connection lost');
+      await failed.refund();
+      expect(await store.get(key), `command ${n} failed`).toBe('1');
+    }
+  });
+
   it('counts to the cap across counts, refunds, and a refund after the count was lost leaves no key behind', async () => {
     const count = () => dailyCapCount(store, 'order', { cap: 2, now: () => now });
     const key = smsKeys.sentDay(dayOf(now), 'order');
