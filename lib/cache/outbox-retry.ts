@@ -21,6 +21,7 @@ declare module '@/lib/server/singletons' {
  * - the request itself after its response (`after()`), for up to AFTER_RESPONSE_BUDGET_MS, which keeps
  *   a serverless invocation alive that long;
  * - every later save, after its response (so any instance's next save applies what another left);
+ * - the process of a change whose COMMIT went unanswered, in case it lands (afterUnknownCommit);
  * - every server that saw Redis refuse a write, until the outbox is empty after it (drainAfterRefusedWrites);
  * - `npm run worker` every OUTBOX_SWEEP_MS, the cron route on each call, and each server at start.
  *
@@ -53,6 +54,17 @@ export async function applyCommitted(pending: PendingInvalidation): Promise<Inva
   const ok = taken.has(pending.id);
   await afterCommit(ok && marked);
   return { keys: pending.keys, ok };
+}
+
+/**
+ * A change whose COMMIT went unanswered (Postgres stopped answering: db/client-deadline.ts
+ * mayHaveCommitted): it may land once Postgres answers, its outbox row with it, and no applyCommitted
+ * will run for that row. So this process retries as for a row Redis did not take; a drain that finds
+ * nothing pending (it did not commit) ends it. Without it the row waited for a worker, the cron route,
+ * another save or a server start, and customers were served the old entry meanwhile.
+ */
+export function afterUnknownCommit(): void {
+  void afterCommit(false);
 }
 
 /** Retries pending rows every OUTBOX_RETRY_MS in this process until none is left. Never throws. */

@@ -3,10 +3,11 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
+import { mayHaveCommitted } from '@/db/client-deadline';
 import { auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 import { recordInvalidation, type InvalidationOutcome, type PendingInvalidation } from '@/lib/cache/outbox';
-import { applyCommitted } from '@/lib/cache/outbox-retry';
+import { afterUnknownCommit, applyCommitted } from '@/lib/cache/outbox-retry';
 
 import {
   fieldErrorsOf,
@@ -42,7 +43,14 @@ export type Committed<T> = { status: 'committed'; value: T; invalidation: Pendin
 const CONFLICT = 'Someone else saved this since you opened the form. Reload to see their changes, then edit again.';
 
 export async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
-  const result = await getDb().transaction((tx) => work(tx as unknown as Database));
+  let result: Committed<T>;
+  try {
+    result = await getDb().transaction((tx) => work(tx as unknown as Database));
+  } catch (error) {
+    // The COMMIT may land once Postgres answers: its outbox row is then applied from here.
+    if (mayHaveCommitted(error)) afterUnknownCommit();
+    throw error;
+  }
   if (result.status !== 'committed') return result;
   return { status: 'saved', value: result.value, invalidation: await applyCommitted(result.invalidation) };
 }

@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type Database, type DatabaseHandle } from '@/db/client';
 import { mayHaveCommitted } from '@/db/client-deadline';
-import { orderEvents, orders } from '@/db/schema';
+import { admins, menuItems, orderEvents, orders } from '@/db/schema';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
+import { getRestaurantMenu } from '@/lib/menus/cached';
+import { updateMenuItem } from '@/lib/menus/mutations';
 import { placeOrder } from '@/lib/orders/checkout';
 import { advanceOrder } from '@/lib/orders/steps';
 import { createMemoryStore } from '@/lib/redis/memory-store';
@@ -14,7 +16,7 @@ import { DeadlineError } from '@/lib/server/deadline';
 import { installBackends } from '../support/app-context';
 import { testAddress } from '../support/addresses';
 import { createTestPostgres } from '../support/databases';
-import { orderableItem } from '../support/menus';
+import { itemForm, openRestaurantItem, orderableItem } from '../support/menus';
 import { postgresServerMissing, startOwnPostgres, type OwnPostgres } from '../support/postgres-server';
 import { IN_CI } from '../support/services';
 
@@ -184,6 +186,56 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     } finally {
       own.thaw();
       await orderDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
+  it('an admin save whose COMMIT met the freeze and landed after it reaches customers, with no worker, cron or later save (fault review)', async () => {
+    const seeded = await createTestPostgres('faults_pg_save', own.url);
+    // A 2 s statement timeout: the client gives up on the COMMIT after 3 s, the server ends a session idle
+    // in its transaction after 4 s, so a thaw in between lets the COMMIT land (with the defaults, 6 and 10 s).
+    const saveDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 2 * STATEMENT_MS });
+    const store = createMemoryStore();
+    let freezeNext = false;
+    // Postgres freezes just as the save's transaction commits (once): the COMMIT reaches the server.
+    const freezingAtCommit = new Proxy(saveDb.db, {
+      get(target, property, receiver) {
+        if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
+        return (run: (tx: Database) => Promise<unknown>) =>
+          target.transaction(async (tx) => {
+            const result = await run(tx as unknown as Database);
+            if (freezeNext) {
+              freezeNext = false;
+              own.freeze();
+            }
+            return result;
+          });
+      },
+    });
+    try {
+      installBackends({ redis: store, database: { ...saveDb, db: freezingAtCommit as Database } });
+      const { item, slug } = await openRestaurantItem(saveDb.db);
+      const [admin] = await saveDb.db.insert(admins).values({ email: 'faults-save@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
+      const priceOf = async () => (await getRestaurantMenu(slug)).value!.categories.flatMap((category) => category.items).find((dish) => dish.id === item.id)!.pricePaise;
+      // The menu is cached at its old price.
+      expect(await priceOf()).toBe(item.pricePaise);
+      const newPrice = item.pricePaise + 1_000;
+
+      freezeNext = true;
+      const save = await failsWithin(() => updateMenuItem({ adminId: admin!.id }, item.id, itemForm(item, newPrice)), 15_000);
+      own.thaw();
+      expect(mayHaveCommitted(save.error), String(save.error)).toBe(true);
+      await answering(saveDb.db);
+      // It did commit (the freeze was shorter than the idle-in-transaction timeout, which would have
+      // ended the session instead).
+      const [saved] = await saveDb.db.select({ pricePaise: menuItems.pricePaise }).from(menuItems).where(eq(menuItems.id, item.id));
+      expect(saved?.pricePaise).toBe(newPrice);
+      // Before, nothing applied its outbox row until a worker, the cron route, another save or a server
+      // start came by: customers were served the old price for the rest of the entry's TTL.
+      await expect.poll(priceOf, { timeout: 6_000, interval: 200 }).toBe(newPrice);
+    } finally {
+      own.thaw();
+      await saveDb.close();
       await seeded.close();
     }
   }, 90_000);
