@@ -32,11 +32,15 @@ export interface DailyCapCount {
  * Adds `by` to the day's count. The key is made with its TTL in one command (SET 0 NX PX) before the
  * INCRBY, which keeps it, so the count never exists without an expiry: an INCR followed by a PEXPIRE
  * left a key that never expired when the PEXPIRE failed (the day's first text, on a Redis going away).
- * A second round trip per text, and no script (decision 001).
+ * A second round trip per text, and no script (decision 001). A key Redis lost between the two (a
+ * FLUSHALL, a restart empty) is made anew by the INCRBY without a TTL, so the day's first count gives it
+ * one again (best effort: the SET NX's TTL is there otherwise): a third round trip, once a day.
  */
 async function addToDay(store: RedisStore, dayKey: string, by: number): Promise<number> {
   await store.set(dayKey, '0', { nx: true, px: SMS_DAY_TTL_MS });
-  return store.incrby(dayKey, by);
+  const total = await store.incrby(dayKey, by);
+  if (by > 0 && total === by) await store.pexpire(dayKey, SMS_DAY_TTL_MS).catch(() => false);
+  return total;
 }
 
 export function dailyCapCount(store: RedisStore, kind: SmsCountKind, options: DailyCapOptions = {}): DailyCapCount {

@@ -62,6 +62,27 @@ await describeEachDriver('sms daily cap', (driver) => {
     }
   });
 
+  it('a day key Redis lost between its SET NX and its INCRBY (FLUSHALL, a restart empty) still gets an expiry (fault review)', async () => {
+    const key = smsKeys.sentDay(dayOf(now), 'order');
+    const losing = new Proxy(store, {
+      get(target, name, receiver) {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function' || name !== 'set') return value;
+        return async (...args: unknown[]) => {
+          const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          await target.del([key]);
+          return result;
+        };
+      },
+    });
+    expect(await dailyCapCount(losing, 'order', { cap: 5, now: () => now }).count()).toBe(true);
+    expect(await store.get(key)).toBe('1');
+    // Before: INCRBY made the key anew without one (-1), a count that never expired.
+    const ttl = await store.pttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(SMS_DAY_TTL_MS);
+  });
+
   it('refunds only a count that was made: a count Redis failed takes nothing off the day (fault review)', async () => {
     const key = smsKeys.sentDay(dayOf(now), 'order');
     expect(await dailyCapCount(store, 'order', { cap: 5, now: () => now }).count()).toBe(true);
