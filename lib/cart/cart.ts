@@ -290,7 +290,9 @@ export async function mergeGuestCart(guest: CartOwner, customer: CartOwner, wasO
   }
   const quantities = new Map(into.items.map((line) => [line.itemId, line.quantity]));
   for (const line of from.items) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
-  const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).sort((a, b) => a.itemId - b.itemId);
+  // The customer's own lines first (a Map keeps insertion order): past MAX_CART_LINES it is the guest's
+  // that are left out, so the write over the cart never leaves more lines than the limit.
+  const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity }));
   // Over the customer's own cart, never deleting it first: a merge cut short by Redis keeps their dishes.
   await writeCart(store, customer, { restaurant: from.restaurant, items }, generation, true);
   await movePrices(store, guest, customer);

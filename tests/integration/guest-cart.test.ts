@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { addToCart, cartToOrder, clearOrderedCart, keepCart, mergeGuestCart, readAddedPrices, readCart } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearOrderedCart, keepCart, MAX_CART_LINES, mergeGuestCart, readAddedPrices, readCart } from '@/lib/cart/cart';
 import { cartKeys, cartOwners, GUEST_CART_TTL_MS } from '@/lib/cart/keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
@@ -172,6 +172,19 @@ for (const pair of await backendPairs()) {
       expect(own.items.map((line) => line.itemId)).toEqual([101, 102]);
       // The guest cart stays for the next sign-in, as it did.
       expect((await readCart(guest, backends.redis)).items).toEqual([{ itemId: 101, quantity: 1 }]);
+    });
+
+    it('a merge past the line limit keeps every line of the customer’s own cart and stays within the limit', async () => {
+      const { guest, customer } = owners();
+      const item = (id: number) => ({ id, name: `Dish ${id}`, description: '', pricePaise: 10_000, veg: true, available: true, bestseller: false, photoUrl: null });
+      const big = menuOf('dosa-point', Array.from({ length: 2 * MAX_CART_LINES }, (_, i) => item(1_000 + i)));
+      // The customer's lines sort after the guest's: a merge that kept the lowest ids dropped theirs.
+      for (let i = 0; i < MAX_CART_LINES; i++) await addToCart(customer, big, 1_000 + MAX_CART_LINES + i, { store: backends.redis });
+      for (let i = 0; i < 3; i++) await addToCart(guest, big, 1_000 + i, { store: backends.redis });
+      expect((await mergeGuestCart(guest, customer, notOrdered, backends.redis)).status).toBe('merged');
+      const merged = await readCart(customer, backends.redis);
+      expect(merged.items).toHaveLength(MAX_CART_LINES);
+      expect(merged.items.every((line) => line.itemId >= 1_000 + MAX_CART_LINES)).toBe(true);
     });
 
     it('has nothing to merge without a guest cart', async () => {
