@@ -204,12 +204,17 @@ export async function readAddedPrices(owner: CartOwner, store: RedisStore = getR
   }
 }
 
-/** Sets an item's quantity; 0 removes it, and the cart goes with its last item. */
+/**
+ * Sets an item's quantity; 0 removes it, and the cart goes with its last item. With `shownOn`, the
+ * menu whose − / + this was (its cart shows that menu's prices): the dish's price there becomes the
+ * one checkout's note compares with, as an ADD's does, if the cart is that restaurant's.
+ */
 export async function setQuantity(
   owner: CartOwner,
   itemId: number,
   quantity: number,
   store: RedisStore = getRedis(),
+  shownOn?: RestaurantMenu,
 ): Promise<void> {
   const key = cartKeys.cart(owner);
   const restaurant = await store.hget(key, RESTAURANT);
@@ -226,6 +231,9 @@ export async function setQuantity(
   if ((await store.hget(key, field)) === null) return;
   await store.hset(key, { [field]: String(Math.min(quantity, MAX_QUANTITY)) });
   await store.pexpire(key, ttlOf(owner));
+  if (shownOn?.restaurant.slug !== restaurant) return;
+  const shown = shownOn.categories.flatMap((category) => category.items).find((item) => item.id === itemId);
+  if (shown) await rememberPrices(store, owner, { [String(itemId)]: String(shown.pricePaise) });
 }
 
 export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<void> {

@@ -70,6 +70,27 @@ await describeEachDriver('cart', (driver) => {
     expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 13_000]]));
   });
 
+  // Customer walk: the note compared with the last ADD only. A + on the menu (whose cart shows the
+  // menu's price) left the price remembered from the first ADD, so checkout named a change the
+  // customer had already seen and accepted.
+  it('a − / + on the menu remembers the price that menu shows, for that restaurant only', async () => {
+    const dosa = menu('dosa-point');
+    await addToCart(hash, dosa, 101, { store });
+    await addToCart(hash, dosa, 102, { store });
+    const dearer = menuOf('dosa-point', dosa.categories[0]!.items.map((item) => (item.id === 101 ? { ...item, pricePaise: 13_000 } : item)));
+    await setQuantity(hash, 101, 2, store, dearer);
+    expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 13_000], [102, 6_000]]));
+    // Another restaurant's menu says nothing about this cart's prices; nor does a quantity change without a menu (checkout's).
+    const other = menuOf('biryani-house', dosa.categories[0]!.items.map((item) => ({ ...item, pricePaise: 1 })));
+    await setQuantity(hash, 102, 3, store, other);
+    await setQuantity(hash, 102, 4, store);
+    expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 13_000], [102, 6_000]]));
+    // A dish not in the cart is neither added nor remembered.
+    await setQuantity(hash, 103, 2, store, dosa);
+    expect((await readAddedPrices(hash, store)).has(103)).toBe(false);
+    expect((await readCart(hash, store)).items).toEqual([{ itemId: 101, quantity: 2 }, { itemId: 102, quantity: 4 }]);
+  });
+
   // Review: each cart replaced by another restaurant's left its dishes' prices behind, so the hash grew
   // with every cart a visitor (or a script) started within its lifetime.
   it('a new cart forgets the prices of the carts before it', async () => {

@@ -56,7 +56,8 @@ export async function changeQuantity(restaurantSlug: string, itemId: number, qua
   try {
     const { value: menu } = await getRestaurantMenu(restaurantSlug);
     if (!menu) return null;
-    await setQuantity(owner, itemId, quantity);
+    // The menu's price, which its cart shows, is what checkout's note then compares with.
+    await setQuantity(owner, itemId, quantity, undefined, menu);
     return await readMenuCart(owner, menu);
   } catch (error) {
     log.warn('cart change failed', { error: error instanceof Error ? error.message : String(error) });
