@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { OrderStatus } from '@/lib/orders/status';
 
@@ -49,5 +49,40 @@ describe('help on the order page', () => {
   it('shows nothing once the order is delivered or cancelled', () => {
     expect(render('delivered')).toBe('');
     expect(render('cancelled')).toBe('');
+  });
+});
+
+// Customer walk: the page turned "running late" only on a reload or at the next step, so a customer
+// watching an order past its time was still told "Due by 6:00 pm".
+describe('running late while the page is open', () => {
+  it('turns once the due time has passed, by itself, and not before', async () => {
+    const { scheduleLate } = await import('./order-due');
+    vi.useFakeTimers({ now: now.getTime() });
+    try {
+      const onLate = vi.fn();
+      const cancel = scheduleLate(eta.getTime(), onLate);
+      vi.advanceTimersByTime(30 * 60_000);
+      expect(onLate).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(onLate).toHaveBeenCalledTimes(1);
+      cancel();
+      // Already past: at once. Cancelled (the page moved on): never.
+      const already = vi.fn();
+      scheduleLate(now.getTime() - 1, already);
+      expect(already).toHaveBeenCalledTimes(1);
+      const cancelled = vi.fn();
+      scheduleLate(Date.now() + 60_000, cancelled)();
+      vi.advanceTimersByTime(120_000);
+      expect(cancelled).not.toHaveBeenCalled();
+      // Further off than a timer can wait (24.8 days): it waits, rather than firing at once.
+      const far = vi.fn();
+      scheduleLate(Date.now() + 40 * 86_400_000, far);
+      vi.advanceTimersByTime(30 * 86_400_000);
+      expect(far).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(10 * 86_400_000 + 1);
+      expect(far).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

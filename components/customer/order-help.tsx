@@ -1,6 +1,8 @@
 import { formatClockTime } from '@/lib/format';
 import { CANCELLABLE_STATUS, isFinalStatus, type OrderStatus } from '@/lib/orders/status';
 
+import { OrderDue } from './order-due';
+
 const NEXT: Record<Exclude<OrderStatus, 'delivered' | 'cancelled'>, (restaurant: string) => string> = {
   placed: (restaurant) => `${restaurant} confirms your order, then starts cooking. Each step shows here as it happens, and is texted to you.`,
   accepted: (restaurant) => `${restaurant} is about to start cooking. Each step shows here as it happens, and is texted to you.`,
@@ -12,8 +14,8 @@ const NEXT: Record<Exclude<OrderStatus, 'delivered' | 'cancelled'>, (restaurant:
  * The order page's help while an order is on its way (customer walk: the page showed the steps and
  * nothing else): what happens next, whether it can still be cancelled (decision 051: until the
  * restaurant accepts), and when it is due or that it is late, with what that means for paying (cash
- * on delivery: nothing is paid for an order that has not arrived). `now` is the render's: the page
- * renders again at every step (and on a reload), not when the due time passes between two steps.
+ * on delivery: nothing is paid for an order that has not arrived). `now` is the render's; past the due
+ * time between two steps, OrderDue turns the answer to "running late" in the browser.
  * Nothing once delivered or cancelled.
  */
 export function OrderHelp({
@@ -33,7 +35,6 @@ export function OrderHelp({
   if (isFinalStatus(status)) return null;
   const step = status as keyof typeof NEXT;
   const late = etaAt !== null && now.getTime() > etaAt.getTime();
-  const due = etaAt ? <time dateTime={etaAt.toISOString()}>{formatClockTime(etaAt)}</time> : null;
   return (
     <section aria-labelledby="order-help-heading" data-testid="order-help" className="mt-8 rounded-2xl border border-line bg-white p-4 text-sm shadow-sm">
       <h2 id="order-help-heading" className="text-base font-extrabold text-ink">
@@ -55,19 +56,10 @@ export function OrderHelp({
               : `${restaurantName} has accepted it, so it can no longer be cancelled: the kitchen has started on it.`}
           </dd>
         </div>
-        {due ? (
+        {etaAt ? (
           <div>
             <dt className="font-semibold text-ink">If it is late</dt>
-            {late ? (
-              <dd role="status" className="text-ink">
-                Running late: it was due by {due}. Busy kitchens and traffic can add a few minutes; this page moves on by
-                itself as soon as the order does. You pay only when it reaches you, so the wait costs you nothing.
-              </dd>
-            ) : (
-              <dd className="text-muted">
-                Due by {due}. Each step shows here as soon as the order moves on. You pay only when it reaches you.
-              </dd>
-            )}
+            <OrderDue etaAt={etaAt.toISOString()} late={late} due={<time dateTime={etaAt.toISOString()}>{formatClockTime(etaAt)}</time>} />
           </div>
         ) : null}
       </dl>
