@@ -70,6 +70,9 @@ test.describe('city search', () => {
     const dialog = page.getByRole('dialog', { name: 'Start a new cart?' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Keep current cart' }).click();
+    // Searched again, a dish already in the cart shows its quantity, not ADD (from the header's count request).
+    await page.goto('/kolkata?q=paneer');
+    await expect(dishes.first().getByTestId('stepper-quantity')).toHaveText(/^2 /);
     await page.goto('/checkout');
     await expect(page.getByTestId('cart-line')).toHaveCount(1);
     await expect(page.getByTestId('cart-line')).toContainText(name);

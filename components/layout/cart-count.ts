@@ -37,6 +37,51 @@ export function claimCartCount(): () => void {
   };
 }
 
+/**
+ * The cart's restaurant and each line's quantity (item id → quantity), as GET /api/cart/count last
+ * said or a search's ADD or − / + answered since: the search's dishes show their steppers from it.
+ * Null when unknown (no answer yet, or a page that reads the cart itself).
+ */
+export interface CartLines {
+  restaurant: string | null;
+  quantities: ReadonlyMap<number, number>;
+}
+
+let lines: CartLines | null = null;
+
+export function cartLines(): CartLines | null {
+  return lines;
+}
+
+function setLines(next: CartLines | null) {
+  lines = next;
+  for (const listener of listeners) listener();
+}
+
+/** How many of `itemId` from `restaurant` the cart holds, as last known (0 when unknown). */
+export function quantityInCart(known: CartLines | null, restaurant: string, itemId: number): number {
+  return known && known.restaurant === restaurant ? (known.quantities.get(itemId) ?? 0) : 0;
+}
+
+/**
+ * What an ADD or − / + on a search's dish of `restaurant` answered: that restaurant's lines (its
+ * MenuCart). No lines there and the cart held elsewhere leaves what is known of that other cart.
+ */
+export function showCartLinesOf(restaurant: string, cart: { lines: readonly { itemId: number; quantity: number }[]; elsewhere: unknown }): void {
+  if (cart.lines.length === 0 && cart.elsewhere) {
+    if (lines?.restaurant === restaurant) setLines(null);
+    return;
+  }
+  setLines({ restaurant: cart.lines.length > 0 ? restaurant : null, quantities: new Map(cart.lines.map((line) => [line.itemId, line.quantity])) });
+}
+
+/** An ADD answered only with its dish's quantity: that line, beside what was known of the same restaurant's cart. */
+export function showCartLineQuantity(restaurant: string, itemId: number, quantity: number): void {
+  const quantities = new Map(lines?.restaurant === restaurant ? lines.quantities : []);
+  quantities.set(itemId, quantity);
+  setLines({ restaurant, quantities });
+}
+
 /** How many counts pages have told (askCartCount's answer yields to any told after it asked). */
 let told = 0;
 
@@ -48,6 +93,7 @@ function show(next: number | null) {
 export function showCartCount(next: number | null): void {
   told += 1;
   show(next);
+  if (next === null && lines !== null) setLines(null);
 }
 
 /**
@@ -60,10 +106,22 @@ export async function askCartCount(signal?: AbortSignal): Promise<void> {
   try {
     const response = await fetch('/api/cart/count', { credentials: 'same-origin', cache: 'no-store', signal });
     if (!response.ok) return;
-    const { items } = (await response.json()) as { items: unknown };
+    const answer = (await response.json()) as { items?: unknown; restaurant?: unknown; lines?: unknown };
     // A count told meanwhile is newer: this answer may have been read before that ADD was made.
-    if (typeof items === 'number' && !pageReadsCart() && told === since) show(items);
+    if (typeof answer.items !== 'number' || pageReadsCart() || told !== since) return;
+    show(answer.items);
+    setLines(linesOf(answer.restaurant, answer.lines));
   } catch {
     // Offline, or aborted by a navigation: the count stays as it was.
   }
+}
+
+/** The route's restaurant and lines, or null when they are not what it sends. */
+function linesOf(restaurant: unknown, list: unknown): CartLines | null {
+  if ((restaurant !== null && typeof restaurant !== 'string') || !Array.isArray(list)) return null;
+  const quantities = new Map<number, number>();
+  for (const line of list as { itemId?: unknown; quantity?: unknown }[]) {
+    if (typeof line?.itemId === 'number' && typeof line.quantity === 'number') quantities.set(line.itemId, line.quantity);
+  }
+  return { restaurant, quantities };
 }

@@ -1,10 +1,10 @@
 'use client';
 
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 
 import { addAsThisBrowser, settle } from '@/components/customer/add-as-this-browser';
 import { AddToCartButton, type AddOutcome } from '@/components/customer/add-to-cart';
-import { showCartCount } from '@/components/layout/cart-count';
+import { cartLines, quantityInCart, showCartCount, showCartLineQuantity, showCartLinesOf, subscribeCartCount } from '@/components/layout/cart-count';
 import { dishesInMenuCart } from '@/lib/cart/dishes';
 import type { MenuCart } from '@/lib/menus/types';
 
@@ -17,15 +17,21 @@ export interface SearchOrdering {
   path: string;
 }
 
+const unknownOnServer = () => null;
+
 /**
  * ADD on a dish a city search found, as on its menu: a guest cart signed out, the page's own "Start a
- * new cart?" dialog for another restaurant's cart, then − / +. The search page doesn't read the cart,
- * so it starts at ADD; the quantity shown is what each answer says, and the header's count follows.
+ * new cart?" dialog for another restaurant's cart, then − / +. The page's HTML knows no cart (a dish
+ * already in it starts at ADD); once the header's GET /api/cart/count answers with the cart's lines, a
+ * dish in it shows its − / + with its quantity (customer walk: ADD on a dish already in the cart
+ * looked like it was not, and a tap made it 2). Each answer then updates every dish of the search,
+ * and the header's count.
  */
 export function DishHitAdd({ restaurantSlug, itemId, itemName, ordering }: { restaurantSlug: string; itemId: number; itemName: string; ordering: SearchOrdering }) {
-  const [quantity, setQuantity] = useState(0);
+  const known = useSyncExternalStore(subscribeCartCount, cartLines, unknownOnServer);
+  const quantity = quantityInCart(known, restaurantSlug, itemId);
   const show = (cart: MenuCart) => {
-    setQuantity(cart.lines.find((line) => line.itemId === itemId)?.quantity ?? 0);
+    showCartLinesOf(restaurantSlug, cart);
     showCartCount(dishesInMenuCart(cart));
   };
   return (
@@ -35,7 +41,8 @@ export function DishHitAdd({ restaurantSlug, itemId, itemName, ordering }: { res
           const outcome = await addAsThisBrowser(() => ordering.add(restaurantSlug, itemId, replace));
           if (outcome.status === 'added') {
             if (outcome.cart) show(outcome.cart);
-            else setQuantity(outcome.quantity);
+            // No cart read back: this dish's quantity is all that is known (the count stays as it was).
+            else showCartLineQuantity(restaurantSlug, itemId, outcome.quantity);
           }
           return outcome;
         }}

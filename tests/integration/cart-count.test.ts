@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { customerSessionCookie } from '@/lib/auth/cookie';
 import { createSession } from '@/lib/auth/sessions';
 import { addToCart } from '@/lib/cart/cart';
-import { readCartCount } from '@/lib/cart/count';
+import { readCartSummary } from '@/lib/cart/count';
 import { cartOwners } from '@/lib/cart/keys';
 import { lookUpCustomer } from '@/lib/customers/session';
 import { readOwnFavourite } from '@/lib/favourites/menu-state';
@@ -51,7 +51,8 @@ for (const pair of await backendPairs()) {
         expect(lookup).toEqual(['mget']);
         counting.reset();
         // …and the count is that once, and the cart.
-        expect(await readCartCount()).toBe(2);
+        // With its restaurant and lines: a search's dishes already in the cart show their − / +, not ADD.
+        expect(await readCartSummary()).toEqual({ items: 2, restaurant: open.slug, lines: [{ itemId: item.id, quantity: 2 }] });
         expect(counting.commands).toEqual([...lookup, 'hgetall']);
       } finally {
         backends.install();
@@ -93,7 +94,7 @@ for (const pair of await backendPairs()) {
       const counting = countingStore(backends.redis);
       backends.install(counting.store);
       try {
-        expect(await readCartCount()).toBe(0);
+        expect(await readCartSummary()).toEqual({ items: 0, restaurant: null, lines: [] });
         expect(counting.commands).toEqual([]);
       } finally {
         backends.install();
