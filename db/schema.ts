@@ -57,6 +57,11 @@ export const restaurants = pgTable(
     packagingFeePaise: integer('packaging_fee_paise').notNull().default(1500),
     pureVeg: boolean('pure_veg').notNull().default(false),
     isOpen: boolean('is_open').notNull().default(true),
+    /**
+     * When it opens, as a time of day in India ("11:00", 24-hour), shown while it is closed ("Closed ·
+     * opens at 11:00 am"); null says nothing. A note the admin sets with the open switch, not a schedule.
+     */
+    opensAt: text('opens_at'),
     /** Cover photo (lib/media): a content-addressed, immutable URL; null shows the cuisine's illustration. */
     photoUrl: text('photo_url'),
     /** Bumped by every admin save; a save that read an older version is a conflict. */
@@ -76,6 +81,7 @@ export const restaurants = pgTable(
     check('restaurants_delivery_positive', sql`${table.deliveryMinutes} > 0`),
     check('restaurants_cost_positive', sql`${table.costForTwo} > 0`),
     check('restaurants_rating_count_not_negative', sql`${table.ratingCount} >= 0`),
+    check('restaurants_opens_at_time', sql`${table.opensAt} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
     check('restaurants_fees_bounded', sql`${table.deliveryFeePaise} between 0 and 100000 and ${table.packagingFeePaise} between 0 and 100000`),
   ],
 );

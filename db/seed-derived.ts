@@ -38,3 +38,12 @@ export function seededOffer(slug: string): OfferTerms | null {
   if ((hash >>> 16) % 100 >= OFFER_SHARE_PERCENT) return null;
   return SEEDED_OFFERS[(hash >>> 24) % SEEDED_OFFERS.length] ?? null;
 }
+
+/** Opening times a closed restaurant says it opens at: breakfast places, lunch, dinner. */
+const SEEDED_OPENING_TIMES = ['07:30', '11:00', '12:00', '17:30', '19:00'] as const;
+
+/** When a restaurant seeded closed says it opens ("Closed · opens at 11:00 am"); open ones say nothing. */
+export function seededOpensAt(slug: string, isOpen: boolean): string | null {
+  if (isOpen) return null;
+  return SEEDED_OPENING_TIMES[(slugHash(slug) >>> 4) % SEEDED_OPENING_TIMES.length] ?? null;
+}

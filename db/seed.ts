@@ -3,7 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { cities, menuCategories, menuItems, restaurantOffers, restaurants } from './schema';
 import { generateSeedData, type SeedCity } from './seed-data';
-import { seededFees, seededOffer } from './seed-derived';
+import { seededFees, seededOpensAt, seededOffer } from './seed-derived';
 
 /**
  * Any Drizzle Postgres database built with this schema: postgres.js in the app and scripts, PGlite in
@@ -98,6 +98,7 @@ export async function seed(db: AnyDb, data: SeedCity[] = generateSeedData()): Pr
         ...seededFees(r.slug, r.costForTwo),
         pureVeg: r.pureVeg,
         isOpen: r.isOpen,
+        opensAt: seededOpensAt(r.slug, r.isOpen),
       })),
     );
     const restaurantSlugs = restaurantRows.map((r) => r.slug);

@@ -38,7 +38,7 @@ test.describe('JSON API', () => {
     const restaurants = (await response.json()) as { isOpen: boolean; rating: number }[];
     expect(restaurants).toHaveLength(25);
     expect(Object.keys(restaurants[0]!).sort()).toEqual(
-      ['costForTwo', 'cuisines', 'deliveryMinutes', 'isOpen', 'name', 'offer', 'photoUrl', 'pureVeg', 'rating', 'ratingCount', 'slug'].sort(),
+      ['costForTwo', 'cuisines', 'deliveryMinutes', 'isOpen', 'name', 'offer', 'opensAt', 'photoUrl', 'pureVeg', 'rating', 'ratingCount', 'slug'].sort(),
     );
     const firstClosed = restaurants.findIndex((restaurant) => !restaurant.isOpen);
     expect(firstClosed).toBeGreaterThan(0);

@@ -7,7 +7,9 @@ import {
   formatCompactCount,
   formatCostForTwo,
   formatDeliveryFee,
+  formatClosed,
   formatDeliveryPromise,
+  formatTimeOfDay,
   formatDeliveryTime,
   formatMs,
   formatWait,
@@ -62,6 +64,20 @@ describe('small formatters', () => {
   it('promises a delivery time only while the restaurant is open', () => {
     expect(formatDeliveryPromise({ isOpen: true, deliveryMinutes: 32 })).toBe('32 mins');
     expect(formatDeliveryPromise({ isOpen: false, deliveryMinutes: 32 })).toBe('Closed now');
+  });
+
+  // Customer walk: a closed restaurant said "Closed now" and nothing about when to come back.
+  it('says when a closed restaurant opens, when its admin said', () => {
+    expect(formatDeliveryPromise({ isOpen: false, deliveryMinutes: 32, opensAt: '11:00' })).toBe('Opens at 11:00 am');
+    expect(formatDeliveryPromise({ isOpen: true, deliveryMinutes: 32, opensAt: '11:00' })).toBe('32 mins');
+    expect(formatDeliveryPromise({ isOpen: false, deliveryMinutes: 32, opensAt: null })).toBe('Closed now');
+    expect(formatClosed('19:30')).toBe('Closed · opens at 7:30 pm');
+    expect(formatClosed(undefined)).toBe('Currently closed');
+    expect(formatTimeOfDay('07:30')).toBe('7:30 am');
+    expect(formatTimeOfDay('00:15')).toBe('12:15 am');
+    expect(formatTimeOfDay('12:00')).toBe('12:00 pm');
+    expect(formatTimeOfDay('23:59')).toBe('11:59 pm');
+    for (const bad of ['24:00', '7:30', '07:60', '', 'noon', ' 07:30']) expect(formatTimeOfDay(bad)).toBeNull();
   });
 
   it('formats ratings, with New for unrated places', () => {

@@ -33,9 +33,32 @@ export function formatDeliveryTime(minutes: number): string {
   return `${rounded} ${rounded === 1 ? 'min' : 'mins'}`;
 }
 
-/** What a restaurant promises: its delivery time, or "Closed now" (the data has no opening hours to name). */
-export function formatDeliveryPromise(restaurant: { isOpen: boolean; deliveryMinutes: number }): string {
-  return restaurant.isOpen ? formatDeliveryTime(restaurant.deliveryMinutes) : 'Closed now';
+/**
+ * A time of day as stored ("HH:MM", 24-hour, India's) as the order page writes times: "07:30" →
+ * "7:30 am", "19:00" → "7:00 pm"; null for anything else (nothing is said rather than a wrong time).
+ */
+export function formatTimeOfDay(time: string | null | undefined): string | null {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time ?? '');
+  if (!match) return null;
+  const hours = Number(match[1]);
+  return `${hours % 12 === 0 ? 12 : hours % 12}:${match[2]} ${hours < 12 ? 'am' : 'pm'}`;
+}
+
+/**
+ * What a restaurant promises: its delivery time or, closed, when it opens ("Opens at 11:00 am") when its
+ * admin said, else "Closed now". A daily time, not "today" or "tomorrow": the pages saying it are
+ * shared and cached, so they must not depend on the hour they were rendered at.
+ */
+export function formatDeliveryPromise(restaurant: { isOpen: boolean; deliveryMinutes: number; opensAt?: string | null }): string {
+  if (restaurant.isOpen) return formatDeliveryTime(restaurant.deliveryMinutes);
+  const opens = formatTimeOfDay(restaurant.opensAt);
+  return opens ? `Opens at ${opens}` : 'Closed now';
+}
+
+/** A closed restaurant's state in a few words: "Closed · opens at 11:00 am", or "Currently closed". */
+export function formatClosed(opensAt: string | null | undefined): string {
+  const opens = formatTimeOfDay(opensAt);
+  return opens ? `Closed · opens at ${opens}` : 'Currently closed';
 }
 
 /** A rating of 0 means nobody has rated the place yet. */

@@ -12,15 +12,17 @@ export interface RestaurantFormValues {
   name: string;
   cuisines: string[];
   isOpen: boolean;
+  /** "HH:MM" or null. */
+  opensAt: string | null;
   version: number;
 }
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-const FIELDS = ['name', 'cuisines', 'isOpen'] as const;
+const FIELDS = ['name', 'cuisines', 'isOpen', 'opensAt'] as const;
 
 /**
- * Name, cuisines and open/closed. The hidden version is the row's version when the page was loaded:
+ * Name, cuisines, open/closed and, for customers while it is closed, when it opens. The hidden version is the row's version when the page was loaded:
  * a save over a newer one is refused as a conflict. A rejected save shows what was typed, not the
  * stored values; a successful one re-renders the page, and the form (keyed by version) with it.
  */
@@ -55,6 +57,16 @@ export function RestaurantForm({ action, restaurant, reloadHref }: { action: Act
         label="Open: taking orders now"
         defaultChecked={typed ? typed.isOpen === 'on' : restaurant.isOpen}
         errors={errorsFor(state, 'isOpen')}
+      />
+      <TextField
+        id={`${id}-opens-at`}
+        name="opensAt"
+        label="Opens at (optional)"
+        hint="A time like 11:00 (24-hour, India). While closed, customers see “Closed · opens at 11:00 am”."
+        defaultValue={typed?.opensAt ?? restaurant.opensAt ?? ''}
+        errors={errorsFor(state, 'opensAt')}
+        inputMode="text"
+        maxLength={5}
       />
       <div>
         <button type="submit" disabled={pending} className={styles.primaryButton}>

@@ -23,4 +23,14 @@ describe('the menu page header', () => {
     expect(closed).not.toContain('35 mins');
     expect(closed).toMatch(/data-testid="menu-delivery-time"[^>]*>.*Closed now<\/li>/);
   });
+
+  // Customer walk: a closed restaurant said "Currently closed" and nothing about when to come back.
+  it('says when a closed restaurant opens, when its admin said', () => {
+    const header = (opensAt: string | null) =>
+      renderToStaticMarkup(createElement(RestaurantHeader, { restaurant: menuOf('closed-test', [], { isOpen: false, opensAt }).restaurant }));
+    const opens = header('11:00');
+    expect(opens).toMatch(/data-testid="menu-delivery-time"[^>]*>.*Opens at 11:00 am<\/li>/);
+    expect(opens).toMatch(/data-testid="menu-closed"[^>]*><strong[^>]*>Closed · opens at 11:00 am\.<\/strong>/);
+    expect(header(null)).toMatch(/data-testid="menu-closed"[^>]*><strong[^>]*>Currently closed\.<\/strong>/);
+  });
 });

@@ -3,7 +3,7 @@ import { PureVegBadge } from '@/components/restaurant/pure-veg-badge';
 import { RatingBadge } from '@/components/restaurant/rating-badge';
 import { RatingCount } from '@/components/restaurant/rating-count';
 import { RestaurantPicture } from '@/components/restaurant/restaurant-picture';
-import { formatCostForTwo, formatDeliveryFee, formatDeliveryPromise } from '@/lib/format';
+import { formatClosed, formatCostForTwo, formatDeliveryFee, formatDeliveryPromise } from '@/lib/format';
 import type { RestaurantMenu } from '@/lib/menus/types';
 
 /** Banner, name and the facts people decide on: rating, delivery time and fee, cost, veg, open or not. */
@@ -41,9 +41,9 @@ export function RestaurantHeader({ restaurant }: { restaurant: RestaurantMenu['r
           <OfferTag offer={restaurant.offer} detailed className="rounded-xl border border-brand-200 bg-brand-50 px-3 py-2" />
         ) : null}
         {restaurant.isOpen ? null : (
-          <p className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
-            <strong className="font-semibold">Currently closed.</strong> You can browse the menu, but this restaurant
-            isn&apos;t taking orders right now.
+          <p data-testid="menu-closed" className="rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+            <strong className="font-semibold">{formatClosed(restaurant.opensAt)}.</strong> You can browse the menu, but this
+            restaurant isn&apos;t taking orders right now.
           </p>
         )}
       </div>

@@ -5,6 +5,7 @@ import { dishAnchor } from '@/components/menu/dish-anchor';
 import { Price } from '@/components/ui/price';
 import { VegMark } from '@/components/restaurant/veg-mark';
 import { illustrationForDish } from '@/lib/illustrations';
+import { formatTimeOfDay } from '@/lib/format';
 import type { DishHit } from '@/lib/search/types';
 
 import { DishHitAdd, type SearchOrdering } from './dish-hit-add';
@@ -13,6 +14,12 @@ import { DishHitAdd, type SearchOrdering } from './dish-hit-add';
  * One dish a city search found: its picture, veg mark, name (a link to it in its menu), price, its
  * restaurant (a link), and ADD while it can be ordered (with `ordering`; needs JavaScript, as on a menu).
  */
+/** "closed now", or "closed, opens at 11:00 am" when its admin said. */
+function closedNow(opensAt: string | null | undefined): string {
+  const opens = formatTimeOfDay(opensAt);
+  return opens ? `closed, opens at ${opens}` : 'closed now';
+}
+
 export function DishHitRow({ dish, citySlug, ordering }: { dish: DishHit; citySlug: string; ordering?: SearchOrdering }) {
   const orderable = dish.available && dish.restaurant.isOpen;
   const href = `/${citySlug}/${dish.restaurant.slug}#${dishAnchor(dish.id)}`;
@@ -46,7 +53,7 @@ export function DishHitRow({ dish, citySlug, ordering }: { dish: DishHit; citySl
           >
             {dish.restaurant.name}
           </Link>
-          {dish.restaurant.isOpen ? null : ' · closed now'}
+          {dish.restaurant.isOpen ? null : ` · ${closedNow(dish.restaurant.opensAt)}`}
           {dish.restaurant.isOpen && !dish.available ? ' · unavailable now' : null}
         </p>
       </div>

@@ -46,6 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
   pricePaise: 'price',
   categoryId: 'category',
   isOpen: 'open',
+  opensAt: 'opens at',
   photoUrl: 'photo',
 };
 

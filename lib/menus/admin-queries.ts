@@ -53,6 +53,7 @@ export interface AdminRestaurant {
   area: string;
   cuisines: string[];
   isOpen: boolean;
+  opensAt: string | null;
   photoUrl: string | null;
   version: number;
   updatedAt: Date;
@@ -145,6 +146,7 @@ export async function loadRestaurantForEdit(db: Database, slug: string): Promise
       area: restaurants.area,
       cuisines: restaurants.cuisines,
       isOpen: restaurants.isOpen,
+      opensAt: restaurants.opensAt,
       photoUrl: restaurants.photoUrl,
       version: restaurants.version,
       updatedAt: restaurants.updatedAt,

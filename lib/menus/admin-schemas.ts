@@ -36,6 +36,16 @@ export const restaurantUpdateSchema = z.object({
         .max(8, 'At most 8 cuisines'),
     ),
   isOpen: checkbox,
+  /**
+   * When it opens (a time of day in India, "HH:MM"), said to customers while it is closed. Empty
+   * clears it; absent (a caller that doesn't send it) leaves it as it is.
+   */
+  opensAt: z
+    .string()
+    .trim()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'Enter a time like 11:00 (24-hour), or leave it empty')
+    .transform((time) => (time === '' ? null : time))
+    .optional(),
 });
 
 export const menuItemFieldsSchema = z.object({

@@ -65,6 +65,8 @@ export async function audit(tx: Database, entry: typeof auditLog.$inferInsert & 
 function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
   for (const [field, to] of Object.entries(after)) {
+    // A field the save did not send is left as it is (the opening time, from a caller without it).
+    if (to === undefined) continue;
     const from = before[field];
     if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
   }
@@ -78,7 +80,14 @@ export async function updateRestaurant(actor: Actor, slug: string, input: unknow
 
   return commitThenInvalidate(async (tx) => {
     const [current] = await tx
-      .select({ id: restaurants.id, name: restaurants.name, cuisines: restaurants.cuisines, isOpen: restaurants.isOpen, citySlug: cities.slug })
+      .select({
+        id: restaurants.id,
+        name: restaurants.name,
+        cuisines: restaurants.cuisines,
+        isOpen: restaurants.isOpen,
+        opensAt: restaurants.opensAt,
+        citySlug: cities.slug,
+      })
       .from(restaurants)
       .innerJoin(cities, eq(cities.id, restaurants.cityId))
       .where(eq(restaurants.slug, slug));
@@ -91,14 +100,14 @@ export async function updateRestaurant(actor: Actor, slug: string, input: unknow
       .returning({ version: restaurants.version });
     if (!updated) return { status: 'conflict', message: CONFLICT };
 
-    // The name, cuisines and open state show on the menu, the city's listing and its search results.
+    // The name, cuisines, open state and opening time show on the menu, the city's listing and its search results.
     const derived = [keys.restaurantMenu(slug), keys.cityRestaurants(current.citySlug), keys.citySearch(current.citySlug)];
     const invalidation = await audit(tx, {
       adminId: actor.adminId,
       action: 'restaurant.update',
       restaurantId: current.id,
       target: `restaurant:${slug}`,
-      changes: diff({ name: current.name, cuisines: current.cuisines, isOpen: current.isOpen }, fields),
+      changes: diff({ name: current.name, cuisines: current.cuisines, isOpen: current.isOpen, opensAt: current.opensAt }, fields),
       invalidatedKeys: derived,
     });
     return { status: 'committed', value: { version: updated.version }, invalidation };

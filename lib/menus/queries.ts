@@ -23,6 +23,7 @@ const restaurantSummaryColumns = {
   costForTwo: restaurants.costForTwo,
   pureVeg: restaurants.pureVeg,
   isOpen: restaurants.isOpen,
+  opensAt: restaurants.opensAt,
   photoUrl: restaurants.photoUrl,
 };
 

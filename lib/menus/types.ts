@@ -24,6 +24,11 @@ export interface RestaurantSummary {
   pureVeg: boolean;
   isOpen: boolean;
   /**
+   * When it opens ("11:00", a time of day in India), said while it is closed; null says nothing.
+   * Optional: listings and menus cached before it existed lack it.
+   */
+  opensAt?: string | null;
+  /**
    * The cover photo's URL (lib/media: immutable, for next/image with `sizes`), or null: then show
    * the cuisine's illustration (illustrationForRestaurant in lib/illustrations).
    */

@@ -45,7 +45,7 @@ function restaurantsSql(query: string) {
       select json_build_object(
           'slug', r.slug, 'name', r.name, 'area', r.area, 'cuisines', r.cuisines, 'rating', r.rating, 'ratingCount', r.rating_count,
           'deliveryMinutes', r.delivery_minutes, 'costForTwo', r.cost_for_two, 'pureVeg', r.pure_veg,
-          'isOpen', r.is_open, 'photoUrl', r.photo_url, 'matched', case when m.by_name then 'name' else 'cuisine' end
+          'isOpen', r.is_open, 'opensAt', r.opens_at, 'photoUrl', r.photo_url, 'matched', case when m.by_name then 'name' else 'cuisine' end
         ) as hit,
         row_number() over (
           order by r.is_open desc, m.by_name desc, case when m.by_name then m.name_score else 0 end desc,
@@ -83,7 +83,7 @@ function dishesSql(query: string) {
         select json_build_object(
             'id', mi.id, 'name', mi.name, 'description', mi.description, 'pricePaise', mi.price_paise,
             'veg', mi.veg, 'available', mi.available, 'bestseller', mi.bestseller, 'photoUrl', mi.photo_url,
-            'category', mc.name, 'restaurant', json_build_object('slug', r.slug, 'name', r.name, 'isOpen', r.is_open),
+            'category', mc.name, 'restaurant', json_build_object('slug', r.slug, 'name', r.name, 'isOpen', r.is_open, 'opensAt', r.opens_at),
             'matched', case when s.by_name then 'name' else 'description' end
           ) as hit,
           row_number() over (order by ${order}) as rank,

@@ -16,7 +16,8 @@ export interface RestaurantHit extends Omit<RestaurantSummary, 'offer'> {
 export interface DishHit extends MenuItemView {
   /** Its menu category, e.g. "Biryani", for the illustration and for context. */
   category: string;
-  restaurant: { slug: string; name: string; isOpen: boolean };
+  /** `opensAt`: when it opens, said while it is closed (absent from results cached before it existed). */
+  restaurant: { slug: string; name: string; isOpen: boolean; opensAt?: string | null };
   matched: 'name' | 'description';
 }
 

@@ -115,6 +115,32 @@ describe('menu mutations (PGlite + in-process store)', () => {
     expect(listing.value!.restaurants.find((r) => r.slug === slug)?.name).toBe(`${restaurant!.name} Express`);
   });
 
+  // Customer walk: a closed restaurant said "Currently closed" and nothing about when to come back.
+  it('saves when a closed restaurant opens, which its menu and its city listing say; empty clears it', async () => {
+    const save = async (fields: Record<string, string>) => {
+      const [restaurant] = await db.db.select().from(restaurants).where(eq(restaurants.slug, slug));
+      return updateRestaurant(actor, slug, { version: String(restaurant!.version), name: restaurant!.name, cuisines: restaurant!.cuisines.join(', '), ...fields });
+    };
+    const auditBefore = await db.db.$count(auditLog);
+    const refused = await save({ opensAt: '25:00' });
+    expect(refused).toMatchObject({ status: 'invalid', fieldErrors: { opensAt: [expect.stringMatching(/11:00/)] } });
+    expect(await db.db.$count(auditLog)).toBe(auditBefore);
+
+    expect(await save({ opensAt: ' 11:30 ' })).toMatchObject({ status: 'saved' });
+    expect((await getRestaurantMenu(slug)).value!.restaurant).toMatchObject({ isOpen: false, opensAt: '11:30' });
+    expect((await getCityRestaurants(city)).value!.restaurants.find((r) => r.slug === slug)).toMatchObject({ isOpen: false, opensAt: '11:30' });
+    const [entry] = await db.db.select().from(auditLog).where(eq(auditLog.adminId, actor.adminId)).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry!.changes).toEqual({ isOpen: { from: true, to: false }, opensAt: { from: null, to: '11:30' } });
+
+    // A save that doesn't send it (an older form, a script) leaves it; an empty one clears it.
+    expect(await save({ isOpen: 'on' })).toMatchObject({ status: 'saved' });
+    expect((await getRestaurantMenu(slug)).value!.restaurant).toMatchObject({ isOpen: true, opensAt: '11:30' });
+    const [kept] = await db.db.select().from(auditLog).where(eq(auditLog.adminId, actor.adminId)).orderBy(desc(auditLog.id)).limit(1);
+    expect(kept!.changes).toEqual({ isOpen: { from: false, to: true } });
+    expect(await save({ isOpen: 'on', opensAt: '' })).toMatchObject({ status: 'saved' });
+    expect((await getRestaurantMenu(slug)).value!.restaurant.opensAt).toBeNull();
+  });
+
   it('adds and deletes an item', async () => {
     const created = await createMenuItem(actor, slug, {
       name: 'Test Filter Coffee',

@@ -109,6 +109,17 @@ for (const pair of await backendPairs()) {
       expect((await found(city, 'zanzibar')).results.restaurants.map((hit) => hit.slug)).toEqual([place!.slug]);
       // Every other search of the city follows the same generation: it misses too.
       expect((await found(city, 'masala dosa')).cache.status).toBe('MISS');
+      // Closed, it says when it opens, on the restaurant's hit and on its dishes'.
+      const closed = await updateRestaurant(actor, place!.slug, {
+        version: String(place!.version + 1),
+        name: 'Zanzibar Dosa Darbar',
+        cuisines: place!.cuisines.join(', '),
+        opensAt: '07:30',
+      });
+      expect(closed.status).toBe('saved');
+      const closedHits = (await found(city, 'zanzibar')).results;
+      expect(closedHits.restaurants[0]).toMatchObject({ isOpen: false, opensAt: '07:30' });
+      expect((await found(city, 'masala dosa')).results.dishes.find((hit) => hit.id === item.id)?.restaurant).toMatchObject({ isOpen: false, opensAt: '07:30' });
     });
 
     it('purges one search by rotating its city’s generation, and counts hits and misses as "search"', async () => {

@@ -73,7 +73,7 @@ export default async function AdminRestaurantPage({ params }: Props) {
           </h2>
           <RestaurantForm
             action={saveRestaurant.bind(null, restaurant.slug)}
-            restaurant={{ name: restaurant.name, cuisines: restaurant.cuisines, isOpen: restaurant.isOpen, version: restaurant.version }}
+            restaurant={{ name: restaurant.name, cuisines: restaurant.cuisines, isOpen: restaurant.isOpen, opensAt: restaurant.opensAt, version: restaurant.version }}
             reloadHref={path}
           />
           <h2 id="offer-heading" className={`${styles.sectionTitle} mt-8 mb-4`}>
