@@ -36,6 +36,8 @@ test.describe('the demo-mode banner', () => {
     await expect(page.getByTestId('demo-banner')).toBeVisible();
     await expect(strip(page)).toHaveCount(0);
     await expect(notices(page)).toHaveCount(1);
+    // The outbox opens beside it, so the form keeps its code step.
+    await expect(page.getByTestId('demo-banner').getByRole('link', { name: 'outbox (opens in a new tab)' })).toHaveAttribute('target', '_blank');
   });
 
   test('the admin console has none', async ({ page }) => {

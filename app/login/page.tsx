@@ -38,7 +38,7 @@ export default async function CustomerLoginPage({
         </p>
         {outboxEnabled() ? (
           <div className="mt-5">
-            <DemoBanner />
+            <DemoBanner newTab />
           </div>
         ) : null}
         <div className="mt-6 rounded-3xl border border-line bg-white p-6 shadow-sm">

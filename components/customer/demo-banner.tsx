@@ -8,15 +8,26 @@ import { usePathname } from 'next/navigation';
  * nothing is really texted, codes and order updates appear in the demo outbox.
  */
 
-/** The boxed notice the sign-in and outbox pages show in place, next to what it explains. */
-export function DemoBanner() {
+/**
+ * The boxed notice the sign-in and outbox pages show in place, next to what it explains. `newTab` (the
+ * sign-in page): the outbox opens in a tab of its own, so the form keeps its code step (customer walk:
+ * the link left the page, and Back found the number step again, the code sent but nowhere to type it).
+ */
+export function DemoBanner({ newTab = false }: { newTab?: boolean }) {
   return (
     <p data-testid="demo-banner" className="rounded-xl border border-line bg-brand-50 px-4 py-3 text-sm text-ink">
       Demo mode: codes appear in the{' '}
-      <Link prefetch={false} href="/dev/outbox" className="font-semibold text-brand-700 underline underline-offset-2">
+      <Link
+        prefetch={false}
+        href="/dev/outbox"
+        {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}
+        className="font-semibold text-brand-700 underline underline-offset-2"
+      >
         outbox
+        {newTab ? <span className="sr-only"> (opens in a new tab)</span> : null}
       </Link>
       , not on your phone.
+      {newTab ? ' It opens in a new tab: keep this one to type the code.' : null}
     </p>
   );
 }
