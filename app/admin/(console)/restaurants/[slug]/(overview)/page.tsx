@@ -10,12 +10,14 @@ import { PageHeader } from '@/components/admin/page-header';
 import { PhotoField } from '@/components/admin/photo-field';
 import { OfferForm } from '@/components/admin/offer-form';
 import { RestaurantForm } from '@/components/admin/restaurant-form';
+import { RestaurantOrders } from '@/components/admin/restaurant-orders';
 import { styles } from '@/components/admin/styles';
 import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 import { illustrationForRestaurant } from '@/lib/illustrations';
 import { getRestaurantAudit, getRestaurantForEdit } from '@/lib/menus/admin-reads';
 import { isSlug } from '@/lib/menus/slug';
 import { getOffer } from '@/lib/offers/reads';
+import { listRestaurantOrders } from '@/lib/orders/restaurant-orders';
 
 import { addItem, deleteItem, saveRestaurant, saveRestaurantOffer } from '../actions';
 
@@ -36,7 +38,7 @@ export default async function AdminRestaurantPage({ params }: Props) {
   // The layout has already turned unknown slugs into a 404; this narrows the types.
   const restaurant = isSlug(slug) ? await getRestaurantForEdit(slug) : null;
   if (!restaurant) notFound();
-  const [audit, offer] = await Promise.all([getRestaurantAudit(restaurant.id), getOffer(restaurant.id)]);
+  const [audit, offer, orders] = await Promise.all([getRestaurantAudit(restaurant.id), getOffer(restaurant.id), listRestaurantOrders(restaurant.id)]);
 
   const path = `/admin/restaurants/${restaurant.slug}`;
   const categories = restaurant.categories.map(({ id, name }) => ({ id, name }));
@@ -93,6 +95,13 @@ export default async function AdminRestaurantPage({ params }: Props) {
           )}
         </section>
       </div>
+
+      <section aria-labelledby="orders-heading" className={`${styles.card} mt-8`} data-testid="restaurant-orders">
+        <h2 id="orders-heading" className={`${styles.sectionTitle} mb-1`}>
+          Orders
+        </h2>
+        <RestaurantOrders orders={orders} restaurantName={restaurant.name} />
+      </section>
 
       <section aria-labelledby="photo-heading" className={`${styles.card} mt-8`}>
         <h2 id="photo-heading" className={`${styles.sectionTitle} mb-4`}>

@@ -1,0 +1,42 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+
+import type { RestaurantOrderRow } from '@/lib/orders/restaurant-orders';
+
+import { RestaurantOrders } from './restaurant-orders';
+
+const row = (id: string, status: RestaurantOrderRow['status'], overrides: Partial<RestaurantOrderRow> = {}): RestaurantOrderRow => ({
+  id,
+  status,
+  totalPaise: 87_265,
+  // 6:58 UTC is 12:28 pm in India.
+  createdAt: new Date('2026-12-07T06:58:00Z'),
+  etaAt: new Date('2026-12-07T07:32:00Z'),
+  itemCount: 2,
+  deliveryAddress: 'Home: 12, 4th Cross, Bengaluru 560038',
+  ...overrides,
+});
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe("a restaurant's orders in the admin console", () => {
+  it('shows each order: its number, when, dishes, total, status (due time while on its way) and address', () => {
+    const html = renderToStaticMarkup(
+      createElement(RestaurantOrders, { orders: [row('Mrf0gQGeltIkQOxEiink9A', 'preparing'), row('Xyz0gQGeltIkQOxEiink9A', 'delivered')], restaurantName: 'Tehzeeb' }),
+    );
+    expect(html).toContain('<caption class="sr-only">Orders from Tehzeeb</caption>');
+    expect(text(html)).toContain('1 on its way now.');
+    expect(text(html)).toContain('#Mrf0gQGe');
+    expect(text(html)).toContain('7 Dec 2026, 12:28 pm');
+    expect(text(html)).toContain('₹872.65');
+    expect(text(html)).toContain('Preparing due by 1:02 pm');
+    expect(text(html)).toContain('Home: 12, 4th Cross, Bengaluru 560038');
+    // Delivered: no due time.
+    expect(text(html)).not.toMatch(/Delivered due by/);
+    expect(html).not.toMatch(/98765|\+91/);
+  });
+
+  it('says when there are none', () => {
+    expect(renderToStaticMarkup(createElement(RestaurantOrders, { orders: [], restaurantName: 'Tehzeeb' }))).toContain('No orders yet.');
+  });
+});

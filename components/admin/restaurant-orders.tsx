@@ -1,0 +1,59 @@
+import { TableHead } from '@/components/admin/table-head';
+import { styles } from '@/components/admin/styles';
+import { Price } from '@/components/ui/price';
+import { formatClockTime, formatDayAndTime } from '@/lib/format';
+import type { RestaurantOrderRow } from '@/lib/orders/restaurant-orders';
+import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
+
+const COLUMNS = ['Order', 'Placed', 'Dishes', 'Total', 'Status', 'Deliver to'] as const;
+
+/**
+ * A restaurant's latest orders on its admin page (newest first, times in India): which are on their
+ * way and how far, with what each holds and where it goes. The customer's number is not shown.
+ */
+export function RestaurantOrders({ orders, restaurantName }: { orders: readonly RestaurantOrderRow[]; restaurantName: string }) {
+  if (orders.length === 0) return <p className="text-sm text-muted">No orders yet.</p>;
+  const active = orders.filter((order) => !isFinalStatus(order.status)).length;
+  return (
+    <>
+      <p className="mb-4 text-sm text-muted" data-testid="restaurant-orders-summary">
+        {active === 0 ? 'None on its way now.' : `${active} on ${active === 1 ? 'its' : 'their'} way now.`} The latest {orders.length}, newest
+        first; times in India.
+      </p>
+      <div className="overflow-x-auto">
+        <table className={styles.table}>
+          <caption className="sr-only">Orders from {restaurantName}</caption>
+          <TableHead columns={COLUMNS} />
+          <tbody>
+            {orders.map((order) => {
+              const moving = !isFinalStatus(order.status);
+              return (
+                <tr key={order.id} data-testid="restaurant-order" data-status={order.status}>
+                  <td className={`${styles.td} font-mono`}>#{shortOrderId(order.id)}</td>
+                  <td className={styles.td}>
+                    <time dateTime={order.createdAt.toISOString()}>{formatDayAndTime(order.createdAt)}</time>
+                  </td>
+                  <td className={`${styles.td} tabular-nums`}>{order.itemCount}</td>
+                  <td className={`${styles.td} tabular-nums`}>
+                    <Price paise={order.totalPaise} />
+                  </td>
+                  <td className={styles.td}>
+                    <span className={moving ? 'font-semibold text-brand-800' : order.status === 'cancelled' ? 'text-muted' : 'text-ink'}>
+                      {STATUS_LABELS[order.status]}
+                    </span>
+                    {moving && order.etaAt ? (
+                      <span className="block text-xs text-muted">
+                        due by <time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className={`${styles.td} max-w-64 text-muted`}>{order.deliveryAddress ?? '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

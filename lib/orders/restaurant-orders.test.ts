@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { DatabaseHandle } from '@/db/client';
+import { orderItems, orders, restaurants } from '@/db/schema';
+import { customerIdFor } from '@/lib/customers/accounts';
+import { createTestPglite } from '@/tests/support/databases';
+
+import { listRestaurantOrders } from './restaurant-orders';
+
+// Admin walk: an admin could edit a restaurant's menu but not see a single one of its orders.
+describe("a restaurant's orders on its admin page (PGlite)", () => {
+  let database: DatabaseHandle;
+
+  beforeAll(async () => {
+    database = await createTestPglite();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('lists only its own orders, newest first, with dishes summed, up to the limit', async () => {
+    const [mine, other] = await database.db.select({ id: restaurants.id }).from(restaurants).limit(2);
+    const customerId = await customerIdFor('9876500011', database.db);
+    const at = (minutes: number) => new Date(Date.UTC(2026, 11, 7, 6, minutes));
+    const place = async (id: string, restaurantId: number, minutes: number, status: 'placed' | 'delivered' | 'cancelled', quantities: number[]) => {
+      await database.db.insert(orders).values({
+        id,
+        customerId,
+        restaurantId,
+        status,
+        totalPaise: 50_000,
+        idempotencyKey: id,
+        deliveryAddress: 'Home: 12 MG Road, Bengaluru 560001',
+        etaAt: at(minutes + 30),
+        createdAt: at(minutes),
+      });
+      await database.db.insert(orderItems).values(quantities.map((quantity, position) => ({ orderId: id, name: `Dish ${position}`, pricePaise: 10_000, quantity, position })));
+    };
+    await place('restaurantOrdersTest0001', mine!.id, 1, 'delivered', [2, 1]);
+    await place('restaurantOrdersTest0002', mine!.id, 5, 'placed', [1]);
+    await place('restaurantOrdersTest0003', other!.id, 3, 'placed', [4]);
+    await place('restaurantOrdersTest0004', mine!.id, 3, 'cancelled', [1, 1, 1]);
+
+    const listed = await listRestaurantOrders(mine!.id, 30, database.db);
+    expect(listed.map((order) => [order.id, order.status, order.itemCount])).toEqual([
+      ['restaurantOrdersTest0002', 'placed', 1],
+      ['restaurantOrdersTest0004', 'cancelled', 3],
+      ['restaurantOrdersTest0001', 'delivered', 3],
+    ]);
+    expect(listed[0]).toMatchObject({ totalPaise: 50_000, deliveryAddress: 'Home: 12 MG Road, Bengaluru 560001', etaAt: at(35), createdAt: at(5) });
+    expect((await listRestaurantOrders(mine!.id, 2, database.db)).map((order) => order.id)).toEqual(['restaurantOrdersTest0002', 'restaurantOrdersTest0004']);
+    expect(await listRestaurantOrders(-1, 30, database.db)).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import 'server-only';
+
+import { desc, eq, sql } from 'drizzle-orm';
+
+import { getDb, type Database } from '@/db/client';
+import { orderItems, orders, type OrderStatus } from '@/db/schema';
+
+/** How many of a restaurant's orders its admin page lists. */
+export const RESTAURANT_ORDERS_SHOWN = 30;
+
+export interface RestaurantOrderRow {
+  id: string;
+  status: OrderStatus;
+  totalPaise: number;
+  createdAt: Date;
+  etaAt: Date | null;
+  /** Dishes, quantities summed. */
+  itemCount: number;
+  /** Where it goes, as checkout copied it; no customer's number (the console shows no phone). */
+  deliveryAddress: string | null;
+}
+
+/**
+ * A restaurant's latest orders, newest first, for its admin page: one query on the
+ * (restaurant, created) index, never cached (an admin wants them as they are).
+ */
+export async function listRestaurantOrders(restaurantId: number, limit = RESTAURANT_ORDERS_SHOWN, db: Database = getDb()): Promise<RestaurantOrderRow[]> {
+  return db
+    .select({
+      id: orders.id,
+      status: orders.status,
+      totalPaise: orders.totalPaise,
+      createdAt: orders.createdAt,
+      etaAt: orders.etaAt,
+      itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+      deliveryAddress: orders.deliveryAddress,
+    })
+    .from(orders)
+    .where(eq(orders.restaurantId, restaurantId))
+    .orderBy(desc(orders.createdAt))
+    .limit(limit);
+}
