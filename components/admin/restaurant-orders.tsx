@@ -17,8 +17,8 @@ export function RestaurantOrders({ orders, restaurantName }: { orders: readonly 
   return (
     <>
       <p className="mb-4 text-sm text-muted" data-testid="restaurant-orders-summary">
-        {active === 0 ? 'None on its way now.' : `${active} on ${active === 1 ? 'its' : 'their'} way now.`} The latest {orders.length}, newest
-        first; times in India.
+        {active === 0 ? 'None on its way now.' : `${active} on ${active === 1 ? 'its' : 'their'} way now.`} The latest, newest first; times in
+        India.
       </p>
       <div className="overflow-x-auto">
         <table className={styles.table}>
