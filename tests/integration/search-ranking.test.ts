@@ -133,7 +133,7 @@ for (const database of databases) {
         bestseller: expect.any(Boolean),
         photoUrl: null,
         category: expect.any(String),
-        restaurant: { slug: expect.any(String), name: expect.any(String), isOpen: true },
+        restaurant: { slug: expect.any(String), name: expect.any(String), isOpen: true, opensAt: null },
         matched: 'name',
       });
     });
