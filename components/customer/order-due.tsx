@@ -24,13 +24,8 @@ export function scheduleLate(etaMs: number, onLate: () => void, now: () => numbe
   return () => clearTimeout(timer);
 }
 
-/**
- * The order help's "If it is late" answer: due by `due`, or running late once that time has passed.
- * It turns by itself while the page is open (customer walk: it turned only on a reload or at the next
- * step, so a customer watching a late order was still told "Due by 7:42 pm" at 7:55). `late` is what
- * the server's render found, so the first paint and hydration agree.
- */
-export function OrderDue({ etaAt, late: lateAtRender, due }: { etaAt: string; late: boolean; due: ReactNode }) {
+/** Whether `etaAt` has passed: `lateAtRender` (the server's answer) at first, then true once it passes. */
+function useLate(etaAt: string, lateAtRender: boolean): boolean {
   const [late, setLate] = useState(lateAtRender);
   useEffect(() => {
     if (late) return;
@@ -38,6 +33,27 @@ export function OrderDue({ etaAt, late: lateAtRender, due }: { etaAt: string; la
     if (Number.isNaN(etaMs)) return;
     return scheduleLate(etaMs, () => setLate(true));
   }, [etaAt, late]);
+  return late || lateAtRender;
+}
+
+/**
+ * The order page's promise under its status: "Arriving by 7:42 pm", and once that time has passed,
+ * "Running late · due by 7:42 pm" (it said "Arriving by" a time already gone while the help below
+ * said it was late).
+ */
+export function ArrivingBy({ etaAt, late: lateAtRender, due }: { etaAt: string; late: boolean; due: ReactNode }) {
+  const late = useLate(etaAt, lateAtRender);
+  return late ? <>Running late · due by {due}</> : <>Arriving by {due}</>;
+}
+
+/**
+ * The order help's "If it is late" answer: due by `due`, or running late once that time has passed.
+ * It turns by itself while the page is open (customer walk: it turned only on a reload or at the next
+ * step, so a customer watching a late order was still told "Due by 7:42 pm" at 7:55). `late` is what
+ * the server's render found, so the first paint and hydration agree.
+ */
+export function OrderDue({ etaAt, late: lateAtRender, due }: { etaAt: string; late: boolean; due: ReactNode }) {
+  const late = useLate(etaAt, lateAtRender);
   return late ? (
     <dd role="status" data-testid="order-late" className="text-ink">
       Running late: it was due by {due}. Busy kitchens and traffic can add a few minutes; this page moves on by itself as

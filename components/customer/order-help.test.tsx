@@ -86,3 +86,12 @@ describe('running late while the page is open', () => {
     }
   });
 });
+
+describe("the order page's promise under its status", () => {
+  it('says "Arriving by" until the due time, then that it is running late', async () => {
+    const { ArrivingBy } = await import('./order-due');
+    const due = createElement('time', { dateTime: eta.toISOString() }, '6:00 pm');
+    expect(text(renderToStaticMarkup(createElement(ArrivingBy, { etaAt: eta.toISOString(), late: false, due })))).toBe('Arriving by 6:00 pm');
+    expect(text(renderToStaticMarkup(createElement(ArrivingBy, { etaAt: eta.toISOString(), late: true, due })))).toBe('Running late · due by 6:00 pm');
+  });
+});

@@ -3,6 +3,11 @@ import { CANCELLABLE_STATUS, isFinalStatus, type OrderStatus } from '@/lib/order
 
 import { OrderDue } from './order-due';
 
+/** Whether an order due at `etaAt` is late at `now` (strictly after its due time). */
+export function isLate(etaAt: Date | null, now: Date = new Date()): boolean {
+  return etaAt !== null && now.getTime() > etaAt.getTime();
+}
+
 const NEXT: Record<Exclude<OrderStatus, 'delivered' | 'cancelled'>, (restaurant: string) => string> = {
   placed: (restaurant) => `${restaurant} confirms your order, then starts cooking. Each step shows here as it happens, and is texted to you.`,
   accepted: (restaurant) => `${restaurant} is about to start cooking. Each step shows here as it happens, and is texted to you.`,
@@ -34,7 +39,7 @@ export function OrderHelp({
 }) {
   if (isFinalStatus(status)) return null;
   const step = status as keyof typeof NEXT;
-  const late = etaAt !== null && now.getTime() > etaAt.getTime();
+  const late = isLate(etaAt, now);
   return (
     <section aria-labelledby="order-help-heading" data-testid="order-help" className="mt-8 rounded-2xl border border-line bg-white p-4 text-sm shadow-sm">
       <h2 id="order-help-heading" className="text-base font-extrabold text-ink">

@@ -5,7 +5,8 @@ import { notFound } from 'next/navigation';
 import { Container } from '@/components/layout/container';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CancelOrder } from '@/components/customer/cancel-order';
-import { OrderHelp } from '@/components/customer/order-help';
+import { isLate, OrderHelp } from '@/components/customer/order-help';
+import { ArrivingBy } from '@/components/customer/order-due';
 import { OrderStatusPoller } from '@/components/customer/order-status-poller';
 import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-button';
 import { itemsInCart } from '@/lib/cart/cart';
@@ -93,7 +94,11 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
         </p>
       ) : order.etaAt ? (
         <p className="mt-1 text-base font-semibold text-ink" data-testid="order-eta">
-          Arriving by <time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>
+          <ArrivingBy
+            etaAt={order.etaAt.toISOString()}
+            late={isLate(order.etaAt)}
+            due={<time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>}
+          />
         </p>
       ) : null}
       {/* Own keys only: a plain lookup also finds ?reorder=__proto__ (Object.prototype), which React can't render. */}
