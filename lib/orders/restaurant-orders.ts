@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { desc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { orderItems, orders, type OrderStatus } from '@/db/schema';
@@ -25,6 +25,15 @@ export interface RestaurantOrderRow {
  * (restaurant, created) index, never cached (an admin wants them as they are).
  */
 export async function listRestaurantOrders(restaurantId: number, limit = RESTAURANT_ORDERS_SHOWN, db: Database = getDb()): Promise<RestaurantOrderRow[]> {
+  return restaurantOrdersStatement(restaurantId, limit, db);
+}
+
+/**
+ * The query itself (tests EXPLAIN it). Ordered `desc nulls last` as the index is (drizzle's `.desc()`):
+ * a plain `desc` is NULLS FIRST, which that index cannot give, so Postgres read every order the
+ * restaurant ever had and sorted them for each view (94 ms at 20,000 orders, against 0.05 ms).
+ */
+export function restaurantOrdersStatement(restaurantId: number, limit: number, db: Database) {
   return db
     .select({
       id: orders.id,
@@ -37,6 +46,6 @@ export async function listRestaurantOrders(restaurantId: number, limit = RESTAUR
     })
     .from(orders)
     .where(eq(orders.restaurantId, restaurantId))
-    .orderBy(desc(orders.createdAt))
+    .orderBy(sql`${orders.createdAt} desc nulls last`)
     .limit(limit);
 }
