@@ -22,7 +22,11 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 describe("a restaurant's orders in the admin console", () => {
   it('shows each order: its number, when, dishes, total, status (due time while on its way) and address', () => {
     const html = renderToStaticMarkup(
-      createElement(RestaurantOrders, { orders: [row('Mrf0gQGeltIkQOxEiink9A', 'preparing'), row('Xyz0gQGeltIkQOxEiink9A', 'delivered')], restaurantName: 'Tehzeeb' }),
+      createElement(RestaurantOrders, {
+        orders: [row('Mrf0gQGeltIkQOxEiink9A', 'preparing'), row('Xyz0gQGeltIkQOxEiink9A', 'delivered')],
+        onTheirWay: 1,
+        restaurantName: 'Tehzeeb',
+      }),
     );
     expect(html).toContain('<caption class="sr-only">Orders from Tehzeeb</caption>');
     expect(text(html)).toContain('1 on its way now.');
@@ -36,7 +40,12 @@ describe("a restaurant's orders in the admin console", () => {
     expect(html).not.toMatch(/98765|\+91/);
   });
 
+  it('counts every order on its way, not only those listed (older ones still cooking)', () => {
+    const html = renderToStaticMarkup(createElement(RestaurantOrders, { orders: [row('Xyz0gQGeltIkQOxEiink9A', 'delivered')], onTheirWay: 3, restaurantName: 'Tehzeeb' }));
+    expect(text(html)).toContain('3 on their way now.');
+  });
+
   it('says when there are none', () => {
-    expect(renderToStaticMarkup(createElement(RestaurantOrders, { orders: [], restaurantName: 'Tehzeeb' }))).toContain('No orders yet.');
+    expect(renderToStaticMarkup(createElement(RestaurantOrders, { orders: [], onTheirWay: 0, restaurantName: 'Tehzeeb' }))).toContain('No orders yet.');
   });
 });

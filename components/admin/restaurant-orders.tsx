@@ -11,9 +11,17 @@ const COLUMNS = ['Order', 'Placed', 'Dishes', 'Total', 'Status', 'Deliver to'] a
  * A restaurant's latest orders on its admin page (newest first, times in India): which are on their
  * way and how far, with what each holds and where it goes. The customer's number is not shown.
  */
-export function RestaurantOrders({ orders, restaurantName }: { orders: readonly RestaurantOrderRow[]; restaurantName: string }) {
+export function RestaurantOrders({
+  orders,
+  onTheirWay: active,
+  restaurantName,
+}: {
+  orders: readonly RestaurantOrderRow[];
+  /** All the restaurant's orders on their way, listed or not (lib/orders/restaurant-orders.ts). */
+  onTheirWay: number;
+  restaurantName: string;
+}) {
   if (orders.length === 0) return <p className="text-sm text-muted">No orders yet.</p>;
-  const active = orders.filter((order) => !isFinalStatus(order.status)).length;
   return (
     <>
       <p className="mb-4 text-sm text-muted" data-testid="restaurant-orders-summary">

@@ -7,7 +7,7 @@ import { orderItems, orders, restaurants } from '@/db/schema';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { createTestPglite } from '@/tests/support/databases';
 
-import { listRestaurantOrders, restaurantOrdersStatement } from './restaurant-orders';
+import { countRestaurantOrdersOnTheirWay, listRestaurantOrders, restaurantOrdersStatement } from './restaurant-orders';
 
 // Admin walk: an admin could edit a restaurant's menu but not see a single one of its orders.
 describe("a restaurant's orders on its admin page (PGlite)", () => {
@@ -52,6 +52,11 @@ describe("a restaurant's orders on its admin page (PGlite)", () => {
     expect(listed[0]).toMatchObject({ totalPaise: 50_000, deliveryAddress: 'Home: 12 MG Road, Bengaluru 560001', etaAt: at(35), createdAt: at(5) });
     expect((await listRestaurantOrders(mine!.id, 2, database.db)).map((order) => order.id)).toEqual(['restaurantOrdersTest0002', 'restaurantOrdersTest0004']);
     expect(await listRestaurantOrders(-1, 30, database.db)).toEqual([]);
+    // All on their way, listed or not: an older order still cooking beyond the page is counted.
+    await place('restaurantOrdersTest0005', mine!.id, 0, 'placed', [1]);
+    expect((await listRestaurantOrders(mine!.id, 2, database.db)).map((order) => order.id)).not.toContain('restaurantOrdersTest0005');
+    expect(await countRestaurantOrdersOnTheirWay(mine!.id, database.db)).toBe(2);
+    expect(await countRestaurantOrdersOnTheirWay(other!.id, database.db)).toBe(1);
   });
 
   it('reads only the latest orders through the (restaurant, created) index, sorting none (EXPLAIN)', async () => {

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { orderItems, orders, type OrderStatus } from '@/db/schema';
@@ -48,4 +48,18 @@ export function restaurantOrdersStatement(restaurantId: number, limit: number, d
     .where(eq(orders.restaurantId, restaurantId))
     .orderBy(sql`${orders.createdAt} desc nulls last`)
     .limit(limit);
+}
+
+/**
+ * How many of the restaurant's orders are on their way, all of them: counted from the 30 listed, a
+ * busy evening's older orders still cooking were left out ("None on its way now" beside them). On the
+ * open-orders partial index (orders_open_updated_idx, its predicate letter for letter), which holds
+ * only orders still moving, so the count's cost stays bounded as orders pile up.
+ */
+export async function countRestaurantOrdersOnTheirWay(restaurantId: number, db: Database = getDb()): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(sql`${orders.status} not in ('delivered', 'cancelled')`, eq(orders.restaurantId, restaurantId)));
+  return row?.count ?? 0;
 }

@@ -17,7 +17,7 @@ import { illustrationForRestaurant } from '@/lib/illustrations';
 import { getRestaurantAudit, getRestaurantForEdit } from '@/lib/menus/admin-reads';
 import { isSlug } from '@/lib/menus/slug';
 import { getOffer } from '@/lib/offers/reads';
-import { listRestaurantOrders } from '@/lib/orders/restaurant-orders';
+import { countRestaurantOrdersOnTheirWay, listRestaurantOrders } from '@/lib/orders/restaurant-orders';
 
 import { addItem, deleteItem, saveRestaurant, saveRestaurantOffer } from '../actions';
 
@@ -38,7 +38,12 @@ export default async function AdminRestaurantPage({ params }: Props) {
   // The layout has already turned unknown slugs into a 404; this narrows the types.
   const restaurant = isSlug(slug) ? await getRestaurantForEdit(slug) : null;
   if (!restaurant) notFound();
-  const [audit, offer, orders] = await Promise.all([getRestaurantAudit(restaurant.id), getOffer(restaurant.id), listRestaurantOrders(restaurant.id)]);
+  const [audit, offer, orders, onTheirWay] = await Promise.all([
+    getRestaurantAudit(restaurant.id),
+    getOffer(restaurant.id),
+    listRestaurantOrders(restaurant.id),
+    countRestaurantOrdersOnTheirWay(restaurant.id),
+  ]);
 
   const path = `/admin/restaurants/${restaurant.slug}`;
   const categories = restaurant.categories.map(({ id, name }) => ({ id, name }));
@@ -100,7 +105,7 @@ export default async function AdminRestaurantPage({ params }: Props) {
         <h2 id="orders-heading" className={`${styles.sectionTitle} mb-1`}>
           Orders
         </h2>
-        <RestaurantOrders orders={orders} restaurantName={restaurant.name} />
+        <RestaurantOrders orders={orders} onTheirWay={onTheirWay} restaurantName={restaurant.name} />
       </section>
 
       <section aria-labelledby="photo-heading" className={`${styles.card} mt-8`}>
