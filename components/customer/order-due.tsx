@@ -54,12 +54,19 @@ export function ArrivingBy({ etaAt, late: lateAtRender, due }: { etaAt: string; 
  */
 export function OrderDue({ etaAt, late: lateAtRender, due }: { etaAt: string; late: boolean; due: ReactNode }) {
   const late = useLate(etaAt, lateAtRender);
-  return late ? (
-    <dd role="status" data-testid="order-late" className="text-ink">
-      Running late: it was due by {due}. Busy kitchens and traffic can add a few minutes; this page moves on by itself as
-      soon as the order does. You pay only when it reaches you, so the wait costs you nothing.
+  // One live region from the first paint: one added already holding the news is often not announced.
+  return (
+    <dd className={late ? 'text-ink' : 'text-muted'}>
+      <span role="status" data-testid={late ? 'order-late' : undefined}>
+        {late ? (
+          <>
+            Running late: it was due by {due}. Busy kitchens and traffic can add a few minutes; this page moves on by itself as
+            soon as the order does. You pay only when it reaches you, so the wait costs you nothing.
+          </>
+        ) : (
+          <>Due by {due}. Each step shows here as soon as the order moves on. You pay only when it reaches you.</>
+        )}
+      </span>
     </dd>
-  ) : (
-    <dd className="text-muted">Due by {due}. Each step shows here as soon as the order moves on. You pay only when it reaches you.</dd>
   );
 }

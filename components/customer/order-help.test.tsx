@@ -46,6 +46,13 @@ describe('help on the order page', () => {
     expect(render('preparing', eta, new Date(eta.getTime() + 5 * 60_000))).toMatch(/role="status"/);
   });
 
+  // Review: the live region came into the page already holding "Running late", which screen readers
+  // often don't announce; it is there from the start, so the change of its text is what they hear.
+  it('keeps the answer in one live region before and after the due time, so turning late is announced', () => {
+    expect(render('preparing')).toMatch(/<span role="status"[^>]*>Due by/);
+    expect(render('preparing', eta, new Date(eta.getTime() + 5 * 60_000))).toMatch(/<span role="status"[^>]*>Running late/);
+  });
+
   it('shows nothing once the order is delivered or cancelled', () => {
     expect(render('delivered')).toBe('');
     expect(render('cancelled')).toBe('');
