@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { cities, orderEvents, orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';

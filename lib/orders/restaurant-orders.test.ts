@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { sql } from 'drizzle-orm';
 
 import { orderItems, orders, restaurants } from '@/db/schema';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { createTestPglite } from '@/tests/support/databases';
+import { planWithoutSorting } from '@/tests/support/query-plan';
 
 import { countRestaurantOrdersOnTheirWay, listRestaurantOrders, restaurantOrdersStatement } from './restaurant-orders';
 
@@ -62,15 +62,8 @@ describe("a restaurant's orders on its admin page (PGlite)", () => {
   it('reads only the latest orders through the (restaurant, created) index, sorting none (EXPLAIN)', async () => {
     // Sorting forbidden unless nothing else can answer: ORDER BY created_at DESC (NULLS FIRST) against
     // the index's DESC NULLS LAST read all of a restaurant's orders and sorted them on every view.
-    await database.db.execute(sql`set enable_sort = off`);
-    try {
-      const raw = (await database.db.execute(sql`explain ${restaurantOrdersStatement(1, 30, database.db)}`)) as unknown;
-      const rows = (Array.isArray(raw) ? raw : (raw as { rows: unknown[] }).rows) as Record<string, string>[];
-      const plan = rows.map((row) => Object.values(row)[0]).join('\n');
-      expect(plan).toContain('orders_restaurant_created_idx');
-      expect(plan).not.toMatch(/\bSort\b/);
-    } finally {
-      await database.db.execute(sql`reset enable_sort`);
-    }
+    const plan = await planWithoutSorting(database.db, restaurantOrdersStatement(1, 30, database.db));
+    expect(plan).toContain('orders_restaurant_created_idx');
+    expect(plan).not.toMatch(/\bSort\b/);
   });
 });
