@@ -29,19 +29,28 @@ for (const pair of await backendPairs()) {
   describe.skipIf(!pair.runnable)(pair.title('the header’s cart count'), () => {
     const backends = setUpBackends(pair, { label: 'cart-count' });
 
+    /**
+     * Signs `customerId` in (this request's cookie) with `quantity` of a dish of an open Pune
+     * restaurant in their cart: that restaurant, its menu and the dish.
+     */
+    async function signedInWithCart(customerId: number, quantity: number) {
+      const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
+      const menu = (await getRestaurantMenu(open.slug)).value!;
+      const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
+      const phone = `+9198${String(customerId).padStart(8, '0')}`;
+      const session = (await createSession({ kind: 'customer', customerId, phone }, { store: backends.redis }))!;
+      for (let i = 0; i < quantity; i++) await addToCart(cartOwners.customer(customerId), menu, item.id, { store: backends.redis });
+      jar.clear();
+      jar.set(customerSessionCookie().name, session);
+      return { open, menu, item };
+    }
+
     // Review 2: readCartCount asked for the session, then currentCartOwner asked again: a signed-in
     // visitor's count cost 2 session reads + the cart (4 commands with the limiter's), past decision
     // 060's 3 and the page view's budget of 5.
     it('a signed-in customer’s count: one session lookup (one MGET, decision 061) and one HGETALL', async () => {
-      const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
-      const menu = (await getRestaurantMenu(open.slug)).value!;
-      const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
       const customerId = 900_001;
-      const session = (await createSession({ kind: 'customer', customerId, phone: '+919800000001' }, { store: backends.redis }))!;
-      await addToCart(cartOwners.customer(customerId), menu, item.id, { store: backends.redis });
-      await addToCart(cartOwners.customer(customerId), menu, item.id, { store: backends.redis });
-      jar.clear();
-      jar.set(customerSessionCookie().name, session);
+      const { open, item } = await signedInWithCart(customerId, 2);
       const counting = countingStore(backends.redis);
       backends.install(counting.store);
       try {
@@ -62,14 +71,8 @@ for (const pair of await backendPairs()) {
     // The same double lookup in the menu's visitor request (GET /api/restaurants/<slug>/visitor), the
     // other request a page view makes on the pages' budget.
     it('a signed-in customer’s parts of a menu page: one session lookup, the cart, the favourite (an MGET each, and an HGETALL)', async () => {
-      const open = (await getCityRestaurants('pune')).value!.restaurants.find((r) => r.isOpen)!;
-      const menu = (await getRestaurantMenu(open.slug)).value!;
-      const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.available)!;
       const customerId = 900_002;
-      const session = (await createSession({ kind: 'customer', customerId, phone: '+919800000002' }, { store: backends.redis }))!;
-      await addToCart(cartOwners.customer(customerId), menu, item.id, { store: backends.redis });
-      jar.clear();
-      jar.set(customerSessionCookie().name, session);
+      const { menu } = await signedInWithCart(customerId, 1);
       const counting = countingStore(backends.redis);
       backends.install(counting.store);
       try {
