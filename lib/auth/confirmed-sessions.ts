@@ -38,21 +38,21 @@ export function forgetConfirmed(key: string): void {
   remembered().delete(key);
 }
 
+function forgetWhere(matches: (record: SessionRecord) => boolean): void {
+  for (const [key, { record }] of remembered()) if (matches(record)) remembered().delete(key);
+}
+
 /**
  * Forgets every session of one admin this process remembers: their epoch just moved on. Other
  * instances learn it from Redis; only one that can't reach Redis may use its own copy, for the grace.
  */
 export function forgetAdminConfirmed(adminId: number): void {
-  for (const [key, { record }] of remembered()) {
-    if (record.kind === 'admin' && record.adminId === adminId) remembered().delete(key);
-  }
+  forgetWhere((record) => record.kind === 'admin' && record.adminId === adminId);
 }
 
 /** Forgets every session of one customer this process remembers: they just signed out of every device. */
 export function forgetCustomerConfirmed(customerId: number): void {
-  for (const [key, { record }] of remembered()) {
-    if (record.kind === 'customer' && record.customerId === customerId) remembered().delete(key);
-  }
+  forgetWhere((record) => record.kind === 'customer' && record.customerId === customerId);
 }
 
 /** The record Redis confirmed for this key within the grace, if any. */

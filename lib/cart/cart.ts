@@ -123,6 +123,11 @@ async function claim(store: RedisStore, key: string, slug: string, ttlMs: number
   return { holder: (await store.hget(key, RESTAURANT)) ?? slug, started: false };
 }
 
+/** `menu`'s dish `itemId`, if it has one. */
+function dishOf(menu: RestaurantMenu, itemId: number) {
+  return menu.categories.flatMap((category) => category.items).find((item) => item.id === itemId);
+}
+
 /** Adds one of `itemId` from `menu` (read through the cache by the caller). */
 export async function addToCart(
   owner: CartOwner,
@@ -131,7 +136,7 @@ export async function addToCart(
   options: { replace?: boolean; store?: RedisStore } = {},
 ): Promise<AddResult> {
   const store = options.store ?? getRedis();
-  const item = menu.categories.flatMap((category) => category.items).find((candidate) => candidate.id === itemId);
+  const item = dishOf(menu, itemId);
   if (!item || !item.available || !menu.restaurant.isOpen) return { status: 'unavailable' };
 
   const key = cartKeys.cart(owner);
@@ -232,7 +237,7 @@ export async function setQuantity(
   await store.hset(key, { [field]: String(Math.min(quantity, MAX_QUANTITY)) });
   await store.pexpire(key, ttlOf(owner));
   if (shownOn?.restaurant.slug !== restaurant) return;
-  const shown = shownOn.categories.flatMap((category) => category.items).find((item) => item.id === itemId);
+  const shown = dishOf(shownOn, itemId);
   if (shown) await rememberPrices(store, owner, { [String(itemId)]: String(shown.pricePaise) });
 }
 
