@@ -10,16 +10,16 @@ import type { DishHit } from '@/lib/search/types';
 
 import { DishHitAdd, type SearchOrdering } from './dish-hit-add';
 
-/**
- * One dish a city search found: its picture, veg mark, name (a link to it in its menu), price, its
- * restaurant (a link), and ADD while it can be ordered (with `ordering`; needs JavaScript, as on a menu).
- */
 /** "closed now", or "closed, opens at 11:00 am" when its admin said. */
 function closedNow(opensAt: string | null | undefined): string {
   const opens = formatTimeOfDay(opensAt);
   return opens ? `closed, opens at ${opens}` : 'closed now';
 }
 
+/**
+ * One dish a city search found: its picture, veg mark, name (a link to it in its menu), price, its
+ * restaurant (a link), and ADD while it can be ordered (with `ordering`; needs JavaScript, as on a menu).
+ */
 export function DishHitRow({ dish, citySlug, ordering }: { dish: DishHit; citySlug: string; ordering?: SearchOrdering }) {
   const orderable = dish.available && dish.restaurant.isOpen;
   const href = `/${citySlug}/${dish.restaurant.slug}#${dishAnchor(dish.id)}`;
