@@ -3,6 +3,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
+import { descAsIndexed } from '@/db/order-by';
 import { orderItems, orders, type OrderStatus } from '@/db/schema';
 
 /** How many of a restaurant's orders its admin page lists. */
@@ -28,11 +29,7 @@ export async function listRestaurantOrders(restaurantId: number, limit = RESTAUR
   return restaurantOrdersStatement(restaurantId, limit, db);
 }
 
-/**
- * The query itself (tests EXPLAIN it). Ordered `desc nulls last` as the index is (drizzle's `.desc()`):
- * a plain `desc` is NULLS FIRST, which that index cannot give, so Postgres read every order the
- * restaurant ever had and sorted them for each view (94 ms at 20,000 orders, against 0.05 ms).
- */
+/** The query itself (tests EXPLAIN it), newest first through the (restaurant, created) index. */
 export function restaurantOrdersStatement(restaurantId: number, limit: number, db: Database) {
   return db
     .select({
@@ -46,7 +43,7 @@ export function restaurantOrdersStatement(restaurantId: number, limit: number, d
     })
     .from(orders)
     .where(eq(orders.restaurantId, restaurantId))
-    .orderBy(sql`${orders.createdAt} desc nulls last`)
+    .orderBy(descAsIndexed(orders.createdAt))
     .limit(limit);
 }
 
