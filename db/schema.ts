@@ -21,6 +21,12 @@ import {
 /** Postgres full-text vector; only ever written by generated columns and read in SQL (lib/search). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/*
+ * Newest-first indexes say `.desc().nullsFirst()`: that is Postgres's DESC, what `desc()` in an ORDER BY
+ * asks for. drizzle's `.desc()` alone is DESC NULLS LAST, which that ORDER BY can't read in order, even
+ * on a NOT NULL column, so Postgres read every matching row and sorted them (migration 0017).
+ */
+
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -180,8 +186,9 @@ export const auditLog = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('audit_log_restaurant_created_idx').on(table.restaurantId, table.createdAt.desc()),
-    index('audit_log_created_idx').on(table.createdAt.desc()),
+    // A restaurant's history and one kind's entries (lib/menus/admin-queries.ts), newest first.
+    index('audit_log_restaurant_created_idx').on(table.restaurantId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index('audit_log_action_created_idx').on(table.action, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
   ],
 );
 
@@ -302,9 +309,9 @@ export const orders = pgTable(
     uniqueIndex('orders_customer_idempotency_idx').on(table.customerId, table.idempotencyKey),
     // Nulls are distinct: orders placed before carts had generations never conflict.
     uniqueIndex('orders_customer_cart_generation_idx').on(table.customerId, table.cartGeneration),
-    index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc()),
+    index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc().nullsFirst()),
     // A restaurant's orders, newest first (its admin page: lib/orders/restaurant-orders.ts).
-    index('orders_restaurant_created_idx').on(table.restaurantId, table.createdAt.desc()),
+    index('orders_restaurant_created_idx').on(table.restaurantId, table.createdAt.desc().nullsFirst()),
     // The reconciler's scan (lib/orders/reconcile.ts): orders still moving (neither delivered nor
     // cancelled), by when they last moved; cancelled orders pile up and must not fill its batch.
     index('orders_open_updated_idx').on(table.updatedAt).where(sql`${table.status} not in ('delivered', 'cancelled')`),
@@ -464,7 +471,8 @@ export const restaurantFavouriteCounts = pgTable(
     favourites: integer('favourites').notNull().default(0),
   },
   (table) => [
-    index('restaurant_favourite_counts_top_idx').on(table.favourites.desc()),
+    // The admin dashboard's top list (lib/favourites/dashboard.ts), ties by restaurant.
+    index('restaurant_favourite_counts_top_idx').on(table.favourites.desc().nullsFirst(), table.restaurantId),
     check('restaurant_favourite_counts_not_negative', sql`${table.favourites} >= 0`),
   ],
 );

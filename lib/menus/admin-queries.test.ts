@@ -4,8 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '@/db/client';
 import { admins, auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
 import { createTestPglite } from '@/tests/support/databases';
+import { planWithoutSorting } from '@/tests/support/query-plan';
 
-import { escapeLike, loadAuditByAction, loadRestaurantAudit, loadRestaurantForEdit, searchRestaurants } from './admin-queries';
+import {
+  auditByActionStatement,
+  escapeLike,
+  loadAuditByAction,
+  loadRestaurantAudit,
+  loadRestaurantForEdit,
+  restaurantAuditStatement,
+  searchRestaurants,
+} from './admin-queries';
 
 describe('admin queries (PGlite)', () => {
   let database: DatabaseHandle;
@@ -130,5 +139,20 @@ describe('admin queries (PGlite)', () => {
     const purges = await loadAuditByAction(db, 'cache.purge');
     expect(purges.map((row) => row.target)).toEqual(['namespace:menu']);
     await db.delete(auditLog).where(eq(auditLog.restaurantId, restaurantId));
+  });
+
+  // Review: ORDER BY created_at DESC, id DESC is NULLS FIRST and has a tie-break; the indexes were
+  // (restaurant, created DESC NULLS LAST) and (created DESC NULLS LAST), so each view of a restaurant's
+  // history sorted all of it, and the purges list read every entry of every kind to find ten purges.
+  it("reads a restaurant's history and one action's entries through their indexes, sorting none (EXPLAIN)", async () => {
+    const restaurantPlan = await planWithoutSorting(database.db, restaurantAuditStatement(database.db, restaurantId, 50));
+    expect(restaurantPlan).toContain('audit_log_restaurant_created_idx');
+    expect(restaurantPlan).not.toMatch(/\bSort\b/);
+    const purgesPlan = await planWithoutSorting(database.db, auditByActionStatement(database.db, 'cache.purge', 10));
+    expect(purgesPlan).toContain('audit_log_action_created_idx');
+    expect(purgesPlan).not.toMatch(/\bSort\b/);
+    // Several actions (the Team page's) come from the index too; only their own entries are sorted.
+    const teamPlan = await planWithoutSorting(database.db, auditByActionStatement(database.db, ['admin.create', 'admin.delete'], 30));
+    expect(teamPlan).toContain('audit_log_action_created_idx');
   });
 });

@@ -222,24 +222,37 @@ async function withInvalidationTimes(db: Database, rows: Omit<AuditRow, 'invalid
 
 /** The latest audit entries about one restaurant, newest first, with who made them. */
 export async function loadRestaurantAudit(db: Database, restaurantId: number, limit = 50): Promise<AuditRow[]> {
-  const rows = await db
+  return withInvalidationTimes(db, await restaurantAuditStatement(db, restaurantId, limit));
+}
+
+/** The query itself (tests EXPLAIN it), newest first through the (restaurant, created, id) index. */
+export function restaurantAuditStatement(db: Database, restaurantId: number, limit: number) {
+  return db
     .select(auditColumns)
     .from(auditLog)
     .leftJoin(admins, eq(admins.id, auditLog.adminId))
     .where(eq(auditLog.restaurantId, restaurantId))
+    // The id breaks ties: one transaction's entries share its now().
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
-  return withInvalidationTimes(db, rows);
 }
 
 /** The latest audit entries of one kind (e.g. `cache.purge`) or several, newest first. */
 export async function loadAuditByAction(db: Database, action: string | readonly string[], limit = 20): Promise<AuditRow[]> {
-  const rows = await db
+  return withInvalidationTimes(db, await auditByActionStatement(db, action, limit));
+}
+
+/**
+ * The query itself (tests EXPLAIN it), through the (action, created, id) index: one action is read
+ * newest first and stops at the limit, however many entries of other kinds came after it; several
+ * are read from the index and only their own entries sorted.
+ */
+export function auditByActionStatement(db: Database, action: string | readonly string[], limit: number) {
+  return db
     .select(auditColumns)
     .from(auditLog)
     .leftJoin(admins, eq(admins.id, auditLog.adminId))
     .where(typeof action === 'string' ? eq(auditLog.action, action) : inArray(auditLog.action, [...action]))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit);
-  return withInvalidationTimes(db, rows);
 }

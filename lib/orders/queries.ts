@@ -1,9 +1,8 @@
 import 'server-only';
 
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
-import { descAsIndexed } from '@/db/order-by';
 import { cities, orderEvents, orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
 import type { Bill } from '@/lib/orders/bill';
 import { isOrderId } from '@/lib/orders/status';
@@ -137,6 +136,6 @@ export function ownOrdersStatement(customerId: number, limit: number, db: Databa
     .from(orders)
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
     .where(eq(orders.customerId, customerId))
-    .orderBy(descAsIndexed(orders.createdAt))
+    .orderBy(desc(orders.createdAt))
     .limit(limit);
 }

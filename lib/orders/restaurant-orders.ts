@@ -1,9 +1,8 @@
 import 'server-only';
 
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
-import { descAsIndexed } from '@/db/order-by';
 import { orderItems, orders, type OrderStatus } from '@/db/schema';
 
 /** How many of a restaurant's orders its admin page lists. */
@@ -43,7 +42,7 @@ export function restaurantOrdersStatement(restaurantId: number, limit: number, d
     })
     .from(orders)
     .where(eq(orders.restaurantId, restaurantId))
-    .orderBy(descAsIndexed(orders.createdAt))
+    .orderBy(desc(orders.createdAt))
     .limit(limit);
 }
 
