@@ -19,8 +19,8 @@ vi.mock('@/lib/cart/cart', () => ({
     if (state.cart instanceof Error) throw state.cart;
     return state.cart;
   },
-  readAddedPrices: async () => state.added,
 }));
+vi.mock('@/lib/cart/prices', () => ({ readAddedPrices: async () => state.added }));
 const restaurant = { id: 1, slug: 'tehzeeb', name: 'Tehzeeb Dum Biryani', citySlug: 'bengaluru', cityName: 'Bengaluru', deliveryMinutes: 30 };
 vi.mock('@/lib/orders/quote', () => ({
   quoteCart: async (): Promise<Quote> => ({

@@ -7,7 +7,7 @@ import { CartCountFromPage } from '@/components/layout/header-cart-link';
 import { CheckoutHeader, EmptyCheckoutCart } from '@/components/customer/checkout-parts';
 import { GuestCheckout } from '@/components/customer/guest-checkout';
 import { Container } from '@/components/layout/container';
-import { readAddedPrices } from '@/lib/cart/cart';
+import { readAddedPrices } from '@/lib/cart/prices';
 import { readGuestCart } from '@/lib/cart/guest-cart';
 import { GST_PERCENT } from '@/lib/orders/bill';
 import { dishesIn } from '@/lib/cart/dishes';

@@ -8,13 +8,15 @@ import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { dishesIn } from './dishes';
-import { CART_TTL_MS, cartKeys, GUEST_CART_TTL_MS, type CartOwner } from './keys';
+import { cartKeys, cartTtlMs, type CartOwner } from './keys';
+import { dishesOf, movePrices, rememberPrices } from './prices';
 
 /**
  * A cart per owner (a customer, or a guest before signing in: lib/cart/keys.ts): the Redis hash
  * `cart:v3:{<owner>}` with `restaurant` → slug and `item:<slug>:<menu item id>` → quantity, living
  * CART_TTL_MS (GUEST_CART_TTL_MS for a guest) after its last change.
- * Prices are never stored: the cart shows the menu's current ones and checkout re-reads Postgres.
+ * Prices are never stored in it: the cart shows the menu's current ones and checkout re-reads Postgres
+ * (what an ADD saw is kept beside it for checkout's "price changed" note: lib/cart/prices.ts).
  *
  * One restaurant per cart, under concurrent adds too: the cart's restaurant is claimed with one
  * HSETNX, so of two first adds from different restaurants exactly one wins and the other is a
@@ -33,7 +35,6 @@ const GENERATION = 'generation';
 const ITEM = 'item:';
 
 const itemField = (restaurant: string, itemId: number) => `${ITEM}${restaurant}:${itemId}`;
-const ttlOf = (owner: CartOwner) => (owner.startsWith('g') ? GUEST_CART_TTL_MS : CART_TTL_MS);
 
 export interface Cart {
   restaurant: string | null;
@@ -94,7 +95,7 @@ export async function cartToOrder(owner: CartOwner, store: RedisStore = getRedis
     if (cart.restaurant === null) return null;
     const generation = hash[GENERATION];
     if (generation) return { restaurant: cart.restaurant, items: cart.items, generation };
-    if (await store.hsetnx(key, GENERATION, randomBytes(12).toString('base64url'))) await store.pexpire(key, ttlOf(owner));
+    if (await store.hsetnx(key, GENERATION, randomBytes(12).toString('base64url'))) await store.pexpire(key, cartTtlMs(owner));
   }
   throw new Error('the cart kept changing while checkout read it');
 }
@@ -125,7 +126,7 @@ async function claim(store: RedisStore, key: string, slug: string, ttlMs: number
 
 /** `menu`'s dish `itemId`, if it has one. */
 function dishOf(menu: RestaurantMenu, itemId: number) {
-  return menu.categories.flatMap((category) => category.items).find((item) => item.id === itemId);
+  return dishesOf(menu).find((item) => item.id === itemId);
 }
 
 /** Adds one of `itemId` from `menu` (read through the cache by the caller). */
@@ -141,11 +142,11 @@ export async function addToCart(
 
   const key = cartKeys.cart(owner);
   const slug = menu.restaurant.slug;
-  let claimed = await claim(store, key, slug, ttlOf(owner));
+  let claimed = await claim(store, key, slug, cartTtlMs(owner));
   if (claimed.holder !== slug) {
     if (!options.replace) return { status: 'conflict', currentRestaurant: claimed.holder };
     await store.del([key]);
-    claimed = await claim(store, key, slug, ttlOf(owner));
+    claimed = await claim(store, key, slug, cartTtlMs(owner));
     // Another add claimed the emptied cart first: that one wins, this one asks again.
     if (claimed.holder !== slug) return { status: 'conflict', currentRestaurant: claimed.holder };
   }
@@ -160,53 +161,10 @@ export async function addToCart(
     await store.hset(key, { [field]: String(MAX_QUANTITY) });
     quantity = MAX_QUANTITY;
   }
-  await store.pexpire(key, ttlOf(owner));
+  await store.pexpire(key, cartTtlMs(owner));
   // A new cart forgets the prices of carts before it, so the hash holds at most one cart's dishes.
   await rememberPrices(store, owner, { [String(itemId)]: String(item.pricePaise) }, claimed.started);
   return { status: 'added', quantity };
-}
-
-/**
- * Remembers the prices an ADD (or a reorder) saw, item id → paise, for checkout's "price changed"
- * note; `replace` forgets the others first. Bookkeeping only: a failure leaves the note out, never the
- * add (which has happened).
- */
-async function rememberPrices(store: RedisStore, owner: CartOwner, prices: Record<string, string>, replace = false): Promise<void> {
-  try {
-    const key = cartKeys.prices(owner);
-    if (replace) await store.del([key]);
-    await store.hset(key, prices);
-    await store.pexpire(key, ttlOf(owner));
-  } catch {
-    // The note is left out for this dish.
-  }
-}
-
-/** The guest's remembered prices join the customer's at sign-in (`replace`: theirs only), as the dishes do. */
-async function movePrices(store: RedisStore, guest: CartOwner, customer: CartOwner, replace = false): Promise<void> {
-  const prices = await readAddedPrices(guest, store);
-  if (prices.size === 0) return;
-  await rememberPrices(store, customer, Object.fromEntries([...prices].map(([itemId, paise]) => [String(itemId), String(paise)])), replace);
-}
-
-/**
- * The price each dish had on the menu when it was last added (menu item id → paise): empty when
- * unknown (added before this was kept, merged from a guest cart, or Redis can't say), so checkout
- * then says nothing rather than guess.
- */
-export async function readAddedPrices(owner: CartOwner, store: RedisStore = getRedis()): Promise<Map<number, number>> {
-  try {
-    const hash = await store.hgetall(cartKeys.prices(owner));
-    const prices = new Map<number, number>();
-    for (const [field, value] of Object.entries(hash)) {
-      const itemId = Number(field);
-      const paise = Number(value);
-      if (Number.isSafeInteger(itemId) && Number.isSafeInteger(paise) && paise >= 0) prices.set(itemId, paise);
-    }
-    return prices;
-  } catch {
-    return new Map();
-  }
 }
 
 /**
@@ -235,7 +193,7 @@ export async function setQuantity(
   // Only items already in the cart: a quantity change never adds an item past addToCart's checks.
   if ((await store.hget(key, field)) === null) return;
   await store.hset(key, { [field]: String(Math.min(quantity, MAX_QUANTITY)) });
-  await store.pexpire(key, ttlOf(owner));
+  await store.pexpire(key, cartTtlMs(owner));
   if (shownOn?.restaurant.slug !== restaurant) return;
   const shown = dishOf(shownOn, itemId);
   if (shown) await rememberPrices(store, owner, { [String(itemId)]: String(shown.pricePaise) });
@@ -278,7 +236,7 @@ async function writeCart(store: RedisStore, to: CartOwner, cart: Cart, generatio
     ...(generation ? { [GENERATION]: generation } : {}),
     ...Object.fromEntries(cart.items.slice(0, MAX_CART_LINES).map((line) => [itemField(restaurant, line.itemId), String(line.quantity)])),
   });
-  await store.pexpire(key, ttlOf(to));
+  await store.pexpire(key, cartTtlMs(to));
 }
 
 /** Whether the customer's cart of this generation became an order (lib/orders/queries.ts cartWasOrdered). */
@@ -346,7 +304,7 @@ export async function refillCart(
   store: RedisStore = getRedis(),
 ): Promise<number> {
   if (!menu.restaurant.isOpen) return 0;
-  const available = new Set(menu.categories.flatMap((category) => category.items).filter((item) => item.available).map((item) => item.id));
+  const available = new Map(dishesOf(menu).filter((item) => item.available).map((item) => [item.id, item.pricePaise]));
   const quantities = new Map<number, number>();
   for (const line of lines) {
     if (available.has(line.itemId)) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
@@ -354,17 +312,6 @@ export async function refillCart(
   if (quantities.size === 0) return 0;
   const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).slice(0, MAX_CART_LINES);
   await writeCart(store, owner, { restaurant: menu.restaurant.slug, items });
-  const prices = new Map(menu.categories.flatMap((category) => category.items).map((item) => [item.id, item.pricePaise]));
-  await rememberPrices(store, owner, Object.fromEntries(items.map((line) => [String(line.itemId), String(prices.get(line.itemId) ?? 0)])), true);
+  await rememberPrices(store, owner, Object.fromEntries(items.map((line) => [String(line.itemId), String(available.get(line.itemId))])), true);
   return items.length;
-}
-
-/** The cart's lines priced from a menu; items gone from it (or now unavailable) are left out. */
-export function priceCart(cart: Cart, menu: RestaurantMenu) {
-  const byId = new Map(menu.categories.flatMap((category) => category.items).map((item) => [item.id, item]));
-  const lines = cart.items.flatMap(({ itemId, quantity }) => {
-    const item = byId.get(itemId);
-    return item && item.available ? [{ itemId, name: item.name, pricePaise: item.pricePaise, quantity }] : [];
-  });
-  return { lines, totalPaise: lines.reduce((sum, line) => sum + line.pricePaise * line.quantity, 0) };
 }

@@ -18,6 +18,9 @@ export const GUEST_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export type CartOwner = string;
 
+/** How long `owner`'s cart (and what is kept beside it) lives after its last change. */
+export const cartTtlMs = (owner: CartOwner): number => (owner.startsWith('g') ? GUEST_CART_TTL_MS : CART_TTL_MS);
+
 export const cartOwners = {
   customer: (customerId: number): CartOwner => `c${customerId}`,
   guest: (guestId: string): CartOwner => `g${guestId}`,
@@ -36,7 +39,7 @@ export const cartKeys = {
   checkout: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}:checkout`,
   /**
    * Hash beside the cart: menu item id → the price in paise the menu showed at its last ADD, so
-   * checkout (priced from Postgres) can say a price changed since (cart.ts readAddedPrices). Kept apart
+   * checkout (priced from Postgres) can say a price changed since (prices.ts readAddedPrices). Kept apart
    * from the cart's hash, whose field count bounds its lines; the cart's lifetime, renewed by each ADD.
    */
   prices: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}:prices`,

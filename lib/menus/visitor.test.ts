@@ -20,7 +20,6 @@ vi.mock('@/lib/cart/cart', () => ({
     state.cartReads += 1;
     return { restaurant: null, items: [] };
   },
-  priceCart: () => ({ lines: [], totalPaise: 0 }),
 }));
 vi.mock('@/lib/favourites/menu-state', () => ({
   readOwnFavourite: async (_slug: string, customerId: number | null) => ({ favourited: customerId === null ? null : false }),

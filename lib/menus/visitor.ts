@@ -1,6 +1,7 @@
 import 'server-only';
 
-import { priceCart, readCart } from '@/lib/cart/cart';
+import { readCart } from '@/lib/cart/cart';
+import { priceCart } from '@/lib/cart/prices';
 import { dishesIn } from '@/lib/cart/dishes';
 import { cartOwnerOf, currentCartOwner } from '@/lib/cart/current';
 import type { CartOwner } from '@/lib/cart/keys';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
-import { addToCart, cartToOrder, clearCart, clearOrderedCart, MAX_CART_LINES, MAX_QUANTITY, priceCart, readAddedPrices, readCart, refillCart, setQuantity } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearCart, clearOrderedCart, MAX_CART_LINES, MAX_QUANTITY, readCart, refillCart, setQuantity } from '@/lib/cart/cart';
+import { priceCart, readAddedPrices } from '@/lib/cart/prices';
 import { CART_TTL_MS, cartKeys } from '@/lib/cart/keys';
 import { parseEnv } from '@/lib/env';
 import type { RestaurantMenu } from '@/lib/menus/types';
