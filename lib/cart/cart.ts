@@ -194,9 +194,9 @@ export async function setQuantity(
   if ((await store.hget(key, field)) === null) return;
   await store.hset(key, { [field]: String(Math.min(quantity, MAX_QUANTITY)) });
   await store.pexpire(key, cartTtlMs(owner));
-  if (shownOn?.restaurant.slug !== restaurant) return;
-  const shown = dishOf(shownOn, itemId);
-  if (shown) await rememberPrices(store, owner, { [String(itemId)]: String(shown.pricePaise) });
+  const shown = shownOn?.restaurant.slug === restaurant ? dishOf(shownOn, itemId) : undefined;
+  // The prices live as long as the cart: renewed with it, with the menu's price if this was a menu's.
+  await rememberPrices(store, owner, shown ? { [String(itemId)]: String(shown.pricePaise) } : {});
 }
 
 export async function clearCart(owner: CartOwner, store: RedisStore = getRedis()): Promise<void> {

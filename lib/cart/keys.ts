@@ -40,7 +40,7 @@ export const cartKeys = {
   /**
    * Hash beside the cart: menu item id → the price in paise the menu showed at its last ADD, so
    * checkout (priced from Postgres) can say a price changed since (prices.ts readAddedPrices). Kept apart
-   * from the cart's hash, whose field count bounds its lines; the cart's lifetime, renewed by each ADD.
+   * from the cart's hash, whose field count bounds its lines; the cart's lifetime, renewed with it.
    */
   prices: (owner: CartOwner) => `${keyPrefix()}cart:v3:{${owner}}:prices`,
 } as const;

@@ -28,15 +28,16 @@ export function priceCart(cart: { items: readonly { itemId: number; quantity: nu
 }
 
 /**
- * Remembers the prices an ADD (or a reorder) saw, item id → paise, for checkout's "price changed"
- * note; `replace` forgets the others first. Bookkeeping only: a failure leaves the note out, never the
- * add (which has happened).
+ * Remembers the prices an ADD (or a reorder, or a − / + on a menu) saw, item id → paise, for checkout's
+ * "price changed" note, and renews what is remembered for the cart's lifetime (none given: only that);
+ * `replace` forgets the others first. Bookkeeping only: a failure leaves the note out, never the
+ * change to the cart (which has happened).
  */
 export async function rememberPrices(store: RedisStore, owner: CartOwner, prices: Record<string, string>, replace = false): Promise<void> {
   try {
     const key = cartKeys.prices(owner);
     if (replace) await store.del([key]);
-    await store.hset(key, prices);
+    if (Object.keys(prices).length > 0) await store.hset(key, prices);
     await store.pexpire(key, cartTtlMs(owner));
   } catch {
     // The note is left out for this dish.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
 import { addToCart, cartToOrder, clearCart, clearOrderedCart, MAX_CART_LINES, MAX_QUANTITY, readCart, refillCart, setQuantity } from '@/lib/cart/cart';
-import { priceCart, readAddedPrices } from '@/lib/cart/prices';
 import { CART_TTL_MS, cartKeys } from '@/lib/cart/keys';
+import { priceCart, readAddedPrices } from '@/lib/cart/prices';
 import { parseEnv } from '@/lib/env';
 import type { RestaurantMenu } from '@/lib/menus/types';
 import type { RedisStore } from '@/lib/redis/types';
@@ -90,6 +90,19 @@ await describeEachDriver('cart', (driver) => {
     await setQuantity(hash, 103, 2, store, dosa);
     expect((await readAddedPrices(hash, store)).has(103)).toBe(false);
     expect((await readCart(hash, store)).items).toEqual([{ itemId: 101, quantity: 2 }, { itemId: 102, quantity: 4 }]);
+  });
+
+  // Review 3: checkout's − / + (no menu) renewed the cart's TTL but not its prices', so a cart kept
+  // alive there outlived what its ADDs saw, and checkout's "price changed" note went quiet.
+  it('a − / + anywhere keeps the prices as long as the cart', async () => {
+    await addToCart(hash, menu('dosa-point'), 101, { store });
+    // A day later, as it were: the prices have a minute left, the cart as long.
+    await store.pexpire(cartKeys.cart(hash), 60_000);
+    await store.pexpire(cartKeys.prices(hash), 60_000);
+    await setQuantity(hash, 101, 2, store);
+    expect(await store.pttl(cartKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+    expect(await store.pttl(cartKeys.prices(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+    expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 12_000]]));
   });
 
   // Review: each cart replaced by another restaurant's left its dishes' prices behind, so the hash grew
