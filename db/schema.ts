@@ -206,8 +206,6 @@ export const cacheInvalidations = pgTable(
     auditId: bigint('audit_id', { mode: 'number' }).references(() => auditLog.id, { onDelete: 'cascade' }),
     /** Full Redis keys of cache entries whose generation must be replaced (lib/cache/invalidate.ts). */
     keys: text('keys').array().notNull(),
-    /** Next.js cache tags to expire with the keys, for pages cached under tags (docs/decisions/011). */
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** When every key and tag had been invalidated; null while it is still to be (re)tried. */
     appliedAt: timestamp('applied_at', { withTimezone: true }),
