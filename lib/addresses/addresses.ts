@@ -47,8 +47,7 @@ export type SaveAddressResult =
 export async function saveAddress(customerId: number, input: unknown, db: Database = getDb()): Promise<SaveAddressResult> {
   const parsed = addressSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return db.transaction(async (tx) => {
     // One add at a time per customer: without this lock every concurrent transaction counted the rows
     // before any other had inserted, so 60 concurrent adds for a customer holding 1 address left 16
     // (sweep finding). The lock is the transaction's: released at its commit or rollback. Its first key

@@ -73,8 +73,7 @@ export async function addAdmin(actorId: number, input: unknown, db: Database = g
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const { email, name, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return db.transaction(async (tx) => {
     const [created] = await tx.insert(admins).values({ email, name, passwordHash }).onConflictDoNothing().returning({ id: admins.id });
     if (!created) return { status: 'invalid', fieldErrors: { email: ['An admin with this email exists'] } } as const;
     await audit(tx, actorId, 'admin.create', created.id, { email, name });
@@ -86,8 +85,7 @@ export async function setAdminDisabled(actorId: number, rawId: unknown, disabled
   const parsed = adminIdSchema.safeParse(rawId);
   if (!parsed.success) return { status: 'not-found' };
   const adminId = parsed.data;
-  const committed = await db.transaction(async (txRaw): Promise<TeamOutcome | { status: 'committed'; epoch: number }> => {
-    const tx = txRaw as unknown as Database;
+  const committed = await db.transaction(async (tx): Promise<TeamOutcome | { status: 'committed'; epoch: number }> => {
     if (disabled) {
       const refusal = await guardLastAdmin(tx, actorId, adminId);
       if (refusal) return { status: 'refused', message: refusal };
@@ -109,8 +107,7 @@ export async function deleteAdmin(actorId: number, rawId: unknown, db: Database 
   const parsed = adminIdSchema.safeParse(rawId);
   if (!parsed.success) return { status: 'not-found' };
   const adminId = parsed.data;
-  const committed = await db.transaction(async (txRaw): Promise<TeamOutcome | { status: 'committed' }> => {
-    const tx = txRaw as unknown as Database;
+  const committed = await db.transaction(async (tx): Promise<TeamOutcome | { status: 'committed' }> => {
     const refusal = await guardLastAdmin(tx, actorId, adminId);
     if (refusal) return { status: 'refused', message: refusal };
     const [row] = await tx.delete(admins).where(eq(admins.id, adminId)).returning({ email: admins.email, name: admins.name });
@@ -128,8 +125,7 @@ export async function changeAdminPassword(actorId: number, rawId: unknown, input
   const parsed = passwordChangeSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) };
   const passwordHash = await hashPassword(parsed.data.password);
-  const committed = await db.transaction(async (txRaw): Promise<TeamOutcome | { status: 'committed'; epoch: number }> => {
-    const tx = txRaw as unknown as Database;
+  const committed = await db.transaction(async (tx): Promise<TeamOutcome | { status: 'committed'; epoch: number }> => {
     const [row] = await tx
       .update(admins)
       .set({ passwordHash, sessionEpoch: nextEpoch, updatedAt: sql`now()` })

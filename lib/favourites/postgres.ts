@@ -33,8 +33,7 @@ export async function writeFavourite(
   restaurantSlug: string,
   favourite: boolean,
 ): Promise<FavouriteWrite | null> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  return db.transaction(async (tx) => {
     const [restaurant] = await tx
       .select({ id: restaurants.id, slug: restaurants.slug, citySlug: cities.slug })
       .from(restaurants)

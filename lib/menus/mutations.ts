@@ -45,7 +45,7 @@ const CONFLICT = 'Someone else saved this since you opened the form. Reload to s
 export async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
   let result: Committed<T>;
   try {
-    result = await getDb().transaction((tx) => work(tx as unknown as Database));
+    result = await getDb().transaction((tx) => work(tx));
   } catch (error) {
     // The COMMIT may land once Postgres answers: its outbox row is then applied from here.
     if (mayHaveCommitted(error)) afterUnknownCommit();

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 
-import { getDb, type Database } from '@/db/client';
+import { getDb } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -36,8 +36,7 @@ export async function cancelOrder(customerId: number, orderId: string, deps: Ord
   const db = deps.db ?? getDb();
   const own = and(eq(orders.id, orderId), eq(orders.customerId, customerId));
 
-  const cancelled = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  const cancelled = await db.transaction(async (tx) => {
     const updated = await tx
       .update(orders)
       .set({ status: 'cancelled', updatedAt: sql`now()` })

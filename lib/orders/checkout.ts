@@ -142,8 +142,7 @@ async function placeFromCart(
     return { status: 'invalid', field: 'address', message };
   }
 
-  return db.transaction(async (txRaw): Promise<Committed> => {
-    const tx = txRaw as unknown as Database;
+  return db.transaction(async (tx): Promise<Committed> => {
     const quote = await quoteCart(cart, tx);
     if (quote.status === 'closed' || quote.status === 'empty' || quote.status === 'too-large') {
       return { status: quote.status, message: quote.message };

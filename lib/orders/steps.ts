@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
-import { getDb, type Database } from '@/db/client';
+import { getDb } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
 import { clearOrderedCart } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
@@ -37,8 +37,7 @@ export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): P
   if (!from) throw new Error(`"${to}" is not a step an order advances to`);
   const db = deps.db ?? getDb();
 
-  const advanced = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Database;
+  const advanced = await db.transaction(async (tx) => {
     const updated = await tx
       .update(orders)
       .set({ status: to, updatedAt: sql`now()` })
