@@ -1,12 +1,12 @@
 import 'server-only';
 
 import { getDb } from '@/db/client';
-import { favouriteKeys, FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS } from './keys';
 import { invalidate } from '@/lib/cache/invalidate';
 import { readThrough } from '@/lib/cache/read-through';
 import type { CacheStatus } from '@/lib/cache/types';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { favouriteKeys, FAVOURITES_GENERATION_TTL_MS, FAVOURITES_TTL_MS } from './keys';
 import { loadFavouriteSlugs } from './postgres';
 
 /**

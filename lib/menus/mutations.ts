@@ -25,9 +25,6 @@ import {
  * A form carries the row's version; a save over a newer version is a conflict and overwrites nothing.
  */
 
-/** For the save's answer: a transaction whose COMMIT went unanswered may have saved (db/client-deadline.ts). */
-export { mayHaveCommitted } from '@/db/client-deadline';
-
 export interface Actor {
   adminId: number;
 }
