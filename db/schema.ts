@@ -82,6 +82,8 @@ export const restaurants = pgTable(
     ...timestamps,
   },
   (table) => [
+    // A city's restaurants. Only city_id is read: the listing orders open ones first (lib/menus/queries.ts),
+    // which no order of this index gives, so its columns after city_id serve no query.
     index('restaurants_city_rating_idx').on(table.cityId, table.rating.desc(), table.slug),
     check('restaurants_rating_range', sql`${table.rating} between 0 and 5`),
     check('restaurants_delivery_positive', sql`${table.deliveryMinutes} > 0`),

@@ -162,7 +162,7 @@ export async function addToCart(
     quantity = MAX_QUANTITY;
   }
   await store.pexpire(key, cartTtlMs(owner));
-  // A new cart forgets the prices of carts before it, so the hash holds at most one cart's dishes.
+  // A new cart forgets the prices of carts before it, so they are never more than one cart's dishes.
   await rememberPrices(store, owner, { [String(itemId)]: String(item.pricePaise) }, claimed.started);
   return { status: 'added', quantity };
 }
