@@ -8,7 +8,7 @@ import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
 import { readCounterDashboard } from '@/lib/views/dashboard';
 import { readFavouriteDashboard } from '@/lib/favourites/dashboard';
 
-export const metadata: Metadata = { title: 'Dashboard · Thali admin' };
+export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function AdminDashboardPage() {
   const admin = await requireAdmin();
