@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { LoginAttemptKey, LoginAttempts } from '@/lib/auth/login-attempts';
 
+import { addressBlock } from './client-identity';
 import type { Cooldowns, CooldownSubject } from './cooldown';
 import { rateLimitState } from './state';
 
@@ -13,16 +14,20 @@ import { rateLimitState } from './state';
  *
  * - From a browser that signed in as that admin before (a valid device cookie listing the email):
  *   only that browser's own failures count (`login:device`), so nobody elsewhere can lock it out.
- * - From anywhere else: failures per address across all accounts (`login:ip`), per account and
- *   address (`login:account-ip`), and per account from unknown browsers (`login:account`), whose
- *   block shuts out unknown browsers only.
+ * - From anywhere else: failures per address across all accounts (`login:ip`) and per address
+ *   block (`login:block`, IPv4 /24 or IPv6 /48: each failure cost a password hash, so a /48's
+ *   65,536 clients must not each have an address's budget), per account and address
+ *   (`login:account-ip`), and per account from unknown browsers (`login:account`), whose block
+ *   shuts out unknown browsers only.
  */
 const byDevice = ({ email, knownDevice }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:device', parts: [email, knownDevice!] });
 const byIp = ({ ip }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:ip', parts: [ip] });
+/** None for a client with no wider block (an unknown one): its own budget is the block's. */
+const byBlock = ({ ip }: LoginAttemptKey): CooldownSubject[] => (addressBlock(ip) === ip ? [] : [{ policy: 'login:block', parts: [addressBlock(ip)] }]);
 const pair = ({ email, ip }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:account-ip', parts: [email, ip] });
 const account = ({ email }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:account', parts: [email] });
 
-const subjectsOf = (key: LoginAttemptKey) => (key.knownDevice ? [byDevice(key)] : [byIp(key), pair(key), account(key)]);
+const subjectsOf = (key: LoginAttemptKey) => (key.knownDevice ? [byDevice(key)] : [byIp(key), ...byBlock(key), pair(key), account(key)]);
 
 export function loginCooldown(cooldowns: () => Cooldowns = () => rateLimitState().cooldowns): LoginAttempts {
   return {

@@ -266,6 +266,9 @@ export function limiterPolicies(env: Env = getEnv()) {
   } as const satisfies Record<string, LimiterPolicy>;
 }
 
+/** Failed admin sign-ins one address may make in an hour, whatever the account (from unknown browsers). */
+const LOGIN_FAILURES_PER_IP = 30;
+
 /** Wrong sign-in codes: always a fallback on a Redis outage (the codes live in Redis anyway). */
 function wrongCodes(maxFailures: number, windowMs: number, keyPrefix: RateLimitKeyPrefix) {
   return { kind: 'cooldown', maxFailures, windowMs, blockMs: windowMs, keyPrefix, onRedisFailure: 'fallback' } as const;
@@ -299,10 +302,23 @@ export function cooldownPolicies(env: Env = getEnv()) {
     /** Failed sign-ins from one IP, whatever the account (from unknown browsers): the attacker's address pays. */
     'login:ip': {
       kind: 'cooldown',
-      maxFailures: 30,
+      maxFailures: LOGIN_FAILURES_PER_IP,
       windowMs: HOUR,
       blockMs: HOUR,
       keyPrefix: 'rl:login:ip',
+      onRedisFailure: 'fallback',
+    },
+    /**
+     * The same from one address block (IPv4 /24, IPv6 /48): every attempt that passes these budgets
+     * costs a password hash (~32 MiB and 50-100 ms on a threadpool thread), and per address alone a
+     * tunnel broker's free /48 was 65,536 clients of 30 hashes an hour each (attack review).
+     */
+    'login:block': {
+      kind: 'cooldown',
+      maxFailures: ADDRESS_BLOCK_FACTOR * LOGIN_FAILURES_PER_IP,
+      windowMs: HOUR,
+      blockMs: HOUR,
+      keyPrefix: 'rl:login:block',
       onRedisFailure: 'fallback',
     },
     /** Failed sign-ins for one account from one browser that signed in as it before (its device cookie). */

@@ -6,6 +6,7 @@ import { newAdminDevice, rememberAdmin, type AdminDevice } from '@/lib/auth/admi
 import { signIn } from '@/lib/auth/sign-in';
 import { createCooldowns } from '@/lib/ratelimit/cooldown';
 import { rateLimitKeys, rateLimitSubject } from '@/lib/ratelimit/keys';
+import { normalizeAddress } from '@/lib/ratelimit/client-identity';
 import { loginCooldown } from '@/lib/ratelimit/login';
 import { createRateLimitState } from '@/lib/ratelimit/state';
 import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
@@ -159,6 +160,32 @@ await describeEachDriver('login cooldown', (driver) => {
     for (let i = 0; i < 30; i++) await attempt(`guess-${i}@thali.test`, 'wrong-password!', ip);
     expect(await attempt('fresh@thali.test', 'wrong-password!', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
     expect(await attempt('fresh@thali.test', 'wrong-password!', '203.0.113.78')).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+
+  it('attack review: the /64s of one IPv6 /48 share a block budget (150 failures), so rotating them buys no more password hashes', async () => {
+    // Each attempt that passes the budgets costs a scrypt hash (~32 MiB, 50-100 ms on a threadpool
+    // thread): per /64 alone, a free /48's 65,536 clients were 30 hashes an hour each. Spent through
+    // the cooldown itself (no hashes): the failures are kept, as a wrong password's are.
+    const attempts = loginCooldown();
+    // Clients as the limits count them (client-identity.ts): one per /64.
+    const clientOf = (n: number) => normalizeAddress(`2001:db8:77:${n.toString(16)}::1`) ?? '';
+    for (let client = 1; client <= 30; client++) {
+      for (let i = 0; i < 5; i++) expect(await attempts.spend({ email: `spray-${client}-${i}@thali.test`, ip: clientOf(client) })).toMatchObject({ allowed: true });
+    }
+    // A /64 of the same /48 that has failed nothing is refused before any hash...
+    expect(await attempt('fresh@thali.test', 'wrong-password!', clientOf(99))).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    // ...the admin's own browser there is not, and another /48 is judged as before.
+    expect(await attempt(ADMIN.email, ADMIN.password, clientOf(99), rememberAdmin(newAdminDevice(), ADMIN.email))).toMatchObject({ ok: true });
+    expect(await attempt('fresh@thali.test', 'wrong-password!', normalizeAddress('2001:db8:78::1') ?? '')).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+
+  it('and so do the addresses of one IPv4 /24', async () => {
+    const attempts = loginCooldown();
+    for (let address = 1; address <= 30; address++) {
+      for (let i = 0; i < 5; i++) await attempts.spend({ email: `v4-spray-${address}-${i}@thali.test`, ip: `198.18.7.${address}` });
+    }
+    expect(await attempt('fresh@thali.test', 'wrong-password!', '198.18.7.200')).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    expect(await attempt('fresh@thali.test', 'wrong-password!', '198.18.8.1')).toEqual({ ok: false, error: 'invalid-credentials' });
   });
 });
 
