@@ -20,6 +20,20 @@ const ADMIN = { email: 'kavya@thali.test', password: 'kavya-long-password', name
 const PREFIX = 'test:sign-in:';
 const context = { ip: '203.0.113.9' };
 
+/** A rate-limit seam that allows (or refuses) everything and records what signIn asked of it. */
+function recorder(blocked = false) {
+  const events: [string, LoginAttemptKey][] = [];
+  const attempts: LoginAttempts = {
+    spend: async (key) => {
+      events.push(['spend', key]);
+      if (blocked) return { allowed: false, retryAfterSeconds: 900 };
+      return { allowed: true, giveBack: async () => void events.push(['give back', key]) };
+    },
+    recordSuccess: async (key) => void events.push(['success', key]),
+  };
+  return { attempts, events };
+}
+
 describe('signIn (PGlite + in-process store)', () => {
   let database: DatabaseHandle;
   let redis: RedisStore;
@@ -81,19 +95,29 @@ describe('signIn (PGlite + in-process store)', () => {
     expect(await signIn(ADMIN.email, ADMIN.password, context)).toEqual({ ok: false, error: 'unavailable' });
   });
 
+  it('attack review: hashes for browsers it doesn’t know run one at a time with a short line; past it they are told to try again, unhashed', async () => {
+    // Each is a scrypt hash (32 MiB, 50-100 ms of one of the threadpool's four threads, which file reads
+    // and compression share): 300 wrong passwords at once from 100 addresses held a production
+    // server's pages up for 35 s. The budgets bound how many an hour, not how many at once.
+    const { attempts, events } = recorder();
+    const own = rememberAdmin(newAdminDevice(), ADMIN.email);
+    const answers = await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) => signIn(`stranger-${i}@thali.test`, 'nope-nope-nope', { ...context, attempts })),
+      // The admin's own browser is never turned away: its budget is its own, and nobody else has its cookie.
+      signIn(ADMIN.email, ADMIN.password, { ...context, attempts, device: own }),
+    ]);
+    const errors = answers.slice(0, 12).map((answer) => (answer.ok ? 'ok' : answer.error));
+    // One hashing, eight in line (each judged in turn), three turned away.
+    expect(errors.filter((error) => error === 'invalid-credentials')).toHaveLength(9);
+    expect(errors.filter((error) => error === 'unavailable')).toHaveLength(3);
+    expect(answers[12]).toMatchObject({ ok: true });
+    // Turned away is no failure: each of the three had its spend given back.
+    expect(events.filter(([event, key]) => event === 'give back' && key.email.startsWith('stranger-'))).toHaveLength(3);
+    // Once the line is through, the next one is judged.
+    expect(await signIn('stranger-13@thali.test', 'nope-nope-nope', { ...context, attempts })).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+
   describe('the rate-limit seam', () => {
-    function recorder(blocked = false) {
-      const events: [string, LoginAttemptKey][] = [];
-      const attempts: LoginAttempts = {
-        spend: async (key) => {
-          events.push(['spend', key]);
-          if (blocked) return { allowed: false, retryAfterSeconds: 900 };
-          return { allowed: true, giveBack: async () => void events.push(['give back', key]) };
-        },
-        recordSuccess: async (key) => void events.push(['success', key]),
-      };
-      return { attempts, events };
-    }
 
     it('spends a failure first, keeps it when the password is wrong, gives it back when it matched; keyed on the normalised email and the IP', async () => {
       const { attempts, events } = recorder();

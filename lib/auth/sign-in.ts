@@ -9,6 +9,7 @@ import { log } from '@/lib/log';
 import { loginCooldown } from '@/lib/ratelimit/login';
 
 import { knowsAdmin, type AdminDevice } from './admin-device';
+import { hashSlots } from './hash-slots';
 import type { LoginAttempts } from './login-attempts';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './sessions';
@@ -31,6 +32,9 @@ export interface SignInContext {
 // Made now, while the server starts, so the first unknown email doesn't pay for it (and stand out).
 void dummyPasswordHash();
 
+/** Hashes for browsers that never signed in as the admin they name: one at a time, a short line (hash-slots.ts). */
+const strangerHashes = hashSlots();
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -51,16 +55,18 @@ export async function signIn(emailInput: string, password: string, context: Sign
   const spent = await attempts.spend(key);
   if (!spent.allowed) return { ok: false, error: 'too-many-attempts', retryAfterSeconds: spent.retryAfterSeconds };
 
-  let verdict: Awaited<ReturnType<typeof judge>> | undefined;
+  let verdict: Awaited<ReturnType<typeof judge>> | 'busy' | undefined;
   try {
-    verdict = await judge(email, password);
+    // The admin's own browser is never turned away: its budget is its own, and nobody else has its cookie.
+    verdict = knownDevice ? await judge(email, password) : await strangerHashes.run(() => judge(email, password));
   } finally {
     // A matching password, a database that couldn't be read or an error is no failure. A lost give-back
     // costs one attempt of the budget; it must not turn a right password into an error.
     if (verdict !== 'wrong') await spent.giveBack().catch(() => {});
   }
   if (verdict === 'wrong') return { ok: false, error: 'invalid-credentials' };
-  if (verdict === 'unavailable') return { ok: false, error: 'unavailable' };
+  // A full line of strangers' attempts: told to try again, which a person does in a moment.
+  if (verdict === 'unavailable' || verdict === 'busy') return { ok: false, error: 'unavailable' };
   // A disabled admin gets the same answer as a wrong password: the form never tells whose account is
   // whose. Its password matched, so nothing is counted (the failure was given back above).
   if (verdict.disabledAt !== null) return { ok: false, error: 'invalid-credentials' };
