@@ -17,6 +17,7 @@ const row = (id: string, status: RestaurantOrderRow['status'], overrides: Partia
   deliveryAddress: 'Home: 12, 4th Cross, Bengaluru 560038',
   ...overrides,
 });
+const stepAction = async () => ({ status: 'idle' }) as const;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe("a restaurant's orders in the admin console", () => {
@@ -26,6 +27,7 @@ describe("a restaurant's orders in the admin console", () => {
         orders: [row('Mrf0gQGeltIkQOxEiink9A', 'preparing'), row('Xyz0gQGeltIkQOxEiink9A', 'delivered')],
         onTheirWay: 1,
         restaurantName: 'Tehzeeb',
+        stepAction,
       }),
     );
     expect(html).toContain('<caption class="sr-only">Orders from Tehzeeb</caption>');
@@ -41,11 +43,40 @@ describe("a restaurant's orders in the admin console", () => {
   });
 
   it('counts every order on its way, not only those listed (older ones still cooking)', () => {
-    const html = renderToStaticMarkup(createElement(RestaurantOrders, { orders: [row('Xyz0gQGeltIkQOxEiink9A', 'delivered')], onTheirWay: 3, restaurantName: 'Tehzeeb' }));
+    const html = renderToStaticMarkup(createElement(RestaurantOrders, { orders: [row('Xyz0gQGeltIkQOxEiink9A', 'delivered')], onTheirWay: 3, restaurantName: 'Tehzeeb', stepAction }));
     expect(text(html)).toContain('3 on their way now.');
   });
 
   it('says when there are none', () => {
-    expect(renderToStaticMarkup(createElement(RestaurantOrders, { orders: [], onTheirWay: 0, restaurantName: 'Tehzeeb' }))).toContain('No orders yet.');
+    expect(renderToStaticMarkup(createElement(RestaurantOrders, { orders: [], onTheirWay: 0, restaurantName: 'Tehzeeb', stepAction }))).toContain('No orders yet.');
+  });
+
+  it('has a button to move each order on its way to its next step, naming the order, and none for one that is done', () => {
+    const html = renderToStaticMarkup(
+      createElement(RestaurantOrders, {
+        orders: [
+          row('Aaa0gQGeltIkQOxEiink9A', 'placed'),
+          row('Bbb0gQGeltIkQOxEiink9A', 'accepted'),
+          row('Ccc0gQGeltIkQOxEiink9A', 'preparing'),
+          row('Ddd0gQGeltIkQOxEiink9A', 'out_for_delivery'),
+          row('Eee0gQGeltIkQOxEiink9A', 'delivered'),
+          row('Fff0gQGeltIkQOxEiink9A', 'cancelled'),
+        ],
+        onTheirWay: 4,
+        restaurantName: 'Tehzeeb',
+        stepAction,
+      }),
+    );
+    const buttons = [...html.matchAll(/<button[^>]*aria-label="([^"]+)"[^>]*>([^<]+)<\/button>/g)].map((match) => [match[1], match[2]]);
+    expect(buttons).toEqual([
+      ['Accept: order #Aaa0gQGe', 'Accept'],
+      ['Mark preparing: order #Bbb0gQGe', 'Mark preparing'],
+      ['Mark out for delivery: order #Ccc0gQGe', 'Mark out for delivery'],
+      ['Mark delivered: order #Ddd0gQGe', 'Mark delivered'],
+    ]);
+    // Each form names the step it was drawn for, so a stale page can't skip one.
+    expect(html).toContain('name="to" value="accepted"');
+    expect(html).toContain('name="to" value="delivered"');
+    expect(html).not.toContain('value="placed"');
   });
 });

@@ -1,3 +1,4 @@
+import { OrderStepForm, type OrderStepAction } from '@/components/admin/order-step-form';
 import { TableHead } from '@/components/admin/table-head';
 import { styles } from '@/components/admin/styles';
 import { Price } from '@/components/ui/price';
@@ -5,21 +6,25 @@ import { formatClockTime, formatDayAndTime } from '@/lib/format';
 import type { RestaurantOrderRow } from '@/lib/orders/restaurant-orders';
 import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
-const COLUMNS = ['Order', 'Placed', 'Dishes', 'Total', 'Status', 'Deliver to'] as const;
+const COLUMNS = ['Order', 'Placed', 'Dishes', 'Total', 'Status', 'Next step', 'Deliver to'] as const;
 
 /**
  * A restaurant's latest orders on its admin page (newest first, times in India): which are on their
- * way and how far, with what each holds and where it goes. The customer's number is not shown.
+ * way and how far, with what each holds and where it goes, and a button to move each on a step
+ * (Accept, Mark preparing…). The customer's number is not shown.
  */
 export function RestaurantOrders({
   orders,
   onTheirWay: active,
   restaurantName,
+  stepAction,
 }: {
   orders: readonly RestaurantOrderRow[];
   /** All the restaurant's orders on their way, listed or not (lib/orders/restaurant-orders.ts). */
   onTheirWay: number;
   restaurantName: string;
+  /** Moves an order to the step its form names (app/admin/…/order-actions.ts). */
+  stepAction: OrderStepAction;
 }) {
   if (orders.length === 0) return <p className="text-sm text-muted">No orders yet.</p>;
   return (
@@ -55,6 +60,9 @@ export function RestaurantOrders({
                         due by <time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>
                       </span>
                     ) : null}
+                  </td>
+                  <td className={styles.td}>
+                    {moving ? <OrderStepForm key={order.id} action={stepAction} orderId={order.id} status={order.status} /> : <span className="text-muted">—</span>}
                   </td>
                   <td className={`${styles.td} max-w-64 text-muted`}>{order.deliveryAddress ?? '—'}</td>
                 </tr>

@@ -20,6 +20,7 @@ import { getOffer } from '@/lib/offers/reads';
 import { countRestaurantOrdersOnTheirWay, listRestaurantOrders } from '@/lib/orders/restaurant-orders';
 
 import { addItem, deleteItem, saveRestaurant, saveRestaurantOffer } from '../actions';
+import { advanceOrderAction } from '../order-actions';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -105,7 +106,12 @@ export default async function AdminRestaurantPage({ params }: Props) {
         <h2 id="orders-heading" className={`${styles.sectionTitle} mb-1`}>
           Orders
         </h2>
-        <RestaurantOrders orders={orders} onTheirWay={onTheirWay} restaurantName={restaurant.name} />
+        <RestaurantOrders
+          orders={orders}
+          onTheirWay={onTheirWay}
+          restaurantName={restaurant.name}
+          stepAction={advanceOrderAction.bind(null, restaurant.slug)}
+        />
       </section>
 
       <section aria-labelledby="photo-heading" className={`${styles.card} mt-8`}>
