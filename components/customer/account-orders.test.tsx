@@ -64,4 +64,16 @@ describe("/account's orders", () => {
     const placedAt = /<time dateTime="2026-12-06T10:00:00.000Z">6 Dec 2026, 3:30 pm<\/time>/g;
     expect(html.match(placedAt)).toHaveLength(2);
   });
+
+  // Customer walk: a past order was a link that looked like plain text, named by everything in the row.
+  it('makes each past order an obvious link: named "View your order from …", link-coloured, a chevron, hover and focus states', () => {
+    const html = render([order('delivered1', 'delivered', 'Old Place')]);
+    const link = /<a[^>]*data-testid="account-order-link"[^>]*>([\s\S]*?)<\/a>/.exec(html);
+    expect(link).not.toBeNull();
+    const [whole, inner] = link!;
+    expect(whole).toMatch(/href="\/orders\/delivered1x+"/);
+    expect(inner).toMatch(/^<span[^>]*><span class="[^"]*text-brand-700[^"]*"><span class="sr-only">View your order from <\/span>Old Place<\/span>/);
+    expect(inner).toMatch(/<svg[^>]*aria-hidden="true"/);
+    expect(whole).toMatch(/class="[^"]*hover:bg-brand-50[^"]*focus-visible:bg-brand-50/);
+  });
 });

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
 import { formatDayAndTime, plural } from '@/lib/format';
 import type { OrderSummary } from '@/lib/orders/queries';
@@ -77,9 +78,19 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
             <ul className="mt-3 divide-y divide-line rounded-2xl border border-line bg-white shadow-sm">
               {past.map((order) => (
                 <li key={order.id} data-testid="account-order" className="flex items-center gap-2 pr-3">
-                  <Link prefetch={false} href={`/orders/${order.id}`} className="flex min-w-0 flex-1 items-center justify-between gap-3 p-4 hover:bg-stone-50">
+                  {/* Customer walk: the row was a link that looked like text (ink, a faint hover, no mark). Now the
+                      restaurant is link-coloured, a chevron says it opens, and hover and focus tint the row. */}
+                  <Link
+                    prefetch={false}
+                    href={`/orders/${order.id}`}
+                    data-testid="account-order-link"
+                    className="group flex min-w-0 flex-1 items-center justify-between gap-3 rounded-2xl p-4 hover:bg-brand-50 focus-visible:bg-brand-50 focus-visible:outline-offset-[-3px]"
+                  >
                     <span className="min-w-0">
-                      <span className="block truncate text-sm font-semibold text-ink">{order.restaurantName}</span>
+                      <span className="block truncate text-sm font-semibold text-brand-700 underline-offset-4 group-hover:underline">
+                        <span className="sr-only">View your order from </span>
+                        {order.restaurantName}
+                      </span>
                       <span className="block text-xs text-muted">{orderLine(order)}</span>
                     </span>
                     <span className="text-right text-sm">
@@ -92,6 +103,7 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                         {STATUS_LABELS[order.status]}
                       </span>
                     </span>
+                    <LinkPendingChevron className="size-4 shrink-0 text-muted group-hover:text-brand-700" />
                   </Link>
                   {/* A cancelled order is often one to redo. */}
                   <ReorderButton action={reorder(order.id)} restaurantName={order.restaurantName} />
