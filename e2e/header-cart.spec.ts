@@ -1,4 +1,5 @@
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { saveCheckoutAddress, signInWithCode, uniquePhone } from './support/customer';
 import { expect, test, type Page } from './support/test';
 
 /**
@@ -73,6 +74,48 @@ test.describe("the header's cart count", () => {
     await expect(page).toHaveURL(/\/$/);
     await expect(headerCart(page).getByTestId('header-cart-count')).toHaveText('1 dish');
     await expect.poll(() => asked.length).toBe(2);
+  });
+
+  // Customer walk: after Place order, the order's page showed the ordered cart's count ("Cart 2") until
+  // its own count request answered. The request is held here, so the old count would stay in sight.
+  test('the page an order lands on never shows the count of the cart it just ordered', async ({ page }) => {
+    test.setTimeout(90_000);
+    const [menu] = await openRestaurants(page);
+    await signInWithCode(page, uniquePhone(), menu!);
+    await expect(page).toHaveURL(new RegExp(`${menu}$`));
+    const dish = row(page, 0);
+    await dish.getByRole('button', { name: /^ADD/ }).click();
+    await expect(dish.getByTestId('stepper-quantity')).toHaveText(/^1 /);
+    await dish.getByRole('button', { name: /^Add one more/ }).click();
+    await expect(headerCart(page).getByTestId('header-cart-count')).toHaveText('2 dishes');
+    await page.goto('/checkout');
+    await saveCheckoutAddress(page);
+    await expect(page.getByRole('radio', { name: /Home: 12 MG Road/ })).toBeChecked();
+    await expect(headerCart(page).getByTestId('header-cart-count')).toHaveText('2 dishes');
+
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**${COUNT_ROUTE}`, async (route) => {
+      await released;
+      await route.continue().catch(() => {});
+    });
+    // Every state of the header once the address is an order's, read after each DOM change.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenOnOrder: string[] }).seenOnOrder = seen;
+      new MutationObserver(() => {
+        if (!location.pathname.startsWith('/orders/')) return;
+        seen.push(document.querySelector('[data-site-header] [data-testid="header-cart"]')?.textContent ?? '(none)');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole('button', { name: /^Place order/ }).click();
+    await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });
+    await expect(page.getByTestId('order-status')).toBeVisible();
+    await expect(headerCart(page)).toHaveText('Cart');
+    const seen = await page.evaluate(() => (window as unknown as { seenOnOrder: string[] }).seenOnOrder);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.map((text) => text.trim()).filter((text) => text !== 'Cart')).toEqual([]);
+    release();
   });
 
   test("a visitor without a cart or a session never asks for a count", async ({ page }) => {

@@ -62,7 +62,25 @@ export function CartCountFromPage({ items }: { items: number }) {
 export function useClaimCartCount(items: number | null) {
   // A layout effect: it runs before the header's (passive) effect of the same commit, which then asks nothing.
   useLayoutEffect(() => claimCartCount(), []);
-  useEffect(() => {
+  useShowCartCount(items);
+}
+
+/**
+ * Renders nothing: shows the count a per-customer page read on the server (an order page), without
+ * claiming it, so the header still asks after load and when the tab comes back. Null (Redis could not
+ * say) shows nothing and leaves the header's own request to find it.
+ */
+export function CartCountSeen({ items }: { items: number | null }) {
+  useShowCartCount(items);
+  return null;
+}
+
+/**
+ * Shows `items` before the browser paints the page: from a passive effect, a client-side navigation
+ * first painted the count the page before left (checkout's, after its order emptied the cart).
+ */
+function useShowCartCount(items: number | null) {
+  useLayoutEffect(() => {
     if (items !== null) showCartCount(items);
   }, [items]);
 }

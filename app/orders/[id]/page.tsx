@@ -9,7 +9,9 @@ import { isLate, OrderHelp } from '@/components/customer/order-help';
 import { ArrivingBy } from '@/components/customer/order-due';
 import { OrderStatusPoller } from '@/components/customer/order-status-poller';
 import { ReorderButton, ReorderCartNote } from '@/components/customer/reorder-button';
-import { itemsInCart } from '@/lib/cart/cart';
+import { CartCountSeen } from '@/components/layout/header-cart-link';
+import { readCart } from '@/lib/cart/cart';
+import { dishesIn } from '@/lib/cart/dishes';
 import { cartOwners } from '@/lib/cart/keys';
 import { Price } from '@/components/ui/price';
 import { SessionUnavailable } from '@/components/ui/session-unavailable';
@@ -68,10 +70,17 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
   const delivered = order.status === 'delivered';
   const final = isFinalStatus(order.status);
   if (!final) await nudgeQueue();
+  // The header's count from the first paint: after checkout it had the ordered cart's (decision 060's
+  // amendment). Null when Redis can't say: the header's own request tries.
+  const inCart = await readCart(cartOwners.customer(customer.customerId)).then(
+    (cart) => dishesIn(cart.items),
+    () => null,
+  );
 
   return (
     <Container width="narrow" className="py-8 sm:py-12">
       <OrderStatusPoller orderId={order.id} status={order.status} done={final} />
+      <CartCountSeen items={inCart} />
       <p className="text-sm text-muted">
         Order <span className="font-mono">#{shortOrderId(order.id)}</span> from{' '}
         <Link prefetch={false} href={`/${order.restaurant.citySlug}/${order.restaurant.slug}`} className="font-semibold text-ink underline">
@@ -124,7 +133,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
       {final ? (
         <>
           <ReorderButton action={reorderAction.bind(null, order.id)} restaurantName={order.restaurant.name} className="mt-4" />
-          <ReorderCartNote itemsInCart={await itemsInCart(cartOwners.customer(customer.customerId))} className="mt-1" />
+          <ReorderCartNote itemsInCart={inCart ?? 0} className="mt-1" />
         </>
       ) : null}
 
