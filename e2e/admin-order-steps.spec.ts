@@ -1,5 +1,6 @@
 import type { FakeMessage } from '@/tests/support/fake-twilio';
 
+import { actionId, callAction } from './support/actions';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { E2E_ADMIN, E2E_FAKE_TWILIO_PORT, E2E_TWILIO_PORT } from './support/config';
 import { saveCheckoutAddress, uniquePhone } from './support/customer';
@@ -10,6 +11,8 @@ import { expect, test, type Page } from './support/test';
  * each step to Delivered, which the customer's order page shows and texts once each. On the twilio
  * server, where a step of the simulated kitchen waits two minutes, so every step here is the admin's.
  * A second tab drawn before the click (a stale page) is told "already accepted" and changes nothing.
+ * The action posted by hand as a script would: bad arguments are answered, never a 5xx, and a
+ * customer's session or another site's page moves nothing.
  */
 const slow = `http://127.0.0.1:${E2E_TWILIO_PORT}`;
 const fake = `http://127.0.0.1:${E2E_FAKE_TWILIO_PORT}`;
@@ -78,6 +81,35 @@ test('an admin accepts an order and moves it to delivered; the customer sees eac
     await row(stale).getByRole('button', { name: `Accept: order #${short}` }).click();
     await expect(row(stale).getByTestId('order-step-result')).toHaveText(`Order #${short} was already accepted. Nothing changed.`);
     await expect(row(stale)).toHaveAttribute('data-status', 'accepted');
+
+    // By script: arguments no page sends, a customer's session, another origin. Nothing moves.
+    const id = actionId('advanceOrderAction', 'app/admin/(console)/restaurants/[slug]/(overview)/page');
+    const cookie = async (on: Page) => (await on.context().cookies(slow)).map((entry) => `${entry.name}=${entry.value}`).join('; ');
+    const adminCookie = await cookie(admin);
+    const orderId = new URL(page.url()).pathname.split('/').pop()!;
+    const post = (headers: Record<string, string>, shape: { args?: unknown[]; form?: Record<string, string>; formArgs?: unknown[] }) =>
+      callAction({ base: slow, path: adminPath, id, from: '127.0.0.1', headers, ...shape });
+    for (const shape of [
+      { args: [] },
+      { args: [slug, { status: 'idle' }, 'not a form'] },
+      { args: [{ slug }, null, null] },
+      { args: ['x'.repeat(20_000)] },
+      { formArgs: [slug, { status: 'idle' }], form: { orderId, to: 'delivered' } },
+      { formArgs: [slug, { status: 'idle' }], form: { orderId, to: 'cancelled' } },
+      { formArgs: [slug, { status: 'idle' }], form: { orderId: `${orderId}'`, to: 'preparing' } },
+      { formArgs: ['another-restaurant', { status: 'idle' }], form: { orderId, to: 'preparing' } },
+    ]) {
+      const answer = await post({ cookie: adminCookie }, shape);
+      expect(answer.status, JSON.stringify(shape).slice(0, 60)).toBeLessThan(500);
+    }
+    const asCustomer = await post({ cookie: await cookie(page) }, { formArgs: [slug, { status: 'idle' }], form: { orderId, to: 'preparing' } });
+    expect(asCustomer.status).toBeLessThan(400);
+    expect(asCustomer.headers['x-action-redirect']).toMatch(/^\/admin\/login/);
+    const crossSite = await post({ cookie: adminCookie, Origin: 'https://evil.example' }, { formArgs: [slug, { status: 'idle' }], form: { orderId, to: 'preparing' } });
+    expect(crossSite.status).toBeGreaterThanOrEqual(400);
+    expect(crossSite.status).toBeLessThan(500);
+    await admin.reload();
+    await expect(row(admin)).toHaveAttribute('data-status', 'accepted');
 
     // The customer's page, polling, shows it and no longer offers to cancel.
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'accepted', { timeout: 10_000 });
