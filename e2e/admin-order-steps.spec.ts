@@ -124,6 +124,7 @@ test('an admin accepts an order and moves it to delivered; the customer sees eac
       await expect(row(admin)).toHaveAttribute('data-status', status);
     }
     await expect(row(admin).getByRole('button')).toHaveCount(0);
+    await expect(row(admin).getByTestId('order-step-result')).toHaveText(`Order #${short} is now delivered. The customer gets a text.`);
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'delivered', { timeout: 10_000 });
   } finally {
     await adminContext.close();

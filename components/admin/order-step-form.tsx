@@ -33,6 +33,8 @@ export function OrderStepForm({ action, orderId, status }: { action: OrderStepAc
             {pending ? 'Saving…' : STEP_BUTTON_LABELS[to]}
           </button>
         </>
+      ) : state.status === 'idle' ? (
+        <span className="text-muted">—</span>
       ) : null}
       <p
         aria-live="polite"

@@ -79,4 +79,13 @@ describe("a restaurant's orders in the admin console", () => {
     expect(html).toContain('name="to" value="delivered"');
     expect(html).not.toContain('value="placed"');
   });
+
+  it('puts the status and its button right after the order number: on a phone the table scrolls sideways', () => {
+    const html = renderToStaticMarkup(createElement(RestaurantOrders, { orders: [row('Aaa0gQGeltIkQOxEiink9A', 'placed')], onTheirWay: 1, restaurantName: 'Tehzeeb', stepAction }));
+    const headers = [...html.matchAll(/<th[^>]*>([^<]+)<\/th>/g)].map((match) => match[1]);
+    expect(headers.slice(0, 3)).toEqual(['Order', 'Status', 'Next step']);
+    const cells = [...html.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((match) => text(match[1]!).trim());
+    expect(cells[1]).toMatch(/^Placed/);
+    expect(cells[2]).toBe('Accept');
+  });
 });

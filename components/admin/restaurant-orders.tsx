@@ -6,7 +6,9 @@ import { formatClockTime, formatDayAndTime } from '@/lib/format';
 import type { RestaurantOrderRow } from '@/lib/orders/restaurant-orders';
 import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
-const COLUMNS = ['Order', 'Placed', 'Dishes', 'Total', 'Status', 'Next step', 'Deliver to'] as const;
+// Status and its button first after the number: on a phone the table scrolls sideways, and the button
+// an admin came for was four columns off screen.
+const COLUMNS = ['Order', 'Status', 'Next step', 'Placed', 'Dishes', 'Total', 'Deliver to'] as const;
 
 /**
  * A restaurant's latest orders on its admin page (newest first, times in India): which are on their
@@ -45,13 +47,6 @@ export function RestaurantOrders({
                 <tr key={order.id} data-testid="restaurant-order" data-status={order.status}>
                   <td className={`${styles.td} font-mono`}>#{shortOrderId(order.id)}</td>
                   <td className={styles.td}>
-                    <time dateTime={order.createdAt.toISOString()}>{formatDayAndTime(order.createdAt)}</time>
-                  </td>
-                  <td className={`${styles.td} tabular-nums`}>{order.itemCount}</td>
-                  <td className={`${styles.td} tabular-nums`}>
-                    <Price paise={order.totalPaise} />
-                  </td>
-                  <td className={styles.td}>
                     <span className={moving ? 'font-semibold text-brand-800' : order.status === 'cancelled' ? 'text-muted' : 'text-ink'}>
                       {STATUS_LABELS[order.status]}
                     </span>
@@ -62,7 +57,15 @@ export function RestaurantOrders({
                     ) : null}
                   </td>
                   <td className={styles.td}>
-                    {moving ? <OrderStepForm key={order.id} action={stepAction} orderId={order.id} status={order.status} /> : <span className="text-muted">—</span>}
+                    {/* Rendered for a delivered order too, so the answer to "Mark delivered" stays in sight. */}
+                    <OrderStepForm key={order.id} action={stepAction} orderId={order.id} status={order.status} />
+                  </td>
+                  <td className={styles.td}>
+                    <time dateTime={order.createdAt.toISOString()}>{formatDayAndTime(order.createdAt)}</time>
+                  </td>
+                  <td className={`${styles.td} tabular-nums`}>{order.itemCount}</td>
+                  <td className={`${styles.td} tabular-nums`}>
+                    <Price paise={order.totalPaise} />
                   </td>
                   <td className={`${styles.td} max-w-64 text-muted`}>{order.deliveryAddress ?? '—'}</td>
                 </tr>
