@@ -70,6 +70,12 @@ test('an admin accepts an order and moves it to delivered; the customer sees eac
     const stale = await adminContext.newPage();
     await stale.goto(`${slow}${adminPath}`);
 
+    // The orders are below the forms: the page's header jumps there, saying how many are on the way.
+    await admin.getByTestId('jump-to-orders').click();
+    await expect(admin).toHaveURL(/#orders$/);
+    await expect(admin.getByTestId('jump-to-orders')).toHaveText(/^Orders · \d+ on the way$/);
+    await expect(admin.getByRole('heading', { name: 'Orders', exact: true })).toBeInViewport();
+
     const row = (on: Page) => on.getByTestId('restaurant-order').filter({ hasText: `#${short}` });
     await expect(row(admin)).toHaveAttribute('data-status', 'placed');
     await row(admin).getByRole('button', { name: `Accept: order #${short}` }).click();

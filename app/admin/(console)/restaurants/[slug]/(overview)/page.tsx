@@ -65,9 +65,15 @@ export default async function AdminRestaurantPage({ params }: Props) {
           { label: restaurant.name },
         ]}
         actions={
-          <Link href={`/${restaurant.city.slug}/${restaurant.slug}`} prefetch={false} className={styles.secondaryButton}>
-            View customer page
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            {/* Orders are below the forms: a phone scrolled past three of them to reach the order to accept. */}
+            <a href="#orders" className={styles.secondaryButton} data-testid="jump-to-orders">
+              {onTheirWay > 0 ? `Orders · ${onTheirWay} on the way` : 'Orders'}
+            </a>
+            <Link href={`/${restaurant.city.slug}/${restaurant.slug}`} prefetch={false} className={styles.secondaryButton}>
+              View customer page
+            </Link>
+          </div>
         }
       >
         {restaurant.area}, {restaurant.city.name}. Every save is written to Postgres first, then the cache keys built from
@@ -102,7 +108,7 @@ export default async function AdminRestaurantPage({ params }: Props) {
         </section>
       </div>
 
-      <section aria-labelledby="orders-heading" className={`${styles.card} mt-8`} data-testid="restaurant-orders">
+      <section id="orders" aria-labelledby="orders-heading" className={`${styles.card} mt-8 scroll-mt-4`} data-testid="restaurant-orders">
         <h2 id="orders-heading" className={`${styles.sectionTitle} mb-1`}>
           Orders
         </h2>
