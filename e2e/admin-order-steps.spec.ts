@@ -7,7 +7,7 @@ import { saveCheckoutAddress, uniquePhone } from './support/customer';
 import { expect, test, type Page } from './support/test';
 
 /**
- * A restaurant's admin works an order from its admin page (docs/admin.md, decision 099): Accept, then
+ * A restaurant's admin works an order from its admin page (docs/admin.md, decision 065): Accept, then
  * each step to Delivered, which the customer's order page shows and texts once each. On the twilio
  * server, where a step of the simulated kitchen waits two minutes, so every step here is the admin's.
  * A second tab drawn before the click (a stale page) is told "already accepted" and changes nothing.

@@ -24,7 +24,7 @@ const stepInput = z.object({
  * `advanceOrder` (steps.ts): the same conditional `UPDATE … WHERE status = <the step before>` with its
  * event row in one transaction, the same text job (claimed in Postgres, so sent once) and the same
  * next step. So a click and the order's timer job can never both make a step or lose one: whichever
- * commits second matches no row and is told so (decision 099, admin order steps).
+ * commits second matches no row and is told so (decision 065, admin order steps).
  *
  * The form names the step the admin saw as next (`to`), never "whatever comes next": a click on a
  * page that went stale ("Accept" on an order the timer already accepted) is answered 'already', not
