@@ -180,6 +180,11 @@ export class TransactionDeadlineError extends DeadlineError {
   // Its own kind, so `instanceof` holds across copies of this module (lib/server/deadline.ts).
   static override readonly [ERROR_KIND]: string = 'thali.TransactionDeadlineError';
   override name = 'TransactionDeadlineError';
+  /**
+   * `phase: 'commit'`: settles once the server answers that COMMIT (or the connection ends), however
+   * late; only then is the outcome known and the transaction's rows visible if it committed.
+   */
+  answered?: Promise<void>;
   constructor(
     readonly phase: TransactionPhase,
     deadlineMs: number,
@@ -212,6 +217,11 @@ function transaction(
   // Once the caller has been told it failed, the transaction must not commit: a body that gets to run
   // or go on later (the server answers after all) is rolled back instead (see `wrapped` below).
   let gaveUp = false;
+  // Settles with the driver's own promise: when the server answers, however late.
+  let driverAnswered: () => void = () => {};
+  const driverSettled = new Promise<void>((resolve) => {
+    driverAnswered = resolve;
+  });
   let reject: (error: DeadlineError) => void = () => {};
   const aborted = new Promise<never>((_, rejectAborted) => {
     reject = rejectAborted;
@@ -228,7 +238,9 @@ function transaction(
         // COMMIT says the server went silent (a statement inside says so itself).
         if (phase === 'commit' && !starved) silence.unanswered(ticket);
         else silence.settled(ticket);
-        abort(new TransactionDeadlineError(phase, deadlineMs, starved));
+        const error = new TransactionDeadlineError(phase, deadlineMs, starved);
+        if (phase === 'commit') error.answered = driverSettled;
+        abort(error);
       },
       () => settled,
     );
@@ -259,6 +271,7 @@ function transaction(
     return value;
   };
   const result = Reflect.apply(method, target, wrapped) as Promise<unknown>;
+  result.then(driverAnswered, driverAnswered);
   if (admit) use?.track(result);
   // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it.
   reportSettling(result, silence, ticket);
@@ -271,6 +284,6 @@ function transaction(
 }
 
 /** Whether a failed transaction may all the same have committed: its COMMIT was sent and never answered. */
-export function mayHaveCommitted(error: unknown): boolean {
+export function mayHaveCommitted(error: unknown): error is TransactionDeadlineError & { phase: 'commit' } {
   return error instanceof TransactionDeadlineError && error.phase === 'commit';
 }

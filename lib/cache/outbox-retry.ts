@@ -62,9 +62,22 @@ export async function applyCommitted(pending: PendingInvalidation): Promise<Inva
  * will run for that row. So this process retries as for a row Redis did not take; a drain that finds
  * nothing pending (it did not commit) ends it. Without it the row waited for a worker, the cron route,
  * another save or a server start, and customers were served the old entry meanwhile.
+ *
+ * A drain can find nothing pending before the COMMIT lands: the rest of the server answers while the
+ * save's own backend has yet to (it waits on a synchronous standby, its connection stalled, or it is
+ * the last to run after a thaw). So once the server answers that COMMIT (`answered`, the driver's own
+ * promise settling), a drain begun after the answer runs too, and retries if Redis does not take it.
  */
-export function afterUnknownCommit(): void {
+export function afterUnknownCommit(answered?: PromiseLike<unknown>): void {
   void afterCommit(false);
+  answered?.then(drainAfterAnswer, drainAfterAnswer);
+}
+
+async function drainAfterAnswer(): Promise<void> {
+  // A drain under way may have read the outbox before the row was visible: only one begun now can tell.
+  await singletons().outboxDrain?.catch(() => {});
+  const report = await drainQuietly();
+  if (report?.pending !== 0) retryPendingSoon();
 }
 
 /** Retries pending rows every OUTBOX_RETRY_MS in this process until none is left. Never throws. */

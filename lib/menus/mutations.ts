@@ -45,7 +45,7 @@ export async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Co
     result = await getDb().transaction((tx) => work(tx));
   } catch (error) {
     // The COMMIT may land once Postgres answers: its outbox row is then applied from here.
-    if (mayHaveCommitted(error)) afterUnknownCommit();
+    if (mayHaveCommitted(error)) afterUnknownCommit(error.answered);
     throw error;
   }
   if (result.status !== 'committed') return result;

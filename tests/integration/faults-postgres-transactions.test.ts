@@ -240,6 +240,60 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     }
   }, 90_000);
 
+  it('an admin save whose COMMIT lands after the drain that followed it found nothing reaches customers (fault review "faults", late COMMIT)', async () => {
+    const seeded = await createTestPostgres('faults_pg_late', own.url);
+    // A 5 s statement timeout: the client gives up on the COMMIT after 6 s, the server ends a session
+    // idle in its transaction after 10 s. Only the save's own backend stalls (a COMMIT waiting on a
+    // synchronous standby, a stalled connection, a starved backend after a thaw): the rest answers, so
+    // the retry's first drain, a second after the save gave up, finds nothing pending yet.
+    const saveDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 5 * STATEMENT_MS });
+    const store = createMemoryStore();
+    let stallNext = false;
+    let stalled: number | undefined;
+    const stallingAtCommit = new Proxy(saveDb.db, {
+      get(target, property, receiver) {
+        if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
+        return (run: (tx: Database) => Promise<unknown>) =>
+          target.transaction(async (tx) => {
+            const result = await run(tx as unknown as Database);
+            if (stallNext) {
+              stallNext = false;
+              const [row] = Array.from((await tx.execute(sql`select pg_backend_pid() as pid`)) as Iterable<{ pid: number }>);
+              stalled = row!.pid;
+              process.kill(stalled, 'SIGSTOP');
+            }
+            return result;
+          });
+      },
+    });
+    const resume = () => {
+      if (stalled !== undefined) process.kill(stalled, 'SIGCONT');
+      stalled = undefined;
+    };
+    try {
+      installBackends({ redis: store, database: { ...saveDb, db: stallingAtCommit as Database } });
+      const { item, slug } = await openRestaurantItem(saveDb.db);
+      const [admin] = await saveDb.db.insert(admins).values({ email: 'faults-late@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
+      const priceOf = async () => (await getRestaurantMenu(slug)).value!.categories.flatMap((category) => category.items).find((dish) => dish.id === item.id)!.pricePaise;
+      expect(await priceOf()).toBe(item.pricePaise);
+      const newPrice = item.pricePaise + 1_000;
+
+      stallNext = true;
+      const save = await failsWithin(() => updateMenuItem({ adminId: admin!.id }, item.id, itemForm(item, newPrice)), 15_000);
+      expect(mayHaveCommitted(save.error), String(save.error)).toBe(true);
+      // The retry's first drain (1 s after) finds nothing pending: before, that ended it.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      resume();
+      await expect.poll(async () => (await saveDb.db.select({ pricePaise: menuItems.pricePaise }).from(menuItems).where(eq(menuItems.id, item.id)))[0]?.pricePaise, { timeout: 5_000, interval: 100 }).toBe(newPrice);
+      // Before: nothing applied the row that landed; customers were served the old price for the rest of its TTL.
+      await expect.poll(priceOf, { timeout: 6_000, interval: 200 }).toBe(newPrice);
+    } finally {
+      resume();
+      await saveDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
   it('works again once the server answers', async () => {
     await answering(app.db);
     const rows = await app.db.transaction(async (tx) => tx.execute(sql`select count(*)::int as n from saves`));
