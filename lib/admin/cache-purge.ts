@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { auditLog, restaurants } from '@/db/schema';
 import { type CacheNamespace, generationKey, isGenerationKey, keys } from '@/lib/cache/keys';
 import { recordInvalidation } from '@/lib/cache/outbox';
-import { applyCommitted } from '@/lib/cache/outbox-retry';
+import { commitThenInvalidate } from '@/lib/menus/mutations';
 import { guardedRedis } from '@/lib/redis/guard';
 
 import { cacheNamespaceOfKey, isCacheNamespace, roleOf } from './cache-inspect';
@@ -24,7 +24,8 @@ import { cacheNamespaceOfKey, isCacheNamespace, roleOf } from './cache-inspect';
  * Every purge is audited: the row is written before Redis is touched, so no purge goes unrecorded
  * if Postgres fails, and completed afterwards with what was purged. The entries go through the
  * invalidation outbox, as a save's do (lib/cache/outbox.ts): what Redis does not take at once is
- * retried until it has been, and the audit log shows when each key really was.
+ * retried until it has been, and the audit log shows when each key really was. Each batch's row is written
+ * through commitThenInvalidate, as a save's, so one whose COMMIT went unanswered is still applied.
  */
 
 export interface Actor {
@@ -109,8 +110,12 @@ async function purgeBatch(batch: readonly string[], auditId: number): Promise<bo
   const others = batch.filter((key) => roleOf(key) === 'other');
   let ok = true;
   for (let i = 0; i < entries.length; i += INVALIDATE_BATCH) {
-    const pending = await recordInvalidation(getDb(), entries.slice(i, i + INVALIDATE_BATCH), auditId);
-    ok = (await applyCommitted(pending)).ok && ok;
+    const slice = entries.slice(i, i + INVALIDATE_BATCH);
+    // A transaction, as a save's, not a lone INSERT: one sent to a frozen Postgres ran at the thaw after
+    // the purge had given up on it, and nothing applied that row. A transaction rolls back when its
+    // BEGIN went unanswered, and one whose COMMIT went unanswered is retried from here.
+    const outcome = await commitThenInvalidate(async (tx) => ({ status: 'committed', value: null, invalidation: await recordInvalidation(tx, slice, auditId) }) as const);
+    ok = outcome.status === 'saved' && outcome.invalidation.ok && ok;
   }
   if (others.length > 0) {
     ok = (await guardedRedis('purge', (redis) => redis.del(others), undefined, { bypassBreaker: true })).ok && ok;

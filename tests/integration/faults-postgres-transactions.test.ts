@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, type Database, type DatabaseHandle } from '@/db/client';
 import { mayHaveCommitted } from '@/db/client-deadline';
 import { admins, menuItems, orderEvents, orders } from '@/db/schema';
+import { purgeNamespace, PurgeInterruptedError } from '@/lib/admin/cache-purge';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { getRestaurantMenu } from '@/lib/menus/cached';
@@ -290,6 +291,52 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     } finally {
       resume();
       await saveDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
+  it('a cache purge whose outbox row met the freeze leaves no row behind that nothing applies (fault review "faults")', async () => {
+    const seeded = await createTestPostgres('faults_pg_purge', own.url);
+    const purgeDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
+    const memory = createMemoryStore();
+    let freezeAtScan = false;
+    // Postgres freezes after the purge's audit row, as it reads Redis (SCAN): its outbox row is sent to a frozen server.
+    const store = new Proxy(memory, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property !== 'scan' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (freezeAtScan) {
+            freezeAtScan = false;
+            own.freeze();
+          }
+          return Reflect.apply(value, target, args) as unknown;
+        };
+      },
+    });
+    try {
+      installBackends({ redis: store, database: purgeDb });
+      const { slug } = await openRestaurantItem(purgeDb.db);
+      await getRestaurantMenu(slug);
+      const [admin] = await purgeDb.db.insert(admins).values({ email: 'faults-purge@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
+
+      freezeAtScan = true;
+      const purge = await failsWithin(() => purgeNamespace({ adminId: admin!.id }, 'menu'), 15_000);
+      expect(purge.error).toBeInstanceOf(PurgeInterruptedError);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      own.thaw();
+      await answering(purgeDb.db);
+      // Before: the INSERT, sent on its own, ran once the server thawed, after the purge had given up on
+      // it: a pending row that only a worker, the cron route, a save or a server start would apply.
+      // Now it is a transaction, which rolls back when BEGIN went unanswered, and whose unanswered
+      // COMMIT is retried from this process (commitThenInvalidate): nothing is left pending here.
+      const pending = async () =>
+        Array.from((await purgeDb.db.execute(sql`select count(*)::int as n from cache_invalidations where applied_at is null`)) as Iterable<{ n: number }>)[0]?.n;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(await pending()).toBe(0);
+    } finally {
+      own.thaw();
+      await purgeDb.close();
       await seeded.close();
     }
   }, 90_000);
