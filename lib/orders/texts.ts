@@ -68,6 +68,17 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
   const store = deps.store ?? getRedis();
   const event = and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, status));
 
+  // What the text says, read before the claim: a read after it that failed (Postgres stopped or froze
+  // between the two) left the text claimed and unsent, and every retry then found it 'already-sent'.
+  // Nothing that touches Postgres now runs between the claim and the send.
+  const [facts] = await db
+    .select({ totalPaise: orders.totalPaise, phone: customers.phone, restaurantName: restaurants.name })
+    .from(orders)
+    .innerJoin(customers, eq(customers.id, orders.customerId))
+    .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
+    .where(eq(orders.id, orderId));
+  if (!facts) return 'no-event';
+
   const [claimed] = await db
     .update(orderEvents)
     .set({ textClaimedAt: sql`now()` })
@@ -79,14 +90,6 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
   }
   // Claimed and left unsent: the step is long past (the reconciler resumed a stalled order).
   if ((deps.now ?? Date.now)() - claimed.at.getTime() > TEXT_MAX_DELAY_MS) return 'too-late';
-
-  const [facts] = await db
-    .select({ totalPaise: orders.totalPaise, phone: customers.phone, restaurantName: restaurants.name })
-    .from(orders)
-    .innerJoin(customers, eq(customers.id, orders.customerId))
-    .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
-    .where(eq(orders.id, orderId));
-  if (!facts) return 'no-event';
   const daily = dailyCapCount(store, 'order', { cap: deps.smsDailyCap, now: deps.now });
   try {
     // Order texts have a daily cap like sign-in codes (their own): past it, this one is dropped (the

@@ -11,6 +11,7 @@ import { getRestaurantMenu } from '@/lib/menus/cached';
 import { updateMenuItem } from '@/lib/menus/mutations';
 import { placeOrder } from '@/lib/orders/checkout';
 import { advanceOrder } from '@/lib/orders/steps';
+import { notifyOrder } from '@/lib/orders/texts';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import { DeadlineError } from '@/lib/server/deadline';
 
@@ -187,6 +188,54 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     } finally {
       own.thaw();
       await orderDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
+  it('an order text whose job met the freeze after its claim is sent once by the queue\'s retry, not lost (fault review "faults")', async () => {
+    const seeded = await createTestPostgres('faults_pg_text', own.url);
+    const textDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: textDb });
+      const { restaurant, itemId } = await orderableItem(textDb.db);
+      const customerId = await customerIdFor('919800000402', textDb.db);
+      await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+      const placed = await placeOrder({ customerId }, { addressId: await testAddress(textDb.db, customerId), idempotencyKey: `faults-pg-text-${Date.now()}` }, { enqueue: async () => {} });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      const payload = { orderId: placed.order.id, status: 'placed' };
+      const sent: string[] = [];
+      const sender = { send: async (message: { body: string }) => void sent.push(message.body) };
+
+      // Postgres freezes as the job reads what its text says (the order, customer and restaurant).
+      let freezeNext = true;
+      const freezingAtRead = new Proxy(textDb.db, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (property !== 'select' || typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (freezeNext) {
+              freezeNext = false;
+              own.freeze();
+            }
+            return Reflect.apply(value, target, args) as unknown;
+          };
+        },
+      });
+      const first = await failsWithin(() => notifyOrder(payload, { db: freezingAtRead as Database, store, sender: sender as never }), 15_000);
+      // Drizzle wraps a failed query; its cause is the client deadline.
+      expect((first.error as Error).cause ?? first.error).toBeInstanceOf(DeadlineError);
+      own.thaw();
+      await answering(textDb.db);
+
+      // The queue's retry. Before: the first attempt had claimed the text before the read that failed,
+      // so the retry found it claimed ('already-sent') and the customer never got it.
+      expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
+      expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
+      expect(sent).toHaveLength(1);
+    } finally {
+      own.thaw();
+      await textDb.close();
       await seeded.close();
     }
   }, 90_000);
