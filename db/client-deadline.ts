@@ -166,10 +166,32 @@ function bounded(query: Query, deadlineMs: number, silence: SilentServer, option
         else silence.unanswered(ticket);
         options.onExpire(new DeadlineError(`Postgres query timed out after ${deadlineMs} ms`, starved));
       });
-      return run.then(resolve, reject);
+      // The statement may still run once the server answers: its late answer goes with the error (lateAnswer).
+      const withLateAnswer = run.catch((error: unknown) => {
+        if (error instanceof DeadlineError) Object.defineProperty(error, LATE_ANSWER, { value: statement });
+        throw error;
+      });
+      return withLateAnswer.then(resolve, reject);
     },
   };
   return proxy;
+}
+
+/** On the error itself, not in a map of this module: each route bundle has its own copy (lib/server/deadline.ts). */
+const LATE_ANSWER = Symbol.for('thali.late-answer');
+
+/**
+ * For a statement that failed at its client deadline (`error`, or what it wraps: Drizzle's query
+ * error), its own answer, however late: the server may run it once it answers again (it was sent to
+ * a server that froze). A caller whose statement must not take effect unseen (a claim) undoes it
+ * from there. Undefined for any other error.
+ */
+export function lateAnswer(error: unknown): Promise<unknown> | undefined {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    const answer = (cause as { [LATE_ANSWER]?: Promise<unknown> })[LATE_ANSWER];
+    if (cause instanceof DeadlineError && answer) return answer;
+  }
+  return undefined;
 }
 
 /** Where a transaction was when its deadline passed: only after COMMIT was sent is its outcome unknown. */

@@ -1,9 +1,10 @@
 import 'server-only';
 
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, notExists, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 
-import { getDb } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
+import { lateAnswer } from '@/db/client-deadline';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
 import { dailyCapCount } from '@/lib/sms/daily-cap';
 import { smsSender } from '@/lib/sms/sender';
@@ -50,6 +51,31 @@ export function statusText(status: OrderStatus, { orderId, totalPaise, restauran
   }
 }
 
+/**
+ * A claim sent to a Postgres that then froze fails at its deadline and may run at the thaw: the text
+ * is then claimed by this delivery, which sent nothing, and every retry and the reconciler found it
+ * claimed ('already-sent'): the customer never got it. So once the claim's own late answer says it
+ * claimed, the claim is given back (unless the order was cancelled meanwhile: its cancellation
+ * claims the placed text for good, cancel.ts), and the queue's retry or the reconciler sends it.
+ */
+function giveBackIfClaimedLate(error: unknown, db: Database, orderId: string, event: SQL | undefined): void {
+  const answer = lateAnswer(error);
+  if (!answer) return;
+  const giveBack = async (rows: unknown) => {
+    if (!Array.isArray(rows) || rows.length === 0) return;
+    const cancelled = db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), eq(orders.status, 'cancelled')));
+    try {
+      await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, isNull(orderEvents.textSentAt), notExists(cancelled)));
+      log.info('order text: a claim that landed after its job gave up was given back', { orderId });
+    } catch (failure) {
+      // At most once, as before: that text stays claimed and unsent.
+      log.warn('order text: a late claim could not be given back', { orderId, error: failure instanceof Error ? failure.message : String(failure) });
+    }
+  };
+  // A claim that failed in the end (refused, cancelled by its deadline) claimed nothing.
+  answer.then(giveBack, () => {});
+}
+
 const notifyPayload = z.object({ orderId: z.string().min(1), status: z.string().refine(isOrderStatus).default('placed') });
 
 /**
@@ -79,11 +105,17 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
     .where(eq(orders.id, orderId));
   if (!facts) return 'no-event';
 
-  const [claimed] = await db
-    .update(orderEvents)
-    .set({ textClaimedAt: sql`now()` })
-    .where(and(event, isNull(orderEvents.textClaimedAt)))
-    .returning({ at: orderEvents.at });
+  let claimed: { at: Date } | undefined;
+  try {
+    [claimed] = await db
+      .update(orderEvents)
+      .set({ textClaimedAt: sql`now()` })
+      .where(and(event, isNull(orderEvents.textClaimedAt)))
+      .returning({ at: orderEvents.at });
+  } catch (error) {
+    giveBackIfClaimedLate(error, db, orderId, event);
+    throw error;
+  }
   if (!claimed) {
     const [exists] = await db.select({ at: orderEvents.at }).from(orderEvents).where(event);
     return exists ? 'already-sent' : 'no-event';

@@ -240,6 +240,56 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     }
   }, 90_000);
 
+  it('an order text whose claim met the freeze and landed at the thaw is given back, and the retry sends it once (fault review "faults")', async () => {
+    const seeded = await createTestPostgres('faults_pg_claim', own.url);
+    const textDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: textDb });
+      const { restaurant, itemId } = await orderableItem(textDb.db);
+      const customerId = await customerIdFor('919800000403', textDb.db);
+      await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+      const placed = await placeOrder({ customerId }, { addressId: await testAddress(textDb.db, customerId), idempotencyKey: `faults-pg-claim-${Date.now()}` }, { enqueue: async () => {} });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      const orderId = placed.order.id;
+      const payload = { orderId, status: 'placed' };
+      const sent: string[] = [];
+      const sender = { send: async (message: { body: string }) => void sent.push(message.body) };
+
+      // Postgres freezes as the claim is sent: it runs at the thaw, after the job gave up on it.
+      let freezeNext = true;
+      const freezingAtClaim = new Proxy(textDb.db, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (property !== 'update' || typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (freezeNext) {
+              freezeNext = false;
+              own.freeze();
+            }
+            return Reflect.apply(value, target, args) as unknown;
+          };
+        },
+      });
+      const first = await failsWithin(() => notifyOrder(payload, { db: freezingAtClaim as Database, store, sender: sender as never }), 15_000);
+      expect((first.error as Error).cause ?? first.error).toBeInstanceOf(DeadlineError);
+      own.thaw();
+      await answering(textDb.db);
+      const claimedAt = async () =>
+        (await textDb.db.select({ at: orderEvents.textClaimedAt }).from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'placed'))))[0]?.at ?? null;
+      // Before: the claim landed at the thaw and stayed, nobody had sent the text, and every retry and
+      // the reconciler found it claimed ('already-sent'): the customer never got it.
+      await expect.poll(claimedAt, { timeout: 5_000, interval: 100 }).toBeNull();
+      expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
+      expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
+      expect(sent).toHaveLength(1);
+    } finally {
+      own.thaw();
+      await textDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
   it('an admin save whose COMMIT met the freeze and landed after it reaches customers, with no worker, cron or later save (fault review)', async () => {
     const seeded = await createTestPostgres('faults_pg_save', own.url);
     // A 2 s statement timeout: the client gives up on the COMMIT after 3 s, the server ends a session idle
