@@ -239,6 +239,8 @@ function transaction(
   // Once the caller has been told it failed, the transaction must not commit: a body that gets to run
   // or go on later (the server answers after all) is rolled back instead (see `wrapped` below).
   let gaveUp = false;
+  // Set once the body has finished and the driver sends COMMIT (not ROLLBACK).
+  let committing = false;
   // Settles with the driver's own promise: when the server answers, however late.
   let driverAnswered: () => void = () => {};
   const driverSettled = new Promise<void>((resolve) => {
@@ -290,14 +292,23 @@ function transaction(
     const value = await body.finally(handOver);
     // A statement gave up, then the server answered it and the body finished: roll back, not commit.
     if (gaveUp) throw abandoned();
+    committing = true;
     return value;
   };
   const result = Reflect.apply(method, target, wrapped) as Promise<unknown>;
   result.then(driverAnswered, driverAnswered);
+  // The connection broke once the COMMIT was sent (a crash, a failover, a network cut): the server may
+  // have committed, as when its answer never came; only its own error says that it did not.
+  const outcome = result.catch((error: unknown) => {
+    if (committing && !(error instanceof postgres.PostgresError) && typeof error === 'object' && error !== null) {
+      Object.defineProperty(error, COMMIT_UNANSWERED, { value: true });
+    }
+    throw error;
+  });
   if (admit) use?.track(result);
   // The transaction's own promise settles later (or never, on a frozen server); nobody waits for it.
   reportSettling(result, silence, ticket);
-  return Promise.race([result, aborted]).finally(() => {
+  return Promise.race([outcome, aborted]).finally(() => {
     settled = true;
     pending.clear();
     // However it ended (a statement inside gave up, say), it no longer holds the one probe.
@@ -305,7 +316,19 @@ function transaction(
   });
 }
 
-/** Whether a failed transaction may all the same have committed: its COMMIT was sent and never answered. */
-export function mayHaveCommitted(error: unknown): error is TransactionDeadlineError & { phase: 'commit' } {
-  return error instanceof TransactionDeadlineError && error.phase === 'commit';
+/** Marks a driver error that ended a transaction after its COMMIT was sent (on the error: module copies). */
+const COMMIT_UNANSWERED = Symbol.for('thali.commit-unanswered');
+
+/**
+ * Whether a failed transaction may all the same have committed: its COMMIT was sent and never answered
+ * (the client deadline passed, or the connection broke before the answer came).
+ */
+export function mayHaveCommitted(error: unknown): boolean {
+  if (error instanceof TransactionDeadlineError) return error.phase === 'commit';
+  return typeof error === 'object' && error !== null && (error as { [COMMIT_UNANSWERED]?: boolean })[COMMIT_UNANSWERED] === true;
+}
+
+/** For a COMMIT that met its deadline: settles once the server answers it, however late (undefined otherwise). */
+export function commitAnswered(error: unknown): Promise<void> | undefined {
+  return error instanceof TransactionDeadlineError && error.phase === 'commit' ? error.answered : undefined;
 }

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
-import { mayHaveCommitted } from '@/db/client-deadline';
+import { commitAnswered, mayHaveCommitted } from '@/db/client-deadline';
 import { auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 import { recordInvalidation, type InvalidationOutcome, type PendingInvalidation } from '@/lib/cache/outbox';
@@ -45,7 +45,7 @@ export async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Co
     result = await getDb().transaction((tx) => work(tx));
   } catch (error) {
     // The COMMIT may land once Postgres answers: its outbox row is then applied from here.
-    if (mayHaveCommitted(error)) afterUnknownCommit(error.answered);
+    if (mayHaveCommitted(error)) afterUnknownCommit(commitAnswered(error));
     throw error;
   }
   if (result.status !== 'committed') return result;

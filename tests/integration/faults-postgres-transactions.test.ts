@@ -1,3 +1,5 @@
+import net from 'node:net';
+
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -5,6 +7,7 @@ import { connectPostgres, type Database, type DatabaseHandle } from '@/db/client
 import { mayHaveCommitted } from '@/db/client-deadline';
 import { admins, menuItems, orderEvents, orders } from '@/db/schema';
 import { purgeNamespace, PurgeInterruptedError } from '@/lib/admin/cache-purge';
+import { failedChangeMessage } from '@/lib/admin/save-failure';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { getRestaurantMenu } from '@/lib/menus/cached';
@@ -437,6 +440,64 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       own.thaw();
       await purgeDb.close();
       await seeded.close();
+    }
+  }, 90_000);
+
+  it('an admin save whose connection broke after Postgres took its COMMIT reaches customers and is not called unsaved (fault review "faults")', async () => {
+    const seeded = await createTestPostgres('faults_pg_cut', own.url);
+    // A TCP relay between the app and Postgres that, once armed, forwards a COMMIT, drops the server's
+    // answer to it and closes the app's side: a crash, failover or network cut as the COMMIT completes.
+    let armed = false;
+    let committing = false;
+    const relay = net.createServer((client) => {
+      const server = net.connect(own.port, '127.0.0.1');
+      client.on('data', (chunk: Buffer) => {
+        if (armed && /commit/i.test(chunk.toString('latin1'))) {
+          armed = false;
+          committing = true;
+        }
+        server.write(chunk);
+      });
+      server.on('data', (chunk: Buffer) => {
+        if (!committing) return void client.write(chunk);
+        committing = false;
+        client.destroy();
+        server.destroy();
+      });
+      const close = () => {
+        client.destroy();
+        server.destroy();
+      };
+      client.on('error', close);
+      server.on('error', close);
+      client.on('close', close);
+      server.on('close', close);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const relayUrl = new URL(seeded.url);
+    relayUrl.port = String((relay.address() as net.AddressInfo).port);
+    const saveDb = connectPostgres(relayUrl.toString(), { connectMs: 2_000, statementMs: STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: saveDb });
+      const { item, slug } = await openRestaurantItem(saveDb.db);
+      const [admin] = await saveDb.db.insert(admins).values({ email: 'faults-cut@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
+      const priceOf = async () => (await getRestaurantMenu(slug)).value!.categories.flatMap((category) => category.items).find((dish) => dish.id === item.id)!.pricePaise;
+      expect(await priceOf()).toBe(item.pricePaise);
+      const newPrice = item.pricePaise + 1_000;
+
+      armed = true;
+      const save = await failsWithin(() => updateMenuItem({ adminId: admin!.id }, item.id, itemForm(item, newPrice)), 15_000);
+      const [saved] = await seeded.db.select({ pricePaise: menuItems.pricePaise }).from(menuItems).where(eq(menuItems.id, item.id));
+      expect(saved?.pricePaise).toBe(newPrice);
+      // Before: "Nothing was saved" (a broken connection was not a COMMIT of unknown outcome), and nothing
+      // applied its outbox row: customers were served the old price for the rest of the entry's TTL.
+      expect(failedChangeMessage(save.error)).toMatch(/reload this page/);
+      await expect.poll(priceOf, { timeout: 6_000, interval: 200 }).toBe(newPrice);
+    } finally {
+      await saveDb.close();
+      await seeded.close();
+      relay.close();
     }
   }, 90_000);
 
