@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from 'react';
 
 export interface AddressFormState {
-  fieldErrors?: Record<string, string[]>;
+  fieldErrors?: Partial<Record<string, string[]>>;
   message?: string;
   saved?: boolean;
   /** What was sent, shown again after a refusal (React resets a form after its action). */

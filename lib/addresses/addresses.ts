@@ -4,8 +4,9 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { customerAddresses } from '@/db/schema';
+import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
 
-import { addressSchema, fieldErrorsOf, MAX_ADDRESSES, type AddressInput } from './schema';
+import { addressSchema, MAX_ADDRESSES, type AddressInput } from './schema';
 
 /** A customer's saved delivery addresses (Postgres only: read at checkout, never cached). */
 
@@ -41,7 +42,7 @@ const ADDRESS_LOCK_CLASS = 0x41_44_44_52; // 'ADDR'
 
 export type SaveAddressResult =
   | { status: 'saved'; address: SavedAddress }
-  | { status: 'invalid'; fieldErrors: Record<string, string[]> }
+  | { status: 'invalid'; fieldErrors: FieldErrors }
   | { status: 'full'; message: string };
 
 export async function saveAddress(customerId: number, input: unknown, db: Database = getDb()): Promise<SaveAddressResult> {

@@ -5,9 +5,11 @@ import { and, eq } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { customerAddresses } from '@/db/schema';
 
+import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
+
 import { addressColumns, type SavedAddress } from './addresses';
 import { ADDRESS_NOTICES } from './form';
-import { addressIdSchema, addressSchema, fieldErrorsOf } from './schema';
+import { addressIdSchema, addressSchema } from './schema';
 
 /**
  * Editing and deleting a saved address. Every statement is scoped to the customer's own rows, so
@@ -19,7 +21,7 @@ export const ADDRESS_NOT_FOUND = ADDRESS_NOTICES['not-found'].text;
 
 export type UpdateAddressResult =
   | { status: 'saved'; address: SavedAddress }
-  | { status: 'invalid'; fieldErrors: Record<string, string[]> }
+  | { status: 'invalid'; fieldErrors: FieldErrors }
   | { status: 'not-found'; message: string };
 
 export async function updateAddress(

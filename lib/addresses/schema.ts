@@ -35,13 +35,6 @@ export const addressIdSchema = z
   .transform(Number)
   .pipe(z.number().int().max(MAX_SERIAL, 'That is not one of your addresses.'));
 
-/** Zod issues as the form shows them: the first field of each path, messages in order. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
-  return fieldErrors;
-}
-
 /** At most this many saved addresses per customer: a person has a handful; a script can't grow the table. */
 export const MAX_ADDRESSES = 10;
 

@@ -5,7 +5,7 @@
 import type { PurgeOutcome } from './cache-purge';
 import type { TeamOutcome } from '@/lib/admin/team';
 import { FRESH_WITHIN_SECONDS } from '@/lib/cache/types';
-import type { FieldErrors } from '@/lib/menus/admin-schemas';
+import type { FieldErrors } from '@/lib/validation/field-errors';
 import type { MutationOutcome } from '@/lib/menus/mutations';
 
 import { asForm } from '@/lib/http/form';

@@ -6,7 +6,7 @@ import { getDb, type Database } from '@/db/client';
 import { admins, auditLog } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { nextEpoch, publishEpoch, type Epoch } from '@/lib/auth/revocation';
-import { fieldErrorsOf, type FieldErrors } from '@/lib/menus/admin-schemas';
+import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
 import { pgInteger } from '@/lib/validation/text';
 
 import { newAdminSchema, passwordChangeSchema } from './team-schemas';

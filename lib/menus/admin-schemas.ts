@@ -64,10 +64,3 @@ export const menuItemDeleteSchema = z.object({ version });
 export type RestaurantUpdate = z.output<typeof restaurantUpdateSchema>;
 export type MenuItemFields = z.output<typeof menuItemFieldsSchema>;
 export type MenuItemUpdate = z.output<typeof menuItemUpdateSchema>;
-
-/** Field errors in the shape forms render: `{ price: ['Enter a price…'] }`. */
-export type FieldErrors = Partial<Record<string, string[]>>;
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  return z.flattenError(error).fieldErrors as FieldErrors;
-}

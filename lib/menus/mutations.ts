@@ -9,14 +9,9 @@ import { keys } from '@/lib/cache/keys';
 import { recordInvalidation, type InvalidationOutcome, type PendingInvalidation } from '@/lib/cache/outbox';
 import { afterUnknownCommit, applyCommitted } from '@/lib/cache/outbox-retry';
 
-import {
-  fieldErrorsOf,
-  menuItemDeleteSchema,
-  menuItemFieldsSchema,
-  menuItemUpdateSchema,
-  restaurantUpdateSchema,
-  type FieldErrors,
-} from './admin-schemas';
+import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
+
+import { menuItemDeleteSchema, menuItemFieldsSchema, menuItemUpdateSchema, restaurantUpdateSchema } from './admin-schemas';
 
 /**
  * Admin writes. Each one validates (nothing invalid is written), commits the change, its audit entry

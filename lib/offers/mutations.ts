@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 
 import { cities, restaurantOffers, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
-import { fieldErrorsOf } from '@/lib/menus/admin-schemas';
+import { fieldErrorsOf } from '@/lib/validation/field-errors';
 import { audit, commitThenInvalidate, type Actor } from '@/lib/menus/mutations';
 import { offerColumns, offerFrom } from '@/lib/menus/queries';
 import type { OfferTerms } from '@/lib/menus/types';
