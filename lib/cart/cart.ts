@@ -183,18 +183,25 @@ export async function setQuantity(
   const restaurant = await store.hget(key, RESTAURANT);
   if (restaurant === null) return;
   const field = itemField(restaurant, itemId);
+  let shown: ReturnType<typeof dishOf>;
   if (quantity <= 0) {
-    await store.hdel(key, [field]);
+    const removed = await store.hdel(key, [field]);
     // The prices beside it go too: the next ADD would replace them, but a cart never started again
     // left them for their whole TTL.
-    if ((await readCart(owner, store)).items.length === 0) await store.del([key, cartKeys.prices(owner)]);
-    return;
+    if ((await readCart(owner, store)).items.length === 0) {
+      await store.del([key, cartKeys.prices(owner)]);
+      return;
+    }
+    // Removing a line that wasn't there is no change, so it renews nothing.
+    if (removed === 0) return;
+  } else {
+    // Only items already in the cart: a quantity change never adds an item past addToCart's checks.
+    if ((await store.hget(key, field)) === null) return;
+    await store.hset(key, { [field]: String(Math.min(quantity, MAX_QUANTITY)) });
+    shown = shownOn?.restaurant.slug === restaurant ? dishOf(shownOn, itemId) : undefined;
   }
-  // Only items already in the cart: a quantity change never adds an item past addToCart's checks.
-  if ((await store.hget(key, field)) === null) return;
-  await store.hset(key, { [field]: String(Math.min(quantity, MAX_QUANTITY)) });
+  // Every change renews the cart, a removed line's included (CART_TTL_MS after its last change).
   await store.pexpire(key, cartTtlMs(owner));
-  const shown = shownOn?.restaurant.slug === restaurant ? dishOf(shownOn, itemId) : undefined;
   // The prices live as long as the cart: renewed with it, with the menu's price if this was a menu's.
   await rememberPrices(store, owner, shown ? { [String(itemId)]: String(shown.pricePaise) } : {});
 }

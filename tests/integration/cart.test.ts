@@ -120,6 +120,19 @@ await describeEachDriver('cart', (driver) => {
 
   // Review 2: a cart emptied by its last − was deleted, but its prices stayed for the rest of their TTL
   // (docs/redis-keys.md says they go with the cart): a key per emptied cart that nothing would read.
+  // Review (review2): a − that removed a line but not the last renewed neither the cart nor its prices,
+  // unlike every other change; a customer trimming a cart an hour before it expired lost it an hour later.
+  it('a line removed with − (not the last) renews the cart and its prices, as any change does', async () => {
+    await addToCart(hash, menu('dosa-point'), 101, { store });
+    await addToCart(hash, menu('dosa-point'), 102, { store });
+    await store.pexpire(cartKeys.cart(hash), 60_000);
+    await store.pexpire(cartKeys.prices(hash), 60_000);
+    await setQuantity(hash, 101, 0, store);
+    expect(await store.pttl(cartKeys.cart(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+    expect(await store.pttl(cartKeys.prices(hash))).toBeGreaterThan(CART_TTL_MS - 5_000);
+    expect((await readCart(hash, store)).items).toEqual([{ itemId: 102, quantity: 1 }]);
+  });
+
   it('a cart emptied with its last − takes its prices with it', async () => {
     await addToCart(hash, menu('dosa-point'), 101, { store });
     await addToCart(hash, menu('dosa-point'), 102, { store });
