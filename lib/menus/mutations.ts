@@ -87,7 +87,7 @@ export async function updateRestaurant(actor: Actor, slug: string, input: unknow
 
     const [updated] = await tx
       .update(restaurants)
-      .set({ ...fields, version: sql`${restaurants.version} + 1`, updatedAt: new Date() })
+      .set({ ...fields, version: sql`${restaurants.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(restaurants.id, current.id), eq(restaurants.version, version)))
       .returning({ version: restaurants.version });
     if (!updated) return { status: 'conflict', message: CONFLICT };
@@ -172,7 +172,7 @@ export async function updateMenuItem(actor: Actor, itemId: number, input: unknow
 
     const [updated] = await tx
       .update(menuItems)
-      .set({ ...fields, version: sql`${menuItems.version} + 1`, updatedAt: new Date() })
+      .set({ ...fields, version: sql`${menuItems.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(menuItems.id, itemId), eq(menuItems.version, version)))
       .returning({ version: menuItems.version });
     if (!updated) return { status: 'conflict', message: CONFLICT };

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 
@@ -37,7 +37,7 @@ export async function setRestaurantPhoto(actor: Actor, slug: string, photoUrl: s
       .where(eq(restaurants.slug, slug))
       .for('update', { of: restaurants });
     if (!current) return { status: 'not-found' };
-    await tx.update(restaurants).set({ photoUrl, updatedAt: new Date() }).where(eq(restaurants.id, current.id));
+    await tx.update(restaurants).set({ photoUrl, updatedAt: sql`now()` }).where(eq(restaurants.id, current.id));
 
     // The cover shows on the menu's header, the city's listing card and search results.
     const derived = [keys.restaurantMenu(slug), keys.cityRestaurants(current.citySlug), keys.citySearch(current.citySlug)];
@@ -55,7 +55,7 @@ export async function setMenuItemPhoto(actor: Actor, restaurantSlug: string, ite
       .where(and(eq(menuItems.id, itemId), eq(restaurants.slug, restaurantSlug)))
       .for('update', { of: menuItems });
     if (!current) return { status: 'not-found' };
-    await tx.update(menuItems).set({ photoUrl, updatedAt: new Date() }).where(eq(menuItems.id, itemId));
+    await tx.update(menuItems).set({ photoUrl, updatedAt: sql`now()` }).where(eq(menuItems.id, itemId));
 
     const entry = { action: 'item.photo', restaurantId: current.restaurantId, target: `menu_item:${itemId}` };
     return recordChange(tx, actor, entry, current.photoUrl, photoUrl, itemKeys(current));

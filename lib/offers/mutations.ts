@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 import { cities, restaurantOffers, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
@@ -52,7 +52,7 @@ export async function saveOffer(actor: Actor, slug: string, input: unknown) {
         maxDiscountPaise: terms.kind === 'percent' ? terms.maxDiscountPaise : null,
         flatPaise: terms.kind === 'flat' ? terms.flatPaise : null,
         minOrderPaise: terms.minOrderPaise,
-        updatedAt: new Date(),
+        updatedAt: sql`now()`,
       };
       await tx
         .insert(restaurantOffers)

@@ -115,6 +115,25 @@ describe('menu mutations (PGlite + in-process store)', () => {
     expect(listing.value!.restaurants.find((r) => r.slug === slug)?.name).toBe(`${restaurant!.name} Express`);
   });
 
+  // Review (review2): saves stamped updated_at with the app's clock and their audit entry with Postgres's,
+  // so the admin's "updated" time and the audit log's disagreed by the app's clock skew (and by when
+  // the statement ran). Both now read the transaction's now().
+  it("stamps a save's updated_at with its audit entry's time: one clock, one transaction", async () => {
+    const [restaurant] = await db.db.select().from(restaurants).where(eq(restaurants.slug, slug));
+    const form = { version: String(restaurant!.version), name: restaurant!.name, cuisines: restaurant!.cuisines.join(', '), isOpen: 'on' };
+    expect(await updateRestaurant(actor, slug, form)).toMatchObject({ status: 'saved' });
+    const lastEntry = async () =>
+      (await db.db.select().from(auditLog).where(eq(auditLog.adminId, actor.adminId)).orderBy(desc(auditLog.id)).limit(1))[0]!;
+    const [saved] = await db.db.select().from(restaurants).where(eq(restaurants.slug, slug));
+    expect(saved!.updatedAt).toEqual((await lastEntry()).createdAt);
+
+    const [current] = await db.db.select().from(menuItems).where(eq(menuItems.id, item.id));
+    expect(await updateMenuItem(actor, item.id, { ...itemForm(current!), price: '99' })).toMatchObject({ status: 'saved' });
+    const [savedItem] = await db.db.select().from(menuItems).where(eq(menuItems.id, item.id));
+    expect(savedItem!.updatedAt).toEqual((await lastEntry()).createdAt);
+    item = savedItem!;
+  });
+
   // Customer walk: a closed restaurant said "Currently closed" and nothing about when to come back.
   it('saves when a closed restaurant opens, which its menu and its city listing say; empty clears it', async () => {
     const save = async (fields: Record<string, string>) => {
