@@ -238,18 +238,6 @@ export const counterFlushes = pgTable('counter_flushes', {
   appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export type City = typeof cities.$inferSelect;
-export type Restaurant = typeof restaurants.$inferSelect;
-export type MenuCategory = typeof menuCategories.$inferSelect;
-export type MenuItem = typeof menuItems.$inferSelect;
-export type NewCity = typeof cities.$inferInsert;
-export type NewRestaurant = typeof restaurants.$inferInsert;
-export type NewMenuCategory = typeof menuCategories.$inferInsert;
-export type NewMenuItem = typeof menuItems.$inferInsert;
-export type Admin = typeof admins.$inferSelect;
-export type AuditEntry = typeof auditLog.$inferSelect;
-export type CacheInvalidation = typeof cacheInvalidations.$inferSelect;
-
 // ─── Customers and orders ──────────────────────────────────────────────────────────────────────────
 
 /** Customers sign in with an OTP to their mobile number (lib/customers/otp.ts); the number is the account. */
@@ -427,10 +415,8 @@ export const restaurantOffers = pgTable(
   ],
 );
 
-export type Customer = typeof customers.$inferSelect;
+/** A placed order's row, as checkout answers it (lib/orders/checkout.ts). */
 export type Order = typeof orders.$inferSelect;
-export type OrderItem = typeof orderItems.$inferSelect;
-export type OrderEvent = typeof orderEvents.$inferSelect;
 
 // ─── Favourites ────────────────────────────────────────────────────────────────────────────────────
 
@@ -477,4 +463,3 @@ export const restaurantFavouriteCounts = pgTable(
   ],
 );
 
-export type Favourite = typeof favourites.$inferSelect;
