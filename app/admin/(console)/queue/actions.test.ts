@@ -37,9 +37,25 @@ describe('dead-letter actions', () => {
     expect(state.discard).not.toHaveBeenCalled();
   });
 
-  it('retries as the signed-in admin', async () => {
+  it('retries as the signed-in admin, and says so', async () => {
     state.admin = { adminId: 4, email: 'a@thali.test', name: 'A' };
-    await retryDeadLetterAction(form());
+    await expect(retryDeadLetterAction(form())).rejects.toThrow('redirected to /admin/queue?notice=retried');
     expect(state.retry).toHaveBeenCalledWith(4, 'sms', 'job-1');
+  });
+
+  // Review (review2): every outcome but a thrown session check reloaded the page and said nothing, so a
+  // retry of a job another admin had discarded, or one Redis refused, looked like it worked.
+  it.each([
+    ['a discard', discardDeadLetterAction, { status: 'done' }, 'discarded'],
+    ['a job no longer dead-lettered', retryDeadLetterAction, { status: 'rejected', message: 'gone' }, 'not-dead'],
+    ['Redis not answering', discardDeadLetterAction, { status: 'unavailable' }, 'redis-unavailable'],
+    ['Postgres refusing the audit row', retryDeadLetterAction, new Error('pg down'), 'failed'],
+  ] as const)('answers %s with its own notice', async (_name, action, outcome, notice) => {
+    state.admin = { adminId: 4, email: 'a@thali.test', name: 'A' };
+    for (const operation of [state.retry, state.discard]) {
+      if (outcome instanceof Error) operation.mockRejectedValue(outcome);
+      else operation.mockResolvedValue(outcome);
+    }
+    await expect(action(form())).rejects.toThrow(`redirected to /admin/queue?notice=${notice}`);
   });
 });

@@ -4,12 +4,18 @@ import { AdminSessionUnavailable } from '@/components/admin/session-unavailable'
 import { PageHeader } from '@/components/admin/page-header';
 import { styles } from '@/components/admin/styles';
 import { adminPagePath, requireAdmin } from '@/lib/auth/admin';
-import { SESSION_UNAVAILABLE_NOTICE } from '@/lib/auth/next-path';
 import { readQueues } from '@/lib/queue/admin';
+import { queueNoticeOf } from '@/lib/queue/notices';
 
 import { discardDeadLetterAction, retryDeadLetterAction } from './actions';
 
 export const metadata: Metadata = { title: 'Queue' };
+
+const NOTICE_TONES = {
+  ok: 'border-emerald-200 bg-emerald-50 text-emerald-950',
+  warn: 'border-amber-300 bg-amber-50 text-amber-950',
+  error: 'border-nonveg/30 bg-nonveg-soft text-nonveg',
+} as const;
 
 function when(ms: number | null | undefined): string {
   return ms ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '—';
@@ -19,6 +25,7 @@ export default async function AdminQueuePage({ searchParams }: { searchParams: P
   const admin = await requireAdmin();
   if (!admin) return <AdminSessionUnavailable retryHref={await adminPagePath()} />;
   const [read, query] = await Promise.all([readQueues(), searchParams]);
+  const notice = queueNoticeOf(query.notice);
 
   return (
     <>
@@ -28,9 +35,14 @@ export default async function AdminQueuePage({ searchParams }: { searchParams: P
         finished most recently.
       </PageHeader>
 
-      {query.notice === SESSION_UNAVAILABLE_NOTICE ? (
-        <p role="alert" data-testid="queue-unavailable-notice" className="mb-8 rounded-3xl border border-nonveg/30 bg-nonveg-soft px-5 py-4 font-semibold text-nonveg">
-          Your sign-in could not be checked just now, so nothing was retried or discarded. Please try again.
+      {notice ? (
+        <p
+          role={notice.tone === 'ok' ? 'status' : 'alert'}
+          data-testid="queue-notice"
+          data-tone={notice.tone}
+          className={`mb-8 rounded-3xl border px-5 py-4 font-semibold ${NOTICE_TONES[notice.tone]}`}
+        >
+          {notice.text}
         </p>
       ) : null}
 
