@@ -30,7 +30,7 @@ const restaurant = Promise.resolve({ slug: 'bombay-canteen' });
 const item = Promise.resolve({ slug: 'bombay-canteen', id: '7' });
 const child = <p>page</p>;
 const adminPages: [string, () => Promise<ReactNode>][] = [
-  ['/admin', async () => (await import('@/app/admin/(console)/page')).default()],
+  ['/admin', async () => (await import('@/app/admin/(console)/(dashboard)/page')).default()],
   ['/admin/team', async () => (await import('@/app/admin/(console)/team/page')).default()],
   ['/admin/cache?ns=menu', async () => (await import('@/app/admin/(console)/cache/page')).default({ searchParams: none })],
   ['/admin/queue', async () => (await import('@/app/admin/(console)/queue/page')).default({ searchParams: none })],

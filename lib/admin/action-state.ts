@@ -5,8 +5,8 @@
 import type { PurgeOutcome } from './cache-purge';
 import type { TeamOutcome } from '@/lib/admin/team';
 import { FRESH_WITHIN_SECONDS } from '@/lib/cache/types';
-import type { FieldErrors } from '@/lib/validation/field-errors';
 import type { MutationOutcome } from '@/lib/menus/mutations';
+import type { FieldErrors } from '@/lib/validation/field-errors';
 
 import { asForm } from '@/lib/http/form';
 

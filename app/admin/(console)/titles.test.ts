@@ -13,7 +13,7 @@ function shown(metadata: Metadata): string {
 // again: the tab read "Dashboard · Thali admin · Thali admin".
 describe("the admin console's page titles", () => {
   it.each([
-    ['Dashboard', () => import('./page')],
+    ['Dashboard', () => import('./(dashboard)/page')],
     ['Team', () => import('./team/page')],
     ['Cache', () => import('./cache/page')],
     ['Queue', () => import('./queue/page')],
