@@ -1,14 +1,8 @@
 'use client';
 
-import { useEffect } from 'react';
-
 import { ErrorPanel } from '@/components/ui/error-panel';
 
 export default function RootError({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
   return (
     <ErrorPanel
       title="Something went wrong"

@@ -1,7 +1,5 @@
 'use client';
 
-import { useEffect } from 'react';
-
 import { ErrorPanel } from '@/components/ui/error-panel';
 
 /**
@@ -9,9 +7,5 @@ import { ErrorPanel } from '@/components/ui/error-panel';
  * page renders <AdminSessionUnavailable> itself (decision 055).
  */
 export function AdminError({ error, retry, title, message }: { error: unknown; retry: () => void; title: string; message: string }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
   return <ErrorPanel title={title} message={message} error={error} retry={retry} />;
 }

@@ -1,5 +1,8 @@
+'use client';
+
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { useEffect } from 'react';
 
 import { EmptyPlate } from '@/components/ui/empty-plate';
 import { isNetworkFailure } from '@/lib/http/network-failure';
@@ -13,7 +16,8 @@ function digestOf(error: unknown): string | undefined {
 
 /**
  * What error boundaries show: a plain explanation, a retry button and a way home, except on home
- * itself, where "Go to all cities" would load the very page that failed (review finding).
+ * itself, where "Go to all cities" would load the very page that failed (review finding). It logs the
+ * error to the browser's console, so no boundary has to.
  */
 export function ErrorPanel({
   title,
@@ -26,6 +30,9 @@ export function ErrorPanel({
   error: unknown;
   retry: () => void;
 }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
   const digest = digestOf(error);
   const onHome = usePathname() === '/';
   // The browser never reached the server (a tap on a dropped connection): the page is fine, the tap

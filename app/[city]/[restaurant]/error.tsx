@@ -1,14 +1,8 @@
 'use client';
 
-import { useEffect } from 'react';
-
 import { ErrorPanel } from '@/components/ui/error-panel';
 
 export default function MenuError({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
-
   return (
     <ErrorPanel
       title="We couldn't load this menu"
