@@ -17,9 +17,11 @@ import { addItem, changeQuantity, saveFavourite } from '../../[city]/[restaurant
 
 /**
  * The shared pages: home, a city's restaurants and a menu as every visitor sees them (a menu's cart
- * and heart are each visitor's own, asked for after load: components/menu/menu-visitor.tsx). The proxy rewrites those visitors' requests here; Next renders each address once
- * and serves it from the page cache (lib/page-cache) until something it shows changes.
- * Nothing is rendered at build time, and nothing here reads the request. docs/decisions/046.
+ * and heart are each visitor's own, asked for after load: components/menu/menu-visitor.tsx). The
+ * proxy rewrites every GET or HEAD of those addresses without a query here while the page cache is on
+ * (lib/page-cache/rewrite.ts); Next renders each address once and serves it from the page cache until
+ * something it shows changes. Nothing is rendered at build time, and nothing here reads the request.
+ * docs/decisions/046.
  */
 export function generateStaticParams(): { page: string[] }[] {
   return [];
