@@ -206,7 +206,7 @@ test.describe('shared pages', () => {
     // The route's own refusal (this network's guest carts for the hour) offers signing in.
     await page.unroute('**/api/cart/guest');
     await page.route('**/api/cart/guest', (route) =>
-      route.fulfill({ status: 429, json: { error: 'Sign in to add to your cart: this network has started many carts this hour.' } }),
+      route.fulfill({ status: 429, json: { error: 'Sign in to add to your cart: this network has started many carts lately.' } }),
     );
     await add.click();
     await expect(page.getByRole('link', { name: 'Sign in to add to your cart' })).toBeVisible();

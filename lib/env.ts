@@ -135,6 +135,11 @@ const schema = z
     /** New guest carts one address may start per hour (`cart:new-guest` policy, lib/cart/guest.ts; an address block twenty times that). */
     RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: positiveInt(30),
     /**
+     * New guest carts one address may start per day (`cart:new-guest:day`; an address block twenty
+     * times that): a cart lives up to a day after its id, so this bounds what one address holds.
+     */
+    RATE_LIMIT_NEW_GUEST_CARTS_PER_DAY: positiveInt(120),
+    /**
      * Searches one address may add to the cache per minute, about what it can hold there at once (an
      * entry lives 60 s) (`search:stored` policy, lib/search/cached.ts; an address block five times
      * that); past it a search is still answered, from Postgres, and not stored.

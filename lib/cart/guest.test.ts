@@ -39,6 +39,43 @@ describe('new guest carts', () => {
   });
 });
 
+describe('guest carts held at once (storage review)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Asks `perHour` new carts an hour for a day from each address, as a script keeping its carts would. */
+  async function cartsIssuedInADay(addresses: string[], perHour: number): Promise<number> {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-07T00:00:00Z'));
+    let issued = 0;
+    for (let hour = 0; hour < 24; hour++) {
+      for (const address of addresses) {
+        request.address = address;
+        for (let i = 0; i < perHour; i++) {
+          request.guestCookie = undefined;
+          if ((await guestForAdd()).status === 'issued') issued++;
+        }
+      }
+      vi.setSystemTime(new Date(Date.now() + 60 * 60_000));
+    }
+    return issued;
+  }
+
+  it('one address starts at most its daily share: a cart lives up to a day after its id, so an hourly budget alone let it hold 24 hours of them', async () => {
+    // Before: 30 an hour kept 720 carts of up to 50 lines (about 3 KB each) alive per address.
+    installBackends({ redis: createMemoryStore(), database: {} as DatabaseHandle, env: { RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: '2', RATE_LIMIT_NEW_GUEST_CARTS_PER_DAY: '8' } });
+    singletons().rateLimit = undefined;
+    expect(await cartsIssuedInADay(['198.51.100.20'], 2)).toBe(8);
+  });
+
+  it('an address block starts at most twenty times an address’s daily share', async () => {
+    installBackends({ redis: createMemoryStore(), database: {} as DatabaseHandle, env: { RATE_LIMIT_NEW_GUEST_CARTS_PER_HOUR: '2', RATE_LIMIT_NEW_GUEST_CARTS_PER_DAY: '2' } });
+    singletons().rateLimit = undefined;
+    // 100 addresses of one /24, 2 an hour each: the block's 40 an hour allowed 960 a day.
+    const addresses = Array.from({ length: 100 }, (_, i) => `203.0.113.${i + 1}`);
+    expect(await cartsIssuedInADay(addresses, 2)).toBe(40);
+  });
+});
+
 describe('a guest id', () => {
   afterEach(() => {
     vi.useRealTimers();

@@ -17,9 +17,11 @@ import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys'
  * nor by the ADD's action (docs/decisions/046). The cookie carries the id
  * with its MAC (lib/security/signed.ts): only ids this server issued name a cart, so nobody can
  * write into a cart they guessed, and each new id passes the `cart:new-guest` limits of the address
- * and of its address block. The signed value carries when it was issued, and names a cart only for
- * the cookie's lifetime (GUEST_CART_TTL_MS): each ADD extends the cart's TTL, so a script that kept
- * the values could otherwise keep every cart it was ever issued alive, without end.
+ * and of its address block, an hour's and a day's. The signed value carries when it was issued, and
+ * names a cart only for the cookie's lifetime (GUEST_CART_TTL_MS): each ADD extends the cart's TTL, so
+ * a script that kept the values could otherwise keep every cart it was ever issued alive, without end.
+ * A cart so outlives its id by up to a day, and the day's budget bounds how many one address holds
+ * at once (docs/decisions/099).
  */
 
 /** Issued at (ms, base 36) after the id: the signed value is `<id>~<issued at>`. */
@@ -53,7 +55,9 @@ export type GuestIssue = { status: 'issued'; owner: CartOwner } | { status: 'rat
 export async function guestForAdd(): Promise<GuestIssue> {
   const known = await currentGuest();
   if (known) return { status: 'issued', owner: known };
-  if (!(await withinAddressBudget('cart:new-guest', clientIdentity(await headers())))) return { status: 'rate-limited' };
+  const client = clientIdentity(await headers());
+  const within = (await withinAddressBudget('cart:new-guest', client)) && (await withinAddressBudget('cart:new-guest:day', client));
+  if (!within) return { status: 'rate-limited' };
   const id = randomBytes(16).toString('base64url');
   (await cookies()).set(guestCookieName(), sign('guest-cart', `${id}${ISSUED_AT}${Date.now().toString(36)}`), guestCookieOptions());
   return { status: 'issued', owner: cartOwners.guest(id) };

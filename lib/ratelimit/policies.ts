@@ -263,6 +263,29 @@ export function limiterPolicies(env: Env = getEnv()) {
       keyPrefix: 'rl:cart:new-guest:block',
       onRedisFailure: 'fallback',
     },
+    /**
+     * New guest carts per client address and day, spent after the hour's. A cart lives up to a day
+     * after its id was issued (the id names it for 12 h, each ADD keeps it 12 h more), so the hourly
+     * budget alone let one address hold 24 hours' worth: 720 carts of up to 50 lines, about 2 MB
+     * (storage review, decision 099). A day's share bounds what an address holds at any time.
+     */
+    'cart:new-guest:day': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: env.RATE_LIMIT_NEW_GUEST_CARTS_PER_DAY,
+      windowMs: DAY,
+      keyPrefix: 'rl:cart:new-guest:day',
+      onRedisFailure: 'fallback',
+    },
+    /** The same from one address block (IPv4 /24, IPv6 /48), spent after the address's own. */
+    'cart:new-guest:day:block': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: GUEST_CART_BLOCK_FACTOR * env.RATE_LIMIT_NEW_GUEST_CARTS_PER_DAY,
+      windowMs: DAY,
+      keyPrefix: 'rl:cart:new-guest:day:block',
+      onRedisFailure: 'fallback',
+    },
   } as const satisfies Record<string, LimiterPolicy>;
 }
 

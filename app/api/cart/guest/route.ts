@@ -13,7 +13,7 @@ import { visitorHintCookie } from '@/lib/page-cache/visitor-hint';
  * asks for when its visitor hint says it has neither a cart nor a session. A route, not the ADD's
  * server action: an action that sets a cookie makes Next render the page for this visitor in its
  * answer, the very render a shared page saves (docs/decisions/046). 204: the browser has an id (or a
- * session) now; 429: this address has started its share of guest carts this hour.
+ * session) now; 429: this address has started its share of guest carts this hour or this day.
  */
 export const POST = jsonRoute(async (request: Request) => {
   // Only this site's own pages: another site could otherwise spend its visitors' share of guest carts.
@@ -22,7 +22,7 @@ export const POST = jsonRoute(async (request: Request) => {
   if (lookup.status === 'unavailable') throw new HttpError(503, 'Your cart can’t be reached just now. Please try again in a moment.');
   if (lookup.status !== 'signed-in') {
     const guest = await guestForAdd();
-    if (guest.status === 'rate-limited') return jsonError(429, 'Sign in to add to your cart: this network has started many carts this hour.');
+    if (guest.status === 'rate-limited') return jsonError(429, 'Sign in to add to your cart: this network has started many carts lately.');
   }
   // Shared menu pages ask for this browser's cart from now on: a new id's, or one (or a session) it had without the hint.
   const hint = visitorHintCookie(customerSessionCookie().options.secure);
