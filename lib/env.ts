@@ -140,6 +140,11 @@ const schema = z
      */
     RATE_LIMIT_NEW_GUEST_CARTS_PER_DAY: positiveInt(120),
     /**
+     * Searches one address may make per minute that miss the cache, each a Postgres query
+     * (`search:loaded` policy, lib/search/cached.ts; an address block five times that); hits are never refused.
+     */
+    RATE_LIMIT_SEARCHES_LOADED_PER_MINUTE: positiveInt(30),
+    /**
      * Searches one address may add to the cache per minute, about what it can hold there at once (an
      * entry lives 60 s) (`search:stored` policy, lib/search/cached.ts; an address block five times
      * that); past it a search is still answered, from Postgres, and not stored.

@@ -28,7 +28,7 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const CITIES = ['bengaluru', 'mumbai', 'delhi', 'hyderabad', 'chennai', 'pune', 'kolkata', 'ahmedabad'];
 const WORDS = ['biryani', 'biriyani', 'panner tikka', 'dosa', 'masala dosa', 'momos', 'pizza', 'butter chiken', 'gulab jamun', 'coffee', 'noodles', 'chaat', 'kebab', 'thali', 'rolls', 'saffron'];
 
-const server = await startBenchServer({ port: PORT, keyPrefix: 'thali-bench-search:', env: { RATE_LIMIT_API_PER_MINUTE: '1000000000', RATE_LIMIT_NEW_SEARCHES_PER_MINUTE: '1000000000' } });
+const server = await startBenchServer({ port: PORT, keyPrefix: 'thali-bench-search:', env: { RATE_LIMIT_API_PER_MINUTE: '1000000000', RATE_LIMIT_NEW_SEARCHES_PER_MINUTE: '1000000000', RATE_LIMIT_SEARCHES_LOADED_PER_MINUTE: '1000000000' } });
 const base = server.base;
 const timedGet = timedGetter(base);
 let fresh = 0;

@@ -69,7 +69,7 @@ export function CityPageBody({
 
       <div className="mb-6">
         <CitySearchForm citySlug={data.city.slug} cityName={data.city.name} query={searchText ?? ''} />
-        {search?.status === 'invalid' || search?.status === 'unavailable' ? (
+        {search?.status === 'invalid' || search?.status === 'unavailable' || search?.status === 'rate-limited' ? (
           <div className="mt-3">
             <SearchProblem message={search.message} />
           </div>

@@ -204,6 +204,29 @@ export function limiterPolicies(env: Env = getEnv()) {
       onRedisFailure: 'fallback',
     },
     /**
+     * Searches one client address makes that miss the cache, each a Postgres query (lib/search/cached.ts):
+     * a hit costs about 12 ms on a production build, a miss 35 ms, and a miss of 100 characters 200-300
+     * ms, so under the `api` budget alone (120 a minute) ten addresses of made-up searches kept the
+     * server busy, where hits needed dozens (storage review, 2026-12-07). Hits are never refused.
+     */
+    'search:loaded': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: env.RATE_LIMIT_SEARCHES_LOADED_PER_MINUTE,
+      windowMs: MINUTE,
+      keyPrefix: 'rl:search:loaded',
+      onRedisFailure: 'fallback',
+    },
+    /** The same from one address block (IPv4 /24, IPv6 /48), spent after the address's own. */
+    'search:loaded:block': {
+      kind: 'limiter',
+      algorithm: 'slidingWindow',
+      limit: ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_SEARCHES_LOADED_PER_MINUTE,
+      windowMs: MINUTE,
+      keyPrefix: 'rl:search:loaded:block',
+      onRedisFailure: 'fallback',
+    },
+    /**
      * Anonymous calls to the health endpoints per client IP (lib/server/health-access.ts): they get
      * liveness only. Calls with an admin session or the bearer secret are not limited.
      */

@@ -24,13 +24,21 @@ export type SearchOutcome =
   | { status: 'found'; results: SearchResults; cache: CacheOutcome }
   /** The search text or the city slug was refused; `message` says why, in words for a person. */
   | { status: 'invalid'; message: string }
-  | { status: 'not-found'; message: string };
+  | { status: 'not-found'; message: string }
+  /** The asker's `search:loaded` budget is spent: this search missed the cache and was not run. */
+  | { status: 'rate-limited'; message: string };
+
+export const SEARCHES_REFUSED = 'Too many new searches from your network. Please try again in a minute.';
+
+/** Thrown by a miss's load past the asker's budget, before Postgres is asked (caught by searchCity). */
+class SearchesRefused extends Error {}
 
 /**
  * A validated city slug and normalized search (normalizeQuery); a bad one here is a bug. `client`
- * (lib/ratelimit/client-identity.ts) is who asks: a miss is stored only within their address's
- * `search:stored` budget, since every distinct search is an entry of its own. Without one (scripts,
- * tests), every miss is stored.
+ * (lib/ratelimit/client-identity.ts) is who asks: a miss is a Postgres query only within their
+ * address's `search:loaded` budget (hits are free), and is stored only within its `search:stored`
+ * budget, since every distinct search is an entry of its own. Without one (scripts, tests), every
+ * miss is loaded and stored.
  */
 export const getCitySearch = cache(
   async (citySlug: string, normalizedQuery: string, client?: string): Promise<Cached<SearchResults | null>> => {
@@ -38,7 +46,11 @@ export const getCitySearch = cache(
     return readThrough({
       key: keys.citySearchResults(slug, normalizedQuery),
       ttlMs: SEARCH_TTL_MS,
-      load: () => loadCitySearch(getDb(), slug, normalizedQuery),
+      load: async () => {
+        // Spent by a miss only, where the cost is: made-up searches all miss, and one takes up to 20 hits' time.
+        if (client !== undefined && !(await withinAddressBudget('search:loaded', client))) throw new SearchesRefused();
+        return loadCitySearch(getDb(), slug, normalizedQuery);
+      },
       admit: client === undefined ? undefined : () => withinAddressBudget('search:stored', client),
     });
   },
@@ -53,7 +65,12 @@ export async function searchCity(citySlug: unknown, rawQuery: unknown, client?: 
   if (!slug.success) return { status: 'invalid', message: 'A city is named by lowercase letters and digits joined by hyphens.' };
   const query = normalizeQuery(rawQuery);
   if (!query.ok) return { status: 'invalid', message: query.message };
-  const { value, cache: outcome } = await getCitySearch(slug.data, query.query, client);
+  const read = await getCitySearch(slug.data, query.query, client).catch((error: unknown) => {
+    if (error instanceof SearchesRefused) return null;
+    throw error;
+  });
+  if (read === null) return { status: 'rate-limited', message: SEARCHES_REFUSED };
+  const { value, cache: outcome } = read;
   if (!value) return { status: 'not-found', message: `No city "${slug.data}"` };
   return { status: 'found', results: value, cache: outcome };
 }

@@ -62,4 +62,38 @@ for (const pair of await backendPairs()) {
       expect((await stored()) - before).toBe(15);
     });
   });
+
+  describe.skipIf(!pair.runnable)(pair.title('searches that miss the cache, per address'), () => {
+    // Storage review, 2026-12-07: a miss is a Postgres query (a 100-character one 200-300 ms, a hit
+    // 12 ms), and made-up searches always miss: the `api` budget alone let ten addresses keep a server busy.
+    const backends = setUpBackends(pair, { label: 'search-loaded', env: { REDIS_TIMEOUT_MS: '5000', RATE_LIMIT_SEARCHES_LOADED_PER_MINUTE: '4' } });
+
+    beforeAll(() => {
+      singletons().rateLimit = undefined;
+    });
+
+    it('answers an address’s misses up to its budget, then a 429 that stores nothing; hits are never refused', async () => {
+      const statuses: number[] = [];
+      for (const suffix of ['+', '++', '+++', '++++', '+++++']) statuses.push((await search(`dosa ${suffix}`, '203.0.113.44')).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+      const refused = await search('dosa ======', '203.0.113.44');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('60');
+      expect(((await refused.json()) as { error: string }).error).toMatch(/Too many new searches/);
+      expect(await backends.redis.exists([keys.citySearchResults('bengaluru', 'dosa ======')])).toBe(0);
+      // What was stored is still a hit for that address; another address has a budget of its own.
+      const hit = await search('dosa +', '203.0.113.44');
+      expect([hit.status, hit.headers.get('x-cache')]).toEqual([200, 'HIT']);
+      expect((await search('dosa ======', '198.51.100.44')).status).toBe(200);
+    });
+
+    it('bounds an IPv6 /48 as a whole: its /64s share five times an address’s misses', async () => {
+      const statuses: number[] = [];
+      for (let subnet = 0; subnet < 8; subnet++) {
+        for (const suffix of ['%', '%%', '%%%']) statuses.push((await search(`idli ${suffix}${subnet}`, `2001:db8:78:${subnet.toString(16)}::1`)).status);
+      }
+      expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(4);
+    });
+  });
 }
