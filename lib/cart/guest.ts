@@ -21,7 +21,7 @@ import { cartOwners, GUEST_CART_TTL_MS, GUEST_ID, type CartOwner } from './keys'
  * names a cart only for the cookie's lifetime (GUEST_CART_TTL_MS): each ADD extends the cart's TTL, so
  * a script that kept the values could otherwise keep every cart it was ever issued alive, without end.
  * A cart so outlives its id by up to a day, and the day's budget bounds how many one address holds
- * at once (docs/decisions/099).
+ * at once (docs/decisions/066).
  */
 
 /** Issued at (ms, base 36) after the id: the signed value is `<id>~<issued at>`. */

@@ -290,7 +290,7 @@ export function limiterPolicies(env: Env = getEnv()) {
      * New guest carts per client address and day, spent after the hour's. A cart lives up to a day
      * after its id was issued (the id names it for 12 h, each ADD keeps it 12 h more), so the hourly
      * budget alone let one address hold 24 hours' worth: 720 carts of up to 50 lines, about 2 MB
-     * (storage review, decision 099). A day's share bounds what an address holds at any time.
+     * (storage review, decision 066). A day's share bounds what an address holds at any time.
      */
     'cart:new-guest:day': {
       kind: 'limiter',
