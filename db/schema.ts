@@ -251,7 +251,10 @@ export const customers = pgTable('customers', {
 /** The steps an order moves through, in order (lib/orders/steps.ts moves it from each to the next). */
 export const ORDER_STEPS = ['placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered'] as const;
 export type OrderStep = (typeof ORDER_STEPS)[number];
-/** Every status: the steps, and `cancelled`, reached only from `placed` by its customer (lib/orders/cancel.ts). */
+/**
+ * Every status: the steps, and `cancelled`, reached from `placed` by its customer (lib/orders/cancel.ts)
+ * or from `placed` or `accepted` by the restaurant's admin (lib/orders/admin-cancel.ts).
+ */
 export const ORDER_STATUSES = [...ORDER_STEPS, 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -291,6 +294,11 @@ export const orders = pgTable(
     paymentMethod: text('payment_method').notNull().default('cod'),
     /** When the food should arrive: checkout time plus the restaurant's delivery minutes. */
     etaAt: timestamp('eta_at', { withTimezone: true }),
+    /**
+     * Why the restaurant cancelled it, as its admin wrote it (the customer's order page and text show
+     * it). Null when the customer cancelled it, or it is not cancelled (lib/orders/admin-cancel.ts).
+     */
+    cancelReason: text('cancel_reason'),
     ...timestamps,
   },
   (table) => [
@@ -308,6 +316,7 @@ export const orders = pgTable(
       sql`${table.status} in ('placed', 'accepted', 'preparing', 'out_for_delivery', 'delivered', 'cancelled')`,
     ),
     check('orders_total_positive', sql`${table.totalPaise} > 0`),
+    check('orders_cancel_reason_length', sql`char_length(${table.cancelReason}) <= 200`),
   ],
 );
 

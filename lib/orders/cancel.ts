@@ -1,8 +1,8 @@
 import 'server-only';
 
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 
-import { getDb } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
@@ -36,11 +36,29 @@ export async function cancelOrder(customerId: number, orderId: string, deps: Ord
   const db = deps.db ?? getDb();
   const own = and(eq(orders.id, orderId), eq(orders.customerId, customerId));
 
-  const cancelled = await db.transaction(async (tx) => {
+  const cancelled = await commitCancel(db, orderId, and(own, eq(orders.status, CANCELLABLE_STATUS))!, null);
+  const [current] = await db.select({ status: orders.status }).from(orders).where(own);
+  if (!current) return { status: 'not-found' };
+  if (current.status !== 'cancelled') return { status: 'too-late', current: current.status };
+  if (!cancelled) return { status: 'already-cancelled' };
+  await enqueueCancelledText(orderId, deps);
+  return { status: 'cancelled' };
+}
+
+/**
+ * The cancellation itself, the customer's and the restaurant admin's (admin-cancel.ts) alike: one
+ * conditional `UPDATE orders … WHERE <condition>` (the condition names the statuses it may cancel
+ * from, the very rows a step's `WHERE status = <the step before>` needs), so of a cancel and a step,
+ * or two cancels, whichever commits second matches no row. In the same transaction the `cancelled`
+ * event (its time, its text to claim) and every earlier status's text nobody has claimed yet marked
+ * handled, so none arrives after the cancellation. True when this call cancelled it.
+ */
+export async function commitCancel(db: Database, orderId: string, condition: SQL, reason: string | null): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const updated = await tx
       .update(orders)
-      .set({ status: 'cancelled', updatedAt: sql`now()` })
-      .where(and(own, eq(orders.status, CANCELLABLE_STATUS)))
+      .set({ status: 'cancelled', cancelReason: reason, updatedAt: sql`now()` })
+      .where(and(eq(orders.id, orderId), condition))
       .returning({ id: orders.id });
     if (updated.length === 0) return false;
     await tx.insert(orderEvents).values({ orderId, status: 'cancelled', at: sql`now()` }).onConflictDoNothing();
@@ -50,13 +68,13 @@ export async function cancelOrder(customerId: number, orderId: string, deps: Ord
       .where(and(eq(orderEvents.orderId, orderId), ne(orderEvents.status, 'cancelled'), isNull(orderEvents.textClaimedAt)));
     return true;
   });
+}
 
-  const [current] = await db.select({ status: orders.status }).from(orders).where(own);
-  if (!current) return { status: 'not-found' };
-  if (current.status !== 'cancelled') return { status: 'too-late', current: current.status };
-  // Only the call that cancelled it: a replay queued a job (a hash without a TTL) per post in the
-  // queue every customer's texts wait in. A lost enqueue is the reconciler's text pass's (reconcile.ts).
-  if (!cancelled) return { status: 'already-cancelled' };
+/**
+ * Only the call that cancelled it: a replay queued a job (a hash without a TTL) per post in the
+ * queue every customer's texts wait in. A lost enqueue is the reconciler's text pass's (reconcile.ts).
+ */
+export async function enqueueCancelledText(orderId: string, deps: OrderJobDeps): Promise<void> {
   try {
     await (deps.enqueue ?? enqueue)('notifications', notifyJob(orderId, 'cancelled'));
   } catch (error) {
@@ -65,7 +83,6 @@ export async function cancelOrder(customerId: number, orderId: string, deps: Ord
       error: error instanceof Error ? error.message : String(error),
     });
   }
-  return { status: 'cancelled' };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface OrderDetail {
   deliveryInstructions: string | null;
   paymentMethod: string;
   etaAt: Date | null;
+  /** Why the restaurant cancelled it; null when the customer did, or it is not cancelled. */
+  cancelReason: string | null;
   createdAt: Date;
   updatedAt: Date;
   restaurant: { name: string; slug: string; citySlug: string };
@@ -55,6 +57,7 @@ export async function loadOwnOrder(customerId: number, orderId: string, db: Data
       deliveryInstructions: orders.deliveryInstructions,
       paymentMethod: orders.paymentMethod,
       etaAt: orders.etaAt,
+      cancelReason: orders.cancelReason,
       createdAt: orders.createdAt,
       updatedAt: orders.updatedAt,
       restaurantName: restaurants.name,

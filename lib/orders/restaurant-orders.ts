@@ -18,6 +18,8 @@ export interface RestaurantOrderRow {
   itemCount: number;
   /** Where it goes, as checkout copied it; no customer's number (the console shows no phone). */
   deliveryAddress: string | null;
+  /** Why the restaurant cancelled it; null unless an admin did (lib/orders/admin-cancel.ts). */
+  cancelReason: string | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export function restaurantOrdersStatement(restaurantId: number, limit: number, d
       etaAt: orders.etaAt,
       itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
       deliveryAddress: orders.deliveryAddress,
+      cancelReason: orders.cancelReason,
     })
     .from(orders)
     .where(eq(orders.restaurantId, restaurantId))

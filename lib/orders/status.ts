@@ -26,6 +26,16 @@ export function isFinalStatus(status: OrderStatus): boolean {
 /** The only status a customer can cancel from: once the restaurant accepts, the kitchen has started. */
 export const CANCELLABLE_STATUS = 'placed' satisfies OrderStatus;
 
+/**
+ * What a restaurant's admin can cancel from (an item ran out, the kitchen is closing): until the food
+ * is being prepared. Past `accepted` the food is cooked or on its way (decision 099).
+ */
+export const ADMIN_CANCELLABLE_STATUSES = ['placed', 'accepted'] as const satisfies readonly OrderStatus[];
+
+export function isAdminCancellable(status: OrderStatus): boolean {
+  return (ADMIN_CANCELLABLE_STATUSES as readonly string[]).includes(status);
+}
+
 export function isOrderStatus(value: unknown): value is OrderStatus {
   return typeof value === 'string' && (ORDER_STATUSES as readonly string[]).includes(value);
 }

@@ -31,9 +31,11 @@ export interface OrderTextFacts {
   orderId: string;
   totalPaise: number;
   restaurantName: string;
+  /** Why the restaurant cancelled it (an admin's words); null when the customer did. */
+  cancelReason?: string | null;
 }
 
-export function statusText(status: OrderStatus, { orderId, totalPaise, restaurantName }: OrderTextFacts): string {
+export function statusText(status: OrderStatus, { orderId, totalPaise, restaurantName, cancelReason }: OrderTextFacts): string {
   const order = `#${shortOrderId(orderId)}`;
   switch (status) {
     case 'placed':
@@ -47,7 +49,9 @@ export function statusText(status: OrderStatus, { orderId, totalPaise, restauran
     case 'delivered':
       return `Thali: order ${order} delivered. Enjoy your meal!`;
     case 'cancelled':
-      return `Thali: order ${order} from ${restaurantName} is cancelled, as you asked. Nothing to pay.`;
+      return cancelReason
+        ? `Thali: ${restaurantName} cancelled order ${order}: ${cancelReason}. Sorry! Nothing to pay.`
+        : `Thali: order ${order} from ${restaurantName} is cancelled, as you asked. Nothing to pay.`;
   }
 }
 
@@ -98,7 +102,7 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
   // between the two) left the text claimed and unsent, and every retry then found it 'already-sent'.
   // Nothing that touches Postgres now runs between the claim and the send.
   const [facts] = await db
-    .select({ totalPaise: orders.totalPaise, phone: customers.phone, restaurantName: restaurants.name })
+    .select({ totalPaise: orders.totalPaise, phone: customers.phone, restaurantName: restaurants.name, cancelReason: orders.cancelReason })
     .from(orders)
     .innerJoin(customers, eq(customers.id, orders.customerId))
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
@@ -130,7 +134,7 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
       log.warn('order text not sent: the day’s SMS cap is reached', { orderId, status });
       return 'over-cap';
     }
-    const body = statusText(status, { orderId, totalPaise: facts.totalPaise, restaurantName: facts.restaurantName });
+    const body = statusText(status, { orderId, totalPaise: facts.totalPaise, restaurantName: facts.restaurantName, cancelReason: facts.cancelReason });
     await (deps.sender ?? smsSender()).send({ to: facts.phone, body, kind: 'order' }, store);
   } catch (error) {
     if (mayHaveBeenSent(error)) {

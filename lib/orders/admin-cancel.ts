@@ -1,0 +1,57 @@
+import 'server-only';
+
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+
+import { getDb } from '@/db/client';
+import { orders, restaurants } from '@/db/schema';
+
+import type { AdminCancelOutcome } from './admin-cancel-messages';
+import { commitCancel, enqueueCancelledText } from './cancel';
+import type { OrderJobDeps } from './job-types';
+import { ADMIN_CANCELLABLE_STATUSES, isOrderId } from './status';
+
+/** Short enough for the customer's text; the table's check allows 200. */
+export const CANCEL_REASON_MAX = 120;
+
+const cancelInput = z.object({
+  orderId: z.string().refine(isOrderId),
+  // Whitespace runs folded (it is shown on one line of a page and a text) and a closing full stop
+  // dropped (the page and the text put their own after it).
+  reason: z
+    .string()
+    .transform((value) => value.replace(/\s+/g, ' ').replace(/[\s.]+$/, '').trim())
+    .pipe(z.string().min(3).max(CANCEL_REASON_MAX)),
+});
+
+/**
+ * A restaurant's admin cancels one of its orders, with a reason the customer sees (an item ran
+ * out), while it is placed or accepted (decision 099). Through the customer's own cancel
+ * (cancel.ts commitCancel): one conditional `UPDATE … WHERE status IN ('placed', 'accepted')` on the
+ * same row as the customer's cancel (`status = 'placed'`) and the timer's next step (`status =
+ * <the step before>`), so of any two whichever commits second matches no row and changes nothing.
+ * The restaurant is in the statement too: another restaurant's order matches no row.
+ */
+export async function cancelOrderForRestaurant(restaurantSlug: string, input: unknown, deps: OrderJobDeps = {}): Promise<AdminCancelOutcome> {
+  const parsed = cancelInput.safeParse(input);
+  if (!parsed.success) {
+    const reasonIssue = parsed.error.issues.some((issue) => issue.path[0] === 'reason');
+    return { status: reasonIssue && isOrderId((input as { orderId?: unknown } | null)?.orderId) ? 'bad-reason' : 'invalid' };
+  }
+  const { orderId, reason } = parsed.data;
+  const db = deps.db ?? getDb();
+  const ours = db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.slug, restaurantSlug));
+  const cancelled = await commitCancel(db, orderId, and(inArray(orders.restaurantId, ours), inArray(orders.status, [...ADMIN_CANCELLABLE_STATUSES]))!, reason);
+
+  const [current] = await db
+    .select({ status: orders.status, reason: orders.cancelReason })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), inArray(orders.restaurantId, ours)));
+  if (!current) return { status: 'not-found' };
+  if (cancelled) {
+    await enqueueCancelledText(orderId, deps);
+    return { status: 'cancelled' };
+  }
+  if (current.status === 'cancelled') return { status: 'already-cancelled', byCustomer: current.reason === null };
+  return { status: 'too-late', current: current.status };
+}
