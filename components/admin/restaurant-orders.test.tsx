@@ -15,9 +15,11 @@ const row = (id: string, status: RestaurantOrderRow['status'], overrides: Partia
   etaAt: new Date('2026-12-07T07:32:00Z'),
   itemCount: 2,
   deliveryAddress: 'Home: 12, 4th Cross, Bengaluru 560038',
+  cancelReason: null,
   ...overrides,
 });
 const stepAction = async () => ({ status: 'idle' }) as const;
+const cancelAction = stepAction;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe("a restaurant's orders in the admin console", () => {
@@ -28,6 +30,7 @@ describe("a restaurant's orders in the admin console", () => {
         onTheirWay: 1,
         restaurantName: 'Tehzeeb',
         stepAction,
+        cancelAction,
       }),
     );
     expect(html).toContain('<caption class="sr-only">Orders from Tehzeeb</caption>');
@@ -43,12 +46,12 @@ describe("a restaurant's orders in the admin console", () => {
   });
 
   it('counts every order on its way, not only those listed (older ones still cooking)', () => {
-    const html = renderToStaticMarkup(createElement(RestaurantOrders, { orders: [row('Xyz0gQGeltIkQOxEiink9A', 'delivered')], onTheirWay: 3, restaurantName: 'Tehzeeb', stepAction }));
+    const html = renderToStaticMarkup(createElement(RestaurantOrders, { orders: [row('Xyz0gQGeltIkQOxEiink9A', 'delivered')], onTheirWay: 3, restaurantName: 'Tehzeeb', stepAction, cancelAction }));
     expect(text(html)).toContain('3 on their way now.');
   });
 
   it('says when there are none', () => {
-    expect(renderToStaticMarkup(createElement(RestaurantOrders, { orders: [], onTheirWay: 0, restaurantName: 'Tehzeeb', stepAction }))).toContain('No orders yet.');
+    expect(renderToStaticMarkup(createElement(RestaurantOrders, { orders: [], onTheirWay: 0, restaurantName: 'Tehzeeb', stepAction, cancelAction }))).toContain('No orders yet.');
   });
 
   it('has a button to move each order on its way to its next step, naming the order, and none for one that is done', () => {
@@ -65,12 +68,15 @@ describe("a restaurant's orders in the admin console", () => {
         onTheirWay: 4,
         restaurantName: 'Tehzeeb',
         stepAction,
+        cancelAction,
       }),
     );
     const buttons = [...html.matchAll(/<button[^>]*aria-label="([^"]+)"[^>]*>([^<]+)<\/button>/g)].map((match) => [match[1], match[2]]);
     expect(buttons).toEqual([
       ['Accept: order #Aaa0gQGe', 'Accept'],
+      ['Cancel order #Aaa0gQGe', 'Cancel order'],
       ['Mark preparing: order #Bbb0gQGe', 'Mark preparing'],
+      ['Cancel order #Bbb0gQGe', 'Cancel order'],
       ['Mark out for delivery: order #Ccc0gQGe', 'Mark out for delivery'],
       ['Mark delivered: order #Ddd0gQGe', 'Mark delivered'],
     ]);
@@ -81,11 +87,34 @@ describe("a restaurant's orders in the admin console", () => {
   });
 
   it('puts the status and its button right after the order number: on a phone the table scrolls sideways', () => {
-    const html = renderToStaticMarkup(createElement(RestaurantOrders, { orders: [row('Aaa0gQGeltIkQOxEiink9A', 'placed')], onTheirWay: 1, restaurantName: 'Tehzeeb', stepAction }));
+    const html = renderToStaticMarkup(createElement(RestaurantOrders, { orders: [row('Aaa0gQGeltIkQOxEiink9A', 'placed')], onTheirWay: 1, restaurantName: 'Tehzeeb', stepAction, cancelAction }));
     const headers = [...html.matchAll(/<th[^>]*>([^<]+)<\/th>/g)].map((match) => match[1]);
     expect(headers.slice(0, 3)).toEqual(['Order', 'Status', 'Next step']);
     const cells = [...html.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((match) => text(match[1]!).trim());
     expect(cells[1]).toMatch(/^Placed/);
-    expect(cells[2]).toBe('Accept');
+    expect(cells[2]).toMatch(/^Accept/);
+  });
+
+  it('offers a cancel with a reason only while placed or accepted, and shows the restaurant’s reason on an order it cancelled', () => {
+    const html = renderToStaticMarkup(
+      createElement(RestaurantOrders, {
+        orders: [
+          row('Aaa0gQGeltIkQOxEiink9A', 'accepted'),
+          row('Ccc0gQGeltIkQOxEiink9A', 'preparing'),
+          row('Fff0gQGeltIkQOxEiink9A', 'cancelled', { cancelReason: 'Paneer ran out' }),
+          row('Ggg0gQGeltIkQOxEiink9A', 'cancelled'),
+        ],
+        onTheirWay: 2,
+        restaurantName: 'Tehzeeb',
+        stepAction,
+        cancelAction,
+      }),
+    );
+    expect([...html.matchAll(/aria-label="Cancel order (#\w+)"/g)].map((match) => match[1])).toEqual(['#Aaa0gQGe']);
+    const reasonField = html.match(/<input id="cancel-reason-[^>]*>/)?.[0] ?? '';
+    for (const attribute of ['name="reason"', 'required=""', 'minLength="3"', 'maxLength="120"']) expect(reasonField).toContain(attribute);
+    expect(html).toContain('<option value="An item in your order ran out">');
+    expect(html.match(/data-testid="restaurant-order-cancel-reason"/g)).toHaveLength(1);
+    expect(text(html)).toContain('Cancelled by you: Paneer ran out');
   });
 });

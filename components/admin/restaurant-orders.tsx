@@ -1,3 +1,4 @@
+import { OrderCancelForm } from '@/components/admin/order-cancel-form';
 import { OrderStepForm, type OrderStepAction } from '@/components/admin/order-step-form';
 import { TableHead } from '@/components/admin/table-head';
 import { styles } from '@/components/admin/styles';
@@ -13,13 +14,14 @@ const COLUMNS = ['Order', 'Status', 'Next step', 'Placed', 'Dishes', 'Total', 'D
 /**
  * A restaurant's latest orders on its admin page (newest first, times in India): which are on their
  * way and how far, with what each holds and where it goes, and a button to move each on a step
- * (Accept, Mark preparing…). The customer's number is not shown.
+ * (Accept, Mark preparing…) or cancel it with a reason while placed or accepted. The customer's number is not shown.
  */
 export function RestaurantOrders({
   orders,
   onTheirWay: active,
   restaurantName,
   stepAction,
+  cancelAction,
 }: {
   orders: readonly RestaurantOrderRow[];
   /** All the restaurant's orders on their way, listed or not (lib/orders/restaurant-orders.ts). */
@@ -27,6 +29,8 @@ export function RestaurantOrders({
   restaurantName: string;
   /** Moves an order to the step its form names (app/admin/…/order-actions.ts). */
   stepAction: OrderStepAction;
+  /** Cancels an order with a reason for the customer, while placed or accepted (same file). */
+  cancelAction: OrderStepAction;
 }) {
   if (orders.length === 0) return <p className="text-sm text-muted">No orders yet.</p>;
   return (
@@ -55,10 +59,16 @@ export function RestaurantOrders({
                         due by <time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>
                       </span>
                     ) : null}
+                    {order.cancelReason ? (
+                      <span className="block max-w-48 text-xs text-muted" data-testid="restaurant-order-cancel-reason">
+                        by you: {order.cancelReason}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={styles.td}>
                     {/* Rendered for a delivered order too, so the answer to "Mark delivered" stays in sight. */}
                     <OrderStepForm key={order.id} action={stepAction} orderId={order.id} status={order.status} />
+                    <OrderCancelForm key={`cancel-${order.id}`} action={cancelAction} orderId={order.id} status={order.status} />
                   </td>
                   <td className={styles.td}>
                     <time dateTime={order.createdAt.toISOString()}>{formatDayAndTime(order.createdAt)}</time>

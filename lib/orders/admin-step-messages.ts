@@ -37,7 +37,7 @@ export function adminStepState(orderId: string, outcome: AdminStepOutcome): Admi
       return { status: 'refused', message: `${order} was already ${lower(outcome.to)}. Nothing changed.` };
     case 'moved-on':
       return outcome.current === 'cancelled'
-        ? { status: 'refused', message: `${order} was cancelled by the customer. Nothing changed.` }
+        ? { status: 'refused', message: `${order} was cancelled (by the customer or an admin). Nothing changed.` }
         : { status: 'refused', message: `${order} is already ${lower(outcome.current)}, past that step. Nothing changed.` };
     case 'not-yet':
       return { status: 'refused', message: `${order} is still ${lower(outcome.current)}: it can’t be ${lower(outcome.to)} yet. Nothing changed.` };

@@ -44,8 +44,14 @@ const CANCEL_PROBLEMS: Record<string, string> = {
   failed: 'Cancelling did not work just now. Please try again in a moment.',
 };
 
-/** A cancelled order's timeline: where it stopped, not the steps it will never reach. */
-const CANCELLED_STEPS: readonly OrderStatus[] = ['placed', 'cancelled'];
+/**
+ * A cancelled order's timeline: the steps it reached (placed, and accepted if the restaurant cancelled
+ * it after accepting) and where it stopped, not the steps it will never reach.
+ */
+function cancelledSteps(reachedAt: Partial<Record<OrderStatus, Date>>): readonly OrderStatus[] {
+  const reached = ORDER_STEPS.filter((step) => step === 'placed' || reachedAt[step]);
+  return [...reached, 'cancelled'];
+}
 
 /**
  * One order, for its owner only: signed out goes to /login (and back), anyone else gets the same
@@ -65,7 +71,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
   const order = await loadOwnOrderOnce(customer.customerId, id);
   if (!order) notFound();
   const cancelled = order.status === 'cancelled';
-  const steps: readonly OrderStatus[] = cancelled ? CANCELLED_STEPS : ORDER_STEPS;
+  const steps: readonly OrderStatus[] = cancelled ? cancelledSteps(order.reachedAt) : ORDER_STEPS;
   const reached = steps.indexOf(order.status);
   const delivered = order.status === 'delivered';
   const final = isFinalStatus(order.status);
@@ -98,9 +104,17 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
           <p className="mt-1 text-sm text-muted">Delivered at {formatClockTime(order.reachedAt.delivered)}</p>
         ) : null
       ) : cancelled ? (
-        <p className="mt-1 text-sm text-muted" data-testid="order-cancelled">
-          Cancelled{order.reachedAt.cancelled ? ` at ${formatClockTime(order.reachedAt.cancelled)}` : ''}, as you asked. Nothing to pay.
-        </p>
+        order.cancelReason !== null ? (
+          // The restaurant cancelled it (decision 099): its reason, in its words, and nothing to pay.
+          <p className="mt-1 text-sm text-ink" data-testid="order-cancelled" data-by="restaurant">
+            {order.restaurant.name} cancelled it{order.reachedAt.cancelled ? ` at ${formatClockTime(order.reachedAt.cancelled)}` : ''}:{' '}
+            <q data-testid="order-cancel-reason">{order.cancelReason}</q>. Sorry about that. Nothing to pay.
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-muted" data-testid="order-cancelled" data-by="customer">
+            Cancelled{order.reachedAt.cancelled ? ` at ${formatClockTime(order.reachedAt.cancelled)}` : ''}, as you asked. Nothing to pay.
+          </p>
+        )
       ) : order.etaAt ? (
         <p className="mt-1 text-base font-semibold text-ink" data-testid="order-eta">
           <ArrivingBy

@@ -20,7 +20,7 @@ import { getOffer } from '@/lib/offers/reads';
 import { countRestaurantOrdersOnTheirWay, listRestaurantOrders } from '@/lib/orders/restaurant-orders';
 
 import { addItem, deleteItem, saveRestaurant, saveRestaurantOffer } from '../actions';
-import { advanceOrderAction } from '../order-actions';
+import { advanceOrderAction, cancelOrderAction } from '../order-actions';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -117,6 +117,7 @@ export default async function AdminRestaurantPage({ params }: Props) {
           onTheirWay={onTheirWay}
           restaurantName={restaurant.name}
           stepAction={advanceOrderAction.bind(null, restaurant.slug)}
+          cancelAction={cancelOrderAction.bind(null, restaurant.slug)}
         />
       </section>
 

@@ -1,0 +1,64 @@
+'use client';
+
+import { useActionState } from 'react';
+
+import { styles } from '@/components/admin/styles';
+import { CANCEL_REASON_SUGGESTIONS } from '@/lib/orders/admin-cancel-messages';
+import type { AdminStepState } from '@/lib/orders/admin-step-messages';
+import { isAdminCancellable, shortOrderId, type OrderStatus } from '@/lib/orders/status';
+
+import type { OrderStepAction } from './order-step-form';
+
+const IDLE: AdminStepState = { status: 'idle' };
+
+/**
+ * "Cancel order…" under an order's step button while it can still be cancelled (placed or accepted,
+ * decision 099): folded away, so it takes a deliberate second click and a reason the customer will
+ * read. The answer stays in sight after the order is cancelled (the row then offers no form).
+ */
+export function OrderCancelForm({ action, orderId, status }: { action: OrderStepAction; orderId: string; status: OrderStatus }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const short = shortOrderId(orderId);
+  const listId = `cancel-reasons-${orderId}`;
+  return (
+    <div className="mt-2 flex flex-col items-start gap-1.5" data-testid="order-cancel">
+      {isAdminCancellable(status) ? (
+        <details className="text-xs">
+          <summary className="cursor-pointer font-semibold text-nonveg">Cancel order…</summary>
+          <form action={formAction} className="mt-2 flex flex-col items-start gap-1.5">
+            <input type="hidden" name="orderId" value={orderId} />
+            <label htmlFor={`cancel-reason-${orderId}`} className="font-medium text-ink">
+              Reason the customer sees
+            </label>
+            <input
+              id={`cancel-reason-${orderId}`}
+              name="reason"
+              required
+              minLength={3}
+              maxLength={120}
+              list={listId}
+              autoComplete="off"
+              className={`${styles.inputBox} w-56`}
+            />
+            <datalist id={listId}>
+              {CANCEL_REASON_SUGGESTIONS.map((reason) => (
+                <option key={reason} value={reason} />
+              ))}
+            </datalist>
+            <button type="submit" disabled={pending} aria-label={`Cancel order #${short}`} className={`${styles.dangerButton} whitespace-nowrap`}>
+              {pending ? 'Cancelling…' : 'Cancel order'}
+            </button>
+          </form>
+        </details>
+      ) : null}
+      <p
+        aria-live="polite"
+        data-testid="order-cancel-result"
+        data-status={state.status}
+        className={`max-w-56 text-xs empty:hidden ${state.status === 'done' ? 'text-emerald-800' : 'font-medium text-nonveg'}`}
+      >
+        {state.status === 'idle' ? '' : state.message}
+      </p>
+    </div>
+  );
+}
