@@ -132,6 +132,25 @@ test.describe('filters', () => {
   });
 });
 
+test.describe('Rating 4.0+', () => {
+  test('the chip keeps only places rated 4.0 or more, says how many first, lives in the URL and comes off again', async ({ page }) => {
+    const places = (await (await page.request.get('/api/cities/chennai/restaurants')).json()) as { slug: string; rating: number }[];
+    const rated = new Set(places.filter((place) => place.rating >= 4).map((place) => place.slug));
+    expect(rated.size, 'Chennai has places on both sides of 4.0').toBeLessThan(places.length);
+    await page.goto('/chennai');
+    const chip = page.getByTestId('top-rated-chip');
+    await expect(chip).toHaveAttribute('data-count', String(rated.size));
+    await chip.getByRole('link').click();
+    await expect(page).toHaveURL(/\/chennai\?rating=4$/);
+    await expect(page.getByText(`Showing ${rated.size} of ${places.length} restaurants`)).toBeVisible();
+    const hrefs = await page.getByTestId('restaurant-card').evaluateAll((cards) => cards.map((card) => card.querySelector('a')?.getAttribute('href') ?? ''));
+    expect(new Set(hrefs.map((href) => href.split('/').pop()))).toEqual(rated);
+    await page.getByTestId('top-rated-chip').getByRole('link').click();
+    await expect(page).toHaveURL(/\/chennai$/);
+    await expect(page.getByTestId('restaurant-card')).toHaveCount(places.length);
+  });
+});
+
 async function chipCounts(page: Page): Promise<Map<string, number>> {
   const chips = page.getByTestId('cuisine-chip');
   await expect(chips.first()).toBeVisible();

@@ -12,7 +12,7 @@ import { SearchResults } from '@/components/search/search-results';
 import { TrendingStrip } from '@/components/city/trending-strip';
 import type { CacheOutcome } from '@/lib/cache/types';
 import { plural } from '@/lib/format';
-import { applyListing, filterChoices, type ListingParams } from '@/lib/menus/listing';
+import { applyListing, emptyListingAdvice, filterChoices, type ListingParams } from '@/lib/menus/listing';
 import type { CityRestaurants } from '@/lib/menus/types';
 import type { PageSearchOutcome } from '@/lib/search/page';
 import type { TrendingRestaurant } from '@/lib/views/trending';
@@ -45,7 +45,8 @@ export function CityPageBody({
   const restaurants = applyListing(data.restaurants, listing);
   const total = data.restaurants.length;
   const openNow = data.restaurants.filter((restaurant) => restaurant.isOpen).length;
-  const filtered = listing.vegOnly || listing.cuisine !== undefined;
+  // Filters, not the sort: a sorted page still shows every restaurant.
+  const filtered = listing.vegOnly || listing.topRated === true || listing.cuisine !== undefined;
 
   return (
     <Container className="py-6 sm:py-8">
@@ -97,11 +98,7 @@ export function CityPageBody({
           ) : total > 0 ? (
             <EmptyState title="No restaurants match these filters">
               <p>
-                {listing.vegOnly && listing.cuisine
-                  ? 'Try another cuisine, or turn off Pure Veg.'
-                  : listing.vegOnly
-                    ? 'No Pure Veg restaurants here yet. Turn off Pure Veg to see the rest.'
-                    : 'Nobody here serves that cuisine yet. Try another one.'}
+                {emptyListingAdvice(listing)}
               </p>
               <p className="mt-4">
                 <Link

@@ -8,6 +8,7 @@ import {
   listingSearch,
   type ListingParams,
   type SortOption,
+  TOP_RATED_MIN,
 } from '@/lib/menus/listing';
 
 const SORT_LABELS: Record<SortOption, string> = {
@@ -33,7 +34,8 @@ export function FilterBar({
   choices: FilterChoices;
 }) {
   const href = (next: ListingParams) => `/${citySlug}${listingSearch(next)}`;
-  const withoutCuisine: ListingParams = { vegOnly: params.vegOnly, sort: params.sort };
+  const withoutCuisine: ListingParams = { vegOnly: params.vegOnly, sort: params.sort, ...(params.topRated ? { topRated: true } : {}) };
+  const withoutRating: ListingParams = { vegOnly: params.vegOnly, sort: params.sort, ...(params.cuisine ? { cuisine: params.cuisine } : {}) };
   // The selected cuisine comes first so it is in view on phones, where the row scrolls sideways.
   // One from the URL that no restaurant here serves still shows, so it can be turned off.
   const { cuisines } = choices;
@@ -52,8 +54,17 @@ export function FilterBar({
             <FilterChip href={href({ ...params, vegOnly: !params.vegOnly })} active={params.vegOnly} removable>
               Pure Veg{params.vegOnly ? null : <ChipCount count={choices.pureVeg} />}
             </FilterChip>
-            <span className="mx-1 h-6 w-px shrink-0 bg-line" aria-hidden="true" />
           </>
+        ) : null}
+        {params.topRated || choices.topRated > 0 ? (
+          <span data-testid="top-rated-chip" data-count={choices.topRated} className="contents">
+            <FilterChip href={href(params.topRated ? withoutRating : { ...params, topRated: true })} active={params.topRated === true} removable>
+              Rating {TOP_RATED_MIN.toFixed(1)}+{params.topRated ? null : <ChipCount count={choices.topRated} />}
+            </FilterChip>
+          </span>
+        ) : null}
+        {params.vegOnly || params.topRated || choices.pureVeg > 0 || choices.topRated > 0 ? (
+          <span className="mx-1 h-6 w-px shrink-0 bg-line" aria-hidden="true" />
         ) : null}
         <span id="sort-label" className="shrink-0 text-sm text-muted">
           Sort by

@@ -4,6 +4,7 @@ import {
   applyListing,
   compareByRelevance,
   filterChoices,
+  emptyListingAdvice,
   hasActiveFilters,
   isSameCuisine,
   listCuisines,
@@ -262,6 +263,56 @@ describe('filterChoices', () => {
   });
 
   it('handles an empty city', () => {
-    expect(filterChoices([], { vegOnly: true, sort: 'relevance' })).toEqual({ pureVeg: 0, cuisines: [] });
+    expect(filterChoices([], { vegOnly: true, sort: 'relevance' })).toEqual({ pureVeg: 0, topRated: 0, cuisines: [] });
+  });
+});
+
+describe('Rating 4.0+', () => {
+  it('is read from ?rating=4 (and hand-typed spellings of it), written back as rating=4, and counts as a filter', () => {
+    for (const rating of ['4', '4.0', '4+', ' 4 ']) expect(parseListingParams({ rating }).topRated).toBe(true);
+    for (const rating of ['', '3', '5', 'yes', '4.5', '<script>']) expect(parseListingParams({ rating })).not.toHaveProperty('topRated');
+    const params = { vegOnly: true, topRated: true, cuisine: 'Biryani', sort: 'delivery' } as const;
+    expect(listingSearch(params)).toBe('?veg=1&rating=4&cuisine=Biryani&sort=delivery');
+    expect(parseListingParams(Object.fromEntries(new URLSearchParams(listingSearch(params))))).toEqual(params);
+    expect(hasActiveFilters({ vegOnly: false, topRated: true, sort: 'relevance' })).toBe(true);
+  });
+
+  it('keeps only restaurants rated 4.0 or more, closed ones still last', () => {
+    expect(slugs(applyListing(city, { vegOnly: false, topRated: true, sort: 'relevance' }))).toEqual([
+      'ctr',
+      'vidyarthi-bhavan',
+      'meghana-foods',
+      'toit',
+      'corner-house',
+    ]);
+    expect(slugs(applyListing(city, { vegOnly: false, topRated: true, cuisine: 'North Indian', sort: 'relevance' }))).toEqual([]);
+  });
+
+  it('its chip and every other chip count what they then show, with the others on', () => {
+    for (const params of [
+      { vegOnly: false, sort: 'relevance' as const },
+      { vegOnly: false, topRated: true as const, sort: 'relevance' as const },
+      { vegOnly: true, topRated: true as const, sort: 'relevance' as const },
+      { vegOnly: false, cuisine: 'Biryani', sort: 'rating' as const },
+    ]) {
+      const choices = filterChoices(city, params);
+      expect(choices.topRated, JSON.stringify(params)).toBe(applyListing(city, { ...params, topRated: true }).length);
+      expect(choices.pureVeg).toBe(applyListing(city, { ...params, vegOnly: true }).length);
+      for (const { name, count } of choices.cuisines) expect(count, name).toBe(applyListing(city, { ...params, cuisine: name }).length);
+    }
+    // Empire (3.9) is the only North Indian place: with Rating 4.0+ on, its chip is not offered.
+    expect(filterChoices(city, { vegOnly: false, topRated: true, sort: 'relevance' }).cuisines.map(({ name }) => name)).not.toContain('north indian');
+  });
+});
+
+describe('emptyListingAdvice', () => {
+  it('names the filters that are on, never a cuisine that was not chosen', () => {
+    const base = { vegOnly: false, sort: 'relevance' } as const;
+    expect(emptyListingAdvice({ ...base, vegOnly: true })).toBe('No Pure Veg restaurants here yet. Turn off Pure Veg to see the rest.');
+    expect(emptyListingAdvice({ ...base, topRated: true })).toBe('No restaurant here is rated 4.0 or more yet. Turn off Rating 4.0+ to see the rest.');
+    expect(emptyListingAdvice({ ...base, vegOnly: true, topRated: true })).toBe('No Pure Veg restaurant here is rated 4.0 or more yet. Turn off one of them to see more.');
+    expect(emptyListingAdvice({ ...base, cuisine: 'Thai' })).toBe('Nobody here serves that cuisine yet. Try another one.');
+    expect(emptyListingAdvice({ ...base, vegOnly: true, cuisine: 'Thai' })).toBe('Try another cuisine, or turn off Pure Veg.');
+    expect(emptyListingAdvice({ ...base, vegOnly: true, topRated: true, cuisine: 'Thai' })).toBe('Try another cuisine, or turn off Pure Veg or Rating 4.0+.');
   });
 });

@@ -2,14 +2,19 @@ import type { RestaurantSummary } from '@/lib/menus/types';
 
 /**
  * The city page's filters and sort order, read from and written to the URL search params
- * (`?veg=1&cuisine=North%20Indian&sort=rating`). Pure functions: no data access, no mutation.
+ * (`?veg=1&rating=4&cuisine=North%20Indian&sort=rating`). Pure functions: no data access, no mutation.
  */
 
 export const SORT_OPTIONS = ['relevance', 'rating', 'delivery', 'cost'] as const;
 export type SortOption = (typeof SORT_OPTIONS)[number];
 
+/** "Rating 4.0+": the bar Swiggy's and Zomato's chip of that name sets. */
+export const TOP_RATED_MIN = 4;
+
 export interface ListingParams {
   vegOnly: boolean;
+  /** Only restaurants rated TOP_RATED_MIN or more (`?rating=4`); absent when off, like `cuisine`. */
+  topRated?: true;
   cuisine?: string;
   sort: SortOption;
 }
@@ -20,6 +25,8 @@ export const DEFAULT_LISTING: ListingParams = { vegOnly: false, sort: 'relevance
 
 const TRUTHY = new Set(['1', 'true', 'yes', 'on']);
 const MAX_CUISINE_LENGTH = 64;
+/** `rating=4` is what the chip writes; the others are what a hand-typed or shared URL may say. */
+const TOP_RATED_SPELLINGS = new Set(['4', '4.0', '4+', '4.0+']);
 
 function firstValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -32,6 +39,7 @@ function isSortOption(value: string): value is SortOption {
 /** Tolerant: anything unknown or malformed falls back to the default, and it never throws. */
 export function parseListingParams(searchParams: SearchParamsRecord): ListingParams {
   const veg = firstValue(searchParams.veg)?.trim().toLowerCase();
+  const rating = firstValue(searchParams.rating)?.trim();
   const sort = firstValue(searchParams.sort)?.trim().toLowerCase();
   const cuisine = firstValue(searchParams.cuisine)?.trim().replace(/\s+/g, ' ');
 
@@ -39,6 +47,7 @@ export function parseListingParams(searchParams: SearchParamsRecord): ListingPar
     vegOnly: veg !== undefined && TRUTHY.has(veg),
     sort: sort !== undefined && isSortOption(sort) ? sort : 'relevance',
   };
+  if (rating !== undefined && TOP_RATED_SPELLINGS.has(rating)) params.topRated = true;
   if (cuisine && cuisine.length <= MAX_CUISINE_LENGTH) params.cuisine = cuisine;
   return params;
 }
@@ -47,6 +56,7 @@ export function parseListingParams(searchParams: SearchParamsRecord): ListingPar
 export function listingSearch(params: ListingParams): string {
   const query = new URLSearchParams();
   if (params.vegOnly) query.set('veg', '1');
+  if (params.topRated) query.set('rating', String(TOP_RATED_MIN));
   if (params.cuisine) query.set('cuisine', params.cuisine);
   if (params.sort !== 'relevance') query.set('sort', params.sort);
   const search = query.toString();
@@ -54,7 +64,7 @@ export function listingSearch(params: ListingParams): string {
 }
 
 export function hasActiveFilters(params: ListingParams): boolean {
-  return params.vegOnly || params.cuisine !== undefined || params.sort !== 'relevance';
+  return params.vegOnly || params.topRated === true || params.cuisine !== undefined || params.sort !== 'relevance';
 }
 
 /** Slugs are ASCII; compare by code unit so the order is the same everywhere (like COLLATE "C"). */
@@ -85,15 +95,27 @@ export function sortRestaurants(list: readonly RestaurantSummary[], sort: SortOp
   return [...list].sort(COMPARATORS[sort]);
 }
 
-/** Filters (Pure Veg, one cuisine matched case-insensitively), then sorts. Returns a new array. */
+const isTopRated = (restaurant: RestaurantSummary) => restaurant.rating >= TOP_RATED_MIN;
+
+/** Filters (Pure Veg, Rating 4.0+, one cuisine matched case-insensitively), then sorts. Returns a new array. */
 export function applyListing(restaurants: readonly RestaurantSummary[], params: ListingParams): RestaurantSummary[] {
   const { cuisine } = params;
   const filtered = restaurants.filter(
     (restaurant) =>
       (!params.vegOnly || restaurant.pureVeg) &&
+      (!params.topRated || isTopRated(restaurant)) &&
       (cuisine === undefined || restaurant.cuisines.some((name) => isSameCuisine(cuisine, name))),
   );
   return sortRestaurants(filtered, params.sort);
+}
+
+/** What "No restaurants match these filters" advises, naming the filters that are on. */
+export function emptyListingAdvice(params: ListingParams): string {
+  const on = [params.vegOnly && 'Pure Veg', params.topRated && `Rating ${TOP_RATED_MIN.toFixed(1)}+`].filter((name): name is string => typeof name === 'string');
+  if (params.cuisine) return on.length > 0 ? `Try another cuisine, or turn off ${on.join(' or ')}.` : 'Nobody here serves that cuisine yet. Try another one.';
+  if (on.length === 2) return 'No Pure Veg restaurant here is rated 4.0 or more yet. Turn off one of them to see more.';
+  if (params.topRated) return 'No restaurant here is rated 4.0 or more yet. Turn off Rating 4.0+ to see the rest.';
+  return 'No Pure Veg restaurants here yet. Turn off Pure Veg to see the rest.';
 }
 
 /** Every cuisine served in the city, once each (first spelling wins), alphabetically. */
@@ -119,8 +141,10 @@ function cuisineKey(name: string): string {
 }
 
 export interface FilterChoices {
-  /** How many restaurants Pure Veg shows together with the current cuisine. */
+  /** How many restaurants Pure Veg shows together with the other filters. */
   pureVeg: number;
+  /** How many restaurants Rating 4.0+ shows together with the other filters. */
+  topRated: number;
   /** The cuisines that still show something with the other filters on, each with that count, alphabetically. */
   cuisines: { name: string; count: number }[];
 }
@@ -131,15 +155,16 @@ export interface FilterChoices {
  */
 export function filterChoices(restaurants: readonly RestaurantSummary[], params: ListingParams): FilterChoices {
   const matchesVeg = (restaurant: RestaurantSummary) => !params.vegOnly || restaurant.pureVeg;
+  const matchesRating = (restaurant: RestaurantSummary) => !params.topRated || isTopRated(restaurant);
+  const { cuisine } = params;
+  const matchesCuisine = (restaurant: RestaurantSummary) => cuisine === undefined || restaurant.cuisines.some((c) => isSameCuisine(cuisine, c));
   const cuisines = listCuisines(restaurants)
     .map((name) => ({
       name,
-      count: restaurants.filter((r) => matchesVeg(r) && r.cuisines.some((c) => isSameCuisine(name, c))).length,
+      count: restaurants.filter((r) => matchesVeg(r) && matchesRating(r) && r.cuisines.some((c) => isSameCuisine(name, c))).length,
     }))
     .filter(({ name, count }) => count > 0 || isSameCuisine(params.cuisine, name));
-  const { cuisine } = params;
-  const pureVeg = restaurants.filter(
-    (r) => r.pureVeg && (cuisine === undefined || r.cuisines.some((c) => isSameCuisine(cuisine, c))),
-  ).length;
-  return { pureVeg, cuisines };
+  const pureVeg = restaurants.filter((r) => r.pureVeg && matchesRating(r) && matchesCuisine(r)).length;
+  const topRated = restaurants.filter((r) => isTopRated(r) && matchesVeg(r) && matchesCuisine(r)).length;
+  return { pureVeg, topRated, cuisines };
 }
