@@ -7,7 +7,7 @@ import { saveCheckoutAddress, uniquePhone } from './support/customer';
 import { expect, test, type Page } from './support/test';
 
 /**
- * A restaurant's admin cancels an accepted order with a reason (docs/admin.md, decision 099); the
+ * A restaurant's admin cancels an accepted order with a reason (docs/admin.md, decision 068); the
  * customer, on a phone, sees the reason on their order page and gets one text with it. On the twilio
  * server, where the simulated kitchen waits two minutes per step, so nothing moves but the admin.
  * Posted by hand, a bad reason or form is answered in the row, never a 5xx, and changes nothing.

@@ -13,7 +13,7 @@ const IDLE: AdminStepState = { status: 'idle' };
 
 /**
  * "Cancel order…" under an order's step button while it can still be cancelled (placed or accepted,
- * decision 099): folded away, so it takes a deliberate second click and a reason the customer will
+ * decision 068): folded away, so it takes a deliberate second click and a reason the customer will
  * read. The answer stays in sight after the order is cancelled (the row then offers no form).
  */
 export function OrderCancelForm({ action, orderId, status }: { action: OrderStepAction; orderId: string; status: OrderStatus }) {

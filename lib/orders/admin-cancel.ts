@@ -26,7 +26,7 @@ const cancelInput = z.object({
 
 /**
  * A restaurant's admin cancels one of its orders, with a reason the customer sees (an item ran
- * out), while it is placed or accepted (decision 099). Through the customer's own cancel
+ * out), while it is placed or accepted (decision 068). Through the customer's own cancel
  * (cancel.ts commitCancel): one conditional `UPDATE … WHERE status IN ('placed', 'accepted')` on the
  * same row as the customer's cancel (`status = 'placed'`) and the timer's next step (`status =
  * <the step before>`), so of any two whichever commits second matches no row and changes nothing.

@@ -28,7 +28,7 @@ export const CANCELLABLE_STATUS = 'placed' satisfies OrderStatus;
 
 /**
  * What a restaurant's admin can cancel from (an item ran out, the kitchen is closing): until the food
- * is being prepared. Past `accepted` the food is cooked or on its way (decision 099).
+ * is being prepared. Past `accepted` the food is cooked or on its way (decision 068).
  */
 export const ADMIN_CANCELLABLE_STATUSES = ['placed', 'accepted'] as const satisfies readonly OrderStatus[];
 

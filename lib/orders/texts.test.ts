@@ -10,7 +10,7 @@ describe('the cancelled text', () => {
     expect(statusText('cancelled', { ...facts, cancelReason: null })).toContain('as you asked');
   });
 
-  it('gives the restaurant’s reason when its admin cancelled (decision 099), never "as you asked"', () => {
+  it('gives the restaurant’s reason when its admin cancelled (decision 068), never "as you asked"', () => {
     expect(statusText('cancelled', { ...facts, cancelReason: 'Paneer ran out' })).toBe(
       'Thali: Tehzeeb cancelled order #Mrf0gQGe: Paneer ran out. Sorry! Nothing to pay.',
     );

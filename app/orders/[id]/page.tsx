@@ -105,7 +105,7 @@ export default async function OrderPage({ params, searchParams }: OrderPageProps
         ) : null
       ) : cancelled ? (
         order.cancelReason !== null ? (
-          // The restaurant cancelled it (decision 099): its reason, in its words, and nothing to pay.
+          // The restaurant cancelled it (decision 068): its reason, in its words, and nothing to pay.
           <p className="mt-1 text-sm text-ink" data-testid="order-cancelled" data-by="restaurant">
             {order.restaurant.name} cancelled it{order.reachedAt.cancelled ? ` at ${formatClockTime(order.reachedAt.cancelled)}` : ''}:{' '}
             <q data-testid="order-cancel-reason">{order.cancelReason}</q>. Sorry about that. Nothing to pay.

@@ -36,7 +36,7 @@ export async function advanceOrderAction(slug: string, _state: AdminStepState, f
 /**
  * An admin cancels one of the restaurant's orders with a reason for the customer (an item ran out),
  * while it is placed or accepted; lib/orders/admin-cancel.ts validates and decides it in Postgres,
- * against the customer's cancel and the timer's next step (decision 099).
+ * against the customer's cancel and the timer's next step (decision 068).
  */
 export async function cancelOrderAction(slug: string, _state: AdminStepState, formData: FormData): Promise<AdminStepState> {
   const admin = await requireAdmin();
