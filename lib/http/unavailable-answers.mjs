@@ -8,6 +8,11 @@
 // answer (lib/server/unavailable.ts). A 500 for a marked request goes out as a 503. Plain JavaScript:
 // serve.mjs has no build step, and the app's bundle has its own copy of this module, so the open
 // requests live on globalThis.
+//
+// Next shares one render among the requests for a path that arrive while it runs, and calls
+// onRequestError once, with the headers of the request it began for: the others joined the same
+// failed render, so a 500 on that path while a marked request is open, or within a second of one's
+// answer, is that render's too (decision 059's amendment).
 
 import { randomUUID } from 'node:crypto';
 
@@ -17,10 +22,47 @@ export const REQUEST_ID_HEADER = 'x-thali-request-id';
 export const RETRY_AFTER_SECONDS = 5;
 
 const OPEN = Symbol.for('thali.open-requests');
+const PATHS = Symbol.for('thali.open-request-paths');
+const FAILED = Symbol.for('thali.unavailable-paths');
+/** How long after a marked request's answer a 500 on its path still counts as its render's. */
+const SHARED_RENDER_MS = 1_000;
 
 /** Request id → whether a backend failed to answer it; an entry lives while its response is open. */
 function openRequests() {
   return (globalThis[OPEN] ??= new Map());
+}
+
+/** Request id → its path (serve.mjs's side only: the app's copy marks ids, as before). */
+function openPaths() {
+  return (globalThis[PATHS] ??= new Map());
+}
+
+/** Path → when a request on it was last answered as unavailable. */
+function failedPaths() {
+  return (globalThis[FAILED] ??= new Map());
+}
+
+function pathOf(request) {
+  const url = request.url ?? '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** Whether a render of `path` that a backend failed is open, or was answered just now: one a request may have joined. */
+function sharedRenderFailed(path) {
+  const requests = openRequests();
+  for (const [id, requestPath] of openPaths()) {
+    if (requestPath === path && requests.get(id) === true) return true;
+  }
+  const failedAt = failedPaths().get(path);
+  return failedAt !== undefined && performance.now() - failedAt < SHARED_RENDER_MS;
+}
+
+function rememberFailed(path) {
+  const now = performance.now();
+  const failed = failedPaths();
+  for (const [known, at] of failed) if (now - at >= SHARED_RENDER_MS) failed.delete(known);
+  failed.set(path, now);
 }
 
 /** Called by the app for a failed render: marks the request whose headers these are, if it is still open. */
@@ -35,14 +77,20 @@ export function markBackendUnavailable(headers) {
 export function answerUnavailableAs503(request, response) {
   const id = randomUUID();
   request.headers[REQUEST_ID_HEADER] = id;
+  const path = pathOf(request);
   const requests = openRequests();
   requests.set(id, false);
-  response.once('close', () => requests.delete(id));
+  openPaths().set(id, path);
+  response.once('close', () => {
+    if (requests.get(id) === true) rememberFailed(path);
+    requests.delete(id);
+    openPaths().delete(id);
+  });
 
   const writeHead = response.writeHead;
   // Node's implicit headers (a plain end() or write() after statusCode = 500) go through writeHead too.
   response.writeHead = function (status, ...rest) {
-    if (status === 500 && requests.get(id) === true) {
+    if (status === 500 && (requests.get(id) === true || sharedRenderFailed(path))) {
       this.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       this.setHeader('Cache-Control', 'no-store');
       // writeHead(status, reasonPhrase, headers): 500's phrase would contradict the new status.

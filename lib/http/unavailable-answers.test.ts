@@ -29,6 +29,8 @@ describe('a render that failed because a backend did not answer', () => {
   let server: http.Server;
   let base: string;
   const seenIds: string[] = [];
+  /** Renders in flight by path, as Next shares them: the requests that arrive during one wait for it. */
+  const renders = new Map<string, Promise<void>>();
 
   beforeAll(async () => {
     registerRenderFailed();
@@ -36,6 +38,22 @@ describe('a render that failed because a backend did not answer', () => {
       answerUnavailableAs503(request, response);
       seenIds.push(String(request.headers[REQUEST_ID_HEADER]));
       const url = new URL(request.url ?? '/', 'http://x');
+      if (url.searchParams.has('shared')) {
+        // Next's shared render: onRequestError once, with the headers of the request it began for.
+        let render = renders.get(url.pathname);
+        if (!render) {
+          render = new Promise<void>((resolve) => setTimeout(resolve, 100)).then(() => {
+            onRequestError(refusedQuery(), { headers: request.headers as Record<string, string> });
+          });
+          renders.set(url.pathname, render);
+        }
+        const lateBy = Number(url.searchParams.get('late') ?? 0);
+        void render.then(() => setTimeout(() => {
+          response.statusCode = 500;
+          response.end('<h1>We couldn’t load this page just now</h1>');
+        }, lateBy));
+        return;
+      }
       const error = ERRORS[url.searchParams.get('error') ?? '']?.();
       if (error) onRequestError(error, { headers: request.headers as Record<string, string> });
       if (url.searchParams.get('write') === 'head') {
@@ -73,7 +91,7 @@ describe('a render that failed because a backend did not answer', () => {
   });
 
   it('leaves a 500 from a bug a 500, and other answers alone', async () => {
-    const bug = await fetch(`${base}/bengaluru?error=bug`);
+    const bug = await fetch(`${base}/a-page-with-a-bug?error=bug`);
     expect(bug.status).toBe(500);
     expect(bug.headers.get('retry-after')).toBeNull();
     const fine = await fetch(`${base}/bengaluru`);
@@ -81,8 +99,24 @@ describe('a render that failed because a backend did not answer', () => {
     expect(fine.headers.get('retry-after')).toBeNull();
   });
 
+  it('answers 503 to every request that joined a render a backend failed, not only the one it began for', async () => {
+    const statuses = await Promise.all(
+      ['', '', '', '&late=300'].map((late) => fetch(`${base}/bengaluru/joined?shared=1${late}`).then((response) => response.status)),
+    );
+    expect(statuses).toEqual([503, 503, 503, 503]);
+  });
+
+  it('leaves a 500 on another path a 500 while a failed render is answered', async () => {
+    const [joined, bug] = await Promise.all([
+      fetch(`${base}/mumbai/shared?shared=1`).then((response) => response.status),
+      new Promise((resolve) => setTimeout(resolve, 50)).then(() => fetch(`${base}/pune?error=bug`)).then((response) => response.status),
+    ]);
+    expect(joined).toBe(503);
+    expect(bug).toBe(500);
+  });
+
   it('replaces an id the client sent, and forgets each request once answered', async () => {
-    const response = await fetch(`${base}/bengaluru?error=bug`, { headers: { [REQUEST_ID_HEADER]: 'forged' } });
+    const response = await fetch(`${base}/a-page-with-a-bug?error=bug`, { headers: { [REQUEST_ID_HEADER]: 'forged' } });
     expect(response.status).toBe(500);
     expect(seenIds).not.toContain('forged');
     await new Promise((resolve) => setTimeout(resolve, 50));
