@@ -1,27 +1,16 @@
 import { eq, ne } from 'drizzle-orm';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { connectPostgres, type DatabaseHandle } from '@/db/client';
-import { orderEvents, orders, restaurants } from '@/db/schema';
-import { cartKeys, cartOwners } from '@/lib/cart/keys';
-import { customerIdFor } from '@/lib/customers/accounts';
+import { orders, restaurants } from '@/db/schema';
 import { cancelOrderForRestaurant } from '@/lib/orders/admin-cancel';
 import { cancelOrder } from '@/lib/orders/cancel';
-import { placeOrder } from '@/lib/orders/checkout';
 import '@/lib/orders/jobs';
 import { loadOwnOrder } from '@/lib/orders/queries';
 import { advanceOrder } from '@/lib/orders/steps';
-import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/server/jobs';
-import { readOutbox } from '@/lib/sms/sender';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { testAddress } from '../support/addresses';
-import { deleteKeysUnder, installBackends } from '../support/app-context';
-import { orderableItem } from '../support/menus';
 import { orderBackends } from '../support/order-backends';
-import { uniquePrefix } from '../support/services';
+import { noJobs, orderSuite, rowLockRace, type PlacedOrder } from '../support/order-suite';
 
 /**
  * A restaurant's admin cancels an order with a reason (lib/orders/admin-cancel.ts), while it is
@@ -33,63 +22,23 @@ import { uniquePrefix } from '../support/services';
  */
 const backends = await orderBackends('orders_admin_cancel');
 
-const noJobs = async () => {};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const REASON = 'Paneer ran out';
 
 for (const backend of backends) {
   describe.skipIf(!backend.available)(`an admin cancelling an order, on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
-    const prefix = uniquePrefix('orders-admin-cancel');
-    let db: DatabaseHandle & { url?: string };
-    let redis: RedisStore;
-    let restaurant: { id: number; slug: string };
-    let itemId: number;
-    let customers = 0;
+    const suite = orderSuite(backend, 'orders-admin-cancel', '9195');
+    const { placed, eventsOf, textsFor, drainAll } = suite;
 
-    beforeAll(async () => {
-      ({ db, redis } = await backend.create());
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000', ORDER_STEP_DELAY_MS: '20' } });
-      ({ restaurant, itemId } = await orderableItem(db.db));
-    });
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await backend.cleanup();
-      await db.close();
-    });
-
-    async function placed({ realJobs = false } = {}): Promise<{ id: string; customerId: number }> {
-      customers += 1;
-      const customerId = await customerIdFor(`9195${String(customers).padStart(6, '0')}${Math.floor(Math.random() * 90 + 10)}`, db.db);
-      await redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-      const result = await placeOrder(
-        { customerId },
-        { addressId: await testAddress(db.db, customerId), idempotencyKey: `admin-cancel-${Math.random().toString(36).slice(2)}` },
-        realJobs ? {} : { enqueue: noJobs },
-      );
-      if (result.status !== 'placed') throw new Error(result.status);
-      return { id: result.order.id, customerId };
-    }
-    async function accepted(): Promise<{ id: string; customerId: number }> {
+    async function accepted(): Promise<PlacedOrder> {
       const order = await placed();
       expect(await advanceOrder({ orderId: order.id, to: 'accepted' }, { enqueue: noJobs })).toMatchObject({ status: 'advanced' });
       return order;
     }
 
     const cancel = (orderId: string, reason: unknown = REASON, deps: Parameters<typeof cancelOrderForRestaurant>[2] = { enqueue: noJobs }) =>
-      cancelOrderForRestaurant(restaurant.slug, { orderId, reason }, deps);
+      cancelOrderForRestaurant(suite.restaurant.slug, { orderId, reason }, deps);
     const rowOf = async (id: string) =>
-      (await db.db.select({ status: orders.status, reason: orders.cancelReason }).from(orders).where(eq(orders.id, id)))[0]!;
-    const eventsOf = async (id: string) =>
-      (await db.db.select({ status: orderEvents.status }).from(orderEvents).where(eq(orderEvents.orderId, id))).map((event) => event.status).sort();
-    const textsFor = async (id: string) => (await readOutbox(redis, 500)).filter((message) => message.body.includes(`#${id.slice(0, 8)}`)).map((message) => message.body);
-
-    async function drainAll(): Promise<void> {
-      for (let round = 0; round < 6; round += 1) {
-        await sleep(40); // past ORDER_STEP_DELAY_MS: any delayed step is due
-        await drainQueues({ maxJobs: 50, maxMs: 2_000 });
-      }
-    }
+      (await suite.db.db.select({ status: orders.status, reason: orders.cancelReason }).from(orders).where(eq(orders.id, id)))[0]!;
 
     it('cancels a placed order with its reason: it never moves again, the customer sees the reason and gets one text with it', async () => {
       const order = await placed({ realJobs: true });
@@ -102,7 +51,7 @@ for (const backend of backends) {
       const texts = await textsFor(order.id);
       expect(texts).toHaveLength(1);
       expect(texts[0]).toContain(`cancelled order #${order.id.slice(0, 8)}: ${REASON}.`);
-      expect((await loadOwnOrder(order.customerId, order.id, db.db))?.cancelReason).toBe(REASON);
+      expect((await loadOwnOrder(order.customerId, order.id, suite.db.db))?.cancelReason).toBe(REASON);
     });
 
     it('cancels an accepted order; its pending "preparing" step then changes nothing', async () => {
@@ -135,15 +84,15 @@ for (const backend of backends) {
     it('a bad reason, a malformed form or another restaurant’s order changes nothing', async () => {
       const order = await placed();
       for (const reason of ['', '  ', 'ab', ' a   ', '...', 'ab.', 'x'.repeat(121), undefined, null, 7, ['Paneer ran out']]) {
-        expect(await cancelOrderForRestaurant(restaurant.slug, { orderId: order.id, reason }, { enqueue: noJobs }), String(reason)).toEqual({ status: 'bad-reason' });
+        expect(await cancelOrderForRestaurant(suite.restaurant.slug, { orderId: order.id, reason }, { enqueue: noJobs }), String(reason)).toEqual({ status: 'bad-reason' });
       }
       for (const orderId of ['', 'x', `${order.id}x`, 'a'.repeat(30_000), undefined, null]) {
-        expect(await cancelOrderForRestaurant(restaurant.slug, { orderId, reason: REASON }, { enqueue: noJobs })).toEqual({ status: 'invalid' });
+        expect(await cancelOrderForRestaurant(suite.restaurant.slug, { orderId, reason: REASON }, { enqueue: noJobs })).toEqual({ status: 'invalid' });
       }
       for (const input of [null, undefined, 'cancel', [], {}]) {
-        expect(await cancelOrderForRestaurant(restaurant.slug, input, { enqueue: noJobs })).toEqual({ status: 'invalid' });
+        expect(await cancelOrderForRestaurant(suite.restaurant.slug, input, { enqueue: noJobs })).toEqual({ status: 'invalid' });
       }
-      const [other] = await db.db.select({ slug: restaurants.slug }).from(restaurants).where(ne(restaurants.id, restaurant.id)).limit(1);
+      const [other] = await suite.db.db.select({ slug: restaurants.slug }).from(restaurants).where(ne(restaurants.id, suite.restaurant.id)).limit(1);
       expect(await cancelOrderForRestaurant(other!.slug, { orderId: order.id, reason: REASON }, { enqueue: noJobs })).toEqual({ status: 'not-found' });
       expect(await cancelOrderForRestaurant('no-such-place', { orderId: order.id, reason: REASON }, { enqueue: noJobs })).toEqual({ status: 'not-found' });
       expect(await cancel('AAAAAAAAAAAAAAAAAAAAAA')).toEqual({ status: 'not-found' });
@@ -170,32 +119,8 @@ for (const backend of backends) {
     });
 
     describe.skipIf(backend.name.startsWith('PGlite'))('on two connections (two instances), the race held at a row lock', () => {
-      let second: DatabaseHandle;
-      let locker: postgres.Sql;
-      beforeAll(() => {
-        second = connectPostgres(db.url!);
-        locker = postgres(db.url!, { max: 1, onnotice: () => {} });
-      });
-      afterAll(async () => {
-        await second?.close();
-        await locker?.end();
-      });
-
-      /** Both arrive while a third transaction holds the row, `first` first; then the lock goes. */
-      async function race<A, B>(orderId: string, admin: () => Promise<A>, rival: () => Promise<B>, adminFirst: boolean) {
-        let a!: Promise<A>;
-        let b!: Promise<B>;
-        await locker.begin(async (tx) => {
-          await tx`select 1 from orders where id = ${orderId} for update`;
-          if (adminFirst) a = admin();
-          else b = rival();
-          await sleep(30);
-          if (adminFirst) b = rival();
-          else a = admin();
-          await sleep(60);
-        });
-        return [await a, await b] as const;
-      }
+      const instances = rowLockRace(() => suite.db.url!);
+      const race = instances.race;
 
       it('admin against the customer on a placed order: exactly one cancels, in either order of arrival', async () => {
         const wins = { admin: 0, customer: 0 };
@@ -203,8 +128,8 @@ for (const backend of backends) {
           const order = await placed();
           const [admin, customer] = await race(
             order.id,
-            () => cancel(order.id, REASON, { db: db.db, enqueue: noJobs }),
-            () => cancelOrder(order.customerId, order.id, { db: second.db, enqueue: noJobs }),
+            () => cancel(order.id, REASON, { db: suite.db.db, enqueue: noJobs }),
+            () => cancelOrder(order.customerId, order.id, { db: instances.second.db, enqueue: noJobs }),
             round % 2 === 0,
           );
           const adminWon = admin.status === 'cancelled';
@@ -224,8 +149,8 @@ for (const backend of backends) {
           const order = await accepted();
           const [admin, timer] = await race(
             order.id,
-            () => cancel(order.id, REASON, { db: db.db, enqueue: noJobs }),
-            () => advanceOrder({ orderId: order.id, to: 'preparing' }, { db: second.db, enqueue: noJobs }),
+            () => cancel(order.id, REASON, { db: suite.db.db, enqueue: noJobs }),
+            () => advanceOrder({ orderId: order.id, to: 'preparing' }, { db: instances.second.db, enqueue: noJobs }),
             round % 2 === 0,
           );
           const adminWon = admin.status === 'cancelled';

@@ -1,26 +1,15 @@
-import { eq, ne } from 'drizzle-orm';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ne } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
 
-import { connectPostgres, type DatabaseHandle } from '@/db/client';
-import { orderEvents, orders, restaurants } from '@/db/schema';
-import { cartKeys, cartOwners } from '@/lib/cart/keys';
-import { customerIdFor } from '@/lib/customers/accounts';
+import { restaurants } from '@/db/schema';
 import { advanceOrderForRestaurant } from '@/lib/orders/admin-step';
 import { cancelOrder } from '@/lib/orders/cancel';
-import { placeOrder } from '@/lib/orders/checkout';
 import '@/lib/orders/jobs';
 import { advanceOrder } from '@/lib/orders/steps';
-import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/server/jobs';
-import { readOutbox } from '@/lib/sms/sender';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { testAddress } from '../support/addresses';
-import { deleteKeysUnder, installBackends } from '../support/app-context';
-import { orderableItem } from '../support/menus';
 import { orderBackends } from '../support/order-backends';
-import { uniquePrefix } from '../support/services';
+import { noJobs, orderSuite, rowLockRace } from '../support/order-suite';
 
 /**
  * A restaurant's admin moves an order on a step (lib/orders/admin-step.ts) through the worker's own
@@ -32,56 +21,13 @@ import { uniquePrefix } from '../support/services';
  */
 const backends = await orderBackends('orders_admin_step');
 
-const noJobs = async () => {};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 for (const backend of backends) {
   describe.skipIf(!backend.available)(`an admin moving an order on, on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
-    const prefix = uniquePrefix('orders-admin-step');
-    let db: DatabaseHandle & { url?: string };
-    let redis: RedisStore;
-    let restaurant: { id: number; slug: string };
-    let itemId: number;
-    let customers = 0;
-
-    beforeAll(async () => {
-      ({ db, redis } = await backend.create());
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000', ORDER_STEP_DELAY_MS: '20' } });
-      ({ restaurant, itemId } = await orderableItem(db.db));
-    });
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await backend.cleanup();
-      await db.close();
-    });
-
-    async function placed({ realJobs = false } = {}): Promise<{ id: string; customerId: number }> {
-      customers += 1;
-      const customerId = await customerIdFor(`9196${String(customers).padStart(6, '0')}${Math.floor(Math.random() * 90 + 10)}`, db.db);
-      await redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-      const result = await placeOrder(
-        { customerId },
-        { addressId: await testAddress(db.db, customerId), idempotencyKey: `admin-step-${Math.random().toString(36).slice(2)}` },
-        realJobs ? {} : { enqueue: noJobs },
-      );
-      if (result.status !== 'placed') throw new Error(result.status);
-      return { id: result.order.id, customerId };
-    }
+    const suite = orderSuite(backend, 'orders-admin-step', '9196');
+    const { placed, statusOf, eventsOf, textsFor, drainAll } = suite;
 
     const step = (orderId: string, to: string, deps: Parameters<typeof advanceOrderForRestaurant>[2] = { enqueue: noJobs }) =>
-      advanceOrderForRestaurant(restaurant.slug, { orderId, to }, deps);
-    const statusOf = async (id: string) => (await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0]!.status;
-    const eventsOf = async (id: string) =>
-      (await db.db.select({ status: orderEvents.status }).from(orderEvents).where(eq(orderEvents.orderId, id))).map((event) => event.status).sort();
-    const textsFor = async (id: string) => (await readOutbox(redis, 500)).filter((message) => message.body.includes(`#${id.slice(0, 8)}`)).map((message) => message.body);
-
-    async function drainAll(): Promise<void> {
-      for (let round = 0; round < 8; round += 1) {
-        await sleep(40); // past ORDER_STEP_DELAY_MS: the next delayed step is due
-        await drainQueues({ maxJobs: 50, maxMs: 2_000 });
-      }
-    }
+      advanceOrderForRestaurant(suite.restaurant.slug, { orderId, to }, deps);
 
     it('accepts a placed order; the timer’s own "accepted" job then changes nothing, and each status is texted once', async () => {
       const order = await placed({ realJobs: true });
@@ -121,17 +67,17 @@ for (const backend of backends) {
 
     it('another restaurant’s order and malformed forms change nothing', async () => {
       const order = await placed();
-      const [other] = await db.db.select({ slug: restaurants.slug }).from(restaurants).where(ne(restaurants.id, restaurant.id)).limit(1);
+      const [other] = await suite.db.db.select({ slug: restaurants.slug }).from(restaurants).where(ne(restaurants.id, suite.restaurant.id)).limit(1);
       expect(await advanceOrderForRestaurant(other!.slug, { orderId: order.id, to: 'accepted' }, { enqueue: noJobs })).toEqual({ status: 'not-found' });
       expect(await step('AAAAAAAAAAAAAAAAAAAAAA', 'accepted')).toEqual({ status: 'not-found' });
       for (const to of ['placed', 'cancelled', '', 'ACCEPTED', undefined, 7]) {
-        expect(await advanceOrderForRestaurant(restaurant.slug, { orderId: order.id, to }, { enqueue: noJobs })).toEqual({ status: 'invalid' });
+        expect(await advanceOrderForRestaurant(suite.restaurant.slug, { orderId: order.id, to }, { enqueue: noJobs })).toEqual({ status: 'invalid' });
       }
       for (const orderId of ['', 'x', `${order.id}x`, `${order.id.slice(0, 21)}'`, 'a'.repeat(30_000), undefined, null]) {
-        expect(await advanceOrderForRestaurant(restaurant.slug, { orderId, to: 'accepted' }, { enqueue: noJobs })).toEqual({ status: 'invalid' });
+        expect(await advanceOrderForRestaurant(suite.restaurant.slug, { orderId, to: 'accepted' }, { enqueue: noJobs })).toEqual({ status: 'invalid' });
       }
       for (const input of [null, undefined, 'accepted', [], {}]) {
-        expect(await advanceOrderForRestaurant(restaurant.slug, input, { enqueue: noJobs })).toEqual({ status: 'invalid' });
+        expect(await advanceOrderForRestaurant(suite.restaurant.slug, input, { enqueue: noJobs })).toEqual({ status: 'invalid' });
       }
       expect(await statusOf(order.id)).toBe('placed');
       expect(await eventsOf(order.id)).toEqual(['placed']);
@@ -166,35 +112,16 @@ for (const backend of backends) {
     });
 
     describe.skipIf(backend.name.startsWith('PGlite'))('on two connections (two instances), the race held at a row lock', () => {
-      let second: DatabaseHandle;
-      let locker: postgres.Sql;
-      beforeAll(() => {
-        second = connectPostgres(db.url!);
-        locker = postgres(db.url!, { max: 1, onnotice: () => {} });
-      });
-      afterAll(async () => {
-        await second?.close();
-        await locker?.end();
-      });
+      const instances = rowLockRace(() => suite.db.url!);
 
       it('admin against the timer’s job: exactly one makes the step, in either order of arrival, and the other is told "already"', async () => {
         const wins = { admin: 0, timer: 0 };
         for (let round = 0; round < 10; round += 1) {
           const order = await placed();
-          let admin!: ReturnType<typeof advanceOrderForRestaurant>;
-          let timer!: ReturnType<typeof advanceOrder>;
-          await locker.begin(async (tx) => {
-            await tx`select 1 from orders where id = ${order.id} for update`;
-            const startAdmin = () => (admin = advanceOrderForRestaurant(restaurant.slug, { orderId: order.id, to: 'accepted' }, { db: db.db, enqueue: noJobs }));
-            const startTimer = () => (timer = advanceOrder({ orderId: order.id, to: 'accepted' }, { db: second.db, enqueue: noJobs }));
-            if (round % 2 === 0) startAdmin();
-            else startTimer();
-            await sleep(30);
-            if (round % 2 === 0) startTimer();
-            else startAdmin();
-            await sleep(60);
-          });
-          const [adminOutcome, timerOutcome] = [await admin, await timer];
+          const admin = () => advanceOrderForRestaurant(suite.restaurant.slug, { orderId: order.id, to: 'accepted' }, { db: suite.db.db, enqueue: noJobs });
+          const timer = () => advanceOrder({ orderId: order.id, to: 'accepted' }, { db: instances.second.db, enqueue: noJobs });
+          // Arriving at the lock in turn: the admin first in even rounds, the timer in odd ones.
+          const [adminOutcome, timerOutcome] = await instances.race(order.id, admin, timer, round % 2 === 0);
           const adminWon = adminOutcome.status === 'moved';
           expect(adminWon !== (timerOutcome.status === 'advanced'), JSON.stringify({ adminOutcome, timerOutcome })).toBe(true);
           if (adminWon) expect(timerOutcome.status).toBe('already');

@@ -1,27 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
-import { connectPostgres, type DatabaseHandle } from '@/db/client';
-import { orderEvents, orders } from '@/db/schema';
-import { cartKeys, cartOwners } from '@/lib/cart/keys';
-import { customerIdFor } from '@/lib/customers/accounts';
+import { orders } from '@/db/schema';
 import { cancelOrder } from '@/lib/orders/cancel';
-import { placeOrder } from '@/lib/orders/checkout';
 import '@/lib/orders/jobs';
 import { reconcileGraceMs, reconcileOrders } from '@/lib/orders/reconcile';
 import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
-import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/server/jobs';
-import { readOutbox } from '@/lib/sms/sender';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { testAddress } from '../support/addresses';
-import { deleteKeysUnder, installBackends } from '../support/app-context';
-import { orderableItem } from '../support/menus';
+import { deleteKeysUnder } from '../support/app-context';
 import { orderBackends } from '../support/order-backends';
-import { uniquePrefix } from '../support/services';
+import { noJobs, orderSuite, rowLockRace, type PlacedOrder } from '../support/order-suite';
 
 /**
  * A customer cancels an order until the restaurant accepts it (lib/orders/cancel.ts). The cancel and
@@ -33,58 +23,11 @@ import { uniquePrefix } from '../support/services';
  */
 const backends = await orderBackends('orders_cancel');
 
-const noJobs = async () => {};
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 for (const backend of backends) {
   describe.skipIf(!backend.available)(`cancelling an order on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
-    const prefix = uniquePrefix('orders-cancel');
-    let db: DatabaseHandle & { url?: string };
-    let redis: RedisStore;
-    let restaurant: { id: number; slug: string };
-    let itemId: number;
-    let customers = 0;
-
-    beforeAll(async () => {
-      ({ db, redis } = await backend.create());
-      installBackends({ redis, database: db, env: { REDIS_KEY_PREFIX: prefix, REDIS_TIMEOUT_MS: '5000', ORDER_STEP_DELAY_MS: '20' } });
-      ({ restaurant, itemId } = await orderableItem(db.db));
-    });
-    afterAll(async () => {
-      await deleteKeysUnder(redis, prefix);
-      await redis.close();
-      await backend.cleanup();
-      await db.close();
-    });
-
-    async function newCustomer(): Promise<number> {
-      customers += 1;
-      return customerIdFor(`9197${String(customers).padStart(6, '0')}${Math.floor(Math.random() * 90 + 10)}`, db.db);
-    }
-
-    /** A placed order of a new customer; its jobs are recorded only unless `realJobs`. */
-    async function placed({ realJobs = false } = {}): Promise<{ id: string; customerId: number }> {
-      const customerId = await newCustomer();
-      await redis.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-      const result = await placeOrder(
-        { customerId },
-        { addressId: await testAddress(db.db, customerId), idempotencyKey: `cancel-${Math.random().toString(36).slice(2)}` },
-        realJobs ? {} : { enqueue: noJobs },
-      );
-      if (result.status !== 'placed') throw new Error(result.status);
-      return { id: result.order.id, customerId };
-    }
-
-    const statusOf = async (id: string) => (await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0]!.status;
-    const eventsOf = async (id: string) =>
-      (await db.db.select({ status: orderEvents.status }).from(orderEvents).where(eq(orderEvents.orderId, id))).map((event) => event.status).sort();
-    const textsFor = async (id: string) => (await readOutbox(redis, 500)).filter((message) => message.body.includes(`#${id.slice(0, 8)}`)).map((message) => message.body);
+    const suite = orderSuite(backend, 'orders-cancel', '9197');
+    const { placed, newCustomer, statusOf, eventsOf, textsFor, drainAll } = suite;
     const afterGrace = () => Date.now() + reconcileGraceMs() + 1_000;
-
-    async function drainAll(): Promise<void> {
-      await sleep(40); // past ORDER_STEP_DELAY_MS: the delayed "accepted" step is due
-      for (let round = 0; round < 5; round += 1) await drainQueues({ maxJobs: 50, maxMs: 2_000 });
-    }
 
     it('cancels a placed order: its pending step, a second step and the reconciler do nothing, and one text says so', async () => {
       const order = await placed({ realJobs: true });
@@ -115,7 +58,7 @@ for (const backend of backends) {
 
       // Redis restarted empty (the queue, its idempotency keys, the outbox): replays and the
       // reconciler's passes find the text claimed in Postgres and send nothing.
-      await deleteKeysUnder(redis, prefix);
+      await deleteKeysUnder(suite.redis, suite.prefix);
       expect(await cancelOrder(order.customerId, order.id)).toEqual({ status: 'already-cancelled' });
       await reconcileOrders({ now: () => Date.now() + 61_000 });
       expect(await notifyOrder({ orderId: order.id, status: 'cancelled' })).toBe('already-sent');
@@ -183,60 +126,41 @@ for (const backend of backends) {
       const order = await placed();
       await expect(advanceOrder({ orderId: order.id, to: 'cancelled' }, { enqueue: noJobs })).rejects.toThrow();
       expect(await statusOf(order.id)).toBe('placed');
-      await db.db.update(orders).set({ status: 'delivered' }).where(eq(orders.id, order.id));
+      await suite.db.db.update(orders).set({ status: 'delivered' }).where(eq(orders.id, order.id));
       await expect(advanceOrder({ orderId: order.id, to: 'cancelled' }, { enqueue: noJobs })).rejects.toThrow();
       expect(await statusOf(order.id)).toBe('delivered');
     });
 
     it('cancelled orders, however many, never fill the reconciler’s batch ahead of a stalled order', async () => {
       const template = await placed();
-      await db.db.update(orders).set({ status: 'cancelled' }).where(eq(orders.id, template.id));
+      await suite.db.db.update(orders).set({ status: 'cancelled' }).where(eq(orders.id, template.id));
       const tag = Math.random().toString(36).slice(2, 8).padEnd(6, '0');
       // 150 cancelled orders long past the grace period (more than one reconciler batch of 100).
-      await db.db.execute(sql`
+      await suite.db.db.execute(sql`
         insert into orders (id, customer_id, restaurant_id, status, total_paise, idempotency_key, created_at, updated_at)
         select ${tag} || lpad(g::text, 16, '0'), customer_id, restaurant_id, 'cancelled', total_paise, ${tag} || '-' || g,
                now() - interval '3 hours', now() - interval '3 hours'
         from orders, generate_series(1, 150) g where id = ${template.id}`);
       const stalled = await placed();
-      await db.db.update(orders).set({ updatedAt: sql`now() - interval '2 hours'` }).where(eq(orders.id, stalled.id));
+      await suite.db.db.update(orders).set({ updatedAt: sql`now() - interval '2 hours'` }).where(eq(orders.id, stalled.id));
       const report = await reconcileOrders({ enqueue: noJobs });
       expect(report.advanced).toContain(stalled.id);
       expect(await statusOf(stalled.id)).toBe('accepted');
-      expect(await db.db.$count(orders, and(eq(orders.status, 'cancelled'), sql`${orders.id} like ${`${tag}%`}`))).toBe(150);
+      expect(await suite.db.db.$count(orders, and(eq(orders.status, 'cancelled'), sql`${orders.id} like ${`${tag}%`}`))).toBe(150);
     });
 
     describe.skipIf(backend.name.startsWith('PGlite'))('on two connections (two instances), the race held at a row lock', () => {
-      let second: DatabaseHandle;
-      let locker: postgres.Sql;
-      beforeAll(() => {
-        second = connectPostgres(db.url!);
-        locker = postgres(db.url!, { max: 1, onnotice: () => {} });
-      });
-      afterAll(async () => {
-        await second?.close();
-        await locker?.end();
-      });
+      const instances = rowLockRace(() => suite.db.url!);
 
       /**
        * Both arrive while a third transaction holds the order's row, in the order given, then the
        * lock goes: whichever Postgres lets through first wins, the other's condition no longer holds.
        */
-      async function race(order: { id: string; customerId: number }, first: 'cancel' | 'accept') {
-        let cancel!: ReturnType<typeof cancelOrder>;
-        let accept!: ReturnType<typeof advanceOrder>;
-        await locker.begin(async (tx) => {
-          await tx`select 1 from orders where id = ${order.id} for update`;
-          const startCancel = () => (cancel = cancelOrder(order.customerId, order.id, { db: db.db, enqueue: noJobs }));
-          const startAccept = () => (accept = advanceOrder({ orderId: order.id, to: 'accepted' }, { db: second.db, enqueue: noJobs }));
-          if (first === 'cancel') startCancel();
-          else startAccept();
-          await sleep(30);
-          if (first === 'cancel') startAccept();
-          else startCancel();
-          await sleep(60);
-        });
-        return { cancel: await cancel, accept: await accept };
+      async function race(order: PlacedOrder, first: 'cancel' | 'accept') {
+        const cancel = () => cancelOrder(order.customerId, order.id, { db: suite.db.db, enqueue: noJobs });
+        const accept = () => advanceOrder({ orderId: order.id, to: 'accepted' }, { db: instances.second.db, enqueue: noJobs });
+        const [cancelled, accepted] = await instances.race(order.id, cancel, accept, first === 'cancel');
+        return { cancel: cancelled, accept: accepted };
       }
 
       it('cancel against "accepted": exactly one wins, in either order of arrival, and retries change nothing', async () => {
@@ -255,8 +179,8 @@ for (const backend of backends) {
           wins[cancelWon ? 'cancel' : 'accept'] += 1;
 
           // Retries of both, on either connection: the same answers, nothing moves.
-          expect((await cancelOrder(order.customerId, order.id, { db: second.db, enqueue: noJobs })).status).toBe(cancelWon ? 'already-cancelled' : 'too-late');
-          expect((await advanceOrder({ orderId: order.id, to: 'accepted' }, { db: db.db, enqueue: noJobs })).status).toBe(cancelWon ? 'stale' : 'already');
+          expect((await cancelOrder(order.customerId, order.id, { db: instances.second.db, enqueue: noJobs })).status).toBe(cancelWon ? 'already-cancelled' : 'too-late');
+          expect((await advanceOrder({ orderId: order.id, to: 'accepted' }, { db: suite.db.db, enqueue: noJobs })).status).toBe(cancelWon ? 'stale' : 'already');
           expect(await statusOf(order.id)).toBe(status);
         }
         // The first to arrive at the lock is the first through it: both sides won some rounds.
@@ -269,8 +193,8 @@ for (const backend of backends) {
         const results = await Promise.all(
           placedOrders.map(async (order, index) => {
             const [cancel, accept] = await Promise.all([
-              cancelOrder(order.customerId, order.id, { db: index % 2 ? db.db : second.db, enqueue: noJobs }),
-              advanceOrder({ orderId: order.id, to: 'accepted' }, { db: index % 2 ? second.db : db.db, enqueue: noJobs }),
+              cancelOrder(order.customerId, order.id, { db: index % 2 ? suite.db.db : instances.second.db, enqueue: noJobs }),
+              advanceOrder({ orderId: order.id, to: 'accepted' }, { db: index % 2 ? instances.second.db : suite.db.db, enqueue: noJobs }),
             ]);
             return { order, cancel, accept };
           }),
