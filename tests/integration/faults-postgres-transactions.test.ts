@@ -16,6 +16,7 @@ import { placeOrder } from '@/lib/orders/checkout';
 import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
 import { createMemoryStore } from '@/lib/redis/memory-store';
+import type { RedisStore } from '@/lib/redis/types';
 import { DeadlineError } from '@/lib/server/deadline';
 
 import { installBackends } from '../support/app-context';
@@ -53,6 +54,61 @@ async function failsWithin(work: () => Promise<unknown>, limitMs: number): Promi
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * `target` (a database or a Redis store) whose next call of `method` after `arm()` runs `fault` just
+ * before it: the fault lands as that statement or command is sent.
+ */
+function faultOnNextCall<T extends object>(target: T, method: string, fault: () => void): { subject: T; arm(): void } {
+  let armed = false;
+  const subject = new Proxy(target, {
+    get(inner, property, receiver) {
+      const value = Reflect.get(inner, property, receiver) as unknown;
+      if (property !== method || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (armed) {
+          armed = false;
+          fault();
+        }
+        return Reflect.apply(value, inner, args) as unknown;
+      };
+    },
+  });
+  return { subject, arm: () => void (armed = true) };
+}
+
+/** `db` whose transactions run `hook` once their body is done, just before the driver sends COMMIT. */
+function beforeCommit(db: Database, hook: (tx: Database) => unknown): Database {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
+      return (run: (tx: Database) => Promise<unknown>) =>
+        target.transaction(async (tx) => {
+          const result = await run(tx);
+          await hook(tx);
+          return result;
+        });
+    },
+  });
+}
+
+/** A placed order of a new customer (`phone`) at an orderable dish of `db`'s seed; its jobs enqueued nowhere. */
+async function placedOrder(db: Database, store: RedisStore, phone: string): Promise<string> {
+  const { restaurant, itemId } = await orderableItem(db);
+  const customerId = await customerIdFor(phone, db);
+  await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+  const placed = await placeOrder({ customerId }, { addressId: await testAddress(db, customerId), idempotencyKey: `faults-pg-${phone}-${Date.now()}` }, { enqueue: async () => {} });
+  if (placed.status !== 'placed') throw new Error(placed.status);
+  return placed.order.id;
+}
+
+/** An open restaurant's dish, an admin (`email`) to save it, and the price customers are served (the app's cached read). */
+async function dishToSave(db: Database, email: string) {
+  const { item, slug } = await openRestaurantItem(db);
+  const [admin] = await db.insert(admins).values({ email, name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
+  const priceOf = async () => (await getRestaurantMenu(slug)).value!.categories.flatMap((category) => category.items).find((dish) => dish.id === item.id)!.pricePaise;
+  return { item, adminId: admin!.id, priceOf };
 }
 
 describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -152,27 +208,12 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     const store = createMemoryStore();
     try {
       installBackends({ redis: store, database: orderDb });
-      const { restaurant, itemId } = await orderableItem(orderDb.db);
-      const customerId = await customerIdFor('919800000401', orderDb.db);
-      await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-      const placed = await placeOrder({ customerId }, { addressId: await testAddress(orderDb.db, customerId), idempotencyKey: `faults-pg-tx-${Date.now()}` }, { enqueue: async () => {} });
-      if (placed.status !== 'placed') throw new Error(placed.status);
-      const orderId = placed.order.id;
+      const orderId = await placedOrder(orderDb.db, store, '919800000401');
       const jobs: string[] = [];
       const enqueue = async (_queue: string, job: { idempotencyKey?: string }) => void jobs.push(job.idempotencyKey ?? '');
 
       // Postgres freezes just as the step's transaction commits: the step fails at its deadline.
-      const freezingAtCommit = new Proxy(orderDb.db, {
-        get(target, property, receiver) {
-          if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
-          return (run: (tx: Database) => Promise<unknown>) =>
-            target.transaction(async (tx) => {
-              const result = await run(tx as unknown as Database);
-              own.freeze();
-              return result;
-            });
-        },
-      });
+      const freezingAtCommit = beforeCommit(orderDb.db, () => own.freeze());
       const first = await failsWithin(() => advanceOrder({ orderId, to: 'accepted' }, { db: freezingAtCommit, enqueue: enqueue as never }), 15_000);
       expect(first.error).toBeInstanceOf(DeadlineError);
       expect(first.ms).toBeLessThan(BOUND_MS);
@@ -201,31 +242,15 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     const store = createMemoryStore();
     try {
       installBackends({ redis: store, database: textDb });
-      const { restaurant, itemId } = await orderableItem(textDb.db);
-      const customerId = await customerIdFor('919800000402', textDb.db);
-      await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-      const placed = await placeOrder({ customerId }, { addressId: await testAddress(textDb.db, customerId), idempotencyKey: `faults-pg-text-${Date.now()}` }, { enqueue: async () => {} });
-      if (placed.status !== 'placed') throw new Error(placed.status);
-      const payload = { orderId: placed.order.id, status: 'placed' };
+      const orderId = await placedOrder(textDb.db, store, '919800000402');
+      const payload = { orderId, status: 'placed' };
       const sent: string[] = [];
       const sender = { send: async (message: { body: string }) => void sent.push(message.body) };
 
       // Postgres freezes as the job reads what its text says (the order, customer and restaurant).
-      let freezeNext = true;
-      const freezingAtRead = new Proxy(textDb.db, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver) as unknown;
-          if (property !== 'select' || typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            if (freezeNext) {
-              freezeNext = false;
-              own.freeze();
-            }
-            return Reflect.apply(value, target, args) as unknown;
-          };
-        },
-      });
-      const first = await failsWithin(() => notifyOrder(payload, { db: freezingAtRead as Database, store, sender: sender as never }), 15_000);
+      const freezingAtRead = faultOnNextCall(textDb.db, 'select', () => own.freeze());
+      freezingAtRead.arm();
+      const first = await failsWithin(() => notifyOrder(payload, { db: freezingAtRead.subject, store, sender: sender as never }), 15_000);
       // Drizzle wraps a failed query; its cause is the client deadline.
       expect((first.error as Error).cause ?? first.error).toBeInstanceOf(DeadlineError);
       own.thaw();
@@ -249,32 +274,15 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     const store = createMemoryStore();
     try {
       installBackends({ redis: store, database: textDb });
-      const { restaurant, itemId } = await orderableItem(textDb.db);
-      const customerId = await customerIdFor('919800000403', textDb.db);
-      await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
-      const placed = await placeOrder({ customerId }, { addressId: await testAddress(textDb.db, customerId), idempotencyKey: `faults-pg-claim-${Date.now()}` }, { enqueue: async () => {} });
-      if (placed.status !== 'placed') throw new Error(placed.status);
-      const orderId = placed.order.id;
+      const orderId = await placedOrder(textDb.db, store, '919800000403');
       const payload = { orderId, status: 'placed' };
       const sent: string[] = [];
       const sender = { send: async (message: { body: string }) => void sent.push(message.body) };
 
       // Postgres freezes as the claim is sent: it runs at the thaw, after the job gave up on it.
-      let freezeNext = true;
-      const freezingAtClaim = new Proxy(textDb.db, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver) as unknown;
-          if (property !== 'update' || typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            if (freezeNext) {
-              freezeNext = false;
-              own.freeze();
-            }
-            return Reflect.apply(value, target, args) as unknown;
-          };
-        },
-      });
-      const first = await failsWithin(() => notifyOrder(payload, { db: freezingAtClaim as Database, store, sender: sender as never }), 15_000);
+      const freezingAtClaim = faultOnNextCall(textDb.db, 'update', () => own.freeze());
+      freezingAtClaim.arm();
+      const first = await failsWithin(() => notifyOrder(payload, { db: freezingAtClaim.subject, store, sender: sender as never }), 15_000);
       expect((first.error as Error).cause ?? first.error).toBeInstanceOf(DeadlineError);
       own.thaw();
       await answering(textDb.db);
@@ -301,31 +309,20 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     const store = createMemoryStore();
     let freezeNext = false;
     // Postgres freezes just as the save's transaction commits (once): the COMMIT reaches the server.
-    const freezingAtCommit = new Proxy(saveDb.db, {
-      get(target, property, receiver) {
-        if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
-        return (run: (tx: Database) => Promise<unknown>) =>
-          target.transaction(async (tx) => {
-            const result = await run(tx as unknown as Database);
-            if (freezeNext) {
-              freezeNext = false;
-              own.freeze();
-            }
-            return result;
-          });
-      },
+    const freezingAtCommit = beforeCommit(saveDb.db, () => {
+      if (!freezeNext) return;
+      freezeNext = false;
+      own.freeze();
     });
     try {
-      installBackends({ redis: store, database: { ...saveDb, db: freezingAtCommit as Database } });
-      const { item, slug } = await openRestaurantItem(saveDb.db);
-      const [admin] = await saveDb.db.insert(admins).values({ email: 'faults-save@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
-      const priceOf = async () => (await getRestaurantMenu(slug)).value!.categories.flatMap((category) => category.items).find((dish) => dish.id === item.id)!.pricePaise;
+      installBackends({ redis: store, database: { ...saveDb, db: freezingAtCommit } });
+      const { item, adminId, priceOf } = await dishToSave(saveDb.db, 'faults-save@thali.test');
       // The menu is cached at its old price.
       expect(await priceOf()).toBe(item.pricePaise);
       const newPrice = item.pricePaise + 1_000;
 
       freezeNext = true;
-      const save = await failsWithin(() => updateMenuItem({ adminId: admin!.id }, item.id, itemForm(item, newPrice)), 15_000);
+      const save = await failsWithin(() => updateMenuItem({ adminId }, item.id, itemForm(item, newPrice)), 15_000);
       own.thaw();
       expect(mayHaveCommitted(save.error), String(save.error)).toBe(true);
       await answering(saveDb.db);
@@ -353,36 +350,25 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     const store = createMemoryStore();
     let stallNext = false;
     let stalled: number | undefined;
-    const stallingAtCommit = new Proxy(saveDb.db, {
-      get(target, property, receiver) {
-        if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
-        return (run: (tx: Database) => Promise<unknown>) =>
-          target.transaction(async (tx) => {
-            const result = await run(tx as unknown as Database);
-            if (stallNext) {
-              stallNext = false;
-              const [row] = Array.from((await tx.execute(sql`select pg_backend_pid() as pid`)) as Iterable<{ pid: number }>);
-              stalled = row!.pid;
-              process.kill(stalled, 'SIGSTOP');
-            }
-            return result;
-          });
-      },
+    const stallingAtCommit = beforeCommit(saveDb.db, async (tx) => {
+      if (!stallNext) return;
+      stallNext = false;
+      const [row] = Array.from((await tx.execute(sql`select pg_backend_pid() as pid`)) as Iterable<{ pid: number }>);
+      stalled = row!.pid;
+      process.kill(stalled, 'SIGSTOP');
     });
     const resume = () => {
       if (stalled !== undefined) process.kill(stalled, 'SIGCONT');
       stalled = undefined;
     };
     try {
-      installBackends({ redis: store, database: { ...saveDb, db: stallingAtCommit as Database } });
-      const { item, slug } = await openRestaurantItem(saveDb.db);
-      const [admin] = await saveDb.db.insert(admins).values({ email: 'faults-late@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
-      const priceOf = async () => (await getRestaurantMenu(slug)).value!.categories.flatMap((category) => category.items).find((dish) => dish.id === item.id)!.pricePaise;
+      installBackends({ redis: store, database: { ...saveDb, db: stallingAtCommit } });
+      const { item, adminId, priceOf } = await dishToSave(saveDb.db, 'faults-late@thali.test');
       expect(await priceOf()).toBe(item.pricePaise);
       const newPrice = item.pricePaise + 1_000;
 
       stallNext = true;
-      const save = await failsWithin(() => updateMenuItem({ adminId: admin!.id }, item.id, itemForm(item, newPrice)), 15_000);
+      const save = await failsWithin(() => updateMenuItem({ adminId }, item.id, itemForm(item, newPrice)), 15_000);
       expect(mayHaveCommitted(save.error), String(save.error)).toBe(true);
       // The retry's first drain (1 s after) finds nothing pending: before, that ended it.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -401,29 +387,17 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     const seeded = await createTestPostgres('faults_pg_purge', own.url);
     const purgeDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
     const memory = createMemoryStore();
-    let freezeAtScan = false;
     // Postgres freezes after the purge's audit row, as it reads Redis (SCAN): its outbox row is sent to a frozen server.
-    const store = new Proxy(memory, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (property !== 'scan' || typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (freezeAtScan) {
-            freezeAtScan = false;
-            own.freeze();
-          }
-          return Reflect.apply(value, target, args) as unknown;
-        };
-      },
-    });
+    const freezingAtScan = faultOnNextCall(memory, 'scan', () => own.freeze());
+    const store = freezingAtScan.subject;
     try {
       installBackends({ redis: store, database: purgeDb });
-      const { slug } = await openRestaurantItem(purgeDb.db);
-      await getRestaurantMenu(slug);
-      const [admin] = await purgeDb.db.insert(admins).values({ email: 'faults-purge@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
+      const { adminId, priceOf } = await dishToSave(purgeDb.db, 'faults-purge@thali.test');
+      // The menu cached, so the purge has an entry to send through the outbox.
+      await priceOf();
 
-      freezeAtScan = true;
-      const purge = await failsWithin(() => purgeNamespace({ adminId: admin!.id }, 'menu'), 15_000);
+      freezingAtScan.arm();
+      const purge = await failsWithin(() => purgeNamespace({ adminId }, 'menu'), 15_000);
       expect(purge.error).toBeInstanceOf(PurgeInterruptedError);
       await new Promise((resolve) => setTimeout(resolve, 500));
       own.thaw();
@@ -480,14 +454,12 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     const store = createMemoryStore();
     try {
       installBackends({ redis: store, database: saveDb });
-      const { item, slug } = await openRestaurantItem(saveDb.db);
-      const [admin] = await saveDb.db.insert(admins).values({ email: 'faults-cut@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
-      const priceOf = async () => (await getRestaurantMenu(slug)).value!.categories.flatMap((category) => category.items).find((dish) => dish.id === item.id)!.pricePaise;
+      const { item, adminId, priceOf } = await dishToSave(saveDb.db, 'faults-cut@thali.test');
       expect(await priceOf()).toBe(item.pricePaise);
       const newPrice = item.pricePaise + 1_000;
 
       armed = true;
-      const save = await failsWithin(() => updateMenuItem({ adminId: admin!.id }, item.id, itemForm(item, newPrice)), 15_000);
+      const save = await failsWithin(() => updateMenuItem({ adminId }, item.id, itemForm(item, newPrice)), 15_000);
       const [saved] = await seeded.db.select({ pricePaise: menuItems.pricePaise }).from(menuItems).where(eq(menuItems.id, item.id));
       expect(saved?.pricePaise).toBe(newPrice);
       // Before: "Nothing was saved" (a broken connection was not a COMMIT of unknown outcome), and nothing
