@@ -1,11 +1,9 @@
+import { ConsoleLoading } from '@/components/admin/console-loading';
 import { Skeleton } from '@/components/ui/skeleton';
 
 export default function AdminRestaurantsLoading() {
   return (
-    <div className="animate-pulse motion-reduce:animate-none">
-      <p className="sr-only" role="status">
-        Loading restaurants…
-      </p>
+    <ConsoleLoading label="Loading restaurants…">
       <Skeleton className="mb-8 h-9 w-56" />
       <div className="mb-6 flex flex-wrap gap-4">
         <Skeleton className="h-12 w-40 rounded-xl" />
@@ -16,6 +14,6 @@ export default function AdminRestaurantsLoading() {
           <Skeleton key={i} className="h-12" />
         ))}
       </div>
-    </div>
+    </ConsoleLoading>
   );
 }

@@ -1,11 +1,9 @@
+import { ConsoleLoading } from '@/components/admin/console-loading';
 import { Skeleton } from '@/components/ui/skeleton';
 
 export default function AdminRestaurantLoading() {
   return (
-    <div className="animate-pulse motion-reduce:animate-none">
-      <p className="sr-only" role="status">
-        Loading restaurant…
-      </p>
+    <ConsoleLoading label="Loading restaurant…">
       <Skeleton className="mb-3 h-5 w-64 max-w-full" />
       <Skeleton className="mb-8 h-9 w-80 max-w-full" />
       <div className="grid gap-8 lg:grid-cols-[2fr_3fr]">
@@ -13,6 +11,6 @@ export default function AdminRestaurantLoading() {
         <Skeleton className="h-72 rounded-3xl" />
       </div>
       <Skeleton className="mt-8 h-96 rounded-3xl" />
-    </div>
+    </ConsoleLoading>
   );
 }

@@ -1,14 +1,12 @@
+import { ConsoleLoading } from '@/components/admin/console-loading';
 import { Skeleton } from '@/components/ui/skeleton';
 
 export default function AdminItemLoading() {
   return (
-    <div className="animate-pulse motion-reduce:animate-none">
-      <p className="sr-only" role="status">
-        Loading item…
-      </p>
+    <ConsoleLoading label="Loading item…">
       <Skeleton className="mb-3 h-5 w-64 max-w-full" />
       <Skeleton className="mb-8 h-9 w-72 max-w-full" />
       <Skeleton className="h-96 max-w-3xl rounded-3xl" />
-    </div>
+    </ConsoleLoading>
   );
 }
