@@ -7,6 +7,7 @@ import { CANCEL_REASON_SUGGESTIONS } from '@/lib/orders/admin-cancel-messages';
 import type { AdminStepState } from '@/lib/orders/admin-step-messages';
 import { isAdminCancellable, shortOrderId, type OrderStatus } from '@/lib/orders/status';
 
+import { OrderRowAnswer } from './order-row-answer';
 import type { OrderStepAction } from './order-step-form';
 
 const IDLE: AdminStepState = { status: 'idle' };
@@ -51,14 +52,7 @@ export function OrderCancelForm({ action, orderId, status }: { action: OrderStep
           </form>
         </details>
       ) : null}
-      <p
-        aria-live="polite"
-        data-testid="order-cancel-result"
-        data-status={state.status}
-        className={`max-w-56 text-xs empty:hidden ${state.status === 'done' ? 'text-emerald-800' : 'font-medium text-nonveg'}`}
-      >
-        {state.status === 'idle' ? '' : state.message}
-      </p>
+      <OrderRowAnswer state={state} testId="order-cancel-result" />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { styles } from '@/components/admin/styles';
 import { STEP_BUTTON_LABELS, type AdminStepState } from '@/lib/orders/admin-step-messages';
 import { nextStatus, shortOrderId, type OrderStatus } from '@/lib/orders/status';
 
+import { OrderRowAnswer } from './order-row-answer';
+
 export type OrderStepAction = (state: AdminStepState, formData: FormData) => Promise<AdminStepState>;
 
 const IDLE: AdminStepState = { status: 'idle' };
@@ -36,14 +38,7 @@ export function OrderStepForm({ action, orderId, status }: { action: OrderStepAc
       ) : state.status === 'idle' ? (
         <span className="text-muted">—</span>
       ) : null}
-      <p
-        aria-live="polite"
-        data-testid="order-step-result"
-        data-status={state.status}
-        className={`max-w-56 text-xs empty:hidden ${state.status === 'done' ? 'text-emerald-800' : 'font-medium text-nonveg'}`}
-      >
-        {state.status === 'idle' ? '' : state.message}
-      </p>
+      <OrderRowAnswer state={state} testId="order-step-result" />
     </form>
   );
 }
