@@ -1,4 +1,5 @@
 import { styles } from '@/components/admin/styles';
+import { TableHead } from '@/components/admin/table-head';
 import { formatWhen } from '@/lib/admin/format';
 import type { QueueOverview } from '@/lib/queue/overview';
 
@@ -41,14 +42,7 @@ export function QueueCard({
         <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: in flight`} tabIndex={0}>
           <h3 className="font-semibold text-ink">In flight</h3>
           <table className={styles.table}>
-            <thead>
-              <tr>
-                <th className={styles.th}>Job</th>
-                <th className={styles.th}>Type</th>
-                <th className={styles.th}>Attempt</th>
-                <th className={styles.th}>Lease until</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Job', 'Type', 'Attempt', 'Lease until']} />
             <tbody>
               {queue.inFlight.map((job) => (
                 <tr key={job.id}>
@@ -67,13 +61,7 @@ export function QueueCard({
         <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: recently finished`} tabIndex={0} data-testid={`finished-${queue.queue}`}>
           <h3 className="font-semibold text-ink">Recently finished</h3>
           <table className={styles.table}>
-            <thead>
-              <tr>
-                <th className={styles.th}>Job</th>
-                <th className={styles.th}>Type</th>
-                <th className={styles.th}>Finished</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Job', 'Type', 'Finished']} />
             <tbody>
               {queue.finished.map((job) => (
                 <tr key={job.id}>
@@ -93,18 +81,7 @@ export function QueueCard({
         <div className="mt-6 overflow-x-auto" role="region" aria-label={`${queue.queue}: dead letters`} tabIndex={0}>
           <h3 className="font-semibold text-ink">Dead letters</h3>
           <table className={styles.table}>
-            <thead>
-              <tr>
-                <th className={styles.th}>Job</th>
-                <th className={styles.th}>Type</th>
-                <th className={styles.th}>Attempts</th>
-                <th className={styles.th}>Last error</th>
-                <th className={styles.th}>Failed</th>
-                <th className={styles.th}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Job', 'Type', 'Attempts', 'Last error', 'Failed']} actions />
             <tbody>
               {[
                 ...queue.dead.map((job) => ({ ...job, missing: false })),
