@@ -20,9 +20,19 @@ const cancelInput = z.object({
   // dropped (the page and the text put their own after it).
   reason: z
     .string()
-    .transform((value) => value.replace(/\s+/g, ' ').replace(/[\s.]+$/, '').trim())
+    .transform((value) => withoutClosingStops(value.replace(/\s+/g, ' ')).trim())
     .pipe(z.string().min(3).max(CANCEL_REASON_MAX)),
 });
+
+/**
+ * The text without its trailing spaces and full stops, walked from the end: the regex `[\s.]+$` retried
+ * from every stop in a run like ". . . x", quadratic in the reason (200 KB held the server 39 s).
+ */
+function withoutClosingStops(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value[end - 1] === '.' || value[end - 1] === ' ')) end -= 1;
+  return value.slice(0, end);
+}
 
 /**
  * A restaurant's admin cancels one of its orders, with a reason the customer sees (an item ran
