@@ -60,16 +60,19 @@ export function statusText(status: OrderStatus, { orderId, totalPaise, restauran
  * is then claimed by this delivery, which sent nothing, and every retry and the reconciler found it
  * claimed ('already-sent'): the customer never got it. So once the claim's own late answer says it
  * claimed, the claim is given back (unless the order was cancelled meanwhile: its cancellation
- * claims the placed text for good, cancel.ts), and the queue's retry or the reconciler sends it.
+ * claims earlier statuses' texts for good, cancel.ts; the `cancelled` text itself is given back),
+ * and the queue's retry or the reconciler sends it.
  */
-function giveBackIfClaimedLate(error: unknown, db: Database, orderId: string, event: SQL | undefined): void {
+function giveBackIfClaimedLate(error: unknown, db: Database, orderId: string, status: OrderStatus, event: SQL | undefined): void {
   const answer = lateAnswer(error);
   if (!answer) return;
   const giveBack = async (rows: unknown) => {
     if (!Array.isArray(rows) || rows.length === 0) return;
     const cancelled = db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), eq(orders.status, 'cancelled')));
+    // The cancellation's own text is given back all the same: nothing else would ever send it.
+    const stillWanted = status === 'cancelled' ? undefined : notExists(cancelled);
     try {
-      await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, isNull(orderEvents.textSentAt), notExists(cancelled)));
+      await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, isNull(orderEvents.textSentAt), stillWanted));
       log.info('order text: a claim that landed after its job gave up was given back', { orderId });
     } catch (failure) {
       // At most once, as before: that text stays claimed and unsent.
@@ -117,7 +120,7 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
       .where(and(event, isNull(orderEvents.textClaimedAt)))
       .returning({ at: orderEvents.at });
   } catch (error) {
-    giveBackIfClaimedLate(error, db, orderId, event);
+    giveBackIfClaimedLate(error, db, orderId, status, event);
     throw error;
   }
   if (!claimed) {

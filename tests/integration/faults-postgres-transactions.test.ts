@@ -12,6 +12,7 @@ import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { updateMenuItem } from '@/lib/menus/mutations';
+import { cancelOrder } from '@/lib/orders/cancel';
 import { placeOrder } from '@/lib/orders/checkout';
 import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
@@ -293,6 +294,55 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       await expect.poll(claimedAt, { timeout: 5_000, interval: 100 }).toBeNull();
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
+      expect(sent).toHaveLength(1);
+    } finally {
+      own.thaw();
+      await textDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
+  it('the cancellation\'s own text, claimed late at the thaw, is given back too and sent once (review3)', async () => {
+    const seeded = await createTestPostgres('faults_pg_claim_cancel', own.url);
+    const textDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: textDb });
+      const { restaurant, itemId } = await orderableItem(textDb.db);
+      const customerId = await customerIdFor('919800000404', textDb.db);
+      await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+      const placed = await placeOrder({ customerId }, { addressId: await testAddress(textDb.db, customerId), idempotencyKey: `faults-pg-claim-cancel-${Date.now()}` }, { enqueue: async () => {} });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      const orderId = placed.order.id;
+      expect(await cancelOrder(customerId, orderId, { db: textDb.db, enqueue: async () => {} })).toEqual({ status: 'cancelled' });
+      const payload = { orderId, status: 'cancelled' };
+      const sent: string[] = [];
+      const sender = { send: async (message: { body: string }) => void sent.push(message.body) };
+
+      let freezeNext = true;
+      const freezingAtClaim = new Proxy(textDb.db, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (property !== 'update' || typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            if (freezeNext) {
+              freezeNext = false;
+              own.freeze();
+            }
+            return Reflect.apply(value, target, args) as unknown;
+          };
+        },
+      });
+      const first = await failsWithin(() => notifyOrder(payload, { db: freezingAtClaim as Database, store, sender: sender as never }), 15_000);
+      expect((first.error as Error).cause ?? first.error).toBeInstanceOf(DeadlineError);
+      own.thaw();
+      await answering(textDb.db);
+      const claimedAt = async () =>
+        (await textDb.db.select({ at: orderEvents.textClaimedAt }).from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'cancelled'))))[0]?.at ?? null;
+      // Before: the give-back skipped every cancelled order, this text's own included: it stayed claimed
+      // and unsent, and the customer never heard the order was cancelled.
+      await expect.poll(claimedAt, { timeout: 5_000, interval: 100 }).toBeNull();
+      expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
       expect(sent).toHaveLength(1);
     } finally {
       own.thaw();
