@@ -30,8 +30,21 @@ export type SearchOutcome =
 
 export const SEARCHES_REFUSED = 'Too many new searches from your network. Please try again in a minute.';
 
-/** Thrown by a miss's load past the asker's budget, before Postgres is asked (caught by searchCity). */
-class SearchesRefused extends Error {}
+/**
+ * Marks the error a miss's load throws past the asker's budget, before Postgres is asked (caught by
+ * searchCity), with that asker. A symbol of the registry, not a class: loads are shared by every route
+ * bundle in the process (single-flight.ts), each with its own copy of this module.
+ */
+const REFUSED = Symbol.for('thali.search-refused');
+
+function searchesRefused(client: string): Error {
+  return Object.defineProperty(new Error('search:loaded budget spent'), REFUSED, { value: client });
+}
+
+/** The address whose budget refused the load that threw `error`, or undefined for any other error. */
+function refusedClient(error: unknown): string | undefined {
+  return error instanceof Error ? (error as { [REFUSED]?: string })[REFUSED] : undefined;
+}
 
 /**
  * A validated city slug and normalized search (normalizeQuery); a bad one here is a bug. `client`
@@ -40,21 +53,26 @@ class SearchesRefused extends Error {}
  * budget, since every distinct search is an entry of its own. Without one (scripts, tests), every
  * miss is loaded and stored.
  */
-export const getCitySearch = cache(
-  async (citySlug: string, normalizedQuery: string, client?: string): Promise<Cached<SearchResults | null>> => {
-    const slug = slugSchema.parse(citySlug);
-    return readThrough({
-      key: keys.citySearchResults(slug, normalizedQuery),
-      ttlMs: SEARCH_TTL_MS,
-      load: async () => {
-        // Spent by a miss only, where the cost is: made-up searches all miss, and one takes up to 20 hits' time.
-        if (client !== undefined && !(await withinAddressBudget('search:loaded', client))) throw new SearchesRefused();
-        return loadCitySearch(getDb(), slug, normalizedQuery);
-      },
-      admit: client === undefined ? undefined : () => withinAddressBudget('search:stored', client),
-    });
-  },
-);
+export const getCitySearch = cache(readCitySearch);
+
+async function readCitySearch(citySlug: string, normalizedQuery: string, client?: string): Promise<Cached<SearchResults | null>> {
+  const slug = slugSchema.parse(citySlug);
+  return readThrough({
+    key: keys.citySearchResults(slug, normalizedQuery),
+    ttlMs: SEARCH_TTL_MS,
+    load: async () => {
+      // Spent by a miss only, where the cost is: made-up searches all miss, and one takes up to 20 hits' time.
+      if (client !== undefined && !(await withinAddressBudget('search:loaded', client))) throw searchesRefused(client);
+      return loadCitySearch(getDb(), slug, normalizedQuery);
+    },
+    admit: client === undefined ? undefined : () => withinAddressBudget('search:stored', client),
+  });
+}
+
+function refusedAsNull(error: unknown): null {
+  if (refusedClient(error) !== undefined) return null;
+  throw error;
+}
 
 /**
  * Searches a city for what someone typed: validates both (nothing reaches Redis or Postgres
@@ -65,9 +83,13 @@ export async function searchCity(citySlug: unknown, rawQuery: unknown, client?: 
   if (!slug.success) return { status: 'invalid', message: 'A city is named by lowercase letters and digits joined by hyphens.' };
   const query = normalizeQuery(rawQuery);
   if (!query.ok) return { status: 'invalid', message: query.message };
+  // Concurrent misses share one load (read-through.ts), and one begun for an address past its budget
+  // refused everyone who joined it. Someone else's refusal is not ours: one more try, a load of our
+  // own (the shared one has ended), outside React's cache, which keeps the failed call for the request.
   const read = await getCitySearch(slug.data, query.query, client).catch((error: unknown) => {
-    if (error instanceof SearchesRefused) return null;
-    throw error;
+    const refused = refusedClient(error);
+    if (refused === undefined) throw error;
+    return refused === client ? null : readCitySearch(slug.data, query.query, client).catch(refusedAsNull);
   });
   if (read === null) return { status: 'rate-limited', message: SEARCHES_REFUSED };
   const { value, cache: outcome } = read;

@@ -87,6 +87,14 @@ for (const pair of await backendPairs()) {
       expect((await search('dosa ======', '198.51.100.44')).status).toBe(200);
     });
 
+    it('an address past its budget does not refuse another address asking the same new search at once (review3)', async () => {
+      for (const suffix of ['#', '##', '###', '####']) await search(`vada ${suffix}`, '203.0.113.45');
+      expect((await search('vada #####', '203.0.113.45')).status).toBe(429);
+      const [spent, fresh] = await Promise.all([search('vada joined', '203.0.113.45'), search('vada joined', '198.51.100.45')]);
+      expect(spent.status).toBe(429);
+      expect(fresh.status).toBe(200);
+    });
+
     it('bounds an IPv6 /48 as a whole: its /64s share five times an address’s misses', async () => {
       const statuses: number[] = [];
       for (let subnet = 0; subnet < 8; subnet++) {
