@@ -17,4 +17,10 @@ describe('cancelOrderForRestaurant: the reason is checked before any database', 
   it('still drops closing full stops and spaces before measuring (so "ab. . ." is too short)', async () => {
     expect(await cancelOrderForRestaurant('some-place', { orderId: ORDER_ID, reason: `ab${' .'.repeat(500)}  ` }, noDb)).toEqual({ status: 'bad-reason' });
   });
+
+  it('refuses control characters (NUL, which Postgres refuses) and bidi overrides, as every typed text (lib/validation/text.ts)', async () => {
+    for (const reason of ['Paneer\u0000 ran out', 'Paneer \u202Etuo nar', 'Paneer\u0007 ran out']) {
+      expect(await cancelOrderForRestaurant('some-place', { orderId: ORDER_ID, reason }, noDb), JSON.stringify(reason)).toEqual({ status: 'bad-reason' });
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import { getDb } from '@/db/client';
 import { orders, restaurants } from '@/db/schema';
+import { visibleText } from '@/lib/validation/text';
 
 import type { AdminCancelOutcome } from './admin-cancel-messages';
 import { commitCancel, enqueueCancelledText } from './cancel';
@@ -21,7 +22,9 @@ const cancelInput = z.object({
   reason: z
     .string()
     .transform((value) => withoutClosingStops(value.replace(/\s+/g, ' ')).trim())
-    .pipe(z.string().min(3).max(CANCEL_REASON_MAX)),
+    // The checks of every typed text (control characters, NUL among them, which Postgres refuses; bidi overrides).
+    .pipe(visibleText('Reason', CANCEL_REASON_MAX))
+    .pipe(z.string().min(3)),
 });
 
 /**
