@@ -1,10 +1,10 @@
-import type { FakeMessage } from '@/tests/support/fake-twilio';
-
 import { actionId, callAction } from './support/actions';
+import { signInAsAdmin } from './support/admin';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { E2E_ADMIN, E2E_FAKE_TWILIO_PORT, E2E_TWILIO_PORT } from './support/config';
-import { saveCheckoutAddress, uniquePhone } from './support/customer';
-import { expect, test, type Page } from './support/test';
+import { E2E_ADMIN } from './support/config';
+import { uniquePhone } from './support/customer';
+import { expect, test } from './support/test';
+import { placeOrderThroughTwilio, textsTo, TWILIO_BASE } from './support/twilio';
 
 /**
  * A restaurant's admin cancels an accepted order with a reason (docs/admin.md, decision 068); the
@@ -12,54 +12,22 @@ import { expect, test, type Page } from './support/test';
  * server, where the simulated kitchen waits two minutes per step, so nothing moves but the admin.
  * Posted by hand, a bad reason or form is answered in the row, never a 5xx, and changes nothing.
  */
-const slow = `http://127.0.0.1:${E2E_TWILIO_PORT}`;
-const fake = `http://127.0.0.1:${E2E_FAKE_TWILIO_PORT}`;
+const slow = TWILIO_BASE;
 const REASON = 'Paneer ran out';
-
-async function textsTo(phone: string): Promise<string[]> {
-  const response = await fetch(`${fake}/__fake/messages`);
-  return ((await response.json()) as FakeMessage[]).filter((message) => message.to === `+91${phone}`).map((message) => message.body);
-}
-
-async function signInCustomer(page: Page, phone: string, next: string): Promise<void> {
-  await page.goto(`${slow}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Mobile number').fill(phone);
-  await page.getByRole('button', { name: 'Send code' }).click();
-  await expect(page.getByLabel('Code')).toBeVisible();
-  let code = '';
-  await expect.poll(async () => (code = /(\d{6}) is your Thali sign-in code/.exec((await textsTo(phone)).join('\n'))?.[1] ?? '')).not.toBe('');
-  await page.getByLabel('Code').fill(code);
-  await page.getByRole('button', { name: 'Verify and sign in' }).click();
-}
 
 test.use({ viewport: { width: 390, height: 844 } });
 
 test('an admin cancels an accepted order with a reason; the customer sees it on their phone and gets one text with it', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const phone = uniquePhone();
-  await page.goto(`${slow}/bengaluru`);
-  await page.locator('[data-testid="restaurant-card"][data-open="true"]').first().getByRole('link').first().click();
-  await expect(page).toHaveURL(/\/bengaluru\/[a-z0-9-]+$/);
-  const menuPath = new URL(page.url()).pathname;
-  const slug = menuPath.split('/').pop()!;
-  await signInCustomer(page, phone, menuPath);
-  await expect(page).toHaveURL(`${slow}${menuPath}`);
-  await page.getByRole('button', { name: /^ADD/ }).first().click();
-  await page.goto(`${slow}/checkout`);
-  await saveCheckoutAddress(page);
-  await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });
-  const orderId = new URL(page.url()).pathname.split('/').pop()!;
+  const { slug, orderId } = await placeOrderThroughTwilio(page, phone);
   const short = orderId.slice(0, 8);
 
   const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const admin = await adminContext.newPage();
     const adminPath = `/admin/restaurants/${slug}`;
-    await admin.goto(`${slow}/admin/login?next=${encodeURIComponent(adminPath)}`);
-    await admin.getByLabel('Email').fill(E2E_ADMIN.email);
-    await admin.getByLabel('Password').fill(E2E_ADMIN.password);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await signInAsAdmin(admin, adminPath, E2E_ADMIN, slow);
     await expect(admin).toHaveURL(`${slow}${adminPath}`);
     const row = admin.getByTestId('restaurant-order').filter({ hasText: `#${short}` });
     await row.getByRole('button', { name: `Accept: order #${short}` }).click();

@@ -1,10 +1,10 @@
-import type { FakeMessage } from '@/tests/support/fake-twilio';
-
 import { actionId, callAction } from './support/actions';
+import { signInAsAdmin } from './support/admin';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { E2E_ADMIN, E2E_FAKE_TWILIO_PORT, E2E_TWILIO_PORT } from './support/config';
-import { saveCheckoutAddress, uniquePhone } from './support/customer';
+import { E2E_ADMIN } from './support/config';
+import { uniquePhone } from './support/customer';
 import { expect, test, type Page } from './support/test';
+import { placeOrderThroughTwilio, textsTo, TWILIO_BASE } from './support/twilio';
 
 /**
  * A restaurant's admin works an order from its admin page (docs/admin.md, decision 065): Accept, then
@@ -14,58 +14,20 @@ import { expect, test, type Page } from './support/test';
  * The action posted by hand as a script would: bad arguments are answered, never a 5xx, and a
  * customer's session or another site's page moves nothing.
  */
-const slow = `http://127.0.0.1:${E2E_TWILIO_PORT}`;
-const fake = `http://127.0.0.1:${E2E_FAKE_TWILIO_PORT}`;
-
-async function textsTo(phone: string): Promise<string[]> {
-  const response = await fetch(`${fake}/__fake/messages`);
-  return ((await response.json()) as FakeMessage[]).filter((message) => message.to === `+91${phone}`).map((message) => message.body);
-}
-
-async function signInCustomer(page: Page, phone: string, next: string): Promise<void> {
-  await page.goto(`${slow}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Mobile number').fill(phone);
-  await page.getByRole('button', { name: 'Send code' }).click();
-  await expect(page.getByLabel('Code')).toBeVisible();
-  let code = '';
-  await expect.poll(async () => (code = /(\d{6}) is your Thali sign-in code/.exec((await textsTo(phone)).join('\n'))?.[1] ?? '')).not.toBe('');
-  await page.getByLabel('Code').fill(code);
-  await page.getByRole('button', { name: 'Verify and sign in' }).click();
-}
-
-async function signInAdmin(page: Page, next: string): Promise<void> {
-  await page.goto(`${slow}/admin/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Email').fill(E2E_ADMIN.email);
-  await page.getByLabel('Password').fill(E2E_ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('admin-shell')).toBeVisible();
-}
+const slow = TWILIO_BASE;
 
 test('an admin accepts an order and moves it to delivered; the customer sees each step and gets each text once', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const phone = uniquePhone();
-  await page.goto(`${slow}/bengaluru`);
-  await page.locator('[data-testid="restaurant-card"][data-open="true"]').first().getByRole('link').first().click();
-  await expect(page).toHaveURL(/\/bengaluru\/[a-z0-9-]+$/);
-  const menuPath = new URL(page.url()).pathname;
-  const slug = menuPath.split('/').pop()!;
-  await signInCustomer(page, phone, menuPath);
-  await expect(page).toHaveURL(`${slow}${menuPath}`);
-  await page.getByRole('button', { name: /^ADD/ }).first().click();
-  await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await page.goto(`${slow}/checkout`);
-  await saveCheckoutAddress(page);
-  await expect(page.getByRole('radio', { name: /Home: 12 MG Road/ })).toBeChecked();
-  await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });
-  const short = new URL(page.url()).pathname.split('/').pop()!.slice(0, 8);
+  const { slug, orderId } = await placeOrderThroughTwilio(page, phone);
+  const short = orderId.slice(0, 8);
   await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'placed');
 
   const adminContext = await browser.newContext();
   try {
     const admin = await adminContext.newPage();
     const adminPath = `/admin/restaurants/${slug}`;
-    await signInAdmin(admin, adminPath);
+    await signInAsAdmin(admin, adminPath, E2E_ADMIN, slow);
     await expect(admin).toHaveURL(`${slow}${adminPath}`);
     const stale = await adminContext.newPage();
     await stale.goto(`${slow}${adminPath}`);

@@ -1,10 +1,9 @@
-import type { FakeMessage } from '@/tests/support/fake-twilio';
-
 import { actionId, callAction } from './support/actions';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { E2E_FAKE_TWILIO_PORT, E2E_PORT, E2E_TWILIO_PORT } from './support/config';
-import { saveCheckoutAddress, signInWithCode, uniquePhone } from './support/customer';
+import { E2E_PORT } from './support/config';
+import { openMenuPath, orderOneDish, signInWithCode, uniquePhone } from './support/customer';
 import { expect, test, type Page } from './support/test';
+import { signInThroughTwilio, textsTo, TWILIO_BASE } from './support/twilio';
 
 /**
  * A customer cancels an order before the restaurant accepts it (docs/ordering.md#cancelling). On
@@ -16,46 +15,8 @@ import { expect, test, type Page } from './support/test';
  * answer an unknown one does, bad arguments a redirect, never a 5xx. Screenshots of the question and
  * of the cancelled order go to docs/screenshots/ (docs/ordering.md#cancelling shows them).
  */
-const slow = `http://127.0.0.1:${E2E_TWILIO_PORT}`;
+const slow = TWILIO_BASE;
 const fast = `http://127.0.0.1:${E2E_PORT}`;
-const fake = `http://127.0.0.1:${E2E_FAKE_TWILIO_PORT}`;
-
-async function textsTo(phone: string): Promise<string[]> {
-  const response = await fetch(`${fake}/__fake/messages`);
-  return ((await response.json()) as FakeMessage[]).filter((message) => message.to === `+91${phone}`).map((message) => message.body);
-}
-
-/** Signs in on the twilio server with the code the fake Twilio received, then lands on `next`. */
-async function signInThroughTwilio(page: Page, phone: string, next: string): Promise<void> {
-  await page.goto(`${slow}/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Mobile number').fill(phone);
-  await page.getByRole('button', { name: 'Send code' }).click();
-  await expect(page.getByLabel('Code')).toBeVisible();
-  let code = '';
-  await expect.poll(async () => (code = /(\d{6}) is your Thali sign-in code/.exec((await textsTo(phone)).join('\n'))?.[1] ?? '')).not.toBe('');
-  await page.getByLabel('Code').fill(code);
-  await page.getByRole('button', { name: 'Verify and sign in' }).click();
-}
-
-/** From the signed-in customer's menu page: one dish, a new address, Place order; answers the order's path. */
-async function orderOneDish(page: Page, base: string): Promise<string> {
-  await page.getByRole('button', { name: /^ADD/ }).first().click();
-  await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await page.getByRole('link', { name: 'Check out' }).click();
-  await expect(page).toHaveURL(`${base}/checkout`);
-  await saveCheckoutAddress(page);
-  await expect(page.getByRole('radio', { name: /Home: 12 MG Road/ })).toBeChecked();
-  await page.getByRole('button', { name: /^Place order/ }).click();
-  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });
-  return new URL(page.url()).pathname;
-}
-
-async function openMenuPath(page: Page, base: string): Promise<string> {
-  await page.goto(`${base}/bengaluru`);
-  await page.locator('[data-testid="restaurant-card"][data-open="true"]').first().getByRole('link').first().click();
-  await expect(page).toHaveURL(/\/bengaluru\/[a-z0-9-]+$/);
-  return new URL(page.url()).pathname;
-}
 
 const cancelAction = () => actionId('cancelOrderAction', 'app/orders/[id]/page');
 const cookieHeader = async (page: Page, base: string) =>

@@ -1,25 +1,14 @@
-import type { FakeMessage } from '@/tests/support/fake-twilio';
-
-import { E2E_FAKE_TWILIO_PORT, E2E_TWILIO, E2E_TWILIO_PORT } from './support/config';
+import { E2E_TWILIO } from './support/config';
 import { uniquePhone } from './support/customer';
 import { expect, test, type Page } from './support/test';
+import { failNextText, messagesTo, TWILIO_BASE } from './support/twilio';
 
 /**
  * Sign-in codes through the real Twilio sender (SMS_SENDER=twilio) of a production server, against a
  * local fake of Twilio's Messages API that checks the auth and the request's shape and fails on
  * demand (tests/support/fake-twilio.ts).
  */
-const base = `http://127.0.0.1:${E2E_TWILIO_PORT}`;
-const fake = `http://127.0.0.1:${E2E_FAKE_TWILIO_PORT}`;
-
-async function textsTo(phone: string): Promise<FakeMessage[]> {
-  const response = await fetch(`${fake}/__fake/messages`);
-  return ((await response.json()) as FakeMessage[]).filter((message) => message.to === `+91${phone}`);
-}
-
-async function failNext(failure: Record<string, unknown>): Promise<void> {
-  await fetch(`${fake}/__fake/fail`, { method: 'POST', body: JSON.stringify(failure) });
-}
+const base = TWILIO_BASE;
 
 async function askForCode(page: Page, phone: string): Promise<void> {
   await page.goto(`${base}/login`);
@@ -32,7 +21,7 @@ test.describe('texts through Twilio', () => {
     const phone = uniquePhone();
     await askForCode(page, phone);
     await expect(page.getByLabel('Code')).toBeVisible();
-    const [text] = await textsTo(phone);
+    const [text] = await messagesTo(phone);
     expect(text).toMatchObject({ from: E2E_TWILIO.from, body: expect.stringMatching(/^\d{6} is your Thali sign-in code/) });
     await page.getByLabel('Code').fill(/^(\d{6})/.exec(text!.body)![1]!);
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
@@ -44,21 +33,21 @@ test.describe('texts through Twilio', () => {
 
   test('a 503 with Retry-After is retried and the code still arrives once', async ({ page }) => {
     const phone = uniquePhone();
-    await failNext({ status: 503, retryAfter: 0 });
+    await failNextText({ status: 503, retryAfter: 0 });
     await askForCode(page, phone);
     await expect(page.getByLabel('Code')).toBeVisible();
-    expect(await textsTo(phone)).toHaveLength(1);
+    expect(await messagesTo(phone)).toHaveLength(1);
   });
 
   test('a failure that may have sent is not retried: the customer is told, and may ask again at once', async ({ page }) => {
     const phone = uniquePhone();
-    await failNext({ status: 500 });
+    await failNextText({ status: 500 });
     await askForCode(page, phone);
     await expect(page.getByTestId('otp-error')).toHaveText(/temporarily unavailable/);
-    expect(await textsTo(phone)).toHaveLength(0);
+    expect(await messagesTo(phone)).toHaveLength(0);
     await page.getByLabel('Mobile number').fill(phone);
     await page.getByRole('button', { name: 'Send code' }).click();
     await expect(page.getByLabel('Code')).toBeVisible();
-    expect(await textsTo(phone)).toHaveLength(1);
+    expect(await messagesTo(phone)).toHaveLength(1);
   });
 });

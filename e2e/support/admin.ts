@@ -15,10 +15,10 @@ export interface AdminCredentials {
 
 /**
  * Signs the page's browser context in through the real form, as the e2e admin unless told
- * otherwise; for any admin spec.
+ * otherwise, on the default server unless `base` names another; for any admin spec.
  */
-export async function signInAsAdmin(page: Page, next?: string, admin: AdminCredentials = E2E_ADMIN): Promise<void> {
-  await page.goto(next ? `/admin/login?next=${encodeURIComponent(next)}` : '/admin/login');
+export async function signInAsAdmin(page: Page, next?: string, admin: AdminCredentials = E2E_ADMIN, base = ''): Promise<void> {
+  await page.goto(next ? `${base}/admin/login?next=${encodeURIComponent(next)}` : `${base}/admin/login`);
   await page.getByLabel('Email').fill(admin.email);
   await page.getByLabel('Password').fill(admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

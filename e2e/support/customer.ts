@@ -71,3 +71,24 @@ export async function saveCheckoutAddress(page: Page, pin = '560001'): Promise<v
   await page.getByLabel('PIN code').fill(pin);
   await page.getByRole('button', { name: 'Save address' }).click();
 }
+
+/** From the signed-in customer's menu page: one dish, a new address, Place order; answers the order's path. */
+export async function orderOneDish(page: Page, base: string): Promise<string> {
+  await page.getByRole('button', { name: /^ADD/ }).first().click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  // By address, not the cart's link: on a phone the cart is a bar whose link reads differently.
+  await page.goto(`${base}/checkout`);
+  await saveCheckoutAddress(page);
+  await expect(page.getByRole('radio', { name: /Home: 12 MG Road/ })).toBeChecked();
+  await page.getByRole('button', { name: /^Place order/ }).click();
+  await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });
+  return new URL(page.url()).pathname;
+}
+
+/** Opens Bengaluru's first open restaurant on `base` (a server's origin, or '' for the default one); answers its menu's path. */
+export async function openMenuPath(page: Page, base: string): Promise<string> {
+  await page.goto(`${base}/bengaluru`);
+  await page.locator('[data-testid="restaurant-card"][data-open="true"]').first().getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/bengaluru\/[a-z0-9-]+$/);
+  return new URL(page.url()).pathname;
+}
