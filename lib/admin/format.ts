@@ -97,6 +97,8 @@ const ACTION_LABELS: Record<string, string> = {
   'admin.enable': 'Admin enabled',
   'admin.delete': 'Admin deleted',
   'admin.password': 'Password changed',
+  'order.step': 'Order moved on',
+  'order.cancel': 'Order cancelled',
 };
 
 export function actionLabel(action: string): string {

@@ -7,6 +7,7 @@ import { getDb } from '@/db/client';
 import { orders, restaurants } from '@/db/schema';
 import { visibleText } from '@/lib/validation/text';
 
+import { orderAudit, type OrderActor } from './admin-audit';
 import type { AdminCancelOutcome } from './admin-cancel-messages';
 import { commitCancel, enqueueCancelledText } from './cancel';
 import type { OrderJobDeps } from './job-types';
@@ -45,7 +46,7 @@ function withoutClosingStops(value: string): string {
  * <the step before>`), so of any two whichever commits second matches no row and changes nothing.
  * The restaurant is in the statement too: another restaurant's order matches no row.
  */
-export async function cancelOrderForRestaurant(restaurantSlug: string, input: unknown, deps: OrderJobDeps = {}): Promise<AdminCancelOutcome> {
+export async function cancelOrderForRestaurant(restaurantSlug: string, input: unknown, deps: OrderJobDeps = {}, actor?: OrderActor): Promise<AdminCancelOutcome> {
   const parsed = cancelInput.safeParse(input);
   if (!parsed.success) {
     const reasonIssue = parsed.error.issues.some((issue) => issue.path[0] === 'reason');
@@ -54,7 +55,13 @@ export async function cancelOrderForRestaurant(restaurantSlug: string, input: un
   const { orderId, reason } = parsed.data;
   const db = deps.db ?? getDb();
   const ours = db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.slug, restaurantSlug));
-  const cancelled = await commitCancel(db, orderId, and(inArray(orders.restaurantId, ours), inArray(orders.status, [...ADMIN_CANCELLABLE_STATUSES]))!, reason);
+  const cancelled = await commitCancel(
+    db,
+    orderId,
+    and(inArray(orders.restaurantId, ours), inArray(orders.status, [...ADMIN_CANCELLABLE_STATUSES]))!,
+    reason,
+    actor && orderAudit(actor, restaurantSlug, orderId, 'order.cancel', { reason }),
+  );
 
   const [current] = await db
     .select({ status: orders.status, reason: orders.cancelReason })

@@ -8,6 +8,7 @@ import { orders, restaurants } from '@/db/schema';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
 
+import { orderAudit, type OrderActor } from './admin-audit';
 import type { AdminStepOutcome } from './admin-step-messages';
 import type { OrderJobDeps } from './job-types';
 import { advanceOrder } from './steps';
@@ -31,7 +32,7 @@ const stepInput = z.object({
  * taken as the next step. Redis failing to take the text or the next step's job doesn't undo the
  * committed step: the reconciler (reconcile.ts) sends an unclaimed text and moves a stalled order.
  */
-export async function advanceOrderForRestaurant(restaurantSlug: string, input: unknown, deps: OrderJobDeps = {}): Promise<AdminStepOutcome> {
+export async function advanceOrderForRestaurant(restaurantSlug: string, input: unknown, deps: OrderJobDeps = {}, actor?: OrderActor): Promise<AdminStepOutcome> {
   const parsed = stepInput.safeParse(input);
   if (!parsed.success) return { status: 'invalid' };
   const { orderId, to } = parsed.data;
@@ -45,6 +46,7 @@ export async function advanceOrderForRestaurant(restaurantSlug: string, input: u
     {
       ...deps,
       db,
+      alsoInTransaction: actor && orderAudit(actor, restaurantSlug, orderId, 'order.step', { status: { from: stepBefore(to), to } }),
       enqueue: async (...args) => {
         try {
           await enqueueJob(...args);
@@ -74,4 +76,9 @@ async function orderAt(db: Database, orderId: string) {
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
     .where(eq(orders.id, orderId));
   return row;
+}
+
+function stepBefore(to: string): string | undefined {
+  const steps: readonly string[] = ORDER_STEPS;
+  return steps[steps.indexOf(to) - 1];
 }

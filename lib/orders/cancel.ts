@@ -51,9 +51,16 @@ export async function cancelOrder(customerId: number, orderId: string, deps: Ord
  * from, the very rows a step's `WHERE status = <the step before>` needs), so of a cancel and a step,
  * or two cancels, whichever commits second matches no row. In the same transaction the `cancelled`
  * event (its time, its text to claim) and every earlier status's text nobody has claimed yet marked
- * handled, so none arrives after the cancellation. True when this call cancelled it.
+ * handled, so none arrives after the cancellation, and `alsoInTransaction` (an admin's audit entry:
+ * admin-audit.ts). True when this call cancelled it.
  */
-export async function commitCancel(db: Database, orderId: string, condition: SQL, reason: string | null): Promise<boolean> {
+export async function commitCancel(
+  db: Database,
+  orderId: string,
+  condition: SQL,
+  reason: string | null,
+  alsoInTransaction?: (tx: Database) => Promise<void>,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const updated = await tx
       .update(orders)
@@ -66,6 +73,7 @@ export async function commitCancel(db: Database, orderId: string, condition: SQL
       .update(orderEvents)
       .set({ textClaimedAt: sql`now()` })
       .where(and(eq(orderEvents.orderId, orderId), ne(orderEvents.status, 'cancelled'), isNull(orderEvents.textClaimedAt)));
+    await alsoInTransaction?.(tx);
     return true;
   });
 }

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
-import { getDb } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
 import { orderEvents, orders } from '@/db/schema';
 import { clearOrderedCart } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
@@ -18,6 +18,9 @@ import { isOrderStep, nextStatus, ORDER_STEPS, type OrderStep } from './status';
 // Only steps: `cancelled` is the customer's (cancel.ts), never a job's.
 const advancePayload = z.object({ orderId: z.string().min(1), to: z.string().refine(isOrderStep) });
 
+/** `alsoInTransaction`: written in the step's own transaction when it moves the order (an admin's audit entry: admin-audit.ts). */
+export type AdvanceDeps = OrderJobDeps & { alsoInTransaction?: (tx: Database) => Promise<void> };
+
 export type AdvanceOutcome = { status: 'advanced' | 'already'; to: OrderStep; next: OrderStep | null } | { status: 'no-order' | 'stale' };
 
 /**
@@ -30,7 +33,7 @@ export type AdvanceOutcome = { status: 'advanced' | 'already'; to: OrderStep; ne
  * reconciler) simply runs: the delay is a simulation. A cancelled order is in no step's `from`, so
  * every step of it changes nothing, enqueues nothing and texts nobody ('stale').
  */
-export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): Promise<AdvanceOutcome> {
+export async function advanceOrder(payload: unknown, deps: AdvanceDeps = {}): Promise<AdvanceOutcome> {
   const { orderId, to: target } = advancePayload.parse(payload);
   const to = target as OrderStep;
   const from = ORDER_STEPS[ORDER_STEPS.indexOf(to) - 1];
@@ -45,6 +48,7 @@ export async function advanceOrder(payload: unknown, deps: OrderJobDeps = {}): P
       .returning({ id: orders.id });
     if (updated.length === 0) return false;
     await tx.insert(orderEvents).values({ orderId, status: to, at: sql`now()` }).onConflictDoNothing();
+    await deps.alsoInTransaction?.(tx);
     return true;
   });
   const [current] = await db

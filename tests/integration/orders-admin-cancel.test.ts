@@ -1,7 +1,7 @@
 import { eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
-import { orders, restaurants } from '@/db/schema';
+import { admins, auditLog, orders, restaurants } from '@/db/schema';
 import { cancelOrderForRestaurant } from '@/lib/orders/admin-cancel';
 import { cancelOrder } from '@/lib/orders/cancel';
 import '@/lib/orders/jobs';
@@ -37,6 +37,11 @@ for (const backend of backends) {
 
     const cancel = (orderId: string, reason: unknown = REASON, deps: Parameters<typeof cancelOrderForRestaurant>[2] = { enqueue: noJobs }) =>
       cancelOrderForRestaurant(suite.restaurant.slug, { orderId, reason }, deps);
+    const auditOf = (orderId: string) =>
+      suite.db.db
+        .select({ adminId: auditLog.adminId, action: auditLog.action, restaurantId: auditLog.restaurantId, changes: auditLog.changes })
+        .from(auditLog)
+        .where(eq(auditLog.target, `order:${orderId}`));
     const rowOf = async (id: string) =>
       (await suite.db.db.select({ status: orders.status, reason: orders.cancelReason }).from(orders).where(eq(orders.id, id)))[0]!;
 
@@ -52,6 +57,24 @@ for (const backend of backends) {
       expect(texts).toHaveLength(1);
       expect(texts[0]).toContain(`cancelled order #${order.id.slice(0, 8)}: ${REASON}.`);
       expect((await loadOwnOrder(order.customerId, order.id, suite.db.db))?.cancelReason).toBe(REASON);
+    });
+
+    it('an admin’s cancel is audited in its own transaction, with its reason; a refused one writes no entry', async () => {
+      const [admin] = await suite.db.db
+        .insert(admins)
+        .values({ email: `cancel-${Math.random().toString(36).slice(2)}@thali.test`, name: 'Cancel', passwordHash: 'unused' })
+        .returning({ id: admins.id });
+      const actor = { adminId: admin!.id };
+      const order = await placed();
+      expect(await cancelOrderForRestaurant(suite.restaurant.slug, { orderId: order.id, reason: REASON }, { enqueue: noJobs }, actor)).toEqual({ status: 'cancelled' });
+      expect(await cancelOrderForRestaurant(suite.restaurant.slug, { orderId: order.id, reason: REASON }, { enqueue: noJobs }, actor)).toMatchObject({ status: 'already-cancelled' });
+      expect(await auditOf(order.id)).toEqual([{ adminId: admin!.id, action: 'order.cancel', restaurantId: suite.restaurant.id, changes: { reason: REASON } }]);
+
+      // An entry that can't be written (no such admin) takes the cancel back with it: never one without the other.
+      const unaudited = await placed();
+      await expect(cancelOrderForRestaurant(suite.restaurant.slug, { orderId: unaudited.id, reason: REASON }, { enqueue: noJobs }, { adminId: 2_000_000_000 })).rejects.toThrow();
+      expect(await rowOf(unaudited.id)).toEqual({ status: 'placed', reason: null });
+      expect(await auditOf(unaudited.id)).toEqual([]);
     });
 
     it('cancels an accepted order; its pending "preparing" step then changes nothing', async () => {

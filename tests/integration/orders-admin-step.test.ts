@@ -1,7 +1,7 @@
-import { ne } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 
-import { restaurants } from '@/db/schema';
+import { admins, auditLog, restaurants } from '@/db/schema';
 import { advanceOrderForRestaurant } from '@/lib/orders/admin-step';
 import { cancelOrder } from '@/lib/orders/cancel';
 import '@/lib/orders/jobs';
@@ -26,6 +26,11 @@ for (const backend of backends) {
     const suite = orderSuite(backend, 'orders-admin-step', '9196');
     const { placed, statusOf, eventsOf, textsFor, drainAll } = suite;
 
+    const auditOf = (orderId: string) =>
+      suite.db.db
+        .select({ adminId: auditLog.adminId, action: auditLog.action, restaurantId: auditLog.restaurantId, changes: auditLog.changes })
+        .from(auditLog)
+        .where(eq(auditLog.target, `order:${orderId}`));
     const step = (orderId: string, to: string, deps: Parameters<typeof advanceOrderForRestaurant>[2] = { enqueue: noJobs }) =>
       advanceOrderForRestaurant(suite.restaurant.slug, { orderId, to }, deps);
 
@@ -40,6 +45,25 @@ for (const backend of backends) {
       const texts = await textsFor(order.id);
       expect(texts.filter((text) => text.includes('accepted order'))).toHaveLength(1);
       expect(texts).toHaveLength(5);
+    });
+
+    it('an admin’s step is audited in its own transaction; a stale click and the timer’s step write no entry', async () => {
+      const [admin] = await suite.db.db
+        .insert(admins)
+        .values({ email: `step-${Math.random().toString(36).slice(2)}@thali.test`, name: 'Step', passwordHash: 'unused' })
+        .returning({ id: admins.id });
+      const actor = { adminId: admin!.id };
+      const order = await placed();
+      expect(await advanceOrderForRestaurant(suite.restaurant.slug, { orderId: order.id, to: 'accepted' }, { enqueue: noJobs }, actor)).toEqual({ status: 'moved', to: 'accepted' });
+      expect(await advanceOrderForRestaurant(suite.restaurant.slug, { orderId: order.id, to: 'accepted' }, { enqueue: noJobs }, actor)).toEqual({ status: 'already', to: 'accepted' });
+      expect(await advanceOrder({ orderId: order.id, to: 'preparing' }, { enqueue: noJobs })).toMatchObject({ status: 'advanced' });
+      expect(await auditOf(order.id)).toEqual([{ adminId: admin!.id, action: 'order.step', restaurantId: suite.restaurant.id, changes: { status: { from: 'placed', to: 'accepted' } } }]);
+
+      // An entry that can't be written (no such admin) takes the step back with it: never one without the other.
+      const unaudited = await placed();
+      await expect(advanceOrderForRestaurant(suite.restaurant.slug, { orderId: unaudited.id, to: 'accepted' }, { enqueue: noJobs }, { adminId: 2_000_000_000 })).rejects.toThrow();
+      expect(await statusOf(unaudited.id)).toBe('placed');
+      expect(await auditOf(unaudited.id)).toEqual([]);
     });
 
     it('a stale click is told what happened and changes nothing: already accepted, moved past, cancelled, not yet', async () => {

@@ -33,7 +33,7 @@ describe('advanceOrderAction', () => {
 
   it('moves the order named by the form at the restaurant of the page, and refreshes the page', async () => {
     expect(await advanceOrderAction('tehzeeb', idle, form())).toEqual({ status: 'done', message: 'Order #Mrf0gQGe is now accepted. The customer gets a text.' });
-    expect(state.advance).toHaveBeenCalledWith('tehzeeb', { orderId: ORDER, to: 'accepted' });
+    expect(state.advance).toHaveBeenCalledWith('tehzeeb', { orderId: ORDER, to: 'accepted' }, {}, { adminId: 4 });
     expect(state.revalidated).toEqual(['/admin/restaurants/tehzeeb']);
   });
 
@@ -50,7 +50,7 @@ describe('advanceOrderAction', () => {
   it('an empty form is passed on as it is (lib validates) and answered as out of date', async () => {
     state.advance.mockResolvedValue({ status: 'invalid' });
     expect(await advanceOrderAction('tehzeeb', idle, form({}))).toMatchObject({ status: 'refused', message: expect.stringContaining('out of date') });
-    expect(state.advance).toHaveBeenCalledWith('tehzeeb', { orderId: undefined, to: undefined });
+    expect(state.advance).toHaveBeenCalledWith('tehzeeb', { orderId: undefined, to: undefined }, {}, { adminId: 4 });
   });
 
   it('Postgres not answering is a message, not a thrown action', async () => {
@@ -83,7 +83,7 @@ describe('cancelOrderAction', () => {
       status: 'done',
       message: 'Order #Mrf0gQGe is cancelled. The customer gets a text with your reason.',
     });
-    expect(state.cancel).toHaveBeenCalledWith('tehzeeb', { orderId: ORDER, reason: 'Paneer ran out' });
+    expect(state.cancel).toHaveBeenCalledWith('tehzeeb', { orderId: ORDER, reason: 'Paneer ran out' }, {}, { adminId: 4 });
     expect(state.revalidated).toEqual(['/admin/restaurants/tehzeeb']);
   });
 

@@ -22,7 +22,7 @@ export async function advanceOrderAction(slug: string, _state: AdminStepState, f
   if (!isSlug(slug)) return FORM_OUT_OF_DATE;
   const values = formValues(formData);
   try {
-    const outcome = await advanceOrderForRestaurant(slug, { orderId: values.orderId, to: values.to });
+    const outcome = await advanceOrderForRestaurant(slug, { orderId: values.orderId, to: values.to }, {}, { adminId: admin.adminId });
     if (outcome.status === 'moved') log.info('admin moved an order on', { adminId: admin.adminId, orderId: values.orderId, to: values.to });
     revalidatePath(`/admin/restaurants/${slug}`);
     return adminStepState(values.orderId ?? '', outcome);
@@ -44,7 +44,7 @@ export async function cancelOrderAction(slug: string, _state: AdminStepState, fo
   if (!isSlug(slug)) return FORM_OUT_OF_DATE;
   const values = formValues(formData);
   try {
-    const outcome = await cancelOrderForRestaurant(slug, { orderId: values.orderId, reason: values.reason });
+    const outcome = await cancelOrderForRestaurant(slug, { orderId: values.orderId, reason: values.reason }, {}, { adminId: admin.adminId });
     if (outcome.status === 'cancelled') log.info('admin cancelled an order', { adminId: admin.adminId, orderId: values.orderId });
     revalidatePath(`/admin/restaurants/${slug}`);
     return adminCancelState(values.orderId ?? '', outcome);
