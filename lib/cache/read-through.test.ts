@@ -142,6 +142,37 @@ describe('readThrough generations', () => {
     expect(await waiting).toMatchObject({ value: 'the holder\'s load', cache: { status: 'HIT' } });
   });
 
+  // CI (cache-lease on Upstash, 2026-12-07): a reader whose read of a cold key answered after another
+  // instance had stored it and let its lease go took the free lease for a key nobody had loaded.
+  it('a reader whose read answered after the holder stored and let the lease go serves the stored entry, not a second load', async () => {
+    await redis.set(leaseKey(key, null), 'another-instance');
+    let holderDone!: () => void;
+    const done = new Promise<void>((resolve) => (holderDone = resolve));
+    // Every MGET reads Redis when it is sent and answers once the holder is done: the first one late.
+    const late = new Proxy(redis, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (property !== 'mget' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+        return async (keys: readonly string[]) => {
+          const answer = await target.mget(keys);
+          await done;
+          return answer;
+        };
+      },
+    });
+    installBackends({ redis: late, database: {} as DatabaseHandle });
+    let loads = 0;
+    const waiting = readThrough({ key, ttlMs: 60_000, load: async () => ((loads += 1), 'loaded again') });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The holder claims the key's first generation, stores its load and lets the lease go.
+    await redis.set(genKey, 'g1');
+    await redis.set(key, JSON.stringify({ generation: 'g1', value: "the holder's load" }));
+    await redis.del([leaseKey(key, null)]);
+    holderDone();
+    expect(await waiting).toMatchObject({ value: "the holder's load", cache: { status: 'HIT' } });
+    expect(loads).toBe(0);
+  });
+
   it('readThroughJson does not serve a stored value of another shape (isValue), as readThrough does not', async () => {
     await redis.set(genKey, 'g1');
     await redis.set(key, JSON.stringify({ generation: 'g1', value: { dish: 'an older shape' } }));

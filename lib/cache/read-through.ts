@@ -127,6 +127,8 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
     const claimed = await guardedRedis('set', (redis) => redis.set(lease, token, { nx: true, px: CACHE_LEASE_MS }), store);
     if (!claimed.ok || claimed.value) {
       try {
+        const stored = claimed.ok ? await storedBeforeClaim(spec) : null;
+        if (stored) return { value: stored.value, status: 'HIT' };
         return { value: await loadAndStore(spec, claimed.ok, generation), status: 'MISS' };
       } finally {
         if (claimed.ok) await releaseLease(lease, token, store);
@@ -148,6 +150,23 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
       lease = leaseKey(key, generation);
     }
   }
+}
+
+/**
+ * What an earlier holder stored before it let the lease go, read once more after this reader's claim.
+ * The reader's last read may predate that store and still answer after the release (a read shared
+ * with an earlier request, decision 050, or answered late: over REST each command is a request of its
+ * own), and the claim then succeeds on a key already loaded: a second Postgres load (CI, cache-lease
+ * on Upstash: 2 loads for 500 reads over two instances). A read sent after the claim comes after the
+ * release, so after the store before it. One more command per cold load, none on a hit.
+ */
+async function storedBeforeClaim<T>(spec: ReadThroughSpec<T>): Promise<Entry<T> | null> {
+  if (writesInDoubt()) return null;
+  const read = await guardedRedis('mget', (redis) => redis.mget([generationKey(spec.key), spec.key]), spec.store);
+  if (!read.ok) return null;
+  const [current = null, raw = null] = read.value;
+  const entry = current !== null && raw !== null ? parseEntry<T>(raw, spec.isValue) : null;
+  return entry && entry.generation === current ? entry : null;
 }
 
 /**
