@@ -12,7 +12,7 @@ import { orderAudit, type OrderActor } from './admin-audit';
 import type { AdminStepOutcome } from './admin-step-messages';
 import type { OrderJobDeps } from './job-types';
 import { advanceOrder } from './steps';
-import { isOrderId, ORDER_STEPS } from './status';
+import { isOrderId, ORDER_STEPS, stepBefore } from './status';
 
 /** The form's fields: the order and the step the admin saw as next ('placed' is checkout's, not a step to click). */
 const stepInput = z.object({
@@ -76,9 +76,4 @@ async function orderAt(db: Database, orderId: string) {
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
     .where(eq(orders.id, orderId));
   return row;
-}
-
-function stepBefore(to: string): string | undefined {
-  const steps: readonly string[] = ORDER_STEPS;
-  return steps[steps.indexOf(to) - 1];
 }

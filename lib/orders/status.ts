@@ -18,6 +18,11 @@ export function nextStatus(status: OrderStatus): OrderStep | null {
   return index >= 0 && index < ORDER_STEPS.length - 1 ? ORDER_STEPS[index + 1]! : null;
 }
 
+/** The step an order must be at to advance to `step` (its conditional update's `from`), or null for `placed`. */
+export function stepBefore(step: OrderStep): OrderStep | null {
+  return ORDER_STEPS[ORDER_STEPS.indexOf(step) - 1] ?? null;
+}
+
 /** Delivered or cancelled: nothing more happens to the order (no step, no poll). */
 export function isFinalStatus(status: OrderStatus): boolean {
   return status === 'delivered' || status === 'cancelled';

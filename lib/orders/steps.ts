@@ -12,7 +12,7 @@ import { enqueue } from '@/lib/queue';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { advanceJob, notifyJob, stepDelay, type OrderJobDeps } from './job-types';
-import { isOrderStep, nextStatus, ORDER_STEPS, type OrderStep } from './status';
+import { isOrderStep, nextStatus, stepBefore, type OrderStep } from './status';
 
 // Payloads enqueued before steps were delayed jobs also carry `dueAt`; it is ignored (stripped).
 // Only steps: `cancelled` is the customer's (cancel.ts), never a job's.
@@ -36,7 +36,7 @@ export type AdvanceOutcome = { status: 'advanced' | 'already'; to: OrderStep; ne
 export async function advanceOrder(payload: unknown, deps: AdvanceDeps = {}): Promise<AdvanceOutcome> {
   const { orderId, to: target } = advancePayload.parse(payload);
   const to = target as OrderStep;
-  const from = ORDER_STEPS[ORDER_STEPS.indexOf(to) - 1];
+  const from = stepBefore(to);
   if (!from) throw new Error(`"${to}" is not a step an order advances to`);
   const db = deps.db ?? getDb();
 

@@ -1,7 +1,7 @@
 import { eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 
-import { admins, auditLog, orders, restaurants } from '@/db/schema';
+import { admins, orders, restaurants } from '@/db/schema';
 import { cancelOrderForRestaurant } from '@/lib/orders/admin-cancel';
 import { cancelOrder } from '@/lib/orders/cancel';
 import '@/lib/orders/jobs';
@@ -27,7 +27,7 @@ const REASON = 'Paneer ran out';
 for (const backend of backends) {
   describe.skipIf(!backend.available)(`an admin cancelling an order, on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
     const suite = orderSuite(backend, 'orders-admin-cancel', '9195');
-    const { placed, eventsOf, textsFor, drainAll } = suite;
+    const { placed, eventsOf, textsFor, drainAll, auditOf } = suite;
 
     async function accepted(): Promise<PlacedOrder> {
       const order = await placed();
@@ -37,11 +37,6 @@ for (const backend of backends) {
 
     const cancel = (orderId: string, reason: unknown = REASON, deps: Parameters<typeof cancelOrderForRestaurant>[2] = { enqueue: noJobs }) =>
       cancelOrderForRestaurant(suite.restaurant.slug, { orderId, reason }, deps);
-    const auditOf = (orderId: string) =>
-      suite.db.db
-        .select({ adminId: auditLog.adminId, action: auditLog.action, restaurantId: auditLog.restaurantId, changes: auditLog.changes })
-        .from(auditLog)
-        .where(eq(auditLog.target, `order:${orderId}`));
     const rowOf = async (id: string) =>
       (await suite.db.db.select({ status: orders.status, reason: orders.cancelReason }).from(orders).where(eq(orders.id, id)))[0]!;
 

@@ -1,7 +1,7 @@
-import { eq, ne } from 'drizzle-orm';
+import { ne } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 
-import { admins, auditLog, restaurants } from '@/db/schema';
+import { admins, restaurants } from '@/db/schema';
 import { advanceOrderForRestaurant } from '@/lib/orders/admin-step';
 import { cancelOrder } from '@/lib/orders/cancel';
 import '@/lib/orders/jobs';
@@ -24,13 +24,8 @@ const backends = await orderBackends('orders_admin_step');
 for (const backend of backends) {
   describe.skipIf(!backend.available)(`an admin moving an order on, on ${backend.name}${backend.reason ? ` (skipped: ${backend.reason})` : ''}`, () => {
     const suite = orderSuite(backend, 'orders-admin-step', '9196');
-    const { placed, statusOf, eventsOf, textsFor, drainAll } = suite;
+    const { placed, statusOf, eventsOf, textsFor, drainAll, auditOf } = suite;
 
-    const auditOf = (orderId: string) =>
-      suite.db.db
-        .select({ adminId: auditLog.adminId, action: auditLog.action, restaurantId: auditLog.restaurantId, changes: auditLog.changes })
-        .from(auditLog)
-        .where(eq(auditLog.target, `order:${orderId}`));
     const step = (orderId: string, to: string, deps: Parameters<typeof advanceOrderForRestaurant>[2] = { enqueue: noJobs }) =>
       advanceOrderForRestaurant(suite.restaurant.slug, { orderId, to }, deps);
 

@@ -3,7 +3,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 
 import { connectPostgres, type DatabaseHandle } from '@/db/client';
-import { orderEvents, orders } from '@/db/schema';
+import { auditLog, orderEvents, orders } from '@/db/schema';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { placeOrder } from '@/lib/orders/checkout';
@@ -84,6 +84,12 @@ export function orderSuite(backend: OrderBackend, name: string, phonePrefix: str
     statusOf: async (id: string) => (await db.db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0]!.status,
     eventsOf: async (id: string) =>
       (await db.db.select({ status: orderEvents.status }).from(orderEvents).where(eq(orderEvents.orderId, id))).map((event) => event.status).sort(),
+    /** The admin audit entries of an order (lib/orders/admin-audit.ts). */
+    auditOf: (id: string) =>
+      db.db
+        .select({ adminId: auditLog.adminId, action: auditLog.action, restaurantId: auditLog.restaurantId, changes: auditLog.changes })
+        .from(auditLog)
+        .where(eq(auditLog.target, `order:${id}`)),
     textsFor: async (id: string) => (await readOutbox(redis, 500)).filter((message) => message.body.includes(`#${id.slice(0, 8)}`)).map((message) => message.body),
     /** Runs every job due, round after round, each past ORDER_STEP_DELAY_MS: an order's steps and texts to its end. */
     async drainAll(): Promise<void> {
