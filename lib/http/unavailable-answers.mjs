@@ -22,19 +22,16 @@ export const REQUEST_ID_HEADER = 'x-thali-request-id';
 export const RETRY_AFTER_SECONDS = 5;
 
 const OPEN = Symbol.for('thali.open-requests');
-const PATHS = Symbol.for('thali.open-request-paths');
 const FAILED = Symbol.for('thali.unavailable-paths');
 /** How long after a marked request's answer a 500 on its path still counts as its render's. */
 const SHARED_RENDER_MS = 1_000;
 
-/** Request id → whether a backend failed to answer it; an entry lives while its response is open. */
+/**
+ * Request id → `{ path, failed }`: its path, and whether a backend failed to answer it; an entry lives
+ * while its response is open.
+ */
 function openRequests() {
   return (globalThis[OPEN] ??= new Map());
-}
-
-/** Request id → its path (serve.mjs's side only: the app's copy marks ids, as before). */
-function openPaths() {
-  return (globalThis[PATHS] ??= new Map());
 }
 
 /** Path → when a request on it was last answered as unavailable. */
@@ -50,10 +47,7 @@ function pathOf(request) {
 
 /** Whether a render of `path` that a backend failed is open, or was answered just now: one a request may have joined. */
 function sharedRenderFailed(path) {
-  const requests = openRequests();
-  for (const [id, requestPath] of openPaths()) {
-    if (requestPath === path && requests.get(id) === true) return true;
-  }
+  for (const request of openRequests().values()) if (request.failed && request.path === path) return true;
   const failedAt = failedPaths().get(path);
   return failedAt !== undefined && performance.now() - failedAt < SHARED_RENDER_MS;
 }
@@ -69,28 +63,26 @@ function rememberFailed(path) {
 export function markBackendUnavailable(headers) {
   const value = headers?.[REQUEST_ID_HEADER];
   const id = Array.isArray(value) ? value[0] : value;
-  const requests = openRequests();
-  if (typeof id === 'string' && requests.has(id)) requests.set(id, true);
+  const request = typeof id === 'string' ? openRequests().get(id) : undefined;
+  if (request) request.failed = true;
 }
 
 /** Tags `request` and makes a 500 of its response a 503 with Retry-After once the app has marked it. */
 export function answerUnavailableAs503(request, response) {
   const id = randomUUID();
   request.headers[REQUEST_ID_HEADER] = id;
-  const path = pathOf(request);
+  const open = { path: pathOf(request), failed: false };
   const requests = openRequests();
-  requests.set(id, false);
-  openPaths().set(id, path);
+  requests.set(id, open);
   response.once('close', () => {
-    if (requests.get(id) === true) rememberFailed(path);
+    if (open.failed) rememberFailed(open.path);
     requests.delete(id);
-    openPaths().delete(id);
   });
 
   const writeHead = response.writeHead;
   // Node's implicit headers (a plain end() or write() after statusCode = 500) go through writeHead too.
   response.writeHead = function (status, ...rest) {
-    if (status === 500 && (requests.get(id) === true || sharedRenderFailed(path))) {
+    if (status === 500 && (open.failed || sharedRenderFailed(open.path))) {
       this.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       this.setHeader('Cache-Control', 'no-store');
       // writeHead(status, reasonPhrase, headers): 500's phrase would contradict the new status.

@@ -120,7 +120,7 @@ describe('a render that failed because a backend did not answer', () => {
     expect(response.status).toBe(500);
     expect(seenIds).not.toContain('forged');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const open = (globalThis as Record<symbol, Map<string, boolean>>)[Symbol.for('thali.open-requests')];
+    const open = (globalThis as Record<symbol, Map<string, unknown>>)[Symbol.for('thali.open-requests')];
     expect(open?.size).toBe(0);
   });
 });
