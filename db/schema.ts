@@ -246,6 +246,12 @@ export const customers = pgTable('customers', {
   /** E.164 without the plus, e.g. `919876543210` (lib/customers/phone.ts normalises). */
   phone: text('phone').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * The token every session of the customer carries, replaced by "sign out of every device"; Redis
+   * holds a short-lived copy beside the sessions (lib/auth/customer-epoch.ts, decision 069). Null until
+   * their first sign-in.
+   */
+  sessionEpoch: text('session_epoch'),
 });
 
 /** The steps an order moves through, in order (lib/orders/steps.ts moves it from each to the next). */

@@ -21,6 +21,13 @@ export const SESSION_MAX_AGE_MS = 7 * 24 * 3_600 * SECOND;
  */
 export const ADMIN_EPOCH_TTL_MS = MINUTE;
 
+/**
+ * How long Redis keeps its copy of a customer's session epoch (lib/auth/customer-epoch.ts): at most one
+ * Postgres read per signed-in customer per this long, and the longest a Redis that lost "sign out of
+ * every device" (a failover, an older snapshot) can bring the old sessions back (decision 069).
+ */
+export const CUSTOMER_EPOCH_TTL_MS = 5 * MINUTE;
+
 export const adminKeys = {
   /** The admin's current session epoch (admins.session_epoch), or `gone` once deleted. */
   epoch: (adminId: number) => `${keyPrefix()}admin:v1:{${adminId}}:epoch`,
@@ -38,8 +45,9 @@ export const sessionKeys = {
    */
   customerSession: (customerId: number, idHash: string) => `${keyPrefix()}session:v2:customer:{${customerId}}:${idHash}`,
   /**
-   * A random token every session of the customer carries from sign-in; "sign out of every device"
-   * replaces it. Kept as long as a session can live (each sign-in renews it); lost, it ends them all.
+   * Redis's copy of the random token every session of the customer carries from sign-in (Postgres has
+   * it: customers.session_epoch); "sign out of every device" replaces both. Lives CUSTOMER_EPOCH_TTL_MS,
+   * then the next read copies it again (lib/auth/customer-epoch.ts).
    */
   customerEpoch: (customerId: number) => `${keyPrefix()}session:v2:customer:{${customerId}}:epoch`,
 } as const;

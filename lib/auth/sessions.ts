@@ -10,6 +10,7 @@ import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { forgetConfirmed, forgetCustomerConfirmed, recentlyConfirmed, rememberConfirmed } from './confirmed-sessions';
+import { customerEpochForSignIn, customerEpochFromPostgres, postgresEpochs, replaceCustomerEpoch, type CustomerEpochs } from './customer-epoch';
 import { currentEpoch } from './revocation';
 import { sessionRecord, type NewSession, type SessionRecord } from './session-record';
 
@@ -40,6 +41,8 @@ export interface SessionOptions {
   ttlMs?: number;
   /** Current time in ms, for tests of the absolute cap. */
   now?: number;
+  /** Where customers' epochs are kept (customer-epoch.ts): Postgres by default. */
+  epochs?: CustomerEpochs;
 }
 
 /** 32 random bytes as base64url: 43 characters, 256 bits. */
@@ -52,9 +55,9 @@ const ADMIN_VALUE = /^([1-9]\d{0,9})\.([A-Za-z0-9_-]{43})$/;
 /**
  * A customer's names the customer, `c<customer id>.<id>`, so the session read gets the customer's
  * session epoch in the same command (one MGET: the two keys share a Cluster slot). A session is valid
- * only while it carries the current epoch, which "sign out of every device" replaces; a lost epoch
- * (a Redis evicting under volatile-lru) ends them all, as losing a session ends that one
- * (docs/decisions/061-customer-sessions-carry-an-epoch.md).
+ * only while it carries the current epoch, which "sign out of every device" replaces
+ * (docs/decisions/061-customer-sessions-carry-an-epoch.md); Postgres keeps the epoch and Redis a
+ * short-lived copy (customer-epoch.ts, decision 069).
  */
 const CUSTOMER_VALUE = /^c([1-9]\d{0,9})\.([A-Za-z0-9_-]{43})$/;
 
@@ -92,7 +95,7 @@ export async function createSession(record: NewSession, options: SessionOptions 
   const times = { createdAt: new Date(now).toISOString(), expiresAt: new Date(now + ttlMs).toISOString() };
   let value: SessionRecord;
   if (record.kind === 'customer') {
-    const epoch = await customerEpoch(record.customerId, store);
+    const epoch = await customerEpochForSignIn(record.customerId, newSessionId(), store, options.epochs ?? postgresEpochs());
     if (epoch === null) return null;
     value = { ...record, epoch, ...times };
   } else {
@@ -109,41 +112,12 @@ export async function createSession(record: NewSession, options: SessionOptions 
 }
 
 /**
- * The customer's current session epoch, made if they have none, its lifetime renewed to outlast the
- * session about to open (sessions end SESSION_MAX_AGE_MS after sign-in at the latest). Null when Redis
- * can't say, or when the token expired between the SET NX and the GET: this sign-in then fails. (The
- * button replaces the token, never deletes it: a sign-in that read the old one opens a dead session.)
- */
-async function customerEpoch(customerId: number, store: RedisStore): Promise<string | null> {
-  const key = sessionKeys.customerEpoch(customerId);
-  const candidate = newSessionId();
-  const read = await guardedRedis(
-    'session.epoch',
-    async (redis) => {
-      if (await redis.set(key, candidate, { nx: true, px: SESSION_MAX_AGE_MS })) return candidate;
-      const [, current] = await Promise.all([redis.pexpire(key, SESSION_MAX_AGE_MS), redis.get(key)]);
-      return current;
-    },
-    store,
-    { bypassBreaker: true },
-  );
-  return read.ok ? read.value : null;
-}
-
-/**
  * Ends every session a customer has, on every instance ("sign out of every device"): a new epoch, which
- * no session carries. False when Redis could not be reached: the customer should try again.
+ * no session carries. False when Postgres or Redis could not be written: the customer should try again.
  */
 export async function destroyCustomerSessions(customerId: number, options: SessionOptions = {}): Promise<boolean> {
   forgetCustomerConfirmed(customerId);
-  const replaced = await guardedRedis(
-    'session.destroy-all',
-    (redis) => redis.set(sessionKeys.customerEpoch(customerId), newSessionId(), { px: SESSION_MAX_AGE_MS }),
-    options.store ?? getRedis(),
-    { bypassBreaker: true },
-  );
-  if (!replaced.ok) log.warn('could not end every session of a customer: Redis did not answer');
-  return replaced.ok;
+  return replaceCustomerEpoch(customerId, newSessionId(), options.store ?? getRedis(), options.epochs ?? postgresEpochs());
 }
 
 /**
@@ -183,8 +157,14 @@ export async function readSession(id: string | undefined, options: SessionOption
   // An admin session lives only under its own admin's cookie value, and only in that admin's current epoch.
   const expectedAdmin = session.kind === 'admin' ? session.adminId : undefined;
   if (expectedAdmin !== adminId) return drop();
-  // A customer's only under their own value (see CUSTOMER_VALUE), and only in their current epoch.
-  if (session.kind === 'customer' && (customerId !== session.customerId || epochValue !== session.epoch)) return drop();
+  // A customer's only under their own value (see CUSTOMER_VALUE), and only in their current epoch:
+  // Redis's copy, or Postgres's once the copy has expired (customer-epoch.ts).
+  if (session.kind === 'customer') {
+    if (customerId !== session.customerId) return drop();
+    const epoch = epochValue ?? (await customerEpochFromPostgres(session.customerId, store, options.epochs ?? postgresEpochs()));
+    if (epoch === undefined) return { status: 'unavailable' };
+    if (epoch !== session.epoch) return drop();
+  }
   if (session.kind === 'admin') {
     const epoch = await currentEpoch(session.adminId, epochValue, store);
     if (epoch === null) return { status: 'unavailable' };

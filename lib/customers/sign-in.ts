@@ -1,6 +1,7 @@
 import 'server-only';
 
 import type { Database } from '@/db/client';
+import { postgresEpochs, type CustomerEpochs } from '@/lib/auth/customer-epoch';
 import { createSession, destroySession } from '@/lib/auth/sessions';
 import { log } from '@/lib/log';
 import type { RedisStore } from '@/lib/redis/types';
@@ -20,7 +21,7 @@ export async function signInWithOtp(
   phone: string,
   requester: OtpRequester,
   code: string,
-  options: OtpOptions & { store?: RedisStore; sessionTtlMs?: number; db?: Database } = {},
+  options: OtpOptions & { store?: RedisStore; sessionTtlMs?: number; db?: Database; epochs?: CustomerEpochs } = {},
 ): Promise<CustomerSignInResult> {
   let customerId = 0;
   let sessionId: string | null = null;
@@ -34,7 +35,8 @@ export async function signInWithOtp(
       log.error('customer sign-in could not write customers', { error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
-    sessionId = await createSession({ kind: 'customer', customerId, phone }, { store: options.store, ttlMs: options.sessionTtlMs });
+    const epochs = options.epochs ?? (options.db ? postgresEpochs(options.db) : undefined);
+    sessionId = await createSession({ kind: 'customer', customerId, phone }, { store: options.store, ttlMs: options.sessionTtlMs, epochs });
     if (!sessionId) throw new Error('customer sign-in: the session could not be created');
   };
   const verified = await verifyOtp(phone, requester, code, options, account);

@@ -4,6 +4,7 @@ import { adminKeys } from '@/lib/auth/keys';
 import { createSession, type NewSession } from '@/lib/auth/sessions';
 import { parseEnv } from '@/lib/env';
 import { createMemoryStore } from '@/lib/redis/memory-store';
+import { epochsInMemory } from '@/tests/support/customer-epochs';
 import type { RedisStore } from '@/lib/redis/types';
 import { singletons } from '@/lib/server/singletons';
 
@@ -24,7 +25,7 @@ describe('photoUploadRefusal (scripts/serve.mjs asks it before Next reads an upl
 
   it("lets an admin's upload through, and refuses made-up, customer and missing cookies unread", async () => {
     const admin = (await createSession(ADMIN, { store }))!;
-    const customer = (await createSession({ kind: 'customer', customerId: 3, phone: '919876500011' }, { store }))!;
+    const customer = (await createSession({ kind: 'customer', customerId: 3, phone: '919876500011' }, { store, epochs: epochsInMemory() }))!;
     expect(await photoUploadRefusal(headersWith(`x=1; __Host-thali_admin=${admin}`), { store, limiter: allowed })).toBeNull();
     for (const cookie of [`__Host-thali_admin=1.${'A'.repeat(43)}`, `__Host-thali_admin=${customer}`, `thali_admin=${admin}`, '']) {
       expect(await photoUploadRefusal(headersWith(cookie), { store, limiter: allowed })).toMatchObject({ status: 401 });

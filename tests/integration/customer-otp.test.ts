@@ -20,6 +20,7 @@ import { singletons } from '@/lib/server/singletons';
 
 import { deleteKeysUnder } from '../support/app-context';
 import { describeEachDriver } from '../support/backend-matrix';
+import { epochsInMemory } from '../support/customer-epochs';
 import { uniquePrefix } from '../support/services';
 
 /**
@@ -215,7 +216,9 @@ await describeEachDriver('OTP', (driver) => {
     expect(await signInWithOtp(phone, asOwner, code, { ...options, db: down })).toEqual({ ok: false, error: 'unavailable' });
     const returning = async () => [{ id: 7 }];
     const up = { insert: () => ({ values: () => ({ onConflictDoUpdate: () => ({ returning }) }) }) } as unknown as Database;
-    expect(await signInWithOtp(phone, asOwner, code, { ...options, db: up })).toMatchObject({ ok: true, customerId: 7 });
+    // Customer 7's session epoch, which the real customers row would keep (lib/auth/customer-epoch.ts).
+    const epochs = epochsInMemory();
+    expect(await signInWithOtp(phone, asOwner, code, { ...options, db: up, epochs })).toMatchObject({ ok: true, customerId: 7 });
     expect(await signInWithOtp(phone, asOwner, code, { ...options, db: up })).toEqual({ ok: false, error: 'invalid' });
   });
 
@@ -225,8 +228,9 @@ await describeEachDriver('OTP', (driver) => {
     const code = sender.lastCode();
     const returning = async () => [{ id: 8 }];
     const up = { insert: () => ({ values: () => ({ onConflictDoUpdate: () => ({ returning }) }) }) } as unknown as Database;
+    const epochs = epochsInMemory();
     // The session record's SET refused once (Redis refusing writes, the command timed out), after the
-    // customer's epoch was written (lib/auth/sessions.ts: the epoch first, then the record).
+    // customer's epoch was settled (lib/auth/customer-epoch.ts: the epoch first, then the record).
     let refuse = true;
     const flaky = new Proxy(store, {
       get(target, property, receiver) {
@@ -242,15 +246,15 @@ await describeEachDriver('OTP', (driver) => {
         };
       },
     });
-    expect(await signInWithOtp(phone, asOwner, code, { ...options, store: flaky, db: up })).toEqual({ ok: false, error: 'unavailable' });
-    const signedIn = await signInWithOtp(phone, asOwner, code, { ...options, db: up });
+    expect(await signInWithOtp(phone, asOwner, code, { ...options, store: flaky, db: up, epochs })).toEqual({ ok: false, error: 'unavailable' });
+    const signedIn = await signInWithOtp(phone, asOwner, code, { ...options, db: up, epochs });
     expect(signedIn).toMatchObject({ ok: true, customerId: 8 });
     expect((await readSession((signedIn as { sessionId: string }).sessionId, { store })).status).toBe('active');
     // Two submits of one new code at once: both write the customer and open a session, one signs in.
     await store.del([customerKeys.otpCooldown(phone, owner.id)]);
     expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
     const again = sender.lastCode();
-    const both = await Promise.all([1, 2].map(() => signInWithOtp(phone, asOwner, again, { ...options, db: up })));
+    const both = await Promise.all([1, 2].map(() => signInWithOtp(phone, asOwner, again, { ...options, db: up, epochs })));
     expect(both.map((result) => result.ok).sort()).toEqual([false, true]);
   });
 

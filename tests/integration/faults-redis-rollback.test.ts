@@ -3,7 +3,9 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { admins, menuItems, restaurants } from '@/db/schema';
+import { admins, customers, menuItems, restaurants } from '@/db/schema';
+import { CUSTOMER_EPOCH_TTL_MS, sessionKeys } from '@/lib/auth/keys';
+import { createSession, destroyCustomerSessions, readSession } from '@/lib/auth/sessions';
 import { watchForLostInvalidations } from '@/lib/cache/outbox-watermark';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { updateMenuItem } from '@/lib/menus/mutations';
@@ -109,4 +111,31 @@ describe.skipIf(!canRun)(`a Redis that rolls back acknowledged writes${canRun ? 
     expect(seen.price).toBe(after);
     expect(staleMs).toBeLessThan(FRESH_WITHIN_MS);
   }, 30_000);
+
+  // Decision 069: the epoch lived only in Redis, for 7 days, so the rollback brought a stolen phone's
+  // session back for up to 7 days after its customer pressed "Sign out of every device".
+  it('a rolled-back "sign out of every device" brings the old sessions back for minutes at most, and not past the next sign-in', async () => {
+    const [customer] = await db.db.insert(customers).values({ phone: '919800006902' }).returning({ id: customers.id });
+    const record = { kind: 'customer', customerId: customer!.id, phone: '919800006902' } as const;
+    const stolen = (await createSession(record))!;
+    const before = await snapshot();
+    expect(await destroyCustomerSessions(customer!.id)).toBe(true);
+    expect(await readSession(stolen)).toEqual({ status: 'none' });
+
+    await rollBackTo(before);
+    const copy = sessionKeys.customerEpoch(customer!.id);
+    expect(await readSession(stolen)).toMatchObject({ status: 'active' });
+    const window = await control.pTTL(copy);
+    console.info(`[faults-redis-rollback] the old sessions are back for ${Math.round(window / 1_000)} s at most`);
+    expect(window).toBeGreaterThan(0);
+    expect(window).toBeLessThanOrEqual(CUSTOMER_EPOCH_TTL_MS);
+
+    const signedIn = (await createSession(record))!;
+    expect(await readSession(stolen)).toEqual({ status: 'none' });
+    expect(await readSession(signedIn)).toMatchObject({ status: 'active' });
+    // Once the copy expires, Postgres still says the button was pressed.
+    await rollBackTo(before);
+    await control.del(copy);
+    expect(await readSession(stolen)).toEqual({ status: 'none' });
+  });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { GET as liveness } from '@/app/api/health/route';
 import { GET as readiness } from '@/app/api/health/ready/route';
-import { admins } from '@/db/schema';
+import { admins, customers } from '@/db/schema';
 import { createSession, sessionKey } from '@/lib/auth/sessions';
 import { createRateLimitState } from '@/lib/ratelimit/state';
 import { singletons } from '@/lib/server/singletons';
@@ -35,7 +35,8 @@ for (const pair of await backendPairs()) {
       // A session counts only for an admin who exists, in their current epoch (lib/auth/revocation.ts).
       const [admin] = await backends.db.db.insert(admins).values({ email: 'health@thali.test', name: 'Health', passwordHash: 'unused' }).returning({ id: admins.id, epoch: admins.sessionEpoch });
       adminCookie = `thali_admin=${await createSession({ kind: 'admin', adminId: admin!.id, email: 'health@thali.test', name: 'Health', epoch: admin!.epoch })}`;
-      customerCookie = `thali_admin=${await createSession({ kind: 'customer', customerId: 1, phone: '919800000001' })}`;
+      const [customer] = await backends.db.db.insert(customers).values({ phone: '919800000001' }).returning({ id: customers.id });
+      customerCookie = `thali_admin=${(await createSession({ kind: 'customer', customerId: customer!.id, phone: '919800000001' }))!}`;
     });
     afterAll(async () => {
       await singletons().rateLimit?.close();

@@ -1,0 +1,126 @@
+import 'server-only';
+
+import { eq, sql } from 'drizzle-orm';
+
+import { getDb, type Database } from '@/db/client';
+import { customers } from '@/db/schema';
+import { log } from '@/lib/log';
+import { guardedRedis } from '@/lib/redis/guard';
+import type { RedisStore } from '@/lib/redis/types';
+
+import { CUSTOMER_EPOCH_TTL_MS, sessionKeys } from './keys';
+
+/**
+ * A customer's session epoch (docs/decisions/069-customer-epochs-kept-in-postgres.md): the token
+ * every session of theirs carries, which "sign out of every device" replaces. Postgres keeps it
+ * (customers.session_epoch); Redis keeps a copy beside the sessions for CUSTOMER_EPOCH_TTL_MS, read
+ * with each session in one MGET (sessions.ts) and copied again from Postgres once it is gone. So a
+ * Redis that loses the button's write (a failover, a restart from an older snapshot) brings the old
+ * sessions back for that long at most, and a copy it evicts ends no session.
+ */
+
+/** Where the epoch is kept for good: Postgres, or a map in tests that have no database. */
+export interface CustomerEpochs {
+  /** Their epoch, `candidate` stored first if they have none; null when there is no such customer. */
+  adopt(customerId: number, candidate: string): Promise<string | null>;
+  /** Their epoch; null when they have none (never signed in since epochs were kept) or don't exist. */
+  read(customerId: number): Promise<string | null>;
+  /** Replaces it; false when there is no such customer. */
+  replace(customerId: number, epoch: string): Promise<boolean>;
+}
+
+export function postgresEpochs(db: Database = getDb()): CustomerEpochs {
+  return {
+    async adopt(customerId, candidate) {
+      const [row] = await db
+        .update(customers)
+        .set({ sessionEpoch: sql`coalesce(${customers.sessionEpoch}, ${candidate})` })
+        .where(eq(customers.id, customerId))
+        .returning({ epoch: customers.sessionEpoch });
+      return row?.epoch ?? null;
+    },
+    async read(customerId) {
+      const [row] = await db.select({ epoch: customers.sessionEpoch }).from(customers).where(eq(customers.id, customerId)).limit(1);
+      return row?.epoch ?? null;
+    },
+    async replace(customerId, epoch) {
+      const rows = await db.update(customers).set({ sessionEpoch: epoch }).where(eq(customers.id, customerId)).returning({ id: customers.id });
+      return rows.length > 0;
+    },
+  };
+}
+
+const warn = (message: string, error: unknown) => log.warn(message, { error: error instanceof Error ? error.message : String(error) });
+
+/**
+ * The epoch a session opened now must carry, with Redis's copy made to agree: `candidate` becomes it
+ * if the customer has none (Redis's copy first, so sessions opened before Postgres kept epochs live
+ * on). Null when it can't be settled (Redis or Postgres away, or a copy that changed meanwhile): the
+ * sign-in fails and the customer tries again.
+ */
+export async function customerEpochForSignIn(customerId: number, candidate: string, store: RedisStore, epochs: CustomerEpochs): Promise<string | null> {
+  const key = sessionKeys.customerEpoch(customerId);
+  const copy = await guardedRedis('session.epoch', (redis) => redis.get(key), store, { bypassBreaker: true });
+  if (!copy.ok) return null;
+  let epoch: string | null;
+  try {
+    epoch = await epochs.adopt(customerId, copy.value ?? candidate);
+  } catch (error) {
+    warn('customer sign-in: the session epoch could not be read from Postgres', error);
+    return null;
+  }
+  if (epoch === null || copy.value === epoch) return epoch;
+  const stale = copy.value;
+  const settled = await guardedRedis(
+    'session.epoch',
+    async (redis) => {
+      // A copy Postgres disagrees with is one Redis brought back: it goes (unless the button replaced it meanwhile).
+      if (stale !== null) await redis.delifeq(key, stale);
+      if (await redis.set(key, epoch, { nx: true, px: CUSTOMER_EPOCH_TTL_MS })) return epoch;
+      return redis.get(key);
+    },
+    store,
+    { bypassBreaker: true },
+  );
+  return settled.ok && settled.value === epoch ? epoch : null;
+}
+
+/**
+ * The customer's current epoch when the session read found no copy in Redis: read from Postgres and
+ * offered back to Redis (SET NX, so it can't cover a newer one the button wrote meanwhile). Null when
+ * they have none; undefined when Postgres can't say.
+ */
+export async function customerEpochFromPostgres(customerId: number, store: RedisStore, epochs: CustomerEpochs): Promise<string | null | undefined> {
+  let epoch: string | null;
+  try {
+    epoch = await epochs.read(customerId);
+  } catch (error) {
+    warn('customer session: the session epoch could not be read from Postgres', error);
+    return undefined;
+  }
+  if (epoch !== null) {
+    await guardedRedis('session.epoch', (redis) => redis.set(sessionKeys.customerEpoch(customerId), epoch, { nx: true, px: CUSTOMER_EPOCH_TTL_MS }), store);
+  }
+  return epoch;
+}
+
+/**
+ * "Sign out of every device": a new epoch in Postgres, then in Redis's copy. False when either could
+ * not be written; when only Redis failed, the sessions still end once its copy expires.
+ */
+export async function replaceCustomerEpoch(customerId: number, epoch: string, store: RedisStore, epochs: CustomerEpochs): Promise<boolean> {
+  try {
+    if (!(await epochs.replace(customerId, epoch))) return false;
+  } catch (error) {
+    warn('could not end every session of a customer: Postgres did not answer', error);
+    return false;
+  }
+  const copied = await guardedRedis(
+    'session.destroy-all',
+    (redis) => redis.set(sessionKeys.customerEpoch(customerId), epoch, { px: CUSTOMER_EPOCH_TTL_MS }),
+    store,
+    { bypassBreaker: true },
+  );
+  if (!copied.ok) log.warn('a customer’s sessions end when Redis’s copy of their epoch expires: Redis did not take the new one');
+  return copied.ok;
+}
