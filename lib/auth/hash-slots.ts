@@ -1,5 +1,14 @@
 import 'server-only';
 
+import { singletons } from '@/lib/server/singletons';
+
+declare module '@/lib/server/singletons' {
+  interface ProcessSingletons {
+    /** The line strangers' password hashes wait in (strangerHashSlots). */
+    strangerHashes?: HashSlots;
+  }
+}
+
 /**
  * How many password hashes this process runs at once for browsers it doesn't know, and how many more
  * may wait their turn. Each is a scrypt hash (password.ts: ~32 MiB and 50-100 ms on one of the four
@@ -38,4 +47,12 @@ export function hashSlots(size: number = STRANGER_HASHES_AT_ONCE, waiting: numbe
       }
     },
   };
+}
+
+/**
+ * The process's one line for strangers' hashes (decision 064): on globalThis, as every route bundle
+ * has its own copy of this module and a line per copy would multiply the bound (lib/server/singletons.ts).
+ */
+export function strangerHashSlots(): HashSlots {
+  return (singletons().strangerHashes ??= hashSlots());
 }

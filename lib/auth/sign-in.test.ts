@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
 import { admins } from '@/db/schema';
@@ -115,6 +115,20 @@ describe('signIn (PGlite + in-process store)', () => {
     expect(events.filter(([event, key]) => event === 'give back' && key.email.startsWith('stranger-'))).toHaveLength(3);
     // Once the line is through, the next one is judged.
     expect(await signIn('stranger-13@thali.test', 'nope-nope-nope', { ...context, attempts })).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+
+  it('the line is one per process: a sign-in from another copy of the module (a route bundle of its own) waits in the same one', async () => {
+    // Review: the slots were a module-level const, so each copy of sign-in.ts had its own line of 8
+    // (lib/server/singletons.ts: the proxy, instrumentation and every route are separate module graphs).
+    const { attempts } = recorder();
+    vi.resetModules();
+    const other = await import('./sign-in');
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? signIn : other.signIn)(`copy-${i}@thali.test`, 'nope-nope-nope', { ...context, attempts })),
+    );
+    const errors = answers.map((answer) => (answer.ok ? 'ok' : answer.error));
+    expect(errors.filter((error) => error === 'invalid-credentials')).toHaveLength(9);
+    expect(errors.filter((error) => error === 'unavailable')).toHaveLength(3);
   });
 
   describe('the rate-limit seam', () => {

@@ -9,7 +9,7 @@ import { log } from '@/lib/log';
 import { loginCooldown } from '@/lib/ratelimit/login';
 
 import { knowsAdmin, type AdminDevice } from './admin-device';
-import { hashSlots } from './hash-slots';
+import { strangerHashSlots } from './hash-slots';
 import type { LoginAttempts } from './login-attempts';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { createSession } from './sessions';
@@ -31,9 +31,6 @@ export interface SignInContext {
 
 // Made now, while the server starts, so the first unknown email doesn't pay for it (and stand out).
 void dummyPasswordHash();
-
-/** Hashes for browsers that never signed in as the admin they name: one at a time, a short line (hash-slots.ts). */
-const strangerHashes = hashSlots();
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -58,7 +55,7 @@ export async function signIn(emailInput: string, password: string, context: Sign
   let verdict: Awaited<ReturnType<typeof judge>> | 'busy' | undefined;
   try {
     // The admin's own browser is never turned away: its budget is its own, and nobody else has its cookie.
-    verdict = knownDevice ? await judge(email, password) : await strangerHashes.run(() => judge(email, password));
+    verdict = knownDevice ? await judge(email, password) : await strangerHashSlots().run(() => judge(email, password));
   } finally {
     // A matching password, a database that couldn't be read or an error is no failure. A lost give-back
     // costs one attempt of the budget; it must not turn a right password into an error.
