@@ -6,7 +6,8 @@ import { getDb } from '@/db/client';
 import { auditLog, restaurants } from '@/db/schema';
 import { type CacheNamespace, generationKey, isGenerationKey, keys } from '@/lib/cache/keys';
 import { recordInvalidation } from '@/lib/cache/outbox';
-import { commitThenInvalidate } from '@/lib/menus/mutations';
+import { applyCommitted } from '@/lib/cache/outbox-retry';
+import { outboxTransaction } from '@/lib/cache/outbox-transaction';
 import { guardedRedis } from '@/lib/redis/guard';
 
 import { cacheNamespaceOfKey, isCacheNamespace, roleOf } from './cache-inspect';
@@ -25,7 +26,8 @@ import { cacheNamespaceOfKey, isCacheNamespace, roleOf } from './cache-inspect';
  * if Postgres fails, and completed afterwards with what was purged. The entries go through the
  * invalidation outbox, as a save's do (lib/cache/outbox.ts): what Redis does not take at once is
  * retried until it has been, and the audit log shows when each key really was. Each batch's row is written
- * through commitThenInvalidate, as a save's, so one whose COMMIT went unanswered is still applied.
+ * in a transaction of its own (lib/cache/outbox-transaction.ts), as a save's, so one whose COMMIT went
+ * unanswered is still applied.
  */
 
 export interface Actor {
@@ -114,8 +116,8 @@ async function purgeBatch(batch: readonly string[], auditId: number): Promise<bo
     // A transaction, as a save's, not a lone INSERT: one sent to a frozen Postgres ran at the thaw after
     // the purge had given up on it, and nothing applied that row. A transaction rolls back when its
     // BEGIN went unanswered, and one whose COMMIT went unanswered is retried from here.
-    const outcome = await commitThenInvalidate(async (tx) => ({ status: 'committed', value: null, invalidation: await recordInvalidation(tx, slice, auditId) }) as const);
-    ok = outcome.status === 'saved' && outcome.invalidation.ok && ok;
+    const pending = await outboxTransaction((tx) => recordInvalidation(tx, slice, auditId));
+    ok = (await applyCommitted(pending)).ok && ok;
   }
   if (others.length > 0) {
     ok = (await guardedRedis('purge', (redis) => redis.del(others), undefined, { bypassBreaker: true })).ok && ok;

@@ -2,12 +2,12 @@ import 'server-only';
 
 import { and, eq, sql } from 'drizzle-orm';
 
-import { getDb, type Database } from '@/db/client';
-import { commitAnswered, mayHaveCommitted } from '@/db/client-deadline';
+import type { Database } from '@/db/client';
 import { auditLog, cities, menuCategories, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 import { recordInvalidation, type InvalidationOutcome, type PendingInvalidation } from '@/lib/cache/outbox';
-import { afterUnknownCommit, applyCommitted } from '@/lib/cache/outbox-retry';
+import { applyCommitted } from '@/lib/cache/outbox-retry';
+import { outboxTransaction } from '@/lib/cache/outbox-transaction';
 
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
 
@@ -35,14 +35,7 @@ export type Committed<T> = { status: 'committed'; value: T; invalidation: Pendin
 const CONFLICT = 'Someone else saved this since you opened the form. Reload to see their changes, then edit again.';
 
 export async function commitThenInvalidate<T>(work: (tx: Database) => Promise<Committed<T>>): Promise<MutationOutcome<T>> {
-  let result: Committed<T>;
-  try {
-    result = await getDb().transaction((tx) => work(tx));
-  } catch (error) {
-    // The COMMIT may land once Postgres answers: its outbox row is then applied from here.
-    if (mayHaveCommitted(error)) afterUnknownCommit(commitAnswered(error));
-    throw error;
-  }
+  const result = await outboxTransaction(work);
   if (result.status !== 'committed') return result;
   return { status: 'saved', value: result.value, invalidation: await applyCommitted(result.invalidation) };
 }

@@ -411,7 +411,7 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       // Before: the INSERT, sent on its own, ran once the server thawed, after the purge had given up on
       // it: a pending row that only a worker, the cron route, a save or a server start would apply.
       // Now it is a transaction, which rolls back when BEGIN went unanswered, and whose unanswered
-      // COMMIT is retried from this process (commitThenInvalidate): nothing is left pending here.
+      // COMMIT is retried from this process (lib/cache/outbox-transaction.ts): nothing is left pending here.
       const pending = async () =>
         Array.from((await purgeDb.db.execute(sql`select count(*)::int as n from cache_invalidations where applied_at is null`)) as Iterable<{ n: number }>)[0]?.n;
       await new Promise((resolve) => setTimeout(resolve, 3_000));
