@@ -139,9 +139,9 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
     // invalidate (a holder's store of a load from before it): the wait then ends on Postgres (decision 049).
     const read = await readEntry(spec);
     if (!read.ok) return { value: await loadAndStore(spec, false, generation), status: 'MISS' };
-    const [current = null, raw = null] = read.value;
-    const entry = current !== null && raw !== null ? parseEntry<T>(raw, spec.isValue) : null;
-    if (entry && entry.generation === current) return { value: entry.value, status: 'HIT' };
+    const entry = currentEntry<T>(read.value, spec.isValue);
+    if (entry) return { value: entry.value, status: 'HIT' };
+    const [current = null] = read.value;
     // A save replaced the generation while this reader waited: a load stored under the old token is
     // never served, so contend for the current one's lease (read before any load that follows). Not
     // when there was none: a cold key's holder claims its first token just before storing its load.
@@ -163,9 +163,12 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
 async function storedBeforeClaim<T>(spec: ReadThroughSpec<T>): Promise<Entry<T> | null> {
   if (writesInDoubt()) return null;
   const read = await guardedRedis('mget', (redis) => redis.mget([generationKey(spec.key), spec.key]), spec.store);
-  if (!read.ok) return null;
-  const [current = null, raw = null] = read.value;
-  const entry = current !== null && raw !== null ? parseEntry<T>(raw, spec.isValue) : null;
+  return read.ok ? currentEntry<T>(read.value, spec.isValue) : null;
+}
+
+/** The entry of an MGET of [generation key, entry key], if it is stored under the current generation. */
+function currentEntry<T>([current = null, raw = null]: (string | null)[], isValue: ReadThroughSpec<T>['isValue']): Entry<T> | null {
+  const entry = current !== null && raw !== null ? parseEntry<T>(raw, isValue) : null;
   return entry && entry.generation === current ? entry : null;
 }
 
