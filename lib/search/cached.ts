@@ -4,7 +4,7 @@ import { cache } from 'react';
 
 import { getDb } from '@/db/client';
 import { keys, SEARCH_TTL_MS } from '@/lib/cache/keys';
-import { readThrough } from '@/lib/cache/read-through';
+import { readThrough, recordLookup } from '@/lib/cache/read-through';
 import type { Cached, CacheOutcome } from '@/lib/cache/types';
 import { slugSchema } from '@/lib/menus/slug';
 import { withinAddressBudget } from '@/lib/ratelimit/address-budgets';
@@ -60,18 +60,37 @@ async function readCitySearch(citySlug: string, normalizedQuery: string, client?
   return readThrough({
     key: keys.citySearchResults(slug, normalizedQuery),
     ttlMs: SEARCH_TTL_MS,
-    load: async () => {
-      // Spent by a miss only, where the cost is: made-up searches all miss, and one takes up to 20 hits' time.
-      if (client !== undefined && !(await withinAddressBudget('search:loaded', client))) throw searchesRefused(client);
-      return loadCitySearch(getDb(), slug, normalizedQuery);
-    },
+    load: () => loadWithinBudget(slug, normalizedQuery, client),
     admit: client === undefined ? undefined : () => withinAddressBudget('search:stored', client),
   });
 }
 
-function refusedAsNull(error: unknown): null {
-  if (refusedClient(error) !== undefined) return null;
-  throw error;
+/**
+ * A miss's Postgres query within the asker's `search:loaded` budget, else its refusal, thrown before
+ * Postgres is asked. Spent by a miss only, where the cost is: made-up searches all miss, and one takes
+ * up to 20 hits' time.
+ */
+async function loadWithinBudget(slug: string, normalizedQuery: string, client: string | undefined): Promise<SearchResults | null> {
+  if (client !== undefined && !(await withinAddressBudget('search:loaded', client))) throw searchesRefused(client);
+  return loadCitySearch(getDb(), slug, normalizedQuery);
+}
+
+/**
+ * The asker's own load, after a shared one that someone else's budget refused: outside the cache, as
+ * through it the retry joins whichever load is under way, as likely another spent address's (the
+ * joiners retry in the order they came). Not stored: a later miss stores it, within its own budget.
+ */
+async function loadOwnSearch(slug: string, normalizedQuery: string, client: string | undefined): Promise<Cached<SearchResults | null> | null> {
+  const started = performance.now();
+  let value: SearchResults | null;
+  try {
+    value = await loadWithinBudget(slug, normalizedQuery, client);
+  } catch (error) {
+    if (refusedClient(error) !== undefined) return null;
+    throw error;
+  }
+  recordLookup(keys.citySearchResults(slug, normalizedQuery), 'MISS', false);
+  return { value, cache: { status: 'MISS', ms: performance.now() - started, degraded: false } };
 }
 
 /**
@@ -84,12 +103,11 @@ export async function searchCity(citySlug: unknown, rawQuery: unknown, client?: 
   const query = normalizeQuery(rawQuery);
   if (!query.ok) return { status: 'invalid', message: query.message };
   // Concurrent misses share one load (read-through.ts), and one begun for an address past its budget
-  // refused everyone who joined it. Someone else's refusal is not ours: one more try, a load of our
-  // own (the shared one has ended), outside React's cache, which keeps the failed call for the request.
+  // refused everyone who joined it. Someone else's refusal is not ours: a load of our own (loadOwnSearch).
   const read = await getCitySearch(slug.data, query.query, client).catch((error: unknown) => {
     const refused = refusedClient(error);
     if (refused === undefined) throw error;
-    return refused === client ? null : readCitySearch(slug.data, query.query, client).catch(refusedAsNull);
+    return refused === client ? null : loadOwnSearch(slug.data, query.query, client);
   });
   if (read === null) return { status: 'rate-limited', message: SEARCHES_REFUSED };
   const { value, cache: outcome } = read;

@@ -95,6 +95,21 @@ for (const pair of await backendPairs()) {
       expect(fresh.status).toBe(200);
     });
 
+    it('nor when a second address past its budget joined that load too: the retry is a load of the asker’s own, not another shared one', async () => {
+      // Review: each asker refused by someone else retried through the cache, in the order they had
+      // joined, so the second spent address started the next shared load and the fresh one joined it.
+      for (const client of ['203.0.113.46', '203.0.113.47']) {
+        for (const suffix of ['#', '##', '###', '####']) await search(`bonda ${suffix} ${client}`, client);
+        expect((await search(`bonda ##### ${client}`, client)).status).toBe(429);
+      }
+      const [first, second, fresh] = await Promise.all([
+        search('bonda joined', '203.0.113.46'),
+        search('bonda joined', '203.0.113.47'),
+        search('bonda joined', '198.51.100.46'),
+      ]);
+      expect([first.status, second.status, fresh.status]).toEqual([429, 429, 200]);
+    });
+
     it('bounds an IPv6 /48 as a whole: its /64s share five times an address’s misses', async () => {
       const statuses: number[] = [];
       for (let subnet = 0; subnet < 8; subnet++) {
