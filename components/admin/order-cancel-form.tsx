@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 
 import { styles } from '@/components/admin/styles';
-import { CANCEL_REASON_SUGGESTIONS } from '@/lib/orders/admin-cancel-messages';
+import { CANCEL_REASON_MAX, CANCEL_REASON_MIN, CANCEL_REASON_SUGGESTIONS } from '@/lib/orders/admin-cancel-messages';
 import type { AdminStepState } from '@/lib/orders/admin-step-messages';
 import { isAdminCancellable, shortOrderId, type OrderStatus } from '@/lib/orders/status';
 
@@ -35,8 +35,8 @@ export function OrderCancelForm({ action, orderId, status }: { action: OrderStep
               id={`cancel-reason-${orderId}`}
               name="reason"
               required
-              minLength={3}
-              maxLength={120}
+              minLength={CANCEL_REASON_MIN}
+              maxLength={CANCEL_REASON_MAX}
               list={listId}
               autoComplete="off"
               className={`${styles.inputBox} w-56`}

@@ -17,6 +17,10 @@ export type AdminCancelOutcome =
   /** Not an order id and a reason, or not this restaurant's order. */
   | { status: 'invalid' | 'not-found' };
 
+/** A reason's length after folding (admin-cancel.ts): short enough for the customer's text; the table's check allows 200. */
+export const CANCEL_REASON_MIN = 3;
+export const CANCEL_REASON_MAX = 120;
+
 /** Offered in the reason field (a datalist): any other short text will do. */
 export const CANCEL_REASON_SUGGESTIONS = [
   'An item in your order ran out',
@@ -40,7 +44,7 @@ export function adminCancelState(orderId: string, outcome: AdminCancelOutcome): 
         message: `${order} is already ${STATUS_LABELS[outcome.current].toLowerCase()}: it can only be cancelled while placed or accepted. Nothing changed.`,
       };
     case 'bad-reason':
-      return { status: 'refused', message: 'Give the customer a reason of 3 to 120 characters. Nothing changed.' };
+      return { status: 'refused', message: `Give the customer a reason of ${CANCEL_REASON_MIN} to ${CANCEL_REASON_MAX} characters. Nothing changed.` };
     case 'not-found':
       return { status: 'refused', message: `${order} is not one of this restaurant’s orders. Reload the page.` };
     case 'invalid':

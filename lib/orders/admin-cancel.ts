@@ -8,13 +8,10 @@ import { orders, restaurants } from '@/db/schema';
 import { visibleText } from '@/lib/validation/text';
 
 import { orderAudit, type OrderActor } from './admin-audit';
-import type { AdminCancelOutcome } from './admin-cancel-messages';
+import { CANCEL_REASON_MAX, CANCEL_REASON_MIN, type AdminCancelOutcome } from './admin-cancel-messages';
 import { commitCancel, enqueueCancelledText } from './cancel';
 import type { OrderJobDeps } from './job-types';
 import { ADMIN_CANCELLABLE_STATUSES, isOrderId } from './status';
-
-/** Short enough for the customer's text; the table's check allows 200. */
-export const CANCEL_REASON_MAX = 120;
 
 const cancelInput = z.object({
   orderId: z.string().refine(isOrderId),
@@ -25,7 +22,7 @@ const cancelInput = z.object({
     .transform((value) => withoutClosingStops(value.replace(/\s+/g, ' ')).trim())
     // The checks of every typed text (control characters, NUL among them, which Postgres refuses; bidi overrides).
     .pipe(visibleText('Reason', CANCEL_REASON_MAX))
-    .pipe(z.string().min(3)),
+    .pipe(z.string().min(CANCEL_REASON_MIN)),
 });
 
 /**
