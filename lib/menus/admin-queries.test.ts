@@ -103,6 +103,13 @@ describe('admin queries (PGlite)', () => {
     expect(await names('o_a')).toEqual([]);
   });
 
+  it('finds nothing for a search with a NUL in it, without asking Postgres (which refuses the byte: the page logged a failed query)', async () => {
+    const names = async (search: string) => (await searchRestaurants(database.db, 'adminpur', search))!.restaurants.map((row) => row.slug);
+    expect(await names('dosa\u0000')).toEqual([]);
+    expect(await names('\u0000')).toEqual([]);
+    expect(await searchRestaurants(database.db, null, 'a\u0000b')).toEqual({ city: null, restaurants: [] });
+  });
+
   it('loads a restaurant for editing with every category in order, empty ones too, and item versions', async () => {
     const restaurant = await loadRestaurantForEdit(database.db, 'dosa-corner');
     expect(restaurant).toMatchObject({ slug: 'dosa-corner', version: 1, city: { slug: 'adminpur', name: 'Adminpur' } });

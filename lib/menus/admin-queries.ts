@@ -106,6 +106,8 @@ export async function searchRestaurants(
   }
 
   const term = search?.trim().slice(0, MAX_SEARCH_LENGTH);
+  // No name or cuisine holds a NUL (Postgres text can't), and Postgres refuses the byte in a pattern.
+  if (term?.includes('\u0000')) return { city: city ? { slug: city.slug, name: city.name } : null, restaurants: [] };
   let matches: SQL | undefined;
   if (term) {
     const pattern = `%${escapeLike(term)}%`;
