@@ -6,13 +6,14 @@ import type { OrderStatus } from '@/lib/orders/status';
 
 import { AccountOrders, type AccountOrder } from './account-orders';
 
-const order = (id: string, status: OrderStatus, restaurantName: string): AccountOrder => ({
+const order = (id: string, status: OrderStatus, restaurantName: string, cancelReason: string | null = null): AccountOrder => ({
   id: id.padEnd(22, 'x'),
   status,
   totalPaise: 45_000,
   createdAt: new Date('2026-12-06T10:00:00Z'),
   restaurantName,
   itemCount: 2,
+  cancelReason,
 });
 
 const render = (orders: AccountOrder[]) =>
@@ -75,5 +76,19 @@ describe("/account's orders", () => {
     expect(inner).toMatch(/^<span[^>]*><span class="[^"]*text-brand-700[^"]*"><span class="sr-only">View your order from <\/span>Old Place<\/span>/);
     expect(inner).toMatch(/<svg[^>]*aria-hidden="true"/);
     expect(whole).toMatch(/class="[^"]*hover:bg-brand-50[^"]*focus-visible:bg-brand-50/);
+  });
+
+  // Customer walk: a past order said only "Cancelled", so a customer whose order the restaurant
+  // cancelled (decision 068) could not tell it from one they cancelled themselves, nor see why.
+  it('says who cancelled a past order, and the restaurant’s reason when it did', () => {
+    const html = render([order('mine1', 'cancelled', 'Old Place'), order('theirs1', 'cancelled', 'Dosa Corner', 'Paneer ran out')]);
+    const statuses = [...html.matchAll(/<span data-testid="account-order-status" data-status="cancelled"[^>]*>([\s\S]*?)<\/span>/g)].map((m) => m[1]);
+    expect(statuses).toEqual(['Cancelled by you', 'Cancelled by the restaurant']);
+    expect(html).toMatch(/data-testid="account-order-cancel-reason"[^>]*>“Paneer ran out”</);
+    expect(html.match(/account-order-cancel-reason/g)).toHaveLength(1);
+  });
+
+  it('keeps a delivered order’s status as it was', () => {
+    expect(render([order('delivered1', 'delivered', 'Old Place')])).toMatch(/data-status="delivered"[^>]*>Delivered</);
   });
 });

@@ -29,6 +29,16 @@ function orderLine(order: AccountOrder) {
 }
 
 /**
+ * A past order's status. A cancelled one says who cancelled it (customer walk: "Cancelled" alone left a
+ * customer whose order the restaurant cancelled, decision 068, wondering whether they had); the
+ * restaurant's reason is shown under the order's line.
+ */
+function pastStatus(order: AccountOrder): string {
+  if (order.status !== 'cancelled') return STATUS_LABELS[order.status];
+  return order.cancelReason === null ? 'Cancelled by you' : 'Cancelled by the restaurant';
+}
+
+/**
  * /account's orders: those still on their way first, under "Active orders" with their status and a
  * Track link (review finding: a placed order sat among delivered ones with nothing to tell it apart),
  * then the delivered and cancelled ones under "Past orders", each with Reorder.
@@ -92,6 +102,11 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                         {order.restaurantName}
                       </span>
                       <span className="block text-xs text-muted">{orderLine(order)}</span>
+                      {order.status === 'cancelled' && order.cancelReason !== null ? (
+                        <span data-testid="account-order-cancel-reason" className="mt-0.5 block text-xs text-ink">
+                          “{order.cancelReason}”
+                        </span>
+                      ) : null}
                     </span>
                     <span className="text-right text-sm">
                       <Price paise={order.totalPaise} className="block font-semibold text-ink" />
@@ -100,7 +115,7 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                         data-status={order.status}
                         className={`block text-xs ${order.status === 'cancelled' ? 'text-red-800' : 'text-muted'}`}
                       >
-                        {STATUS_LABELS[order.status]}
+                        {pastStatus(order)}
                       </span>
                     </span>
                     <LinkPendingChevron className="size-4 shrink-0 text-muted group-hover:text-brand-700" />

@@ -115,6 +115,8 @@ export interface OrderSummary {
   createdAt: Date;
   restaurantName: string;
   itemCount: number;
+  /** The restaurant's reason when it cancelled the order; null when the customer did, or it is not cancelled. */
+  cancelReason: string | null;
 }
 
 /** The customer's orders, newest first. */
@@ -134,6 +136,7 @@ export function ownOrdersStatement(customerId: number, limit: number, db: Databa
       totalPaise: orders.totalPaise,
       createdAt: orders.createdAt,
       restaurantName: restaurants.name,
+      cancelReason: orders.cancelReason,
       itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
     })
     .from(orders)
