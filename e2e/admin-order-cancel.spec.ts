@@ -59,6 +59,10 @@ test('an admin cancels an accepted order with a reason; the customer sees it on 
     await expect(row).toHaveAttribute('data-status', 'cancelled');
     await expect(row.getByTestId('restaurant-order-cancel-reason')).toHaveText(`by you: ${REASON}`);
     await expectNoSeriousA11yViolations(admin, 'admin orders with one cancelled');
+    // The audit log names the order by its number, a link to its row (not "order:<22-character id>").
+    const audited = admin.getByTestId('audit-row').filter({ hasText: 'Order cancelled' }).first();
+    await expect(audited.getByRole('link', { name: `Order #${short}` })).toHaveAttribute('href', `#order-${orderId}`);
+    await expect(audited).not.toContainText(`order:${orderId}`);
   } finally {
     await adminContext.close();
   }

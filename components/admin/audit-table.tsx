@@ -1,6 +1,8 @@
 import { styles } from '@/components/admin/styles';
 import { actionLabel, describeAuditChanges, formatWhen } from '@/lib/admin/format';
 import type { AuditRow } from '@/lib/menus/admin-queries';
+import { orderOfAuditTarget } from '@/lib/orders/audit-target';
+import { shortOrderId } from '@/lib/orders/status';
 
 /**
  * Who changed what and when, newest first, with the cache keys each change invalidated and when
@@ -9,12 +11,15 @@ import type { AuditRow } from '@/lib/menus/admin-queries';
 export function AuditTable({
   rows,
   targetNames = new Map(),
+  targetHrefs = new Map(),
   categories,
   caption,
 }: {
   rows: AuditRow[];
   /** Readable names for targets such as `menu_item:123`. */
   targetNames?: ReadonlyMap<string, string>;
+  /** Where a target can be seen on this page, such as an order's row (`#order-<id>`). */
+  targetHrefs?: ReadonlyMap<string, string>;
   categories?: ReadonlyMap<number, string>;
   caption: string;
 }) {
@@ -41,7 +46,9 @@ export function AuditTable({
               <td className={styles.td}>{row.adminEmail ?? <span className="text-muted">(removed admin)</span>}</td>
               <td className={`${styles.td} font-semibold whitespace-nowrap`}>{actionLabel(row.action)}</td>
               <td className={styles.td}>
-                <p className="font-medium text-ink">{targetNames.get(row.target) ?? row.target}</p>
+                <p className="font-medium text-ink">
+                  <TargetName name={targetNames.get(row.target) ?? targetLabel(row.target)} href={targetHrefs.get(row.target)} />
+                </p>
                 <ul className="mt-0.5 text-muted">
                   {describeAuditChanges(row.action, row.changes, categories).map((line, i) => (
                     <li key={i}>{line}</li>
@@ -63,6 +70,21 @@ export function AuditTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A target as an admin knows it: an order by its short number ("Order #Mrf0gQGe"), anything else as written. */
+function targetLabel(target: string): string {
+  const orderId = orderOfAuditTarget(target);
+  return orderId === null ? target : `Order #${shortOrderId(orderId)}`;
+}
+
+function TargetName({ name, href }: { name: string; href: string | undefined }) {
+  if (href === undefined) return name;
+  return (
+    <a href={href} className={styles.textLink}>
+      {name}
+    </a>
   );
 }
 

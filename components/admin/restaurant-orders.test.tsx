@@ -117,4 +117,12 @@ describe("a restaurant's orders in the admin console", () => {
     expect(html.match(/data-testid="restaurant-order-cancel-reason"/g)).toHaveLength(1);
     expect(text(html)).toContain('Cancelled by you: Paneer ran out');
   });
+
+  // The audit log's "Order #…" links to the order's row on the same page.
+  it('gives each order row an id the audit log links to', () => {
+    const html = renderToStaticMarkup(
+      createElement(RestaurantOrders, { orders: [row('Mrf0gQGeltIkQOxEiink9A', 'accepted')], onTheirWay: 1, restaurantName: 'Tehzeeb', stepAction, cancelAction }),
+    );
+    expect(html).toMatch(/<tr id="order-Mrf0gQGeltIkQOxEiink9A" data-testid="restaurant-order"/);
+  });
 });

@@ -48,7 +48,8 @@ export function RestaurantOrders({
             {orders.map((order) => {
               const moving = !isFinalStatus(order.status);
               return (
-                <tr key={order.id} data-testid="restaurant-order" data-status={order.status}>
+                // Its id is what the audit log's "Order #…" links to; the row is tinted when it is the link's target.
+                <tr key={order.id} id={`order-${order.id}`} data-testid="restaurant-order" data-status={order.status} className="target:bg-brand-50">
                   <td className={`${styles.td} font-mono`}>#{shortOrderId(order.id)}</td>
                   <td className={styles.td}>
                     <span className={moving ? 'font-semibold text-brand-800' : order.status === 'cancelled' ? 'text-muted' : 'text-ink'}>

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 
 import type { Database } from '@/db/client';
 import { auditLog } from '@/db/schema';
+import { orderAuditTarget } from '@/lib/orders/audit-target';
 
 /** Who did it: the admin whose step or cancel this is. */
 export interface OrderActor {
@@ -22,7 +23,7 @@ export function orderAudit(actor: OrderActor, restaurantSlug: string, orderId: s
       adminId: actor.adminId,
       action,
       restaurantId: sql`(select id from restaurants where slug = ${restaurantSlug})`,
-      target: `order:${orderId}`,
+      target: orderAuditTarget(orderId),
       changes,
     });
   };

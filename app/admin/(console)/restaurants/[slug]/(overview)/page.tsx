@@ -17,6 +17,7 @@ import { illustrationForRestaurant } from '@/lib/illustrations';
 import { getRestaurantAudit, getRestaurantForEdit } from '@/lib/menus/admin-reads';
 import { isSlug } from '@/lib/menus/slug';
 import { getOffer } from '@/lib/offers/reads';
+import { orderAuditTarget } from '@/lib/orders/audit-target';
 import { countRestaurantOrdersOnTheirWay, listRestaurantOrders } from '@/lib/orders/restaurant-orders';
 
 import { addItem, deleteItem, saveRestaurant, saveRestaurantOffer } from '../actions';
@@ -149,6 +150,7 @@ export default async function AdminRestaurantPage({ params }: Props) {
         <AuditTable
           rows={audit}
           targetNames={targetNames}
+          targetHrefs={new Map(orders.map((order) => [orderAuditTarget(order.id), `#order-${order.id}`]))}
           categories={new Map(categories.map((category) => [category.id, category.name]))}
           caption={`Changes to ${restaurant.name}`}
         />
