@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
@@ -7,7 +8,13 @@ import { customerIdFor } from '@/lib/customers/accounts';
 import { createTestPglite } from '@/tests/support/databases';
 import { planWithoutSorting } from '@/tests/support/query-plan';
 
-import { countRestaurantOrdersOnTheirWay, listRestaurantOrders, restaurantOrdersStatement } from './restaurant-orders';
+import {
+  countRestaurantOrdersOnTheirWay,
+  listRestaurantOrders,
+  listRestaurantOrderStates,
+  restaurantOrderStatesStatement,
+  restaurantOrdersStatement,
+} from './restaurant-orders';
 
 // Admin walk: an admin could edit a restaurant's menu but not see a single one of its orders.
 describe("a restaurant's orders on its admin page (PGlite)", () => {
@@ -57,12 +64,26 @@ describe("a restaurant's orders on its admin page (PGlite)", () => {
     expect((await listRestaurantOrders(mine!.id, 2, database.db)).map((order) => order.id)).not.toContain('restaurantOrdersTest0005');
     expect(await countRestaurantOrdersOnTheirWay(mine!.id, database.db)).toBe(2);
     expect(await countRestaurantOrdersOnTheirWay(other!.id, database.db)).toBe(1);
+
+    // What the admin page's watch polls: the same window's ids and steps, by the restaurant's slug.
+    const [{ slug } = { slug: '' }] = await database.db.select({ slug: restaurants.slug }).from(restaurants).where(eq(restaurants.id, mine!.id));
+    expect(await listRestaurantOrderStates(slug, 2, database.db)).toEqual([
+      { id: 'restaurantOrdersTest0002', status: 'placed' },
+      { id: 'restaurantOrdersTest0004', status: 'cancelled' },
+    ]);
+    expect(await listRestaurantOrderStates('no-such-restaurant', 30, database.db)).toEqual([]);
   });
 
   it('reads only the latest orders through the (restaurant, created) index, sorting none (EXPLAIN)', async () => {
     // Sorting forbidden unless nothing else can answer: ORDER BY created_at DESC (NULLS FIRST) against
     // the index's DESC NULLS LAST read all of a restaurant's orders and sorted them on every view.
     const plan = await planWithoutSorting(database.db, restaurantOrdersStatement(1, 30, database.db));
+    expect(plan).toContain('orders_restaurant_created_idx');
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
+  it("polls the latest orders' steps through the same index, sorting none (EXPLAIN)", async () => {
+    const plan = await planWithoutSorting(database.db, restaurantOrderStatesStatement('any-restaurant', 30, database.db));
     expect(plan).toContain('orders_restaurant_created_idx');
     expect(plan).not.toMatch(/\bSort\b/);
   });

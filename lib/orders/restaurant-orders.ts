@@ -3,7 +3,8 @@ import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
-import { orderItems, orders, type OrderStatus } from '@/db/schema';
+import { orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
+import type { OrderState } from '@/lib/orders/orders-change';
 
 /** How many of a restaurant's orders its admin page lists. */
 export const RESTAURANT_ORDERS_SHOWN = 30;
@@ -61,4 +62,24 @@ export async function countRestaurantOrdersOnTheirWay(restaurantId: number, db: 
     .from(orders)
     .where(and(sql`${orders.status} not in ('delivered', 'cancelled')`, eq(orders.restaurantId, restaurantId)));
   return row?.count ?? 0;
+}
+
+/**
+ * The id and step of the restaurant's latest orders, the same newest-first window its admin page
+ * lists: what the page's watch polls (components/admin/orders-watch.tsx) to say that orders came in or
+ * moved on. The listing's index walk without its per-order dish count, looked up by slug in the same
+ * statement; an unknown slug lists none.
+ */
+export async function listRestaurantOrderStates(restaurantSlug: string, limit = RESTAURANT_ORDERS_SHOWN, db: Database = getDb()): Promise<OrderState[]> {
+  return restaurantOrderStatesStatement(restaurantSlug, limit, db);
+}
+
+/** The query itself (tests EXPLAIN it). */
+export function restaurantOrderStatesStatement(restaurantSlug: string, limit: number, db: Database) {
+  return db
+    .select({ id: orders.id, status: orders.status })
+    .from(orders)
+    .where(eq(orders.restaurantId, sql`(select ${restaurants.id} from ${restaurants} where ${restaurants.slug} = ${restaurantSlug})`))
+    .orderBy(desc(orders.createdAt))
+    .limit(limit);
 }

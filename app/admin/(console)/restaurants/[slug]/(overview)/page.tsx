@@ -9,6 +9,7 @@ import { MenuItems } from '@/components/admin/menu-items';
 import { PageHeader } from '@/components/admin/page-header';
 import { PhotoField } from '@/components/admin/photo-field';
 import { OfferForm } from '@/components/admin/offer-form';
+import { OrdersWatch } from '@/components/admin/orders-watch';
 import { RestaurantForm } from '@/components/admin/restaurant-form';
 import { RestaurantOrders } from '@/components/admin/restaurant-orders';
 import { styles } from '@/components/admin/styles';
@@ -120,6 +121,7 @@ export default async function AdminRestaurantPage({ params }: Props) {
           stepAction={advanceOrderAction.bind(null, restaurant.slug)}
           cancelAction={cancelOrderAction.bind(null, restaurant.slug)}
         />
+        <OrdersWatch endpoint={`/api/admin/restaurants/${restaurant.slug}/orders`} shown={orders.map(({ id, status }) => ({ id, status }))} />
       </section>
 
       <section aria-labelledby="photo-heading" className={`${styles.card} mt-8`}>
