@@ -80,7 +80,8 @@ test.describe('cancelling an order', () => {
 
     await page.goto(`${slow}/account`);
     await expect(page.getByTestId('account-order')).toHaveCount(1);
-    await expect(page.getByTestId('account-order-status')).toHaveText('Cancelled by you');
+    await expect(page.getByTestId('account-order-status')).toHaveText('Cancelled');
+    await expect(page.getByTestId('account-order-cancelled')).toHaveText('You cancelled it.');
 
     // One "cancelled" text, whatever the double click sent; the restaurant never accepted it.
     await expect.poll(async () => (await textsTo(phone)).filter((text) => /is cancelled, as you asked/.test(text)), { timeout: 10_000 }).toHaveLength(1);

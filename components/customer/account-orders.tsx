@@ -29,16 +29,6 @@ function orderLine(order: AccountOrder) {
 }
 
 /**
- * A past order's status. A cancelled one says who cancelled it (customer walk: "Cancelled" alone left a
- * customer whose order the restaurant cancelled, decision 068, wondering whether they had); the
- * restaurant's reason is shown under the order's line.
- */
-function pastStatus(order: AccountOrder): string {
-  if (order.status !== 'cancelled') return STATUS_LABELS[order.status];
-  return order.cancelReason === null ? 'Cancelled by you' : 'Cancelled by the restaurant';
-}
-
-/**
  * /account's orders: those still on their way first, under "Active orders" with their status and a
  * Track link (review finding: a placed order sat among delivered ones with nothing to tell it apart),
  * then the delivered and cancelled ones under "Past orders", each with Reorder.
@@ -102,9 +92,17 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                         {order.restaurantName}
                       </span>
                       <span className="block text-xs text-muted">{orderLine(order)}</span>
-                      {order.status === 'cancelled' && order.cancelReason !== null ? (
-                        <span data-testid="account-order-cancel-reason" className="mt-0.5 block text-xs text-ink">
-                          “{order.cancelReason}”
+                      {/* Customer walk: "Cancelled" alone did not say whether the customer or the restaurant
+                          cancelled it (decision 068), nor why; worded as the order's page words it. */}
+                      {order.status === 'cancelled' ? (
+                        <span data-testid="account-order-cancelled" className="mt-0.5 block text-xs text-red-800">
+                          {order.cancelReason === null ? (
+                            'You cancelled it.'
+                          ) : (
+                            <>
+                              {order.restaurantName} cancelled it: <q data-testid="account-order-cancel-reason">{order.cancelReason}</q>
+                            </>
+                          )}
                         </span>
                       ) : null}
                     </span>
@@ -115,7 +113,7 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                         data-status={order.status}
                         className={`block text-xs ${order.status === 'cancelled' ? 'text-red-800' : 'text-muted'}`}
                       >
-                        {pastStatus(order)}
+                        {STATUS_LABELS[order.status]}
                       </span>
                     </span>
                     <LinkPendingChevron className="size-4 shrink-0 text-muted group-hover:text-brand-700" />
