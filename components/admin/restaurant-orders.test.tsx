@@ -14,7 +14,9 @@ const row = (id: string, status: RestaurantOrderRow['status'], overrides: Partia
   createdAt: new Date('2026-12-07T06:58:00Z'),
   etaAt: new Date('2026-12-07T07:32:00Z'),
   itemCount: 2,
+  dishes: [{ name: 'Paneer Tikka', quantity: 2 }],
   deliveryAddress: 'Home: 12, 4th Cross, Bengaluru 560038',
+  deliveryInstructions: null,
   cancelReason: null,
   ...overrides,
 });
@@ -124,5 +126,34 @@ describe("a restaurant's orders in the admin console", () => {
       createElement(RestaurantOrders, { orders: [row('Mrf0gQGeltIkQOxEiink9A', 'accepted')], onTheirWay: 1, restaurantName: 'Tehzeeb', stepAction, cancelAction }),
     );
     expect(html).toMatch(/<tr id="order-Mrf0gQGeltIkQOxEiink9A" data-testid="restaurant-order"/);
+  });
+
+  // Admin walk: the Dishes column said "3" and nothing else: the kitchen could not see what to cook, nor
+  // the rider the customer's "ring the bell twice"; and a customer's own cancel read as a bare "Cancelled".
+  it('lists what each order holds, the customer’s delivery instructions, and who cancelled it', () => {
+    const html = renderToStaticMarkup(
+      createElement(RestaurantOrders, {
+        orders: [
+          row('Aaa0gQGeltIkQOxEiink9A', 'placed', {
+            itemCount: 3,
+            dishes: [
+              { name: 'Paneer Tikka', quantity: 2 },
+              { name: 'Butter Naan', quantity: 1 },
+            ],
+            deliveryInstructions: 'Ring the bell twice',
+          }),
+          row('Ggg0gQGeltIkQOxEiink9A', 'cancelled'),
+        ],
+        onTheirWay: 1,
+        restaurantName: 'Tehzeeb',
+        stepAction,
+        cancelAction,
+      }),
+    );
+    const dishes = [...html.matchAll(/<ul data-testid="restaurant-order-dishes"[^>]*>([\s\S]*?)<\/ul>/g)].map((match) => text(match[1]!).trim());
+    expect(dishes[0]).toBe('2 × Paneer Tikka 1 × Butter Naan');
+    expect(html).toMatch(/data-testid="restaurant-order-instructions"[^>]*>[\s\S]*Ring the bell twice/);
+    expect(html.match(/restaurant-order-instructions/g)).toHaveLength(1);
+    expect(text(html)).toContain('Cancelled by the customer');
   });
 });

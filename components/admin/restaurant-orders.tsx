@@ -64,6 +64,8 @@ export function RestaurantOrders({
                       <span className="block max-w-48 text-xs text-muted" data-testid="restaurant-order-cancel-reason">
                         by you: {order.cancelReason}
                       </span>
+                    ) : order.status === 'cancelled' ? (
+                      <span className="block text-xs text-muted">by the customer</span>
                     ) : null}
                   </td>
                   <td className={styles.td}>
@@ -74,11 +76,27 @@ export function RestaurantOrders({
                   <td className={styles.td}>
                     <time dateTime={order.createdAt.toISOString()}>{formatDayAndTime(order.createdAt)}</time>
                   </td>
-                  <td className={`${styles.td} tabular-nums`}>{order.itemCount}</td>
+                  <td className={`${styles.td} min-w-40`}>
+                    {/* What to cook, not only how many (admin walk: the column said "3"). */}
+                    <ul data-testid="restaurant-order-dishes">
+                      {order.dishes.map((dish, index) => (
+                        <li key={index}>
+                          <span className="tabular-nums">{dish.quantity}</span> × {dish.name}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
                   <td className={`${styles.td} tabular-nums`}>
                     <Price paise={order.totalPaise} />
                   </td>
-                  <td className={`${styles.td} max-w-64 text-muted`}>{order.deliveryAddress ?? '—'}</td>
+                  <td className={`${styles.td} max-w-64 text-muted`}>
+                    {order.deliveryAddress ?? '—'}
+                    {order.deliveryInstructions ? (
+                      <span className="mt-1 block text-ink" data-testid="restaurant-order-instructions">
+                        <span className="font-semibold">Note:</span> {order.deliveryInstructions}
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               );
             })}

@@ -56,7 +56,17 @@ describe("a restaurant's orders on its admin page (PGlite)", () => {
       ['restaurantOrdersTest0004', 'cancelled', 3],
       ['restaurantOrdersTest0001', 'delivered', 3],
     ]);
-    expect(listed[0]).toMatchObject({ totalPaise: 50_000, deliveryAddress: 'Home: 12 MG Road, Bengaluru 560001', etaAt: at(35), createdAt: at(5) });
+    expect(listed[0]).toMatchObject({ totalPaise: 50_000, deliveryAddress: 'Home: 12 MG Road, Bengaluru 560001', deliveryInstructions: null, etaAt: at(35), createdAt: at(5) });
+    // What each holds, in the order the customer added them, for the kitchen.
+    expect(listed[1]!.dishes).toEqual([
+      { name: 'Dish 0', quantity: 1 },
+      { name: 'Dish 1', quantity: 1 },
+      { name: 'Dish 2', quantity: 1 },
+    ]);
+    expect(listed[2]!.dishes).toEqual([
+      { name: 'Dish 0', quantity: 2 },
+      { name: 'Dish 1', quantity: 1 },
+    ]);
     expect((await listRestaurantOrders(mine!.id, 2, database.db)).map((order) => order.id)).toEqual(['restaurantOrdersTest0002', 'restaurantOrdersTest0004']);
     expect(await listRestaurantOrders(-1, 30, database.db)).toEqual([]);
     // All on their way, listed or not: an older order still cooking beyond the page is counted.

@@ -17,8 +17,12 @@ export interface RestaurantOrderRow {
   etaAt: Date | null;
   /** Dishes, quantities summed. */
   itemCount: number;
+  /** What it holds, as the customer added it (checkout's price snapshot's names): what the kitchen cooks. */
+  dishes: { name: string; quantity: number }[];
   /** Where it goes, as checkout copied it; no customer's number (the console shows no phone). */
   deliveryAddress: string | null;
+  /** The customer's note for the delivery ("ring the bell twice"), or null. */
+  deliveryInstructions: string | null;
   /** Why the restaurant cancelled it; null unless an admin did (lib/orders/admin-cancel.ts). */
   cancelReason: string | null;
 }
@@ -41,7 +45,9 @@ export function restaurantOrdersStatement(restaurantId: number, limit: number, d
       createdAt: orders.createdAt,
       etaAt: orders.etaAt,
       itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+      dishes: sql<RestaurantOrderRow['dishes']>`(select coalesce(json_agg(json_build_object('name', ${orderItems.name}, 'quantity', ${orderItems.quantity}) order by ${orderItems.position}), '[]'::json) from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
       deliveryAddress: orders.deliveryAddress,
+      deliveryInstructions: orders.deliveryInstructions,
       cancelReason: orders.cancelReason,
     })
     .from(orders)
