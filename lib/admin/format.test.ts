@@ -45,6 +45,13 @@ describe('admin formatting', () => {
     expect(describeChanges({ photoUrl: { from: null, to: `/media/${'ab12cd34'.repeat(4)}.webp` } })).toEqual(['photo: — → #ab12cd34']);
   });
 
+  // Admin walk: an order's step read 'status: “out_for_delivery” → …', the database's words, not the page's.
+  it('describes an order step in the words the orders list uses', () => {
+    expect(describeAuditChanges('order.step', { status: { from: 'preparing', to: 'out_for_delivery' } })).toEqual(['status: Preparing → Out for delivery']);
+    expect(describeAuditChanges('order.cancel', { reason: 'Paneer ran out' })).toEqual(['reason: “Paneer ran out”']);
+    expect(describeChanges({ status: { from: 'toString', to: 'open' } })).toEqual(['status: “toString” → “open”']);
+  });
+
   it('sums up a purge in one line, and flags one that never reported back', () => {
     expect(actionLabel('cache.purge')).toBe('Cache purged');
     expect(describeAuditChanges('cache.purge', { finished: true, purged: 3, generationsKept: 3, redisReached: true, complete: true })).toEqual([

@@ -3,6 +3,7 @@
  * client forms in components/admin use them too.
  */
 import { formatRupees } from '@/lib/format';
+import { STATUS_LABELS } from '@/lib/orders/status';
 
 /** Integer paise as the price box shows it, in rupees: 24900 → "249", 24950 → "249.50". */
 export function priceInputValue(paise: number): string {
@@ -56,6 +57,8 @@ function formatValue(field: string, value: unknown, categories: ReadonlyMap<numb
   if (field === 'categoryId' && typeof value === 'number') return categories.get(value) ?? `#${value}`;
   // Photo URLs end in a content hash: its first characters are enough to tell two photos apart.
   if (field === 'photoUrl' && typeof value === 'string') return `#${value.split('/').pop()!.slice(0, 8)}`;
+  // An order's step (lib/orders/admin-step.ts audits it) as the orders list names it: "Out for delivery".
+  if (field === 'status' && typeof value === 'string' && Object.hasOwn(STATUS_LABELS, value)) return STATUS_LABELS[value as keyof typeof STATUS_LABELS];
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'string') return value === '' ? '(empty)' : `“${value}”`;
