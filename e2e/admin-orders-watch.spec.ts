@@ -8,6 +8,7 @@ import { placeOrderThroughTwilio, TWILIO_BASE } from './support/twilio';
 /**
  * A restaurant's admin page, left open, says when its orders change (docs/admin.md): a step made in
  * another tab, then a new order, each shown as a notice with "Show them", which renders the list again.
+ * The customer's /account, left open, follows the step too (docs/customers.md).
  * On a phone, and on the twilio server, where the simulated kitchen waits two minutes per step, so
  * nothing moves but the admin and the customer.
  */
@@ -30,6 +31,10 @@ test('an open admin page says an order moved on in another tab and a new one cam
     const notice = watching.getByTestId('orders-change');
     await expect(notice).toBeEmpty();
 
+    // The customer watches /account meanwhile: its active order's status follows.
+    await page.goto(`${slow}/account`);
+    await expect(page.getByTestId('active-orders').getByTestId('account-order-status')).toHaveText('Placed');
+
     // Another tab accepts it: the open page says so within a poll, and shows it on request.
     const other = await adminContext.newPage();
     await other.goto(`${slow}${adminPath}`);
@@ -40,6 +45,7 @@ test('an open admin page says an order moved on in another tab and a new one cam
     await expectNoSeriousA11yViolations(watching, 'admin orders with a change notice, on a phone');
     await notice.getByRole('button', { name: 'Show them' }).click();
     await expect(row).toHaveAttribute('data-status', 'accepted');
+    await expect(page.getByTestId('active-orders').getByTestId('account-order-status')).toHaveText('Accepted', { timeout: 15_000 });
     await expect(notice).toBeEmpty();
 
     // The customer orders again: the open page says a new order came in.

@@ -1,10 +1,13 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { OrderStatus } from '@/lib/orders/status';
 
 import { AccountOrders, type AccountOrder } from './account-orders';
+
+// Each active order's status poller asks for the router (it renders nothing on the server).
+vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
 
 const order = (id: string, status: OrderStatus, restaurantName: string, cancelReason: string | null = null): AccountOrder => ({
   id: id.padEnd(22, 'x'),

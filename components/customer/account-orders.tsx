@@ -6,7 +6,11 @@ import { formatDayAndTime, plural } from '@/lib/format';
 import type { OrderSummary } from '@/lib/orders/queries';
 import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
+import { OrderStatusPoller } from './order-status-poller';
 import { ReorderButton, ReorderCartNote } from './reorder-button';
+
+/** How often /account asks for each active order's status. */
+const ACCOUNT_STATUS_POLL_MS = 10_000;
 
 /** An order as /account lists it (lib/orders/queries.ts reads them). */
 export type AccountOrder = OrderSummary;
@@ -61,6 +65,9 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                 >
                   Track<span className="sr-only"> your order from {order.restaurantName}</span>
                 </Link>
+                {/* Customer walk: the status sat at "Placed" while the order moved on; the page renders again when
+                    it changes. Slower than the order page's 2 s: here it is a glance, not the thing watched. */}
+                <OrderStatusPoller orderId={order.id} status={order.status} done={false} intervalMs={ACCOUNT_STATUS_POLL_MS} />
               </li>
             ))}
           </ul>
