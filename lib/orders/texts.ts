@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { and, eq, isNull, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { getDb, type Database } from '@/db/client';
@@ -68,9 +68,12 @@ function giveBackIfClaimedLate(error: unknown, db: Database, orderId: string, st
   if (!answer) return;
   const giveBack = async (rows: unknown) => {
     if (!Array.isArray(rows) || rows.length === 0) return;
-    const cancelled = db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), eq(orders.status, 'cancelled')));
+    // The order's row locked (FOR UPDATE), as a cancel's first statement does: a cancel that has not
+    // committed yet is waited for and then seen. Read unlocked, it looked not cancelled, and its
+    // claim of earlier texts had already passed this one by: the text went out after the cancellation.
+    const notCancelled = db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), ne(orders.status, 'cancelled'))).for('update');
     // The cancellation's own text is given back all the same: nothing else would ever send it.
-    const stillWanted = status === 'cancelled' ? undefined : notExists(cancelled);
+    const stillWanted = status === 'cancelled' ? undefined : exists(notCancelled);
     try {
       await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, isNull(orderEvents.textSentAt), stillWanted));
       log.info('order text: a claim that landed after its job gave up was given back', { orderId });

@@ -94,6 +94,46 @@ function beforeCommit(db: Database, hook: (tx: Database) => unknown): Database {
   });
 }
 
+/**
+ * `db` whose calls of `method` after the first are sent only once `gate` resolves (their builder's
+ * `then` waits for it); `settled` runs when such a call has ended, however it ended.
+ */
+function heldAfterFirst(db: Database, method: string, gate: Promise<void>, settled: () => void): Database {
+  let calls = 0;
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== method || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const builder = Reflect.apply(value, target, args) as object;
+        if (++calls === 1) return builder;
+        return holdThen(builder, gate, settled);
+      };
+    },
+  });
+}
+
+/** A query builder whose chained calls keep it held, and whose `then` waits for `gate` before sending. */
+function holdThen(builder: object, gate: Promise<void>, settled: () => void): object {
+  return new Proxy(builder, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property === 'then') {
+        return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
+          gate
+            .then(() => (target as PromiseLike<unknown>).then((v) => v))
+            .finally(settled)
+            .then(resolve, reject);
+      }
+      return (...args: unknown[]) => {
+        const result = Reflect.apply(value, target, args) as unknown;
+        return result === target ? receiver : typeof result === 'object' && result !== null ? holdThen(result, gate, settled) : result;
+      };
+    },
+  });
+}
+
 /** A placed order of a new customer (`phone`) at an orderable dish of `db`'s seed; its jobs enqueued nowhere. */
 async function placedOrder(db: Database, store: RedisStore, phone: string): Promise<{ orderId: string; customerId: number }> {
   const { restaurant, itemId } = await orderableItem(db);
@@ -300,6 +340,55 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
       expect(sent).toHaveLength(1);
+    } finally {
+      own.thaw();
+      await textDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
+  it('a placed text whose late claim lands as the order is being cancelled is not given back after the cancellation (fault review "faults")', async () => {
+    const seeded = await createTestPostgres('faults_pg_claim_race', own.url);
+    const textDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: textDb });
+      const { orderId, customerId } = await placedOrder(textDb.db, store, '919800000405');
+      const payload = { orderId, status: 'placed' };
+      const sent: string[] = [];
+      const sender = { send: async (message: { body: string }) => void sent.push(message.body) };
+
+      // Postgres freezes as the claim is sent; the give-back its late answer sends is held back until
+      // the cancel below has done its work and waits to commit: the moment between the claim landing
+      // and the give-back reaching Postgres, widened.
+      const freezingAtClaim = faultOnNextCall(textDb.db, 'update', () => own.freeze());
+      let releaseGiveBack!: () => void;
+      const giveBackMayRun = new Promise<void>((resolve) => (releaseGiveBack = resolve));
+      let giveBackDone = false;
+      const held = heldAfterFirst(freezingAtClaim.subject, 'update', giveBackMayRun, () => void (giveBackDone = true));
+      freezingAtClaim.arm();
+      const first = await failsWithin(() => notifyOrder(payload, { db: held, store, sender: sender as never }), 15_000);
+      expect((first.error as Error).cause ?? first.error).toBeInstanceOf(DeadlineError);
+      own.thaw();
+      await answering(textDb.db);
+      const claimedAt = async () =>
+        (await textDb.db.select({ at: orderEvents.textClaimedAt }).from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'placed'))))[0]?.at ?? null;
+      await expect.poll(claimedAt, { timeout: 5_000, interval: 100 }).not.toBeNull();
+
+      // The customer cancels: the late claim has landed, so the cancel finds the placed text claimed and
+      // leaves it. Just before its COMMIT, the give-back runs (given a second to end: it may wait on the cancel).
+      const cancelling = beforeCommit(textDb.db, async () => {
+        releaseGiveBack();
+        for (let waited = 0; !giveBackDone && waited < 1_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      });
+      expect(await cancelOrder(customerId, orderId, { db: cancelling, enqueue: async () => {} })).toEqual({ status: 'cancelled' });
+      await expect.poll(() => giveBackDone, { timeout: 5_000, interval: 50 }).toBe(true);
+
+      // Before: the give-back saw the order not cancelled yet and released the claim after the cancel
+      // had passed it by, so the queue's retry (or the reconciler) texted "placed" after "cancelled".
+      expect(await claimedAt()).not.toBeNull();
+      expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
+      expect(sent).toEqual([]);
     } finally {
       own.thaw();
       await textDb.close();
