@@ -20,7 +20,7 @@ import { isOrderStatus, shortOrderId, type OrderStatus } from './status';
  * A text to the customer for each status their order reaches, at most once per order and status
  * whatever the queue or Redis does: the step's event row (written with the status change, steps.ts)
  * is claimed in Postgres by the one delivery that sends it. A send that surely failed gives the claim
- * back for the job's retry; one that may have gone out (a timeout after the request was written) keeps
+ * back for the job's retry (not once its order is cancelled); one that may have gone out (a timeout after the request was written) keeps
  * it, as does a crash between claim and send: that one text may be lost rather than sent twice.
  */
 
@@ -68,14 +68,8 @@ function giveBackIfClaimedLate(error: unknown, db: Database, orderId: string, st
   if (!answer) return;
   const giveBack = async (rows: unknown) => {
     if (!Array.isArray(rows) || rows.length === 0) return;
-    // The order's row locked (FOR UPDATE), as a cancel's first statement does: a cancel that has not
-    // committed yet is waited for and then seen. Read unlocked, it looked not cancelled, and its
-    // claim of earlier texts had already passed this one by: the text went out after the cancellation.
-    const notCancelled = db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), ne(orders.status, 'cancelled'))).for('update');
-    // The cancellation's own text is given back all the same: nothing else would ever send it.
-    const stillWanted = status === 'cancelled' ? undefined : exists(notCancelled);
     try {
-      await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, isNull(orderEvents.textSentAt), stillWanted));
+      await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, isNull(orderEvents.textSentAt), stillWanted(db, orderId, status)));
       log.info('order text: a claim that landed after its job gave up was given back', { orderId });
     } catch (failure) {
       // At most once, as before: that text stays claimed and unsent.
@@ -84,6 +78,19 @@ function giveBackIfClaimedLate(error: unknown, db: Database, orderId: string, st
   };
   // A claim that failed in the end (refused, cancelled by its deadline) claimed nothing.
   answer.then(giveBack, () => {});
+}
+
+/**
+ * The condition of a give-back: a claim handed back for another send only while its order is not
+ * cancelled (a cancel claims earlier texts for good, cancel.ts, and passes over one claimed at that
+ * moment). The order's row is locked (FOR UPDATE), as a cancel's first statement does, so a cancel not
+ * committed yet is waited for and then seen; read unlocked, it looked not cancelled and the text went
+ * out after the cancellation. The cancellation's own text is given back all the same: nothing else
+ * would ever send it.
+ */
+function stillWanted(db: Database, orderId: string, status: OrderStatus): SQL | undefined {
+  if (status === 'cancelled') return undefined;
+  return exists(db.select({ id: orders.id }).from(orders).where(and(eq(orders.id, orderId), ne(orders.status, 'cancelled'))).for('update'));
 }
 
 const notifyPayload = z.object({ orderId: z.string().min(1), status: z.string().refine(isOrderStatus).default('placed') });
@@ -157,8 +164,8 @@ export async function notifyOrder(payload: unknown, deps: OrderJobDeps = {}): Pr
       log.warn('order text refused by the SMS provider; not sending it again', { orderId, status, error: error instanceof Error ? error.message : String(error) });
       return 'refused';
     }
-    // The retry may send it.
-    await db.update(orderEvents).set({ textClaimedAt: null }).where(event);
+    // The retry may send it, unless the order was cancelled meanwhile.
+    await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, stillWanted(db, orderId, status)));
     throw error;
   }
   await db.update(orderEvents).set({ textSentAt: sql`now()` }).where(event);

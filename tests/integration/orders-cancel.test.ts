@@ -98,6 +98,28 @@ for (const backend of backends) {
       expect(await textsFor(order.id)).toEqual([expect.stringContaining('is cancelled, as you asked')]);
     });
 
+    it('a placed text whose send surely failed while the order was cancelled is not given back: it never goes out after the cancellation', async () => {
+      const order = await placed();
+      const payload = { orderId: order.id, status: 'placed' };
+      // The provider fails as the customer cancels (a refused connection: surely not sent). The cancel
+      // finds the "placed" text claimed by this send, so leaves it to it.
+      const failing = {
+        send: async () => {
+          expect(await cancelOrder(order.customerId, order.id, { enqueue: noJobs })).toEqual({ status: 'cancelled' });
+          throw new Error('connect ECONNREFUSED');
+        },
+      };
+      await expect(notifyOrder(payload, { sender: failing as never })).rejects.toThrow('ECONNREFUSED');
+
+      // The queue's retry. Before: the failed send gave the claim back whatever the order's status, and
+      // the retry texted "placed" after the cancellation.
+      const sent: string[] = [];
+      const recording = { send: async (message: { body: string }) => void sent.push(message.body) };
+      expect(await notifyOrder(payload, { sender: recording as never })).toBe('already-sent');
+      expect((await reconcileOrders({ now: afterGrace })).texts).not.toContain(`${order.id}:placed`);
+      expect(sent).toEqual([]);
+    });
+
     it('after the restaurant accepted: too late, and nothing changes', async () => {
       const order = await placed();
       expect(await advanceOrder({ orderId: order.id, to: 'accepted' }, { enqueue: noJobs })).toMatchObject({ status: 'advanced' });
