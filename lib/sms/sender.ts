@@ -4,11 +4,13 @@ import { randomUUID } from 'node:crypto';
 
 import { OUTBOX_TTL_MS, smsKeys } from './keys';
 import { getEnv, type Env } from '@/lib/env';
+import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
+import { DeadlineError } from '@/lib/server/deadline';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { knowsPhone, type CustomerDevice } from '@/lib/customers/device';
-import { twilioSender } from './twilio';
+import { SmsSendError, twilioSender } from './twilio';
 import type { SmsMessage, SmsSender } from './types';
 
 export type { SmsMessage, SmsSender } from './types';
@@ -37,8 +39,22 @@ export const outboxSender: SmsSender = {
   async send(message, store = getRedis()) {
     const entry: OutboxMessage = { ...message, id: randomUUID(), sentAt: new Date().toISOString() };
     const key = smsKeys.outbox();
-    if ((await store.lpush(key, [JSON.stringify(entry)])) > OUTBOX_KEPT) await store.ltrim(key, 0, OUTBOX_KEPT - 1);
-    await store.pexpire(key, OUTBOX_TTL_MS);
+    let length: number;
+    try {
+      length = await store.lpush(key, [JSON.stringify(entry)]);
+    } catch (error) {
+      // A push unanswered in time may still land (a paused or frozen Redis runs it later): like a
+      // Twilio request that went out unanswered, it may have been sent, so an order text is not retried.
+      if (error instanceof DeadlineError) throw new SmsSendError('The outbox did not answer the push in time', false, undefined, true);
+      throw error;
+    }
+    // The text is in: a trim or TTL that fails is the next push's to redo, never a reason to send it again.
+    try {
+      if (length > OUTBOX_KEPT) await store.ltrim(key, 0, OUTBOX_KEPT - 1);
+      await store.pexpire(key, OUTBOX_TTL_MS);
+    } catch (error) {
+      log.warn('outbox: a text was pushed but its list not trimmed or given its TTL', { error: error instanceof Error ? error.message : String(error) });
+    }
   },
 };
 
