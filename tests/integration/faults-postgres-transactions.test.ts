@@ -5,15 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type Database, type DatabaseHandle } from '@/db/client';
 import { mayHaveCommitted } from '@/db/client-deadline';
-import { admins, menuItems, orderEvents, orders } from '@/db/schema';
+import { admins, auditLog, menuItems, orderEvents, orders, restaurants } from '@/db/schema';
 import { purgeNamespace, PurgeInterruptedError } from '@/lib/admin/cache-purge';
 import { failedChangeMessage } from '@/lib/admin/save-failure';
 import { cartKeys, cartOwners } from '@/lib/cart/keys';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { updateMenuItem } from '@/lib/menus/mutations';
+import { cancelOrderForRestaurant } from '@/lib/orders/admin-cancel';
 import { cancelOrder } from '@/lib/orders/cancel';
 import { placeOrder } from '@/lib/orders/checkout';
+import { reconcileOrders } from '@/lib/orders/reconcile';
 import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
 import { createMemoryStore } from '@/lib/redis/memory-store';
@@ -270,6 +272,45 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       const events = await orderDb.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'accepted')));
       expect(events).toHaveLength(1);
       expect(jobs).toEqual([`order:${orderId}:notify:accepted`, `order:${orderId}:advance:preparing`]);
+    } finally {
+      own.thaw();
+      await orderDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
+  it('an admin cancel whose COMMIT met the freeze lands once with its audit entry; the retry says so and the reconciler sends its one text (fault review "faults")', async () => {
+    const seeded = await createTestPostgres('faults_pg_admin_cancel', own.url);
+    // As the save's case: the client gives up on the COMMIT after 3 s, the server would end the session
+    // after 4 s idle in its transaction, so the thaw in between lets the COMMIT land.
+    const orderDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 2 * STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: orderDb });
+      const { orderId } = await placedOrder(orderDb.db, store, '919800000406');
+      const [{ slug }] = await orderDb.db.select({ slug: restaurants.slug }).from(orders).innerJoin(restaurants, eq(restaurants.id, orders.restaurantId)).where(eq(orders.id, orderId)) as [{ slug: string }];
+      const [admin] = await orderDb.db.insert(admins).values({ email: 'faults-cancel@thali.test', name: 'Faults', passwordHash: 'unused' }).returning({ id: admins.id });
+      const actor = { adminId: admin!.id };
+      const jobs: string[] = [];
+      const enqueue = async (_queue: string, job: { idempotencyKey?: string }) => void jobs.push(job.idempotencyKey ?? '');
+      const input = { orderId, reason: 'Paneer ran out' };
+
+      // Postgres freezes just as the cancel's transaction (the order, its event, the audit entry) commits.
+      const freezingAtCommit = beforeCommit(orderDb.db, () => own.freeze());
+      const first = await failsWithin(() => cancelOrderForRestaurant(slug, input, { db: freezingAtCommit, enqueue: enqueue as never }, actor), 15_000);
+      expect(first.error).toBeInstanceOf(DeadlineError);
+      own.thaw();
+      await answering(orderDb.db);
+
+      // The admin, told it may not have been saved, tries again: it had committed, whole.
+      expect(await cancelOrderForRestaurant(slug, input, { db: orderDb.db, enqueue: enqueue as never }, actor)).toEqual({ status: 'already-cancelled', byCustomer: false });
+      const audit = await orderDb.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.target, `order:${orderId}`));
+      expect(audit).toEqual([{ action: 'order.cancel' }]);
+      // Neither call queued the text (the first threw, the retry did not cancel it): the reconciler's
+      // text pass does, once, and never the "placed" text the cancel claimed.
+      expect(jobs).toEqual([]);
+      const report = await reconcileOrders({ db: orderDb.db, enqueue: enqueue as never, now: () => Date.now() + 2 * 60_000 });
+      expect(report.texts).toEqual([`${orderId}:cancelled`]);
     } finally {
       own.thaw();
       await orderDb.close();
