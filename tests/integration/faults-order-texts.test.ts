@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -8,6 +10,8 @@ import { placeOrder } from '@/lib/orders/checkout';
 import { notifyOrder } from '@/lib/orders/texts';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
+import { startUpstashBridge, type UpstashBridge } from '@/lib/redis/upstash-bridge';
+import { createUpstashStore } from '@/lib/redis/upstash-store';
 import { smsKeys } from '@/lib/sms/keys';
 import { outboxSender, readOutbox } from '@/lib/sms/sender';
 
@@ -33,6 +37,7 @@ const PAUSE_MS = 1_000;
 describe.skipIf(!canRun)(`order texts through the outbox while Redis pauses writes${canRun ? '' : ' (skipped: no redis-server binary on this machine)'}`, () => {
   let own: OwnRedis;
   let control: ReturnType<typeof createClient>;
+  let bridge: UpstashBridge;
   let store: RedisStore;
   let db: DatabaseHandle;
   let restaurant: { id: number; slug: string };
@@ -43,6 +48,7 @@ describe.skipIf(!canRun)(`order texts through the outbox while Redis pauses writ
     control = createClient({ url: own.url });
     control.on('error', () => {});
     await control.connect();
+    bridge = await startUpstashBridge({ redisUrl: own.url, token: randomUUID() });
     store = createTcpStore({ url: own.url, commandTimeoutMs: 150 });
     db = await createTestPglite();
     installBackends({ redis: store, database: db, env: { REDIS_KEY_PREFIX: uniquePrefix('faults-order-texts'), REDIS_TIMEOUT_MS: '150', SMS_SENDER: 'outbox' } });
@@ -51,6 +57,7 @@ describe.skipIf(!canRun)(`order texts through the outbox while Redis pauses writ
   afterAll(async () => {
     control?.destroy();
     await store?.close();
+    await bridge?.close();
     await own?.destroy();
     await db?.close();
   });
@@ -64,9 +71,10 @@ describe.skipIf(!canRun)(`order texts through the outbox while Redis pauses writ
   }
 
   /** `store` whose next `method` call on the outbox is sent just after Redis starts refusing writes for PAUSE_MS. */
-  function pausingBefore(method: 'lpush' | 'pexpire'): RedisStore {
+  function pausingBefore(method: 'lpush' | 'pexpire', driver: 'tcp' | 'upstash'): RedisStore {
     let armed = true;
-    return new Proxy(store, {
+    const sending = driver === 'tcp' ? store : createUpstashStore({ url: bridge.url, token: bridge.token, commandTimeoutMs: 150 });
+    return new Proxy(sending, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver) as unknown;
         if (property !== method || typeof value !== 'function') return value;
@@ -82,12 +90,14 @@ describe.skipIf(!canRun)(`order texts through the outbox while Redis pauses writ
   }
 
   it.each([
-    { method: 'lpush', phone: '919800000501', first: 'unknown' },
-    { method: 'pexpire', phone: '919800000502', first: 'sent' },
-  ] as const)('the outbox $method meets the pause: the customer gets the text once, not again from the retry', async ({ method, phone, first }) => {
+    { method: 'lpush', driver: 'tcp', phone: '919800000501', first: 'unknown' },
+    { method: 'pexpire', driver: 'tcp', phone: '919800000502', first: 'sent' },
+    { method: 'lpush', driver: 'upstash', phone: '919800000503', first: 'unknown' },
+    { method: 'pexpire', driver: 'upstash', phone: '919800000504', first: 'sent' },
+  ] as const)('the outbox $method meets the pause on $driver: the customer gets the text once, not again from the retry', async ({ method, driver, phone, first }) => {
     const orderId = await place(phone);
     const payload = { orderId, status: 'placed' };
-    const outcome = await notifyOrder(payload, { store: pausingBefore(method), sender: outboxSender }).catch((error: unknown) => error);
+    const outcome = await notifyOrder(payload, { store: pausingBefore(method, driver), sender: outboxSender }).catch((error: unknown) => error);
     expect(outcome).toBe(first);
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS + 300));
 
