@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { processStats } from '@/lib/metrics/process-stats';
 import { parseEnv } from '@/lib/env';
 import { singletons } from '@/lib/server/singletons';
+import { onAQuietMoment } from '@/tests/support/quiet-moment';
 
 import { guardedRedis, guardedSharedRead } from './guard';
 import { createMemoryStore } from './memory-store';
@@ -35,8 +36,15 @@ describe('guardedRedis', () => {
   const hang = () => guardedRedis('get', () => new Promise<never>(() => {}), store);
 
   it('opens the breaker after three real timeouts', async () => {
-    for (let i = 0; i < 3; i++) expect(await hang()).toEqual({ ok: false, reason: 'failed' });
-    expect(await hang()).toEqual({ ok: false, reason: 'skipped' });
+    const answers = await onAQuietMoment(
+      async () => {
+        singletons().redisBreaker = undefined;
+        singletons().processStats = undefined;
+        return [await hang(), await hang(), await hang(), await hang()];
+      },
+      () => processStats().redis.starved > 0,
+    );
+    expect(answers).toEqual([...Array(3).fill({ ok: false, reason: 'failed' }), { ok: false, reason: 'skipped' }]);
     expect(processStats().redis).toMatchObject({ failures: 3, skipped: 1, starved: 0 });
   });
 
@@ -64,20 +72,30 @@ describe('guardedSharedRead', () => {
   afterEach(() => store.close());
 
   it('sends a joiner’s own read within the share window while the read out hangs, so it waits one timeout, not two', async () => {
-    let sent = 0;
-    const hang = () => {
-      sent += 1;
-      return new Promise<never>(() => {});
-    };
-    const out = guardedSharedRead('get', 'k', hang, store);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const joined = guardedSharedRead('get', 'k', hang, store);
-    // Well before the first read's timeout (100 ms), the joiner's own read is out.
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(sent).toBe(2);
-    expect(await joined).toEqual({ ok: false, reason: 'failed' });
-    expect(await out).toEqual({ ok: false, reason: 'failed' });
-    expect(processStats().redis.failures).toBe(2);
+    const run = await onAQuietMoment(
+      async () => {
+        singletons().processStats = undefined;
+        let sent = 0;
+        const hang = () => {
+          sent += 1;
+          return new Promise<never>(() => {});
+        };
+        const out = guardedSharedRead('get', 'k', hang, store);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const joined = guardedSharedRead('get', 'k', hang, store);
+        // Well before the first read's timeout (100 ms), the joiner's own read is out.
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const sentInTime = sent;
+        return { sentInTime, answers: [await joined, await out], failures: processStats().redis.failures };
+      },
+      () => processStats().redis.starved > 0,
+    );
+    expect(run.sentInTime).toBe(2);
+    expect(run.answers).toEqual([
+      { ok: false, reason: 'failed' },
+      { ok: false, reason: 'failed' },
+    ]);
+    expect(run.failures).toBe(2);
   });
 
   it('answers every reader from Redis when it answers', async () => {
