@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { GET } from '@/app/api/cities/[city]/search/route';
 import { keys } from '@/lib/cache/keys';
@@ -6,6 +6,7 @@ import { singletons } from '@/lib/server/singletons';
 
 import { keysUnder } from '../support/app-context';
 import { backendPairs, setUpBackends } from '../support/backend-matrix';
+import { wellInsideAMinute } from '../support/window-boundary';
 
 /**
  * Every distinct search is a cache entry of its own (up to ~15 KB for a minute), and the text is the
@@ -30,6 +31,8 @@ for (const pair of await backendPairs()) {
       // The limiter reads its budgets from the environment this suite installed.
       singletons().rateLimit = undefined;
     });
+    // Each test counts a budget exactly (CI, 2026-12-07: five misses across a minute's end were all answered).
+    beforeEach(() => wellInsideAMinute());
 
     it('stores an address’s new searches up to its budget, then answers the rest from Postgres without storing them', async () => {
       const answers: { status: number; cache: string | null; dishes: number }[] = [];
@@ -71,6 +74,7 @@ for (const pair of await backendPairs()) {
     beforeAll(() => {
       singletons().rateLimit = undefined;
     });
+    beforeEach(() => wellInsideAMinute());
 
     it('answers an address’s misses up to its budget, then a 429 that stores nothing; hits are never refused', async () => {
       const statuses: number[] = [];
