@@ -10,6 +10,7 @@ import { installBackends } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
 import { IN_CI, uniquePrefix } from '../support/services';
+import { wellInsideAMinute } from '../support/window-boundary';
 
 const request = vi.hoisted(() => ({ address: '', guestCookie: undefined as string | undefined }));
 vi.mock('next/headers', () => ({
@@ -106,6 +107,8 @@ describe.skipIf(!canRun)(`address budgets while Redis fails${canRun ? '' : ' (sk
   async function spendDuring(kind: Fault, index: number) {
     const searchAddress = `203.0.113.${10 + index}`;
     const guestAddress = `198.51.100.${10 + index}`;
+    // The searches count a minute's budget exactly: none of them across a minute's end.
+    await wellInsideAMinute(20_000);
     const { recover } = await inject(kind);
     try {
       const searches: number[] = [];
@@ -136,6 +139,7 @@ describe.skipIf(!canRun)(`address budgets while Redis fails${canRun ? '' : ' (sk
     // Once the limiter asks Redis again after the kill (its breaker tries again 5 s after it opened).
     const source = async () => (await singletons().rateLimit!.limiter.limit('search:loaded', `probe-${Math.random()}`)).source;
     await expect.poll(source, { timeout: 15_000, interval: 500 }).toBe('redis');
+    await wellInsideAMinute();
     const statuses: number[] = [];
     for (let i = 0; i < 2; i++) statuses.push((await search(`idli ${'!'.repeat(i + 1)}`, address)).status);
     await control.sendCommand(['FLUSHALL']);
