@@ -351,9 +351,15 @@ describe('sessions when Redis fails', () => {
     const customer: NewSession = { kind: 'customer', customerId: 9, phone: '919876543210' };
     const phone = (await createSession(customer, { store: memory, epochs }))!;
     const laptop = (await createSession(customer, { store: memory, epochs }))!;
+    // While the copy lives, a read asks Postgres nothing (the signed-in path's 0 queries per request).
+    let asked = 0;
+    const counted = { ...epochs, read: (id: number) => ((asked += 1), epochs.read(id)) };
+    for (const id of [phone, laptop, phone]) expect((await readSession(id, { store: memory, epochs: counted })).status).toBe('active');
+    expect(asked).toBe(0);
     // The copy has a TTL, so a Redis evicting under volatile-lru may drop it before the sessions.
     await memory.del([sessionKeys.customerEpoch(9)]);
-    expect((await readSession(phone, { store: memory, epochs })).status).toBe('active');
+    expect((await readSession(phone, { store: memory, epochs: counted })).status).toBe('active');
+    expect(asked).toBe(1);
     expect(await memory.get(sessionKeys.customerEpoch(9))).toBe(epochs.kept.get(9));
     await memory.del([sessionKeys.customerEpoch(9)]);
     // Postgres can't be read either: "can't say", not signed out.
