@@ -208,7 +208,7 @@ export const cacheInvalidations = pgTable(
     auditId: bigint('audit_id', { mode: 'number' }).references(() => auditLog.id, { onDelete: 'cascade' }),
     /** Full Redis keys of cache entries whose generation must be replaced (lib/cache/invalidate.ts). */
     keys: text('keys').array().notNull(),
-    // A `tags` column (text[], default '{}') stays in databases migrated before 2026-12-07: unused (migration 0018).
+    // A `tags` column (text[], default '{}') stays, unused, in every database but one that ran 0018 before it became a no-op.
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** When every key and tag had been invalidated; null while it is still to be (re)tried. */
     appliedAt: timestamp('applied_at', { withTimezone: true }),
