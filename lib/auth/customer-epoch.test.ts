@@ -29,6 +29,11 @@ describe('customers’ session epochs in Postgres (decision 069)', () => {
     expect(await epochs.replace(customerId, 'after-the-button')).toBe(true);
     expect(await epochs.adopt(customerId, 'third')).toBe('after-the-button');
     expect(await epochs.read(customerId)).toBe('after-the-button');
+    // A sign-in's replacement (a copy that disagreed) lands only on the epoch it read.
+    expect(await epochs.replace(customerId, 'at-sign-in', 'first')).toBe(false);
+    expect(await epochs.read(customerId)).toBe('after-the-button');
+    expect(await epochs.replace(customerId, 'at-sign-in', 'after-the-button')).toBe(true);
+    expect(await epochs.read(customerId)).toBe('at-sign-in');
   });
 
   it('has no epoch for a customer who does not exist, and makes none', async () => {

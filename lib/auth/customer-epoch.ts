@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { customers } from '@/db/schema';
@@ -25,8 +25,8 @@ export interface CustomerEpochs {
   adopt(customerId: number, candidate: string): Promise<string | null>;
   /** Their epoch; null when they have none (never signed in since epochs were kept) or don't exist. */
   read(customerId: number): Promise<string | null>;
-  /** Replaces it; false when there is no such customer. */
-  replace(customerId: number, epoch: string): Promise<boolean>;
+  /** Replaces it (only if it is still `expected`, when given); false when there is no such customer, or it wasn't. */
+  replace(customerId: number, epoch: string, expected?: string): Promise<boolean>;
 }
 
 export function postgresEpochs(db: Database = getDb()): CustomerEpochs {
@@ -43,8 +43,9 @@ export function postgresEpochs(db: Database = getDb()): CustomerEpochs {
       const [row] = await db.select({ epoch: customers.sessionEpoch }).from(customers).where(eq(customers.id, customerId)).limit(1);
       return row?.epoch ?? null;
     },
-    async replace(customerId, epoch) {
-      const rows = await db.update(customers).set({ sessionEpoch: epoch }).where(eq(customers.id, customerId)).returning({ id: customers.id });
+    async replace(customerId, epoch, expected) {
+      const which = expected === undefined ? eq(customers.id, customerId) : and(eq(customers.id, customerId), eq(customers.sessionEpoch, expected));
+      const rows = await db.update(customers).set({ sessionEpoch: epoch }).where(which).returning({ id: customers.id });
       return rows.length > 0;
     },
   };
@@ -55,8 +56,8 @@ const warn = (message: string, error: unknown) => log.warn(message, { error: err
 /**
  * The epoch a session opened now must carry, with Redis's copy made to agree: `candidate` becomes it
  * if the customer has none (Redis's copy first, so sessions opened before Postgres kept epochs live
- * on). Null when it can't be settled (Redis or Postgres away, or a copy that changed meanwhile): the
- * sign-in fails and the customer tries again.
+ * on), or if Redis's copy and Postgres disagree. Null when it can't be settled (Redis or Postgres
+ * away, or an epoch that changed meanwhile): the sign-in fails and the customer tries again.
  */
 export async function customerEpochForSignIn(customerId: number, candidate: string, store: RedisStore, epochs: CustomerEpochs): Promise<string | null> {
   const key = sessionKeys.customerEpoch(customerId);
@@ -71,18 +72,30 @@ export async function customerEpochForSignIn(customerId: number, candidate: stri
   }
   if (epoch === null || copy.value === epoch) return epoch;
   const stale = copy.value;
+  if (stale !== null) {
+    // A copy Postgres disagrees with: Redis lost the button's write (a failover, an older snapshot), or
+    // the release before 069 pressed it in Redis alone. Which came last can't be told, so neither stands.
+    try {
+      if (!(await epochs.replace(customerId, candidate, epoch))) return null;
+    } catch (error) {
+      warn('customer sign-in: the session epoch could not be replaced in Postgres', error);
+      return null;
+    }
+    epoch = candidate;
+  }
+  const agreed = epoch;
   const settled = await guardedRedis(
     'session.epoch',
     async (redis) => {
-      // A copy Postgres disagrees with is one Redis brought back: it goes (unless the button replaced it meanwhile).
+      // The disagreeing copy goes (unless the button replaced it meanwhile).
       if (stale !== null) await redis.delifeq(key, stale);
-      if (await redis.set(key, epoch, { nx: true, px: CUSTOMER_EPOCH_TTL_MS })) return epoch;
+      if (await redis.set(key, agreed, { nx: true, px: CUSTOMER_EPOCH_TTL_MS })) return agreed;
       return redis.get(key);
     },
     store,
     { bypassBreaker: true },
   );
-  return settled.ok && settled.value === epoch ? epoch : null;
+  return settled.ok && settled.value === agreed ? agreed : null;
 }
 
 /**

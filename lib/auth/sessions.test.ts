@@ -209,6 +209,33 @@ await describeEachDriver('sessions', (driver) => {
     expect(await readSession(forged, { store, ttlMs: TTL, epochs })).toEqual({ status: 'none' });
   });
 
+  it('a copy Postgres disagrees with is not overruled at sign-in: a new epoch ends the sessions of both (the release before 069 presses the button in Redis alone)', async () => {
+    const customerId = 13;
+    const customer: NewSession = { kind: 'customer', customerId, phone: '919876543213' };
+    const stolen = (await createSession(customer, { store, ttlMs: TTL, epochs }))!;
+    // The release before this one, still running during an upgrade (or back after a rollback, as
+    // docs/deploying.md allows), ends every session its way: a new token in Redis alone, for 7 days (061).
+    await store.set(sessionKeys.customerEpoch(customerId), 'pressed-on-the-release-before', { px: SESSION_MAX_AGE_MS });
+    // The owner signs in again on this release; the thief's cookie was not used meanwhile.
+    const signedIn = (await createSession(customer, { store, ttlMs: TTL, epochs }))!;
+    expect(await readSession(stolen, { store, ttlMs: TTL, epochs })).toEqual({ status: 'none' });
+    expect((await readSession(signedIn, { store, ttlMs: TTL, epochs })).status).toBe('active');
+    expect(await store.get(sessionKeys.customerEpoch(customerId))).toBe(epochs.kept.get(customerId));
+
+    // The button lands between that sign-in's read of Postgres and its new epoch: the sign-in fails, the button's epoch stays.
+    await store.set(sessionKeys.customerEpoch(customerId), 'pressed-on-the-release-before-again', { px: SESSION_MAX_AGE_MS });
+    const racing = {
+      ...epochs,
+      adopt: async (id: number, candidate: string) => {
+        const read = await epochs.adopt(id, candidate);
+        await epochs.replace(id, 'the-button-meanwhile');
+        return read;
+      },
+    };
+    expect(await createSession(customer, { store, ttlMs: TTL, epochs: racing })).toBeNull();
+    expect(epochs.kept.get(customerId)).toBe('the-button-meanwhile');
+  });
+
   it('drops a record it cannot read rather than trusting it', async () => {
     const id = (await createSession(ADMIN, { store, ttlMs: TTL, epochs }))!;
     await store.set(sessionKey(id), JSON.stringify({ kind: 'root', adminId: 1 }), { px: TTL });
@@ -403,13 +430,15 @@ describe('sessions when Redis fails', () => {
     expect(await readSession(stolen, { store: memory, epochs })).toEqual({ status: 'none' });
     expect((await readSession(fresh, { store: memory, epochs })).status).toBe('active');
 
-    // A sign-in while the rolled-back copy is there replaces it with Postgres's: the stolen session ends at once.
+    // A sign-in while the rolled-back copy is there can't tell it from a newer one (a release before 069
+    // writes Redis alone), so it takes a new epoch: the stolen session ends at once. So does `fresh`,
+    // which a real rollback would have lost with the button's write anyway.
     await rollBack();
     const signedIn = (await createSession(customer, { store: memory, epochs }))!;
     expect(await memory.get(copyKey)).toBe(epochs.kept.get(11));
     expect(await readSession(stolen, { store: memory, epochs })).toEqual({ status: 'none' });
     expect((await readSession(signedIn, { store: memory, epochs })).status).toBe('active');
-    expect((await readSession(fresh, { store: memory, epochs })).status).toBe('active');
+    expect(await readSession(fresh, { store: memory, epochs })).toEqual({ status: 'none' });
     await memory.close();
   });
 

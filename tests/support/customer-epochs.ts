@@ -15,7 +15,8 @@ export function epochsInMemory(): CustomerEpochs & { kept: Map<number, string> }
     async read(customerId) {
       return kept.get(customerId) ?? null;
     },
-    async replace(customerId, epoch) {
+    async replace(customerId, epoch, expected) {
+      if (expected !== undefined && kept.get(customerId) !== expected) return false;
       kept.set(customerId, epoch);
       return true;
     },
