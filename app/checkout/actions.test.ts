@@ -9,7 +9,12 @@ vi.mock('@/lib/cart/current', () => ({ currentCartOwner: async () => state.owner
 const setQuantity = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock('@/lib/cart/cart', () => ({ setQuantity }));
 
-const { changeCheckoutQuantity } = await import('./actions');
+const requireCustomer = vi.hoisted(() => vi.fn(async (): Promise<{ customerId: number } | null> => ({ customerId: 42 })));
+vi.mock('@/lib/customers/session', () => ({ requireCustomer }));
+const placeOrder = vi.hoisted(() => vi.fn());
+vi.mock('@/lib/orders/checkout', () => ({ placeOrder }));
+
+const { changeCheckoutQuantity, submitOrder } = await import('./actions');
 
 describe('changeCheckoutQuantity (− / + on checkout)', () => {
   beforeEach(() => {
@@ -40,5 +45,35 @@ describe('changeCheckoutQuantity (− / + on checkout)', () => {
     state.owner = 'c42';
     setQuantity.mockRejectedValueOnce(new Error('Redis timed out'));
     expect(await changeCheckoutQuantity(7, 3)).toBe(false);
+  });
+});
+
+describe('submitOrder (Place order) refused', () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(fields)) data.set(name, value);
+    return data;
+  };
+  const pressed = { idempotencyKey: 'k'.repeat(22), addressId: '7', instructions: 'Ring the bell twice', expectedTotalPaise: '46420' };
+
+  // Customer walkthrough: a price changed while checkout was open; "Place order" was refused, and
+  // React's reset after the action wiped the instructions and moved the choice from Home back to the
+  // newest address, so the second press would have gone to Work. The answer now carries both back.
+  it('answers with the address and instructions it was sent, beside the message', async () => {
+    placeOrder.mockResolvedValueOnce({ status: 'changed', message: 'Your cart or its prices changed since this page loaded.' });
+    expect(await submitOrder({}, form(pressed))).toEqual({
+      error: 'Your cart or its prices changed since this page loaded.',
+      addressId: 7,
+      instructions: 'Ring the bell twice',
+    });
+  });
+
+  it('keeps them when placing failed outright or the session could not be read, and sends no address it was not given', async () => {
+    placeOrder.mockRejectedValueOnce(new Error('Postgres went away'));
+    expect(await submitOrder({}, form(pressed))).toMatchObject({ addressId: 7, instructions: 'Ring the bell twice' });
+    requireCustomer.mockResolvedValueOnce(null);
+    const answer = await submitOrder({}, form({ ...pressed, addressId: '' }));
+    expect(answer).toMatchObject({ instructions: 'Ring the bell twice' });
+    expect(answer).not.toHaveProperty('addressId');
   });
 });

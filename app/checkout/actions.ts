@@ -39,17 +39,24 @@ function expectedTotal(form: FormData): number | undefined {
   return /^\d{1,15}$/.test(text) ? Number(text) : undefined;
 }
 
-/** Places the order (cash on delivery) and goes to its page. */
+/** Places the order (cash on delivery) and goes to its page; refused, says why and keeps what was sent. */
 export async function submitOrder(_previous: PlaceOrderState, form: FormData): Promise<PlaceOrderState> {
+  const addressId = Number(textField(form, 'addressId', 12) || 'NaN');
+  // One more than allowed, so an over-long text is refused with a message instead of cut silently.
+  const instructions = textField(form, 'instructions', 201);
+  const refused = (error: string): PlaceOrderState => ({
+    error,
+    instructions,
+    ...(Number.isSafeInteger(addressId) ? { addressId } : {}),
+  });
   const customer = await requireCustomer(CHECKOUT);
-  if (!customer) return { error: 'Your order could not be placed just now. Please try again in a moment.' };
+  if (!customer) return refused('Your order could not be placed just now. Please try again in a moment.');
   let orderId: string;
   try {
     const result = await placeOrder(customer, {
       idempotencyKey: textField(form, 'idempotencyKey', 200),
-      addressId: Number(textField(form, 'addressId', 12) || 'NaN'),
-      // One more than allowed, so an over-long text is refused with a message instead of cut silently.
-      instructions: textField(form, 'instructions', 201),
+      addressId,
+      instructions,
       expectedTotalPaise: expectedTotal(form),
     });
     if (result.status !== 'placed') {
@@ -59,12 +66,12 @@ export async function submitOrder(_previous: PlaceOrderState, form: FormData): P
       if ((result.status === 'invalid' && result.field === 'address') || result.status === 'busy' || result.status === 'empty' || result.status === 'changed') {
         revalidatePath(CHECKOUT);
       }
-      return { error: result.message };
+      return refused(result.message);
     }
     orderId = result.order.id;
   } catch (error) {
     log.error('checkout failed', { error: error instanceof Error ? error.message : String(error) });
-    return { error: 'Your order could not be placed just now. Please try again in a moment.' };
+    return refused('Your order could not be placed just now. Please try again in a moment.');
   }
   revalidatePath(CHECKOUT);
   redirect(`/orders/${orderId}`);

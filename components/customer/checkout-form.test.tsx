@@ -1,6 +1,17 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// The form's state after an action (none by default), as useActionState would hand it back.
+const after = vi.hoisted(() => ({ state: null as null | Record<string, unknown> }));
+vi.mock('react', async (original) => {
+  const react = await original<typeof import('react')>();
+  return {
+    ...react,
+    useActionState: (action: unknown, initial: unknown) =>
+      after.state ? [after.state, action, false] : react.useActionState(action as never, initial as never),
+  };
+});
 
 import { CheckoutForm, type AddressOption } from './checkout-form';
 
@@ -73,5 +84,28 @@ describe('CheckoutForm', () => {
     expect(html).toContain('Not in Bengaluru, where this restaurant delivers');
     const checked = [...html.matchAll(/<input type="radio"[^>]*name="addressId"[^>]*>/g)].filter(([tag]) => tag.includes('checked=""'));
     expect(checked.map(([tag]) => /value="(\d+)"/.exec(tag)?.[1])).toEqual(['7']);
+  });
+
+  // Customer walkthrough: a price changed while checkout was open; the refused press came back with
+  // the instructions emptied and Work (the newest) chosen again instead of Home, by React's form reset.
+  it('after a refused press, keeps the address it chose and the instructions typed', () => {
+    const addresses = [
+      { id: 7, text: 'Home: 12 MG Road, Bengaluru 560001' },
+      { id: 8, text: 'Work: 5 Residency Road, Bengaluru 560001' },
+    ];
+    after.state = { error: 'Your cart or its prices changed since this page loaded.', addressId: 7, instructions: 'Ring the bell twice' };
+    try {
+      const html = render(46_420, addresses);
+      const checked = [...html.matchAll(/<input type="radio"[^>]*name="addressId"[^>]*>/g)].filter(([tag]) => tag.includes('checked=""'));
+      expect(checked.map(([tag]) => /value="(\d+)"/.exec(tag)?.[1])).toEqual(['7']);
+      expect(html).toMatch(/<textarea[^>]*name="instructions"[^>]*>Ring the bell twice<\/textarea>/);
+      // An address deleted since (in another tab) falls back to the likely one.
+      after.state = { error: 'That address is not saved on your account', addressId: 99, instructions: '' };
+      const fallback = render(46_420, addresses);
+      const fallbackChecked = [...fallback.matchAll(/<input type="radio"[^>]*name="addressId"[^>]*>/g)].filter(([tag]) => tag.includes('checked=""'));
+      expect(fallbackChecked.map(([tag]) => /value="(\d+)"/.exec(tag)?.[1])).toEqual(['8']);
+    } finally {
+      after.state = null;
+    }
   });
 });

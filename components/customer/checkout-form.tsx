@@ -5,6 +5,12 @@ import { useActionState } from 'react';
 
 export interface PlaceOrderState {
   error?: string;
+  /**
+   * What the refused press sent, so the form shows it again: React resets a form after its action,
+   * which wiped the instructions and moved the choice back to the preselected address.
+   */
+  addressId?: number;
+  instructions?: string;
 }
 
 export interface AddressOption {
@@ -48,6 +54,8 @@ export function CheckoutForm({
   // The newest address in the restaurant's city is the likely one; the newest of all when none is.
   const inCity = addresses.filter((address) => !address.outside);
   const preselected = (inCity.at(-1) ?? addresses.at(-1))?.id;
+  // After a refused press, the address it chose (unless deleted since), else the likely one.
+  const chosen = addresses.some((address) => address.id === state.addressId) ? state.addressId : preselected;
   const why = [blocked, addresses.length === 0 ? 'Add a delivery address above to place your order.' : null].filter((reason) => reason !== null);
   return (
     <form action={formAction} data-testid="checkout-form" className="space-y-5">
@@ -68,7 +76,7 @@ export function CheckoutForm({
                   type="radio"
                   name="addressId"
                   value={address.id}
-                  defaultChecked={address.id === preselected}
+                  defaultChecked={address.id === chosen}
                   aria-describedby={address.outside ? `address-outside-${address.id}` : undefined}
                   className="mt-0.5"
                 />
@@ -99,6 +107,7 @@ export function CheckoutForm({
           name="instructions"
           rows={2}
           maxLength={maxInstructions}
+          defaultValue={state.instructions ?? ''}
           placeholder="E.g. ring the bell twice, leave at the gate"
           className="mt-2 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-sm text-ink"
         />
