@@ -1,6 +1,7 @@
 import { expect, test, type Page } from './support/test';
 
 import { signInAsAdmin } from './support/admin';
+import { withPostgres } from './support/backends';
 import { saveCheckoutAddress, signInWithCode, uniquePhone } from './support/customer';
 
 /**
@@ -66,6 +67,56 @@ test.describe('checkout with a dish taken off the menu', () => {
     } finally {
       await setAvailable(adminPage, true).catch(() => {});
       await admin.close();
+    }
+  });
+});
+
+test.describe('checkout when a price changed while the page was open', () => {
+  // Customer walkthrough (375 px): a price changed between loading checkout and pressing Place order.
+  // The refused press wiped the delivery instructions, moved the address back from Home to the newest
+  // one (the second press would have ordered to Work), and left focus on <body>.
+  test('keeps the address and instructions, and moves focus to the message', async ({ page }) => {
+    test.setTimeout(90_000);
+    const dish = 'Masala Omelette';
+    const bump = (paise: number) =>
+      withPostgres((sql) => sql`
+        update menu_items set price_paise = price_paise + ${paise}
+        where name = ${dish} and restaurant_id = (select id from restaurants where slug = 'aroma-bakehouse-powai')`);
+    try {
+      await page.goto(MENU);
+      await signInWithCode(page, uniquePhone(), MENU);
+      await expect(page).toHaveURL(new RegExp(`${MENU}$`));
+      await page.getByRole('button', { name: `ADD ${dish}` }).click();
+      await expect(page.getByTestId('cart-line')).toHaveCount(1);
+      await page.goto('/checkout');
+      await saveCheckoutAddress(page, '400050');
+      await page.getByText('Add another address').click();
+      await page.getByLabel('Label (Home, Work…)').fill('Work');
+      await page.getByLabel('House and street').fill('5 Hiranandani Gardens');
+      await page.getByLabel('City').fill('Mumbai');
+      await page.getByLabel('PIN code').fill('400076');
+      await page.getByRole('button', { name: 'Save address' }).click();
+      const home = page.getByRole('radio', { name: /^Home:/ });
+      const work = page.getByRole('radio', { name: /^Work:/ });
+      await expect(work).toBeChecked();
+      await home.check();
+      await page.getByLabel(/Delivery instructions/).fill('Ring the bell twice');
+
+      await bump(100);
+      await page.getByRole('button', { name: /^Place order/ }).press('Enter');
+      const message = page.getByTestId('checkout-error');
+      await expect(message).toContainText('changed since this page loaded');
+      await expect(message).toBeFocused();
+      await expect(home).toBeChecked();
+      await expect(work).not.toBeChecked();
+      await expect(page.getByLabel(/Delivery instructions/)).toHaveValue('Ring the bell twice');
+
+      await page.getByRole('button', { name: /^Place order/ }).click();
+      await expect(page).toHaveURL(/\/orders\/[A-Za-z0-9_-]{22}$/, { timeout: 15_000 });
+      await expect(page.locator('main')).toContainText('Deliver to: Home:');
+      await expect(page.locator('main')).toContainText('Instructions: Ring the bell twice');
+    } finally {
+      await bump(-100).catch(() => {});
     }
   });
 });

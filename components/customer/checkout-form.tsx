@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 
 export interface PlaceOrderState {
   error?: string;
@@ -51,6 +51,12 @@ export function CheckoutForm({
   totalPaise: number | null;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  // A refused press: focus goes to the message. The button is disabled while pending, which left
+  // focus on <body>, so a keyboard user's next Tab started from the top of the page.
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.error) errorRef.current?.focus();
+  }, [state]);
   // The newest address in the restaurant's city is the likely one; the newest of all when none is.
   const inCity = addresses.filter((address) => !address.outside);
   const preselected = (inCity.at(-1) ?? addresses.at(-1))?.id;
@@ -135,7 +141,7 @@ export function CheckoutForm({
         </p>
       ) : null}
       {state.error ? (
-        <p role="alert" data-testid="checkout-error" className="text-sm text-red-700">
+        <p ref={errorRef} role="alert" tabIndex={-1} data-testid="checkout-error" className="text-sm text-red-700">
           {state.error}
         </p>
       ) : null}
