@@ -21,4 +21,14 @@ describe('a restaurant card on the city page and in search', () => {
     expect(html).not.toContain('35 mins');
     expect(html).toMatch(/data-testid="card-delivery"[^>]*>Closed now</);
   });
+
+  // Customer walkthrough (375 px): cards whose rating count and time did not fit wrapped the time
+  // onto the next line and left "•" dangling after the count, while their neighbours did not.
+  it('puts the delivery time on its own line on phones, with no separator there, and beside the rating from sm up', () => {
+    const html = card(true);
+    const separator = /<span[^>]*data-testid="card-separator"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(separator).toMatch(/class="[^"]*\bhidden\b[^"]*\bsm:inline\b/);
+    const delivery = /<span[^>]*data-testid="card-delivery"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(delivery).toMatch(/class="[^"]*\bbasis-full\b[^"]*\bsm:basis-auto\b/);
+  });
 });

@@ -50,14 +50,17 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: CardResta
             {restaurant.name}
           </Link>
         </h2>
-        {/* Wraps on the narrowest phones (320px), where rating, count and time overflowed the page. */}
+        {/* Wraps on the narrowest phones (320px), where rating, count and time overflowed the page. On
+            phones the time has a line of its own: wrapping where it fell left some cards' "•" dangling at a line's end. */}
         <p className={`flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-semibold ${closed ? 'text-muted' : 'text-ink'}`}>
           <RatingBadge rating={restaurant.rating} muted={closed} />
           <RatingCount count={restaurant.ratingCount} className="text-xs font-normal" />
-          <span aria-hidden="true" className="text-muted">
+          <span aria-hidden="true" data-testid="card-separator" className="hidden text-muted sm:inline">
             •
           </span>
-          <span data-testid="card-delivery">{formatDeliveryPromise(restaurant)}</span>
+          <span data-testid="card-delivery" className="basis-full sm:basis-auto">
+            {formatDeliveryPromise(restaurant)}
+          </span>
         </p>
         <p className="truncate text-sm text-muted">{restaurant.cuisines.join(', ')}</p>
         <p className="text-sm text-muted">{formatCostForTwo(restaurant.costForTwo)}</p>
