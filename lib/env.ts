@@ -154,6 +154,11 @@ const schema = z
     RATE_LIMIT_ORDERS_PER_HOUR: positiveInt(20),
     /** ...and per 24 hours, so the hourly budget can't be spent all day (480 orders, 2,400 texts). */
     RATE_LIMIT_ORDERS_PER_DAY: positiveInt(40),
+    /**
+     * Orders placed from one client address per 24 hours, whichever customers place them (`orders:ip:day`;
+     * an address block five times as many): accounts are cheap to gather, and each may place the budgets above.
+     */
+    RATE_LIMIT_ORDERS_PER_IP_PER_DAY: positiveInt(120),
     /** Codes one address may request per hour and per day (`otp:ip:*`; an address block five times as many). */
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: positiveInt(10),
     RATE_LIMIT_OTP_PER_IP_PER_DAY: positiveInt(30),

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 
 import type { PlaceOrderState } from '@/components/customer/checkout-form';
@@ -10,6 +11,7 @@ import { requireCustomer } from '@/lib/customers/session';
 import { textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { placeOrder } from '@/lib/orders/checkout';
+import { clientIdentity } from '@/lib/ratelimit/client-identity';
 
 const CHECKOUT = '/checkout';
 
@@ -58,6 +60,8 @@ export async function submitOrder(_previous: PlaceOrderState, form: FormData): P
       addressId,
       instructions,
       expectedTotalPaise: expectedTotal(form),
+      // The address's day of orders, whichever customers place them (attack review).
+      ip: clientIdentity(await headers()),
     });
     if (result.status !== 'placed') {
       // What the page shows may be stale (an address deleted, or the cart ordered, in another tab):

@@ -54,6 +54,7 @@ export function e2eServerEnv(): Record<string, string> {
     RATE_LIMIT_NEW_GUEST_CARTS_PER_DAY: '100000',
     RATE_LIMIT_ORDERS_PER_HOUR: '100000',
     RATE_LIMIT_ORDERS_PER_DAY: '100000',
+    RATE_LIMIT_ORDERS_PER_IP_PER_DAY: '100000',
     ENABLE_BENCH_ROUTES: '',
     // e2e checks behaviour, not speed: a cold server on a busy 2-core machine can take longer than
     // the production budget to handle a Redis reply, and should not flip a page to "degraded", nor a
@@ -113,6 +114,7 @@ export function ratelimitServerEnv(): Record<string, string> {
     RATE_LIMIT_SEARCHES_LOADED_PER_MINUTE: '30',
     RATE_LIMIT_ORDERS_PER_HOUR: '20',
     RATE_LIMIT_ORDERS_PER_DAY: '40',
+    RATE_LIMIT_ORDERS_PER_IP_PER_DAY: '120',
     RATE_LIMIT_OTP_PER_IP_PER_HOUR: '10',
     RATE_LIMIT_OTP_PER_IP_PER_DAY: '30',
     RATE_LIMIT_TIMEOUT_MS: '100',

@@ -14,6 +14,9 @@ import type { CustomerSession } from '@/lib/customers/session';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
+import { addressBlock } from '@/lib/ratelimit/client-identity';
+import type { Cooldowns } from '@/lib/ratelimit/cooldown';
+import { rateLimitState } from '@/lib/ratelimit/state';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -99,6 +102,8 @@ export interface CheckoutDeps {
   enqueue?: typeof enqueue;
   /** Orders one customer may place in an hour and a day; RATE_LIMIT_ORDERS_PER_HOUR and _PER_DAY by default. */
   orderBudget?: OrderBudget;
+  /** The per-address order budgets (`orders:*:day`); the process's by default, `null` skips them (tests). */
+  cooldowns?: Pick<Cooldowns, 'spend'> | null;
 }
 
 async function existingOrder(db: Database, customerId: number, idempotencyKey: string): Promise<Order | null> {
@@ -198,7 +203,30 @@ export interface CheckoutInput {
   instructions?: string;
   /** The total the customer was shown and agreed to; a different bill now is refused ('changed'). */
   expectedTotalPaise?: number;
+  /** The client address that submits it (lib/ratelimit/client-identity.ts), whose day's orders are bounded; none from scripts. */
+  ip?: string;
 }
+
+/**
+ * Attack review: each customer's own budgets (Postgres) bound one number, but one address signs in
+ * 30 numbers a day, and every order of each is texts (a cancel's included) and rows. So an address
+ * and its block also have a day's budget of placed orders, whichever customers place them.
+ */
+function addressOrderLimits(ip: string) {
+  return [
+    { policy: 'orders:ip:day', parts: [ip] },
+    { policy: 'orders:block:day', parts: [addressBlock(ip)] },
+  ] as const;
+}
+
+const ADDRESS_LIMITED = (retryAfterSeconds: number): OrderRefusal => {
+  const hours = Math.max(1, Math.ceil(retryAfterSeconds / 3_600));
+  return {
+    status: 'rate-limited',
+    retryAfterSeconds,
+    message: `Too many orders from your network today. You can place another in ${hours === 1 ? 'an hour' : `${hours} hours`}.`,
+  };
+};
 
 export async function placeOrder(
   customer: Pick<CustomerSession, 'customerId'>,
@@ -218,13 +246,27 @@ export async function placeOrder(
   const claim = await claimCart(store, owner, idempotencyKey);
   if (claim === 'busy') return { status: 'busy', message: CART_BUSY };
 
+  // Taken before placing, so concurrent submits from many accounts can't all pass, and given back
+  // below unless this call placed an order (a refusal or a repeat spends nothing).
+  const cooldowns = input.ip === undefined ? null : deps.cooldowns === undefined ? rateLimitState().cooldowns : deps.cooldowns;
+  const spent = cooldowns && input.ip !== undefined ? await cooldowns.spend(addressOrderLimits(input.ip)) : undefined;
+  if (spent?.blocked) {
+    await releaseCart(store, owner, claim);
+    return ADDRESS_LIMITED(Math.ceil(spent.retryAfterMs / 1_000));
+  }
+  const giveBack = async () => {
+    if (spent && !spent.blocked) await spent.giveBack().catch(() => {});
+  };
+
   let result: Committed;
   try {
     result = await placeFromCart(db, store, owner, customer, input, deps.orderBudget ?? { perHour: getEnv().RATE_LIMIT_ORDERS_PER_HOUR, perDay: getEnv().RATE_LIMIT_ORDERS_PER_DAY });
   } catch (error) {
+    await giveBack();
     await releaseCart(store, owner, claim);
     throw error;
   }
+  if (result.status !== 'placed' || !result.created) await giveBack();
   if (result.status === 'ordered') {
     // Another key's order has this cart. Usually its checkout has cleared it; one whose clear failed
     // left it behind, and a cart nobody can order goes now.

@@ -320,6 +320,11 @@ function wrongCodes(maxFailures: number, windowMs: number, keyPrefix: RateLimitK
   return { kind: 'cooldown', maxFailures, windowMs, blockMs: windowMs, keyPrefix, onRedisFailure: 'fallback' } as const;
 }
 
+/** Orders placed from one address or block in a day: a fallback on a Redis outage, as wrong codes. */
+function placedOrders(maxOrders: number, keyPrefix: RateLimitKeyPrefix) {
+  return { kind: 'cooldown', maxFailures: maxOrders, windowMs: DAY, blockMs: DAY, keyPrefix, onRedisFailure: 'fallback' } as const;
+}
+
 /** Every failure cooldown, in one table (docs/rate-limits.md mirrors it); the wrong-code budgets come from the environment. */
 export function cooldownPolicies(env: Env = getEnv()) {
   return {
@@ -388,6 +393,12 @@ export function cooldownPolicies(env: Env = getEnv()) {
     /** From one address block (IPv4 /24, IPv6 /48), as the code requests are: a /48 holds 65,536 addresses. */
     'otp:wrong:block:hour': wrongCodes(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR, HOUR, 'rl:otp:wrong:block:hour'),
     'otp:wrong:block:day': wrongCodes(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY, DAY, 'rl:otp:wrong:block:day'),
+    // Orders placed from one address, whichever customers place them (lib/orders/checkout.ts): each
+    // customer has budgets of their own (counted in Postgres), but one address signs in 30 numbers a
+    // day, and each number's orders are texts and rows. Taken before an order is placed and given back
+    // unless one was, as wrong codes are; the block lasts the window. Attack review: docs/security.md.
+    'orders:ip:day': placedOrders(env.RATE_LIMIT_ORDERS_PER_IP_PER_DAY, 'rl:orders:ip:day'),
+    'orders:block:day': placedOrders(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_ORDERS_PER_IP_PER_DAY, 'rl:orders:block:day'),
   } as const satisfies Record<string, CooldownPolicy>;
 }
 

@@ -25,6 +25,10 @@ import { jobIdOfDelayedMember } from '@/lib/queue/delayed-member';
 import { drainQueues } from '@/lib/queue/drain';
 import '@/lib/server/jobs';
 import { createMemoryStore } from '@/lib/redis/memory-store';
+import { parseEnv } from '@/lib/env';
+import { createCooldowns } from '@/lib/ratelimit/cooldown';
+import { cooldownPolicies } from '@/lib/ratelimit/policies';
+import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { deleteKeysUnder, installBackends } from '../support/app-context';
@@ -407,6 +411,38 @@ for (const backend of backends) {
       // A day later the oldest no longer counts.
       await db.db.update(orders).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(orders.customerId, customer.customerId));
       expect((await place()).status).toBe('placed');
+    });
+
+    it('limits the orders placed from one address (and its block) per day, whichever customers place them; refusals and repeats spend nothing', async () => {
+      // Attack review: one address signs in 30 numbers a day, and each placed (and cancelled) its own
+      // 40 orders a day, each a text and rows: 1,200 orders a day from one address, 8,400 with a
+      // week of sessions, where the address's own sign-in codes are 30 texts a day.
+      const env = parseEnv({ NODE_ENV: 'test', RATE_LIMIT_ORDERS_PER_IP_PER_DAY: '3' });
+      const cooldowns = createCooldowns({ store: () => redis, local: createMemoryStore(), breaker: new CircuitBreaker(), timeoutMs: 5_000, policies: cooldownPolicies(env) });
+      const ip = `198.51.${Math.floor(Math.random() * 200)}.7`;
+      const place = (customer: { customerId: number; addressId: number }, idempotencyKey = key(), addressId = customer.addressId, from = ip) =>
+        placeOrder(customer, { addressId, idempotencyKey, ip: from }, { enqueue: recordEnqueue, cooldowns });
+      const first = await customerWithCart();
+      // A refused submit (a wrong address) and a repeat of a placed one are not orders placed.
+      expect((await place(first, key(), -1)).status).toBe('invalid');
+      const firstKey = key();
+      expect((await place(first, firstKey)).status).toBe('placed');
+      expect(await place(first, firstKey)).toMatchObject({ status: 'placed', created: false });
+      expect((await place(await customerWithCart())).status).toBe('placed');
+      expect((await place(await customerWithCart())).status).toBe('placed');
+      // A fourth customer from the same address is refused with a message, and nothing is written.
+      const fourth = await customerWithCart();
+      expect(await place(fourth)).toMatchObject({ status: 'rate-limited', message: expect.stringMatching(/^Too many orders from your network today\. You can place another in \d+ hours\.$/) });
+      expect(await db.db.select({ id: orders.id }).from(orders).where(eq(orders.customerId, fourth.customerId))).toHaveLength(0);
+      expect((await readCart(cartOwners.customer(fourth.customerId), redis)).items).toHaveLength(2);
+      // Other addresses of the same /24 have their own budgets, and share the block's (five times as large).
+      const neighbour = (n: number) => ip.replace(/\.7$/, `.${10 + n}`);
+      expect((await place(fourth, key(), fourth.addressId, neighbour(0))).status).toBe('placed');
+      for (let n = 0; n < 11; n++) expect((await place(await customerWithCart(), key(), undefined, neighbour(1 + Math.floor(n / 3)))).status).toBe('placed');
+      expect((await place(await customerWithCart(), key(), undefined, neighbour(9))).status).toBe('rate-limited');
+      // Without an address (a script) no address budget applies.
+      const scripted = await customerWithCart();
+      expect((await placeOrder(scripted, { addressId: scripted.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue, cooldowns })).status).toBe('placed');
     });
 
     it('order texts count toward a daily SMS cap of their own, and past it are not sent', async () => {
