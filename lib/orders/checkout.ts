@@ -15,7 +15,7 @@ import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
 import { addressBlock } from '@/lib/ratelimit/client-identity';
-import type { Cooldowns } from '@/lib/ratelimit/cooldown';
+import type { Cooldowns, CooldownSpend } from '@/lib/ratelimit/cooldown';
 import { rateLimitState } from '@/lib/ratelimit/state';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
@@ -249,7 +249,13 @@ export async function placeOrder(
   // Taken before placing, so concurrent submits from many accounts can't all pass, and given back
   // below unless this call placed an order (a refusal or a repeat spends nothing).
   const cooldowns = input.ip === undefined ? null : deps.cooldowns === undefined ? rateLimitState().cooldowns : deps.cooldowns;
-  const spent = cooldowns && input.ip !== undefined ? await cooldowns.spend(addressOrderLimits(input.ip)) : undefined;
+  let spent: CooldownSpend | undefined;
+  try {
+    spent = cooldowns && input.ip !== undefined ? await cooldowns.spend(addressOrderLimits(input.ip)) : undefined;
+  } catch (error) {
+    await releaseCart(store, owner, claim);
+    throw error;
+  }
   if (spent?.blocked) {
     await releaseCart(store, owner, claim);
     return ADDRESS_LIMITED(Math.ceil(spent.retryAfterMs / 1_000));

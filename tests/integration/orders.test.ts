@@ -443,6 +443,11 @@ for (const backend of backends) {
       // Without an address (a script) no address budget applies.
       const scripted = await customerWithCart();
       expect((await placeOrder(scripted, { addressId: scripted.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue, cooldowns })).status).toBe('placed');
+      // A budget that can't be spent (it falls back rather than throw, but if it threw) leaves the cart unclaimed.
+      const broken = { spend: async () => { throw new Error('cooldown store gone'); } };
+      const unlucky = await customerWithCart();
+      await expect(placeOrder(unlucky, { addressId: unlucky.addressId, idempotencyKey: key(), ip: neighbour(20) }, { enqueue: recordEnqueue, cooldowns: broken })).rejects.toThrow('cooldown store gone');
+      expect((await place(unlucky, key(), unlucky.addressId, '203.0.113.99')).status).toBe('placed');
     });
 
     it('order texts count toward a daily SMS cap of their own, and past it are not sent', async () => {
