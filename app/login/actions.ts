@@ -18,6 +18,7 @@ import { signInWithOtp, type CustomerSignInResult } from '@/lib/customers/sign-i
 import { formatWait } from '@/lib/format';
 import { textField } from '@/lib/http/form';
 import { visitorHintCookie } from '@/lib/page-cache/visitor-hint';
+import { outboxEnabled, outboxScopedToDevice } from '@/lib/sms/sender';
 
 const UNAVAILABLE = 'Sign-in is temporarily unavailable. Please try again in a minute.';
 const WRONG_CODE = 'That code is not right, or it has expired. Check it, or ask for a new one.';
@@ -86,7 +87,9 @@ export async function otpStep(_previous: OtpFormState, formData: FormData): Prom
   // One answer for wrong, expired, used and never sent: nobody learns whether a number has a code pending.
   const browser = await currentDevice();
   if (!browser) return { ...codeStep, error: WRONG_CODE };
-  const result = await signInWithOtp(phone, { ip: clientIdentity(await headers()), device: browser }, code);
+  const result = await signInWithOtp(phone, { ip: clientIdentity(await headers()), device: browser }, code, {
+    firstBrowserOnly: outboxEnabled() && outboxScopedToDevice(),
+  });
   if (!result.ok) return { ...codeStep, error: verifyError(result) };
 
   const jar = await cookies();

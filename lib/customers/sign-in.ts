@@ -6,7 +6,8 @@ import { createSession, destroySession } from '@/lib/auth/sessions';
 import { log } from '@/lib/log';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { customerIdFor } from './accounts';
+import { customerExists, customerIdFor } from './accounts';
+import { knowsPhone } from './device';
 import { verifyOtp, type OtpOptions, type OtpRequester, type VerifyOtpResult } from './otp';
 
 export type CustomerSignInResult =
@@ -21,8 +22,29 @@ export async function signInWithOtp(
   phone: string,
   requester: OtpRequester,
   code: string,
-  options: OtpOptions & { store?: RedisStore; sessionTtlMs?: number; db?: Database; epochs?: CustomerEpochs } = {},
+  options: OtpOptions & {
+    store?: RedisStore;
+    sessionTtlMs?: number;
+    db?: Database;
+    epochs?: CustomerEpochs;
+    /**
+     * The demo outbox in production (each browser sees only its own codes): a number belongs to the
+     * first browser that signs in with it, so another browser that never did can't open its account.
+     */
+    firstBrowserOnly?: boolean;
+  } = {},
 ): Promise<CustomerSignInResult> {
+  // Attack review: the outbox shows a code when it is asked for, while the number has no account; a
+  // browser that asked then could still sign in minutes later, into the account another browser had
+  // opened meanwhile. A code for an existing account is shown to nobody, so no such sign-in is real.
+  if (options.firstBrowserOnly && !knowsPhone(requester.device, phone)) {
+    try {
+      if (await customerExists(phone, options.db)) return { ok: false, error: 'invalid' };
+    } catch (error) {
+      log.warn('customer sign-in could not check whether the number has an account', { error: error instanceof Error ? error.message : String(error) });
+      return { ok: false, error: 'unavailable' };
+    }
+  }
   let customerId = 0;
   let sessionId: string | null = null;
   // Before the code is used up (the upsert is idempotent, so two submits of one code may both run

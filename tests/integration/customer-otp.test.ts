@@ -222,6 +222,34 @@ await describeEachDriver('OTP', (driver) => {
     expect(await signInWithOtp(phone, asOwner, code, { ...options, db: up })).toEqual({ ok: false, error: 'invalid' });
   });
 
+  // Attack review: with the demo outbox, a browser shown a code while the number had no account
+  // signed in with it minutes later, into the account another browser had opened meanwhile.
+  it('with the demo outbox, a browser that never signed in with a number can’t open its existing account, even with its right code', async () => {
+    const phone = freshPhone();
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+    const code = sender.lastCode();
+    const rows = { exists: true };
+    const db = {
+      select: () => ({ from: () => ({ where: () => ({ limit: async () => (rows.exists ? [{ id: 7 }] : []) }) }) }),
+      insert: () => ({ values: () => ({ onConflictDoUpdate: () => ({ returning: async () => [{ id: 7 }] }) }) }),
+    } as unknown as Database;
+    const epochs = epochsInMemory();
+    expect(await signInWithOtp(phone, asOwner, code, { ...options, db, epochs, firstBrowserOnly: true })).toEqual({ ok: false, error: 'invalid' });
+    // A browser that signed in with the number before is its owner's (or one of them).
+    const known = { ip: IP, device: withPhone(newDevice(), phone) };
+    expect(await requestOtp(phone, known, options)).toEqual({ ok: true });
+    expect(await signInWithOtp(phone, known, sender.lastCode(), { ...options, db, epochs, firstBrowserOnly: true })).toMatchObject({ ok: true, customerId: 7 });
+    // A number nobody has used yet signs in as before; so does any number with a real SMS provider.
+    const fresh = freshPhone();
+    expect(await requestOtp(fresh, asOwner, options)).toEqual({ ok: true });
+    rows.exists = false;
+    expect(await signInWithOtp(fresh, asOwner, sender.lastCode(), { ...options, db, epochs, firstBrowserOnly: true })).toMatchObject({ ok: true, customerId: 7 });
+    const texted = freshPhone();
+    expect(await requestOtp(texted, asOwner, options)).toEqual({ ok: true });
+    rows.exists = true;
+    expect(await signInWithOtp(texted, asOwner, sender.lastCode(), { ...options, db, epochs })).toMatchObject({ ok: true, customerId: 7 });
+  });
+
   it('a code whose session Redis did not take stays usable: the same code signs in once Redis takes writes', async () => {
     const phone = freshPhone();
     expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
