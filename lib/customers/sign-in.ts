@@ -34,23 +34,26 @@ export async function signInWithOtp(
     firstBrowserOnly?: boolean;
   } = {},
 ): Promise<CustomerSignInResult> {
+  let customerId = 0;
+  let sessionId: string | null = null;
   // Attack review: the outbox shows a code when it is asked for, while the number has no account; a
   // browser that asked then could still sign in minutes later, into the account another browser had
   // opened meanwhile. A code for an existing account is shown to nobody, so no such sign-in is real.
-  if (options.firstBrowserOnly && !knowsPhone(requester.device, phone)) {
-    try {
-      if (await customerExists(phone, options.db)) return { ok: false, error: 'invalid' };
-    } catch (error) {
-      log.warn('customer sign-in could not check whether the number has an account', { error: error instanceof Error ? error.message : String(error) });
-      return { ok: false, error: 'unavailable' };
-    }
-  }
-  let customerId = 0;
-  let sessionId: string | null = null;
+  // Checked only once a code matched, so a guess costs no Postgres read.
+  let ownedElsewhere = false;
   // Before the code is used up (the upsert is idempotent, so two submits of one code may both run
   // this): with Postgres or Redis away the customer is told to try again, and the same code still
   // works once they answer.
   const account = async () => {
+    if (options.firstBrowserOnly && !knowsPhone(requester.device, phone)) {
+      try {
+        ownedElsewhere = await customerExists(phone, options.db);
+      } catch (error) {
+        log.warn('customer sign-in could not check whether the number has an account', { error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+      if (ownedElsewhere) throw new Error('customer sign-in: the number belongs to another browser');
+    }
     try {
       customerId = await customerIdFor(phone, options.db);
     } catch (error) {
@@ -62,6 +65,7 @@ export async function signInWithOtp(
     if (!sessionId) throw new Error('customer sign-in: the session could not be created');
   };
   const verified = await verifyOtp(phone, requester, code, options, account);
+  if (ownedElsewhere) return { ok: false, error: 'invalid' };
   if (!verified.ok) {
     // Opened for a code another submit used, or whose use failed: nobody holds it, so it goes again.
     if (sessionId) await destroySession(sessionId, { store: options.store });

@@ -228,12 +228,15 @@ await describeEachDriver('OTP', (driver) => {
     const phone = freshPhone();
     expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
     const code = sender.lastCode();
-    const rows = { exists: true };
+    const rows = { exists: true, reads: 0 };
     const db = {
-      select: () => ({ from: () => ({ where: () => ({ limit: async () => (rows.exists ? [{ id: 7 }] : []) }) }) }),
+      select: () => ({ from: () => ({ where: () => ({ limit: async () => (rows.reads++, rows.exists ? [{ id: 7 }] : []) }) }) }),
       insert: () => ({ values: () => ({ onConflictDoUpdate: () => ({ returning: async () => [{ id: 7 }] }) }) }),
     } as unknown as Database;
     const epochs = epochsInMemory();
+    // A wrong code is answered as ever, without asking Postgres.
+    expect(await signInWithOtp(phone, asOwner, wrongCode(code), { ...options, db, epochs, firstBrowserOnly: true })).toEqual({ ok: false, error: 'invalid' });
+    expect(rows.reads).toBe(0);
     expect(await signInWithOtp(phone, asOwner, code, { ...options, db, epochs, firstBrowserOnly: true })).toEqual({ ok: false, error: 'invalid' });
     // A browser that signed in with the number before is its owner's (or one of them).
     const known = { ip: IP, device: withPhone(newDevice(), phone) };
