@@ -4,16 +4,9 @@ import type { DatabaseHandle } from '@/db/client';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import { singletons } from '@/lib/server/singletons';
 import { installBackends } from '@/tests/support/app-context';
+import { guestRequest as request } from '@/tests/support/guest-request';
 
-const request = vi.hoisted(() => ({ address: '', guestCookie: undefined as string | undefined }));
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ 'x-forwarded-for': request.address }),
-  cookies: async () => ({
-    get: () => (request.guestCookie === undefined ? undefined : { value: request.guestCookie }),
-    set: (_name: string, value: string) => void (request.guestCookie = value),
-    delete: () => void (request.guestCookie = undefined),
-  }),
-}));
+vi.mock('next/headers', async () => (await import('@/tests/support/guest-request')).nextHeaders);
 
 const { currentGuest, guestForAdd } = await import('./guest');
 const { GUEST_CART_TTL_MS } = await import('./keys');

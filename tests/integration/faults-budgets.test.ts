@@ -11,16 +11,9 @@ import { createTestPglite } from '../support/databases';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
 import { IN_CI, uniquePrefix } from '../support/services';
 import { wellInsideAMinute } from '../support/window-boundary';
+import { guestRequest as request } from '@/tests/support/guest-request';
 
-const request = vi.hoisted(() => ({ address: '', guestCookie: undefined as string | undefined }));
-vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ 'x-forwarded-for': request.address }),
-  cookies: async () => ({
-    get: () => (request.guestCookie === undefined ? undefined : { value: request.guestCookie }),
-    set: (_name: string, value: string) => void (request.guestCookie = value),
-    delete: () => void (request.guestCookie = undefined),
-  }),
-}));
+vi.mock('next/headers', async () => (await import('@/tests/support/guest-request')).nextHeaders);
 
 const { guestForAdd } = await import('@/lib/cart/guest');
 const { GET: searchRoute } = await import('@/app/api/cities/[city]/search/route');
