@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const state = vi.hoisted(() => ({ owner: null as string | null }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('next/navigation', () => ({ redirect: (to: string) => { throw new Error(`NEXT_REDIRECT ${to}`); } }));
+// The request's client address, whose day of orders placeOrder spends (decision 072).
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.42' }) }));
 // No session cookie: signed out (the guest's cart is currentCartOwner's answer below).
 vi.mock('@/lib/auth/cookie-session', () => ({ lookUpSessionCookie: async () => ({ status: 'signed-out' }) }));
 vi.mock('@/lib/cart/current', () => ({ currentCartOwner: async () => state.owner }));
