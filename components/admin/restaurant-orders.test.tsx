@@ -13,7 +13,6 @@ const row = (id: string, status: RestaurantOrderRow['status'], overrides: Partia
   // 6:58 UTC is 12:28 pm in India.
   createdAt: new Date('2026-12-07T06:58:00Z'),
   etaAt: new Date('2026-12-07T07:32:00Z'),
-  itemCount: 2,
   dishes: [{ name: 'Paneer Tikka', quantity: 2 }],
   deliveryAddress: 'Home: 12, 4th Cross, Bengaluru 560038',
   deliveryInstructions: null,
@@ -135,7 +134,6 @@ describe("a restaurant's orders in the admin console", () => {
       createElement(RestaurantOrders, {
         orders: [
           row('Aaa0gQGeltIkQOxEiink9A', 'placed', {
-            itemCount: 3,
             dishes: [
               { name: 'Paneer Tikka', quantity: 2 },
               { name: 'Butter Naan', quantity: 1 },

@@ -51,7 +51,8 @@ describe("a restaurant's orders on its admin page (PGlite)", () => {
     await place('restaurantOrdersTest0004', mine!.id, 3, 'cancelled', [1, 1, 1]);
 
     const listed = await listRestaurantOrders(mine!.id, 30, database.db);
-    expect(listed.map((order) => [order.id, order.status, order.itemCount])).toEqual([
+    const quantity = (order: (typeof listed)[number]) => order.dishes.reduce((sum, dish) => sum + dish.quantity, 0);
+    expect(listed.map((order) => [order.id, order.status, quantity(order)])).toEqual([
       ['restaurantOrdersTest0002', 'placed', 1],
       ['restaurantOrdersTest0004', 'cancelled', 3],
       ['restaurantOrdersTest0001', 'delivered', 3],

@@ -15,8 +15,6 @@ export interface RestaurantOrderRow {
   totalPaise: number;
   createdAt: Date;
   etaAt: Date | null;
-  /** Dishes, quantities summed. */
-  itemCount: number;
   /** What it holds, as the customer added it (checkout's price snapshot's names): what the kitchen cooks. */
   dishes: { name: string; quantity: number }[];
   /** Where it goes, as checkout copied it; no customer's number (the console shows no phone). */
@@ -44,7 +42,6 @@ export function restaurantOrdersStatement(restaurantId: number, limit: number, d
       totalPaise: orders.totalPaise,
       createdAt: orders.createdAt,
       etaAt: orders.etaAt,
-      itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
       dishes: sql<RestaurantOrderRow['dishes']>`(select coalesce(json_agg(json_build_object('name', ${orderItems.name}, 'quantity', ${orderItems.quantity}) order by ${orderItems.position}), '[]'::json) from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
       deliveryAddress: orders.deliveryAddress,
       deliveryInstructions: orders.deliveryInstructions,
