@@ -7,6 +7,7 @@ import { actionBodyRefusal, isActionPost } from '@/lib/http/action-body';
 import { isHttps } from '@/lib/http/https';
 import { refusalResponse, requestRefusal } from '@/lib/http/request-checks';
 import { isAdminPath, newNonce, pagePolicyFor, securityHeaders } from '@/lib/http/security-headers';
+import { canonicalAddressOf } from '@/lib/page-cache/canonical';
 import { joinsOlderRender } from '@/lib/page-cache/lookups';
 import { isSharedPath } from '@/lib/page-cache/paths';
 import { SHARED_PAGE_CACHE_CONTROL, sharedRewriteOf, visitorHintChange } from '@/lib/page-cache/rewrite';
@@ -31,6 +32,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
     requestRefusal(request.method, pathname, request.headers, request.nextUrl.searchParams) ??
     (isActionPost(request.method, pathname, request.headers) ? await actionBodyRefusal(request) : null);
   if (refusal) return withHeaders(refusalResponse(refusal), securityHeaders(context));
+
+  const canonical = canonicalAddressOf({ method: request.method, pathname, searchParams: request.nextUrl.searchParams });
+  if (canonical !== null) return withHeaders(redirectTo(request, canonical), { ...securityHeaders(context), ...(limit.kind === 'allowed' ? limit.headers : {}) });
 
   const nonce = pagePolicyFor(pathname) === 'private' ? newNonce() : undefined;
   const headers = securityHeaders({ ...context, nonce });
@@ -77,6 +81,16 @@ function keepVisitorHint(request: NextRequest, response: NextResponse): void {
   const hint = visitorHintCookie(customerSessionCookie().options.secure);
   if (change === 'set') response.cookies.set(hint.name, hint.value, hint.options);
   else if (change === 'delete') response.cookies.delete(hint.name);
+}
+
+/**
+ * Temporary: which parameters a page reads may change, and a browser keeps a permanent redirect. Next
+ * sends a Location on the request's own origin as a path.
+ */
+function redirectTo(request: NextRequest, path: string): NextResponse {
+  const response = NextResponse.redirect(new URL(path, request.nextUrl), 307);
+  response.headers.set('Cache-Control', 'private, no-cache');
+  return response;
 }
 
 /** Adds headers the response does not set itself (a refusal page brings its own policy). */

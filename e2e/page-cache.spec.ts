@@ -337,6 +337,23 @@ test.describe('shared pages', () => {
     expect(await later.text()).not.toContain(marker);
   });
 
+  test('a campaign link is sent to the shared page, and its parameters never reach a page', async ({ page }) => {
+    const marker = `campaign-${Date.now()}`;
+    await servedFromPageCache(page, '/kolkata');
+    // Rendered per request, with the query in its payload, until 2026-12-07 (docs/decisions/073).
+    const redirect = await page.request.get(`/kolkata?utm_source=${marker}&veg=1`, { maxRedirects: 0 });
+    expect(redirect.status()).toBe(307);
+    expect(redirect.headers()['location']).toBe('/kolkata?veg=1');
+    const landing = await page.request.get(`/kolkata?utm_source=${marker}`);
+    expect(new URL(landing.url()).pathname + new URL(landing.url()).search).toBe('/kolkata');
+    expect(landing.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(await landing.text()).not.toContain(marker);
+    // In a browser, the address bar ends at the page's own address.
+    await page.goto(`/kolkata?fbclid=${marker}`);
+    await expect(page).toHaveURL(/\/kolkata$/);
+    await expect(page.getByTestId('restaurant-card').first()).toBeVisible();
+  });
+
   test('the shared route is not an address anyone can ask for', async ({ page }) => {
     for (const url of ['/shared/home', '/shared/city/kolkata', '/shared/menu/kolkata/x']) {
       expect((await page.request.get(url)).status(), url).toBe(404);

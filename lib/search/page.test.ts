@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const searchCity = vi.fn();
 vi.mock('./cached', () => ({ searchCity: (...args: unknown[]) => searchCity(...args) }));
 
-const { runPageSearch, searchTextOf } = await import('./page');
+const { runPageSearch } = await import('./page');
+const { searchTextOf } = await import('./query');
 
 describe('the city page search', () => {
   beforeEach(() => {

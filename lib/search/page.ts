@@ -1,7 +1,6 @@
 import 'server-only';
 
 import { log } from '@/lib/log';
-import type { SearchParamsRecord } from '@/lib/menus/listing';
 
 import { searchCity, type SearchOutcome } from './cached';
 
@@ -12,12 +11,6 @@ import { searchCity, type SearchOutcome } from './cached';
  */
 
 export type PageSearchOutcome = SearchOutcome | { status: 'unavailable'; message: string };
-
-/** The `q` search param, undefined when absent or only spaces (an empty submit shows the listing). */
-export function searchTextOf(params: SearchParamsRecord): string | undefined {
-  const raw = Array.isArray(params.q) ? params.q[0] : params.q;
-  return raw === undefined || raw.trim() === '' ? undefined : raw;
-}
 
 /** `client`: who asks (lib/ratelimit/client-identity.ts), whose budget a new search's cache entry spends. */
 export async function runPageSearch(citySlug: string, text: string, client?: string): Promise<PageSearchOutcome> {

@@ -32,3 +32,13 @@ export function normalizeQuery(raw: unknown): QueryCheck {
 function tooLong(): QueryCheck {
   return { ok: false, message: `A search can be at most ${MAX_QUERY_LENGTH} characters long.` };
 }
+
+/** The city page's search parameter (`/<city>?q=…`). */
+export const SEARCH_PARAM = 'q';
+
+/** The page's `q`, the first of several; undefined when absent or only spaces (an empty submit shows the listing). */
+export function searchTextOf(params: Record<string, string | string[] | undefined>): string | undefined {
+  const value = params[SEARCH_PARAM];
+  const raw = Array.isArray(value) ? value[0] : value;
+  return raw === undefined || raw.trim() === '' ? undefined : raw;
+}

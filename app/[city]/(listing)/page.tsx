@@ -9,7 +9,8 @@ import { cityPageMetadata } from '@/lib/menus/page-metadata';
 import { parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
 import { isCitySlug } from '@/lib/menus/slug';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
-import { runPageSearch, searchTextOf } from '@/lib/search/page';
+import { runPageSearch } from '@/lib/search/page';
+import { searchTextOf } from '@/lib/search/query';
 
 import { addItem, changeQuantity } from '../[restaurant]/actions';
 
