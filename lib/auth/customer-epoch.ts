@@ -7,8 +7,9 @@ import { customers } from '@/db/schema';
 import { log } from '@/lib/log';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
+import { DeadlineError, withDeadline } from '@/lib/server/deadline';
 
-import { CUSTOMER_EPOCH_TTL_MS, sessionKeys } from './keys';
+import { CUSTOMER_EPOCH_READ_BUDGET_MS, CUSTOMER_EPOCH_TTL_MS, sessionKeys } from './keys';
 
 /**
  * A customer's session epoch (docs/decisions/069-customer-epochs-kept-in-postgres.md): the token
@@ -101,19 +102,31 @@ export async function customerEpochForSignIn(customerId: number, candidate: stri
 /**
  * The customer's current epoch when the session read found no copy in Redis: read from Postgres and
  * offered back to Redis (SET NX, so it can't cover a newer one the button wrote meanwhile). Null when
- * they have none; undefined when Postgres can't say.
+ * they have none; undefined when Postgres can't say within CUSTOMER_EPOCH_READ_BUDGET_MS (then an
+ * answer that comes later is still offered to Redis, so a slow Postgres costs this request alone and
+ * the customer's next one needs only Redis). Decision 069's amendment.
  */
-export async function customerEpochFromPostgres(customerId: number, store: RedisStore, epochs: CustomerEpochs): Promise<string | null | undefined> {
+export async function customerEpochFromPostgres(
+  customerId: number,
+  store: RedisStore,
+  epochs: CustomerEpochs,
+  budgetMs = CUSTOMER_EPOCH_READ_BUDGET_MS,
+): Promise<string | null | undefined> {
+  const offer = async (epoch: string | null) => {
+    if (epoch === null) return;
+    await guardedRedis('session.epoch', (redis) => redis.set(sessionKeys.customerEpoch(customerId), epoch, { nx: true, px: CUSTOMER_EPOCH_TTL_MS }), store);
+  };
+  const reading = epochs.read(customerId);
   let epoch: string | null;
   try {
-    epoch = await epochs.read(customerId);
+    epoch = await withDeadline(reading, budgetMs, 'customer session epoch read');
   } catch (error) {
+    // The statement goes on (to its own deadline); its answer, however late, is the current epoch then.
+    if (error instanceof DeadlineError) void reading.then(offer).catch(() => {});
     warn('customer session: the session epoch could not be read from Postgres', error);
     return undefined;
   }
-  if (epoch !== null) {
-    await guardedRedis('session.epoch', (redis) => redis.set(sessionKeys.customerEpoch(customerId), epoch, { nx: true, px: CUSTOMER_EPOCH_TTL_MS }), store);
-  }
+  await offer(epoch);
   return epoch;
 }
 

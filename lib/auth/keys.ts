@@ -28,6 +28,15 @@ export const ADMIN_EPOCH_TTL_MS = MINUTE;
  */
 export const CUSTOMER_EPOCH_TTL_MS = 5 * MINUTE;
 
+/**
+ * How long a session read waits for Postgres's copy of a customer's epoch once Redis's has expired,
+ * before it answers "unavailable" (a primary-key read takes milliseconds). Without it a frozen
+ * Postgres held the customer's every request for a statement deadline (6 s), the after-load cart
+ * and heart of a cached menu page included; an answer that comes later still fills Redis's copy.
+ * Decision 069's amendment.
+ */
+export const CUSTOMER_EPOCH_READ_BUDGET_MS = SECOND;
+
 export const adminKeys = {
   /** The admin's current session epoch (admins.session_epoch), or `gone` once deleted. */
   epoch: (adminId: number) => `${keyPrefix()}admin:v1:{${adminId}}:epoch`,
