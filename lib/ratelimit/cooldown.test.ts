@@ -77,3 +77,35 @@ describe('cooldowns through a Redis that answers after the deadline', () => {
     expect((await otherInstance.spend(subjects)).blocked).toBe(true);
   });
 });
+
+describe('a give-back while the breaker is open', () => {
+  beforeEach(() => {
+    singletons().env = parseEnv({ NODE_ENV: 'test' });
+  });
+
+  it('reaches the shared store its spend landed on: refused checkouts as Redis fails leave the address’s order budget whole (decision 072)', async () => {
+    // Fault review "faults", 2026-12-07: checkout spends the address's order budget on the shared store,
+    // and a checkout that then fails (its cart read met the fault) gives it back. The breaker it shares
+    // with the proxy's limits opens under the fault's other requests, and the give-back was skipped:
+    // each such checkout kept one order of the address's day.
+    const shared = createMemoryStore();
+    const breaker = new CircuitBreaker({ failureThreshold: 3 });
+    const policies = cooldownPolicies(parseEnv({ NODE_ENV: 'test', RATE_LIMIT_ORDERS_PER_IP_PER_DAY: '3' }));
+    const cooldowns = createCooldowns({ store: () => shared, local: createMemoryStore(), breaker, timeoutMs: 1_000, policies });
+    const subjects: CooldownSubject[] = [{ policy: 'orders:ip:day', parts: ['203.0.113.30'] }];
+
+    for (let checkout = 0; checkout < 3; checkout++) {
+      const spent = await cooldowns.spend(subjects);
+      expect(spent.blocked).toBe(false);
+      // The fault: the proxy's limits on other requests fail meanwhile, and the breaker opens.
+      for (let failure = 0; failure < 3; failure++) breaker.recordFailure();
+      expect(breaker.tryAcquire()).toBe(false);
+      if (!spent.blocked) await spent.giveBack();
+      breaker.recordSuccess();
+    }
+    // Redis is back and nothing was ordered: the address still has its three orders.
+    const fresh = createCooldowns({ store: () => shared, local: createMemoryStore(), breaker: new CircuitBreaker(), timeoutMs: 1_000, policies });
+    for (let order = 0; order < 3; order++) expect((await fresh.spend(subjects)).blocked).toBe(false);
+    expect((await fresh.spend(subjects)).blocked).toBe(true);
+  });
+});

@@ -145,6 +145,17 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
     }
   }
 
+  /**
+   * A give-back of what a spend took on the shared store goes there even while the breaker is open:
+   * the take landed, so the give-back is owed there, and the breaker (shared with the proxy's limits)
+   * opens under a fault's other requests in the moment between the two. Skipped, it kept one of the
+   * budget for its window (fault review "faults", 2026-12-07: a checkout that failed as Redis did kept
+   * one of the address's orders of the day, decision 072). Its outcome is not the breaker's to count.
+   */
+  async function owedToShared(run: (store: RedisStore) => Promise<void>): Promise<void> {
+    await withDeadline(run(options.store()), options.timeoutMs, 'cooldown store').catch(() => {});
+  }
+
   return {
     async check(subjects) {
       const [shared, local] = await Promise.all([
@@ -187,7 +198,8 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
         return result.ok ? result.value : undefined;
       };
       const giveBack = async () => {
-        await onSame((store) => giveBackOn(store, taken));
+        if (shared.ok) await owedToShared((store) => giveBackOn(store, taken));
+        else await giveBackOn(options.local, taken);
         void lateShared?.then((landed) => giveBackOn(options.store(), landed)).catch(() => {});
       };
       const over = taken.filter((entry) => entry.over).map((entry) => entry.subject);
