@@ -10,6 +10,7 @@ import { installBackends } from '../support/app-context';
 import { createTestPglite } from '../support/databases';
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
 import { IN_CI, uniquePrefix } from '../support/services';
+import { onAQuietMoment } from '../support/quiet-moment';
 import { wellInsideAMinute } from '../support/window-boundary';
 import { guestRequest as request } from '@/tests/support/guest-request';
 
@@ -96,13 +97,18 @@ describe.skipIf(!canRun)(`address budgets while Redis fails${canRun ? '' : ' (sk
     }
   }
 
-  /** Misses from one address (each search distinct) and new guest carts from another, during `kind`. */
+  /**
+   * Misses from one address (each search distinct) and new guest carts from another, during `kind`.
+   * `outlasted`: a timed pause ended before the last request (a starved machine), so Redis answered
+   * some of them and the run says nothing about the fault.
+   */
   async function spendDuring(kind: Fault, index: number) {
     const searchAddress = `203.0.113.${10 + index}`;
     const guestAddress = `198.51.100.${10 + index}`;
     // The searches count a minute's budget exactly: none of them across a minute's end.
     await wellInsideAMinute(20_000);
     const { recover } = await inject(kind);
+    const pausedAt = Date.now();
     try {
       const searches: number[] = [];
       for (let i = 0; i < LOADED_PER_MINUTE + 2; i++) searches.push((await search(`dosa ${'+'.repeat(i + 1)} ${index}`, searchAddress)).status);
@@ -112,7 +118,8 @@ describe.skipIf(!canRun)(`address budgets while Redis fails${canRun ? '' : ' (sk
         request.guestCookie = undefined;
         carts.push((await guestForAdd()).status);
       }
-      return { searches, carts };
+      const outlasted = kind === 'CLIENT PAUSE ALL' && Date.now() - pausedAt > PAUSE_MS - 250;
+      return { searches, carts, outlasted };
     } finally {
       await recover();
     }
@@ -121,10 +128,13 @@ describe.skipIf(!canRun)(`address budgets while Redis fails${canRun ? '' : ' (sk
   // The kill last: it drops every connection, and Redis comes back empty.
   for (const [index, kind] of (['CLIENT PAUSE ALL', 'SIGSTOP', 'SIGKILL'] as const).entries()) {
     it(`${kind}: misses are answered up to the address's budget then 429, guest carts issued up to the day's then refused; never 5xx`, async () => {
-      const { searches, carts } = await spendDuring(kind, index);
+      // A run the pause didn't outlast is made again from fresh addresses (CI on 2026-12-07, under a
+      // load of 10: six 200s, the last two after the pause had ended).
+      let attempt = 0;
+      const { searches, carts } = await onAQuietMoment(() => spendDuring(kind, index + 10 * attempt++), (run) => run.outlasted, 3);
       expect(searches).toEqual([...Array<number>(LOADED_PER_MINUTE).fill(200), 429, 429]);
       expect(carts).toEqual([...Array<string>(GUEST_CARTS_PER_DAY).fill('issued'), 'rate-limited', 'rate-limited']);
-    }, 60_000);
+    }, 150_000);
   }
 
   it('Redis wiped (FLUSHALL): what it counted is forgotten, the budgets count again from nothing, never 5xx', async () => {
