@@ -21,3 +21,13 @@ export async function customerExists(phone: string, db: Database = getDb()): Pro
   const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.phone, phone)).limit(1);
   return row !== undefined;
 }
+
+/**
+ * The new customer with this (normalised) number, or null when the number already has one: one
+ * statement, so of two sign-ins racing to open the account only one opens it (the demo outbox's
+ * first-browser rule, lib/customers/sign-in.ts).
+ */
+export async function createCustomer(phone: string, db: Database = getDb()): Promise<number | null> {
+  const [row] = await db.insert(customers).values({ phone }).onConflictDoNothing({ target: customers.phone }).returning({ id: customers.id });
+  return row?.id ?? null;
+}

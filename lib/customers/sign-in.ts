@@ -6,7 +6,7 @@ import { createSession, destroySession } from '@/lib/auth/sessions';
 import { log } from '@/lib/log';
 import type { RedisStore } from '@/lib/redis/types';
 
-import { customerExists, customerIdFor } from './accounts';
+import { createCustomer, customerIdFor } from './accounts';
 import { knowsPhone } from './device';
 import { verifyOtp, type OtpOptions, type OtpRequester, type VerifyOtpResult } from './otp';
 
@@ -39,27 +39,27 @@ export async function signInWithOtp(
   // Attack review: the outbox shows a code when it is asked for, while the number has no account; a
   // browser that asked then could still sign in minutes later, into the account another browser had
   // opened meanwhile. A code for an existing account is shown to nobody, so no such sign-in is real.
-  // Checked only once a code matched, so a guess costs no Postgres read.
+  // Checked only once a code matched, so a guess costs no Postgres read. Such a browser may only
+  // create the account, in one statement: a look first and an upsert after let two browsers that
+  // signed in at the same moment both find no account and both get it (a later attack review).
   let ownedElsewhere = false;
+  const firstBrowser = options.firstBrowserOnly === true && !knowsPhone(requester.device, phone);
   // Before the code is used up (the upsert is idempotent, so two submits of one code may both run
   // this): with Postgres or Redis away the customer is told to try again, and the same code still
   // works once they answer.
   const account = async () => {
-    if (options.firstBrowserOnly && !knowsPhone(requester.device, phone)) {
-      try {
-        ownedElsewhere = await customerExists(phone, options.db);
-      } catch (error) {
-        log.warn('customer sign-in could not check whether the number has an account', { error: error instanceof Error ? error.message : String(error) });
-        throw error;
-      }
-      if (ownedElsewhere) throw new Error('customer sign-in: the number belongs to another browser');
-    }
+    let created: number | null;
     try {
-      customerId = await customerIdFor(phone, options.db);
+      created = firstBrowser ? await createCustomer(phone, options.db) : await customerIdFor(phone, options.db);
     } catch (error) {
       log.error('customer sign-in could not write customers', { error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
+    if (created === null) {
+      ownedElsewhere = true;
+      throw new Error('customer sign-in: the number belongs to another browser');
+    }
+    customerId = created;
     const epochs = options.epochs ?? (options.db ? postgresEpochs(options.db) : undefined);
     sessionId = await createSession({ kind: 'customer', customerId, phone }, { store: options.store, ttlMs: options.sessionTtlMs, epochs });
     if (!sessionId) throw new Error('customer sign-in: the session could not be created');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { customerIdFor } from '@/lib/customers/accounts';
 import { newDevice, withPhone, type CustomerDevice } from '@/lib/customers/device';
 import { requestOtp, verifyOtp } from '@/lib/customers/otp';
+import { signInWithOtp } from '@/lib/customers/sign-in';
 import { outboxSender, readOutboxFor } from '@/lib/sms/sender';
 import { parseEnv } from '@/lib/env';
 import { singletons } from '@/lib/server/singletons';
@@ -48,6 +49,25 @@ for (const pair of await backendPairs()) {
       expect(await ask(phone, owner)).toEqual({ ok: true });
       const [message] = (await readOutboxFor(owner)).filter((entry) => entry.to === phone);
       expect(await verifyOtp(phone, { ip: '203.0.113.9', device: owner }, codeIn(message!.body)!)).toEqual({ ok: true });
+    });
+
+    // Attack review (demo outbox rule, 8286ba4): the first-browser check read "no account yet" and
+    // then created the account in a second statement, so two browsers each shown a code while the
+    // number had no account, signing in at the same moment, both passed the check and both got
+    // the one account (2 of 2 signed in, customer ids equal).
+    it('two browsers signing in at once to a number with no account: only one of them gets it', async () => {
+      const phone = freshPhone();
+      const first = newDevice();
+      const second = newDevice();
+      expect(await ask(phone, first)).toEqual({ ok: true });
+      expect(await ask(phone, second)).toEqual({ ok: true });
+      const codeFor = async (device: CustomerDevice) => codeIn((await readOutboxFor(device)).find((message) => message.to === phone)!.body)!;
+      const [firstCode, secondCode] = [await codeFor(first), await codeFor(second)];
+      const signIn = (device: CustomerDevice, code: string) =>
+        signInWithOtp(phone, { ip: '203.0.113.9', device }, code, { limiter: null, cooldowns: null, firstBrowserOnly: true });
+      const results = await Promise.all([signIn(first, firstCode), signIn(second, secondCode)]);
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.filter((result) => !result.ok)).toEqual([{ ok: false, error: 'invalid' }]);
     });
 
     it('shows order texts to the browsers that signed in with the number', async () => {
