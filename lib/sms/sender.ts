@@ -10,6 +10,7 @@ import { DeadlineError } from '@/lib/server/deadline';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { knowsPhone, type CustomerDevice } from '@/lib/customers/device';
+import { forgetSharedOutboxRead, sharedOutboxRead } from './outbox-shared-read';
 import { SmsSendError, twilioSender } from './twilio';
 import type { SmsMessage, SmsSender } from './types';
 
@@ -43,11 +44,14 @@ export const outboxSender: SmsSender = {
     try {
       length = await store.lpush(key, [JSON.stringify(entry)]);
     } catch (error) {
+      forgetSharedOutboxRead();
       // A push unanswered in time may still land (a paused or frozen Redis runs it later): like a
       // Twilio request that went out unanswered, it may have been sent, so an order text is not retried.
       if (error instanceof DeadlineError) throw new SmsSendError('The outbox did not answer the push in time', false, undefined, true);
       throw error;
     }
+    // The next view reads the list again, so this text is shown at once (outbox-shared-read.ts).
+    forgetSharedOutboxRead();
     // The text is in: a trim or TTL that fails is the next push's to redo, never a reason to send it again.
     try {
       if (length > OUTBOX_KEPT) await store.ltrim(key, 0, OUTBOX_KEPT - 1);
@@ -97,7 +101,8 @@ export async function readOutboxFor(device: CustomerDevice | null, env: Env = ge
   if (!outboxScopedToDevice(env)) return readOutbox(store);
   // Scoped, a browser without a device sees nothing: the 1,000 texts are not even read for it.
   if (!device) return [];
-  const messages = await readOutbox(store, OUTBOX_KEPT);
+  // One read a second per process, shared by every view (outbox-shared-read.ts: 260 KB a read).
+  const messages = await sharedOutboxRead(store, () => readOutbox(store, OUTBOX_KEPT));
   // One digest per number, not per text: the page refreshes every 3 s, and a digest for each of
   // 1,000 texts cost a view some 180 ms of CPU (attack review: one address at the page limit kept
   // both cores busy).
