@@ -4,10 +4,12 @@ import type { Database } from '@/db/client';
 import { postgresEpochs, type CustomerEpochs } from '@/lib/auth/customer-epoch';
 import { createSession, destroySession } from '@/lib/auth/sessions';
 import { log } from '@/lib/log';
+import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { createCustomer, customerIdFor } from './accounts';
 import { knowsPhone } from './device';
+import { customerKeys } from './keys';
 import { verifyOtp, type OtpOptions, type OtpRequester, type VerifyOtpResult } from './otp';
 
 export type CustomerSignInResult =
@@ -55,6 +57,7 @@ export async function signInWithOtp(
       log.error('customer sign-in could not write customers', { error: error instanceof Error ? error.message : String(error) });
       throw error;
     }
+    if (firstBrowser) created = await openedByThisCode(phone, requester, created, options.store);
     if (created === null) {
       ownedElsewhere = true;
       throw new Error('customer sign-in: the number belongs to another browser');
@@ -72,4 +75,23 @@ export async function signInWithOtp(
     return verified;
   }
   return { ok: true, sessionId: sessionId!, customerId };
+}
+
+/**
+ * The demo outbox's first browser: the account this browser's pending code opened, kept on the code
+ * (its `opened` field) so that a retry of the same code finds it. Without it, a first sign-in whose
+ * session Redis did not take (or whose answer was lost) had created the account, the retry found it
+ * "owned elsewhere", and no code for the number was ever shown to anyone again: the number was lost.
+ * `created` is the id the insert returned, or null when the number already had an account.
+ */
+async function openedByThisCode(phone: string, requester: OtpRequester, created: number | null, store: RedisStore = getRedis()): Promise<number | null> {
+  const key = customerKeys.otp(phone, requester.device.id);
+  if (created !== null) {
+    await store.hset(key, { opened: String(created) });
+    // The code expired in between and HSET made a hash without a TTL: it goes (as verifyOtp's own check).
+    if ((await store.pttl(key)) === -1) await store.del([key]);
+    return created;
+  }
+  const opened = await store.hget(key, 'opened');
+  return opened !== null && /^[1-9]\d{0,9}$/.test(opened) ? Number(opened) : null;
 }

@@ -294,6 +294,49 @@ await describeEachDriver('OTP', (driver) => {
     expect(both.map((result) => result.ok).sort()).toEqual([false, true]);
   });
 
+  // Attack review: with the demo outbox, a first sign-in whose session Redis did not take had already
+  // opened the account; the retry of the same code found it "owned elsewhere" (refused as a wrong
+  // code), and no code for the number was shown to anyone again: the number was lost for good.
+  it('with the demo outbox, a first sign-in whose session Redis did not take signs in on a retry of the same code, and only from that browser', async () => {
+    const phone = freshPhone();
+    expect(await requestOtp(phone, asOwner, options)).toEqual({ ok: true });
+    const code = sender.lastCode();
+    const rows = { exists: false };
+    const db = {
+      insert: () => ({
+        values: () => ({
+          onConflictDoNothing: () => ({ returning: async () => (rows.exists ? [] : ((rows.exists = true), [{ id: 9 }])) }),
+        }),
+      }),
+    } as unknown as Database;
+    const epochs = epochsInMemory();
+    let refuse = true;
+    const flaky = new Proxy(store, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        if (property !== 'set') return value.bind(target);
+        return async (key: string, ...rest: unknown[]) => {
+          if (refuse && key.includes('session:') && !key.endsWith(':epoch')) {
+            refuse = false;
+            throw new Error('Redis did not take the write');
+          }
+          return Reflect.apply(value, target, [key, ...rest]);
+        };
+      },
+    });
+    const firstBrowser = { ...options, db, epochs, firstBrowserOnly: true };
+    expect(await signInWithOtp(phone, asOwner, code, { ...firstBrowser, store: flaky })).toEqual({ ok: false, error: 'unavailable' });
+    expect(rows.exists).toBe(true);
+    // Another browser with a code of its own still can't have the account.
+    const other = { ip: IP, device: newDevice() };
+    expect(await requestOtp(phone, other, options)).toEqual({ ok: true });
+    expect(await signInWithOtp(phone, other, sender.lastCode(), firstBrowser)).toEqual({ ok: false, error: 'invalid' });
+    const signedIn = await signInWithOtp(phone, asOwner, code, firstBrowser);
+    expect(signedIn).toMatchObject({ ok: true, customerId: 9 });
+    expect((await readSession((signedIn as { sessionId: string }).sessionId, { store })).status).toBe('active');
+  });
+
   it('the global daily cap stops sending', async () => {
     const capped = { ...options, dailyCap: 1, now: () => Date.parse('2031-01-01T06:00:00Z') };
     expect(await requestOtp(freshPhone(), asOwner, capped)).toEqual({ ok: true });
