@@ -5,7 +5,7 @@ import { singletons } from '@/lib/server/singletons';
 
 /**
  * The production outbox's kept texts, read once a second per process and shared by every view in
- * that second (docs/decisions/099-outbox-views-share-one-read.md). Each view filters all 1,000 kept
+ * that second (docs/decisions/074-outbox-views-share-one-read.md). Each view filters all 1,000 kept
  * texts for its own, so each read is some 260 KB from Redis; the page refreshes itself every 3 s and
  * anyone with a device cookie may load it, so views each reading the list cost Redis (and, on
  * Upstash, the bill) 260 KB a page view: one address at the page budget pulled 157 MB a minute.
