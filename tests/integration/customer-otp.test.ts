@@ -50,6 +50,28 @@ function freshPhone(): string {
   return normalizePhone(`9${String(counter).padStart(9, '0')}`)!;
 }
 
+/**
+ * `store`, but the first SET of a session record throws (Redis refusing writes, a timed-out command),
+ * after the customer's epoch was settled (lib/auth/customer-epoch.ts: the epoch first, then the record).
+ */
+function refusingOneSessionWrite(store: RedisStore): RedisStore {
+  let refuse = true;
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property !== 'set') return value.bind(target);
+      return async (key: string, ...rest: unknown[]) => {
+        if (refuse && key.includes('session:') && !key.endsWith(':epoch')) {
+          refuse = false;
+          throw new Error('Redis did not take the write');
+        }
+        return Reflect.apply(value, target, [key, ...rest]);
+      };
+    },
+  });
+}
+
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describe('normalizePhone', () => {
@@ -265,23 +287,7 @@ await describeEachDriver('OTP', (driver) => {
     const returning = async () => [{ id: 8 }];
     const up = { insert: () => ({ values: () => ({ onConflictDoUpdate: () => ({ returning }) }) }) } as unknown as Database;
     const epochs = epochsInMemory();
-    // The session record's SET refused once (Redis refusing writes, the command timed out), after the
-    // customer's epoch was settled (lib/auth/customer-epoch.ts: the epoch first, then the record).
-    let refuse = true;
-    const flaky = new Proxy(store, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        if (property !== 'set') return value.bind(target);
-        return async (key: string, ...rest: unknown[]) => {
-          if (refuse && key.includes('session:') && !key.endsWith(':epoch')) {
-            refuse = false;
-            throw new Error('Redis did not take the write');
-          }
-          return Reflect.apply(value, target, [key, ...rest]);
-        };
-      },
-    });
+    const flaky = refusingOneSessionWrite(store);
     expect(await signInWithOtp(phone, asOwner, code, { ...options, store: flaky, db: up, epochs })).toEqual({ ok: false, error: 'unavailable' });
     const signedIn = await signInWithOtp(phone, asOwner, code, { ...options, db: up, epochs });
     expect(signedIn).toMatchObject({ ok: true, customerId: 8 });
@@ -310,21 +316,7 @@ await describeEachDriver('OTP', (driver) => {
       }),
     } as unknown as Database;
     const epochs = epochsInMemory();
-    let refuse = true;
-    const flaky = new Proxy(store, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        if (property !== 'set') return value.bind(target);
-        return async (key: string, ...rest: unknown[]) => {
-          if (refuse && key.includes('session:') && !key.endsWith(':epoch')) {
-            refuse = false;
-            throw new Error('Redis did not take the write');
-          }
-          return Reflect.apply(value, target, [key, ...rest]);
-        };
-      },
-    });
+    const flaky = refusingOneSessionWrite(store);
     const firstBrowser = { ...options, db, epochs, firstBrowserOnly: true };
     expect(await signInWithOtp(phone, asOwner, code, { ...firstBrowser, store: flaky })).toEqual({ ok: false, error: 'unavailable' });
     expect(rows.exists).toBe(true);
