@@ -8,6 +8,7 @@ import { AddressNoticeBanner } from '@/components/customer/address-notice';
 import { BillBreakdown } from '@/components/customer/bill-breakdown';
 import { CartPanel } from '@/components/customer/cart-panel';
 import { PriceChangeNote } from '@/components/customer/price-change-note';
+import { ReorderLeftOutNote } from '@/components/customer/reorder-left-out-note';
 import { CartCountFromPage } from '@/components/layout/header-cart-link';
 import { CheckoutForm } from '@/components/customer/checkout-form';
 import { CheckoutHeader, EmptyCheckoutCart } from '@/components/customer/checkout-parts';
@@ -30,6 +31,7 @@ import { listOwnOrders } from '@/lib/orders/queries';
 import { orderToTrack } from '@/lib/orders/recent';
 import { priceChanges } from '@/lib/orders/price-changes';
 import { quoteCart } from '@/lib/orders/quote';
+import { reorderLeftOut } from '@/lib/orders/reorder';
 
 import { addAddress } from '../account/addresses/actions';
 import { changeCheckoutQuantity, submitOrder } from './actions';
@@ -45,7 +47,8 @@ interface CheckoutPageProps {
  * The cart, where to deliver and the bill, priced from Postgres (lib/orders/quote.ts) exactly as
  * placing the order will charge it. Signed out: the guest cart and its bill, with "Sign in to place
  * your order" (to /login and back; the guest cart merges on the way), or the empty cart (guest-page.tsx).
- * `?address=` shows the result of an edit or delete made from checkout.
+ * `?address=` shows the result of an edit or delete made from checkout; `?reordered=<order id>`, after
+ * a reorder that left dishes out, names them.
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   // The header's Cart link lands here: signed out, the guest cart (or the empty cart), sign-in only to order.
@@ -54,7 +57,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
   if (!customer) return <SessionUnavailable retryHref="/checkout" />;
   // Redis trouble degrades: the page says the cart can't be read, never a 500 (the cart is still there).
   const owner = cartOwners.customer(customer.customerId);
-  const [cart, addedPrices, addresses, { address: noticeKey }] = await Promise.all([
+  const [cart, addedPrices, addresses, { address: noticeKey, reordered }] = await Promise.all([
     readCart(owner).catch(() => null),
     readAddedPrices(owner),
     listAddresses(customer.customerId),
@@ -70,7 +73,10 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
       </Container>
     );
   }
-  const quote = await quoteCart(cart);
+  const [quote, leftOut] = await Promise.all([
+    quoteCart(cart),
+    typeof reordered === 'string' ? reorderLeftOut(customer.customerId, reordered, cart.restaurant) : [],
+  ]);
 
   if (quote.status === 'empty') {
     // Back from the order just placed lands here: point to it rather than only to an empty cart.
@@ -105,6 +111,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
       />
       {/* Checkout prices from Postgres: a dish that costs something else than when it was added says so. */}
       <PriceChangeNote changes={priceChanges(quote.lines, addedPrices)} className="mt-4" />
+      <ReorderLeftOutNote dishes={leftOut} className="mt-4" />
 
       <CheckoutSections
         hasAddress={addresses.length > 0}

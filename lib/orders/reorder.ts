@@ -2,15 +2,37 @@ import 'server-only';
 
 import { refillCart } from '@/lib/cart/cart';
 import { cartOwners } from '@/lib/cart/keys';
+import { dishesOf } from '@/lib/cart/prices';
 import { getRestaurantMenu } from '@/lib/menus/cached';
+import type { RestaurantMenu } from '@/lib/menus/types';
 
-import { loadOwnOrder } from './queries';
+import { loadOwnOrder, type OrderDetail } from './queries';
 
-export type ReorderResult = { status: 'filled'; lines: number } | { status: 'not-found' } | { status: 'nothing'; message: string };
+/** A dish of a past order that a reorder could not put back: gone from the menu, or not available now. */
+export interface LeftOutDish {
+  name: string;
+  quantity: number;
+}
+
+export type ReorderResult =
+  | { status: 'filled'; lines: number; leftOut: LeftOutDish[] }
+  | { status: 'not-found' }
+  | { status: 'nothing'; message: string };
+
+/**
+ * The order's dishes that today's menu can't supply: deleted since (no menu item any more, or not on
+ * this menu) or marked unavailable. Customer walk: a reorder left them out without a word, so a
+ * customer who reordered "2 × Chicken Biryani, 1 × Paneer Tikka" found only the paneer at checkout.
+ */
+export function dishesLeftOut(items: OrderDetail['items'], menu: RestaurantMenu): LeftOutDish[] {
+  const available = new Set(dishesOf(menu).flatMap((item) => (item.available ? [item.id] : [])));
+  return items.flatMap((item) => (item.menuItemId !== null && available.has(item.menuItemId) ? [] : [{ name: item.name, quantity: item.quantity }]));
+}
 
 /**
  * "Reorder": the customer's cart becomes this past order's dishes that the restaurant still serves
- * (prices are today's: checkout reads them from Postgres again). Replaces what the cart held.
+ * (prices are today's: checkout reads them from Postgres again). Replaces what the cart held. Says
+ * which dishes it left out, for checkout to name (reorderLeftOut).
  */
 export async function reorder(customerId: number, orderId: string): Promise<ReorderResult> {
   const order = await loadOwnOrder(customerId, orderId);
@@ -21,5 +43,22 @@ export async function reorder(customerId: number, orderId: string): Promise<Reor
   const lines = order.items.flatMap((item) => (item.menuItemId === null ? [] : [{ itemId: item.menuItemId, quantity: item.quantity }]));
   const filled = await refillCart(cartOwners.customer(customerId), menu, lines);
   if (filled === 0) return { status: 'nothing', message: `None of these dishes is on ${order.restaurant.name}'s menu right now.` };
-  return { status: 'filled', lines: filled };
+  return { status: 'filled', lines: filled, leftOut: dishesLeftOut(order.items, menu) };
+}
+
+/**
+ * What checkout opened by a reorder (`/checkout?reordered=<id>`) names as left out: the dishes of the
+ * customer's own order that the menu can't supply now, read again rather than carried in the URL, so
+ * a link can't make checkout say anything. Nothing for someone else's order, an unknown id, a cart
+ * now from another restaurant, or when Postgres or the menu can't be read (the note is a courtesy).
+ */
+export async function reorderLeftOut(customerId: number, orderId: string, cartRestaurant: string | null): Promise<LeftOutDish[]> {
+  try {
+    const order = await loadOwnOrder(customerId, orderId);
+    if (!order || order.restaurant.slug !== cartRestaurant) return [];
+    const { value: menu } = await getRestaurantMenu(order.restaurant.slug);
+    return menu ? dishesLeftOut(order.items, menu) : [];
+  } catch {
+    return [];
+  }
 }

@@ -10,7 +10,9 @@ import { readOutbox } from '@/lib/sms/sender';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { readCart } from '@/lib/cart/cart';
 import { computeBill } from '@/lib/orders/bill';
-import { reorder } from '@/lib/orders/reorder';
+import { reorder, reorderLeftOut } from '@/lib/orders/reorder';
+import { invalidate } from '@/lib/cache/invalidate';
+import { keys } from '@/lib/cache/keys';
 import { ADDRESS_GONE, BILL_CHANGED, placeOrder } from '@/lib/orders/checkout';
 import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
@@ -291,7 +293,7 @@ for (const backend of backends) {
       const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
       if (placed.status !== 'placed') throw new Error(placed.status);
       expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({ restaurant: null, items: [] });
-      expect(await reorder(customer.customerId, placed.order.id)).toEqual({ status: 'filled', lines: 2 });
+      expect(await reorder(customer.customerId, placed.order.id)).toEqual({ status: 'filled', lines: 2, leftOut: [] });
       expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({
         restaurant: restaurant.slug,
         items: [
@@ -302,6 +304,28 @@ for (const backend of backends) {
       const stranger = await customerWithCart({});
       expect(await reorder(stranger.customerId, placed.order.id)).toEqual({ status: 'not-found' });
       expect(await readCart(cartOwners.customer(stranger.customerId))).toEqual({ restaurant: null, items: [] });
+    });
+
+    it('reorder names the dishes it could not put back, and checkout finds them again from the order alone', async () => {
+      const customer = await customerWithCart();
+      const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      await db.db.update(menuItems).set({ available: false }).where(eq(menuItems.id, items[0]!.id));
+      await invalidate([keys.restaurantMenu(restaurant.slug)]);
+      try {
+        const leftOut = [{ name: items[0]!.name, quantity: 2 }];
+        expect(await reorder(customer.customerId, placed.order.id)).toEqual({ status: 'filled', lines: 1, leftOut });
+        expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({ restaurant: restaurant.slug, items: [{ itemId: items[1]!.id, quantity: 1 }] });
+        expect(await reorderLeftOut(customer.customerId, placed.order.id, restaurant.slug)).toEqual(leftOut);
+        // Nothing for a cart now from elsewhere, someone else's order or an id that is no order's.
+        expect(await reorderLeftOut(customer.customerId, placed.order.id, 'another-restaurant')).toEqual([]);
+        const stranger = await customerWithCart({});
+        expect(await reorderLeftOut(stranger.customerId, placed.order.id, restaurant.slug)).toEqual([]);
+        expect(await reorderLeftOut(customer.customerId, 'not an order id', restaurant.slug)).toEqual([]);
+      } finally {
+        await db.db.update(menuItems).set({ available: true }).where(eq(menuItems.id, items[0]!.id));
+        await invalidate([keys.restaurantMenu(restaurant.slug)]);
+      }
     });
 
     it('the status the order page polls is its owner’s alone, and follows each step', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The order page's cancel action with the session and cancelOrder stubbed: where each answer lands.
-const state = vi.hoisted(() => ({ cancel: vi.fn(), customer: { customerId: 7 } as { customerId: number } | null }));
+const state = vi.hoisted(() => ({ cancel: vi.fn(), reorder: vi.fn(), customer: { customerId: 7 } as { customerId: number } | null }));
 class Redirect extends Error {
   constructor(readonly to: string) {
     super(to);
@@ -14,14 +14,14 @@ vi.mock('next/navigation', () => ({
 }));
 vi.mock('@/lib/customers/session', () => ({ requireCustomer: async () => state.customer }));
 vi.mock('@/lib/orders/cancel', () => ({ cancelOrder: state.cancel }));
-vi.mock('@/lib/orders/reorder', () => ({ reorder: vi.fn() }));
+vi.mock('@/lib/orders/reorder', () => ({ reorder: state.reorder }));
 
-const { cancelOrderAction } = await import('./actions');
+const { cancelOrderAction, reorderAction } = await import('./actions');
 
 const ID = 'AbCdEfGhIjKlMnOpQrStUv';
-const landing = async (id: unknown) => {
+const landing = async (id: unknown, action: (id: string) => Promise<void> = cancelOrderAction) => {
   try {
-    await cancelOrderAction(id as string);
+    await action(id as string);
   } catch (error) {
     if (error instanceof Redirect) return error.to;
     throw error;
@@ -59,5 +59,29 @@ describe('cancel order action', () => {
     expect(await landing(ID)).toBe(`/orders/${ID}?cancel=failed`);
     state.customer = null;
     expect(await landing(ID)).toBe(`/orders/${ID}?cancel=failed`);
+  });
+});
+
+describe('reorder action', () => {
+  beforeEach(() => {
+    state.reorder.mockReset();
+    state.customer = { customerId: 7 };
+  });
+
+  it('opens checkout, naming the order when dishes were left out so checkout can list them', async () => {
+    state.reorder.mockResolvedValueOnce({ status: 'filled', lines: 2, leftOut: [] });
+    expect(await landing(ID, reorderAction)).toBe('/checkout');
+    state.reorder.mockResolvedValueOnce({ status: 'filled', lines: 1, leftOut: [{ name: 'Chicken Dum Biryani', quantity: 2 }] });
+    expect(await landing(ID, reorderAction)).toBe(`/checkout?reordered=${ID}`);
+    expect(state.reorder).toHaveBeenCalledWith(7, ID);
+  });
+
+  it('says why nothing could be put back, and where a failure or a stranger’s order lands', async () => {
+    state.reorder.mockResolvedValueOnce({ status: 'nothing', message: 'closed' });
+    expect(await landing(ID, reorderAction)).toBe(`/orders/${ID}?reorder=unavailable`);
+    state.reorder.mockResolvedValueOnce({ status: 'not-found' });
+    expect(await landing(ID, reorderAction)).toBe('/account');
+    state.reorder.mockRejectedValueOnce(new Error('connection refused'));
+    expect(await landing(ID, reorderAction)).toBe(`/orders/${ID}?reorder=failed`);
   });
 });

@@ -9,7 +9,8 @@ import { reorder } from '@/lib/orders/reorder';
 import { isOrderId } from '@/lib/orders/status';
 
 /**
- * Reorder (the order page and /account): the order's dishes into the cart, then checkout. An id that
+ * Reorder (the order page and /account): the order's dishes into the cart, then checkout (which says
+ * which dishes could not be put back, when some could not). An id that
  * can't be an order's goes where an order that isn't theirs does, before it reaches a redirect (a
  * lone surrogate threw in encodeURIComponent; a 30 KB id made a 150 KB header) or a query.
  */
@@ -26,7 +27,8 @@ export async function reorderAction(orderId: string): Promise<void> {
   }
   if (result.status === 'not-found') redirect('/account');
   if (result.status === 'nothing') redirect(`/orders/${encodeURIComponent(orderId)}?reorder=unavailable`);
-  redirect('/checkout');
+  // Checkout names the dishes left out (lib/orders/reorder.ts reorderLeftOut), read again from the order.
+  redirect(result.leftOut.length > 0 ? `/checkout?reordered=${encodeURIComponent(orderId)}` : '/checkout');
 }
 
 /**
