@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 
 import { ActionResult } from '@/components/admin/action-result';
 import { ConfirmForm } from '@/components/admin/confirm-form';
+import { ItemAvailabilityForm } from '@/components/admin/item-availability-form';
 import { styles } from '@/components/admin/styles';
 import { useResultFocus } from '@/components/admin/use-result-focus';
 import { Price } from '@/components/ui/price';
@@ -25,7 +26,8 @@ export interface AdminItemRow {
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 /**
- * The menu by category, each item with an Edit link and a Delete that asks first. All the delete
+ * The menu by category, each item with Mark unavailable / available (one press, answered in its row),
+ * an Edit link and a Delete that asks first. All the delete
  * forms share one action state, shown above the list, so the answer survives the deleted row
  * disappearing from the page.
  */
@@ -33,12 +35,14 @@ export function MenuItems({
   categories,
   itemsHref,
   deleteAction,
+  availabilityAction,
   reloadHref,
 }: {
   categories: { id: number; name: string; items: AdminItemRow[] }[];
   /** Base path of the item edit pages: `<itemsHref>/<id>`. */
   itemsHref: string;
   deleteAction: Action;
+  availabilityAction: Action;
   reloadHref: string;
 }) {
   const [state, formAction, pending] = useActionState(deleteAction, IDLE);
@@ -65,6 +69,7 @@ export function MenuItems({
                       {item.available ? null : <span>Unavailable</span>}
                     </p>
                   </div>
+                  <ItemAvailabilityForm action={availabilityAction} item={item} />
                   <Link prefetch={false} href={`${itemsHref}/${item.id}`} className={styles.secondaryButton} aria-label={`Edit ${item.name}`}>
                     Edit
                   </Link>

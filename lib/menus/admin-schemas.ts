@@ -60,6 +60,11 @@ export const menuItemFieldsSchema = z.object({
 
 export const menuItemUpdateSchema = menuItemFieldsSchema.extend({ version });
 export const menuItemDeleteSchema = z.object({ version });
+/** The menu list's "Mark unavailable" / "Mark available": the state asked for, never a flip. */
+export const menuItemAvailabilitySchema = z.object({
+  version,
+  available: z.enum(['true', 'false'], 'Choose available or unavailable').transform((value) => value === 'true'),
+});
 
 export type RestaurantUpdate = z.output<typeof restaurantUpdateSchema>;
 export type MenuItemFields = z.output<typeof menuItemFieldsSchema>;

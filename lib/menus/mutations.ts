@@ -11,7 +11,7 @@ import { outboxTransaction } from '@/lib/cache/outbox-transaction';
 
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors';
 
-import { menuItemDeleteSchema, menuItemFieldsSchema, menuItemUpdateSchema, restaurantUpdateSchema } from './admin-schemas';
+import { menuItemAvailabilitySchema, menuItemDeleteSchema, menuItemFieldsSchema, menuItemUpdateSchema, restaurantUpdateSchema } from './admin-schemas';
 
 /**
  * Admin writes. Each one validates (nothing invalid is written), commits the change, its audit entry
@@ -177,6 +177,45 @@ export async function updateMenuItem(actor: Actor, itemId: number, input: unknow
       restaurantId: current.restaurantId,
       target: `menu_item:${itemId}`,
       changes: diff(current, fields),
+      invalidatedKeys: derived,
+    });
+    return { status: 'committed', value: { id: itemId, version: updated.version }, invalidation };
+  });
+}
+
+/**
+ * One item in or out of stock from the menu list, without opening its edit form (customer walk: an
+ * admin whose kitchen ran out of a dish mid-service had Edit, untick Available, Save, back, per dish).
+ * The same version check, audit entry and invalidation as a full save, for this one field.
+ */
+export async function setMenuItemAvailability(actor: Actor, itemId: number, input: unknown) {
+  const parsed = menuItemAvailabilitySchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) } as const;
+  const { version, available } = parsed.data;
+
+  return commitThenInvalidate(async (tx) => {
+    const [current] = await tx
+      .select({ restaurantId: menuItems.restaurantId, available: menuItems.available, slug: restaurants.slug, citySlug: cities.slug })
+      .from(menuItems)
+      .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+      .innerJoin(cities, eq(cities.id, restaurants.cityId))
+      .where(eq(menuItems.id, itemId));
+    if (!current) return { status: 'not-found' };
+
+    const [updated] = await tx
+      .update(menuItems)
+      .set({ available, version: sql`${menuItems.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(menuItems.id, itemId), eq(menuItems.version, version)))
+      .returning({ version: menuItems.version });
+    if (!updated) return { status: 'conflict', message: CONFLICT };
+
+    const derived = itemKeys(current);
+    const invalidation = await audit(tx, {
+      adminId: actor.adminId,
+      action: 'item.update',
+      restaurantId: current.restaurantId,
+      target: `menu_item:${itemId}`,
+      changes: diff({ available: current.available }, { available }),
       invalidatedKeys: derived,
     });
     return { status: 'committed', value: { id: itemId, version: updated.version }, invalidation };

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '@/db/client';
 import { admins, auditLog, menuCategories, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 import { getCityRestaurants, getRestaurantMenu } from '@/lib/menus/cached';
-import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
+import { createMenuItem, deleteMenuItem, setMenuItemAvailability, updateMenuItem, updateRestaurant, type Actor } from '@/lib/menus/mutations';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -71,6 +71,32 @@ describe('menu mutations (PGlite + in-process store)', () => {
     expect(await updateMenuItem(actor, item.id, stale)).toMatchObject({ status: 'conflict' });
     const [row] = await db.db.select().from(menuItems).where(eq(menuItems.id, item.id));
     expect(row).toEqual(item);
+  });
+
+  it('marks an item unavailable and available again from the list: versioned, logged, and on the menu at once', async () => {
+    const onMenu = async () => (await getRestaurantMenu(slug)).value!.categories.flatMap((c) => c.items).find((i) => i.id === item.id)?.available;
+    const start = item.available;
+    expect(await onMenu()).toBe(start);
+    const derived = [keys.restaurantMenu(slug), keys.citySearch(city)];
+    expect(await setMenuItemAvailability(actor, item.id, { version: String(item.version), available: String(!start) })).toMatchObject({
+      status: 'saved',
+      invalidation: { ok: true, keys: derived },
+    });
+    expect(await onMenu()).toBe(!start);
+    const [entry] = await db.db.select().from(auditLog).where(eq(auditLog.adminId, actor.adminId)).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry).toMatchObject({ action: 'item.update', target: `menu_item:${item.id}`, changes: { available: { from: start, to: !start } }, invalidatedKeys: derived });
+
+    // The page it was pressed on is out of date now: a second press of it changes nothing.
+    expect(await setMenuItemAvailability(actor, item.id, { version: String(item.version), available: String(start) })).toMatchObject({ status: 'conflict' });
+    expect(await onMenu()).toBe(!start);
+    // Input that names no state, or no item, writes nothing.
+    expect(await setMenuItemAvailability(actor, item.id, { version: String(item.version + 1), available: 'toggle' })).toMatchObject({ status: 'invalid' });
+    expect(await setMenuItemAvailability(actor, 2_000_000_000, { version: '1', available: 'true' })).toEqual({ status: 'not-found' });
+    expect(await onMenu()).toBe(!start);
+
+    expect(await setMenuItemAvailability(actor, item.id, { version: String(item.version + 1), available: String(start) })).toMatchObject({ status: 'saved' });
+    expect(await onMenu()).toBe(start);
+    item = (await db.db.select().from(menuItems).where(eq(menuItems.id, item.id)))[0]!;
   });
 
   it('answers field errors for invalid input and writes nothing', async () => {

@@ -6,7 +6,7 @@ import { formValues, NOT_CHECKED, stateFromOutcome, type ActionState, type FormV
 import { failedChangeMessage } from '@/lib/admin/save-failure';
 import { requireAdmin } from '@/lib/auth/admin';
 import { log } from '@/lib/log';
-import { createMenuItem, deleteMenuItem, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
+import { createMenuItem, deleteMenuItem, setMenuItemAvailability, updateMenuItem, updateRestaurant, type MutationOutcome } from '@/lib/menus/mutations';
 import { isSlug } from '@/lib/menus/slug';
 import { saveOffer } from '@/lib/offers/mutations';
 
@@ -78,6 +78,25 @@ export async function saveItem(slug: string, itemId: number, _state: ActionState
     values,
     { saved: `Saved “${values.name?.trim() ?? ''}”.`, notFound: 'This item no longer exists: someone may have deleted it.' },
     () => updateMenuItem({ adminId: admin.adminId }, itemId, values),
+    [restaurantPath(slug), `${restaurantPath(slug)}/items/${itemId}`],
+  );
+}
+
+/** The menu list's "Mark unavailable" / "Mark available" on one item (lib/menus/mutations.ts setMenuItemAvailability). */
+export async function setItemAvailability(slug: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const admin = await requireAdmin();
+  const values = formValues(formData);
+  if (!admin) return { ...NOT_CHECKED, values };
+  const itemId = Number(values.itemId);
+  if (!isSlug(slug) || !isId(itemId)) return OUT_OF_DATE;
+  const name = values.itemName ?? `item #${itemId}`;
+  return answer(
+    values,
+    {
+      saved: values.available === 'true' ? `“${name}” is available again.` : `“${name}” is unavailable: customers can’t add it now.`,
+      notFound: 'This item no longer exists: someone may have deleted it.',
+    },
+    () => setMenuItemAvailability({ adminId: admin.adminId }, itemId, values),
     [restaurantPath(slug), `${restaurantPath(slug)}/items/${itemId}`],
   );
 }

@@ -21,7 +21,7 @@ import { getOffer } from '@/lib/offers/reads';
 import { orderAuditTarget } from '@/lib/orders/audit-target';
 import { countRestaurantOrdersOnTheirWay, listRestaurantOrders } from '@/lib/orders/restaurant-orders';
 
-import { addItem, deleteItem, saveRestaurant, saveRestaurantOffer } from '../actions';
+import { addItem, deleteItem, saveRestaurant, saveRestaurantOffer, setItemAvailability } from '../actions';
 import { advanceOrderAction, cancelOrderAction } from '../order-actions';
 
 interface Props {
@@ -141,7 +141,13 @@ export default async function AdminRestaurantPage({ params }: Props) {
         <h2 id="menu-heading" className={`${styles.sectionTitle} mb-4`}>
           Menu <span className="text-base font-medium text-muted">({items.length} items)</span>
         </h2>
-        <MenuItems categories={restaurant.categories} itemsHref={`${path}/items`} deleteAction={deleteItem.bind(null, restaurant.slug)} reloadHref={path} />
+        <MenuItems
+          categories={restaurant.categories}
+          itemsHref={`${path}/items`}
+          deleteAction={deleteItem.bind(null, restaurant.slug)}
+          availabilityAction={setItemAvailability.bind(null, restaurant.slug)}
+          reloadHref={path}
+        />
       </section>
 
       <section aria-labelledby="audit-heading" className={`${styles.card} mt-8`}>
