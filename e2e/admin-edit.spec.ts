@@ -15,7 +15,7 @@ import { E2E_KEY_PREFIX, E2E_SECOND_PORT, E2E_SHARED_BACKENDS } from './support/
 const CITY = 'delhi';
 
 interface MenuJson {
-  categories: { items: { id: number; name: string; pricePaise: number }[] }[];
+  categories: { items: { id: number; name: string; pricePaise: number; available: boolean }[] }[];
 }
 
 async function restaurant(page: Page, index: number): Promise<{ slug: string; name: string }> {
@@ -110,6 +110,36 @@ test.describe('editing menus in the admin console', () => {
     await expect(entry).toContainText('e2e-admin@thali.test');
     await expect(entry).toContainText(item.name);
     await expect(entry).toContainText(menuKey(slug));
+  });
+
+  test('Mark unavailable in the menu list takes a dish off the customer’s menu at once, and keeps focus on the button', async ({ page }) => {
+    const { slug } = await restaurant(page, 4);
+    const item = (await menuOf(page, slug)).categories.flatMap((category) => category.items).find((dish) => dish.available)!;
+    await signInAsAdmin(page);
+    await page.goto(`/admin/restaurants/${slug}`);
+    const row = page.getByTestId('admin-item').filter({ has: page.getByText(item.name, { exact: true }) });
+    const mark = row.getByRole('button', { name: `Mark unavailable: ${item.name}` });
+    // Pressed from the keyboard: the button is disabled while pending, and focus must come back to it.
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await expect(row.getByTestId('item-availability-result')).toHaveText(`“${item.name}” is unavailable: customers can’t add it now.`);
+    const markAvailable = row.getByRole('button', { name: `Mark available: ${item.name}` });
+    await expect(markAvailable).toBeFocused();
+    await expect(row).toContainText('Unavailable');
+
+    // The customer's next load shows it unavailable (no ADD).
+    const dish = async () => {
+      await page.goto(`/${CITY}/${slug}`);
+      return page.getByTestId('menu-item').filter({ has: page.getByRole('heading', { name: item.name, exact: true }) });
+    };
+    await expect(await dish()).toHaveAttribute('data-available', 'false');
+    await expect(await dish()).toContainText('Currently unavailable');
+
+    // And back: one press again.
+    await page.goto(`/admin/restaurants/${slug}`);
+    await row.getByRole('button', { name: `Mark available: ${item.name}` }).click();
+    await expect(row.getByTestId('item-availability-result')).toHaveText(`“${item.name}” is available again.`);
+    await expect(await dish()).toHaveAttribute('data-available', 'true');
   });
 
   test('a save reaches a second instance sharing Redis and Postgres', async ({ page }) => {
