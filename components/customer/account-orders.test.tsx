@@ -9,7 +9,13 @@ import { AccountOrders, type AccountOrder } from './account-orders';
 // Each active order's status poller asks for the router (it renders nothing on the server).
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
 
-const order = (id: string, status: OrderStatus, restaurantName: string, cancelReason: string | null = null): AccountOrder => ({
+const order = (
+  id: string,
+  status: OrderStatus,
+  restaurantName: string,
+  cancelReason: string | null = null,
+  etaAt: Date | null = null,
+): AccountOrder => ({
   id: id.padEnd(22, 'x'),
   status,
   totalPaise: 45_000,
@@ -17,6 +23,7 @@ const order = (id: string, status: OrderStatus, restaurantName: string, cancelRe
   restaurantName,
   itemCount: 2,
   cancelReason,
+  etaAt,
 });
 
 const render = (orders: AccountOrder[]) =>
@@ -94,5 +101,19 @@ describe("/account's orders", () => {
     const html = render([order('delivered1', 'delivered', 'Old Place')]);
     expect(html).toMatch(/data-status="delivered"[^>]*>Delivered</);
     expect(html).not.toContain('account-order-cancelled');
+  });
+
+  it('says when an active order is due, as its page does, and running late once that has passed', () => {
+    const soon = new Date(Date.now() + 30 * 60_000);
+    const html = render([
+      order('placed1', 'placed', 'Biryani House', null, soon),
+      order('late1', 'out_for_delivery', 'Dosa Corner', null, new Date(Date.now() - 5 * 60_000)),
+      order('old1', 'preparing', 'Old Kept Order'),
+    ]);
+    const etas = [...html.matchAll(/data-testid="account-order-eta"[^>]*>(.*?)<\/span>/g)].map((match) => match[1]!.replace(/<[^>]+>/g, ''));
+    expect(etas).toHaveLength(2);
+    expect(etas[0]).toMatch(/^Arriving by \d{1,2}:\d{2} [ap]m$/);
+    expect(html).toContain(`dateTime="${soon.toISOString()}"`);
+    expect(etas[1]).toMatch(/^Running late · due by \d{1,2}:\d{2} [ap]m$/);
   });
 });

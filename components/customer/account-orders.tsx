@@ -2,10 +2,12 @@ import Link from 'next/link';
 
 import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
-import { formatDayAndTime, plural } from '@/lib/format';
+import { formatClockTime, formatDayAndTime, plural } from '@/lib/format';
 import type { OrderSummary } from '@/lib/orders/queries';
 import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
+import { ArrivingBy } from './order-due';
+import { isLate } from './order-help';
 import { OrderStatusPoller } from './order-status-poller';
 import { ReorderButton, ReorderCartNote } from './reorder-button';
 
@@ -58,6 +60,17 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                   <span data-testid="account-order-status" data-status={order.status} className="mt-1 block text-sm font-bold text-brand-800">
                     {STATUS_LABELS[order.status]}
                   </span>
+                  {/* Customer walk: the order page says "Arriving by 10:11 pm", the account's list of orders on
+                      their way only the step, so "when does it come?" took a Track. Turns late by itself. */}
+                  {order.etaAt ? (
+                    <span data-testid="account-order-eta" className="block text-sm text-ink">
+                      <ArrivingBy
+                        etaAt={order.etaAt.toISOString()}
+                        late={isLate(order.etaAt)}
+                        due={<time dateTime={order.etaAt.toISOString()}>{formatClockTime(order.etaAt)}</time>}
+                      />
+                    </span>
+                  ) : null}
                 </span>
                 <Link prefetch={false}
                   href={`/orders/${order.id}`}

@@ -117,6 +117,8 @@ export interface OrderSummary {
   itemCount: number;
   /** The restaurant's reason when it cancelled the order; null when the customer did, or it is not cancelled. */
   cancelReason: string | null;
+  /** When it is due (checkout time plus the restaurant's delivery minutes); null on orders from before it was kept. */
+  etaAt: Date | null;
 }
 
 /** The customer's orders, newest first. */
@@ -137,6 +139,7 @@ export function ownOrdersStatement(customerId: number, limit: number, db: Databa
       createdAt: orders.createdAt,
       restaurantName: restaurants.name,
       cancelReason: orders.cancelReason,
+      etaAt: orders.etaAt,
       itemCount: sql<number>`(select coalesce(sum(${orderItems.quantity}), 0)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
     })
     .from(orders)
