@@ -236,6 +236,44 @@ await describeEachDriver('sessions', (driver) => {
     expect(epochs.kept.get(customerId)).toBe('the-button-meanwhile');
   });
 
+  // Review: nothing failed with either guard below taken out (a plain SET; a sign-in trusting the epoch it read).
+  it('a session read copying the epoch back from Postgres never covers a newer one the button wrote meanwhile', async () => {
+    const customerId = 14;
+    const customer: NewSession = { kind: 'customer', customerId, phone: '919876543214' };
+    const stolen = (await createSession(customer, { store, ttlMs: TTL, epochs }))!;
+    await store.del([sessionKeys.customerEpoch(customerId)]);
+    // The copy expired; the read asks Postgres, and the button is pressed before its answer is copied back.
+    const racing = {
+      ...epochs,
+      read: async (id: number) => {
+        const read = await epochs.read(id);
+        expect(await destroyCustomerSessions(customerId, { store, epochs })).toBe(true);
+        return read;
+      },
+    };
+    await readSession(stolen, { store, ttlMs: TTL, epochs: racing });
+    expect(await store.get(sessionKeys.customerEpoch(customerId))).toBe(epochs.kept.get(customerId));
+    expect(await readSession(stolen, { store, ttlMs: TTL, epochs })).toEqual({ status: 'none' });
+  });
+
+  it('a sign-in that finds no copy fails when the button lands between its read of Postgres and its copy, rather than open a dead session', async () => {
+    const customerId = 15;
+    const customer: NewSession = { kind: 'customer', customerId, phone: '919876543215' };
+    expect(await createSession(customer, { store, ttlMs: TTL, epochs })).not.toBeNull();
+    await store.del([sessionKeys.customerEpoch(customerId)]);
+    const racing = {
+      ...epochs,
+      adopt: async (id: number, candidate: string) => {
+        const read = await epochs.adopt(id, candidate);
+        expect(await destroyCustomerSessions(customerId, { store, epochs })).toBe(true);
+        return read;
+      },
+    };
+    expect(await createSession(customer, { store, ttlMs: TTL, epochs: racing })).toBeNull();
+    expect(await store.get(sessionKeys.customerEpoch(customerId))).toBe(epochs.kept.get(customerId));
+    expect((await readSession((await createSession(customer, { store, ttlMs: TTL, epochs }))!, { store, ttlMs: TTL, epochs })).status).toBe('active');
+  });
+
   it('drops a record it cannot read rather than trusting it', async () => {
     const id = (await createSession(ADMIN, { store, ttlMs: TTL, epochs }))!;
     await store.set(sessionKey(id), JSON.stringify({ kind: 'root', adminId: 1 }), { px: TTL });
