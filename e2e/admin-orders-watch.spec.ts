@@ -60,6 +60,13 @@ test('an open admin page says an order moved on in another tab and a new one cam
     await notice.getByRole('button', { name: 'Show them' }).click();
     await expect(rows).toHaveCount(Math.min(listed + 1, 30));
     await expect(notice).toBeEmpty();
+
+    // The admin's own step on this page, after an ask: the list shows it, and the notice stays empty.
+    // Review of 071: the answer of the ask before the step announced it as "1 order moved on…".
+    await watching.waitForResponse((response) => response.url().endsWith(`/api/admin/restaurants/${slug}/orders`), { timeout: 25_000 });
+    await row.getByRole('button', { name: `Mark preparing: order #${short}` }).click();
+    await expect(row).toHaveAttribute('data-status', 'preparing');
+    expect(await notice.textContent()).toBe('');
   } finally {
     await adminContext.close();
   }

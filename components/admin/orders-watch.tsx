@@ -1,9 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 
-import { ordersChange, type OrderState } from '@/lib/orders/orders-change';
+import { changeToAnnounce, shownListKey, type OrdersSeen, type OrderState } from '@/lib/orders/orders-change';
 
 import { OrdersChangeNotice } from './orders-change-notice';
 
@@ -19,19 +19,26 @@ export const ORDERS_WATCH_INTERVAL_MS = 15_000;
  */
 export function OrdersWatch({ endpoint, shown, intervalMs = ORDERS_WATCH_INTERVAL_MS }: { endpoint: string; shown: readonly OrderState[]; intervalMs?: number }) {
   const router = useRouter();
-  const [latest, setLatest] = useState<readonly OrderState[] | null>(null);
+  const [seen, setSeen] = useState<OrdersSeen | null>(null);
   const [showing, startShowing] = useTransition();
+  // The list this page renders now, which each ask is made against (changeToAnnounce).
+  const shownKey = shownListKey(shown);
+  const shownNow = useRef(shownKey);
+  useEffect(() => {
+    shownNow.current = shownKey;
+  }, [shownKey]);
   useEffect(() => {
     let asking = false;
     let stopped = false;
     const ask = async () => {
       if (asking || stopped || document.visibilityState !== 'visible') return;
       asking = true;
+      const askedAgainst = shownNow.current;
       try {
         const response = await fetch(endpoint, { cache: 'no-store' });
         // Signed out: the next page the admin opens says so; asking again would only be refused again.
         if (response.status === 401) stopped = true;
-        else if (response.ok) setLatest(((await response.json()) as { orders: OrderState[] }).orders);
+        else if (response.ok) setSeen({ shownKey: askedAgainst, latest: ((await response.json()) as { orders: OrderState[] }).orders });
       } catch {
         // Offline or a moment's trouble: the next ask tries again.
       } finally {
@@ -47,7 +54,7 @@ export function OrdersWatch({ endpoint, shown, intervalMs = ORDERS_WATCH_INTERVA
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [endpoint, intervalMs]);
-  const change = latest ? ordersChange(shown, latest) : null;
+  const change = changeToAnnounce(shown, seen);
   const show = () =>
     startShowing(() => {
       router.refresh();

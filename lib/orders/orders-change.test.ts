@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeOrdersChange, ordersChange } from './orders-change';
+import { changeToAnnounce, describeOrdersChange, ordersChange, shownListKey } from './orders-change';
 
 const row = (id: string, status: string) => ({ id, status });
 
@@ -20,6 +20,21 @@ describe("what changed in a restaurant's orders since its admin page rendered", 
 
   it('does not count an order that only dropped off the end of the list', () => {
     expect(ordersChange(shown, [row('c', 'placed'), row('b', 'placed')])).toEqual({ newOrders: 1, changed: 0 });
+  });
+
+  // Review of 071: the admin's own step re-rendered the list, and the answer of the ask made before it
+  // announced that step as "1 order moved on or was cancelled" until the next ask, 15 s later.
+  it('announces only what an ask made against the list shown now saw: the admin’s own step or "Show them" is no change', () => {
+    const before = [row('b', 'placed'), row('a', 'accepted')];
+    const seen = { shownKey: shownListKey(before), latest: before };
+    expect(changeToAnnounce(before, seen)).toBeNull();
+    // The admin accepts b on this page: its action renders the list again, newer than that answer.
+    const afterOwnStep = [row('b', 'accepted'), row('a', 'accepted')];
+    expect(changeToAnnounce(afterOwnStep, seen)).toBeNull();
+    // The next ask, made against that rendering, says what changed since.
+    const later = [row('c', 'placed'), row('b', 'accepted'), row('a', 'accepted')];
+    expect(changeToAnnounce(afterOwnStep, { shownKey: shownListKey(afterOwnStep), latest: later })).toEqual({ newOrders: 1, changed: 0 });
+    expect(changeToAnnounce(afterOwnStep, null)).toBeNull();
   });
 
   it('says so in words an admin reads at a glance', () => {

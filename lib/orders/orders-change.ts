@@ -27,6 +27,27 @@ export function ordersChange(shown: readonly OrderState[], latest: readonly Orde
   return newOrders === 0 && changed === 0 ? null : { newOrders, changed };
 }
 
+/** What one ask for the latest orders answered, with the rendered list it was asked against (shownListKey). */
+export interface OrdersSeen {
+  shownKey: string;
+  latest: readonly OrderState[];
+}
+
+/** The rendered list as a string: an ask made while the page showed another list is not compared with this one. */
+export function shownListKey(shown: readonly OrderState[]): string {
+  return shown.map((order) => `${order.id}:${order.status}`).join(',');
+}
+
+/**
+ * The change to announce: none when the last ask was made against another rendering of the list. The
+ * admin's own step or cancel (its action revalidates the page) or "Show them" renders a list newer than
+ * that ask's answer, which compared with it announced the admin's own step as "1 order moved on" until
+ * the next ask (review of 071); the next ask, made against this rendering, says what changed since.
+ */
+export function changeToAnnounce(shown: readonly OrderState[], seen: OrdersSeen | null): OrdersChange | null {
+  return seen && seen.shownKey === shownListKey(shown) ? ordersChange(shown, seen.latest) : null;
+}
+
 const orderCount = (count: number) => `${count} new ${count === 1 ? 'order' : 'orders'}`;
 
 /** "2 new orders", "1 order moved on or was cancelled", or both. */
