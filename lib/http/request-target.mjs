@@ -73,9 +73,13 @@ export function routerStateRefusal(header) {
  * of the router's own (`RSC: 1`), whose `_rsc` Next checks against its headers and redirects when
  * wrong. On any other request Next ignores the value but writes it, with the address, into the page's
  * payload; a shared page (docs/decisions/046) would then carry a visitor's chosen text to everyone.
- * A router request keeps its first `_rsc` only: Next checks that one (`searchParams.get`) and wrote
- * any further ones, unchecked, into the payload just the same (`?_rsc=&_rsc=<text>`). The router
- * never sends two. proxy.ts can't do this: Next hides `_rsc` and the router's headers from it.
+ * A router request keeps one `_rsc` only: Next checks the first (`searchParams.get`) and wrote any
+ * further ones, unchecked, into the payload just the same (`?_rsc=&_rsc=<text>`). The router never
+ * sends two. The one kept is the last spelled as Next writes it (`_rsc=<hash>`, or a bare `_rsc` for
+ * the empty hash of a request without router headers): Next's redirect to the right hash removes
+ * only the `_rsc=` parts and appends its own, so any other kept ahead of that one (`%5Frsc=`, a bare
+ * `_rsc`) was checked again and redirected to the same address forever. proxy.ts can't do this:
+ * Next hides `_rsc` and the router's headers from it.
  *
  * @param {string | undefined} target the request line's target
  * @param {string | string[] | undefined} rscHeader the request's `RSC` header
@@ -88,8 +92,8 @@ export function withoutStrayRouterParam(target, rscHeader) {
   const end = target.indexOf('#', start);
   const query = target.slice(start + 1, end === -1 ? undefined : end);
   const parts = query.split('&');
-  let routerParams = rscHeader === '1' ? 1 : 0;
-  const kept = parts.filter((part) => nameOf(part) !== '_rsc' || routerParams-- > 0);
+  const routerParam = rscHeader === '1' ? parts.findLastIndex((part) => part === '_rsc' || part.startsWith('_rsc=')) : -1;
+  const kept = parts.filter((part, index) => index === routerParam || nameOf(part) !== '_rsc');
   if (kept.length === parts.length) return target;
   return `${target.slice(0, start)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${end === -1 ? '' : target.slice(end)}`;
 }

@@ -62,12 +62,28 @@ describe('request targets', () => {
     expect(withoutStrayRouterParam('/pune?_rsc=x#top', undefined)).toBe('/pune#top');
   });
 
-  it("keeps only the first _rsc of the router's requests: Next checks that one and wrote the rest, unchecked, into a shared page", () => {
+  it("keeps one _rsc only of the router's requests: Next checks the first and wrote the rest, unchecked, into a shared page", () => {
     // Observed: RSC: 1 with `?_rsc=&_rsc=<text>` passed Next's check (the first, empty, is right for a
     // request without router headers) and the stored menu page carried <text> to every later visitor.
-    expect(withoutStrayRouterParam('/bengaluru/dosa?_rsc=&_rsc=ATTACKER-TEXT', '1')).toBe('/bengaluru/dosa?_rsc=');
-    expect(withoutStrayRouterParam('/pune?_rsc=1a2b3&%5Frsc=ATTACKER-TEXT&_rsc=MORE', '1')).toBe('/pune?_rsc=1a2b3');
-    expect(withoutStrayRouterParam('/pune?q=dosa&_rsc=1a2b3&_rsc=x#top', '1')).toBe('/pune?q=dosa&_rsc=1a2b3#top');
+    // The one kept is the one Next checks, so a wrong one is redirected to the right hash.
+    expect(withoutStrayRouterParam('/bengaluru/dosa?_rsc=&_rsc=ATTACKER-TEXT', '1')).toBe('/bengaluru/dosa?_rsc=ATTACKER-TEXT');
+    expect(withoutStrayRouterParam('/pune?_rsc=1a2b3&%5Frsc=ATTACKER-TEXT&_rsc=MORE', '1')).toBe('/pune?_rsc=MORE');
+    expect(withoutStrayRouterParam('/pune?q=dosa&_rsc=1a2b3&_rsc=x#top', '1')).toBe('/pune?q=dosa&_rsc=x#top');
+  });
+
+  it("keeps on the router's requests only an _rsc spelled as Next writes it, or its check redirects to the same address forever", () => {
+    // Observed on a production build: RSC: 1 with `?%5Frsc=x&_rsc=<right hash>` (or a bare `_rsc` first)
+    // was a 307 to the very same address 10 times of 10 (curl -L --max-redirs 10). Next checks the first
+    // `_rsc` URLSearchParams reads (`%5Frsc`, or the bare one's empty value) and its redirect replaces
+    // only parts that start with `_rsc=`, so the kept stray came first again.
+    expect(withoutStrayRouterParam('/login?%5Frsc=x&_rsc=HEAvJdHAQJrUAe2K', '1')).toBe('/login?_rsc=HEAvJdHAQJrUAe2K');
+    expect(withoutStrayRouterParam('/login?_rsc&_rsc=HEAvJdHAQJrUAe2K', '1')).toBe('/login?_rsc=HEAvJdHAQJrUAe2K');
+    expect(withoutStrayRouterParam('/pune?q=dosa&_rs%63=x&_rsc=1a2b3&%5Frsc=y', '1')).toBe('/pune?q=dosa&_rsc=1a2b3');
+    // With no such part there is nothing to check against: Next's redirect adds one.
+    expect(withoutStrayRouterParam('/pune?%5Frsc=x&q=dosa', '1')).toBe('/pune?q=dosa');
+    // The empty hash (RSC: 1 and no router headers) Next writes as a bare `_rsc`, after any left over.
+    expect(withoutStrayRouterParam('/delhi?veg=1&_rsc', '1')).toBe('/delhi?veg=1&_rsc');
+    expect(withoutStrayRouterParam('/delhi?_rsc=1a2b3&veg=1&_rsc', '1')).toBe('/delhi?veg=1&_rsc');
   });
 
   it("keeps every other target as it came, and _rsc on the router's requests, which Next checks itself", () => {
