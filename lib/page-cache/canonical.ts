@@ -15,13 +15,14 @@ export function canonicalAddressOf(request: { method: string; pathname: string; 
   if (!pageCacheEnabled() || (request.method !== 'GET' && request.method !== 'HEAD')) return null;
   const page = sharedPageAt(request.pathname);
   if (!page) return null;
-  // `_rsc` is the router's cache-busting parameter, not part of the page's address: it goes along as it came.
+  // `_rsc`, the router's cache-busting parameter, is not part of the page's address. Next hides it from
+  // the proxy (as it does the router's headers), so it can't go along: a router request's redirect
+  // drops it and Next's own check answers the redirected request with a second 307 that adds it
+  // back (decision 073's consequences). Left out here all the same, should a Next hand it over.
   const asked = [...request.searchParams].filter(([name]) => name !== '_rsc');
   if (asked.length === 0) return null;
   const read = queryReadBy(page, recordOf(asked));
   if (sameParams(asked, [...read])) return null;
-  const rsc = request.searchParams.get('_rsc');
-  if (rsc !== null) read.append('_rsc', rsc);
   const search = read.toString();
   return search ? `${request.pathname}?${search}` : request.pathname;
 }
