@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 
 export interface PlaceOrderState {
   error?: string;
@@ -57,6 +57,19 @@ export function CheckoutForm({
   useEffect(() => {
     if (state.error) errorRef.current?.focus();
   }, [state]);
+  // A saved address: the list gains it in the same answer that re-renders the page, and the address
+  // form is gone (the first address) or was reset, so focus had dropped to <body> and nothing was said.
+  // Focus goes to the new address's choice, and the status line below says it was saved (decision 099).
+  const ids = addresses.map((address) => address.id).join(',');
+  const [seen, setSeen] = useState<{ ids: string; added: AddressOption | null }>({ ids, added: null });
+  if (seen.ids !== ids) {
+    const before = new Set(seen.ids.split(','));
+    setSeen({ ids, added: addresses.findLast((address) => !before.has(String(address.id))) ?? null });
+  }
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (seen.added) formRef.current?.querySelector<HTMLInputElement>(`input[name="addressId"][value="${seen.added.id}"]`)?.focus();
+  }, [seen.added]);
   // The newest address in the restaurant's city is the likely one; the newest of all when none is.
   const inCity = addresses.filter((address) => !address.outside);
   const preselected = (inCity.at(-1) ?? addresses.at(-1))?.id;
@@ -64,11 +77,15 @@ export function CheckoutForm({
   const chosen = addresses.some((address) => address.id === state.addressId) ? state.addressId : preselected;
   const why = [blocked, addresses.length === 0 ? 'Add a delivery address above to place your order.' : null].filter((reason) => reason !== null);
   return (
-    <form action={formAction} data-testid="checkout-form" className="space-y-5">
+    <form ref={formRef} action={formAction} data-testid="checkout-form" className="space-y-5">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {totalPaise === null ? null : <input type="hidden" name="expectedTotalPaise" value={totalPaise} />}
       <fieldset>
         <legend className="text-base font-extrabold text-ink">Deliver to</legend>
+        {/* Always rendered, so a screen reader hears the line when it fills in. */}
+        <p role="status" data-testid="address-saved" className="text-sm text-emerald-800 empty:hidden">
+          {seen.added ? `Address saved: ${seen.added.text}` : ''}
+        </p>
         {addresses.length === 0 ? (
           <p className="mt-2 text-sm text-muted">No saved address yet.</p>
         ) : (
