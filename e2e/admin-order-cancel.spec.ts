@@ -54,9 +54,15 @@ test('an admin cancels an accepted order with a reason; the customer sees it on 
 
     await row.getByText('Cancel order…').click();
     await row.getByLabel('Reason the customer sees').fill(REASON);
-    await row.getByRole('button', { name: `Cancel order #${short}` }).click();
-    await expect(row.getByTestId('order-cancel-result')).toHaveText(`Order #${short} is cancelled. The customer gets a text with your reason.`);
+    // By keyboard: the form goes once the order is cancelled, and focus goes to the answer in its row
+    // (it had dropped to <body>), which is announced.
+    await row.getByRole('button', { name: `Cancel order #${short}` }).press('Enter');
+    const answer = row.getByTestId('order-cancel-result');
+    await expect(answer).toHaveText(`Order #${short} is cancelled. The customer gets a text with your reason.`);
     await expect(row).toHaveAttribute('data-status', 'cancelled');
+    await expect(row.getByRole('button', { name: `Cancel order #${short}` })).toHaveCount(0);
+    await expect(answer).toBeFocused();
+    await expect(answer).toHaveAttribute('aria-live', 'polite');
     await expect(row.getByTestId('restaurant-order-cancel-reason')).toHaveText(`by you: ${REASON}`);
     await expectNoSeriousA11yViolations(admin, 'admin orders with one cancelled');
     // The audit log names the order by its number, a link to its row (not "order:<22-character id>").

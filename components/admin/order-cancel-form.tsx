@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 
 import { styles } from '@/components/admin/styles';
 import { CANCEL_REASON_MAX, CANCEL_REASON_MIN, CANCEL_REASON_SUGGESTIONS } from '@/lib/orders/admin-cancel-messages';
@@ -21,6 +21,12 @@ export function OrderCancelForm({ action, orderId, status }: { action: OrderStep
   const [state, formAction, pending] = useActionState(action, IDLE);
   const short = shortOrderId(orderId);
   const listId = `cancel-reasons-${orderId}`;
+  // The answer takes focus: the button is disabled while pending, and once the order is cancelled the
+  // form is gone, so focus had dropped to <body>. The answer says what happened and is announced.
+  const answerRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.status !== 'idle') answerRef.current?.focus();
+  }, [state]);
   return (
     <div className="mt-2 flex flex-col items-start gap-1.5" data-testid="order-cancel">
       {isAdminCancellable(status) ? (
@@ -52,7 +58,7 @@ export function OrderCancelForm({ action, orderId, status }: { action: OrderStep
           </form>
         </details>
       ) : null}
-      <OrderRowAnswer state={state} testId="order-cancel-result" />
+      <OrderRowAnswer ref={answerRef} state={state} testId="order-cancel-result" />
     </div>
   );
 }
