@@ -59,7 +59,7 @@ export function CheckoutForm({
   }, [state]);
   // A saved address: the list gains it in the same answer that re-renders the page, and the address
   // form is gone (the first address) or was reset, so focus had dropped to <body> and nothing was said.
-  // Focus goes to the new address's choice, and the status line below says it was saved (decision 099).
+  // Focus goes to the new address's choice, and the status line below says it was saved (decision 075).
   const ids = addresses.map((address) => address.id).join(',');
   const [seen, setSeen] = useState<{ ids: string; added: AddressOption | null }>({ ids, added: null });
   if (seen.ids !== ids) {
