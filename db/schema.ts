@@ -313,8 +313,10 @@ export const orders = pgTable(
     // Nulls are distinct: orders placed before carts had generations never conflict.
     uniqueIndex('orders_customer_cart_generation_idx').on(table.customerId, table.cartGeneration),
     index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc().nullsFirst()),
-    // A restaurant's orders, newest first (its admin page: lib/orders/restaurant-orders.ts).
-    index('orders_restaurant_created_idx').on(table.restaurantId, table.createdAt.desc().nullsFirst()),
+    // A restaurant's orders, newest first (its admin page: lib/orders/restaurant-orders.ts), ties broken
+    // by id: the page's watch compares windows, and orders placed in the same instant swapped places
+    // at the window's edge, which announced a "new order" that wasn't (decision 063's audit-log rule).
+    index('orders_restaurant_created_idx').on(table.restaurantId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
     // The reconciler's scan (lib/orders/reconcile.ts): orders still moving (neither delivered nor
     // cancelled), by when they last moved; cancelled orders pile up and must not fill its batch.
     index('orders_open_updated_idx').on(table.updatedAt).where(sql`${table.status} not in ('delivered', 'cancelled')`),

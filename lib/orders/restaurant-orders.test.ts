@@ -85,7 +85,23 @@ describe("a restaurant's orders on its admin page (PGlite)", () => {
     expect(await listRestaurantOrderStates('no-such-restaurant', 30, database.db)).toEqual([]);
   });
 
-  it('reads only the latest orders through the (restaurant, created) index, sorting none (EXPLAIN)', async () => {
+  // Review: sorted by created_at alone, orders placed in the same instant came back in whichever order
+  // Postgres read them, so the row at the window's edge could differ between the listing and its watch
+  // and the watch announced a "new order" that wasn't. Ties now go by id, newest (highest) first.
+  it('breaks ties on the time placed by id, the listing and its watch alike', async () => {
+    const [, , third] = await database.db.select({ id: restaurants.id, slug: restaurants.slug }).from(restaurants).limit(3);
+    const customerId = await customerIdFor('9876500012', database.db);
+    const sameInstant = new Date(Date.UTC(2026, 11, 7, 7, 0));
+    // Inserted lowest id first: read in the order stored, the lower id came first.
+    for (const id of ['tieBreakTest0000000001', 'tieBreakTest0000000003', 'tieBreakTest0000000002']) {
+      await database.db.insert(orders).values({ id, customerId, restaurantId: third!.id, status: 'placed', totalPaise: 50_000, idempotencyKey: id, createdAt: sameInstant });
+    }
+    const expected = ['tieBreakTest0000000003', 'tieBreakTest0000000002'];
+    expect((await listRestaurantOrders(third!.id, 2, database.db)).map((order) => order.id)).toEqual(expected);
+    expect((await listRestaurantOrderStates(third!.slug, 2, database.db)).map((order) => order.id)).toEqual(expected);
+  });
+
+  it('reads only the latest orders through the (restaurant, created, id) index, sorting none (EXPLAIN)', async () => {
     // Sorting forbidden unless nothing else can answer: ORDER BY created_at DESC (NULLS FIRST) against
     // the index's DESC NULLS LAST read all of a restaurant's orders and sorted them on every view.
     const plan = await planWithoutSorting(database.db, restaurantOrdersStatement(1, 30, database.db));

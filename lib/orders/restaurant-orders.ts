@@ -6,6 +6,14 @@ import { getDb, type Database } from '@/db/client';
 import { orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
 import type { OrderState } from '@/lib/orders/orders-change';
 
+/**
+ * The order both the listing and its watch read, the (restaurant, created, id) index's: ties on
+ * created_at broken by id, so orders placed in the same instant keep their places and the last row of
+ * the window is the same on every read (otherwise the watch could announce a "new order" that was
+ * only the tie swapping: review finding).
+ */
+const NEWEST_FIRST = [desc(orders.createdAt), desc(orders.id)] as const;
+
 /** How many of a restaurant's orders its admin page lists. */
 export const RESTAURANT_ORDERS_SHOWN = 30;
 
@@ -27,13 +35,13 @@ export interface RestaurantOrderRow {
 
 /**
  * A restaurant's latest orders, newest first, for its admin page: one query on the
- * (restaurant, created) index, never cached (an admin wants them as they are).
+ * (restaurant, created, id) index, never cached (an admin wants them as they are).
  */
 export async function listRestaurantOrders(restaurantId: number, limit = RESTAURANT_ORDERS_SHOWN, db: Database = getDb()): Promise<RestaurantOrderRow[]> {
   return restaurantOrdersStatement(restaurantId, limit, db);
 }
 
-/** The query itself (tests EXPLAIN it), newest first through the (restaurant, created) index. */
+/** The query itself (tests EXPLAIN it), newest first through the (restaurant, created, id) index. */
 export function restaurantOrdersStatement(restaurantId: number, limit: number, db: Database) {
   return db
     .select({
@@ -49,7 +57,7 @@ export function restaurantOrdersStatement(restaurantId: number, limit: number, d
     })
     .from(orders)
     .where(eq(orders.restaurantId, restaurantId))
-    .orderBy(desc(orders.createdAt))
+    .orderBy(...NEWEST_FIRST)
     .limit(limit);
 }
 
@@ -83,6 +91,6 @@ export function restaurantOrderStatesStatement(restaurantSlug: string, limit: nu
     .select({ id: orders.id, status: orders.status })
     .from(orders)
     .where(eq(orders.restaurantId, sql`(select ${restaurants.id} from ${restaurants} where ${restaurants.slug} = ${restaurantSlug})`))
-    .orderBy(desc(orders.createdAt))
+    .orderBy(...NEWEST_FIRST)
     .limit(limit);
 }
