@@ -6,8 +6,23 @@ import type { OrderStatus } from '@/lib/orders/status';
 
 import { AccountOrders, type AccountOrder } from './account-orders';
 
-// Each active order's status poller asks for the router (it renders nothing on the server).
+// The active orders' poller asks for the router (it renders nothing on the server).
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh: () => {} }) }));
+
+// What the list asks its pollers to poll: the per-order one (the order page's) and the one for all.
+const polled = vi.hoisted(() => ({ perOrder: [] as string[], all: [] as { orders: { id: string; status: string }[]; intervalMs: number }[] }));
+vi.mock('./order-status-poller', () => ({
+  OrderStatusPoller: ({ orderId }: { orderId: string }) => {
+    polled.perOrder.push(orderId);
+    return null;
+  },
+}));
+vi.mock('./active-orders-poller', () => ({
+  ActiveOrdersPoller: (props: { orders: { id: string; status: string }[]; intervalMs: number }) => {
+    polled.all.push(props);
+    return null;
+  },
+}));
 
 const order = (
   id: string,
@@ -45,6 +60,27 @@ describe("/account's orders", () => {
     expect(activePart).not.toContain('Reorder');
     expect(html.slice(past)).toContain('Old Place');
     expect(html.slice(past)).toContain('Reorder');
+  });
+
+  // Review: a poller per active order, each asking every 10 s and nudging the queue, was 6×N requests a
+  // minute for a customer with N orders on their way. One poll now covers all of them.
+  it('polls all the active orders in one poller, every 10 s, and none when every order is done', () => {
+    polled.perOrder.length = 0;
+    polled.all.length = 0;
+    render([order('delivered1', 'delivered', 'Old Place'), order('onitsway1', 'out_for_delivery', 'Dosa Corner'), order('placed1', 'placed', 'Biryani House')]);
+    expect(polled.perOrder).toEqual([]);
+    expect(polled.all).toEqual([
+      {
+        orders: [
+          { id: 'onitsway1'.padEnd(22, 'x'), status: 'out_for_delivery' },
+          { id: 'placed1'.padEnd(22, 'x'), status: 'placed' },
+        ],
+        intervalMs: 10_000,
+      },
+    ]);
+    polled.all.length = 0;
+    render([order('delivered1', 'delivered', 'Old Place')]);
+    expect(polled.all).toEqual([]);
   });
 
   it('has no "Active orders" when every order is delivered or cancelled, and says so when there are none', () => {

@@ -5,7 +5,8 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { cities, orderEvents, orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
 import type { Bill } from '@/lib/orders/bill';
-import { isOrderId } from '@/lib/orders/status';
+import type { OrderState } from '@/lib/orders/orders-change';
+import { isFinalStatus, isOrderId } from '@/lib/orders/status';
 
 export interface OrderDetail {
   id: string;
@@ -121,8 +122,11 @@ export interface OrderSummary {
   etaAt: Date | null;
 }
 
+/** How many of the customer's latest orders /account lists. */
+export const OWN_ORDERS_SHOWN = 50;
+
 /** The customer's orders, newest first. */
-export async function listOwnOrders(customerId: number, limit = 50, db: Database = getDb()): Promise<OrderSummary[]> {
+export async function listOwnOrders(customerId: number, limit = OWN_ORDERS_SHOWN, db: Database = getDb()): Promise<OrderSummary[]> {
   return ownOrdersStatement(customerId, limit, db);
 }
 
@@ -147,4 +151,20 @@ export function ownOrdersStatement(customerId: number, limit: number, db: Databa
     .where(eq(orders.customerId, customerId))
     .orderBy(desc(orders.createdAt))
     .limit(limit);
+}
+
+/**
+ * The id and status of each of the customer's orders still on its way among the latest ones /account
+ * lists (the same window, newest first): what its one poll asks for, however many are active (review:
+ * a poll per order was 6 requests a minute each). Bounded by the window, read through the (customer,
+ * created) index, and only the customer's own.
+ */
+export async function loadOwnActiveOrderStates(customerId: number, limit = OWN_ORDERS_SHOWN, db: Database = getDb()): Promise<OrderState[]> {
+  const latest = await ownOrderStatesStatement(customerId, limit, db);
+  return latest.filter((order) => !isFinalStatus(order.status));
+}
+
+/** The query itself (tests EXPLAIN it): the listing's index walk, id and status only. */
+export function ownOrderStatesStatement(customerId: number, limit: number, db: Database) {
+  return db.select({ id: orders.id, status: orders.status }).from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
 }

@@ -443,11 +443,12 @@ function carriesSearch(url: URL): boolean {
  * A page's own part that its script asks for (a menu's cart and heart after load, GET
  * /api/restaurants/<slug>/visitor; the guest id its first ADD needs, POST /api/cart/guest, as the
  * ADD's action does; an order's status, which its page polls, GET /api/orders/<id>/status; the
- * header's cart count, GET /api/cart/count): part of
+ * active orders' statuses, which /account polls, GET /api/orders/active; the header's cart count,
+ * GET /api/cart/count): part of
  * a page view, so it draws on the pages' budget rather than the API's. Its refusal is still JSON.
  */
 function isPagePart(pathname: string): boolean {
-  return /^\/api\/(restaurants\/[^/]+\/visitor|orders\/[^/]+\/status|cart\/(?:guest|count))$/.test(pathname);
+  return /^\/api\/(restaurants\/[^/]+\/visitor|orders\/(?:[^/]+\/status|active)|cart\/(?:guest|count))$/.test(pathname);
 }
 
 /**

@@ -64,6 +64,11 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/api/orders/80OQNhQnuur3muw88KWWzw')).toBe('api');
     expect(await budgetOf('/api/orders/a/b/status')).toBe('api');
   });
+
+  it("/account's one poll for its active orders draws on the page budget, as the order page's does", async () => {
+    expect(await budgetOf('/api/orders/active')).toBe('page');
+    expect(await budgetOf('/api/orders/active/more')).toBe('api');
+  });
 });
 
 describe("the image optimizer's own fetch of a photo", () => {
