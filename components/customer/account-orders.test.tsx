@@ -124,6 +124,17 @@ describe("/account's orders", () => {
     expect(whole).toMatch(/class="[^"]*hover:bg-brand-50[^"]*focus-visible:bg-brand-50/);
   });
 
+  // Phone review: at 390 px, beside the total and Reorder, a past order's restaurant was cut short
+  // ("Tehzeeb Dum Bi…"). Its name wraps now, a long single word too, and is never clipped.
+  it("lets a past order's restaurant name wrap rather than cut it short", () => {
+    const html = render([order('delivered1', 'delivered', 'Tehzeeb Dum Biryani House')]);
+    const name = /<span class="([^"]*)"><span class="sr-only">View your order from <\/span>Tehzeeb Dum Biryani House<\/span>/.exec(html);
+    expect(name).not.toBeNull();
+    const classes = name![1]!.split(' ');
+    expect(classes).toContain('wrap-break-word');
+    expect(classes.some((c) => /^(truncate|overflow-hidden|whitespace-nowrap|text-ellipsis|line-clamp-\d+)$/.test(c))).toBe(false);
+  });
+
   // Customer walk: a past order said only "Cancelled", so a customer whose order the restaurant
   // cancelled (decision 068) could not tell it from one they cancelled themselves, nor see why.
   it('says who cancelled a past order, and the restaurant’s reason when it did', () => {

@@ -108,7 +108,9 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
                     className="group flex min-w-0 flex-1 items-center justify-between gap-3 rounded-2xl p-4 hover:bg-brand-50 focus-visible:bg-brand-50 focus-visible:outline-offset-[-3px]"
                   >
                     <span className="min-w-0">
-                      <span className="block truncate text-sm font-semibold text-brand-700 underline-offset-4 group-hover:underline">
+                      {/* Phone review: at 390 px, beside the total and Reorder, the name was cut to "Tehzeeb Dum
+                          Bi…"; it wraps instead (a long single word too), the row growing a line. */}
+                      <span className="block text-sm font-semibold wrap-break-word text-brand-700 underline-offset-4 group-hover:underline">
                         <span className="sr-only">View your order from </span>
                         {order.restaurantName}
                       </span>
