@@ -194,6 +194,17 @@ export function lateAnswer(error: unknown): Promise<unknown> | undefined {
   return undefined;
 }
 
+/**
+ * Whether `error` (or what it wraps) is a statement the client never sent: refused while it counted
+ * the server silent (a deadline error with no late answer). Sending it again later is the first send.
+ */
+export function neverSent(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if (cause instanceof DeadlineError) return !(cause as { [LATE_ANSWER]?: Promise<unknown> })[LATE_ANSWER];
+  }
+  return false;
+}
+
 /** Where a transaction was when its deadline passed: only after COMMIT was sent is its outcome unknown. */
 export type TransactionPhase = 'begin' | 'statement' | 'commit';
 

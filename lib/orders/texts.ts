@@ -4,7 +4,7 @@ import { and, eq, exists, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { getDb, type Database } from '@/db/client';
-import { lateAnswer } from '@/db/client-deadline';
+import { lateAnswer, neverSent } from '@/db/client-deadline';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
 import { dailyCapCount } from '@/lib/sms/daily-cap';
 import { smsSender } from '@/lib/sms/sender';
@@ -55,6 +55,10 @@ export function statusText(status: OrderStatus, { orderId, totalPaise, restauran
   }
 }
 
+/** A give-back the client refused unsent (it still counted the server silent) is sent again, this often and this far apart. */
+const GIVE_BACK_TRIES = 10;
+const GIVE_BACK_RETRY_MS = 500;
+
 /**
  * A claim sent to a Postgres that then froze fails at its deadline and may run at the thaw: the text
  * is then claimed by this delivery, which sent nothing, and every retry and the reconciler found it
@@ -68,12 +72,23 @@ function giveBackIfClaimedLate(error: unknown, db: Database, orderId: string, st
   if (!answer) return;
   const giveBack = async (rows: unknown) => {
     if (!Array.isArray(rows) || rows.length === 0) return;
-    try {
-      await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, isNull(orderEvents.textSentAt), stillWanted(db, orderId, status)));
-      log.info('order text: a claim that landed after its job gave up was given back', { orderId });
-    } catch (failure) {
-      // At most once, as before: that text stays claimed and unsent.
-      log.warn('order text: a late claim could not be given back', { orderId, error: failure instanceof Error ? failure.message : String(failure) });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await db.update(orderEvents).set({ textClaimedAt: null }).where(and(event, isNull(orderEvents.textSentAt), stillWanted(db, orderId, status)));
+        log.info('order text: a claim that landed after its job gave up was given back', { orderId });
+        return;
+      } catch (failure) {
+        // The claim's late answer can come before the client hears the server again (db/client-deadline.ts),
+        // which then refuses the give-back unsent: sent again shortly. Only this claim holds the text
+        // meanwhile (nothing claims a claimed text), so a later first send gives back nobody else's.
+        if (attempt < GIVE_BACK_TRIES && neverSent(failure)) {
+          await new Promise((resolve) => setTimeout(resolve, GIVE_BACK_RETRY_MS));
+          continue;
+        }
+        // At most once, as before: that text stays claimed and unsent.
+        log.warn('order text: a late claim could not be given back', { orderId, error: failure instanceof Error ? failure.message : String(failure) });
+        return;
+      }
     }
   };
   // A claim that failed in the end (refused, cancelled by its deadline) claimed nothing.

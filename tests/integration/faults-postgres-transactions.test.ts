@@ -136,6 +136,57 @@ function holdThen(builder: object, gate: Promise<void>, settled: () => void): ob
   });
 }
 
+/**
+ * `db` whose first `update` (a text's claim) runs but fails as if at its deadline, its rows coming as the
+ * late answer (db/client-deadline.ts lateAnswer), and whose second (the claim's give-back) is refused
+ * unsent, as the client refuses a statement while it still counts the server silent.
+ */
+function claimLandsLateThenGiveBackRefused(db: Database): Database {
+  let calls = 0;
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== 'update' || typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const builder = Reflect.apply(value, target, args) as object;
+        calls += 1;
+        if (calls === 1) {
+          return thenInstead(builder, async (sent) => {
+            const rows = await sent();
+            const timedOut = new DeadlineError('Postgres query timed out after 1000 ms', false);
+            Object.defineProperty(timedOut, Symbol.for('thali.late-answer'), { value: Promise.resolve(rows) });
+            throw new Error('Failed query: update …', { cause: timedOut });
+          });
+        }
+        if (calls === 2) {
+          return thenInstead(builder, async () => {
+            throw new Error('Failed query: update …', { cause: new DeadlineError('Postgres is not answering', false) });
+          });
+        }
+        return builder;
+      };
+    },
+  });
+}
+
+/** A query builder whose chained calls keep it wrapped, and whose `then` runs `instead` (given the real send). */
+function thenInstead(builder: object, instead: (sent: () => Promise<unknown>) => Promise<unknown>): object {
+  return new Proxy(builder, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (property === 'then') {
+        return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
+          instead(() => Promise.resolve((target as PromiseLike<unknown>).then((v) => v))).then(resolve, reject);
+      }
+      return (...args: unknown[]) => {
+        const result = Reflect.apply(value, target, args) as unknown;
+        return result === target ? receiver : typeof result === 'object' && result !== null ? thenInstead(result, instead) : result;
+      };
+    },
+  });
+}
+
 /** A placed order of a new customer (`phone`) at an orderable dish of `db`'s seed; its jobs enqueued nowhere. */
 async function placedOrder(db: Database, store: RedisStore, phone: string): Promise<{ orderId: string; customerId: number }> {
   const { restaurant, itemId } = await orderableItem(db);
@@ -380,6 +431,33 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       await expect.poll(claimedAt, { timeout: 5_000, interval: 100 }).toBeNull();
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
+      expect(sent).toHaveLength(1);
+    } finally {
+      own.thaw();
+      await textDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
+  // CI on 2026-12-07: the claim's late answer came before the client heard the server again, which
+  // refused the give-back unsent, once, and the text stayed claimed and unsent for good.
+  it("a late claim's give-back refused unsent (the client still counting the server silent) is sent again", async () => {
+    const seeded = await createTestPostgres('faults_pg_claim_refused', own.url);
+    const textDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: textDb });
+      const { orderId } = await placedOrder(textDb.db, store, '919800000405');
+      const payload = { orderId, status: 'placed' };
+      const sent: string[] = [];
+      const sender = { send: async (message: { body: string }) => void sent.push(message.body) };
+
+      const first = await failsWithin(() => notifyOrder(payload, { db: claimLandsLateThenGiveBackRefused(textDb.db), store, sender: sender as never }), 15_000);
+      expect((first.error as Error).cause).toBeInstanceOf(DeadlineError);
+      const claimedAt = async () =>
+        (await textDb.db.select({ at: orderEvents.textClaimedAt }).from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'placed'))))[0]?.at ?? null;
+      await expect.poll(claimedAt, { timeout: 8_000, interval: 100 }).toBeNull();
+      expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
       expect(sent).toHaveLength(1);
     } finally {
       own.thaw();
