@@ -31,7 +31,7 @@ import { listOwnOrders } from '@/lib/orders/queries';
 import { orderToTrack } from '@/lib/orders/recent';
 import { priceChanges } from '@/lib/orders/price-changes';
 import { quoteCart } from '@/lib/orders/quote';
-import { reorderLeftOut } from '@/lib/orders/reorder';
+import { checkoutAfterReorder } from '@/lib/orders/reorder';
 
 import { addAddress } from '../account/addresses/actions';
 import { changeCheckoutQuantity, submitOrder } from './actions';
@@ -48,7 +48,7 @@ interface CheckoutPageProps {
  * placing the order will charge it. Signed out: the guest cart and its bill, with "Sign in to place
  * your order" (to /login and back; the guest cart merges on the way), or the empty cart (guest-page.tsx).
  * `?address=` shows the result of an edit or delete made from checkout; `?reordered=<order id>`, after
- * a reorder that left dishes out, names them.
+ * a reorder, names the dishes it left out and says prices changed since that order, not since added.
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   // The header's Cart link lands here: signed out, the guest cart (or the empty cart), sign-in only to order.
@@ -73,9 +73,9 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
       </Container>
     );
   }
-  const [quote, leftOut] = await Promise.all([
+  const [quote, reorder] = await Promise.all([
     quoteCart(cart),
-    typeof reordered === 'string' ? reorderLeftOut(customer.customerId, reordered, cart.restaurant) : [],
+    typeof reordered === 'string' ? checkoutAfterReorder(customer.customerId, reordered, cart.restaurant) : null,
   ]);
 
   if (quote.status === 'empty') {
@@ -109,9 +109,9 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         notice={<AddressNoticeBanner notice={addressNotice(noticeKey)} />}
         problem={quote.status !== 'ok' ? quote.message : null}
       />
-      {/* Checkout prices from Postgres: a dish that costs something else than when it was added says so. */}
-      <PriceChangeNote changes={priceChanges(quote.lines, addedPrices)} className="mt-4" />
-      <ReorderLeftOutNote dishes={leftOut} className="mt-4" />
+      {/* Checkout prices from Postgres: a dish that costs something else than when it was added (or ordered, after a reorder) says so. */}
+      <PriceChangeNote changes={priceChanges(quote.lines, addedPrices)} since={reorder ? 'ordered' : 'added'} className="mt-4" />
+      <ReorderLeftOutNote dishes={reorder?.leftOut ?? []} className="mt-4" />
 
       <CheckoutSections
         hasAddress={addresses.length > 0}

@@ -29,4 +29,11 @@ describe("checkout's price-change note", () => {
     expect(one).toContain('The bill below has the new price');
     expect(renderToStaticMarkup(createElement(PriceChangeNote, { changes: [] }))).toBe('');
   });
+
+  it('after a reorder, compares with what the order paid', () => {
+    const changes = [{ menuItemId: 1, name: 'Naan', wasPaise: 4_000, nowPaise: 4_500 }];
+    const note = text(renderToStaticMarkup(createElement(PriceChangeNote, { changes, since: 'ordered' })));
+    expect(note).toContain('A price has changed since your order:');
+    expect(note).toContain('Naan: ₹40 now ₹45');
+  });
 });

@@ -302,23 +302,29 @@ export async function keepCart(keep: 'guest' | 'customer', guest: CartOwner, cus
 
 /**
  * Reorder: `owner`'s cart becomes these lines from `menu`, those still available (quantities capped),
- * replacing what it held. Returns how many lines made it; 0 leaves the cart as it was.
+ * replacing what it held. Returns how many lines made it; 0 leaves the cart as it was. A line's
+ * `pricePaise` (what the order paid) is remembered for checkout's price note, else today's price.
  */
 export async function refillCart(
   owner: CartOwner,
   menu: RestaurantMenu,
-  lines: readonly { itemId: number; quantity: number }[],
+  lines: readonly { itemId: number; quantity: number; pricePaise?: number }[],
   store: RedisStore = getRedis(),
 ): Promise<number> {
   if (!menu.restaurant.isOpen) return 0;
   const available = new Map(dishesOf(menu).filter((item) => item.available).map((item) => [item.id, item.pricePaise]));
   const quantities = new Map<number, number>();
+  // What checkout's note compares today's price with: what the order paid, where a line says.
+  const remembered = new Map<number, number>();
   for (const line of lines) {
-    if (available.has(line.itemId)) quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
+    const today = available.get(line.itemId);
+    if (today === undefined) continue;
+    quantities.set(line.itemId, Math.min(MAX_QUANTITY, (quantities.get(line.itemId) ?? 0) + line.quantity));
+    remembered.set(line.itemId, line.pricePaise ?? today);
   }
   if (quantities.size === 0) return 0;
   const items = [...quantities].map(([itemId, quantity]) => ({ itemId, quantity })).slice(0, MAX_CART_LINES);
   await writeCart(store, owner, { restaurant: menu.restaurant.slug, items });
-  await rememberPrices(store, owner, Object.fromEntries(items.map((line) => [String(line.itemId), String(available.get(line.itemId))])), true);
+  await rememberPrices(store, owner, Object.fromEntries(items.map((line) => [String(line.itemId), String(remembered.get(line.itemId))])), true);
   return items.length;
 }

@@ -26,13 +26,14 @@ export type ReorderResult =
  */
 export function dishesLeftOut(items: OrderDetail['items'], menu: RestaurantMenu): LeftOutDish[] {
   const available = new Set(dishesOf(menu).flatMap((item) => (item.available ? [item.id] : [])));
-  return items.flatMap((item) => (item.menuItemId !== null && available.has(item.menuItemId) ? [] : [{ name: item.name, quantity: item.quantity }]));
+  return items.flatMap((item) => (item.menuItemId !== null && available.has(item.menuItemId) ? [] : [{ name: item.name, quantity: item.quantity, pricePaise: item.pricePaise }]));
 }
 
 /**
  * "Reorder": the customer's cart becomes this past order's dishes that the restaurant still serves
- * (prices are today's: checkout reads them from Postgres again). Replaces what the cart held. Says
- * which dishes it left out, for checkout to name (reorderLeftOut).
+ * (prices are today's: checkout reads them from Postgres again, and names any that changed since the
+ * order). Replaces what the cart held. Says
+ * which dishes it left out, for checkout to name (checkoutAfterReorder).
  */
 export async function reorder(customerId: number, orderId: string): Promise<ReorderResult> {
   const order = await loadOwnOrder(customerId, orderId);
@@ -40,25 +41,26 @@ export async function reorder(customerId: number, orderId: string): Promise<Reor
   const { value: menu } = await getRestaurantMenu(order.restaurant.slug);
   if (!menu) return { status: 'nothing', message: `${order.restaurant.name} is no longer on Thali.` };
   if (!menu.restaurant.isOpen) return { status: 'nothing', message: `${order.restaurant.name} is closed right now: try again when it opens.` };
-  const lines = order.items.flatMap((item) => (item.menuItemId === null ? [] : [{ itemId: item.menuItemId, quantity: item.quantity }]));
+  const lines = order.items.flatMap((item) => (item.menuItemId === null ? [] : [{ itemId: item.menuItemId, quantity: item.quantity, pricePaise: item.pricePaise }]));
   const filled = await refillCart(cartOwners.customer(customerId), menu, lines);
   if (filled === 0) return { status: 'nothing', message: `None of these dishes is on ${order.restaurant.name}'s menu right now.` };
   return { status: 'filled', lines: filled, leftOut: dishesLeftOut(order.items, menu) };
 }
 
 /**
- * What checkout opened by a reorder (`/checkout?reordered=<id>`) names as left out: the dishes of the
+ * What checkout opened by a reorder (`/checkout?reordered=<id>`) says of it: the dishes of the
  * customer's own order that the menu can't supply now, read again rather than carried in the URL, so
- * a link can't make checkout say anything. Nothing for someone else's order, an unknown id, a cart
- * now from another restaurant, or when Postgres or the menu can't be read (the note is a courtesy).
+ * a link can't make checkout say anything. Null (checkout then says nothing of a reorder) for someone
+ * else's order, an unknown id, or a cart now from another restaurant; no dishes named when Postgres
+ * or the menu can't be read (the note is a courtesy).
  */
-export async function reorderLeftOut(customerId: number, orderId: string, cartRestaurant: string | null): Promise<LeftOutDish[]> {
+export async function checkoutAfterReorder(customerId: number, orderId: string, cartRestaurant: string | null): Promise<{ leftOut: LeftOutDish[] } | null> {
   try {
     const order = await loadOwnOrder(customerId, orderId);
-    if (!order || order.restaurant.slug !== cartRestaurant) return [];
-    const { value: menu } = await getRestaurantMenu(order.restaurant.slug);
-    return menu ? dishesLeftOut(order.items, menu) : [];
+    if (!order || order.restaurant.slug !== cartRestaurant) return null;
+    const { value: menu } = await getRestaurantMenu(order.restaurant.slug).catch(() => ({ value: null }));
+    return { leftOut: menu ? dishesLeftOut(order.items, menu) : [] };
   } catch {
-    return [];
+    return null;
   }
 }

@@ -71,6 +71,15 @@ await describeEachDriver('cart', (driver) => {
     expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 13_000]]));
   });
 
+  // Customer walk: a reorder remembered today's prices, so checkout never said that the biryani
+  // ordered at ₹120 last week costs ₹130 now. It remembers what the order paid, where it knows.
+  it('a reorder remembers the prices its order paid, so checkout names a change since', async () => {
+    const dearer = menuOf('dosa-point', menu('dosa-point').categories[0]!.items.map((item) => (item.id === 101 ? { ...item, pricePaise: 13_000 } : item)));
+    const lines = [{ itemId: 101, quantity: 1, pricePaise: 12_000 }, { itemId: 102, quantity: 2 }];
+    expect(await refillCart(hash, dearer, lines, store)).toBe(2);
+    expect(await readAddedPrices(hash, store)).toEqual(new Map([[101, 12_000], [102, 6_000]]));
+  });
+
   // Customer walk: the note compared with the last ADD only. A + on the menu (whose cart shows the
   // menu's price) left the price remembered from the first ADD, so checkout named a change the
   // customer had already seen and accepted.

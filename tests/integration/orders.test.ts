@@ -9,8 +9,10 @@ import { customerIdFor } from '@/lib/customers/accounts';
 import { readOutbox } from '@/lib/sms/sender';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { readCart } from '@/lib/cart/cart';
+import { readAddedPrices } from '@/lib/cart/prices';
+import { priceChanges } from '@/lib/orders/price-changes';
 import { computeBill } from '@/lib/orders/bill';
-import { reorder, reorderLeftOut } from '@/lib/orders/reorder';
+import { reorder, checkoutAfterReorder } from '@/lib/orders/reorder';
 import { invalidate } from '@/lib/cache/invalidate';
 import { keys } from '@/lib/cache/keys';
 import { ADDRESS_GONE, BILL_CHANGED, placeOrder } from '@/lib/orders/checkout';
@@ -315,6 +317,27 @@ for (const backend of backends) {
       expect(await readCart(cartOwners.customer(stranger.customerId))).toEqual({ restaurant: null, items: [] });
     });
 
+    it('after a reorder, checkout names a dish whose price changed since the order', async () => {
+      const customer = await customerWithCart();
+      const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
+      if (placed.status !== 'placed') throw new Error(placed.status);
+      const dish = items[1]!;
+      await db.db.update(menuItems).set({ pricePaise: dish.pricePaise + 1_000 }).where(eq(menuItems.id, dish.id));
+      await invalidate([keys.restaurantMenu(restaurant.slug)]);
+      try {
+        await reorder(customer.customerId, placed.order.id);
+        const owner = cartOwners.customer(customer.customerId);
+        const quote = await quoteCart(await readCart(owner));
+        if (quote.status !== 'ok') throw new Error(quote.status);
+        expect(priceChanges(quote.lines, await readAddedPrices(owner))).toEqual([
+          { menuItemId: dish.id, name: dish.name, wasPaise: dish.pricePaise, nowPaise: dish.pricePaise + 1_000 },
+        ]);
+      } finally {
+        await db.db.update(menuItems).set({ pricePaise: dish.pricePaise }).where(eq(menuItems.id, dish.id));
+        await invalidate([keys.restaurantMenu(restaurant.slug)]);
+      }
+    });
+
     it('reorder names the dishes it could not put back, and checkout finds them again from the order alone', async () => {
       const customer = await customerWithCart();
       const placed = await placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key() }, { enqueue: recordEnqueue });
@@ -325,12 +348,12 @@ for (const backend of backends) {
         const leftOut = [{ name: items[0]!.name, quantity: 2 }];
         expect(await reorder(customer.customerId, placed.order.id)).toEqual({ status: 'filled', lines: 1, leftOut });
         expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({ restaurant: restaurant.slug, items: [{ itemId: items[1]!.id, quantity: 1 }] });
-        expect(await reorderLeftOut(customer.customerId, placed.order.id, restaurant.slug)).toEqual(leftOut);
+        expect(await checkoutAfterReorder(customer.customerId, placed.order.id, restaurant.slug)).toEqual({ leftOut });
         // Nothing for a cart now from elsewhere, someone else's order or an id that is no order's.
-        expect(await reorderLeftOut(customer.customerId, placed.order.id, 'another-restaurant')).toEqual([]);
+        expect(await checkoutAfterReorder(customer.customerId, placed.order.id, 'another-restaurant')).toBeNull();
         const stranger = await customerWithCart({});
-        expect(await reorderLeftOut(stranger.customerId, placed.order.id, restaurant.slug)).toEqual([]);
-        expect(await reorderLeftOut(customer.customerId, 'not an order id', restaurant.slug)).toEqual([]);
+        expect(await checkoutAfterReorder(stranger.customerId, placed.order.id, restaurant.slug)).toBeNull();
+        expect(await checkoutAfterReorder(customer.customerId, 'not an order id', restaurant.slug)).toBeNull();
       } finally {
         await db.db.update(menuItems).set({ available: true }).where(eq(menuItems.id, items[0]!.id));
         await invalidate([keys.restaurantMenu(restaurant.slug)]);

@@ -70,7 +70,7 @@ describe('reorder action', () => {
 
   it('opens checkout, naming the order when dishes were left out so checkout can list them', async () => {
     state.reorder.mockResolvedValueOnce({ status: 'filled', lines: 2, leftOut: [] });
-    expect(await landing(ID, reorderAction)).toBe('/checkout');
+    expect(await landing(ID, reorderAction)).toBe(`/checkout?reordered=${ID}`);
     state.reorder.mockResolvedValueOnce({ status: 'filled', lines: 1, leftOut: [{ name: 'Chicken Dum Biryani', quantity: 2 }] });
     expect(await landing(ID, reorderAction)).toBe(`/checkout?reordered=${ID}`);
     expect(state.reorder).toHaveBeenCalledWith(7, ID);

@@ -10,7 +10,7 @@ import { isOrderId } from '@/lib/orders/status';
 
 /**
  * Reorder (the order page and /account): the order's dishes into the cart, then checkout (which says
- * which dishes could not be put back, when some could not). An id that
+ * which dishes could not be put back, and which cost something else now). An id that
  * can't be an order's goes where an order that isn't theirs does, before it reaches a redirect (a
  * lone surrogate threw in encodeURIComponent; a 30 KB id made a 150 KB header) or a query.
  */
@@ -27,8 +27,8 @@ export async function reorderAction(orderId: string): Promise<void> {
   }
   if (result.status === 'not-found') redirect('/account');
   if (result.status === 'nothing') redirect(`/orders/${encodeURIComponent(orderId)}?reorder=unavailable`);
-  // Checkout names the dishes left out (lib/orders/reorder.ts reorderLeftOut), read again from the order.
-  redirect(result.leftOut.length > 0 ? `/checkout?reordered=${encodeURIComponent(orderId)}` : '/checkout');
+  // Checkout names the dishes left out and the prices changed since (lib/orders/reorder.ts checkoutAfterReorder).
+  redirect(`/checkout?reordered=${encodeURIComponent(orderId)}`);
 }
 
 /**
