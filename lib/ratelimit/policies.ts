@@ -5,6 +5,7 @@ import { getEnv, trustedProxies, type Env } from '@/lib/env';
 import { isApiPath } from '@/lib/http/route-kinds.mjs';
 import { REQUEST_ID_HEADER } from '@/lib/http/unavailable-answers.mjs';
 import { isMediaPath } from '@/lib/media/store';
+import { sharedPageAt } from '@/lib/page-cache/paths';
 
 import { clientIdentity, normalizeAddress } from './client-identity';
 
@@ -431,12 +432,15 @@ function isLoopbackClient(identity: string): boolean {
 /**
  * A page that runs a search (`?q=`, the city page's box): each new search is a Postgres query the
  * cache has not seen, so it draws on the API's budget, like `GET /api/cities/<city>/search`, rather
- * than the pages' more generous one. Its refusal is still a page. Nothing under `/_next/` is a page:
- * the image optimizer's `q` is a photo's quality, and every photo of a menu drew on the API's budget
- * (attack review: 120 photos a minute, and the visitor's searches and photos were refused).
+ * than the pages' more generous one. Its refusal is still a page. Only a city page reads `q`
+ * (lib/page-cache/canonical.ts): home's and a menu's are redirected away without a search, and any
+ * other page ignores it (attack review 3: `/?q=x` spent an API unit on a redirect). Nothing under
+ * `/_next/` is a city page: the image optimizer's `q` is a photo's quality, and every photo of a
+ * menu drew on the API's budget (attack review: 120 photos a minute, and the visitor's searches and
+ * photos were refused).
  */
 function carriesSearch(url: URL): boolean {
-  return !url.pathname.startsWith('/_next/') && (url.searchParams.get('q') ?? '').trim() !== '';
+  return sharedPageAt(url.pathname)?.kind === 'city' && (url.searchParams.get('q') ?? '').trim() !== '';
 }
 
 /**

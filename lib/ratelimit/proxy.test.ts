@@ -37,6 +37,13 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/hyderabad?q=%20%20')).toBe('page');
   });
 
+  it("a q on a page that runs no search is no search: the proxy redirects it or the page ignores it (it spent an API unit)", async () => {
+    expect(await budgetOf('/?q=x')).toBe('page');
+    expect(await budgetOf('/hyderabad/dosa-corner?q=biryani')).toBe('page');
+    expect(await budgetOf('/account?q=biryani')).toBe('page');
+    expect(await budgetOf('/hyderabad/?q=biryani')).toBe('page');
+  });
+
   it("the image optimizer's q is a quality, not a search: a photo draws on the page budget (a menu's photos spent the API's)", async () => {
     expect(await budgetOf('/_next/image?url=%2Fmedia%2Fa.webp&w=640&q=75')).toBe('page');
     expect(await budgetOf('/_next/image.x?url=%2Fmedia%2Fa.webp&w=640&q=75')).toBe('page');
