@@ -242,13 +242,15 @@ const schema = z
           'required in production with a shared Redis: a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)',
       });
     }
-    if (env.NODE_ENV === 'production' && env.SMS_SENDER === undefined && (hasUrl || env.REDIS_URL !== undefined)) {
+    if (env.NODE_ENV === 'production' && env.SMS_SENDER === undefined && (hasUrl || env.REDIS_URL !== undefined || env.DATABASE_URL !== undefined)) {
       // The demo outbox shows each browser the codes it asked for, so anyone could open an account for
-      // an unused number: a deployment must say so, not get it by forgetting a variable.
+      // an unused number: a deployment must say so, not get it by forgetting a variable. One instance
+      // on the in-process store with a Postgres of its own is a deployment too (attack review 3):
+      // its accounts outlive the process. Only the embedded PGlite keeps the default.
       ctx.addIssue({
         code: 'custom',
         path: ['SMS_SENDER'],
-        message: 'required in production with a shared Redis: twilio to text real codes, or outbox for a public demo that shows each browser its codes on screen',
+        message: 'required in production with a Postgres or a shared Redis: twilio to text real codes, or outbox for a public demo that shows each browser its codes on screen',
       });
     }
     if (env.SMS_SENDER === 'twilio') {

@@ -90,11 +90,21 @@ describe('parseEnv: admin and sessions', () => {
 
   it('requires SMS_SENDER in production with a shared Redis: a deployment never shows codes on screen by forgetting a variable', () => {
     const deployed = { NODE_ENV: 'production', REDIS_URL: 'redis://127.0.0.1:6379', OTP_SECRET: 'x'.repeat(32) };
-    expect(() => parseEnv(deployed)).toThrow(/SMS_SENDER: required in production with a shared Redis/);
+    expect(() => parseEnv(deployed)).toThrow(/SMS_SENDER: required in production with a Postgres or a shared Redis/);
     expect(parseEnv({ ...deployed, SMS_SENDER: 'outbox' }).SMS_SENDER).toBe('outbox');
     expect(() => parseEnv({ ...deployed, UPSTASH_REDIS_REST_URL: 'https://x.upstash.io', UPSTASH_REDIS_REST_TOKEN: 't', REDIS_URL: '' })).toThrow(/SMS_SENDER/);
     // Development, tests and one embedded production instance keep the demo outbox by default.
     expect(parseEnv({}).SMS_SENDER).toBe('outbox');
     expect(parseEnv({ NODE_ENV: 'production' }).SMS_SENDER).toBe('outbox');
+    expect(parseEnv({ DATABASE_URL: 'postgres://db.internal/thali' }).SMS_SENDER).toBe('outbox');
+  });
+
+  it('requires SMS_SENDER in production on a Postgres of its own too: one instance on the in-process store keeps real accounts there', () => {
+    // Attack review 3: `DATABASE_URL=… npm start` (no Redis) showed every code on screen, so anyone could open the account of an unused number in that Postgres.
+    const single = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db.internal/thali' };
+    expect(() => parseEnv(single)).toThrow(/SMS_SENDER: required in production with a Postgres or a shared Redis/);
+    expect(parseEnv({ ...single, SMS_SENDER: 'outbox' }).SMS_SENDER).toBe('outbox');
+    // The in-process store alone keeps its own per-process OTP key: nothing else has to agree on it.
+    expect(() => parseEnv({ ...single, SMS_SENDER: 'outbox' })).not.toThrow();
   });
 });
