@@ -9,15 +9,17 @@ import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 import { DeadlineError, withDeadline } from '@/lib/server/deadline';
 
-import { CUSTOMER_EPOCH_READ_BUDGET_MS, CUSTOMER_EPOCH_TTL_MS, sessionKeys } from './keys';
+import { CUSTOMER_EPOCH_CHECK_MS, CUSTOMER_EPOCH_COPY_TTL_MS, CUSTOMER_EPOCH_READ_BUDGET_MS, sessionKeys } from './keys';
 
 /**
  * A customer's session epoch (docs/decisions/069-customer-epochs-kept-in-postgres.md): the token
  * every session of theirs carries, which "sign out of every device" replaces. Postgres keeps it
- * (customers.session_epoch); Redis keeps a copy beside the sessions for CUSTOMER_EPOCH_TTL_MS, read
- * with each session in one MGET (sessions.ts) and copied again from Postgres once it is gone. So a
- * Redis that loses the button's write (a failover, a restart from an older snapshot) brings the old
- * sessions back for that long at most, and a copy it evicts ends no session.
+ * (customers.session_epoch); Redis keeps a copy beside the sessions for as long as any session lives
+ * (as the releases before 069 did, which read it alone: decision 099), and beside it the value last
+ * checked against Postgres, for CUSTOMER_EPOCH_CHECK_MS. Both are read with each session in one MGET
+ * (sessions.ts); the copy is trusted while the check vouches for it, and checked again otherwise. So
+ * a Redis that loses the button's write (a failover, a restart from an older snapshot) brings the old
+ * sessions back for the check's lifetime at most, and a copy or check it evicts ends no session.
  */
 
 /** Where the epoch is kept for good: Postgres, or a map in tests that have no database. */
@@ -71,8 +73,8 @@ export async function customerEpochForSignIn(customerId: number, candidate: stri
     warn('customer sign-in: the session epoch could not be read from Postgres', error);
     return null;
   }
-  if (epoch === null || copy.value === epoch) return epoch;
-  const stale = copy.value;
+  if (epoch === null) return null;
+  const stale = copy.value !== null && copy.value !== epoch ? copy.value : null;
   if (stale !== null) {
     // A copy Postgres disagrees with: Redis lost the button's write (a failover, an older snapshot), or
     // the release before 069 pressed it in Redis alone. Which came last can't be told, so neither stands.
@@ -90,8 +92,12 @@ export async function customerEpochForSignIn(customerId: number, candidate: stri
     async (redis) => {
       // The disagreeing copy goes (unless the button replaced it meanwhile).
       if (stale !== null) await redis.delifeq(key, stale);
-      if (await redis.set(key, agreed, { nx: true, px: CUSTOMER_EPOCH_TTL_MS })) return agreed;
-      return redis.get(key);
+      // The copy outlives the session about to open, as before 069 (a release from before it reads the
+      // copy alone: decision 099); one the button wrote meanwhile is kept, and fails this sign-in below.
+      if (!(await redis.set(key, agreed, { nx: true, px: CUSTOMER_EPOCH_COPY_TTL_MS }))) await redis.pexpire(key, CUSTOMER_EPOCH_COPY_TTL_MS);
+      const current = await redis.get(key);
+      if (current === agreed) await redis.set(sessionKeys.customerEpochChecked(customerId), agreed, { px: CUSTOMER_EPOCH_CHECK_MS });
+      return current;
     },
     store,
     { bypassBreaker: true },
@@ -100,21 +106,34 @@ export async function customerEpochForSignIn(customerId: number, candidate: stri
 }
 
 /**
- * The customer's current epoch when the session read found no copy in Redis: read from Postgres and
- * offered back to Redis (SET NX, so it can't cover a newer one the button wrote meanwhile). Null when
- * they have none; undefined when Postgres can't say within CUSTOMER_EPOCH_READ_BUDGET_MS (then an
- * answer that comes later is still offered to Redis, so a slow Postgres costs this request alone and
- * the customer's next one needs only Redis). Decision 069's amendment.
+ * The epoch a customer's sessions must carry when the session read found Redis's copy unchecked (no
+ * check beside it, or one for another value): Postgres's, if the copy agrees or is gone (then offered
+ * back to Redis with SET NX, so it can't cover a newer one the button wrote meanwhile) and checked for
+ * CUSTOMER_EPOCH_CHECK_MS. Null when no session can be valid: the customer has none, or the copy and
+ * Postgres disagree (a Redis that lost the button's write, or a press on a release before 069, which
+ * writes Redis alone: which is newer can't be told, so neither stands until the next sign-in replaces
+ * both). Undefined when Postgres can't say within CUSTOMER_EPOCH_READ_BUDGET_MS (then an answer that
+ * comes later is still recorded, so a slow Postgres costs this request alone and the customer's next
+ * one needs only Redis). Decisions 069 (and its amendment), 099.
  */
-export async function customerEpochFromPostgres(
+export async function checkedCustomerEpoch(
   customerId: number,
+  copy: string | null,
   store: RedisStore,
   epochs: CustomerEpochs,
   budgetMs = CUSTOMER_EPOCH_READ_BUDGET_MS,
 ): Promise<string | null | undefined> {
-  const offer = async (epoch: string | null) => {
-    if (epoch === null) return;
-    await guardedRedis('session.epoch', (redis) => redis.set(sessionKeys.customerEpoch(customerId), epoch, { nx: true, px: CUSTOMER_EPOCH_TTL_MS }), store);
+  const record = async (epoch: string | null) => {
+    if (epoch === null || (copy !== null && copy !== epoch)) return;
+    await guardedRedis(
+      'session.epoch',
+      async (redis) => {
+        if (copy === null && !(await redis.set(sessionKeys.customerEpoch(customerId), epoch, { nx: true, px: CUSTOMER_EPOCH_COPY_TTL_MS }))) return;
+        // A check the button overwrote meanwhile names an older epoch than the copy: no harm, only read again.
+        await redis.set(sessionKeys.customerEpochChecked(customerId), epoch, { px: CUSTOMER_EPOCH_CHECK_MS });
+      },
+      store,
+    );
   };
   const reading = epochs.read(customerId);
   let epoch: string | null;
@@ -122,17 +141,18 @@ export async function customerEpochFromPostgres(
     epoch = await withDeadline(reading, budgetMs, 'customer session epoch read');
   } catch (error) {
     // The statement goes on (to its own deadline); its answer, however late, is the current epoch then.
-    if (error instanceof DeadlineError) void reading.then(offer).catch(() => {});
+    if (error instanceof DeadlineError) void reading.then(record).catch(() => {});
     warn('customer session: the session epoch could not be read from Postgres', error);
     return undefined;
   }
-  await offer(epoch);
-  return epoch;
+  await record(epoch);
+  return copy !== null && copy !== epoch ? null : epoch;
 }
 
 /**
- * "Sign out of every device": a new epoch in Postgres, then in Redis's copy. False when either could
- * not be written; when only Redis failed, the sessions still end once its copy expires.
+ * "Sign out of every device": a new epoch in Postgres, then in Redis's copy and its check. False when
+ * either could not be written; when only Redis failed, the sessions still end once the old copy's check
+ * expires (CUSTOMER_EPOCH_CHECK_MS): Postgres then disagrees with it.
  */
 export async function replaceCustomerEpoch(customerId: number, epoch: string, store: RedisStore, epochs: CustomerEpochs): Promise<boolean> {
   try {
@@ -143,10 +163,14 @@ export async function replaceCustomerEpoch(customerId: number, epoch: string, st
   }
   const copied = await guardedRedis(
     'session.destroy-all',
-    (redis) => redis.set(sessionKeys.customerEpoch(customerId), epoch, { px: CUSTOMER_EPOCH_TTL_MS }),
+    async (redis) => {
+      await redis.set(sessionKeys.customerEpoch(customerId), epoch, { px: CUSTOMER_EPOCH_COPY_TTL_MS });
+      // Without this the next read checks Postgres once, which says the same.
+      await redis.set(sessionKeys.customerEpochChecked(customerId), epoch, { px: CUSTOMER_EPOCH_CHECK_MS });
+    },
     store,
     { bypassBreaker: true },
   );
-  if (!copied.ok) log.warn('a customer’s sessions end when Redis’s copy of their epoch expires: Redis did not take the new one');
+  if (!copied.ok) log.warn('a customer’s sessions end when the check of Redis’s copy of their epoch expires: Redis did not take the new one');
   return copied.ok;
 }

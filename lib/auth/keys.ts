@@ -22,11 +22,20 @@ export const SESSION_MAX_AGE_MS = 7 * 24 * 3_600 * SECOND;
 export const ADMIN_EPOCH_TTL_MS = MINUTE;
 
 /**
- * How long Redis keeps its copy of a customer's session epoch (lib/auth/customer-epoch.ts): at most one
- * Postgres read per signed-in customer per this long, and the longest a Redis that lost "sign out of
- * every device" (a failover, an older snapshot) can bring the old sessions back (decision 069).
+ * How long a customer's session epoch, once checked against Postgres, is trusted from Redis alone
+ * (lib/auth/customer-epoch.ts): at most one Postgres read per signed-in customer per this long, and the
+ * longest a Redis that lost "sign out of every device" (a failover, an older snapshot) can bring the
+ * old sessions back (decision 069). Kept in a key of its own beside the copy (`customerEpochChecked`).
  */
-export const CUSTOMER_EPOCH_TTL_MS = 5 * MINUTE;
+export const CUSTOMER_EPOCH_CHECK_MS = 5 * MINUTE;
+
+/**
+ * How long Redis keeps its copy of a customer's session epoch: as long as any session opened since
+ * (each sign-in renews it), as the releases before decision 069 kept it. They read the copy alone, as
+ * the current epoch, and sign the customer out without it, so a rollback to one of them keeps every
+ * customer signed in (decision 099).
+ */
+export const CUSTOMER_EPOCH_COPY_TTL_MS = SESSION_MAX_AGE_MS;
 
 /**
  * How long a session read waits for Postgres's copy of a customer's epoch once Redis's has expired,
@@ -55,8 +64,15 @@ export const sessionKeys = {
   customerSession: (customerId: number, idHash: string) => `${keyPrefix()}session:v2:customer:{${customerId}}:${idHash}`,
   /**
    * Redis's copy of the random token every session of the customer carries from sign-in (Postgres has
-   * it: customers.session_epoch); "sign out of every device" replaces both. Lives CUSTOMER_EPOCH_TTL_MS,
-   * then the next read copies it again (lib/auth/customer-epoch.ts).
+   * it: customers.session_epoch); "sign out of every device" replaces both. Lives
+   * CUSTOMER_EPOCH_COPY_TTL_MS (7 days, renewed by each sign-in), as before decision 069, so a release
+   * from before 069 reads it as it always did (decision 099).
    */
   customerEpoch: (customerId: number) => `${keyPrefix()}session:v2:customer:{${customerId}}:epoch`,
+  /**
+   * The copy's value as last checked against Postgres, for CUSTOMER_EPOCH_CHECK_MS: while it equals the
+   * copy, a session read trusts the copy; otherwise it asks Postgres (lib/auth/customer-epoch.ts). In
+   * the same Cluster slot, so one MGET reads the session, the copy and this (decisions 069, 099).
+   */
+  customerEpochChecked: (customerId: number) => `${keyPrefix()}session:v2:customer:{${customerId}}:epoch:checked`,
 } as const;

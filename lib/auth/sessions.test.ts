@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { adminKeys, CUSTOMER_EPOCH_TTL_MS, SESSION_MAX_AGE_MS, sessionKeys, sessionTtlMs } from './keys';
+import { adminKeys, CUSTOMER_EPOCH_CHECK_MS, SESSION_MAX_AGE_MS, sessionKeys, sessionTtlMs } from './keys';
 import { parseEnv } from '@/lib/env';
 import { createMemoryStore } from '@/lib/redis/memory-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -399,7 +399,7 @@ describe('sessions when Redis fails', () => {
     // A sign-in on another device reads the epoch, then the button lands before its session is written.
     const slowSignIn = withCommands(memory, {
       set: async (key, value, options) => {
-        if (!key.endsWith(':epoch')) expect(await destroyCustomerSessions(9, { store: memory, epochs })).toBe(true);
+        if (!key.includes(':epoch')) expect(await destroyCustomerSessions(9, { store: memory, epochs })).toBe(true);
         return memory.set(key, value, options);
       },
     });
@@ -444,18 +444,19 @@ describe('sessions when Redis fails', () => {
     await memory.close();
   });
 
-  it('a Redis that loses "sign out of every device" (a failover, an older snapshot) brings the old sessions back only until its copy expires', async () => {
+  it('a Redis that loses "sign out of every device" (a failover, an older snapshot) brings the old sessions back only until the check of its copy expires', async () => {
     const memory = createMemoryStore();
     const customer: NewSession = { kind: 'customer', customerId: 11, phone: '919876543211' };
     const stolen = (await createSession(customer, { store: memory, epochs }))!;
     const copyKey = sessionKeys.customerEpoch(11);
+    const checkKey = sessionKeys.customerEpochChecked(11);
     const kept = async (key: string) => ({ key, value: (await memory.get(key))!, pttl: await memory.pttl(key) });
-    const before = [await kept(copyKey), await kept(sessionKey(stolen))];
-    /** Redis rolls back to before the button: the old copy and the stolen session are back, with the TTLs they had. */
+    const before = [await kept(copyKey), await kept(checkKey), await kept(sessionKey(stolen))];
+    /** Redis rolls back to before the button: the old copy, its check and the stolen session are back, with the TTLs they had. */
     const rollBack = () => Promise.all(before.map(({ key, value, pttl }) => memory.set(key, value, { px: pttl })));
-    // How long a copy written before the loss can outlive it: the copy's lifetime, not a session's (7 days).
-    expect(before[0]!.pttl).toBeGreaterThan(0);
-    expect(before[0]!.pttl).toBeLessThanOrEqual(CUSTOMER_EPOCH_TTL_MS);
+    // How long a check written before the loss can outlive it: the check's lifetime, not a session's (7 days).
+    expect(before[1]!.pttl).toBeGreaterThan(0);
+    expect(before[1]!.pttl).toBeLessThanOrEqual(CUSTOMER_EPOCH_CHECK_MS);
 
     expect(await destroyCustomerSessions(11, { store: memory, epochs })).toBe(true);
     const fresh = (await createSession(customer, { store: memory, epochs }))!;
@@ -463,20 +464,50 @@ describe('sessions when Redis fails', () => {
 
     await rollBack();
     expect((await readSession(stolen, { store: memory, epochs })).status).toBe('active');
-    // Once that copy expires, Postgres says the button was pressed: the stolen session is over, the new one not.
-    await memory.del([copyKey]);
+    // Once that check expires, Postgres says the button was pressed: the stolen session is over. So is
+    // `fresh` (the rolled-back copy and Postgres disagree, and which is newer can't be told), which a
+    // real rollback would have lost with the button's write anyway; the next sign-in settles it.
+    await memory.del([checkKey]);
     expect(await readSession(stolen, { store: memory, epochs })).toEqual({ status: 'none' });
-    expect((await readSession(fresh, { store: memory, epochs })).status).toBe('active');
+    expect(await readSession(fresh, { store: memory, epochs })).toEqual({ status: 'none' });
+    // The same with the copy evicted too: Postgres's epoch comes back, not the stolen one.
+    await rollBack();
+    await memory.del([copyKey, checkKey]);
+    expect(await readSession(stolen, { store: memory, epochs })).toEqual({ status: 'none' });
+    expect(await memory.get(copyKey)).toBe(epochs.kept.get(11));
 
     // A sign-in while the rolled-back copy is there can't tell it from a newer one (a release before 069
-    // writes Redis alone), so it takes a new epoch: the stolen session ends at once. So does `fresh`,
-    // which a real rollback would have lost with the button's write anyway.
+    // writes Redis alone), so it takes a new epoch: the stolen session ends at once.
     await rollBack();
     const signedIn = (await createSession(customer, { store: memory, epochs }))!;
     expect(await memory.get(copyKey)).toBe(epochs.kept.get(11));
     expect(await readSession(stolen, { store: memory, epochs })).toEqual({ status: 'none' });
     expect((await readSession(signedIn, { store: memory, epochs })).status).toBe('active');
-    expect(await readSession(fresh, { store: memory, epochs })).toEqual({ status: 'none' });
+    // And stays ended once the check expires: the copy and Postgres agree on the new epoch.
+    await memory.del([checkKey]);
+    expect(await readSession(stolen, { store: memory, epochs })).toEqual({ status: 'none' });
+    expect((await readSession(signedIn, { store: memory, epochs })).status).toBe('active');
+    await memory.close();
+  });
+
+  it('a press on a release before 069 (Redis alone) stays pressed here once the check expires, and the next sign-in settles it', async () => {
+    const memory = createMemoryStore();
+    const customer: NewSession = { kind: 'customer', customerId: 17, phone: '919876543217' };
+    const stolen = (await createSession(customer, { store: memory, epochs }))!;
+    // The release before, during an upgrade or after a rollback, ends every session its way (061).
+    await memory.set(sessionKeys.customerEpoch(17), 'pressed-on-the-release-before', { px: SESSION_MAX_AGE_MS });
+    // Its sign-in takes the copy as it finds it.
+    const record = JSON.parse((await memory.get(sessionKey(stolen)))!) as Record<string, unknown>;
+    const signedInThere = `c17.${'b'.repeat(43)}`;
+    await memory.set(sessionKey(signedInThere), JSON.stringify({ ...record, epoch: 'pressed-on-the-release-before' }), { px: TTL });
+    await memory.del([sessionKeys.customerEpochChecked(17)]);
+    expect(await readSession(stolen, { store: memory, epochs })).toEqual({ status: 'none' });
+    // Postgres never heard of that press: neither stands (fail closed) until a sign-in here replaces both.
+    expect(await readSession(signedInThere, { store: memory, epochs })).toEqual({ status: 'none' });
+    const signedIn = (await createSession(customer, { store: memory, epochs }))!;
+    await memory.del([sessionKeys.customerEpochChecked(17)]);
+    expect((await readSession(signedIn, { store: memory, epochs })).status).toBe('active');
+    expect(await readSession(stolen, { store: memory, epochs })).toEqual({ status: 'none' });
     await memory.close();
   });
 
@@ -494,6 +525,38 @@ describe('sessions when Redis fails', () => {
     // No epoch anywhere (the copy expired before any sign-in since): no button could end it, so it is no session.
     await memory.del([sessionKeys.customerEpoch(12)]);
     expect(await readSession(older, { store: memory, epochs: epochsInMemory() })).toEqual({ status: 'none' });
+    await memory.close();
+  });
+
+  it('a rollback to a release from before 069 keeps customers signed in: its read of the copy finds it as long as any session lives', async () => {
+    let clock = Date.now();
+    const memory = createMemoryStore({ now: () => clock });
+    const customer: NewSession = { kind: 'customer', customerId: 16, phone: '919876543216' };
+    const options = () => ({ store: memory, ttlMs: SESSION_MAX_AGE_MS, now: clock, epochs });
+    /**
+     * The session read of the releases before 069 (061, lib/auth/sessions.ts before 586885a): the
+     * session and the copy in one MGET, and a session whose epoch isn't the copy's (none left, or
+     * another) is deleted: signed out.
+     */
+    const staysSignedInBefore069 = async (id: string) => {
+      const [raw = null, epoch = null] = await memory.mget([sessionKey(id), sessionKeys.customerEpoch(16)]);
+      return raw !== null && (JSON.parse(raw) as { epoch: string }).epoch === epoch;
+    };
+    const phone = (await createSession(customer, options()))!;
+    expect(await staysSignedInBefore069(phone)).toBe(true);
+    // Six minutes on (past the 5-minute check against Postgres) the old release still finds the copy.
+    clock += 6 * 60_000;
+    expect(await staysSignedInBefore069(phone)).toBe(true);
+    expect((await readSession(phone, options())).status).toBe('active');
+    expect(await staysSignedInBefore069(phone)).toBe(true);
+    // A sign-in six days on opens a session that may live 7 more days: the copy is renewed to outlive it.
+    clock += 6 * 24 * 3_600_000;
+    const laptop = (await createSession(customer, options()))!;
+    clock += 2 * 24 * 3_600_000;
+    expect(await staysSignedInBefore069(laptop)).toBe(true);
+    expect((await readSession(laptop, options())).status).toBe('active');
+    // The phone's session reached the absolute cap meanwhile, for either release.
+    expect(await readSession(phone, options())).toEqual({ status: 'none' });
     await memory.close();
   });
 

@@ -10,7 +10,7 @@ import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { forgetConfirmed, forgetCustomerConfirmed, recentlyConfirmed, rememberConfirmed } from './confirmed-sessions';
-import { customerEpochForSignIn, customerEpochFromPostgres, postgresEpochs, replaceCustomerEpoch, type CustomerEpochs } from './customer-epoch';
+import { checkedCustomerEpoch, customerEpochForSignIn, postgresEpochs, replaceCustomerEpoch, type CustomerEpochs } from './customer-epoch';
 import { currentEpoch } from './revocation';
 import { sessionRecord, type NewSession, type SessionRecord } from './session-record';
 
@@ -138,7 +138,7 @@ export async function readSession(id: string | undefined, options: SessionOption
     const confirmed = recentlyConfirmed(key, now);
     return confirmed ? { status: 'active', session: confirmed } : { status: 'unavailable' };
   }
-  const [raw = null, epochValue = null] = read.value;
+  const [raw = null, epochValue = null, checked = null] = read.value;
   if (raw === null) {
     forgetConfirmed(key);
     return { status: 'none' };
@@ -158,12 +158,15 @@ export async function readSession(id: string | undefined, options: SessionOption
   const expectedAdmin = session.kind === 'admin' ? session.adminId : undefined;
   if (expectedAdmin !== adminId) return drop();
   // A customer's only under their own value (see CUSTOMER_VALUE), and only in their current epoch:
-  // Redis's copy, or Postgres's once the copy has expired (customer-epoch.ts).
+  // Redis's copy, trusted alone while a check against Postgres vouches for it (customer-epoch.ts).
   if (session.kind === 'customer') {
     if (customerId !== session.customerId) return drop();
-    const epoch = epochValue ?? (await customerEpochFromPostgres(session.customerId, store, options.epochs ?? postgresEpochs()));
-    if (epoch === undefined) return { status: 'unavailable' };
-    if (epoch !== session.epoch) return drop();
+    if (epochValue !== null && epochValue !== session.epoch) return drop();
+    if (epochValue === null || checked !== epochValue) {
+      const epoch = await checkedCustomerEpoch(session.customerId, epochValue, store, options.epochs ?? postgresEpochs());
+      if (epoch === undefined) return { status: 'unavailable' };
+      if (epoch !== session.epoch) return drop();
+    }
   }
   if (session.kind === 'admin') {
     const epoch = await currentEpoch(session.adminId, epochValue, store);
@@ -198,7 +201,7 @@ export async function destroySession(id: string | undefined, options: SessionOpt
 
 /**
  * The record, and the epoch it must carry (an admin's as Redis caches it, lib/auth/revocation.ts; a
- * customer's own), in one command for a customer (MGET: one Cluster slot) and one round trip for an
+ * customer's copy and its check), in one command for a customer (MGET: one Cluster slot) and one round trip for an
  * admin. A read that fails (not one the breaker skipped) is tried once more if the first left room for
  * it, so one slow read is not taken for an outage.
  */
@@ -208,7 +211,7 @@ async function readWithRetry(key: string, adminId: number | undefined, customerI
     guardedRedis(
       'session.read',
       (redis): Promise<(string | null)[]> => {
-        if (customerId !== undefined) return redis.mget([key, sessionKeys.customerEpoch(customerId)]);
+        if (customerId !== undefined) return redis.mget([key, sessionKeys.customerEpoch(customerId), sessionKeys.customerEpochChecked(customerId)]);
         if (adminId !== undefined) return Promise.all([redis.get(key), redis.get(adminKeys.epoch(adminId))]);
         return Promise.all([redis.get(key), null]);
       },
