@@ -83,16 +83,43 @@ test('an admin accepts an order and moves it to delivered; the customer sees eac
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'accepted', { timeout: 10_000 });
     await expect(page.getByRole('button', { name: /Cancel order/ })).toHaveCount(0);
 
+    // By keyboard, each step's answer held back until looked at (decision 075, as for cancel): the
+    // button keeps focus while its step is saved (disabled, it had dropped focus to <body>) and for the
+    // next step; once delivered the button is gone and its answer, announced, takes focus.
+    const held: (() => void)[] = [];
+    const thisPage = (url: URL) => url.pathname === adminPath;
+    await admin.route(
+      thisPage,
+      async (route) => {
+        if (route.request().method() === 'POST') await new Promise<void>((resolve) => held.push(resolve));
+        await route.continue();
+      },
+    );
+    const stepButton = row(admin).getByTestId('order-step').getByRole('button');
+    await stepButton.focus();
     for (const [button, status] of [
       ['Mark preparing', 'preparing'],
       ['Mark out for delivery', 'out_for_delivery'],
       ['Mark delivered', 'delivered'],
     ] as const) {
-      await row(admin).getByRole('button', { name: `${button}: order #${short}` }).click();
+      await expect(stepButton).toHaveAccessibleName(`${button}: order #${short}`);
+      await expect(stepButton).toBeFocused();
+      await admin.keyboard.press('Enter');
+      await expect.poll(() => held.length).toBe(1);
+      await expect(stepButton).toHaveText('Saving…');
+      await expect(stepButton).toBeFocused();
+      // A second Enter while it is saved sends nothing more.
+      await admin.keyboard.press('Enter');
+      held.shift()!();
       await expect(row(admin)).toHaveAttribute('data-status', status);
+      expect(held).toHaveLength(0);
     }
+    await admin.unroute(thisPage);
     await expect(row(admin).getByRole('button')).toHaveCount(0);
-    await expect(row(admin).getByTestId('order-step-result')).toHaveText(`Order #${short} is now delivered. The customer gets a text.`);
+    const answer = row(admin).getByTestId('order-step-result');
+    await expect(answer).toHaveText(`Order #${short} is now delivered. The customer gets a text.`);
+    await expect(answer).toBeFocused();
+    await expect(answer).toHaveAttribute('aria-live', 'polite');
     await expect(page.getByTestId('order-status')).toHaveAttribute('data-status', 'delivered', { timeout: 10_000 });
   } finally {
     await adminContext.close();
