@@ -1,0 +1,56 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useTransition } from 'react';
+
+/**
+ * One question of a poll: skipped while the last one is out or `busy()` (a refresh on its way, a
+ * hidden tab); `refresh()` when `changed()` says yes. `changed()` failing (offline, a moment's
+ * trouble) is a no: the next tick asks again. Apart from the hook for its tests.
+ */
+export function pollStep({ changed, refresh, busy }: { changed: () => Promise<boolean>; refresh: () => void; busy: () => boolean }): () => Promise<void> {
+  let asking = false;
+  return async () => {
+    if (asking || busy()) return;
+    asking = true;
+    try {
+      if (await changed()) refresh();
+    } catch {
+      // The next tick asks again.
+    } finally {
+      asking = false;
+    }
+  };
+}
+
+/**
+ * Every `intervalMs` while the tab is visible (and `enabled`), asks `changed()` whether what the page
+ * shows is out of date (a small JSON read), and renders the page again from the server only when it is:
+ * a refresh renders the whole page and blanks the tab's title while Next streams its metadata back.
+ * One refresh at a time: a render slower than the poll (a busy server) is not asked for again meanwhile.
+ * The latest `changed` is asked each time, so new props (what the page now shows) restart no timer.
+ * The order page's status (order-status-poller.tsx) and /account's active orders (active-orders-poller.tsx).
+ */
+export function useRefreshWhenChanged(changed: () => Promise<boolean>, intervalMs: number, enabled = true): void {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  const refreshingNow = useRef(false);
+  useEffect(() => {
+    refreshingNow.current = refreshing;
+  }, [refreshing]);
+  const latest = useRef(changed);
+  useEffect(() => {
+    latest.current = changed;
+  }, [changed]);
+  useEffect(() => {
+    if (!enabled) return;
+    const step = pollStep({
+      changed: () => latest.current(),
+      // Pending until the refreshed page is shown (or the refresh failed): the next polls wait for it.
+      refresh: () => startRefresh(() => router.refresh()),
+      busy: () => refreshingNow.current || document.visibilityState !== 'visible',
+    });
+    const timer = setInterval(() => void step(), intervalMs);
+    return () => clearInterval(timer);
+  }, [enabled, intervalMs, router]);
+}
