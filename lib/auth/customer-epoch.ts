@@ -15,7 +15,7 @@ import { CUSTOMER_EPOCH_CHECK_MS, CUSTOMER_EPOCH_COPY_TTL_MS, CUSTOMER_EPOCH_REA
  * A customer's session epoch (docs/decisions/069-customer-epochs-kept-in-postgres.md): the token
  * every session of theirs carries, which "sign out of every device" replaces. Postgres keeps it
  * (customers.session_epoch); Redis keeps a copy beside the sessions for as long as any session lives
- * (as the releases before 069 did, which read it alone: decision 099), and beside it the value last
+ * (as the releases before 069 did, which read it alone: decision 077), and beside it the value last
  * checked against Postgres, for CUSTOMER_EPOCH_CHECK_MS. Both are read with each session in one MGET
  * (sessions.ts); the copy is trusted while the check vouches for it, and checked again otherwise. So
  * a Redis that loses the button's write (a failover, a restart from an older snapshot) brings the old
@@ -93,7 +93,7 @@ export async function customerEpochForSignIn(customerId: number, candidate: stri
       // The disagreeing copy goes (unless the button replaced it meanwhile).
       if (stale !== null) await redis.delifeq(key, stale);
       // The copy outlives the session about to open, as before 069 (a release from before it reads the
-      // copy alone: decision 099); one the button wrote meanwhile is kept, and fails this sign-in below.
+      // copy alone: decision 077); one the button wrote meanwhile is kept, and fails this sign-in below.
       if (!(await redis.set(key, agreed, { nx: true, px: CUSTOMER_EPOCH_COPY_TTL_MS }))) await redis.pexpire(key, CUSTOMER_EPOCH_COPY_TTL_MS);
       const current = await redis.get(key);
       if (current === agreed) await redis.set(sessionKeys.customerEpochChecked(customerId), agreed, { px: CUSTOMER_EPOCH_CHECK_MS });
@@ -114,7 +114,7 @@ export async function customerEpochForSignIn(customerId: number, candidate: stri
  * writes Redis alone: which is newer can't be told, so neither stands until the next sign-in replaces
  * both). Undefined when Postgres can't say within CUSTOMER_EPOCH_READ_BUDGET_MS (then an answer that
  * comes later is still recorded, so a slow Postgres costs this request alone and the customer's next
- * one needs only Redis). Decisions 069 (and its amendment), 099.
+ * one needs only Redis). Decisions 069 (and its amendment), 077.
  */
 export async function checkedCustomerEpoch(
   customerId: number,

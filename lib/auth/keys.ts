@@ -33,7 +33,7 @@ export const CUSTOMER_EPOCH_CHECK_MS = 5 * MINUTE;
  * How long Redis keeps its copy of a customer's session epoch: as long as any session opened since
  * (each sign-in renews it), as the releases before decision 069 kept it. They read the copy alone, as
  * the current epoch, and sign the customer out without it, so a rollback to one of them keeps every
- * customer signed in (decision 099).
+ * customer signed in (decision 077).
  */
 export const CUSTOMER_EPOCH_COPY_TTL_MS = SESSION_MAX_AGE_MS;
 
@@ -66,13 +66,13 @@ export const sessionKeys = {
    * Redis's copy of the random token every session of the customer carries from sign-in (Postgres has
    * it: customers.session_epoch); "sign out of every device" replaces both. Lives
    * CUSTOMER_EPOCH_COPY_TTL_MS (7 days, renewed by each sign-in), as before decision 069, so a release
-   * from before 069 reads it as it always did (decision 099).
+   * from before 069 reads it as it always did (decision 077).
    */
   customerEpoch: (customerId: number) => `${keyPrefix()}session:v2:customer:{${customerId}}:epoch`,
   /**
    * The copy's value as last checked against Postgres, for CUSTOMER_EPOCH_CHECK_MS: while it equals the
    * copy, a session read trusts the copy; otherwise it asks Postgres (lib/auth/customer-epoch.ts). In
-   * the same Cluster slot, so one MGET reads the session, the copy and this (decisions 069, 099).
+   * the same Cluster slot, so one MGET reads the session, the copy and this (decisions 069, 077).
    */
   customerEpochChecked: (customerId: number) => `${keyPrefix()}session:v2:customer:{${customerId}}:epoch:checked`,
 } as const;

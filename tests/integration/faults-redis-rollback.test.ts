@@ -123,7 +123,7 @@ describe.skipIf(!canRun)(`a Redis that rolls back acknowledged writes${canRun ? 
     expect(await readSession(stolen)).toEqual({ status: 'none' });
 
     await rollBackTo(before);
-    // The copy lives as long as a session (decision 099); the check beside it bounds the window.
+    // The copy lives as long as a session (decision 077); the check beside it bounds the window.
     const check = sessionKeys.customerEpochChecked(customer!.id);
     expect(await readSession(stolen)).toMatchObject({ status: 'active' });
     const window = await control.pTTL(check);
