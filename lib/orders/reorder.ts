@@ -26,7 +26,7 @@ export type ReorderResult =
  */
 export function dishesLeftOut(items: OrderDetail['items'], menu: RestaurantMenu): LeftOutDish[] {
   const available = new Set(dishesOf(menu).flatMap((item) => (item.available ? [item.id] : [])));
-  return items.flatMap((item) => (item.menuItemId !== null && available.has(item.menuItemId) ? [] : [{ name: item.name, quantity: item.quantity, pricePaise: item.pricePaise }]));
+  return items.flatMap((item) => (item.menuItemId !== null && available.has(item.menuItemId) ? [] : [{ name: item.name, quantity: item.quantity }]));
 }
 
 /**
