@@ -6,7 +6,7 @@ import { adminKeys, SESSION_MAX_AGE_MS, sessionKeys, sessionTtlMs } from './keys
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
-import { guardedRedis } from '@/lib/redis/guard';
+import { guardedRedis, type GuardedResult } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { forgetConfirmed, forgetCustomerConfirmed, recentlyConfirmed, rememberConfirmed } from './confirmed-sessions';
@@ -43,6 +43,17 @@ export interface SessionOptions {
   now?: number;
   /** Where customers' epochs are kept (customer-epoch.ts): Postgres by default. */
   epochs?: CustomerEpochs;
+  /**
+   * The first read already made, within a wider MGET that listed customerSessionKeys' keys (the menu's
+   * visitor request, decision 099), and when it was sent: a failed one is retried as any other.
+   */
+  firstRead?: FirstSessionRead;
+}
+
+export interface FirstSessionRead {
+  read: GuardedResult<(string | null)[]>;
+  /** performance.now() when it was sent. */
+  started: number;
 }
 
 /** 32 random bytes as base64url: 43 characters, 256 bits. */
@@ -73,6 +84,17 @@ function customerIdOf(value: string): number | undefined {
 
 function wellFormed(value: string | undefined): value is string {
   return value !== undefined && (ID_PATTERN.test(value) || ADMIN_VALUE.test(value) || CUSTOMER_VALUE.test(value));
+}
+
+/**
+ * The keys a customer's session read asks for, in its order (the session, their epoch: one Cluster
+ * slot, the customer's), and the customer the cookie value names, which only the read confirms; null
+ * for any other value. For a caller that reads them within a wider MGET (readSession's `firstRead`).
+ */
+export function customerSessionKeys(value: string | undefined): { customerId: number; keys: [string, string] } | null {
+  const customerId = value === undefined ? undefined : customerIdOf(value);
+  if (customerId === undefined || !wellFormed(value)) return null;
+  return { customerId, keys: [sessionKey(value!), sessionKeys.customerEpoch(customerId)] };
 }
 
 export function newSessionId(): string {
@@ -133,7 +155,9 @@ export async function readSession(id: string | undefined, options: SessionOption
   const ttlMs = options.ttlMs ?? sessionTtlMs();
 
   const now = options.now ?? Date.now();
-  const read = await readWithRetry(key, adminId, customerId, store);
+  // A first read made elsewhere counts only if it asked for this customer's keys (customerSessionKeys).
+  const firstRead = customerId !== undefined ? options.firstRead : undefined;
+  const read = await readWithRetry(key, adminId, customerId, store, firstRead);
   if (!read.ok) {
     const confirmed = recentlyConfirmed(key, now);
     return confirmed ? { status: 'active', session: confirmed } : { status: 'unavailable' };
@@ -205,8 +229,8 @@ export async function destroySession(id: string | undefined, options: SessionOpt
  * admin. A read that fails (not one the breaker skipped) is tried once more if the first left room for
  * it, so one slow read is not taken for an outage.
  */
-async function readWithRetry(key: string, adminId: number | undefined, customerId: number | undefined, store: RedisStore) {
-  const started = performance.now();
+async function readWithRetry(key: string, adminId: number | undefined, customerId: number | undefined, store: RedisStore, firstRead?: FirstSessionRead) {
+  const started = firstRead?.started ?? performance.now();
   const read = () =>
     guardedRedis(
       'session.read',
@@ -217,7 +241,7 @@ async function readWithRetry(key: string, adminId: number | undefined, customerI
       },
       store,
     );
-  const first = await read();
+  const first = firstRead?.read ?? (await read());
   if (first.ok || first.reason === 'skipped' || performance.now() - started >= 2 * getEnv().REDIS_TIMEOUT_MS) return first;
   return read();
 }

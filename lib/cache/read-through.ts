@@ -75,7 +75,21 @@ export async function readEntry(spec: Pick<ReadThroughSpec<unknown>, 'key' | 'st
   // Redis refusing writes may hold an entry a save could not invalidate: Postgres, as when it is away.
   if (writesInDoubt()) return { ok: false, reason: 'skipped' };
   // Concurrent requests for one entry share the MGET (docs/decisions/050).
-  return guardedSharedRead('mget', spec.key, (redis) => redis.mget([generationKey(spec.key), spec.key]), spec.store);
+  return guardedSharedRead('mget', spec.key, (redis) => redis.mget(entryKeys(spec.key)), spec.store);
+}
+
+/** What readEntry reads, in its order: for a caller that reads an entry within a wider MGET (entryReadAt). */
+export function entryKeys(key: string): [string, string] {
+  return [generationKey(key), key];
+}
+
+/**
+ * An entry's read cut from a wider MGET that listed its entryKeys from `at`, as readEntry would have
+ * answered it: skipped while Redis refuses writes, failed when the MGET failed (decision 099).
+ */
+export function entryReadAt(read: GuardedResult<(string | null)[]>, at: number): EntryRead {
+  if (writesInDoubt()) return { ok: false, reason: 'skipped' };
+  return read.ok ? { ok: true, value: read.value.slice(at, at + 2) } : read;
 }
 
 /** Counts a lookup in the admin's hit ratios, which are per cache namespace; other entries (a customer's favourites) are private. */

@@ -1,10 +1,12 @@
 import 'server-only';
 
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 import { customerSessionCookie } from '@/lib/auth/cookie';
-import { lookUpSessionCookie } from '@/lib/auth/cookie-session';
+import { lookUpSessionCookie, type CookieSessionLookup } from '@/lib/auth/cookie-session';
+import { customerSessionKeys, type FirstSessionRead } from '@/lib/auth/sessions';
 
 export interface CustomerSession {
   customerId: number;
@@ -17,12 +19,29 @@ export type CustomerLookup =
   | { status: 'unavailable' };
 
 /** The signed-in customer, one Redis lookup per request (React `cache`). */
-export const lookUpCustomer = cache(async (): Promise<CustomerLookup> => {
-  const lookup = await lookUpSessionCookie(customerSessionCookie().name, 'customer');
+export const lookUpCustomer = cache(async (): Promise<CustomerLookup> =>
+  customerOf(await lookUpSessionCookie(customerSessionCookie().name, 'customer')),
+);
+
+function customerOf(lookup: CookieSessionLookup<'customer'>): CustomerLookup {
   if (lookup.status !== 'signed-in') return lookup;
   const { customerId, phone } = lookup.session;
   return { status: 'signed-in', customer: { customerId, phone } };
-});
+}
+
+/**
+ * The keys this request's customer session lookup reads (one Cluster slot, the customer's) and the
+ * customer its cookie names, unconfirmed until the read: for a caller that reads them within a wider
+ * MGET and passes it to lookUpCustomerFrom (decision 099). Null without a customer's cookie.
+ */
+export async function customerSessionRead(): Promise<{ customerId: number; keys: [string, string] } | null> {
+  return customerSessionKeys((await cookies()).get(customerSessionCookie().name)?.value);
+}
+
+/** lookUpCustomer with its read already made (customerSessionRead's keys, in that order). Not memoized. */
+export async function lookUpCustomerFrom(firstRead: FirstSessionRead): Promise<CustomerLookup> {
+  return customerOf(await lookUpSessionCookie(customerSessionCookie().name, 'customer', firstRead));
+}
 
 export async function getCustomer(): Promise<CustomerSession | null> {
   const lookup = await lookUpCustomer();

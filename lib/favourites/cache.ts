@@ -2,7 +2,7 @@ import 'server-only';
 
 import { getDb } from '@/db/client';
 import { invalidate } from '@/lib/cache/invalidate';
-import { readThrough } from '@/lib/cache/read-through';
+import { entryKeys, readThrough, type EntryRead } from '@/lib/cache/read-through';
 import type { CacheStatus } from '@/lib/cache/types';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -35,8 +35,12 @@ export interface FavouriteSlugs {
 const isSlugList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((slug) => typeof slug === 'string');
 
-export async function readFavouriteSlugs(customerId: number, store?: RedisStore): Promise<FavouriteSlugs> {
-  const { value, cache } = await readThrough({
+/**
+ * `entryRead`: the entry already read within a wider MGET that listed favouriteEntryKeys (the menu's
+ * visitor request, decision 099), for a customer the same read confirmed signed in.
+ */
+export async function readFavouriteSlugs(customerId: number, store?: RedisStore, entryRead?: EntryRead): Promise<FavouriteSlugs> {
+  const spec = {
     key: favouriteKeys.customer(customerId),
     ttlMs: FAVOURITES_TTL_MS,
     jitter: false,
@@ -44,8 +48,14 @@ export async function readFavouriteSlugs(customerId: number, store?: RedisStore)
     isValue: isSlugList,
     store,
     load: () => loadFavouriteSlugs(getDb(), customerId),
-  });
+  };
+  const { value, cache } = await readThrough(spec, entryRead);
   return { slugs: value ?? [], status: cache.status, degraded: cache.degraded };
+}
+
+/** The keys readFavouriteSlugs reads, in its order: in the customer's Cluster slot, as their session's are. */
+export function favouriteEntryKeys(customerId: number): [string, string] {
+  return entryKeys(favouriteKeys.customer(customerId));
 }
 
 /**

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { getDb } from '@/db/client';
 import { FAVOURITE_COUNT_TTL_MS, favouriteKeys } from './keys';
-import { readThrough } from '@/lib/cache/read-through';
+import { readThrough, type EntryRead } from '@/lib/cache/read-through';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { valueWithin } from '@/lib/server/deadline';
@@ -53,12 +53,17 @@ export async function readFavouriteState(restaurantSlug: string, customerId: num
 /**
  * Whether this customer saved the restaurant, without the count: what a shared menu page, which has
  * the count already, asks for after load. `favourited` null when nobody is signed in; null when their
- * list can't be read in time (the page then leaves the heart out).
+ * list can't be read in time (the page then leaves the heart out). `entryRead`: their list's entry
+ * already read (readFavouriteSlugs).
  */
-export async function readOwnFavourite(restaurantSlug: string, customerId: number | null): Promise<{ favourited: boolean | null } | null> {
+export async function readOwnFavourite(
+  restaurantSlug: string,
+  customerId: number | null,
+  entryRead?: EntryRead,
+): Promise<{ favourited: boolean | null } | null> {
   if (customerId === null) return { favourited: null };
   try {
-    const own = await valueWithin(readFavouriteSlugs(customerId), getEnv().OPTIONAL_READ_TIMEOUT_MS);
+    const own = await valueWithin(readFavouriteSlugs(customerId, undefined, entryRead), getEnv().OPTIONAL_READ_TIMEOUT_MS);
     return own === undefined ? null : { favourited: own.slugs.includes(restaurantSlug) };
   } catch (error) {
     log.warn('favourites unavailable', { error: error instanceof Error ? error.message : String(error) });

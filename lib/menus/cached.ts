@@ -4,7 +4,7 @@ import { cache } from 'react';
 
 import { getDb } from '@/db/client';
 import { cacheTtlMs, keys } from '@/lib/cache/keys';
-import { readThrough, type ReadThroughSpec } from '@/lib/cache/read-through';
+import { entryKeys, readThrough, type EntryRead, type ReadThroughSpec } from '@/lib/cache/read-through';
 import { readThroughJson } from '@/lib/cache/read-through-json';
 import type { Cached } from '@/lib/cache/types';
 
@@ -45,6 +45,16 @@ function menuSpec(restaurantSlug: string): ReadThroughSpec<RestaurantMenu> {
 export const getRestaurantMenu = cache(
   async (restaurantSlug: string): Promise<Cached<RestaurantMenu | null>> => readThrough(menuSpec(restaurantSlug)),
 );
+
+/** The keys a menu read asks for, in its order: for a caller that reads them within a wider MGET. */
+export function menuEntryKeys(restaurantSlug: string): [string, string] {
+  return entryKeys(menuSpec(restaurantSlug).key);
+}
+
+/** getRestaurantMenu with its entry already read (menuEntryKeys' keys, decision 099). Not memoized. */
+export async function readRestaurantMenuFrom(restaurantSlug: string, entryRead: EntryRead): Promise<Cached<RestaurantMenu | null>> {
+  return readThrough(menuSpec(restaurantSlug), entryRead);
+}
 
 /** The menu as the API answers it: its JSON text, straight from Redis on a HIT (read-through-json.ts). */
 export async function getRestaurantMenuJson(restaurantSlug: string): Promise<Cached<string | null>> {
