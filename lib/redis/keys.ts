@@ -8,8 +8,9 @@ import { escapeGlob } from '@/lib/redis/glob';
  * - Colon-separated and versioned (`menu:v2:…`): bump the version when a value's shape changes and old
  *   entries simply stop being read, then expire.
  * - The per-entity part sits in a hash tag (`{…}`) so keys that one command or script touches together
- *   (an entry and its generation marker, say) land in one Redis Cluster slot. Two commands still
- *   span slots (the page cache's MGET and the cache purge's DEL: docs/redis-keys.md), so the app as a whole is not
+ *   (an entry and its generation marker, say) land in one Redis Cluster slot. Three commands still
+ *   span slots (the page cache's MGET, a signed-in menu visitor request's MGET and the cache purge's
+ *   DEL: docs/redis-keys.md), so the app as a whole is not
  *   Cluster-ready; none of its three drivers needs it to be.
  * - REDIS_KEY_PREFIX namespaces everything (`keyPrefix()` starts every key), so a preview and a
  *   production deployment can share one Upstash database.
