@@ -174,7 +174,7 @@ try {
     for (let i = 0; i < 3; i++) await body(target);
     signedIn[name] = (await costs(thali, target)).redis;
   }
-  // A page view is the page and its request after load: issue #12 allows 5 (decision 099).
+  // A page view is the page and its request after load: issue #12 allows 5 (decision 078).
   signedIn['a menu page view (the page and after load; issue #12: ≤ 5)'] = signedIn['menu page']! + signedIn[afterLoad.menu]!;
   signedIn['a city page view (the page and after load; issue #12: ≤ 5)'] = signedIn['city page']! + signedIn[afterLoad.city]!;
 

@@ -45,7 +45,7 @@ export interface SessionOptions {
   epochs?: CustomerEpochs;
   /**
    * The first read already made, within a wider MGET that listed customerSessionKeys' keys (the menu's
-   * visitor request, decision 099), and when it was sent: a failed one is retried as any other.
+   * visitor request, decision 078), and when it was sent: a failed one is retried as any other.
    */
   firstRead?: FirstSessionRead;
 }
@@ -87,14 +87,19 @@ function wellFormed(value: string | undefined): value is string {
 }
 
 /**
- * The keys a customer's session read asks for, in its order (the session, their epoch: one Cluster
+ * The keys a customer's session read asks for, in its order (the session, their epoch, its check: one Cluster
  * slot, the customer's), and the customer the cookie value names, which only the read confirms; null
  * for any other value. For a caller that reads them within a wider MGET (readSession's `firstRead`).
  */
-export function customerSessionKeys(value: string | undefined): { customerId: number; keys: [string, string] } | null {
+export function customerSessionKeys(value: string | undefined): { customerId: number; keys: string[] } | null {
   const customerId = value === undefined ? undefined : customerIdOf(value);
   if (customerId === undefined || !wellFormed(value)) return null;
-  return { customerId, keys: [sessionKey(value!), sessionKeys.customerEpoch(customerId)] };
+  return { customerId, keys: customerReadKeys(sessionKey(value!), customerId) };
+}
+
+/** What a customer's session read asks for, in order: the session, the copy of their epoch, its check (decision 077). */
+function customerReadKeys(key: string, customerId: number): string[] {
+  return [key, sessionKeys.customerEpoch(customerId), sessionKeys.customerEpochChecked(customerId)];
 }
 
 export function newSessionId(): string {
@@ -235,7 +240,7 @@ async function readWithRetry(key: string, adminId: number | undefined, customerI
     guardedRedis(
       'session.read',
       (redis): Promise<(string | null)[]> => {
-        if (customerId !== undefined) return redis.mget([key, sessionKeys.customerEpoch(customerId), sessionKeys.customerEpochChecked(customerId)]);
+        if (customerId !== undefined) return redis.mget(customerReadKeys(key, customerId));
         if (adminId !== undefined) return Promise.all([redis.get(key), redis.get(adminKeys.epoch(adminId))]);
         return Promise.all([redis.get(key), null]);
       },

@@ -85,7 +85,7 @@ export function entryKeys(key: string): [string, string] {
 
 /**
  * An entry's read cut from a wider MGET that listed its entryKeys from `at`, as readEntry would have
- * answered it: skipped while Redis refuses writes, failed when the MGET failed (decision 099).
+ * answered it: skipped while Redis refuses writes, failed when the MGET failed (decision 078).
  */
 export function entryReadAt(read: GuardedResult<(string | null)[]>, at: number): EntryRead {
   if (writesInDoubt()) return { ok: false, reason: 'skipped' };

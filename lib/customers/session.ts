@@ -32,9 +32,9 @@ function customerOf(lookup: CookieSessionLookup<'customer'>): CustomerLookup {
 /**
  * The keys this request's customer session lookup reads (one Cluster slot, the customer's) and the
  * customer its cookie names, unconfirmed until the read: for a caller that reads them within a wider
- * MGET and passes it to lookUpCustomerFrom (decision 099). Null without a customer's cookie.
+ * MGET and passes it to lookUpCustomerFrom (decision 078). Null without a customer's cookie.
  */
-export async function customerSessionRead(): Promise<{ customerId: number; keys: [string, string] } | null> {
+export async function customerSessionRead(): Promise<{ customerId: number; keys: string[] } | null> {
   return customerSessionKeys((await cookies()).get(customerSessionCookie().name)?.value);
 }
 

@@ -37,7 +37,7 @@ const isSlugList = (value: unknown): value is string[] =>
 
 /**
  * `entryRead`: the entry already read within a wider MGET that listed favouriteEntryKeys (the menu's
- * visitor request, decision 099), for a customer the same read confirmed signed in.
+ * visitor request, decision 078), for a customer the same read confirmed signed in.
  */
 export async function readFavouriteSlugs(customerId: number, store?: RedisStore, entryRead?: EntryRead): Promise<FavouriteSlugs> {
   const spec = {

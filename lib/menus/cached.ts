@@ -51,7 +51,7 @@ export function menuEntryKeys(restaurantSlug: string): [string, string] {
   return entryKeys(menuSpec(restaurantSlug).key);
 }
 
-/** getRestaurantMenu with its entry already read (menuEntryKeys' keys, decision 099). Not memoized. */
+/** getRestaurantMenu with its entry already read (menuEntryKeys' keys, decision 078). Not memoized. */
 export async function readRestaurantMenuFrom(restaurantSlug: string, entryRead: EntryRead): Promise<Cached<RestaurantMenu | null>> {
   return readThrough(menuSpec(restaurantSlug), entryRead);
 }

@@ -79,7 +79,7 @@ export async function readVisitorParts(
  * session with its epoch, and their favourites' entry are read in one MGET, each part then checked as
  * its own read checks it (the session against the epoch, each entry against its generation), and the
  * favourites used only once the session confirms the customer: 2 commands with the cart's, where
- * separate reads took 4 (decision 099). The keys span two Cluster slots (the menu's, the customer's),
+ * separate reads took 4 (decision 078). The keys span two Cluster slots (the menu's, the customer's),
  * as the page cache's MGET does (docs/redis-keys.md). A guest's request reads the menu, then the cart.
  */
 export async function readVisitorRequest(slug: string): Promise<{ menu: RestaurantMenu; parts: MenuVisitorParts | null } | null> {
@@ -96,7 +96,8 @@ export async function readVisitorRequest(slug: string): Promise<{ menu: Restaura
   const started = performance.now();
   const read = await guardedRedis('visitor.read', (redis) => redis.mget([...menuKeys, ...customer.keys, ...favouriteKeys]));
   const entryAt = (at: number): EntryRead => (inDoubt ? { ok: false, reason: 'skipped' } : entryReadAt(read, at));
-  const session = read.ok ? { ok: true as const, value: read.value.slice(2, 4) } : read;
+  const [sessionAt, favouriteAt] = [menuKeys.length, menuKeys.length + customer.keys.length];
+  const session = read.ok ? { ok: true as const, value: read.value.slice(sessionAt, favouriteAt) } : read;
   const [{ value: menu }, lookup] = await Promise.all([
     readRestaurantMenuFrom(slug, entryAt(0)),
     lookUpCustomerFrom({ read: session, started }),
@@ -104,5 +105,5 @@ export async function readVisitorRequest(slug: string): Promise<{ menu: Restaura
   if (!menu) return null;
   // The favourites read was of the customer the cookie names: used only if the session is theirs.
   const confirmed = lookup.status === 'signed-in' && lookup.customer.customerId === customer.customerId;
-  return { menu, parts: await readVisitorParts(menu, { lookup, favourite: confirmed ? entryAt(4) : undefined }) };
+  return { menu, parts: await readVisitorParts(menu, { lookup, favourite: confirmed ? entryAt(favouriteAt) : undefined }) };
 }

@@ -48,7 +48,7 @@ function failingFirstMget(inner: RedisStore): RedisStore {
  * request a menu page view makes after load), through the real route handler on every driver: what
  * it costs in Redis commands (issue #12: 5 per page view, the shared page's 2 and the limiter's one
  * included, so 2 here), and that reading the menu, the session and the favourites in one command
- * weakens none of what each read alone guaranteed (docs/decisions/099-the-menu-visitor-read-in-one-mget.md).
+ * weakens none of what each read alone guaranteed (docs/decisions/078-the-menu-visitor-read-in-one-mget.md).
  */
 for (const pair of await backendPairs()) {
   describe.skipIf(!pair.runnable)(pair.title('a signed-in customer’s menu visitor request'), () => {

@@ -6,7 +6,7 @@ import { readVisitorRequest } from '@/lib/menus/visitor';
  * every visitor, docs/decisions/046) asks for after load: `{ cart, favourite: { favourited } }`
  * (lib/menus/visitor.ts; the count is in the shared page). Private and never stored. A cart Redis
  * can't read is a 503 (the page offers to try again); a heart it can't read is null (left out). A
- * signed-in customer's request is 2 Redis commands and the limiter's (decision 099).
+ * signed-in customer's request is 2 Redis commands and the limiter's (decision 078).
  */
 export const GET = jsonRoute(async (_request: Request, context: { params: Promise<{ slug: string }> }) => {
   const slug = slugParam('restaurant', (await context.params).slug);
