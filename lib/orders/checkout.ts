@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
+import { commitAnswered, mayHaveCommitted } from '@/db/client-deadline';
 import { orderEvents, orderItems, orders, type Order } from '@/db/schema';
 import { ownAddress } from '@/lib/addresses/addresses';
 import { formatAddress, instructionsSchema } from '@/lib/addresses/schema';
@@ -104,6 +105,25 @@ export interface CheckoutDeps {
   orderBudget?: OrderBudget;
   /** The per-address order budgets (`orders:*:day`); the process's by default, `null` skips them (tests). */
   cooldowns?: Pick<Cooldowns, 'spend'> | null;
+  /** Told when a checkout whose COMMIT went unanswered has decided its address budget (tests). */
+  onUnknownCommit?: (decided: Promise<void>) => void;
+}
+
+/**
+ * After a COMMIT that went unanswered: once Postgres answers it, the address budget's unit goes back
+ * if no order has the checkout's key (it rolled back); a broken connection never answers, and the
+ * unit stays spent (one of the day's orders, rather than an order more than the day's).
+ */
+async function keepSpentUnlessNotPlaced(answered: Promise<void> | undefined, placed: () => Promise<Order | null>, giveBack: () => Promise<void>): Promise<void> {
+  if (!answered) return;
+  try {
+    await answered;
+    if (!(await placed())) await giveBack();
+  } catch (error) {
+    log.warn('checkout: whether an unanswered COMMIT placed its order could not be read; its order budget stays spent', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 async function existingOrder(db: Database, customerId: number, idempotencyKey: string): Promise<Order | null> {
@@ -268,7 +288,12 @@ export async function placeOrder(
   try {
     result = await placeFromCart(db, store, owner, customer, input, deps.orderBudget ?? { perHour: getEnv().RATE_LIMIT_ORDERS_PER_HOUR, perDay: getEnv().RATE_LIMIT_ORDERS_PER_DAY });
   } catch (error) {
-    await giveBack();
+    if (mayHaveCommitted(error)) {
+      // The COMMIT was sent and never answered: the order may stand, so its unit stays spent until
+      // Postgres's answer shows no order has this key (never, when the connection broke instead).
+      const decided = keepSpentUnlessNotPlaced(commitAnswered(error), () => existingOrder(db, customer.customerId, idempotencyKey), giveBack);
+      deps.onUnknownCommit?.(decided);
+    } else await giveBack();
     await releaseCart(store, owner, claim);
     throw error;
   }

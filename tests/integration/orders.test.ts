@@ -16,6 +16,7 @@ import { reorder, checkoutAfterReorder } from '@/lib/orders/reorder';
 import { invalidate } from '@/lib/cache/invalidate';
 import { keys } from '@/lib/cache/keys';
 import { ADDRESS_GONE, BILL_CHANGED, placeOrder } from '@/lib/orders/checkout';
+import { TransactionDeadlineError } from '@/db/client-deadline';
 import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
@@ -517,6 +518,40 @@ for (const backend of backends) {
       await expect(placeOrder(customer, input(), { enqueue: recordEnqueue, cooldowns, db: lost })).rejects.toThrow('connection lost');
       // The address's one order of the day is still there to place.
       expect((await placeOrder(customer, input(), { enqueue: recordEnqueue, cooldowns })).status).toBe('placed');
+    });
+
+    it('a checkout whose COMMIT went unanswered keeps the address budget spent unless its order turns out not placed', async () => {
+      // Fault review "faults": the COMMIT was sent and Postgres froze; the order may stand all the same
+      // (the first case: it did), and giving its unit back let the address place one order more than its day's.
+      for (const committed of [true, false]) {
+        const cooldowns = addressBudgets(1);
+        const ip = `198.18.${Math.floor(Math.random() * 256)}.${committed ? 11 : 12}`;
+        const customer = await customerWithCart();
+        let answer!: () => void;
+        const unanswered = new Proxy(db.db, {
+          get: (target, property, receiver) =>
+            property === 'transaction'
+              ? async (run: (tx: typeof db.db) => Promise<unknown>) => {
+                  if (committed) await target.transaction(run);
+                  const error = new TransactionDeadlineError('commit', 6_000, false);
+                  error.answered = new Promise<void>((resolve) => (answer = resolve));
+                  throw error;
+                }
+              : Reflect.get(target, property, receiver),
+        });
+        let decided: Promise<void> | undefined;
+        const deps = { enqueue: recordEnqueue, cooldowns, db: unanswered, onUnknownCommit: (settled: Promise<void>) => void (decided = settled) };
+        await expect(placeOrder(customer, { addressId: customer.addressId, idempotencyKey: key(), ip }, deps)).rejects.toThrow('(commit)');
+        const other = await customerWithCart();
+        const again = () => placeOrder(other, { addressId: other.addressId, idempotencyKey: key(), ip }, { enqueue: recordEnqueue, cooldowns });
+        // Before Postgres answers the COMMIT nobody knows whether the order stands: the unit stays spent.
+        expect((await again()).status).toBe('rate-limited');
+        answer();
+        expect(decided).toBeDefined();
+        await decided;
+        // It committed: the address's one order of the day is that one. It rolled back: the unit is back.
+        expect((await again()).status).toBe(committed ? 'rate-limited' : 'placed');
+      }
     });
 
     it('order texts count toward a daily SMS cap of their own, and past it are not sent', async () => {
