@@ -46,6 +46,12 @@ export const CUSTOMER_EPOCH_COPY_TTL_MS = SESSION_MAX_AGE_MS;
  */
 export const CUSTOMER_EPOCH_READ_BUDGET_MS = SECOND;
 
+/**
+ * The same for an admin's epoch (its copy lives ADMIN_EPOCH_TTL_MS): without it a frozen Postgres held
+ * an admin's request for a statement deadline (6 s) whenever the copy had expired. Decision 013's amendment.
+ */
+export const ADMIN_EPOCH_READ_BUDGET_MS = SECOND;
+
 export const adminKeys = {
   /** The admin's current session epoch (admins.session_epoch), or `gone` once deleted. */
   epoch: (adminId: number) => `${keyPrefix()}admin:v1:{${adminId}}:epoch`,

@@ -4,10 +4,11 @@ import { eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { admins } from '@/db/schema';
-import { ADMIN_EPOCH_TTL_MS, adminKeys } from './keys';
+import { ADMIN_EPOCH_READ_BUDGET_MS, ADMIN_EPOCH_TTL_MS, adminKeys } from './keys';
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
+import { DeadlineError, withDeadline } from '@/lib/server/deadline';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { forgetAdminConfirmed } from './confirmed-sessions';
@@ -39,19 +40,34 @@ export async function epochFromPostgres(adminId: number, db: Database = getDb())
 
 /**
  * The current epoch, given what the session read found in Redis (null: nothing). Missing: read from
- * Postgres and offered back to Redis (SET NX). Null when it can't be known (Postgres unreachable).
+ * Postgres and offered back to Redis (SET NX). Null when it can't be known: Postgres unreachable, or
+ * silent for ADMIN_EPOCH_READ_BUDGET_MS (then an answer that comes later is still offered to Redis, so
+ * a frozen Postgres costs the admin that one request a budget, not a statement deadline; decision
+ * 013's amendment, as 069's for customers).
  */
-export async function currentEpoch(adminId: number, cached: string | null, store: RedisStore = getRedis()): Promise<Epoch | null> {
+export async function currentEpoch(
+  adminId: number,
+  cached: string | null,
+  store: RedisStore = getRedis(),
+  read: (adminId: number) => Promise<Epoch> = (id) => epochFromPostgres(id),
+  budgetMs = ADMIN_EPOCH_READ_BUDGET_MS,
+): Promise<Epoch | null> {
   const known = cached === null ? null : parseEpoch(cached);
   if (known !== null) return known;
+  const offer = async (epoch: Epoch) => {
+    await guardedRedis('session.epoch', (redis) => redis.set(adminKeys.epoch(adminId), String(epoch), { nx: true, px: ADMIN_EPOCH_TTL_MS }), store);
+  };
+  const reading = read(adminId);
   let epoch: Epoch;
   try {
-    epoch = await epochFromPostgres(adminId);
+    epoch = await withDeadline(reading, budgetMs, 'admin session epoch read');
   } catch (error) {
+    // The statement goes on (to its own deadline); its answer, however late, is the current epoch then.
+    if (error instanceof DeadlineError) void reading.then(offer).catch(() => {});
     log.warn('admin session: the admin could not be read from Postgres', { error: error instanceof Error ? error.message : String(error) });
     return null;
   }
-  await guardedRedis('session.epoch', (redis) => redis.set(adminKeys.epoch(adminId), String(epoch), { nx: true, px: ADMIN_EPOCH_TTL_MS }), store);
+  await offer(epoch);
   return epoch;
 }
 
