@@ -9,7 +9,7 @@ import { admins, cacheInvalidations, menuItems, restaurants } from '@/db/schema'
 import { createSession, readSession } from '@/lib/auth/sessions';
 import { parseEnv } from '@/lib/env';
 import { getRestaurantMenu } from '@/lib/menus/cached';
-import { updateMenuItem, type Actor } from '@/lib/menus/mutations';
+import { setMenuItemAvailability, updateMenuItem, type Actor } from '@/lib/menus/mutations';
 import { createRateLimitState } from '@/lib/ratelimit/state';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -47,7 +47,7 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
 
   beforeAll(async () => {
     // With an append-only file, as production Redis often runs: a restart brings the old entries back.
-    own = await startOwnRedis(undefined, { persist: true });
+    own = await startOwnRedis(Number(process.env.TEST_OWN_REDIS_PORT) || undefined, { persist: true });
     bridge = await startUpstashBridge({ redisUrl: own.url, token: randomUUID() });
     control = createClient({ url: own.url });
     // The kill case drops this connection; node-redis reconnects, and must not crash the run meanwhile.
@@ -92,15 +92,19 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
     }
   }
 
-  // The kill comes last: it drops every connection, the bridge's and the control client's included.
+  // A price edit (the item form), and the menu list's "Mark unavailable" (fault review "faults",
+  // 2026-12-07: the newest save, one press, the same promise). The kill comes last: it drops every
+  // connection, the bridge's and the control client's included.
   const cases = [
-    ...(['CLIENT PAUSE WRITE', 'CLIENT PAUSE ALL', 'SIGSTOP'] as const).map((kind) => ({ driver: 'tcp' as const, kind })),
-    { driver: 'upstash' as const, kind: 'CLIENT PAUSE ALL' as const },
-    { driver: 'tcp' as const, kind: 'SIGKILL, restarted from its append-only file' as const },
+    ...(['CLIENT PAUSE WRITE', 'CLIENT PAUSE ALL', 'SIGSTOP'] as const).map((kind) => ({ driver: 'tcp' as const, kind, save: 'price' as const })),
+    { driver: 'upstash' as const, kind: 'CLIENT PAUSE ALL' as const, save: 'price' as const },
+    ...(['CLIENT PAUSE WRITE', 'SIGSTOP'] as const).map((kind) => ({ driver: 'tcp' as const, kind, save: 'availability' as const })),
+    { driver: 'tcp' as const, kind: 'SIGKILL, restarted from its append-only file' as const, save: 'price' as const },
+    { driver: 'tcp' as const, kind: 'SIGKILL, restarted from its append-only file' as const, save: 'availability' as const },
   ];
 
-  for (const [index, { driver, kind }] of cases.entries()) {
-    describe(`${kind} for ${PAUSE_MS / 1000} s on ${driver}`, () => {
+  for (const [index, { driver, kind, save }] of cases.entries()) {
+    describe(`${save === 'price' ? 'a price edit' : 'Mark unavailable'}, ${kind} for ${PAUSE_MS / 1000} s on ${driver}`, () => {
       let store: RedisStore;
       let env: Record<string, string>;
       let itemId: number;
@@ -130,7 +134,9 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
 
       const priceOf = async () => {
         const { value, cache } = await getRestaurantMenu(slug);
-        return { price: value!.categories.flatMap((c) => c.items).find((i) => i.id === itemId)!.pricePaise, cache };
+        const item = value!.categories.flatMap((c) => c.items).find((i) => i.id === itemId)!;
+        // What the save changes: the price, or whether the dish can be ordered.
+        return { price: save === 'price' ? item.pricePaise : item.available, cache };
       };
 
       /**
@@ -138,7 +144,7 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
        * not invalidate was served as a HIT, by the saving instance and by every other one, for as long
        * as the refusal lasted (docs/decisions/049).
        */
-      async function expectNoOldPriceWhileWritesRefused(after: number) {
+      async function expectNoOldPriceWhileWritesRefused(after: number | boolean) {
         // The saving instance: its refused invalidation sends its reads to Postgres.
         expect(await priceOf()).toMatchObject({ price: after, cache: { status: 'MISS', degraded: true } });
         // Another instance, which saved nothing: connections of its own (none held by a refused write)
@@ -161,8 +167,8 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
 
       it('reaches customers once Redis answers again, tells the admin, and keeps the admin signed in', async () => {
         const [item] = await db.db.select().from(menuItems).where(eq(menuItems.id, itemId));
-        const before = item!.pricePaise;
-        const after = before + 1_700;
+        const before = save === 'price' ? item!.pricePaise : item!.available;
+        const after = typeof before === 'number' ? before + 1_700 : !before;
         // Warm (a cold read through the in-process REST bridge can outlast the 150 ms budget once).
         let warm = await priceOf();
         for (let tries = 0; warm.cache.status !== 'HIT' && tries < 10; tries += 1) warm = await priceOf();
@@ -174,7 +180,10 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
 
         const { recover } = await inject(kind);
         try {
-          const outcome = await updateMenuItem(actor, itemId, itemForm(item!, after));
+          const outcome =
+            typeof after === 'number'
+              ? await updateMenuItem(actor, itemId, itemForm(item!, after))
+              : await setMenuItemAvailability(actor, itemId, { version: String(item!.version), available: String(after) });
           // Committed; the admin is told the cache did not take it yet.
           expect(outcome).toMatchObject({ status: 'saved', invalidation: { ok: false } });
           // The page the save re-renders checks the session again, Redis still paused: not a sign-in page.
@@ -206,7 +215,7 @@ describe.skipIf(!canRun)(`a save while Redis stops answering${canRun ? '' : ' (s
         const [row] = await db.db.select().from(cacheInvalidations).orderBy(desc(cacheInvalidations.id)).limit(1);
         expect(row!.appliedAt).toBeInstanceOf(Date);
         console.info(
-          `[faults-invalidation] ${kind} on ${driver}: new price after ${seconds(freshAt)}, from Redis after ${seconds(redisFreshAt)}; ` +
+          `[faults-invalidation] ${save}, ${kind} on ${driver}: new value after ${seconds(freshAt)}, from Redis after ${seconds(redisFreshAt)}; ` +
             `invalidation applied ${seconds(row!.appliedAt!.getTime())} after Redis answered again`,
         );
         expect(freshAt! - answersAgainAt).toBeLessThanOrEqual(FRESH_WITHIN_MS);
