@@ -15,6 +15,10 @@ import { updateMenuItem } from '@/lib/menus/mutations';
 import { cancelOrderForRestaurant } from '@/lib/orders/admin-cancel';
 import { cancelOrder } from '@/lib/orders/cancel';
 import { placeOrder } from '@/lib/orders/checkout';
+import { parseEnv } from '@/lib/env';
+import { createCooldowns } from '@/lib/ratelimit/cooldown';
+import { cooldownPolicies } from '@/lib/ratelimit/policies';
+import { CircuitBreaker } from '@/lib/redis/circuit-breaker';
 import { reconcileOrders } from '@/lib/orders/reconcile';
 import { advanceOrder } from '@/lib/orders/steps';
 import { notifyOrder } from '@/lib/orders/texts';
@@ -323,6 +327,61 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       const events = await orderDb.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'accepted')));
       expect(events).toHaveLength(1);
       expect(jobs).toEqual([`order:${orderId}:notify:accepted`, `order:${orderId}:advance:preparing`]);
+    } finally {
+      own.thaw();
+      await orderDb.close();
+      await seeded.close();
+    }
+  }, 90_000);
+
+  it('a checkout whose COMMIT met the freeze and landed after it keeps the address\'s order of the day spent (fault review "faults")', async () => {
+    const seeded = await createTestPostgres('faults_pg_checkout', own.url);
+    // As the admin cancel's case: the client gives up on the COMMIT after 3 s, the server would end the
+    // session after 4 s idle in its transaction, so the thaw in between lets the COMMIT land.
+    const orderDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 2 * STATEMENT_MS });
+    const store = createMemoryStore();
+    try {
+      installBackends({ redis: store, database: orderDb });
+      // One order a day from this address (decision 072), on this test's own store.
+      const cooldowns = createCooldowns({
+        store: () => store,
+        local: createMemoryStore(),
+        breaker: new CircuitBreaker(),
+        timeoutMs: 5_000,
+        policies: cooldownPolicies(parseEnv({ NODE_ENV: 'test', RATE_LIMIT_ORDERS_PER_IP_PER_DAY: '1' })),
+      });
+      const ip = '198.18.7.21';
+      const withCart = async (phone: string) => {
+        const { restaurant, itemId } = await orderableItem(orderDb.db);
+        const customerId = await customerIdFor(phone, orderDb.db);
+        await store.hset(cartKeys.cart(cartOwners.customer(customerId)), { restaurant: restaurant.slug, [`item:${restaurant.slug}:${itemId}`]: '1' });
+        return { customerId, addressId: await testAddress(orderDb.db, customerId), idempotencyKey: `faults-pg-checkout-${phone}-${Date.now()}` };
+      };
+      const first = await withCart('919800000431');
+      let decided: Promise<void> | undefined;
+      // Postgres freezes just as the checkout's transaction commits: it fails at its deadline, outcome unknown.
+      const freezingAtCommit = beforeCommit(orderDb.db, () => own.freeze());
+      const placing = await failsWithin(
+        () =>
+          placeOrder({ customerId: first.customerId }, { addressId: first.addressId, idempotencyKey: first.idempotencyKey, ip }, {
+            db: freezingAtCommit,
+            cooldowns,
+            enqueue: async () => {},
+            onUnknownCommit: (settled) => void (decided = settled),
+          }),
+        15_000,
+      );
+      expect(mayHaveCommitted(placing.error), String(placing.error)).toBe(true);
+      own.thaw();
+      await answering(orderDb.db);
+      // Once Postgres has answered the COMMIT, the checkout has decided the unit.
+      await decided;
+      // The COMMIT had reached the server: the order stands, and is the address's one of the day.
+      const placed = await orderDb.db.select({ id: orders.id }).from(orders).where(eq(orders.idempotencyKey, first.idempotencyKey));
+      expect(placed).toHaveLength(1);
+      const second = await withCart('919800000432');
+      const again = await placeOrder({ customerId: second.customerId }, { addressId: second.addressId, idempotencyKey: second.idempotencyKey, ip }, { cooldowns, enqueue: async () => {} });
+      expect(again.status).toBe('rate-limited');
     } finally {
       own.thaw();
       await orderDb.close();
