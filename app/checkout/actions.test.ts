@@ -17,6 +17,7 @@ const placeOrder = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/orders/checkout', () => ({ placeOrder }));
 
 const { changeCheckoutQuantity, submitOrder } = await import('./actions');
+const { TransactionDeadlineError } = await import('@/db/client-deadline');
 
 describe('changeCheckoutQuantity (− / + on checkout)', () => {
   beforeEach(() => {
@@ -77,5 +78,16 @@ describe('submitOrder (Place order) refused', () => {
     const answer = await submitOrder({}, form({ ...pressed, addressId: '' }));
     expect(answer).toMatchObject({ instructions: 'Ring the bell twice' });
     expect(answer).not.toHaveProperty('addressId');
+  });
+
+  // Fault review "faults": a COMMIT sent to a Postgres that froze may have placed the order, which
+  // "could not be placed" denied; pressing again (the same key) finds it if it stands.
+  it('says the order may have gone through when its COMMIT went unanswered, and not otherwise', async () => {
+    placeOrder.mockRejectedValueOnce(new TransactionDeadlineError('commit', 6_000, false));
+    const unknown = await submitOrder({}, form(pressed));
+    expect(unknown.error).toMatch(/couldn’t confirm your order.*if it went through, you’ll be taken to it/);
+    expect(unknown).toMatchObject({ addressId: 7, instructions: 'Ring the bell twice' });
+    placeOrder.mockRejectedValueOnce(new TransactionDeadlineError('begin', 6_000, false));
+    expect((await submitOrder({}, form(pressed))).error).toBe('Your order could not be placed just now. Please try again in a moment.');
   });
 });

@@ -11,6 +11,7 @@ import { requireCustomer } from '@/lib/customers/session';
 import { textField } from '@/lib/http/form';
 import { log } from '@/lib/log';
 import { placeOrder } from '@/lib/orders/checkout';
+import { checkoutFailureMessage } from '@/lib/orders/checkout-failure';
 import { clientIdentity } from '@/lib/ratelimit/client-identity';
 
 const CHECKOUT = '/checkout';
@@ -75,7 +76,7 @@ export async function submitOrder(_previous: PlaceOrderState, form: FormData): P
     orderId = result.order.id;
   } catch (error) {
     log.error('checkout failed', { error: error instanceof Error ? error.message : String(error) });
-    return refused('Your order could not be placed just now. Please try again in a moment.');
+    return refused(checkoutFailureMessage(error));
   }
   revalidatePath(CHECKOUT);
   redirect(`/orders/${orderId}`);
