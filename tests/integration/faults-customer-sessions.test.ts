@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type DatabaseHandle } from '@/db/client';
 import { customers } from '@/db/schema';
-import { CUSTOMER_EPOCH_READ_BUDGET_MS, sessionKeys } from '@/lib/auth/keys';
+import { sessionKeys } from '@/lib/auth/keys';
 import { createSession, readSession } from '@/lib/auth/sessions';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
@@ -23,13 +23,13 @@ import { IN_CI, uniquePrefix } from '../support/services';
  * start and a connect timeout (5 s) at each probe of the silent server, every 6 s for as long as the
  * freeze lasted, where the menu's other Postgres part waits at most 250 ms. Now it answers
  * "unavailable" within CUSTOMER_EPOCH_READ_BUDGET_MS, and an answer that comes later still fills the copy.
- * A Postgres cluster and a redis-server of the test's own.
+ * No clock in the assertions (fault review "faults", 2026-12-07: each read was held to its budget plus
+ * 700 ms, which a starved run overshoots): the app's client waits a minute on a statement and a
+ * connect, so a read that waits for Postgres is still waiting while the cluster stays frozen, and the
+ * test fails on its own timeout. A Postgres cluster and a redis-server of the test's own.
  */
 const missing = IN_CI ? undefined : (postgresServerMissing() ?? (redisServerInstalled() ? undefined : 'no redis-server binary'));
 if (missing) console.warn(`[faults-customer-sessions] skipped: ${missing} (CI=true makes this a failure)`);
-
-/** What one read may take beyond its budget: a loaded machine's scheduling, never a deadline. */
-const SLACK_MS = 700;
 
 describe.skipIf(missing !== undefined)(`customer sessions while Postgres is frozen${missing ? ` (skipped: ${missing})` : ''}`, () => {
   let pg: OwnPostgres;
@@ -41,8 +41,8 @@ describe.skipIf(missing !== undefined)(`customer sessions while Postgres is froz
   beforeAll(async () => {
     pg = await startOwnPostgres();
     seeded = await createTestPostgres('faults_customer_sessions', pg.url);
-    // The defaults (DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_CONNECT_TIMEOUT_MS): a 6 s client deadline.
-    app = connectPostgres(seeded.url, { connectMs: 5_000, statementMs: 5_000 });
+    // Longer than the test's timeout: only the epoch read's own budget can end its wait.
+    app = connectPostgres(seeded.url, { connectMs: 60_000, statementMs: 60_000 });
     redis = await startOwnRedis(Number(process.env.TEST_OWN_REDIS_PORT) || undefined);
     store = createTcpStore({ url: redis.url, commandTimeoutMs: 150 });
     installBackends({ redis: store, database: app, env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: uniquePrefix('faults-customer-sessions') } });
@@ -78,7 +78,7 @@ describe.skipIf(missing !== undefined)(`customer sessions while Postgres is froz
     }
   }
 
-  it('answers "unavailable" within its budget at the freeze’s start and at every probe, and is active again once Postgres answers', async () => {
+  it('answers "unavailable" while Postgres stays frozen, at the freeze’s start and after, and is active again once Postgres answers', async () => {
     const customer = await signedIn('919800009901');
     await store.del([sessionKeys.customerEpoch(customer.customerId)]);
     pg.freeze();
@@ -86,9 +86,8 @@ describe.skipIf(missing !== undefined)(`customer sessions while Postgres is froz
     try {
       // The page's parallel after-load requests (its cart and heart, the header's count) at the freeze's start...
       reads.push(...(await Promise.all([timedRead(customer.id), timedRead(customer.id), timedRead(customer.id)])));
-      // ...and the customer's next requests, across the silent server's probes (one every deadline).
-      const started = performance.now();
-      while (performance.now() - started < 9_000) {
+      // ...and the customer's next requests.
+      for (let next = 0; next < 5; next++) {
         reads.push(await timedRead(customer.id));
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
@@ -97,10 +96,9 @@ describe.skipIf(missing !== undefined)(`customer sessions while Postgres is froz
     }
     console.info(`[faults-customer-sessions] frozen: ${reads.length} reads, slowest ${Math.max(...reads.map((read) => read.ms))} ms`);
     expect(reads.map((read) => read.status)).toEqual(reads.map(() => 'unavailable'));
-    for (const read of reads) expect(read.ms).toBeLessThan(CUSTOMER_EPOCH_READ_BUDGET_MS + SLACK_MS);
     const back = await untilActive(customer.id, 3_000);
     console.info(`[faults-customer-sessions] active again ${Math.round(back)} ms after the thaw`);
-  }, 60_000);
+  }, 30_000);
 
   it('an epoch Postgres answers after the budget still fills the copy, so the next request needs no Postgres', async () => {
     const customer = await signedIn('919800009902');
@@ -130,5 +128,5 @@ describe.skipIf(missing !== undefined)(`customer sessions while Postgres is froz
     } finally {
       pg.thaw();
     }
-  }, 60_000);
+  }, 30_000);
 });
