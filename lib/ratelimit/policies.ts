@@ -440,7 +440,20 @@ function isLoopbackClient(identity: string): boolean {
  * photos were refused).
  */
 function carriesSearch(url: URL): boolean {
-  return sharedPageAt(url.pathname)?.kind === 'city' && (url.searchParams.get('q') ?? '').trim() !== '';
+  return sharedPageAt(routedPath(url.pathname))?.kind === 'city' && (url.searchParams.get('q') ?? '').trim() !== '';
+}
+
+/**
+ * The path as Next matches it to a route: decoded, so `/%64elhi?q=…` (Delhi's page and its search)
+ * is a city page here too; undecodable, it reaches no city page (review: its searches drew on the
+ * pages' budget).
+ */
+function routedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 /**
