@@ -13,7 +13,7 @@ import { withCommands } from '@/tests/support/store-overrides';
 import { epochsInMemory } from '@/tests/support/customer-epochs';
 import { uniquePrefix } from '@/tests/support/services';
 
-import { createSession, destroyCustomerSessions, destroySession, readSession, sessionKey, type NewSession } from './sessions';
+import { createSession, customerSessionKeys, destroyCustomerSessions, destroySession, readSession, sessionKey, type NewSession } from './sessions';
 
 const ADMIN: NewSession = { kind: 'admin', adminId: 7, email: 'asha@thali.test', name: 'Asha', epoch: 1 };
 /** The admin's current epoch, as lib/auth/revocation.ts publishes it (no Postgres in this file). */
@@ -441,6 +441,19 @@ describe('sessions when Redis fails', () => {
     expect(await readSession(swapped, { store: memory, epochs })).toEqual({ status: 'none' });
     expect((await readSession(other, { store: memory, epochs })).status).toBe('active');
     expect((await readSession(mine, { store: memory, epochs })).status).toBe('active');
+    await memory.close();
+  });
+
+  it('a first read made elsewhere (decision 078) counts only for the cookie whose keys it read: another cookie value reads its own', async () => {
+    const memory = createMemoryStore();
+    const customer: NewSession = { kind: 'customer', customerId: 11, phone: '919876543211' };
+    const mine = (await createSession(customer, { store: memory, epochs }))!;
+    const claimed = customerSessionKeys(mine)!;
+    const firstRead = { read: { ok: true as const, value: await memory.mget(claimed.keys) }, started: performance.now(), keys: claimed.keys };
+    expect((await readSession(mine, { store: memory, epochs, firstRead })).status).toBe('active');
+    // The same customer named with another id (no such session): the read of my keys says nothing of it.
+    const forged = `c11.${'B'.repeat(43)}`;
+    expect(await readSession(forged, { store: memory, epochs, firstRead })).toEqual({ status: 'none' });
     await memory.close();
   });
 

@@ -54,6 +54,8 @@ export interface FirstSessionRead {
   read: GuardedResult<(string | null)[]>;
   /** performance.now() when it was sent. */
   started: number;
+  /** What it read (customerSessionKeys' keys): used only by a read that would ask for exactly these. */
+  keys: readonly string[];
 }
 
 /** 32 random bytes as base64url: 43 characters, 256 bits. */
@@ -100,6 +102,10 @@ export function customerSessionKeys(value: string | undefined): { customerId: nu
 /** What a customer's session read asks for, in order: the session, the copy of their epoch, its check (decision 077). */
 function customerReadKeys(key: string, customerId: number): string[] {
   return [key, sessionKeys.customerEpoch(customerId), sessionKeys.customerEpochChecked(customerId)];
+}
+
+function readsKeys(read: FirstSessionRead | undefined, keys: readonly string[]): read is FirstSessionRead {
+  return read !== undefined && read.keys.length === keys.length && read.keys.every((name, i) => name === keys[i]);
 }
 
 export function newSessionId(): string {
@@ -160,8 +166,8 @@ export async function readSession(id: string | undefined, options: SessionOption
   const ttlMs = options.ttlMs ?? sessionTtlMs();
 
   const now = options.now ?? Date.now();
-  // A first read made elsewhere counts only if it asked for this customer's keys (customerSessionKeys).
-  const firstRead = customerId !== undefined ? options.firstRead : undefined;
+  // A first read made elsewhere counts only if it asked for this cookie's keys (customerSessionKeys).
+  const firstRead = customerId !== undefined && readsKeys(options.firstRead, customerReadKeys(key, customerId)) ? options.firstRead : undefined;
   const read = await readWithRetry(key, adminId, customerId, store, firstRead);
   if (!read.ok) {
     const confirmed = recentlyConfirmed(key, now);

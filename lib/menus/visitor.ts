@@ -100,7 +100,7 @@ export async function readVisitorRequest(slug: string): Promise<{ menu: Restaura
   const session = read.ok ? { ok: true as const, value: read.value.slice(sessionAt, favouriteAt) } : read;
   const [{ value: menu }, lookup] = await Promise.all([
     readRestaurantMenuFrom(slug, entryAt(0)),
-    lookUpCustomerFrom({ read: session, started }),
+    lookUpCustomerFrom({ read: session, started, keys: customer.keys }),
   ]);
   if (!menu) return null;
   // The favourites read was of the customer the cookie names: used only if the session is theirs.
