@@ -53,8 +53,8 @@ export async function readMenuVisitor(menu: RestaurantMenu): Promise<MenuVisitor
  * This request's visitor's own parts of `menu`'s shared page: their cart, and (signed in) whether they
  * saved it; null when the cart, or the session that says whose cart it is, can't be read (the page says
  * so, rather than show an empty cart). `read`: the session lookup already made, and the favourites'
- * entry read with it (readVisitorRequest). A guest with a cart costs two Redis commands here (the
- * menu, read by the route, and the cart).
+ * entry read with it (readVisitorRequest, which read the menu: a guest with a cart costs it and the
+ * cart, two Redis commands).
  */
 export async function readVisitorParts(
   menu: RestaurantMenu,

@@ -32,8 +32,8 @@ export function dishesLeftOut(items: OrderDetail['items'], menu: RestaurantMenu)
 /**
  * "Reorder": the customer's cart becomes this past order's dishes that the restaurant still serves
  * (prices are today's: checkout reads them from Postgres again, and names any that changed since the
- * order). Replaces what the cart held. Says
- * which dishes it left out, for checkout to name (checkoutAfterReorder).
+ * order). Replaces what the cart held. Says which dishes it left out, for checkout to name
+ * (checkoutAfterReorder).
  */
 export async function reorder(customerId: number, orderId: string): Promise<ReorderResult> {
   const order = await loadOwnOrder(customerId, orderId);
