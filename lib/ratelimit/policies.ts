@@ -5,7 +5,7 @@ import { getEnv, trustedProxies, type Env } from '@/lib/env';
 import { isApiPath } from '@/lib/http/route-kinds.mjs';
 import { REQUEST_ID_HEADER } from '@/lib/http/unavailable-answers.mjs';
 import { isMediaPath } from '@/lib/media/store';
-import { sharedPageAt } from '@/lib/page-cache/paths';
+import { routedPathOf, sharedPageAt } from '@/lib/page-cache/paths';
 
 import { clientIdentity, normalizeAddress } from './client-identity';
 
@@ -440,20 +440,9 @@ function isLoopbackClient(identity: string): boolean {
  * photos were refused).
  */
 function carriesSearch(url: URL): boolean {
-  return sharedPageAt(routedPath(url.pathname))?.kind === 'city' && (url.searchParams.get('q') ?? '').trim() !== '';
-}
-
-/**
- * The path as Next matches it to a route: decoded, so `/%64elhi?q=…` (Delhi's page and its search)
- * is a city page here too; undecodable, it reaches no city page (review: its searches drew on the
- * pages' budget).
- */
-function routedPath(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return pathname;
-  }
+  // Decoded as Next routes it: `/%64elhi?q=…` runs Delhi's search (review: it drew on the pages' budget).
+  const path = routedPathOf(url.pathname);
+  return path !== null && sharedPageAt(path)?.kind === 'city' && (url.searchParams.get('q') ?? '').trim() !== '';
 }
 
 /**
