@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { connectPostgres, type DatabaseHandle } from '@/db/client';
 import { admins } from '@/db/schema';
 import { adminKeys } from '@/lib/auth/keys';
 import { createSession, readSession } from '@/lib/auth/sessions';
-import { createTcpStore } from '@/lib/redis/tcp-store';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { installBackends } from '../support/app-context';
-import { createTestPostgres } from '../support/databases';
-import { postgresServerMissing, startOwnPostgres, type OwnPostgres } from '../support/postgres-server';
-import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
-import { IN_CI, uniquePrefix } from '../support/services';
+import { appOnFreezablePostgres, freezablePostgresMissing } from '../support/freezable-postgres-app';
 
 /**
  * A signed-in admin whose Redis copy of their session epoch expired (it lives a minute, decision 013)
@@ -24,62 +17,39 @@ import { IN_CI, uniquePrefix } from '../support/services';
  * once the read has answered), and the test fails on its own timeout. A cluster and a redis-server of
  * the test's own.
  */
-const missing = IN_CI ? undefined : (postgresServerMissing() ?? (redisServerInstalled() ? undefined : 'no redis-server binary'));
-if (missing) console.warn(`[faults-admin-sessions] skipped: ${missing} (CI=true makes this a failure)`);
+const missing = freezablePostgresMissing('faults-admin-sessions');
 
 describe.skipIf(missing !== undefined)(`admin sessions while Postgres is frozen${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let pg: OwnPostgres;
-  let seeded: Awaited<ReturnType<typeof createTestPostgres>>;
-  let app: DatabaseHandle;
-  let redis: OwnRedis;
-  let store: RedisStore;
-
-  beforeAll(async () => {
-    pg = await startOwnPostgres();
-    seeded = await createTestPostgres('faults_admin_sessions', pg.url);
-    // Longer than the test's timeout: only the epoch read's own budget can end its wait.
-    app = connectPostgres(seeded.url, { connectMs: 60_000, statementMs: 60_000 });
-    redis = await startOwnRedis(Number(process.env.TEST_OWN_REDIS_PORT) || undefined);
-    store = createTcpStore({ url: redis.url, commandTimeoutMs: 150 });
-    installBackends({ redis: store, database: app, env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: uniquePrefix('faults-admin-sessions') } });
-  }, 180_000);
-  afterAll(async () => {
-    pg?.thaw();
-    await store?.close();
-    await redis?.destroy();
-    await app?.close();
-    await seeded?.close();
-    pg?.destroy();
-  });
+  const own = appOnFreezablePostgres('faults-admin-sessions');
 
   it('answers "unavailable" while Postgres stays frozen, and the late answer fills the copy so the next read needs only Redis', async () => {
-    const [admin] = await app.db
+    const [admin] = await own.app.db
       .insert(admins)
       .values({ email: 'frozen@thali.test', name: 'Frozen', passwordHash: 'scrypt$1$1$1$x$x', sessionEpoch: 4 })
       .returning();
     const id = await createSession({ kind: 'admin', adminId: admin!.id, email: admin!.email, name: admin!.name, epoch: 4 });
     expect(id).toEqual(expect.any(String));
     expect((await readSession(id!)).status).toBe('active');
-    await store.del([adminKeys.epoch(admin!.id)]);
-    pg.freeze();
+    await own.store.del([adminKeys.epoch(admin!.id)]);
+    own.pg.freeze();
     let frozen: string;
     try {
       frozen = (await readSession(id!)).status;
     } finally {
-      pg.thaw();
+      own.pg.thaw();
     }
     expect(frozen).toBe('unavailable');
     // The read went on; its answer after the thaw is offered to Redis.
-    for (let tries = 0; (await store.get(adminKeys.epoch(admin!.id))) === null; tries++) {
+    for (let tries = 0; (await own.store.get(adminKeys.epoch(admin!.id))) === null; tries++) {
       if (tries > 100) throw new Error('the late answer never filled the copy');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(await store.get(adminKeys.epoch(admin!.id))).toBe('4');
-    pg.freeze();
+    expect(await own.store.get(adminKeys.epoch(admin!.id))).toBe('4');
+    own.pg.freeze();
     try {
       expect((await readSession(id!)).status).toBe('active');
     } finally {
-      pg.thaw();
+      own.pg.thaw();
     }
   }, 30_000);
 });

@@ -1,18 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { connectPostgres, type DatabaseHandle } from '@/db/client';
 import { customers } from '@/db/schema';
 import { sessionKeys } from '@/lib/auth/keys';
 import { createSession, readSession } from '@/lib/auth/sessions';
-import { createTcpStore } from '@/lib/redis/tcp-store';
-import type { RedisStore } from '@/lib/redis/types';
 
-import { installBackends } from '../support/app-context';
-import { createTestPostgres } from '../support/databases';
-import { postgresServerMissing, startOwnPostgres, type OwnPostgres } from '../support/postgres-server';
-import { redisServerInstalled, startOwnRedis, type OwnRedis } from '../support/redis-server';
-import { IN_CI, uniquePrefix } from '../support/services';
+import { appOnFreezablePostgres, freezablePostgresMissing } from '../support/freezable-postgres-app';
 
 /**
  * A signed-in customer whose Redis copy of their session epoch expired (it lives 5 minutes, decision
@@ -28,36 +21,13 @@ import { IN_CI, uniquePrefix } from '../support/services';
  * connect, so a read that waits for Postgres is still waiting while the cluster stays frozen, and the
  * test fails on its own timeout. A Postgres cluster and a redis-server of the test's own.
  */
-const missing = IN_CI ? undefined : (postgresServerMissing() ?? (redisServerInstalled() ? undefined : 'no redis-server binary'));
-if (missing) console.warn(`[faults-customer-sessions] skipped: ${missing} (CI=true makes this a failure)`);
+const missing = freezablePostgresMissing('faults-customer-sessions');
 
 describe.skipIf(missing !== undefined)(`customer sessions while Postgres is frozen${missing ? ` (skipped: ${missing})` : ''}`, () => {
-  let pg: OwnPostgres;
-  let seeded: Awaited<ReturnType<typeof createTestPostgres>>;
-  let app: DatabaseHandle;
-  let redis: OwnRedis;
-  let store: RedisStore;
-
-  beforeAll(async () => {
-    pg = await startOwnPostgres();
-    seeded = await createTestPostgres('faults_customer_sessions', pg.url);
-    // Longer than the test's timeout: only the epoch read's own budget can end its wait.
-    app = connectPostgres(seeded.url, { connectMs: 60_000, statementMs: 60_000 });
-    redis = await startOwnRedis(Number(process.env.TEST_OWN_REDIS_PORT) || undefined);
-    store = createTcpStore({ url: redis.url, commandTimeoutMs: 150 });
-    installBackends({ redis: store, database: app, env: { REDIS_URL: redis.url, REDIS_KEY_PREFIX: uniquePrefix('faults-customer-sessions') } });
-  }, 180_000);
-  afterAll(async () => {
-    pg?.thaw();
-    await store?.close();
-    await redis?.destroy();
-    await app?.close();
-    await seeded?.close();
-    pg?.destroy();
-  });
+  const own = appOnFreezablePostgres('faults-customer-sessions');
 
   async function signedIn(phone: string) {
-    const [row] = await app.db.insert(customers).values({ phone }).returning();
+    const [row] = await own.app.db.insert(customers).values({ phone }).returning();
     const id = await createSession({ kind: 'customer', customerId: row!.id, phone });
     expect(id).toEqual(expect.any(String));
     return { customerId: row!.id, id: id! };
@@ -80,8 +50,8 @@ describe.skipIf(missing !== undefined)(`customer sessions while Postgres is froz
 
   it('answers "unavailable" while Postgres stays frozen, at the freeze’s start and after, and is active again once Postgres answers', async () => {
     const customer = await signedIn('919800009901');
-    await store.del([sessionKeys.customerEpoch(customer.customerId)]);
-    pg.freeze();
+    await own.store.del([sessionKeys.customerEpoch(customer.customerId)]);
+    own.pg.freeze();
     const reads: { status: string; ms: number }[] = [];
     try {
       // The page's parallel after-load requests (its cart and heart, the header's count) at the freeze's start...
@@ -92,7 +62,7 @@ describe.skipIf(missing !== undefined)(`customer sessions while Postgres is froz
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     } finally {
-      pg.thaw();
+      own.pg.thaw();
     }
     console.info(`[faults-customer-sessions] frozen: ${reads.length} reads, slowest ${Math.max(...reads.map((read) => read.ms))} ms`);
     expect(reads.map((read) => read.status)).toEqual(reads.map(() => 'unavailable'));
@@ -102,31 +72,31 @@ describe.skipIf(missing !== undefined)(`customer sessions while Postgres is froz
 
   it('an epoch Postgres answers after the budget still fills the copy, so the next request needs no Postgres', async () => {
     const customer = await signedIn('919800009902');
-    await store.del([sessionKeys.customerEpoch(customer.customerId)]);
+    await own.store.del([sessionKeys.customerEpoch(customer.customerId)]);
     await untilActive(customer.id, 3_000);
-    await store.del([sessionKeys.customerEpoch(customer.customerId)]);
-    pg.freeze();
+    await own.store.del([sessionKeys.customerEpoch(customer.customerId)]);
+    own.pg.freeze();
     let slow: { status: string; ms: number };
     try {
       slow = await timedRead(customer.id);
     } finally {
       // Thawed before the statement's own deadline: it is answered, late.
-      setTimeout(() => pg.thaw(), 300);
+      setTimeout(() => own.pg.thaw(), 300);
     }
     expect(slow.status).toBe('unavailable');
-    const [row] = await app.db.select({ epoch: customers.sessionEpoch }).from(customers).where(eq(customers.id, customer.customerId));
+    const [row] = await own.app.db.select({ epoch: customers.sessionEpoch }).from(customers).where(eq(customers.id, customer.customerId));
     const started = performance.now();
-    while ((await store.get(sessionKeys.customerEpoch(customer.customerId))) === null) {
+    while ((await own.store.get(sessionKeys.customerEpoch(customer.customerId))) === null) {
       if (performance.now() - started > 3_000) throw new Error('the late answer never filled the copy');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    expect(await store.get(sessionKeys.customerEpoch(customer.customerId))).toBe(row!.epoch);
-    pg.freeze();
+    expect(await own.store.get(sessionKeys.customerEpoch(customer.customerId))).toBe(row!.epoch);
+    own.pg.freeze();
     try {
       // Only Redis is needed now, frozen Postgres or not.
       expect(await timedRead(customer.id)).toMatchObject({ status: 'active' });
     } finally {
-      pg.thaw();
+      own.pg.thaw();
     }
   }, 30_000);
 });
