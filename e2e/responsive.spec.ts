@@ -1,4 +1,8 @@
-import { expect, test } from './support/test';
+import { signInAsAdmin } from './support/admin';
+import { E2E_ADMIN } from './support/config';
+import { uniquePhone } from './support/customer';
+import { devices, expect, test } from './support/test';
+import { placeOrderThroughTwilio, TWILIO_BASE } from './support/twilio';
 
 // Runs in the "phone" project (Pixel 7 viewport) as well as on desktop.
 for (const path of ['/', '/bengaluru']) {
@@ -52,4 +56,43 @@ test('a menu page on a phone: the cart bar never covers the footer at the foot o
     const barTop = (await bar.boundingBox())!.y;
     expect(text.y + text.height).toBeLessThanOrEqual(barTop);
   }).toPass({ timeout: 5_000 });
+});
+
+// Admin walk on a phone: a restaurant owner runs the kitchen from one, and the orders were a table that
+// scrolled sideways, an order's address, note and total off screen beside its buttons. Each order is a
+// card there now. On the twilio server, where the kitchen waits two minutes, so the order stays placed.
+test("a restaurant's orders on a phone: no sideways scrolling, an order's buttons and address in view", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const { slug, orderId } = await placeOrderThroughTwilio(page, uniquePhone());
+  const short = orderId.slice(0, 8);
+  const adminContext = await browser.newContext({ ...devices['Pixel 7'] });
+  try {
+    const admin = await adminContext.newPage();
+    const adminPath = `/admin/restaurants/${slug}`;
+    await signInAsAdmin(admin, adminPath, E2E_ADMIN, TWILIO_BASE);
+    const region = admin.getByRole('region', { name: /^Orders from / });
+    const order = region.getByTestId('restaurant-order').filter({ hasText: `#${short}` });
+    await expect(order).toHaveAttribute('data-status', 'placed');
+    const sideways = await region.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth }));
+    expect(sideways.scroll).toBeLessThanOrEqual(sideways.client);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    // Within the screen's width without scrolling anything sideways (scrolling down is fine).
+    const width = admin.viewportSize()!.width;
+    await order.getByText('Cancel order…').click();
+    for (const part of [
+      order.getByRole('button', { name: `Accept: order #${short}` }),
+      order.getByRole('button', { name: `Cancel order #${short}` }),
+      order.getByText('12 MG Road'),
+      order.getByTestId('restaurant-order-dishes'),
+    ]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    await order.getByRole('button', { name: `Accept: order #${short}` }).scrollIntoViewIfNeeded();
+    await expect(order.getByRole('button', { name: `Accept: order #${short}` })).toBeInViewport({ ratio: 1 });
+    expect(await region.evaluate((element) => element.scrollLeft)).toBe(0);
+  } finally {
+    await adminContext.close();
+  }
 });

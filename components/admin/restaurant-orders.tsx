@@ -7,9 +7,19 @@ import { formatClockTime, formatDayAndTime } from '@/lib/format';
 import type { RestaurantOrderRow } from '@/lib/orders/restaurant-orders';
 import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
-// Status and its button first after the number: on a phone the table scrolls sideways, and the button
-// an admin came for was four columns off screen.
+// Status and its button first after the number: on a wide screen's table they are what an admin came for.
 const COLUMNS = ['Order', 'Status', 'Next step', 'Placed', 'Dishes', 'Total', 'Deliver to'] as const;
+
+// Admin walk on a phone: a restaurant owner runs the kitchen from one, and the table scrolled sideways,
+// an order's total, address and note off screen beside its buttons. Below `md` the same table lays out
+// each order as a card (one markup for both, so every testid, form and focus of decision 075 stays one):
+// number and status, the buttons, when and how much, the dishes, the address. The header row is left
+// to screen readers there, and the few cells that need it say what they are.
+const TABLE = 'w-full text-left text-sm md:min-w-[36rem] max-md:block';
+const BODY = 'max-md:block max-md:space-y-3';
+const ROW = 'max-md:flex max-md:flex-wrap max-md:items-baseline max-md:gap-x-3 max-md:rounded-2xl max-md:border max-md:border-line max-md:p-3';
+const CELL = `${styles.td} max-md:block max-md:border-0 max-md:py-1 max-md:pr-0`;
+const ON_PHONE = 'md:hidden';
 
 /**
  * A restaurant's latest orders on its admin page (newest first, times in India): which are on their
@@ -39,19 +49,20 @@ export function RestaurantOrders({
         {active === 0 ? 'None on its way now.' : `${active} on ${active === 1 ? 'its' : 'their'} way now.`} The latest, newest first; times in
         India.
       </p>
-      {/* Focusable, so a keyboard can scroll the table sideways on a phone (axe: scrollable-region-focusable). */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Orders from ${restaurantName}, scrolls sideways`}>
-        <table className={styles.table}>
+      {/* Focusable, so a keyboard can scroll the table sideways where a window is too narrow for it yet
+          wider than a phone's cards (axe: scrollable-region-focusable). */}
+      <div className="md:overflow-x-auto" tabIndex={0} role="region" aria-label={`Orders from ${restaurantName}`}>
+        <table className={TABLE}>
           <caption className="sr-only">Orders from {restaurantName}</caption>
-          <TableHead columns={COLUMNS} />
-          <tbody>
+          <TableHead columns={COLUMNS} className="max-md:sr-only" />
+          <tbody className={BODY}>
             {orders.map((order) => {
               const moving = !isFinalStatus(order.status);
               return (
                 // Its id is what the audit log's "Order #…" links to; the row is tinted when it is the link's target.
-                <tr key={order.id} id={`order-${order.id}`} data-testid="restaurant-order" data-status={order.status} className="target:bg-brand-50">
-                  <td className={`${styles.td} font-mono`}>#{shortOrderId(order.id)}</td>
-                  <td className={styles.td}>
+                <tr key={order.id} id={`order-${order.id}`} data-testid="restaurant-order" data-status={order.status} className={`target:bg-brand-50 ${ROW}`}>
+                  <td className={`${CELL} font-mono max-md:font-semibold`}>#{shortOrderId(order.id)}</td>
+                  <td className={`${CELL} max-md:min-w-0 max-md:flex-1`}>
                     <span className={moving ? 'font-semibold text-brand-800' : order.status === 'cancelled' ? 'text-muted' : 'text-ink'}>
                       {STATUS_LABELS[order.status]}
                     </span>
@@ -68,15 +79,16 @@ export function RestaurantOrders({
                       <span className="block text-xs text-muted">by the customer</span>
                     ) : null}
                   </td>
-                  <td className={styles.td}>
+                  <td className={`${CELL} max-md:w-full`}>
                     {/* Rendered for a delivered order too, so the answer to "Mark delivered" stays in sight. */}
                     <OrderStepForm key={order.id} action={stepAction} orderId={order.id} status={order.status} />
                     <OrderCancelForm key={`cancel-${order.id}`} action={cancelAction} orderId={order.id} status={order.status} />
                   </td>
-                  <td className={styles.td}>
+                  <td className={`${CELL} max-md:flex-1 max-md:text-muted`}>
+                    <span className={ON_PHONE}>Placed </span>
                     <time dateTime={order.createdAt.toISOString()}>{formatDayAndTime(order.createdAt)}</time>
                   </td>
-                  <td className={`${styles.td} min-w-40`}>
+                  <td className={`${CELL} md:min-w-40 max-md:order-last max-md:w-full`}>
                     {/* What to cook, not only how many (admin walk: the column said "3"). */}
                     <ul data-testid="restaurant-order-dishes">
                       {order.dishes.map((dish, index) => (
@@ -86,10 +98,11 @@ export function RestaurantOrders({
                       ))}
                     </ul>
                   </td>
-                  <td className={`${styles.td} tabular-nums`}>
+                  <td className={`${CELL} tabular-nums max-md:font-semibold`}>
                     <Price paise={order.totalPaise} />
                   </td>
-                  <td className={`${styles.td} max-w-64 text-muted`}>
+                  <td className={`${CELL} text-muted md:max-w-64 max-md:order-last max-md:w-full`}>
+                    <span className={ON_PHONE}>Deliver to: </span>
                     {order.deliveryAddress ?? '—'}
                     {order.deliveryInstructions ? (
                       <span className="mt-1 block text-ink" data-testid="restaurant-order-instructions">
