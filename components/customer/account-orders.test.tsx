@@ -41,7 +41,7 @@ const order = (
   etaAt,
 });
 
-const render = (orders: AccountOrder[]) =>
+const render = (orders: AccountOrder[] | null) =>
   renderToStaticMarkup(createElement(AccountOrders, { orders, itemsInCart: 0, reorder: () => async () => {} }));
 
 describe("/account's orders", () => {
@@ -81,6 +81,18 @@ describe("/account's orders", () => {
     polled.all.length = 0;
     render([order('delivered1', 'delivered', 'Old Place')]);
     expect(polled.all).toEqual([]);
+  });
+
+  // Review: the poller was mounted only while the page showed active orders, so an /account rendered
+  // while its orders could not be read stayed so until a reload. It says so, and polls until they can be.
+  it('says the orders can’t be shown just now when they could not be read, and polls until they can', () => {
+    polled.all.length = 0;
+    const html = render(null);
+    expect(html).toContain('data-testid="account-orders-unavailable"');
+    expect(html).toContain('Your orders can’t be shown just now.');
+    expect(html).not.toContain('No orders yet.');
+    expect(html).not.toContain('Past orders');
+    expect(polled.all).toEqual([{ orders: null, intervalMs: 10_000 }]);
   });
 
   it('has no "Active orders" when every order is delivered or cancelled, and says so when there are none', () => {

@@ -18,7 +18,8 @@ const ACCOUNT_STATUS_POLL_MS = 10_000;
 export type AccountOrder = OrderSummary;
 
 interface AccountOrdersProps {
-  orders: readonly AccountOrder[];
+  /** Null when they could not be read just now (a fault): the page says so and heals by itself. */
+  orders: readonly AccountOrder[] | null;
   itemsInCart: number;
   /** The "Reorder" server action of one order (app/orders/[id]/actions). */
   reorder: (orderId: string) => () => Promise<void>;
@@ -40,6 +41,7 @@ function orderLine(order: AccountOrder) {
  * then the delivered and cancelled ones under "Past orders", each with Reorder.
  */
 export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersProps) {
+  if (orders === null) return <OrdersUnreadable />;
   const active = orders.filter((order) => !isFinalStatus(order.status));
   const past = orders.filter((order) => isFinalStatus(order.status));
   return (
@@ -150,5 +152,24 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The orders could not be read when the page rendered (Postgres slow or out for a moment). Not "No
+ * orders yet", which would be wrong; the poll renders the page again once they can be read (review:
+ * the poller was mounted only with active orders shown, so this page stayed so until a reload).
+ */
+function OrdersUnreadable() {
+  return (
+    <section aria-labelledby="orders-heading" className="mt-8">
+      <h2 id="orders-heading" className="text-lg font-extrabold text-ink">
+        Your orders
+      </h2>
+      <p role="status" data-testid="account-orders-unavailable" className="mt-2 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950">
+        Your orders can’t be shown just now. They will appear here by themselves in a moment.
+      </p>
+      <ActiveOrdersPoller orders={null} intervalMs={ACCOUNT_STATUS_POLL_MS} />
+    </section>
   );
 }

@@ -11,12 +11,16 @@ import type { OrderState } from '@/lib/orders/orders-change';
  * Review: a poller per order (order-status-poller.tsx) was 6 requests a minute for each, each nudging
  * the queue; this is 6 a minute for all of them. Any other answer (503 while Redis or Postgres is down,
  * offline) keeps what is shown, and asks again.
+ * `orders` null: /account could not read them when it rendered (a fault) and says so; the first answer
+ * with them renders it again, so the page heals by itself rather than waiting for a reload (decision 076's
+ * amendment; it was mounted only while the page showed active orders).
  */
-export function ActiveOrdersPoller({ orders, intervalMs }: { orders: readonly OrderState[]; intervalMs: number }) {
+export function ActiveOrdersPoller({ orders, intervalMs }: { orders: readonly OrderState[] | null; intervalMs: number }) {
   useRefreshWhenChanged(async () => {
     const response = await fetch('/api/orders/active', { cache: 'no-store' });
     if (response.status === 401) return true;
-    return response.ok && activeOrdersDiffer(orders, ((await response.json()) as { orders: OrderState[] }).orders);
+    if (!response.ok) return false;
+    return orders === null || activeOrdersDiffer(orders, ((await response.json()) as { orders: OrderState[] }).orders);
   }, intervalMs);
   return null;
 }
