@@ -14,6 +14,24 @@ for (const path of ['/', '/bengaluru']) {
   });
 }
 
+// Customer walk on a phone: each city was a full-width card with a tall skyline, one a screen, so a
+// customer in Pune (the last) scrolled past seven others to find it. Two a row on a phone now.
+test('home on a phone: every city within two screens of the top, two a row', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const cities = page.getByRole('list').filter({ has: page.getByRole('link', { name: /Bengaluru/ }) }).getByRole('link');
+  await expect(cities.first()).toBeVisible();
+  const boxes = await cities.evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map((box) => ({ top: box.top + window.scrollY, bottom: box.bottom + window.scrollY })));
+  expect(boxes.length).toBeGreaterThanOrEqual(8);
+  expect(boxes[1]!.top).toBe(boxes[0]!.top);
+  expect(boxes.at(-1)!.bottom).toBeLessThanOrEqual(2 * 844);
+  // Half of the narrowest phone (320 px) still holds the longest name and the count.
+  await page.setViewportSize({ width: 320, height: 700 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  const clipped = await cities.evaluateAll((links) => links.filter((link) => link.scrollWidth > link.clientWidth).length);
+  expect(clipped).toBe(0);
+});
+
 // The narrowest phones still sold (320px): a search's restaurant cards overflowed by 27px there.
 test('a city search fits a 320px-wide screen without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });

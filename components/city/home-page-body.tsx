@@ -26,8 +26,9 @@ export function HomePageBody({ cities, cache, renderedAt }: { cities: CitySummar
           <h2 className="text-xl font-bold text-ink sm:text-2xl">Cities we deliver to</h2>
           <CacheBadge cache={cache} renderedAt={renderedAt} />
         </div>
+        {/* Two a row on a phone too (customer walk: one a screen, Pune seven screens' scroll down). */}
         {cities.length > 0 ? (
-          <ul className="grid grid-cols-1 gap-5 sm:grid-cols-2 lg:grid-cols-3">
+          <ul className="grid grid-cols-2 gap-3 sm:gap-5 lg:grid-cols-3">
             {cities.map((city) => (
               <li key={city.slug}>
                 <CityCard city={city} />
