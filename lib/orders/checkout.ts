@@ -15,12 +15,12 @@ import type { CustomerSession } from '@/lib/customers/session';
 import { getEnv } from '@/lib/env';
 import { log } from '@/lib/log';
 import { enqueue } from '@/lib/queue';
-import { addressBlock } from '@/lib/ratelimit/client-identity';
 import type { Cooldowns, CooldownSpend } from '@/lib/ratelimit/cooldown';
 import { rateLimitState } from '@/lib/ratelimit/state';
 import { getRedis } from '@/lib/redis/client';
 import type { RedisStore } from '@/lib/redis/types';
 
+import { ADDRESS_LIMITED, addressOrderLimits, keepSpentUnlessNotPlaced } from './address-budget';
 import { claimCart, releaseCart } from './cart-claim';
 import { enqueueOrderJobs } from './job-types';
 import { orderLimit, type OrderBudget, type OrderRefusal } from './order-budget';
@@ -107,23 +107,6 @@ export interface CheckoutDeps {
   cooldowns?: Pick<Cooldowns, 'spend'> | null;
   /** Told when a checkout whose COMMIT went unanswered has decided its address budget (tests). */
   onUnknownCommit?: (decided: Promise<void>) => void;
-}
-
-/**
- * After a COMMIT that went unanswered: once Postgres answers it, the address budget's unit goes back
- * if no order has the checkout's key (it rolled back); a broken connection never answers, and the
- * unit stays spent (one of the day's orders, rather than an order more than the day's).
- */
-async function keepSpentUnlessNotPlaced(answered: Promise<void> | undefined, placed: () => Promise<Order | null>, giveBack: () => Promise<void>): Promise<void> {
-  if (!answered) return;
-  try {
-    await answered;
-    if (!(await placed())) await giveBack();
-  } catch (error) {
-    log.warn('checkout: whether an unanswered COMMIT placed its order could not be read; its order budget stays spent', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-  }
 }
 
 async function existingOrder(db: Database, customerId: number, idempotencyKey: string): Promise<Order | null> {
@@ -226,27 +209,6 @@ export interface CheckoutInput {
   /** The client address that submits it (lib/ratelimit/client-identity.ts), whose day's orders are bounded; none from scripts. */
   ip?: string;
 }
-
-/**
- * Attack review: each customer's own budgets (Postgres) bound one number, but one address signs in
- * 30 numbers a day, and every order of each is texts (a cancel's included) and rows. So an address
- * and its block also have a day's budget of placed orders, whichever customers place them.
- */
-function addressOrderLimits(ip: string) {
-  return [
-    { policy: 'orders:ip:day', parts: [ip] },
-    { policy: 'orders:block:day', parts: [addressBlock(ip)] },
-  ] as const;
-}
-
-const ADDRESS_LIMITED = (retryAfterSeconds: number): OrderRefusal => {
-  const hours = Math.max(1, Math.ceil(retryAfterSeconds / 3_600));
-  return {
-    status: 'rate-limited',
-    retryAfterSeconds,
-    message: `Too many orders from your network today. You can place another in ${hours === 1 ? 'an hour' : `${hours} hours`}.`,
-  };
-};
 
 export async function placeOrder(
   customer: Pick<CustomerSession, 'customerId'>,

@@ -394,7 +394,7 @@ export function cooldownPolicies(env: Env = getEnv()) {
     /** From one address block (IPv4 /24, IPv6 /48), as the code requests are: a /48 holds 65,536 addresses. */
     'otp:wrong:block:hour': wrongCodes(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_HOUR, HOUR, 'rl:otp:wrong:block:hour'),
     'otp:wrong:block:day': wrongCodes(ADDRESS_BLOCK_FACTOR * env.RATE_LIMIT_OTP_WRONG_PER_IP_PER_DAY, DAY, 'rl:otp:wrong:block:day'),
-    // Orders placed from one address, whichever customers place them (lib/orders/checkout.ts): each
+    // Orders placed from one address, whichever customers place them (lib/orders/address-budget.ts): each
     // customer has budgets of their own (counted in Postgres), but one address signs in 30 numbers a
     // day, and each number's orders are texts and rows. Taken before an order is placed and given back
     // unless one was, as wrong codes are; the block lasts the window. Attack review: docs/security.md.
