@@ -3,7 +3,8 @@ import 'server-only';
 import { log } from '@/lib/log';
 import { cartWasOrdered } from '@/lib/orders/queries';
 
-import { keepCart, mergeGuestCart, readCart } from './cart';
+import { readCart } from './cart';
+import { keepCart, mergeGuestCart } from './refill';
 import { dishesIn } from './dishes';
 import { currentGuest, forgetGuest } from './guest';
 import { cartOwners } from './keys';

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { refillCart } from '@/lib/cart/cart';
+import { refillCart } from '@/lib/cart/refill';
 import { cartOwners } from '@/lib/cart/keys';
 import { dishesOf } from '@/lib/cart/prices';
 import { getRestaurantMenu } from '@/lib/menus/cached';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 
-import { addToCart, cartToOrder, clearCart, clearOrderedCart, MAX_CART_LINES, MAX_QUANTITY, readCart, refillCart, setQuantity } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearCart, clearOrderedCart, MAX_CART_LINES, MAX_QUANTITY, readCart, setQuantity } from '@/lib/cart/cart';
+import { refillCart } from '@/lib/cart/refill';
 import { CART_TTL_MS, cartKeys } from '@/lib/cart/keys';
 import { priceCart, readAddedPrices } from '@/lib/cart/prices';
 import { parseEnv } from '@/lib/env';

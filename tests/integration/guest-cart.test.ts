@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { addToCart, cartToOrder, clearOrderedCart, keepCart, MAX_CART_LINES, mergeGuestCart, readCart } from '@/lib/cart/cart';
+import { addToCart, cartToOrder, clearOrderedCart, MAX_CART_LINES, readCart } from '@/lib/cart/cart';
+import { keepCart, mergeGuestCart } from '@/lib/cart/refill';
 import { readAddedPrices } from '@/lib/cart/prices';
 import { cartKeys, cartOwners, GUEST_CART_TTL_MS } from '@/lib/cart/keys';
 import type { RestaurantMenu } from '@/lib/menus/types';
