@@ -17,7 +17,7 @@ const placeOrder = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/orders/checkout', () => ({ placeOrder }));
 
 const { changeCheckoutQuantity, submitOrder } = await import('./actions');
-const { TransactionDeadlineError } = await import('@/db/client-deadline');
+const { TransactionDeadlineError } = await import('@/db/deadline-outcome');
 
 describe('changeCheckoutQuantity (− / + on checkout)', () => {
   beforeEach(() => {

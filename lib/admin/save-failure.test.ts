@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { TransactionDeadlineError } from '@/db/client-deadline';
+import { TransactionDeadlineError } from '@/db/deadline-outcome';
 
 import { failedChangeMessage } from './save-failure';
 
@@ -18,7 +18,7 @@ describe('failedChangeMessage', () => {
 
   it('knows a COMMIT left unanswered when another bundle threw it (production: the database handle is made at start-up, by another copy of the module)', async () => {
     vi.resetModules();
-    const copy = await import('@/db/client-deadline');
+    const copy = await import('@/db/deadline-outcome');
     expect(copy.TransactionDeadlineError).not.toBe(TransactionDeadlineError);
     expect(failedChangeMessage(new copy.TransactionDeadlineError('commit', 3_000, false))).toMatch(/reload this page in a minute/);
     expect(failedChangeMessage(new copy.TransactionDeadlineError('begin', 3_000, false))).toMatch(/^Nothing was saved/);

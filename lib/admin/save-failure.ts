@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { mayHaveCommitted } from '@/db/client-deadline';
+import { mayHaveCommitted } from '@/db/deadline-outcome';
 
 /**
  * What an admin is told when a change threw: nothing happened, unless Postgres stopped answering after

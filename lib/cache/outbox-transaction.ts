@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getDb, type Database } from '@/db/client';
-import { commitAnswered, mayHaveCommitted } from '@/db/client-deadline';
+import { commitAnswered, mayHaveCommitted } from '@/db/deadline-outcome';
 
 import { afterUnknownCommit } from './outbox-retry';
 

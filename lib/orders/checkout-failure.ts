@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { mayHaveCommitted } from '@/db/client-deadline';
+import { mayHaveCommitted } from '@/db/deadline-outcome';
 
 /**
  * What a customer is told when placing their order threw. Nothing was placed, unless Postgres stopped

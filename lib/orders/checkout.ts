@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
-import { commitAnswered, mayHaveCommitted } from '@/db/client-deadline';
+import { commitAnswered, mayHaveCommitted } from '@/db/deadline-outcome';
 import { orderEvents, orderItems, orders, type Order } from '@/db/schema';
 import { ownAddress } from '@/lib/addresses/addresses';
 import { formatAddress, instructionsSchema } from '@/lib/addresses/schema';

@@ -4,7 +4,7 @@ import { and, eq, exists, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { getDb, type Database } from '@/db/client';
-import { lateAnswer, neverSent } from '@/db/client-deadline';
+import { lateAnswer, neverSent } from '@/db/deadline-outcome';
 import { customers, orderEvents, orders, restaurants } from '@/db/schema';
 import { dailyCapCount } from '@/lib/sms/daily-cap';
 import { smsSender } from '@/lib/sms/sender';

@@ -2,7 +2,7 @@ import net from 'node:net';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { TransactionDeadlineError } from '@/db/client-deadline';
+import { TransactionDeadlineError } from '@/db/deadline-outcome';
 import { onAQuietMoment } from '@/tests/support/quiet-moment';
 
 import { DeadlineError, isStarvedTimeout, MAX_EXTENSIONS, valueWithin, withDeadline } from './deadline';
@@ -96,7 +96,7 @@ describe('deadline errors from another copy of the module (each route bundle has
   it('are recognised by kind: a starved one stays starved, an optional read leaves its part out, subclasses keep their kind', async () => {
     vi.resetModules();
     const deadline = await import('./deadline');
-    const database = await import('@/db/client-deadline');
+    const database = await import('@/db/deadline-outcome');
     const starved = new deadline.DeadlineError('Redis GET timed out', true);
     expect(starved).toBeInstanceOf(DeadlineError);
     expect(isStarvedTimeout(starved)).toBe(true);

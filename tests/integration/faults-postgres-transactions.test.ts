@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type Database, type DatabaseHandle } from '@/db/client';
-import { mayHaveCommitted } from '@/db/client-deadline';
+import { mayHaveCommitted } from '@/db/deadline-outcome';
 import { admins, auditLog, menuItems, orderEvents, orders, restaurants } from '@/db/schema';
 import { purgeNamespace, PurgeInterruptedError } from '@/lib/admin/cache-purge';
 import { failedChangeMessage } from '@/lib/admin/save-failure';
@@ -142,7 +142,7 @@ function holdThen(builder: object, gate: Promise<void>, settled: () => void): ob
 
 /**
  * `db` whose first `update` (a text's claim) runs but fails as if at its deadline, its rows coming as the
- * late answer (db/client-deadline.ts lateAnswer), and whose second (the claim's give-back) is refused
+ * late answer (db/deadline-outcome.ts lateAnswer), and whose second (the claim's give-back) is refused
  * unsent, as the client refuses a statement while it still counts the server silent.
  */
 function claimLandsLateThenGiveBackRefused(db: Database): Database {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectPostgres, type DatabaseHandle } from '@/db/client';
-import { mayHaveCommitted } from '@/db/client-deadline';
+import { mayHaveCommitted } from '@/db/deadline-outcome';
 import { restaurants } from '@/db/schema';
 import { readWeeklyViews } from '@/lib/views/read-views';
 import { readFavouriteState } from '@/lib/favourites/menu-state';

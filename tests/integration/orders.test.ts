@@ -16,7 +16,7 @@ import { reorder, checkoutAfterReorder } from '@/lib/orders/reorder';
 import { invalidate } from '@/lib/cache/invalidate';
 import { keys } from '@/lib/cache/keys';
 import { ADDRESS_GONE, BILL_CHANGED, placeOrder } from '@/lib/orders/checkout';
-import { TransactionDeadlineError } from '@/db/client-deadline';
+import { TransactionDeadlineError } from '@/db/deadline-outcome';
 import { deleteAddress, updateAddress } from '@/lib/addresses/edit';
 import { MAX_PRICE_PAISE, MAX_QUANTITY } from '@/lib/orders/limits';
 import { ORDER_ADVANCE, ORDER_CONFIRM, ORDER_NOTIFY } from '@/lib/orders/job-types';
