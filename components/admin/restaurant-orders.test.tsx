@@ -155,3 +155,29 @@ describe("a restaurant's orders in the admin console", () => {
     expect(text(html)).toContain('Cancelled by the customer');
   });
 });
+
+describe('the orders table as a screen reader gets it, at either width', () => {
+  // Review: below md the table, its rows and cells are display block/flex (the cards), and Safari (and
+  // Chromium for some displays) then drop the table's roles: a reader got loose text, no table, no
+  // column names. Explicit roles keep it a table whatever its CSS.
+  const html = renderToStaticMarkup(
+    createElement(RestaurantOrders, { orders: [row('Mrf0gQGeltIkQOxEiink9A', 'preparing')], onTheirWay: 1, restaurantName: 'Tehzeeb', stepAction, cancelAction }),
+  );
+  const tags = (name: string) => html.match(new RegExp(`<${name}[\\s>][^>]*>?`, 'g')) ?? [];
+
+  it('gives the table, its row groups, rows, headers and cells their roles explicitly', () => {
+    expect(tags('table')).toHaveLength(1);
+    expect(tags('table')[0]).toContain('role="table"');
+    for (const group of [...tags('thead'), ...tags('tbody')]) expect(group).toContain('role="rowgroup"');
+    expect(tags('tr')).toHaveLength(2);
+    for (const tr of tags('tr')) expect(tr).toContain('role="row"');
+    expect(tags('th')).toHaveLength(7);
+    for (const th of tags('th')) expect(th).toContain('role="columnheader"');
+    expect(tags('td')).toHaveLength(7);
+    for (const td of tags('td')) expect(td).toContain('role="cell"');
+  });
+
+  it('names the table as its caption does, which a block-displayed table may not do by itself', () => {
+    expect(tags('table')[0]).toContain('aria-label="Orders from Tehzeeb"');
+  });
+});

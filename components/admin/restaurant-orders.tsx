@@ -14,7 +14,9 @@ const COLUMNS = ['Order', 'Status', 'Next step', 'Placed', 'Dishes', 'Total', 'D
 // an order's total, address and note off screen beside its buttons. Below `md` the same table lays out
 // each order as a card (one markup for both, so every testid, form and focus of decision 075 stays one):
 // number and status, the buttons, when and how much, the dishes, the address. The header row is left
-// to screen readers there, and the few cells that need it say what they are.
+// to screen readers there, and the few cells that need it say what they are. A table, row or cell shown
+// as a block or a flexbox loses its table role in Safari (and in Chromium for some displays), so each
+// says its role and the table its name explicitly: a reader gets the same table at either width.
 const TABLE = 'w-full text-left text-sm md:min-w-[36rem] max-md:block';
 const BODY = 'max-md:block max-md:space-y-3';
 const ROW = 'max-md:flex max-md:flex-wrap max-md:items-baseline max-md:gap-x-3 max-md:rounded-2xl max-md:border max-md:border-line max-md:p-3';
@@ -52,17 +54,17 @@ export function RestaurantOrders({
       {/* Focusable, so a keyboard can scroll the table sideways where a window is too narrow for it yet
           wider than a phone's cards (axe: scrollable-region-focusable). */}
       <div className="md:overflow-x-auto" tabIndex={0} role="region" aria-label={`Orders from ${restaurantName}`}>
-        <table className={TABLE}>
+        <table className={TABLE} role="table" aria-label={`Orders from ${restaurantName}`}>
           <caption className="sr-only">Orders from {restaurantName}</caption>
-          <TableHead columns={COLUMNS} className="max-md:sr-only" />
-          <tbody className={BODY}>
+          <TableHead columns={COLUMNS} className="max-md:sr-only" roles />
+          <tbody className={BODY} role="rowgroup">
             {orders.map((order) => {
               const moving = !isFinalStatus(order.status);
               return (
                 // Its id is what the audit log's "Order #…" links to; the row is tinted when it is the link's target.
-                <tr key={order.id} id={`order-${order.id}`} data-testid="restaurant-order" data-status={order.status} className={`target:bg-brand-50 ${ROW}`}>
-                  <td className={`${CELL} font-mono max-md:font-semibold`}>#{shortOrderId(order.id)}</td>
-                  <td className={`${CELL} max-md:min-w-0 max-md:flex-1`}>
+                <tr key={order.id} id={`order-${order.id}`} data-testid="restaurant-order" data-status={order.status} className={`target:bg-brand-50 ${ROW}`} role="row">
+                  <td className={`${CELL} font-mono max-md:font-semibold`} role="cell">#{shortOrderId(order.id)}</td>
+                  <td className={`${CELL} max-md:min-w-0 max-md:flex-1`} role="cell">
                     <span className={moving ? 'font-semibold text-brand-800' : order.status === 'cancelled' ? 'text-muted' : 'text-ink'}>
                       {STATUS_LABELS[order.status]}
                     </span>
@@ -79,16 +81,16 @@ export function RestaurantOrders({
                       <span className="block text-xs text-muted">by the customer</span>
                     ) : null}
                   </td>
-                  <td className={`${CELL} max-md:w-full`}>
+                  <td className={`${CELL} max-md:w-full`} role="cell">
                     {/* Rendered for a delivered order too, so the answer to "Mark delivered" stays in sight. */}
                     <OrderStepForm key={order.id} action={stepAction} orderId={order.id} status={order.status} />
                     <OrderCancelForm key={`cancel-${order.id}`} action={cancelAction} orderId={order.id} status={order.status} />
                   </td>
-                  <td className={`${CELL} max-md:flex-1 max-md:text-muted`}>
+                  <td className={`${CELL} max-md:flex-1 max-md:text-muted`} role="cell">
                     <span className={ON_PHONE}>Placed </span>
                     <time dateTime={order.createdAt.toISOString()}>{formatDayAndTime(order.createdAt)}</time>
                   </td>
-                  <td className={`${CELL} md:min-w-40 max-md:order-last max-md:w-full`}>
+                  <td className={`${CELL} md:min-w-40 max-md:order-last max-md:w-full`} role="cell">
                     {/* What to cook, not only how many (admin walk: the column said "3"). */}
                     <ul data-testid="restaurant-order-dishes">
                       {order.dishes.map((dish, index) => (
@@ -98,10 +100,10 @@ export function RestaurantOrders({
                       ))}
                     </ul>
                   </td>
-                  <td className={`${CELL} tabular-nums max-md:font-semibold`}>
+                  <td className={`${CELL} tabular-nums max-md:font-semibold`} role="cell">
                     <Price paise={order.totalPaise} />
                   </td>
-                  <td className={`${CELL} text-muted md:max-w-64 max-md:order-last max-md:w-full`}>
+                  <td className={`${CELL} text-muted md:max-w-64 max-md:order-last max-md:w-full`} role="cell">
                     <span className={ON_PHONE}>Deliver to: </span>
                     {order.deliveryAddress ?? '—'}
                     {order.deliveryInstructions ? (
