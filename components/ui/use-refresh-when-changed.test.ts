@@ -69,3 +69,22 @@ describe('pollStep (the order page and /account: render again only on a change)'
     expect(poll.refreshes()).toBe(1);
   });
 });
+
+describe('pollStep once its answer comes too late', () => {
+  // Review: an answer still out when /account unmounted (the customer tapped an order) refreshed the
+  // page they had moved on to, a whole server render of it, and one of a tab hidden meanwhile too.
+  it('refreshes nothing when busy by the time the answer comes (unmounted, the tab hidden), and asks again later', async () => {
+    let busy = false;
+    const poll = harness(() => busy);
+    const asked = poll.step();
+    busy = true;
+    poll.answers[0]!.resolve(true);
+    await asked;
+    expect(poll.refreshes()).toBe(0);
+    busy = false;
+    const again = poll.step();
+    poll.answers[1]!.resolve(true);
+    await again;
+    expect(poll.refreshes()).toBe(1);
+  });
+});

@@ -5,8 +5,9 @@ import { useEffect, useRef, useTransition } from 'react';
 
 /**
  * One question of a poll: skipped while the last one is out or `busy()` (a refresh on its way, a
- * hidden tab); `refresh()` when `changed()` says yes. `changed()` failing (offline, a moment's
- * trouble) is a no: the next tick asks again. Apart from the hook for its tests.
+ * hidden tab, the poller unmounted); `refresh()` when `changed()` says yes and nothing is busy by then
+ * (an answer that outlived its page refreshed the page the visitor had moved on to). `changed()` failing
+ * (offline, a moment's trouble) is a no: the next tick asks again. Apart from the hook for its tests.
  */
 export function pollStep({ changed, refresh, busy }: { changed: () => Promise<boolean>; refresh: () => void; busy: () => boolean }): () => Promise<void> {
   let asking = false;
@@ -14,7 +15,7 @@ export function pollStep({ changed, refresh, busy }: { changed: () => Promise<bo
     if (asking || busy()) return;
     asking = true;
     try {
-      if (await changed()) refresh();
+      if ((await changed()) && !busy()) refresh();
     } catch {
       // The next tick asks again.
     } finally {
@@ -44,13 +45,17 @@ export function useRefreshWhenChanged(changed: () => Promise<boolean>, intervalM
   }, [changed]);
   useEffect(() => {
     if (!enabled) return;
+    let stopped = false;
     const step = pollStep({
       changed: () => latest.current(),
       // Pending until the refreshed page is shown (or the refresh failed): the next polls wait for it.
       refresh: () => startRefresh(() => router.refresh()),
-      busy: () => refreshingNow.current || document.visibilityState !== 'visible',
+      busy: () => stopped || refreshingNow.current || document.visibilityState !== 'visible',
     });
     const timer = setInterval(() => void step(), intervalMs);
-    return () => clearInterval(timer);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }, [enabled, intervalMs, router]);
 }
