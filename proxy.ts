@@ -5,7 +5,8 @@ import { ADMIN_PATH_HEADER } from '@/lib/auth/next-path';
 import { getEnv } from '@/lib/env';
 import { actionBodyRefusal, isActionPost } from '@/lib/http/action-body';
 import { isHttps } from '@/lib/http/https';
-import { refusalResponse, requestRefusal } from '@/lib/http/request-checks';
+import { plainPathOf } from '@/lib/http/plain-path';
+import { refusalResponse, requestRefusal, type Refusal } from '@/lib/http/request-checks';
 import { isAdminPath, newNonce, pagePolicyFor, securityHeaders } from '@/lib/http/security-headers';
 import { canonicalAddressOf } from '@/lib/page-cache/canonical';
 import { joinsOlderRender } from '@/lib/page-cache/lookups';
@@ -33,7 +34,11 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
     (isActionPost(request.method, pathname, request.headers) ? await actionBodyRefusal(request) : null);
   if (refusal) return withHeaders(refusalResponse(refusal), securityHeaders(context));
 
-  const canonical = canonicalAddressOf({ method: request.method, pathname, searchParams: request.nextUrl.searchParams });
+  // One spelling per address: the checks above and below read the path as written (decision 079).
+  const plain = plainPathOf(pathname);
+  if (plain !== null && request.method !== 'GET' && request.method !== 'HEAD') return withHeaders(refusalResponse(ESCAPED_PATH), securityHeaders(context));
+  const address = { method: request.method, pathname: plain ?? pathname, searchParams: request.nextUrl.searchParams };
+  const canonical = canonicalAddressOf(address) ?? (plain !== null ? `${plain}${request.nextUrl.search}` : null);
   if (canonical !== null) return withHeaders(redirectTo(request, canonical), { ...securityHeaders(context), ...(limit.kind === 'allowed' ? limit.headers : {}) });
 
   const nonce = pagePolicyFor(pathname) === 'private' ? newNonce() : undefined;
@@ -68,6 +73,8 @@ async function pageResponse(request: NextRequest, forwarded: Headers): Promise<N
   response.headers.set('Cache-Control', SHARED_PAGE_CACHE_CONTROL);
   return response;
 }
+
+const ESCAPED_PATH: Refusal = { status: 400, error: 'Spell the address without percent-escaped letters or digits.' };
 
 /**
  * Sets or removes the cookie that tells a shared menu page to ask for this visitor's cart and heart,

@@ -66,19 +66,6 @@ describe('the address a public page is answered at', () => {
     expect(canonicalAddressOf(request('/pune', '__proto__=1&constructor=2&veg=1'))).toBe('/pune?veg=1');
   });
 
-  // Review: Next decodes a path before it picks a route, so /%64elhi rendered Delhi's page per request,
-  // never from the page cache, with or without a query.
-  it('sends a percent-escaped spelling of a public page to its plain one, keeping the query the page reads', () => {
-    install();
-    expect(canonicalAddressOf(request('/%64elhi'))).toBe('/delhi');
-    expect(canonicalAddressOf(request('/%64elhi/k%61rims', 'utm_source=x'))).toBe('/delhi/karims');
-    expect(canonicalAddressOf(request('/%64elhi', 'veg=1&q=biryani'))).toBe('/delhi?veg=1&q=biryani');
-    // An escaped slash, a malformed escape or a spelling that is no page's is left to Next (a 404 or a 400).
-    for (const address of ['/delhi%2Fkarims', '/%E0%A4elhi', '/%44elhi', '/%6cogin']) {
-      expect(canonicalAddressOf(request(address)), address).toBeNull();
-    }
-  });
-
   it('leaves every other request alone, and everything while the shared pages are off', () => {
     install();
     expect(canonicalAddressOf(request('/pune/dosa-corner', 'utm_source=x', 'POST'))).toBeNull();

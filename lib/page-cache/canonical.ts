@@ -2,7 +2,7 @@ import { pageCacheEnabled } from '@/lib/env';
 import { listingSearch, parseListingParams, type SearchParamsRecord } from '@/lib/menus/listing';
 import { SEARCH_PARAM, searchTextOf } from '@/lib/search/query';
 
-import { routedPathOf, sharedPageAt, type SharedPage } from './paths';
+import { sharedPageAt, type SharedPage } from './paths';
 
 /**
  * Where a request for home, a city or a menu is sent when its query says more than the page reads
@@ -13,20 +13,18 @@ import { routedPathOf, sharedPageAt, type SharedPage } from './paths';
  */
 export function canonicalAddressOf(request: { method: string; pathname: string; searchParams: URLSearchParams }): string | null {
   if (!pageCacheEnabled() || (request.method !== 'GET' && request.method !== 'HEAD')) return null;
-  // Next routes `/%64elhi` to Delhi's page, which only its plain spelling gets shared.
-  const path = routedPathOf(request.pathname);
-  const page = path === null ? null : sharedPageAt(path);
-  if (!page || path === null) return null;
+  const page = sharedPageAt(request.pathname);
+  if (!page) return null;
   // `_rsc`, the router's cache-busting parameter, is not part of the page's address. Next hides it from
   // the proxy (as it does the router's headers), so it can't go along: a router request's redirect
   // drops it and Next's own check answers the redirected request with a second 307 that adds it
   // back (decision 073's consequences). Left out here all the same, should a Next hand it over.
   const asked = [...request.searchParams].filter(([name]) => name !== '_rsc');
-  if (asked.length === 0 && path === request.pathname) return null;
-  const read = asked.length === 0 ? new URLSearchParams() : queryReadBy(page, recordOf(asked));
-  if (path === request.pathname && sameParams(asked, [...read])) return null;
+  if (asked.length === 0) return null;
+  const read = queryReadBy(page, recordOf(asked));
+  if (sameParams(asked, [...read])) return null;
   const search = read.toString();
-  return search ? `${path}?${search}` : path;
+  return search ? `${request.pathname}?${search}` : request.pathname;
 }
 
 /** The part of a query `page` reads, as it writes it itself: home and a menu read none. */

@@ -23,20 +23,6 @@ export function sharedPageAt(pathname: string): SharedPage | null {
   return null;
 }
 
-/**
- * A path as Next matches it to a route: each segment percent-decoded, so `/%64elhi` is Delhi's page.
- * Null when a segment can't be decoded or decodes to a slash (Next answers those itself).
- */
-export function routedPathOf(pathname: string): string | null {
-  if (!pathname.includes('%')) return pathname;
-  try {
-    const segments = pathname.split('/').map((segment) => decodeURIComponent(segment));
-    return segments.some((segment) => segment.includes('/')) ? null : segments.join('/');
-  } catch {
-    return null;
-  }
-}
-
 /** Where the proxy sends a request for that page: one route (app/shared/[...page]) renders all three kinds. */
 export function sharedPathOf(page: SharedPage): string {
   switch (page.kind) {

@@ -5,7 +5,7 @@ import { getEnv, trustedProxies, type Env } from '@/lib/env';
 import { isApiPath } from '@/lib/http/route-kinds.mjs';
 import { REQUEST_ID_HEADER } from '@/lib/http/unavailable-answers.mjs';
 import { isMediaPath } from '@/lib/media/store';
-import { routedPathOf, sharedPageAt } from '@/lib/page-cache/paths';
+import { sharedPageAt } from '@/lib/page-cache/paths';
 
 import { clientIdentity, normalizeAddress } from './client-identity';
 
@@ -440,9 +440,8 @@ function isLoopbackClient(identity: string): boolean {
  * photos were refused).
  */
 function carriesSearch(url: URL): boolean {
-  // Decoded as Next routes it: `/%64elhi?q=…` runs Delhi's search (review: it drew on the pages' budget).
-  const path = routedPathOf(url.pathname);
-  return path !== null && sharedPageAt(path)?.kind === 'city' && (url.searchParams.get('q') ?? '').trim() !== '';
+  // A percent-escaped spelling (`/%64elhi?q=…`) is only redirected to its plain one (decision 079).
+  return sharedPageAt(url.pathname)?.kind === 'city' && (url.searchParams.get('q') ?? '').trim() !== '';
 }
 
 /**

@@ -37,13 +37,9 @@ describe('the proxy picks the budget a request draws on', () => {
     expect(await budgetOf('/hyderabad?q=%20%20')).toBe('page');
   });
 
-  it('a city spelled with percent-escapes is the city page Next renders, and its search draws on the API budget too', async () => {
-    // Next decodes the path before it matches a route: /%68yderabad?q=… runs hyderabad's search.
-    expect(await budgetOf('/%68yderabad?q=biryani')).toBe('api');
-    expect(await budgetOf('/hyder%61bad?q=biryani')).toBe('api');
-    // One that decodes to no city page (a malformed escape, an escaped slash) stays a page.
-    expect(await budgetOf('/%68yderabad%2Fx?q=biryani')).toBe('page');
-    expect(await budgetOf('/%E0%A4yderabad?q=biryani')).toBe('page');
+  it('a city spelled with percent-escapes is only redirected to its plain spelling (decision 079), which then draws on the API budget', async () => {
+    expect(await budgetOf('/%68yderabad?q=biryani')).toBe('page');
+    expect(await budgetOf('/hyderabad?q=biryani')).toBe('api');
   });
 
   it("a q on a page that runs no search is no search: the proxy redirects it or the page ignores it (it spent an API unit)", async () => {
