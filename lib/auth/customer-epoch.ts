@@ -7,7 +7,7 @@ import { customers } from '@/db/schema';
 import { log } from '@/lib/log';
 import { guardedRedis } from '@/lib/redis/guard';
 import type { RedisStore } from '@/lib/redis/types';
-import { DeadlineError, withDeadline } from '@/lib/server/deadline';
+import { withDeadlineKeepingLate } from '@/lib/server/deadline';
 
 import { CUSTOMER_EPOCH_CHECK_MS, CUSTOMER_EPOCH_COPY_TTL_MS, CUSTOMER_EPOCH_READ_BUDGET_MS, sessionKeys } from './keys';
 
@@ -135,13 +135,11 @@ export async function checkedCustomerEpoch(
       store,
     );
   };
-  const reading = epochs.read(customerId);
   let epoch: string | null;
   try {
-    epoch = await withDeadline(reading, budgetMs, 'customer session epoch read');
-  } catch (error) {
     // The statement goes on (to its own deadline); its answer, however late, is the current epoch then.
-    if (error instanceof DeadlineError) void reading.then(record).catch(() => {});
+    epoch = await withDeadlineKeepingLate(epochs.read(customerId), budgetMs, 'customer session epoch read', record);
+  } catch (error) {
     warn('customer session: the session epoch could not be read from Postgres', error);
     return undefined;
   }

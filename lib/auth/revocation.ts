@@ -8,7 +8,7 @@ import { ADMIN_EPOCH_READ_BUDGET_MS, ADMIN_EPOCH_TTL_MS, adminKeys } from './key
 import { log } from '@/lib/log';
 import { getRedis } from '@/lib/redis/client';
 import { guardedRedis } from '@/lib/redis/guard';
-import { DeadlineError, withDeadline } from '@/lib/server/deadline';
+import { withDeadlineKeepingLate } from '@/lib/server/deadline';
 import type { RedisStore } from '@/lib/redis/types';
 
 import { forgetAdminConfirmed } from './confirmed-sessions';
@@ -57,13 +57,11 @@ export async function currentEpoch(
   const offer = async (epoch: Epoch) => {
     await guardedRedis('session.epoch', (redis) => redis.set(adminKeys.epoch(adminId), String(epoch), { nx: true, px: ADMIN_EPOCH_TTL_MS }), store);
   };
-  const reading = read(adminId);
   let epoch: Epoch;
   try {
-    epoch = await withDeadline(reading, budgetMs, 'admin session epoch read');
-  } catch (error) {
     // The statement goes on (to its own deadline); its answer, however late, is the current epoch then.
-    if (error instanceof DeadlineError) void reading.then(offer).catch(() => {});
+    epoch = await withDeadlineKeepingLate(read(adminId), budgetMs, 'admin session epoch read', offer);
+  } catch (error) {
     log.warn('admin session: the admin could not be read from Postgres', { error: error instanceof Error ? error.message : String(error) });
     return null;
   }

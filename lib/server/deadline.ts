@@ -172,6 +172,21 @@ export function deadlineSignal(budgetMs: number, describe: string): AbortSignal 
 }
 
 /**
+ * withDeadline, and when the deadline expires first, `late(value)` once `promise` settles after all:
+ * the caller is answered within its budget, and what the slow backend answered is still used (a late
+ * epoch read fills Redis's copy, so the next request needs no Postgres: decisions 013 and 069,
+ * amended). Its late failure, and `late`'s, are ignored.
+ */
+export async function withDeadlineKeepingLate<T>(promise: Promise<T>, budgetMs: number, describe: string, late: (value: T) => Promise<unknown>): Promise<T> {
+  try {
+    return await withDeadline(promise, budgetMs, describe);
+  } catch (error) {
+    if (error instanceof DeadlineError) void promise.then(late).catch(() => {});
+    throw error;
+  }
+}
+
+/**
  * `promise`'s value, or undefined once `budgetMs` has passed (starvation-aware, as withDeadline). The
  * work itself goes on and may still fill a cache for the next request; its late failure is ignored.
  */
