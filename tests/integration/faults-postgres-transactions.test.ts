@@ -30,6 +30,7 @@ import { installBackends } from '../support/app-context';
 import { testAddress } from '../support/addresses';
 import { createTestPostgres } from '../support/databases';
 import { itemForm, openRestaurantItem, orderableItem } from '../support/menus';
+import { beforeCommit, claimLandsLateThenGiveBackRefused, failsWithin, faultOnNextCall, heldAfterFirst } from '../support/postgres-faults';
 import { postgresServerMissing, startOwnPostgres, type OwnPostgres } from '../support/postgres-server';
 import { IN_CI } from '../support/services';
 
@@ -45,151 +46,6 @@ if (skip) console.warn(`[faults-postgres-transactions] skipped: ${skip} (CI=true
 /** Statement timeout 1 s: the client deadline is 2 s. */
 const STATEMENT_MS = 1_000;
 const BOUND_MS = 4_000;
-
-/** How long `work` took to fail, or an error once `limitMs` passed (a hang fails the test, not the run). */
-async function failsWithin(work: () => Promise<unknown>, limitMs: number): Promise<{ error: unknown; ms: number }> {
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<'hung'>((resolve) => {
-    timer = setTimeout(() => resolve('hung'), limitMs);
-  });
-  try {
-    const outcome = await Promise.race([work().then(() => 'resolved' as const, (error: unknown) => ({ error })), hang]);
-    if (outcome === 'hung') throw new Error(`still waiting after ${limitMs} ms`);
-    if (outcome === 'resolved') throw new Error('expected a failure');
-    return { error: outcome.error, ms: performance.now() - started };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * `target` (a database or a Redis store) whose next call of `method` after `arm()` runs `fault` just
- * before it: the fault lands as that statement or command is sent.
- */
-function faultOnNextCall<T extends object>(target: T, method: string, fault: () => void): { subject: T; arm(): void } {
-  let armed = false;
-  const subject = new Proxy(target, {
-    get(inner, property, receiver) {
-      const value = Reflect.get(inner, property, receiver) as unknown;
-      if (property !== method || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        if (armed) {
-          armed = false;
-          fault();
-        }
-        return Reflect.apply(value, inner, args) as unknown;
-      };
-    },
-  });
-  return { subject, arm: () => void (armed = true) };
-}
-
-/** `db` whose transactions run `hook` once their body is done, just before the driver sends COMMIT. */
-function beforeCommit(db: Database, hook: (tx: Database) => unknown): Database {
-  return new Proxy(db, {
-    get(target, property, receiver) {
-      if (property !== 'transaction') return Reflect.get(target, property, receiver) as unknown;
-      return (run: (tx: Database) => Promise<unknown>) =>
-        target.transaction(async (tx) => {
-          const result = await run(tx);
-          await hook(tx);
-          return result;
-        });
-    },
-  });
-}
-
-/**
- * `db` whose calls of `method` after the first are sent only once `gate` resolves (their builder's
- * `then` waits for it); `settled` runs when such a call has ended, however it ended.
- */
-function heldAfterFirst(db: Database, method: string, gate: Promise<void>, settled: () => void): Database {
-  let calls = 0;
-  return new Proxy(db, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (property !== method || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const builder = Reflect.apply(value, target, args) as object;
-        if (++calls === 1) return builder;
-        return holdThen(builder, gate, settled);
-      };
-    },
-  });
-}
-
-/** A query builder whose chained calls keep it held, and whose `then` waits for `gate` before sending. */
-function holdThen(builder: object, gate: Promise<void>, settled: () => void): object {
-  return new Proxy(builder, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      if (property === 'then') {
-        return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
-          gate
-            .then(() => (target as PromiseLike<unknown>).then((v) => v))
-            .finally(settled)
-            .then(resolve, reject);
-      }
-      return (...args: unknown[]) => {
-        const result = Reflect.apply(value, target, args) as unknown;
-        return result === target ? receiver : typeof result === 'object' && result !== null ? holdThen(result, gate, settled) : result;
-      };
-    },
-  });
-}
-
-/**
- * `db` whose first `update` (a text's claim) runs but fails as if at its deadline, its rows coming as the
- * late answer (db/deadline-outcome.ts lateAnswer), and whose second (the claim's give-back) is refused
- * unsent, as the client refuses a statement while it still counts the server silent.
- */
-function claimLandsLateThenGiveBackRefused(db: Database): Database {
-  let calls = 0;
-  return new Proxy(db, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (property !== 'update' || typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const builder = Reflect.apply(value, target, args) as object;
-        calls += 1;
-        if (calls === 1) {
-          return thenInstead(builder, async (sent) => {
-            const rows = await sent();
-            const timedOut = new DeadlineError('Postgres query timed out after 1000 ms', false);
-            Object.defineProperty(timedOut, Symbol.for('thali.late-answer'), { value: Promise.resolve(rows) });
-            throw new Error('Failed query: update …', { cause: timedOut });
-          });
-        }
-        if (calls === 2) {
-          return thenInstead(builder, async () => {
-            throw new Error('Failed query: update …', { cause: new DeadlineError('Postgres is not answering', false) });
-          });
-        }
-        return builder;
-      };
-    },
-  });
-}
-
-/** A query builder whose chained calls keep it wrapped, and whose `then` runs `instead` (given the real send). */
-function thenInstead(builder: object, instead: (sent: () => Promise<unknown>) => Promise<unknown>): object {
-  return new Proxy(builder, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      if (property === 'then') {
-        return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
-          instead(() => Promise.resolve((target as PromiseLike<unknown>).then((v) => v))).then(resolve, reject);
-      }
-      return (...args: unknown[]) => {
-        const result = Reflect.apply(value, target, args) as unknown;
-        return result === target ? receiver : typeof result === 'object' && result !== null ? thenInstead(result, instead) : result;
-      };
-    },
-  });
-}
 
 /** A placed order of a new customer (`phone`) at an orderable dish of `db`'s seed; its jobs enqueued nowhere. */
 async function placedOrder(db: Database, store: RedisStore, phone: string): Promise<{ orderId: string; customerId: number }> {
@@ -243,6 +99,27 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
   const warm = async () => {
     await answering(app.db);
     await Promise.all(Array.from({ length: 4 }, () => app.db.execute(sql`select 1`)));
+  };
+
+  /**
+   * Runs `run` on a seeded database of the case's own on this server (reached through `via`'s address if
+   * given), connected with `statementMs`, and a memory store; the server is thawed and both closed however it ends.
+   */
+  const onOwnDatabase = async (
+    label: string,
+    statementMs: number,
+    run: (handle: DatabaseHandle, store: RedisStore, seeded: DatabaseHandle) => Promise<void>,
+    via: (url: string) => string = (url) => url,
+  ) => {
+    const seeded = await createTestPostgres(label, own.url);
+    const handle = connectPostgres(via(seeded.url), { connectMs: 2_000, statementMs });
+    try {
+      await run(handle, createMemoryStore(), seeded);
+    } finally {
+      own.thaw();
+      await handle.close();
+      await seeded.close();
+    }
   };
 
   it('a transaction that starts on a frozen server gives up at the client deadline', async () => {
@@ -301,10 +178,7 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
   }, 30_000);
 
   it('an order step whose COMMIT met the freeze, retried by the queue after it, happens once', async () => {
-    const seeded = await createTestPostgres('faults_pg_tx', own.url);
-    const orderDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
-    const store = createMemoryStore();
-    try {
+    await onOwnDatabase('faults_pg_tx', STATEMENT_MS, async (orderDb, store) => {
       installBackends({ redis: store, database: orderDb });
       const { orderId } = await placedOrder(orderDb.db, store, '919800000401');
       const jobs: string[] = [];
@@ -327,20 +201,13 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       const events = await orderDb.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.status, 'accepted')));
       expect(events).toHaveLength(1);
       expect(jobs).toEqual([`order:${orderId}:notify:accepted`, `order:${orderId}:advance:preparing`]);
-    } finally {
-      own.thaw();
-      await orderDb.close();
-      await seeded.close();
-    }
+    });
   }, 90_000);
 
   it('a checkout whose COMMIT met the freeze and landed after it keeps the address\'s order of the day spent (fault review "faults")', async () => {
-    const seeded = await createTestPostgres('faults_pg_checkout', own.url);
     // As the admin cancel's case: the client gives up on the COMMIT after 3 s, the server would end the
     // session after 4 s idle in its transaction, so the thaw in between lets the COMMIT land.
-    const orderDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 2 * STATEMENT_MS });
-    const store = createMemoryStore();
-    try {
+    await onOwnDatabase('faults_pg_checkout', 2 * STATEMENT_MS, async (orderDb, store) => {
       installBackends({ redis: store, database: orderDb });
       // One order a day from this address (decision 072), on this test's own store.
       const cooldowns = createCooldowns({
@@ -382,20 +249,13 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       const second = await withCart('919800000432');
       const again = await placeOrder({ customerId: second.customerId }, { addressId: second.addressId, idempotencyKey: second.idempotencyKey, ip }, { cooldowns, enqueue: async () => {} });
       expect(again.status).toBe('rate-limited');
-    } finally {
-      own.thaw();
-      await orderDb.close();
-      await seeded.close();
-    }
+    });
   }, 90_000);
 
   it('an admin cancel whose COMMIT met the freeze lands once with its audit entry; the retry says so and the reconciler sends its one text (fault review "faults")', async () => {
-    const seeded = await createTestPostgres('faults_pg_admin_cancel', own.url);
     // As the save's case: the client gives up on the COMMIT after 3 s, the server would end the session
     // after 4 s idle in its transaction, so the thaw in between lets the COMMIT land.
-    const orderDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 2 * STATEMENT_MS });
-    const store = createMemoryStore();
-    try {
+    await onOwnDatabase('faults_pg_admin_cancel', 2 * STATEMENT_MS, async (orderDb, store) => {
       installBackends({ redis: store, database: orderDb });
       const { orderId } = await placedOrder(orderDb.db, store, '919800000406');
       const [{ slug }] = await orderDb.db.select({ slug: restaurants.slug }).from(orders).innerJoin(restaurants, eq(restaurants.id, orders.restaurantId)).where(eq(orders.id, orderId)) as [{ slug: string }];
@@ -421,18 +281,11 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       expect(jobs).toEqual([]);
       const report = await reconcileOrders({ db: orderDb.db, enqueue: enqueue as never, now: () => Date.now() + 2 * 60_000 });
       expect(report.texts).toEqual([`${orderId}:cancelled`]);
-    } finally {
-      own.thaw();
-      await orderDb.close();
-      await seeded.close();
-    }
+    });
   }, 90_000);
 
   it('an order text whose job met the freeze after its claim is sent once by the queue\'s retry, not lost (fault review "faults")', async () => {
-    const seeded = await createTestPostgres('faults_pg_text', own.url);
-    const textDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
-    const store = createMemoryStore();
-    try {
+    await onOwnDatabase('faults_pg_text', STATEMENT_MS, async (textDb, store) => {
       installBackends({ redis: store, database: textDb });
       const { orderId } = await placedOrder(textDb.db, store, '919800000402');
       const payload = { orderId, status: 'placed' };
@@ -453,11 +306,7 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
       expect(sent).toHaveLength(1);
-    } finally {
-      own.thaw();
-      await textDb.close();
-      await seeded.close();
-    }
+    });
   }, 90_000);
 
   // Before: a claim that landed at the thaw stayed, nobody had sent its text, and every retry and the
@@ -470,10 +319,7 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
     { text: 'cancelled', label: 'faults_pg_claim_cancel', phone: '919800000404', giveBack: 'sent at once' },
     { text: 'placed', label: 'faults_pg_claim_refused', phone: '919800000405', giveBack: 'refused unsent, then sent' },
   ] as const)('an order\'s $text text whose claim landed after its job gave up is given back ($giveBack), and the retry sends it once', async ({ text, label, phone, giveBack }) => {
-    const seeded = await createTestPostgres(label, own.url);
-    const textDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
-    const store = createMemoryStore();
-    try {
+    await onOwnDatabase(label, STATEMENT_MS, async (textDb, store) => {
       installBackends({ redis: store, database: textDb });
       const { orderId, customerId } = await placedOrder(textDb.db, store, phone);
       if (text === 'cancelled') expect(await cancelOrder(customerId, orderId, { db: textDb.db, enqueue: async () => {} })).toEqual({ status: 'cancelled' });
@@ -496,18 +342,11 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('sent');
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
       expect(sent).toHaveLength(1);
-    } finally {
-      own.thaw();
-      await textDb.close();
-      await seeded.close();
-    }
+    });
   }, 90_000);
 
   it('a placed text whose late claim lands as the order is being cancelled is not given back after the cancellation (fault review "faults")', async () => {
-    const seeded = await createTestPostgres('faults_pg_claim_race', own.url);
-    const textDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
-    const store = createMemoryStore();
-    try {
+    await onOwnDatabase('faults_pg_claim_race', STATEMENT_MS, async (textDb, store) => {
       installBackends({ redis: store, database: textDb });
       const { orderId, customerId } = await placedOrder(textDb.db, store, '919800000405');
       const payload = { orderId, status: 'placed' };
@@ -545,27 +384,20 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       expect(await claimedAt()).not.toBeNull();
       expect(await notifyOrder(payload, { db: textDb.db, store, sender: sender as never })).toBe('already-sent');
       expect(sent).toEqual([]);
-    } finally {
-      own.thaw();
-      await textDb.close();
-      await seeded.close();
-    }
+    });
   }, 90_000);
 
   it('an admin save whose COMMIT met the freeze and landed after it reaches customers, with no worker, cron or later save (fault review)', async () => {
-    const seeded = await createTestPostgres('faults_pg_save', own.url);
     // A 2 s statement timeout: the client gives up on the COMMIT after 3 s, the server ends a session idle
     // in its transaction after 4 s, so a thaw in between lets the COMMIT land (with the defaults, 6 and 10 s).
-    const saveDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 2 * STATEMENT_MS });
-    const store = createMemoryStore();
-    let freezeNext = false;
-    // Postgres freezes just as the save's transaction commits (once): the COMMIT reaches the server.
-    const freezingAtCommit = beforeCommit(saveDb.db, () => {
-      if (!freezeNext) return;
-      freezeNext = false;
-      own.freeze();
-    });
-    try {
+    await onOwnDatabase('faults_pg_save', 2 * STATEMENT_MS, async (saveDb, store) => {
+      let freezeNext = false;
+      // Postgres freezes just as the save's transaction commits (once): the COMMIT reaches the server.
+      const freezingAtCommit = beforeCommit(saveDb.db, () => {
+        if (!freezeNext) return;
+        freezeNext = false;
+        own.freeze();
+      });
       installBackends({ redis: store, database: { ...saveDb, db: freezingAtCommit } });
       const { item, adminId, priceOf } = await dishToSave(saveDb.db, 'faults-save@thali.test');
       // The menu is cached at its old price.
@@ -584,64 +416,55 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       // Before, nothing applied its outbox row until a worker, the cron route, another save or a server
       // start came by: customers were served the old price for the rest of the entry's TTL.
       await expect.poll(priceOf, { timeout: 6_000, interval: 200 }).toBe(newPrice);
-    } finally {
-      own.thaw();
-      await saveDb.close();
-      await seeded.close();
-    }
+    });
   }, 90_000);
 
   it('an admin save whose COMMIT lands after the drain that followed it found nothing reaches customers (fault review "faults", late COMMIT)', async () => {
-    const seeded = await createTestPostgres('faults_pg_late', own.url);
     // A 5 s statement timeout: the client gives up on the COMMIT after 6 s, the server ends a session
     // idle in its transaction after 10 s. Only the save's own backend stalls (a COMMIT waiting on a
     // synchronous standby, a stalled connection, a starved backend after a thaw): the rest answers, so
     // the retry's first drain, a second after the save gave up, finds nothing pending yet.
-    const saveDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: 5 * STATEMENT_MS });
-    const store = createMemoryStore();
-    let stallNext = false;
     let stalled: number | undefined;
-    const stallingAtCommit = beforeCommit(saveDb.db, async (tx) => {
-      if (!stallNext) return;
-      stallNext = false;
-      const [row] = Array.from((await tx.execute(sql`select pg_backend_pid() as pid`)) as Iterable<{ pid: number }>);
-      stalled = row!.pid;
-      process.kill(stalled, 'SIGSTOP');
-    });
     const resume = () => {
       if (stalled !== undefined) process.kill(stalled, 'SIGCONT');
       stalled = undefined;
     };
-    try {
-      installBackends({ redis: store, database: { ...saveDb, db: stallingAtCommit } });
-      const { item, adminId, priceOf } = await dishToSave(saveDb.db, 'faults-late@thali.test');
-      expect(await priceOf()).toBe(item.pricePaise);
-      const newPrice = item.pricePaise + 1_000;
+    await onOwnDatabase('faults_pg_late', 5 * STATEMENT_MS, async (saveDb, store) => {
+      try {
+        let stallNext = false;
+        const stallingAtCommit = beforeCommit(saveDb.db, async (tx) => {
+          if (!stallNext) return;
+          stallNext = false;
+          const [row] = Array.from((await tx.execute(sql`select pg_backend_pid() as pid`)) as Iterable<{ pid: number }>);
+          stalled = row!.pid;
+          process.kill(stalled, 'SIGSTOP');
+        });
+        installBackends({ redis: store, database: { ...saveDb, db: stallingAtCommit } });
+        const { item, adminId, priceOf } = await dishToSave(saveDb.db, 'faults-late@thali.test');
+        expect(await priceOf()).toBe(item.pricePaise);
+        const newPrice = item.pricePaise + 1_000;
 
-      stallNext = true;
-      const save = await failsWithin(() => updateMenuItem({ adminId }, item.id, itemForm(item, newPrice)), 15_000);
-      expect(mayHaveCommitted(save.error), String(save.error)).toBe(true);
-      // The retry's first drain (1 s after) finds nothing pending: before, that ended it.
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      resume();
-      await expect.poll(async () => (await saveDb.db.select({ pricePaise: menuItems.pricePaise }).from(menuItems).where(eq(menuItems.id, item.id)))[0]?.pricePaise, { timeout: 5_000, interval: 100 }).toBe(newPrice);
-      // Before: nothing applied the row that landed; customers were served the old price for the rest of its TTL.
-      await expect.poll(priceOf, { timeout: 6_000, interval: 200 }).toBe(newPrice);
-    } finally {
-      resume();
-      await saveDb.close();
-      await seeded.close();
-    }
+        stallNext = true;
+        const save = await failsWithin(() => updateMenuItem({ adminId }, item.id, itemForm(item, newPrice)), 15_000);
+        expect(mayHaveCommitted(save.error), String(save.error)).toBe(true);
+        // The retry's first drain (1 s after) finds nothing pending: before, that ended it.
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        resume();
+        await expect.poll(async () => (await saveDb.db.select({ pricePaise: menuItems.pricePaise }).from(menuItems).where(eq(menuItems.id, item.id)))[0]?.pricePaise, { timeout: 5_000, interval: 100 }).toBe(newPrice);
+        // Before: nothing applied the row that landed; customers were served the old price for the rest of its TTL.
+        await expect.poll(priceOf, { timeout: 6_000, interval: 200 }).toBe(newPrice);
+      } finally {
+        // Before the connection closes: a stopped backend would hold its close.
+        resume();
+      }
+    });
   }, 90_000);
 
   it('a cache purge whose outbox row met the freeze leaves no row behind that nothing applies (fault review "faults")', async () => {
-    const seeded = await createTestPostgres('faults_pg_purge', own.url);
-    const purgeDb = connectPostgres(seeded.url, { connectMs: 2_000, statementMs: STATEMENT_MS });
-    const memory = createMemoryStore();
-    // Postgres freezes after the purge's audit row, as it reads Redis (SCAN): its outbox row is sent to a frozen server.
-    const freezingAtScan = faultOnNextCall(memory, 'scan', () => own.freeze());
-    const store = freezingAtScan.subject;
-    try {
+    await onOwnDatabase('faults_pg_purge', STATEMENT_MS, async (purgeDb, memory) => {
+      // Postgres freezes after the purge's audit row, as it reads Redis (SCAN): its outbox row is sent to a frozen server.
+      const freezingAtScan = faultOnNextCall(memory, 'scan', () => own.freeze());
+      const store = freezingAtScan.subject;
       installBackends({ redis: store, database: purgeDb });
       const { adminId, priceOf } = await dishToSave(purgeDb.db, 'faults-purge@thali.test');
       // The menu cached, so the purge has an entry to send through the outbox.
@@ -661,15 +484,10 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
         Array.from((await purgeDb.db.execute(sql`select count(*)::int as n from cache_invalidations where applied_at is null`)) as Iterable<{ n: number }>)[0]?.n;
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       expect(await pending()).toBe(0);
-    } finally {
-      own.thaw();
-      await purgeDb.close();
-      await seeded.close();
-    }
+    });
   }, 90_000);
 
   it('an admin save whose connection broke after Postgres took its COMMIT reaches customers and is not called unsaved (fault review "faults")', async () => {
-    const seeded = await createTestPostgres('faults_pg_cut', own.url);
     // A TCP relay between the app and Postgres that, once armed, forwards a COMMIT, drops the server's
     // answer to it and closes the app's side: a crash, failover or network cut as the COMMIT completes.
     let armed = false;
@@ -699,11 +517,8 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       server.on('close', close);
     });
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    const relayUrl = new URL(seeded.url);
-    relayUrl.port = String((relay.address() as net.AddressInfo).port);
-    const saveDb = connectPostgres(relayUrl.toString(), { connectMs: 2_000, statementMs: STATEMENT_MS });
-    const store = createMemoryStore();
-    try {
+    const throughRelay = (url: string) => Object.assign(new URL(url), { port: String((relay.address() as net.AddressInfo).port) }).toString();
+    await onOwnDatabase('faults_pg_cut', STATEMENT_MS, async (saveDb, store, seeded) => {
       installBackends({ redis: store, database: saveDb });
       const { item, adminId, priceOf } = await dishToSave(saveDb.db, 'faults-cut@thali.test');
       expect(await priceOf()).toBe(item.pricePaise);
@@ -717,11 +532,7 @@ describe.skipIf(skip !== undefined)(`transactions on a frozen Postgres${skip ? `
       // applied its outbox row: customers were served the old price for the rest of the entry's TTL.
       expect(failedChangeMessage(save.error)).toMatch(/reload this page/);
       await expect.poll(priceOf, { timeout: 6_000, interval: 200 }).toBe(newPrice);
-    } finally {
-      await saveDb.close();
-      await seeded.close();
-      relay.close();
-    }
+    }, throughRelay).finally(() => relay.close());
   }, 90_000);
 
   it('works again once the server answers', async () => {
