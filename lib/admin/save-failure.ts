@@ -4,7 +4,7 @@ import { mayHaveCommitted } from '@/db/deadline-outcome';
 
 /**
  * What an admin is told when a change threw: nothing happened, unless Postgres stopped answering after
- * the COMMIT was sent, when it may have landed and only a reload can tell (db/client-deadline.ts).
+ * the COMMIT was sent, when it may have landed and only a reload can tell (db/deadline-outcome.ts).
  */
 export function failedChangeMessage(error: unknown, nothing: 'saved' | 'changed' = 'saved'): string {
   return mayHaveCommitted(error)

@@ -57,7 +57,7 @@ export async function applyCommitted(pending: PendingInvalidation): Promise<Inva
 }
 
 /**
- * A change whose COMMIT went unanswered (Postgres stopped answering: db/client-deadline.ts
+ * A change whose COMMIT went unanswered (Postgres stopped answering: db/deadline-outcome.ts
  * mayHaveCommitted): it may land once Postgres answers, its outbox row with it, and no applyCommitted
  * will run for that row. So this process retries as for a row Redis did not take; a drain that finds
  * nothing pending (it did not commit) ends it. Without it the row waited for a worker, the cron route,

@@ -4,7 +4,7 @@ import { mayHaveCommitted } from '@/db/deadline-outcome';
 
 /**
  * What a customer is told when placing their order threw. Nothing was placed, unless Postgres stopped
- * answering after the COMMIT was sent (db/client-deadline.ts): then the order may stand, and saying
+ * answering after the COMMIT was sent (db/deadline-outcome.ts): then the order may stand, and saying
  * "could not be placed" sent them away from an order the restaurant was about to cook. Pressing
  * again sends the same idempotency key, which finds that order if it stands (lib/orders/checkout.ts).
  */

@@ -78,7 +78,7 @@ function giveBackIfClaimedLate(error: unknown, db: Database, orderId: string, st
         log.info('order text: a claim that landed after its job gave up was given back', { orderId });
         return;
       } catch (failure) {
-        // The claim's late answer can come before the client hears the server again (db/client-deadline.ts),
+        // The claim's late answer can come before the client hears the server again (db/silent-server.ts),
         // which then refuses the give-back unsent: sent again shortly. Only this claim holds the text
         // meanwhile (nothing claims a claimed text), so a later first send gives back nobody else's.
         if (attempt < GIVE_BACK_TRIES && neverSent(failure)) {
