@@ -122,6 +122,14 @@ export interface OrderSummary {
   etaAt: Date | null;
 }
 
+/**
+ * Newest first, as the (customer, created, id) and (restaurant, created, id) indexes read: ties on
+ * created_at broken by id, so orders placed in the same instant keep their places and a window's last
+ * row is the same on every read (otherwise a watch or poll saw a change that was only the tie swapping:
+ * review finding, decision 071).
+ */
+export const NEWEST_FIRST = [desc(orders.createdAt), desc(orders.id)] as const;
+
 /** How many of the customer's latest orders /account lists. */
 export const OWN_ORDERS_SHOWN = 50;
 
@@ -149,7 +157,7 @@ export function ownOrdersStatement(customerId: number, limit: number, db: Databa
     .from(orders)
     .innerJoin(restaurants, eq(restaurants.id, orders.restaurantId))
     .where(eq(orders.customerId, customerId))
-    .orderBy(desc(orders.createdAt))
+    .orderBy(...NEWEST_FIRST)
     .limit(limit);
 }
 
@@ -166,5 +174,5 @@ export async function loadOwnActiveOrderStates(customerId: number, limit = OWN_O
 
 /** The query itself (tests EXPLAIN it): the listing's index walk, id and status only. */
 export function ownOrderStatesStatement(customerId: number, limit: number, db: Database) {
-  return db.select({ id: orders.id, status: orders.status }).from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.createdAt)).limit(limit);
+  return db.select({ id: orders.id, status: orders.status }).from(orders).where(eq(orders.customerId, customerId)).orderBy(...NEWEST_FIRST).limit(limit);
 }

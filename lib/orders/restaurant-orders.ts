@@ -1,18 +1,12 @@
 import 'server-only';
 
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 
 import { getDb, type Database } from '@/db/client';
 import { orderItems, orders, restaurants, type OrderStatus } from '@/db/schema';
 import type { OrderState } from '@/lib/orders/orders-change';
+import { NEWEST_FIRST } from '@/lib/orders/queries';
 
-/**
- * The order both the listing and its watch read, the (restaurant, created, id) index's: ties on
- * created_at broken by id, so orders placed in the same instant keep their places and the last row of
- * the window is the same on every read (otherwise the watch could announce a "new order" that was
- * only the tie swapping: review finding).
- */
-const NEWEST_FIRST = [desc(orders.createdAt), desc(orders.id)] as const;
 
 /** How many of a restaurant's orders its admin page lists. */
 export const RESTAURANT_ORDERS_SHOWN = 30;
