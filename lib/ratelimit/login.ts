@@ -27,13 +27,34 @@ const byBlock = ({ ip }: LoginAttemptKey): CooldownSubject[] => (addressBlock(ip
 const pair = ({ email, ip }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:account-ip', parts: [email, ip] });
 const account = ({ email }: LoginAttemptKey): CooldownSubject => ({ policy: 'login:account', parts: [email] });
 
-const subjectsOf = (key: LoginAttemptKey) => (key.knownDevice ? [byDevice(key)] : [byIp(key), ...byBlock(key), pair(key), account(key)]);
+/**
+ * What an attempt spends, in turn: a stranger's address (and block) first, the account's budgets only
+ * once those passed. Spent at once, an address already blocked still wrote a counter per email it
+ * typed (given back to 0, kept for the window): one address at the page budget held some 40,000 keys
+ * (attack review, 2026-12-07). The address's own keys are the only ones its refused attempts touch.
+ */
+const stagesOf = (key: LoginAttemptKey): CooldownSubject[][] =>
+  key.knownDevice ? [[byDevice(key)]] : [[byIp(key), ...byBlock(key)], [pair(key), account(key)]];
+
+const refused = (retryAfterMs: number) => ({ allowed: false as const, retryAfterSeconds: Math.ceil(retryAfterMs / 1_000) });
 
 export function loginCooldown(cooldowns: () => Cooldowns = () => rateLimitState().cooldowns): LoginAttempts {
   return {
     async spend(key) {
-      const spent = await cooldowns().spend(subjectsOf(key));
-      return spent.blocked ? { allowed: false, retryAfterSeconds: Math.ceil(spent.retryAfterMs / 1_000) } : { allowed: true, giveBack: spent.giveBack };
+      const taken: (() => Promise<void>)[] = [];
+      const giveBack = async () => {
+        await Promise.all(taken.map((back) => back()));
+      };
+      for (const subjects of stagesOf(key)) {
+        const spent = await cooldowns().spend(subjects);
+        if (spent.blocked) {
+          // Refused before the attempt: what the earlier stages took is no failure either.
+          await giveBack();
+          return refused(spent.retryAfterMs);
+        }
+        taken.push(spent.giveBack);
+      }
+      return { allowed: true, giveBack };
     },
     // The counters of this browser or this address with this account: a success elsewhere says nothing about guesses here.
     recordSuccess: (key) => cooldowns().clear([key.knownDevice ? byDevice(key) : pair(key)]),

@@ -162,6 +162,23 @@ await describeEachDriver('login cooldown', (driver) => {
     expect(await attempt('fresh@thali.test', 'wrong-password!', '203.0.113.78')).toEqual({ ok: false, error: 'invalid-credentials' });
   });
 
+  it('attack review: an address blocked for every account writes no key for the emails its refused attempts name', async () => {
+    // Spent at once with the address's, each refused attempt left an account counter and an
+    // account-and-address counter per made-up email (given back to 0, kept an hour): at the page
+    // budget one address held some 40,000 keys.
+    const ip = '203.0.113.79';
+    for (let i = 0; i < 30; i++) await attempt(`blocked-${i}@thali.test`, 'wrong-password!', ip);
+    const accountKeys = async () =>
+      (await keysUnder(store, `${prefix}rl:login:account:`)).length + (await keysUnder(store, `${prefix}rl:login:account-ip:`)).length;
+    const before = await accountKeys();
+    for (let i = 0; i < 40; i++) {
+      expect(await attempt(`made-up-${i}@thali.test`, 'wrong-password!', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+    }
+    expect(await accountKeys()).toBe(before);
+    // Another address is judged as before.
+    expect(await attempt('made-up-0@thali.test', 'wrong-password!', '203.0.113.80')).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+
   it('attack review: the /64s of one IPv6 /48 share a block budget (150 failures), so rotating them buys no more password hashes', async () => {
     // Each attempt that passes the budgets costs a scrypt hash (~32 MiB, 50-100 ms on a threadpool
     // thread): per /64 alone, a free /48's 65,536 clients were 30 hashes an hour each. Spent through
