@@ -57,17 +57,13 @@ export async function signIn(emailInput: string, password: string, context: Sign
     // The admin's own browser is never turned away: its budget is its own, and nobody else has its cookie.
     verdict = knownDevice ? await judge(email, password) : await strangerHashSlots().run(() => judge(email, password));
   } finally {
-    // A matching password, a database that couldn't be read or an error is no failure. A lost give-back
+    // A matching password (an enabled admin's), a database that couldn't be read or an error is no failure. A lost give-back
     // costs one attempt of the budget; it must not turn a right password into an error.
     if (verdict !== 'wrong') await spent.giveBack().catch(() => {});
   }
   if (verdict === 'wrong') return { ok: false, error: 'invalid-credentials' };
   // A full line of strangers' attempts: told to try again, which a person does in a moment.
   if (verdict === 'unavailable' || verdict === 'busy') return { ok: false, error: 'unavailable' };
-  // A disabled admin gets the same answer as a wrong password: the form never tells whose account is
-  // whose. Its password matched, so nothing is counted (the failure was given back above).
-  if (verdict.disabledAt !== null) return { ok: false, error: 'invalid-credentials' };
-
   const sessionId = await createSession({
     kind: 'admin',
     adminId: verdict.id,
@@ -107,5 +103,7 @@ async function judge(email: string, password: string) {
   const matches = await verifyPassword(password, admin?.passwordHash ?? (await dummyPasswordHash()));
   // The demo credentials are published in the README: whatever a database holds, never in production.
   const demoInProduction = getEnv().NODE_ENV === 'production' && password === DEMO_ADMIN.password;
-  return !admin || !matches || demoInProduction ? ('wrong' as const) : admin;
+  // A disabled admin's right password is a failure too: given back, the budget told a guesser which
+  // guess was right (attack review, 2026-12-08), ready for the day the admin is enabled again.
+  return !admin || !matches || demoInProduction || admin.disabledAt !== null ? ('wrong' as const) : admin;
 }

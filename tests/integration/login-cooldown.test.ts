@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
+import { admins } from '@/db/schema';
 import { seedAdmin } from '@/db/seed-admin';
 import { newAdminDevice, rememberAdmin, type AdminDevice } from '@/lib/auth/admin-device';
 import { signIn } from '@/lib/auth/sign-in';
@@ -29,6 +31,8 @@ import { uniquePrefix } from '../support/services';
 const ADMIN = { email: 'meera@thali.test', password: 'meera-long-password', name: 'Meera' };
 /** Guessed at concurrently: an account of its own, so the other tests' failures don't spend its budgets. */
 const RACED = { email: 'ravi@thali.test', password: 'ravi-long-password', name: 'Ravi' };
+/** Disabled: a right password must read, and count, as a wrong one. */
+const DISABLED = { email: 'kiran@thali.test', password: 'kiran-long-password', name: 'Kiran' };
 const FIFTEEN_MINUTES = 15 * 60 * 1_000;
 
 let database: DatabaseHandle;
@@ -36,6 +40,8 @@ beforeAll(async () => {
   database = await createTestPglite();
   await seedAdmin(database.db, ADMIN);
   await seedAdmin(database.db, RACED);
+  await seedAdmin(database.db, DISABLED);
+  await database.db.update(admins).set({ disabledAt: new Date() }).where(eq(admins.email, DISABLED.email));
 });
 afterAll(async () => {
   await database?.close();
@@ -162,12 +168,23 @@ await describeEachDriver('login cooldown', (driver) => {
     expect(await attempt('fresh@thali.test', 'wrong-password!', '203.0.113.78')).toEqual({ ok: false, error: 'invalid-credentials' });
   });
 
+  it('attack review: a disabled admin\'s right password spends the budget as a wrong one does, so the budget can\'t confirm it', async () => {
+    // Given back, four wrong guesses and the right one left the sixth attempt judged, where five wrong
+    // ones blocked it: each batch of five guesses said whether it held the password.
+    const ip = '203.0.113.81';
+    for (let i = 0; i < 4; i++) expect(await attempt(DISABLED.email, `wrong-guess-${i}`, ip)).toEqual({ ok: false, error: 'invalid-credentials' });
+    expect(await attempt(DISABLED.email, DISABLED.password, ip)).toEqual({ ok: false, error: 'invalid-credentials' });
+    expect(await attempt(DISABLED.email, 'another-guess', ip)).toMatchObject({ ok: false, error: 'too-many-attempts' });
+  });
+
   it('attack review: an address blocked for every account writes no key for the emails its refused attempts name', async () => {
     // Spent at once with the address's, each refused attempt left an account counter and an
     // account-and-address counter per made-up email (given back to 0, kept an hour): at the page
     // budget one address held some 40,000 keys.
     const ip = '203.0.113.79';
-    for (let i = 0; i < 30; i++) await attempt(`blocked-${i}@thali.test`, 'wrong-password!', ip);
+    // Its 30 failures spent through the cooldown itself (kept, as a wrong password's are), without 30 hashes.
+    const attempts = loginCooldown();
+    for (let i = 0; i < 30; i++) expect(await attempts.spend({ email: `blocked-${i}@thali.test`, ip })).toMatchObject({ allowed: true });
     const accountKeys = async () =>
       (await keysUnder(store, `${prefix}rl:login:account:`)).length + (await keysUnder(store, `${prefix}rl:login:account-ip:`)).length;
     const before = await accountKeys();
