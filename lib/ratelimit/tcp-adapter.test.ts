@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { redisServerInstalled, startOwnRedis, type OwnRedis } from '@/tests/support/redis-server';
 import { IN_CI } from '@/tests/support/services';
@@ -100,6 +100,17 @@ describe.skipIf(!installed && !IN_CI)(`TCP adapter on an own redis-server${insta
       expect([(await calls('evalsha')) - shaBefore, (await calls('eval')) - evalBefore]).toEqual([4, 2]);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('arms no timer of node-redis per command: the stall timer in send() bounds each one', async () => {
+    await adapter.eval('return 1', [], []);
+    const timeouts = vi.spyOn(AbortSignal, 'timeout');
+    try {
+      for (let i = 0; i < 5; i++) expect(await adapter.evalsha(sha1('return 1'), [], [])).toBe(1);
+      expect(timeouts).not.toHaveBeenCalled();
+    } finally {
+      timeouts.mockRestore();
     }
   });
 
