@@ -95,6 +95,9 @@ export function AccountOrders({ orders, itemsInCart, reorder }: AccountOrdersPro
             Past orders
           </h2>
           {past.length > 0 ? <ReorderCartNote itemsInCart={itemsInCart} className="mt-1" /> : null}
+          {/* Customer walk: with nothing on its way there was no poll, so an order placed in another tab
+              showed only on the next visit. This asks only when the visitor comes back to the tab. */}
+          {active.length === 0 ? <ActiveOrdersPoller orders={[]} intervalMs={null} /> : null}
           {past.length === 0 ? (
             <p className="mt-2 text-sm text-muted">No orders yet.</p>
           ) : (

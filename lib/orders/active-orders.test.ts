@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { activeOrdersDiffer } from './active-orders';
+import { activeOrdersDiffer, HEAL_RETRY_MAX_MS, healRetryMs } from './active-orders';
 
 const shown = [
   { id: 'a', status: 'placed' },
@@ -18,5 +18,13 @@ describe("/account's one poll for its active orders", () => {
     expect(activeOrdersDiffer(shown, [shown[0]!])).toBe(true);
     expect(activeOrdersDiffer(shown, [...shown, { id: 'c', status: 'placed' }])).toBe(true);
     expect(activeOrdersDiffer(shown, [shown[0]!, { id: 'c', status: 'preparing' }])).toBe(true);
+  });
+});
+
+describe('healRetryMs (/account drawn without its orders)', () => {
+  it('doubles the wait after each render that still could not read them, up to five minutes', () => {
+    expect([1, 2, 3, 4, 5, 6, 20].map((refreshes) => healRetryMs(refreshes, 10_000))).toEqual([
+      20_000, 40_000, 80_000, 160_000, HEAL_RETRY_MAX_MS, HEAL_RETRY_MAX_MS, HEAL_RETRY_MAX_MS,
+    ]);
   });
 });

@@ -10,3 +10,16 @@ export function activeOrdersDiffer(shown: readonly OrderState[], latest: readonl
   const shownStatus = new Map(shown.map((order) => [order.id, order.status]));
   return latest.some((order) => shownStatus.get(order.id) !== order.status);
 }
+
+/** The longest /account waits between renders that still could not read its orders (healRetryMs). */
+export const HEAL_RETRY_MAX_MS = 5 * 60_000;
+
+/**
+ * How long /account, drawn without its orders (a fault), waits after its `refreshes`-th render for them
+ * before asking for another: twice the poll, then twice that, up to five minutes. Review: while the API
+ * answered but the page's own read still failed, the page rendered again every 10 s for as long as that
+ * lasted, each a whole render with its title blanked.
+ */
+export function healRetryMs(refreshes: number, intervalMs: number): number {
+  return Math.min(intervalMs * 2 ** Math.max(refreshes, 0), HEAL_RETRY_MAX_MS);
+}
