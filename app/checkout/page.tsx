@@ -48,7 +48,7 @@ interface CheckoutPageProps {
  * placing the order will charge it. Signed out: the guest cart and its bill, with "Sign in to place
  * your order" (to /login and back; the guest cart merges on the way), or the empty cart (guest-page.tsx).
  * `?address=` shows the result of an edit or delete made from checkout; `?reordered=<order id>`, after
- * a reorder, names the dishes it left out and says prices changed since that order, not since added.
+ * a reorder, names the dishes it left out and says which prices changed since that order.
  */
 export default async function CheckoutPage({ searchParams }: CheckoutPageProps) {
   // The header's Cart link lands here: signed out, the guest cart (or the empty cart), sign-in only to order.
@@ -110,7 +110,7 @@ export default async function CheckoutPage({ searchParams }: CheckoutPageProps) 
         problem={quote.status !== 'ok' ? quote.message : null}
       />
       {/* Checkout prices from Postgres: a dish that costs something else than when it was added (or ordered, after a reorder) says so. */}
-      <PriceChangeNote changes={priceChanges(quote.lines, addedPrices)} since={reorder ? 'ordered' : 'added'} className="mt-4" />
+      <PriceChangeNote changes={priceChanges(quote.lines, addedPrices, reorder?.orderedPrices)} className="mt-4" />
       <ReorderLeftOutNote dishes={reorder?.leftOut ?? []} className="mt-4" />
 
       <CheckoutSections

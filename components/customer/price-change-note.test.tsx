@@ -31,9 +31,22 @@ describe("checkout's price-change note", () => {
   });
 
   it('after a reorder, compares with what the order paid', () => {
-    const changes = [{ menuItemId: 1, name: 'Naan', wasPaise: 4_000, nowPaise: 4_500 }];
-    const note = text(renderToStaticMarkup(createElement(PriceChangeNote, { changes, since: 'ordered' })));
+    const changes = [{ menuItemId: 1, name: 'Naan', wasPaise: 4_000, nowPaise: 4_500, sinceOrder: true as const }];
+    const note = text(renderToStaticMarkup(createElement(PriceChangeNote, { changes })));
     expect(note).toContain('A price has changed since your order:');
     expect(note).toContain('Naan: ₹40 now ₹45');
+    expect(note).not.toContain('since you added');
+  });
+
+  // Customer walk: a reorder, then a dish from the menu (or `?reordered=` naming another order of the same
+  // restaurant) said "since your order" of every dish. Each now says what its old price was.
+  it('says which dishes changed since the order and which since they were added, each under its own heading', () => {
+    const changes = [
+      { menuItemId: 1, name: 'Naan', wasPaise: 4_000, nowPaise: 4_500, sinceOrder: true as const },
+      { menuItemId: 2, name: 'Lassi', wasPaise: 9_000, nowPaise: 9_500 },
+    ];
+    const note = text(renderToStaticMarkup(createElement(PriceChangeNote, { changes })));
+    expect(note).toMatch(/A price has changed since your order:Naan: ₹40 now ₹45\s*A price has changed since you added it:Lassi: ₹90 now ₹95/);
+    expect(note).toContain('The bill below has the new prices');
   });
 });

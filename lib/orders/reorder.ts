@@ -48,18 +48,30 @@ export async function reorder(customerId: number, orderId: string): Promise<Reor
 }
 
 /**
+ * What the order paid for each dish still on a menu: a price remembered in the cart that equals it came
+ * from this reorder, so checkout says "since your order" of that dish only (lib/orders/price-changes.ts).
+ */
+export function orderedPrices(items: OrderDetail['items']): Map<number, number> {
+  return new Map(items.flatMap((item) => (item.menuItemId === null ? [] : [[item.menuItemId, item.pricePaise] as const])));
+}
+
+/**
  * What checkout opened by a reorder (`/checkout?reordered=<id>`) says of it: the dishes of the
- * customer's own order that the menu can't supply now, read again rather than carried in the URL, so
- * a link can't make checkout say anything. Null (checkout then says nothing of a reorder) for someone
+ * customer's own order that the menu can't supply now, and what it paid for each dish, read again
+ * rather than carried in the URL, so a link can't make checkout say anything. Null (checkout then says nothing of a reorder) for someone
  * else's order, an unknown id, or a cart now from another restaurant; no dishes named when Postgres
  * or the menu can't be read (the note is a courtesy).
  */
-export async function checkoutAfterReorder(customerId: number, orderId: string, cartRestaurant: string | null): Promise<{ leftOut: LeftOutDish[] } | null> {
+export async function checkoutAfterReorder(
+  customerId: number,
+  orderId: string,
+  cartRestaurant: string | null,
+): Promise<{ leftOut: LeftOutDish[]; orderedPrices: Map<number, number> } | null> {
   try {
     const order = await loadOwnOrder(customerId, orderId);
     if (!order || order.restaurant.slug !== cartRestaurant) return null;
     const { value: menu } = await getRestaurantMenu(order.restaurant.slug).catch(() => ({ value: null }));
-    return { leftOut: menu ? dishesLeftOut(order.items, menu) : [] };
+    return { leftOut: menu ? dishesLeftOut(order.items, menu) : [], orderedPrices: orderedPrices(order.items) };
   } catch {
     return null;
   }

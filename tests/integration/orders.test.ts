@@ -330,8 +330,10 @@ for (const backend of backends) {
         const owner = cartOwners.customer(customer.customerId);
         const quote = await quoteCart(await readCart(owner));
         if (quote.status !== 'ok') throw new Error(quote.status);
-        expect(priceChanges(quote.lines, await readAddedPrices(owner))).toEqual([
-          { menuItemId: dish.id, name: dish.name, wasPaise: dish.pricePaise, nowPaise: dish.pricePaise + 1_000 },
+        // What the order paid, read again by checkout (?reordered=): "since your order" of that dish.
+        const after = await checkoutAfterReorder(customer.customerId, placed.order.id, restaurant.slug);
+        expect(priceChanges(quote.lines, await readAddedPrices(owner), after?.orderedPrices)).toEqual([
+          { menuItemId: dish.id, name: dish.name, wasPaise: dish.pricePaise, nowPaise: dish.pricePaise + 1_000, sinceOrder: true },
         ]);
       } finally {
         await db.db.update(menuItems).set({ pricePaise: dish.pricePaise }).where(eq(menuItems.id, dish.id));
@@ -349,7 +351,8 @@ for (const backend of backends) {
         const leftOut = [{ name: items[0]!.name, quantity: 2 }];
         expect(await reorder(customer.customerId, placed.order.id)).toEqual({ status: 'filled', lines: 1, leftOut });
         expect(await readCart(cartOwners.customer(customer.customerId))).toEqual({ restaurant: restaurant.slug, items: [{ itemId: items[1]!.id, quantity: 1 }] });
-        expect(await checkoutAfterReorder(customer.customerId, placed.order.id, restaurant.slug)).toEqual({ leftOut });
+        const orderedPrices = new Map([items[0]!, items[1]!].map((item) => [item.id, item.pricePaise]));
+        expect(await checkoutAfterReorder(customer.customerId, placed.order.id, restaurant.slug)).toEqual({ leftOut, orderedPrices });
         // Nothing for a cart now from elsewhere, someone else's order or an id that is no order's.
         expect(await checkoutAfterReorder(customer.customerId, placed.order.id, 'another-restaurant')).toBeNull();
         const stranger = await customerWithCart({});
