@@ -31,4 +31,13 @@ describe('a restaurant card on the city page and in search', () => {
     const delivery = /<span[^>]*data-testid="card-delivery"[^>]*>/.exec(html)?.[0] ?? '';
     expect(delivery).toMatch(/class="[^"]*\bbasis-full\b[^"]*\bsm:basis-auto\b/);
   });
+
+  // Customer walk (1280 px, four cards a row): a closed card's "★ 4.2 (6.6k ratings) • Opens at 7:00 pm"
+  // did not fit, so "Opens at…" wrapped and left the "•" dangling after the count. It has its own line.
+  it('gives a closed one its opening time on a line of its own at every width, with no separator', () => {
+    const html = card(false);
+    expect(html).not.toContain('data-testid="card-separator"');
+    const delivery = /<span[^>]*data-testid="card-delivery"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(delivery).toMatch(/class="basis-full"/);
+  });
 });

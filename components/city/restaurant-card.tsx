@@ -51,14 +51,18 @@ export function RestaurantCard({ restaurant, citySlug }: { restaurant: CardResta
           </Link>
         </h2>
         {/* Wraps on the narrowest phones (320px), where rating, count and time overflowed the page. On
-            phones the time has a line of its own: wrapping where it fell left some cards' "•" dangling at a line's end. */}
+            phones the time has a line of its own: wrapping where it fell left some cards' "•" dangling at a line's end.
+            A closed one's "Opens at 7:00 pm" has a line of its own everywhere: in the desktop grid it did not fit
+            beside the rating, and left the "•" dangling there too. */}
         <p className={`flex flex-wrap items-center gap-x-2 gap-y-0.5 text-sm font-semibold ${closed ? 'text-muted' : 'text-ink'}`}>
           <RatingBadge rating={restaurant.rating} muted={closed} />
           <RatingCount count={restaurant.ratingCount} className="text-xs font-normal" />
-          <span aria-hidden="true" data-testid="card-separator" className="hidden text-muted sm:inline">
-            •
-          </span>
-          <span data-testid="card-delivery" className="basis-full sm:basis-auto">
+          {closed ? null : (
+            <span aria-hidden="true" data-testid="card-separator" className="hidden text-muted sm:inline">
+              •
+            </span>
+          )}
+          <span data-testid="card-delivery" className={closed ? 'basis-full' : 'basis-full sm:basis-auto'}>
             {formatDeliveryPromise(restaurant)}
           </span>
         </p>
