@@ -126,6 +126,13 @@ export function formatClockTime(date: Date): string {
   return CLOCK.format(date);
 }
 
+const CLOCK_SECONDS = new Intl.DateTimeFormat('en-IN', { hour: 'numeric', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Kolkata' });
+
+/** A time of day in India to the second, for texts sent moments apart (the demo outbox): "7:42:05 pm". */
+export function formatClockTimeWithSeconds(date: Date): string {
+  return CLOCK_SECONDS.format(date);
+}
+
 const DAY = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' });
 
 /** A day and time in India, for a list of orders: "6 Dec 2026, 3:30 pm". */

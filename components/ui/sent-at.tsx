@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 
-import { formatAgo, formatClockTime } from '@/lib/format';
+import { formatAgo, formatClockTime, formatClockTimeWithSeconds } from '@/lib/format';
 
 const TICK_MS = 15_000;
 const subscribe = (tick: () => void) => {
@@ -14,19 +14,19 @@ const clock = () => Math.floor(Date.now() / TICK_MS) * TICK_MS;
 const onServer = () => null;
 
 /**
- * When something was sent, in the visitor's own time zone with how long ago ("7:42:05 pm · 2 min ago").
- * The server knows no visitor's zone: its HTML (and a browser without JavaScript) says the time in
- * India, where the app's other times are, and the browser redraws it once its script runs.
+ * When something was sent, in India as every other time the app shows, with how long ago once the
+ * browser runs ("7:42:05 pm IST · 2 min ago"). Customer walk: it was redrawn in the browser's own zone,
+ * so a visitor abroad read "2:12:05 pm" beside an order page saying "Placed 7:42 pm". The server's HTML
+ * (and a browser without JavaScript) says the time without seconds or "ago", which need the clock.
  */
 export function SentAt({ iso }: { iso: string }) {
   const now = useSyncExternalStore(subscribe, clock, onServer);
   const sent = new Date(iso);
   if (Number.isNaN(sent.getTime())) return null;
   if (now === null) return <time dateTime={iso}>{formatClockTime(sent)} IST</time>;
-  const local = sent.toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
   return (
     <time dateTime={iso} data-local="">
-      {local} · {formatAgo(now - sent.getTime())}
+      {formatClockTimeWithSeconds(sent)} IST · {formatAgo(now - sent.getTime())}
     </time>
   );
 }
