@@ -54,4 +54,12 @@ describe('a dish the search found, without a photo', () => {
     // A name with no known word keeps its section's drawing.
     expect(row('House Special', 'Desserts')).toContain(`src="${illustrationUrl('ice-cream')}"`);
   });
+
+  // Accessibility walk (axe: aria-allowed-role, heading-order): role="status" on the summary's h2 took
+  // its heading role away, so a screen reader's heading list had no summary and jumped to the h3s.
+  it('keeps the summary a heading, announced from a status region around it', () => {
+    const html = render(3);
+    expect(html).toMatch(/<div role="status"><h2 id="search-results-heading"[^>]*>3 dishes for “paneer”<\/h2><\/div>/);
+    expect(html).not.toMatch(/<h2[^>]*role=/);
+  });
 });

@@ -27,9 +27,13 @@ export function SearchResults({ results, query, ordering }: { results: Results; 
   return (
     <section aria-labelledby="search-results-heading" data-testid="search-results">
       <div className="mb-5 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="search-results-heading" className="text-lg font-bold text-ink" role="status">
-          {summary}
-        </h2>
+        {/* Announced when a search changes it, and still a heading: role="status" on the h2 itself took its
+            heading role away (axe: aria-allowed-role, heading-order), so heading navigation skipped it. */}
+        <div role="status">
+          <h2 id="search-results-heading" className="text-lg font-bold text-ink">
+            {summary}
+          </h2>
+        </div>
         <Link prefetch={false} href={`/${city.slug}`} className="text-sm font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-800">
           Clear search
         </Link>
