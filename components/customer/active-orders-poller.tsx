@@ -36,5 +36,5 @@ export function ActiveOrdersPoller({ orders, intervalMs }: { orders: readonly Or
   return null;
 }
 
-/** The waits' unit for a poller drawn with no interval (only /account's unreadable orders have none: never). */
+/** The backoff's unit if unreadable orders were ever drawn with no timer (they are not: every 10 s). */
 const ACCOUNT_POLL_FALLBACK_MS = 10_000;
