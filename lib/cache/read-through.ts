@@ -143,7 +143,7 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
       try {
         const stored = claimed.ok ? await storedBeforeClaim(spec) : null;
         if (stored) return { value: stored.value, status: 'HIT' };
-        return { value: await loadAndStore(spec, claimed.ok, generation), status: 'MISS' };
+        return { value: await loadAndStore(spec, claimed.ok, generation, { key: lease, token }), status: 'MISS' };
       } finally {
         if (claimed.ok) await releaseLease(lease, token, store);
       }
@@ -197,7 +197,13 @@ async function releaseLease(lease: string, token: string, store: RedisStore | un
   await guardedRedis('delifeq', (redis) => redis.delifeq(lease, token), store);
 }
 
-async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean, generation: string | null): Promise<T | null> {
+/** The lease a holder took before its load: still there after the load, Redis kept what it held meanwhile. */
+interface HeldLease {
+  key: string;
+  token: string;
+}
+
+async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean, generation: string | null, lease?: HeldLease): Promise<T | null> {
   const { key, ttlMs, load, afterLoad, store } = spec;
   const value = await load();
   await afterLoad?.();
@@ -205,12 +211,26 @@ async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean,
   if (spec.admit && !(await spec.admit())) return value;
   // The token read before the load; if there was none, claim one only if no writer set one meanwhile.
   const token = generation ?? (await claimGeneration(generationKey(key), spec.generationTtlMs, store));
+  if (token !== null && generation === null && !(await stillHeld(lease, store))) return value;
   if (token !== null) {
     const entry: Entry<T> = { generation: token, value };
     const px = spec.jitter === false ? ttlMs : withJitter(ttlMs);
     await guardedRedis('set', (redis) => redis.set(key, JSON.stringify(entry), { px }), store);
   }
   return value;
+}
+
+/**
+ * Whether the lease taken before a cold load is still this reader's, asked after its first token was
+ * claimed: a Redis restarted empty during the load lost a save's token with the lease, and the claim
+ * then succeeded on a key a save had rotated. Lease gone (or lapsed): the load is not stored. Asked
+ * after the claim, so a restart after this check loses the claimed token too, and with it the entry
+ * stored under it (docs/decisions/004's amendment).
+ */
+async function stillHeld(lease: HeldLease | undefined, store: RedisStore | undefined): Promise<boolean> {
+  if (!lease) return false;
+  const read = await guardedRedis('get', (redis) => redis.get(lease.key), store);
+  return read.ok && read.value === lease.token;
 }
 
 export function newGenerationToken(): string {
