@@ -34,9 +34,12 @@ function render(html: string, status = 200): RenderedPage {
 
 describe('the page cache behind Next', () => {
   let redis: RedisStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     redis = createMemoryStore();
     installBackends({ redis, database: {} as DatabaseHandle });
+    // A page is rendered from warm entries, whose tokens are in Redis (one begun with none is not kept: below).
+    await redis.set(MENU_GEN, 'menu-loaded');
+    await redis.set(generationKey(keys.cityRestaurants('pune')), 'city-loaded');
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -97,6 +100,20 @@ describe('the page cache behind Next', () => {
     expect(await redis.get(pageCacheKeys.page(MENU))).not.toBeNull();
     expect(await serve(MENU, 'fresh')).toBe('fresh');
     expect(await serve(MENU, 'never rendered')).toBe('fresh');
+  });
+
+  it('keeps no render begun while none of the generations it follows was in Redis: a restart empty would bring it back', async () => {
+    // Fault review "faults", 2026-12-07 night: Redis restarted empty (no token at all), an entry loaded
+    // and read by the render, a save rotating its token, Redis restarted empty again before the store:
+    // the values read when the render began were current again, and the old page was served.
+    await redis.del([MENU_GEN, generationKey(keys.cityRestaurants('pune'))]);
+    expect(await getPage(storageKey(MENU), 'APP_PAGE')).toBeNull();
+    await setPage(storageKey(MENU), render('rendered from an entry a save replaced'));
+    expect(await redis.get(pageCacheKeys.page(MENU))).toBeNull();
+    // Once the render's reads have claimed tokens, the next render is kept.
+    await redis.set(MENU_GEN, 'claimed');
+    expect(await serve(MENU, 'v2')).toBe('v2');
+    expect(await serve(MENU, 'never rendered')).toBe('v2');
   });
 
   it('stores nothing it did not see start, nothing left incomplete, and no error or 404 page', async () => {

@@ -117,8 +117,10 @@ async function storePage(path: string, page: SharedPage, data: unknown, store: R
   const started = takePending(path);
   // Only a page rendered from a known start, fully (no part left out for Redis trouble), and found.
   if (!started || started.uncacheable || !isRenderedPage(data) || (data.status ?? 200) !== 200) return;
+  const dependencies = dependenciesOf(page, new Date(started.startedAt));
+  if (!followsAStoredSave(started.dependencies, dependencies.graceMs)) return;
   // Lifetimes that end on the clock (trending's hour, a day window) count from when the render began.
-  const ttlMs = dependenciesOf(page, new Date(started.startedAt)).ttlMs - (Date.now() - started.startedAt);
+  const ttlMs = dependencies.ttlMs - (Date.now() - started.startedAt);
   if (ttlMs <= 0) return;
   const entry: PageEntry = { id: randomUUID(), page: data, storedAt: Date.now(), dependencies: started.dependencies };
   const value = encodeEntry(entry);
@@ -129,6 +131,17 @@ async function storePage(path: string, page: SharedPage, data: unknown, store: R
   }, store);
   if (stored.ok) keepLocalCopy(path, entry.id, entry, decodedSize(entry));
   else log.warn('shared page not stored', { path });
+}
+
+/**
+ * Whether the render began with at least one generation it follows (grace 0) in Redis. With none, a
+ * Redis restarted empty during the render (a save's new token lost with it) reads as it did when the
+ * render began, and the render, which may have read an entry from before that save, would be served
+ * until decision 041's replay: so it is not kept, and the next render (the entries' tokens claimed by
+ * then) is. Fault review "faults", 2026-12-07 night (decision 046's amendment).
+ */
+function followsAStoredSave(values: (string | null)[], graceMs: number[]): boolean {
+  return values.some((value, index) => value !== null && (graceMs[index] ?? 0) === 0);
 }
 
 /** Every dependency as stored, or changed within its grace (trending's version only: dependencies.ts). */

@@ -2,12 +2,15 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { DatabaseHandle } from '@/db/client';
-import { admins, menuItems, restaurants } from '@/db/schema';
+import { admins, cities, menuItems, restaurants } from '@/db/schema';
 import { keys } from '@/lib/cache/keys';
 import { readThrough } from '@/lib/cache/read-through';
+import { readFavouriteState } from '@/lib/favourites/menu-state';
 import { getRestaurantMenu } from '@/lib/menus/cached';
 import { updateMenuItem } from '@/lib/menus/mutations';
 import { loadRestaurantMenu } from '@/lib/menus/queries';
+import { getPage, setPage } from '@/lib/page-cache/handler';
+import { sharedPathOf } from '@/lib/page-cache/paths';
 import { createTcpStore } from '@/lib/redis/tcp-store';
 import type { RedisStore } from '@/lib/redis/types';
 
@@ -22,7 +25,9 @@ import { IN_CI, uniquePrefix } from '../support/services';
  * generation token yet). An admin's save commits after the load read Postgres and rotates the token;
  * the restart then loses that token, so the reader's claim of a first one (SET NX after its load)
  * succeeded and stored the old menu under it: served as a HIT until decision 041's watermark check
- * replayed the save (about 2 s; not started here). docs/decisions/004 (amendment).
+ * replayed the save (about 2 s; not started here). docs/decisions/004 (amendment). The shared page
+ * cache did the same with a render begun while none of its generations was in Redis (decision 046's
+ * amendment).
  */
 const canRun = redisServerInstalled() || IN_CI;
 if (!canRun) console.warn('[faults-redis-restart] skipped: no redis-server binary on this machine (CI=true makes this a failure)');
@@ -59,14 +64,20 @@ describe.skipIf(!canRun)(`Redis restarted empty during a cold load${canRun ? '' 
     }
   }
 
-  it('a save made while a cold entry loads is never undone by the load, when Redis restarts empty before it stores', async () => {
+  async function someItem(offset: number) {
     const [row] = await db.db
-      .select({ item: menuItems, slug: restaurants.slug })
+      .select({ item: menuItems, slug: restaurants.slug, city: cities.slug })
       .from(menuItems)
       .innerJoin(restaurants, eq(restaurants.id, menuItems.restaurantId))
+      .innerJoin(cities, eq(cities.id, restaurants.cityId))
       .orderBy(restaurants.id, menuItems.id)
+      .offset(offset)
       .limit(1);
-    const { item, slug } = row!;
+    return row!;
+  }
+
+  it('a save made while a cold entry loads is never undone by the load, when Redis restarts empty before it stores', async () => {
+    const { item, slug } = await someItem(0);
     const [admin] = await db.db.insert(admins).values({ email: 'faults-restart@thali.test', name: 'Restart', passwordHash: 'unused' }).returning({ id: admins.id });
     const after = item.pricePaise + 1_700;
     const priceIn = (menu: Awaited<ReturnType<typeof loadRestaurantMenu>>) => menu!.categories.flatMap((c) => c.items).find((i) => i.id === item.id)!.pricePaise;
@@ -89,5 +100,31 @@ describe.skipIf(!canRun)(`Redis restarted empty during a cold load${canRun ? '' 
       const { value } = await getRestaurantMenu(slug);
       expect(priceIn(value)).toBe(after);
     }
+  }, 30_000);
+
+  it('a menu page rendered from an entry a save replaced is not served after Redis restarts empty under it', async () => {
+    // Another restaurant: the test above left its menu's entry and tokens behind.
+    const { item, slug, city } = await someItem(60);
+    const [admin] = await db.db.insert(admins).values({ email: 'faults-restart-page@thali.test', name: 'Restart', passwordHash: 'unused' }).returning({ id: admins.id });
+    const path = sharedPathOf({ kind: 'menu', city, restaurant: slug });
+    const storageKey = `/route-cache/APP_PAGE/faults/$${path}`;
+    await restartEmpty();
+
+    // A request misses (no token in Redis at all) and Next renders; another instance loads the menu and
+    // its heart meanwhile, so the render reads them as HITs, which a page needs to be kept.
+    expect(await getPage(storageKey, 'APP_PAGE')).toBeNull();
+    await Promise.all([getRestaurantMenu(slug), readFavouriteState(slug, null)]);
+    const [{ value: menu, cache }, favourite] = await Promise.all([getRestaurantMenu(slug), readFavouriteState(slug, null)]);
+    expect({ status: cache.status, favourite: favourite !== null }).toEqual({ status: 'HIT', favourite: true });
+    const html = `price ${menu!.categories.flatMap((c) => c.items).find((i) => i.id === item.id)!.pricePaise}`;
+
+    // The save lands during the render, and Redis restarts empty before Next stores it.
+    const after = item.pricePaise + 900;
+    expect(await updateMenuItem({ adminId: admin!.id }, item.id, itemForm(item, after))).toMatchObject({ status: 'saved', invalidation: { ok: true } });
+    await restartEmpty();
+    await setPage(storageKey, { kind: 'APP_PAGE', html, rscData: Buffer.from(html), headers: {}, postponed: undefined, status: 200, segmentData: undefined });
+
+    const served = await getPage(storageKey, 'APP_PAGE');
+    expect(served?.value.html ?? 'rendered again').toBe('rendered again');
   }, 30_000);
 });
