@@ -56,6 +56,15 @@ describe('readThrough generations', () => {
     expect(await read('fresh')).toMatchObject({ value: 'fresh', cache: { status: 'MISS' } });
   });
 
+  it('stores a cold load only while its lease is still its own, and then gives back the token it claimed', async () => {
+    // Redis restarted empty during the load (a save's token lost with the lease), or the lease lapsed.
+    await read('loaded before a save', () => redis.del([leaseKey(key, null)]).then(() => undefined));
+    expect(await redis.mget([genKey, key])).toEqual([null, null]);
+    // The next cold load, its lease held throughout, is stored.
+    expect(await read('v2')).toMatchObject({ value: 'v2', cache: { status: 'MISS' } });
+    expect(await read('never loaded')).toMatchObject({ value: 'v2', cache: { status: 'HIT' } });
+  });
+
   it('rotates the generation on invalidation and drops the entry', async () => {
     await read('v1');
     const before = await redis.get(genKey);

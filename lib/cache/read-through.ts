@@ -211,7 +211,11 @@ async function loadAndStore<T>(spec: ReadThroughSpec<T>, redisAnswered: boolean,
   if (spec.admit && !(await spec.admit())) return value;
   // The token read before the load; if there was none, claim one only if no writer set one meanwhile.
   const token = generation ?? (await claimGeneration(generationKey(key), spec.generationTtlMs, store));
-  if (token !== null && generation === null && !(await stillHeld(lease, store))) return value;
+  if (token !== null && generation === null && !(await stillHeld(lease, store))) {
+    // Its claim goes too (unless replaced), so readers waiting on the cold key's lease load and store as before.
+    await guardedRedis('delifeq', (redis) => redis.delifeq(generationKey(key), token), store);
+    return value;
+  }
   if (token !== null) {
     const entry: Entry<T> = { generation: token, value };
     const px = spec.jitter === false ? ttlMs : withJitter(ttlMs);
