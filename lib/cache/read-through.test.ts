@@ -9,7 +9,7 @@ import { noteRefusedWrite } from '@/lib/redis/refused-writes';
 
 import { invalidate } from './invalidate';
 import { generationKey } from './keys';
-import { CACHE_LEASE_POLL_MS, leaseKey } from './lease';
+import { CACHE_LEASE_MS, CACHE_LEASE_POLL_MS, leaseKey } from './lease';
 import { readThrough } from './read-through';
 import { readThroughJson } from './read-through-json';
 
@@ -64,6 +64,25 @@ describe('readThrough generations', () => {
     expect(await read('v2')).toMatchObject({ value: 'v2', cache: { status: 'MISS' } });
     expect(await read('never loaded')).toMatchObject({ value: 'v2', cache: { status: 'HIT' } });
   });
+
+  // Review: the lease lapsed during a load slower than CACHE_LEASE_MS, so the load was never stored and
+  // every later reader loaded again (Postgres busy, each load slow): the entry stayed uncached for good.
+  it('stores a cold load slower than the lease: the holder keeps its lease while it loads', async () => {
+    let loads = 0;
+    const slow = () =>
+      readThrough({
+        key,
+        ttlMs: 60_000,
+        load: async () => {
+          loads += 1;
+          await new Promise((resolve) => setTimeout(resolve, CACHE_LEASE_MS + 300));
+          return 'menu';
+        },
+      });
+    expect(await slow()).toMatchObject({ value: 'menu', cache: { status: 'MISS' } });
+    expect(await slow()).toMatchObject({ value: 'menu', cache: { status: 'HIT' } });
+    expect(loads).toBe(1);
+  }, 10_000);
 
   it('rotates the generation on invalidation and drops the entry', async () => {
     await read('v1');

@@ -140,11 +140,13 @@ async function loadUnderLease<T>(spec: ReadThroughSpec<T>, generation: string | 
   for (;;) {
     const claimed = await guardedRedis('set', (redis) => redis.set(lease, token, { nx: true, px: CACHE_LEASE_MS }), store);
     if (!claimed.ok || claimed.value) {
+      const renewal = claimed.ok ? keepLease(lease, store) : undefined;
       try {
         const stored = claimed.ok ? await storedBeforeClaim(spec) : null;
         if (stored) return { value: stored.value, status: 'HIT' };
         return { value: await loadAndStore(spec, claimed.ok, generation, { key: lease, token }), status: 'MISS' };
       } finally {
+        if (renewal) clearInterval(renewal);
         if (claimed.ok) await releaseLease(lease, token, store);
       }
     }
@@ -184,6 +186,19 @@ async function storedBeforeClaim<T>(spec: ReadThroughSpec<T>): Promise<Entry<T> 
 function currentEntry<T>([current = null, raw = null]: (string | null)[], isValue: ReadThroughSpec<T>['isValue']): Entry<T> | null {
   const entry = current !== null && raw !== null ? parseEntry<T>(raw, isValue) : null;
   return entry && entry.generation === current ? entry : null;
+}
+
+/**
+ * Extends a holder's lease every half lease while its load runs, so a load slower than CACHE_LEASE_MS
+ * (Postgres busy: up to its statement deadline) keeps it: a cold load is stored only while its lease
+ * is still its own (stillHeld), and a lapse mid-load left a slow entry uncached for good, every reader
+ * loading in turn (review). A lease Redis lost stays lost (PEXPIRE creates nothing), which is what
+ * stillHeld reads; one that lapsed anyway (a starved process) and changed hands is only extended.
+ */
+function keepLease(lease: string, store: RedisStore | undefined): NodeJS.Timeout {
+  const renewal = setInterval(() => void guardedRedis('pexpire', (redis) => redis.pexpire(lease, CACHE_LEASE_MS), store), CACHE_LEASE_MS / 2);
+  renewal.unref();
+  return renewal;
 }
 
 /**
