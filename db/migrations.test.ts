@@ -13,9 +13,10 @@ const folder = path.join(process.cwd(), 'db', 'migrations');
 // Postgres lets `COLUMN` go unsaid (`DROP "c"`, `RENAME "c" TO`, `ALTER "c" SET NOT NULL`), and a dropped
 // default fails the old release's inserts, which write `default` for a column they leave out. A column made
 // required fails the old release's writes of a null; a changed type changes what it reads back and may refuse
-// what it writes. An enum value renamed is refused where the release before writes it, and missed where it compares it.
+// what it writes. An enum value renamed is refused where the release before writes it, and missed where it compares it;
+// a composite type's attribute dropped or retyped as a column is, and so is a sequence, schema or domain dropped.
 const CONTRACTING =
-  /\b(DROP\s+(COLUMN|TABLE|VIEW|FUNCTION|TYPE)\b|DROP\s+(IF\s+EXISTS\s+)?"|RENAME\s+(COLUMN\s+)?("?\w+"?\s+)?TO\b|RENAME\s+(VALUE|ATTRIBUTE)\b|ALTER\s+(COLUMN\s+)?"?\w+"?\s+(SET\s+NOT\s+NULL|DROP\s+DEFAULT|(SET\s+DATA\s+)?TYPE)\b)/i;
+  /\b(DROP\s+(COLUMN|TABLE|(MATERIALIZED\s+)?VIEW|FUNCTION|TYPE|ATTRIBUTE|SEQUENCE|SCHEMA|DOMAIN)\b|DROP\s+(IF\s+EXISTS\s+)?"|RENAME\s+(COLUMN\s+)?("?\w+"?\s+)?TO\b|RENAME\s+(VALUE|ATTRIBUTE)\b|ALTER\s+(COLUMN\s+|ATTRIBUTE\s+)?"?\w+"?\s+(SET\s+NOT\s+NULL|DROP\s+DEFAULT|(SET\s+DATA\s+)?TYPE)\b)/i;
 /** A required column without a default, which the release before doesn't write (a generated one it can't). */
 const requiredWithoutDefault = (statement: string) =>
   /\bADD\s+COLUMN\b/i.test(statement) && /\bNOT\s+NULL\b/i.test(statement) && !/\b(DEFAULT|GENERATED)\b/i.test(statement);
@@ -147,6 +148,15 @@ describe('migrations keep the release before them working', () => {
       // An enum value or a composite type's attribute renamed: the release before writes and compares the old name.
       'ALTER TYPE "kind" RENAME VALUE \'old\' TO \'new\';',
       'ALTER TYPE "pair" RENAME ATTRIBUTE "a" TO "b";',
+      // Dropped or retyped, as a column is; and what a column's default or type reads, dropped.
+      'ALTER TYPE "pair" DROP ATTRIBUTE "a";',
+      'ALTER TYPE "pair" DROP ATTRIBUTE IF EXISTS "a" CASCADE;',
+      'ALTER TYPE "pair" ALTER ATTRIBUTE "a" TYPE text;',
+      'ALTER TYPE "pair" ALTER ATTRIBUTE "a" SET DATA TYPE text;',
+      'DROP SEQUENCE "s";',
+      'DROP MATERIALIZED VIEW "v";',
+      'DROP SCHEMA "x" CASCADE;',
+      'DROP DOMAIN "d";',
     ];
     expect(breaking.filter((statement) => !contracts(statement))).toEqual([]);
     const harmless = [
