@@ -314,7 +314,7 @@ export const orders = pgTable(
     uniqueIndex('orders_customer_cart_generation_idx').on(table.customerId, table.cartGeneration),
     // A customer's orders, newest first (/account, checkout), ties broken by id as for a restaurant's below:
     // /account's poll compares its window with the page's, and same-instant orders could swap places.
-    index('orders_customer_created_idx').on(table.customerId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index('orders_customer_created_id_idx').on(table.customerId, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
     // A restaurant's orders, newest first (its admin page: lib/orders/restaurant-orders.ts), ties broken
     // by id: the page's watch compares windows, and orders placed in the same instant swapped places
     // at the window's edge, which announced a "new order" that wasn't (decision 063's audit-log rule).

@@ -139,7 +139,7 @@ export async function listOwnOrders(customerId: number, limit = OWN_ORDERS_SHOWN
 }
 
 /**
- * The query itself (tests EXPLAIN it), newest first through the (customer, created) index: each view of
+ * The query itself (tests EXPLAIN it), newest first through the (customer, created, id) index: each view of
  * /account, and checkout's ask for the latest one, read all of the customer's orders and sorted them.
  */
 export function ownOrdersStatement(customerId: number, limit: number, db: Database) {
