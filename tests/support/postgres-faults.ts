@@ -74,28 +74,8 @@ export function heldAfterFirst(db: Database, method: string, gate: Promise<void>
       return (...args: unknown[]) => {
         const builder = Reflect.apply(value, target, args) as object;
         if (++calls === 1) return builder;
-        return holdThen(builder, gate, settled);
-      };
-    },
-  });
-}
-
-/** A query builder whose chained calls keep it held, and whose `then` waits for `gate` before sending. */
-function holdThen(builder: object, gate: Promise<void>, settled: () => void): object {
-  return new Proxy(builder, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      if (property === 'then') {
-        return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
-          gate
-            .then(() => (target as PromiseLike<unknown>).then((v) => v))
-            .finally(settled)
-            .then(resolve, reject);
-      }
-      return (...args: unknown[]) => {
-        const result = Reflect.apply(value, target, args) as unknown;
-        return result === target ? receiver : typeof result === 'object' && result !== null ? holdThen(result, gate, settled) : result;
+        // Sent once the gate opens; `settled` however it ends.
+        return thenInstead(builder, (sent) => gate.then(sent).finally(settled));
       };
     },
   });
