@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { LinkPendingChevron } from '@/components/ui/link-pending-chevron';
 import { Price } from '@/components/ui/price';
 import { formatClockTime, formatDayAndTime, plural } from '@/lib/format';
+import { ACCOUNT_STATUS_POLL_MS } from '@/lib/orders/active-orders';
 import type { OrderSummary } from '@/lib/orders/queries';
 import { isFinalStatus, STATUS_LABELS, shortOrderId } from '@/lib/orders/status';
 
@@ -10,9 +11,6 @@ import { ActiveOrdersPoller } from './active-orders-poller';
 import { ArrivingBy } from './order-due';
 import { isLate } from './order-help';
 import { ReorderButton, ReorderCartNote } from './reorder-button';
-
-/** How often /account asks for its active orders' statuses (one request for all of them). */
-const ACCOUNT_STATUS_POLL_MS = 10_000;
 
 /** An order as /account lists it (lib/orders/queries.ts reads them). */
 export type AccountOrder = OrderSummary;

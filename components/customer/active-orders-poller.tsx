@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 
 import { useRefreshWhenChanged } from '@/components/ui/use-refresh-when-changed';
-import { activeOrdersDiffer, healRetryMs } from '@/lib/orders/active-orders';
+import { ACCOUNT_STATUS_POLL_MS, activeOrdersDiffer, healRetryMs } from '@/lib/orders/active-orders';
 import type { OrderState } from '@/lib/orders/orders-change';
 
 /**
@@ -30,11 +30,8 @@ export function ActiveOrdersPoller({ orders, intervalMs }: { orders: readonly Or
     if (!response.ok) return false;
     if (orders !== null) return activeOrdersDiffer(orders, ((await response.json()) as { orders: OrderState[] }).orders);
     healing.current.refreshes += 1;
-    healing.current.notBefore = Date.now() + healRetryMs(healing.current.refreshes, intervalMs ?? ACCOUNT_POLL_FALLBACK_MS);
+    healing.current.notBefore = Date.now() + healRetryMs(healing.current.refreshes, intervalMs ?? ACCOUNT_STATUS_POLL_MS);
     return true;
   }, intervalMs);
   return null;
 }
-
-/** The backoff's unit if unreadable orders were ever drawn with no timer (they are not: every 10 s). */
-const ACCOUNT_POLL_FALLBACK_MS = 10_000;

@@ -1,5 +1,8 @@
 import type { OrderState } from './orders-change';
 
+/** How often /account asks for its active orders' statuses (one request for all of them). */
+export const ACCOUNT_STATUS_POLL_MS = 10_000;
+
 /**
  * Whether /account's active orders (those it rendered) differ from the latest answer of its poll
  * (GET /api/orders/active): an order moved on, was delivered or cancelled (it leaves the answer), or

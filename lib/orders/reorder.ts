@@ -51,7 +51,7 @@ export async function reorder(customerId: number, orderId: string): Promise<Reor
  * What the order paid for each dish still on a menu: a price remembered in the cart that equals it came
  * from this reorder, so checkout says "since your order" of that dish only (lib/orders/price-changes.ts).
  */
-export function orderedPrices(items: OrderDetail['items']): Map<number, number> {
+function orderedPrices(items: OrderDetail['items']): Map<number, number> {
   return new Map(items.flatMap((item) => (item.menuItemId === null ? [] : [[item.menuItemId, item.pricePaise] as const])));
 }
 
